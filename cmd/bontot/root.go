@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// version is stamped at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+// Exit codes, documented in every command's help (section "Mã thoát").
+const (
+	exitOK         = 0
+	exitFailure    = 1 // could not evaluate: bad file, bad arguments
+	exitDataErrors = 3 // evaluated, but some rows had data errors
+)
+
+// exitHelp is appended to the long help of commands that read workbooks.
+const exitHelp = `
+Mã thoát:
+  0  đã đọc/đánh giá xong, không có lỗi dữ liệu
+  1  không thể đánh giá (tệp hỏng, tham số sai)
+  3  đã đánh giá, nhưng một số dòng có lỗi dữ liệu`
+
+// streams are the command's standard streams, injected so that tests can
+// capture them and so colour and progress appear only on a terminal.
+type streams struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	OutTTY bool // stdout is a terminal
+	ErrTTY bool // stderr is a terminal
+	Color  bool // colour allowed: stdout is a terminal and NO_COLOR is unset
+}
+
+func systemStreams() streams {
+	outTTY := isTerminal(os.Stdout)
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		OutTTY: outTTY, ErrTTY: isTerminal(os.Stderr),
+		Color: outTTY && !noColor,
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+// exitError carries an exit code. With an empty message nothing more is
+// printed: the command has already said what it had to (e.g. data errors
+// were listed in the report).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// errDataErrors ends a command that produced its output but found rows with
+// data errors.
+var errDataErrors = &exitError{code: exitDataErrors}
+
+// usageError marks a wrong flag or argument, the only case where usage is shown.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// subcommands are registered by each command's file in its init, so that
+// adding a command touches only its own file.
+var subcommands []func(streams) *cobra.Command
+
+func newRootCmd(s streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bontot",
+		Short: "Đánh giá mô hình \"chi bộ bốn tốt\", \"đảng bộ cơ sở bốn tốt\" từ sổ Excel",
+		Long: `bontot đọc các sổ Excel mà chi bộ, đảng bộ cơ sở vẫn lưu (đơn vị, sinh hoạt,
+họp cấp ủy, đảng viên, tiêu chí, đơn thư…), đánh giá bốn tiêu chí theo
+Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel, JSON, CSV.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newVersionCmd(s))
+	for _, add := range subcommands {
+		root.AddCommand(add(s))
+	}
+	return root
+}
+
+func newVersionCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "In phiên bản của bontot",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintln(s.Out, "bontot", version)
+			return err
+		},
+	}
+}
+
+// run executes the command line and maps its outcome to an exit code; it is
+// the one place where errors become exit codes and stderr lines.
+func run(args []string, s streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(s.Err, "bontot:", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(s.Err, "bontot:", err)
+	var ue usageError
+	if errors.As(err, &ue) || isArgError(err) {
+		fmt.Fprintln(s.Err, cmd.UsageString())
+	}
+	return exitFailure
+}
+
+// isArgError recognises cobra's own argument-count and unknown-command
+// errors, which do not pass through the flag error func.
+func isArgError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"accepts ", "requires at least", "unknown command", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,347 @@
+// Package criteria holds bontot's domain model and the rules of Hướng dẫn
+// 17-HD/ĐUK: thresholds, checks, verdicts and ranking. It does no I/O and
+// imports no other package of the project; the workbook reader fills its
+// types and the report package renders its results.
+package criteria
+
+import (
+	"fmt"
+	"time"
+)
+
+// UnitType is the kind of party organisation; its string is the JSON form.
+type UnitType string
+
+// The three unit types of SPEC §1.
+const (
+	CellGrassroots  UnitType = "chi_bo_co_so"      // chi bộ cơ sở
+	CellSubordinate UnitType = "chi_bo_truc_thuoc" // chi bộ trực thuộc đảng bộ cơ sở
+	Committee       UnitType = "dang_bo_co_so"     // đảng bộ cơ sở
+)
+
+// UnitTypes lists the types in the order reports present them.
+var UnitTypes = []UnitType{Committee, CellGrassroots, CellSubordinate}
+
+// IsCell reports whether the unit is evaluated as a "chi bộ bốn tốt".
+func (t UnitType) IsCell() bool { return t == CellGrassroots || t == CellSubordinate }
+
+// Label is the Vietnamese name of the type.
+func (t UnitType) Label() string {
+	switch t {
+	case CellGrassroots:
+		return "Chi bộ cơ sở"
+	case CellSubordinate:
+		return "Chi bộ trực thuộc"
+	case Committee:
+		return "Đảng bộ cơ sở"
+	}
+	return string(t)
+}
+
+// Rating is an annual quality rating of a person or organisation. The zero
+// value means "not rated"; the others are ordered so that a larger value is a
+// better rating.
+type Rating int
+
+// The four levels of the annual review.
+const (
+	RatingNone Rating = iota
+	KHTNV             // Không hoàn thành nhiệm vụ
+	HTNV              // Hoàn thành nhiệm vụ
+	HTTNV             // Hoàn thành tốt nhiệm vụ
+	HTXSNV            // Hoàn thành xuất sắc nhiệm vụ
+)
+
+// Code is the abbreviation used in JSON ("HTXSNV"), or "" when not rated.
+func (r Rating) Code() string {
+	return [...]string{"", "KHTNV", "HTNV", "HTTNV", "HTXSNV"}[r]
+}
+
+// Label is the full Vietnamese name of the rating.
+func (r Rating) Label() string {
+	return [...]string{"", "Không hoàn thành nhiệm vụ", "Hoàn thành nhiệm vụ",
+		"Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ"}[r]
+}
+
+// Level is the level of a 528-QĐ/TU criterion; zero means not given.
+type Level int
+
+// The four criterion levels, ascending.
+const (
+	LevelNone      Level = iota
+	LevelWeak            // kém
+	LevelAverage         // trung bình
+	LevelGood            // tốt
+	LevelExcellent       // xuất sắc
+)
+
+// Code is the JSON identifier of the level ("tot"), or "" when not given.
+func (l Level) Code() string {
+	return [...]string{"", "kem", "trung_binh", "tot", "xuat_sac"}[l]
+}
+
+// Label is the Vietnamese name of the level.
+func (l Level) Label() string {
+	return [...]string{"", "Kém", "Trung bình", "Tốt", "Xuất sắc"}[l]
+}
+
+// Sheet identifies one of the input sheets of SPEC §3.
+type Sheet int
+
+// The input sheets. Units is the only required one.
+const (
+	SheetUnits          Sheet = iota // Đơn vị
+	SheetMeetings                    // Sinh hoạt
+	SheetCommittee                   // Họp cấp ủy
+	SheetMembers                     // Đảng viên
+	SheetStaff                       // Cán bộ
+	SheetMassOrgs                    // Đoàn thể
+	SheetCriteria                    // Tiêu chí
+	SheetCases                       // Đơn thư vụ việc
+	SheetSelfAssessment              // Tự đánh giá
+	numSheets
+)
+
+// SheetNames are the canonical Vietnamese sheet names, indexed by Sheet.
+var SheetNames = [numSheets]string{
+	"Đơn vị", "Sinh hoạt", "Họp cấp ủy", "Đảng viên", "Cán bộ", "Đoàn thể",
+	"Tiêu chí", "Đơn thư vụ việc", "Tự đánh giá",
+}
+
+// AllSheets lists every sheet in workbook order.
+func AllSheets() []Sheet {
+	s := make([]Sheet, numSheets)
+	for i := range s {
+		s[i] = Sheet(i)
+	}
+	return s
+}
+
+// String is the canonical Vietnamese name.
+func (s Sheet) String() string { return SheetNames[s] }
+
+// SheetSet records which sheets a unit's workbook contains, because an
+// absent sheet means "not recorded" (thieu_du_lieu), not "none".
+type SheetSet uint16
+
+// Has reports whether s is in the set.
+func (set SheetSet) Has(s Sheet) bool { return set&(1<<s) != 0 }
+
+// With returns the set with s added.
+func (set SheetSet) With(s Sheet) SheetSet { return set | 1<<s }
+
+// Source locates a row of an input workbook, for evidence and problems.
+type Source struct {
+	File  string // base name of the workbook, as shown to users
+	Sheet string // sheet name as it appears in the workbook
+	Row   int    // 1-based row number; 0 when unknown
+}
+
+// String renders "Sinh hoạt dòng 17", the form evidence sentences use.
+func (s Source) String() string {
+	if s.Row == 0 {
+		return s.Sheet
+	}
+	return fmt.Sprintf("%s dòng %d", s.Sheet, s.Row)
+}
+
+// Dataset is everything read from one or more workbooks.
+type Dataset struct {
+	Year     int  // the evaluation year
+	YearAuto bool // true when Year was inferred from the data, not --year
+	Units    []*Unit
+	Problems []Problem
+}
+
+// Unit is one party organisation with all rows that belong to it.
+type Unit struct {
+	Code, Name string
+	Type       UnitType
+	Parent     string // code of the parent đảng bộ cơ sở, "" if none
+	Cluster    string // cụm, "" if none
+	Pilot      bool   // làm điểm
+	Standing   bool   // has a ban thường vụ
+	Rating     Rating // its own annual rating (Xếp loại), RatingNone if blank
+
+	AdmissionTarget int // Chỉ tiêu kết nạp; meaningful only if HasTarget
+	HasTarget       bool
+	Admitted        int // Đã kết nạp; meaningful only if HasAdmitted
+	HasAdmitted     bool
+
+	Source    Source   // the row in Đơn vị
+	Sheets    SheetSet // sheets present in the unit's workbook
+	HasErrors bool     // some row of this unit had an error: verdict loi_du_lieu
+
+	Meetings          []Meeting
+	CommitteeMeetings []CommitteeMeeting
+	Members           []Member
+	Staff             []Person
+	MassOrgs          []MassOrg
+	Criteria          []Criterion528
+	Cases             []Case
+	SelfAssessment    []SelfItem
+}
+
+// MeetingKind distinguishes regular (thường kỳ) from thematic (chuyên đề)
+// cell meetings.
+type MeetingKind int
+
+// Meeting kinds.
+const (
+	Regular MeetingKind = iota
+	Thematic
+)
+
+// NumScoreGroups is the number of group scores of the provincial scoring
+// rule (participation, preparation, organisation, principles, results).
+const NumScoreGroups = 5
+
+// Meeting is one row of Sinh hoạt.
+type Meeting struct {
+	Date      time.Time // a row with only a month is dated on its first day
+	MonthOnly bool
+	Kind      MeetingKind
+	Score     float64 // total on the 100-point scale (sum of Groups when given)
+	HasScore  bool
+	Groups    [NumScoreGroups]float64
+	HasGroups bool
+	Present   int // Có mặt; 0 with Total 0 means not given
+	Total     int // Tổng số đảng viên
+	Note      string
+	Source    Source
+}
+
+// CommitteeKind is the kind of a Họp cấp ủy row.
+type CommitteeKind int
+
+// Committee meeting kinds.
+const (
+	ExecutiveBoard CommitteeKind = iota // Ban chấp hành (đảng ủy)
+	StandingBoard                       // Ban thường vụ
+	Assembly                            // Hội nghị đảng bộ (toàn đảng bộ)
+	Congress                            // Đại hội
+)
+
+// CommitteeMeeting is one row of Họp cấp ủy.
+type CommitteeMeeting struct {
+	Date   time.Time
+	Kind   CommitteeKind
+	Source Source
+}
+
+// Residence is the kind of feedback from the member's place of residence
+// (Quy định 213-QĐ/TW).
+type Residence int
+
+// Residence feedback kinds.
+const (
+	ResidenceBlank    Residence = iota // nothing recorded
+	ResidencePositive                  // Tốt, Khá, Đạt, Hoàn thành …
+	ResidenceNegative                  // Không đạt, Chưa tốt, Kém …
+	ResidenceNotTaken                  // "Không lấy ý kiến": left out (Hướng dẫn 33-HD/BTCTW)
+)
+
+// Member is one row of Đảng viên.
+type Member struct {
+	Name      string
+	ID        string // Mã đảng viên, may be ""
+	Exempt    bool   // miễn công tác và sinh hoạt đảng: out of every denominator
+	Rating    Rating // RatingNone when blank
+	Violation bool   // violated Quy định 37-QĐ/TW
+	Residence Residence
+	Source    Source
+}
+
+// Person is one row of Cán bộ.
+type Person struct {
+	Name   string
+	Rating Rating
+	Source Source
+}
+
+// MassOrg is one row of Đoàn thể (a socio-political organisation).
+type MassOrg struct {
+	Name   string
+	Rating Rating
+	Source Source
+}
+
+// Criterion528 is one row of Tiêu chí: a criterion of Quy định 528-QĐ/TU,
+// given as a level or as a 0–100 score that the thresholds' bands turn into
+// a level.
+type Criterion528 struct {
+	Name     string
+	Key      bool // group "Trọng tâm"
+	Level    Level
+	Score    float64
+	HasScore bool // Level is LevelNone and Score holds the score
+	Source   Source
+}
+
+// CaseKind is the kind of a Đơn thư vụ việc row.
+type CaseKind int
+
+// Case kinds.
+const (
+	Petition      CaseKind = iota // Đơn thư
+	Complaint                     // Khiếu nại
+	Denunciation                  // Tố cáo
+	PressingIssue                 // Vấn đề nổi cộm
+)
+
+// Label is the Vietnamese name of the kind.
+func (k CaseKind) Label() string {
+	return [...]string{"Đơn thư", "Khiếu nại", "Tố cáo", "Vấn đề nổi cộm"}[k]
+}
+
+// Case is one row of Đơn thư vụ việc.
+type Case struct {
+	Date     time.Time
+	Kind     CaseKind
+	Resolved bool
+	Source   Source
+}
+
+// SelfItem is one row of Tự đánh giá: a unit's own judgement of a
+// qualitative item.
+type SelfItem struct {
+	ItemID string // e.g. "tc1.q1"
+	Met    bool   // Đạt
+	Note   string
+	Source Source
+}
+
+// Severity grades a Problem.
+type Severity string
+
+// Problem severities (SPEC §3).
+const (
+	SeverityError   Severity = "error"   // the row is left out, its unit is loi_du_lieu
+	SeverityWarning Severity = "warning" // reported, nothing left out
+	SeverityNote    Severity = "note"    // e.g. rows of another year left out
+)
+
+// Problem is a located finding about the input, in Vietnamese.
+type Problem struct {
+	Severity Severity
+	File     string // base name of the workbook
+	Sheet    string
+	Cell     string // A1 reference, "" when the problem is about a sheet or file
+	Unit     string // unit code, "" when not tied to one unit
+	Message  string
+}
+
+// String renders "khoi-2024.xlsx › Sinh hoạt!D17: message".
+func (p Problem) String() string {
+	loc := p.File
+	if p.Sheet != "" {
+		loc += " › " + p.Sheet
+		if p.Cell != "" {
+			loc += "!" + p.Cell
+		}
+	}
+	if loc == "" {
+		return p.Message
+	}
+	return loc + ": " + p.Message
+}

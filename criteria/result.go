@@ -1,0 +1,95 @@
+package criteria
+
+import "time"
+
+// Status is the outcome of a check, criterion or unit; its string is the
+// JSON identifier of SPEC §2.
+type Status string
+
+// Statuses and verdicts.
+const (
+	Met           Status = "dat"
+	NotMet        Status = "khong_dat"
+	MissingData   Status = "thieu_du_lieu"
+	NotApplicable Status = "khong_ap_dung"
+	Reachable     Status = "con_kha_nang"     // only under --as-of
+	NotAssessed   Status = "chua_tu_danh_gia" // a qualitative item not recorded
+	DataError     Status = "loi_du_lieu"      // unit verdict only
+)
+
+// Label is the Vietnamese text for the status.
+func (s Status) Label() string {
+	switch s {
+	case Met:
+		return "Đạt"
+	case NotMet:
+		return "Không đạt"
+	case MissingData:
+		return "Thiếu dữ liệu"
+	case NotApplicable:
+		return "Không áp dụng"
+	case Reachable:
+		return "Còn khả năng"
+	case NotAssessed:
+		return "Chưa tự đánh giá"
+	case DataError:
+		return "Lỗi dữ liệu"
+	}
+	return string(s)
+}
+
+// Options are the evaluation switches that are not thresholds.
+type Options struct {
+	AsOf   time.Time // zero: the whole year; otherwise self-check up to this date
+	Strict bool      // an unrecorded qualitative item makes its criterion thieu_du_lieu
+}
+
+// CheckResult is the outcome of one check or qualitative item for one unit.
+type CheckResult struct {
+	ID        string // e.g. "tc2.regular_good" or "tc1.q3"
+	Item      bool   // a qualitative (self-assessment) item, not a measured check
+	Status    Status
+	Value     *float64 // measured value; nil when nothing could be measured
+	Threshold *float64 // nil for items
+	Message   string   // Vietnamese evidence sentence
+}
+
+// CriterionResult is the outcome of one of the four criteria for one unit.
+type CriterionResult struct {
+	ID      string // "tc1" … "tc4"
+	Verdict Status
+	Checks  []CheckResult
+}
+
+// UnitResult is the evaluation of one unit.
+type UnitResult struct {
+	Unit         *Unit
+	Verdict      Status
+	Criteria     []CriterionResult // always four, tc1 … tc4
+	Rank         int               // from 1, within the unit's type
+	Commendation bool              // đề xuất tặng giấy khen
+	CriteriaMet  int
+	MeasuredMet  float64 // share of applicable measured checks that are dat
+	MeanScore    float64 // mean regular-meeting score, for ranking and display
+	HasMeanScore bool
+}
+
+// ImplementationResult is one check of section III (tổ chức thực hiện),
+// reported beside the verdicts.
+type ImplementationResult struct {
+	ID      string // "pilot.suborgs" or "pilot.cluster"
+	Unit    string // unit code for pilot.suborgs
+	Cluster string // cluster name for pilot.cluster
+	Status  Status
+	Message string
+}
+
+// Report is the complete outcome of an evaluation, ready for rendering.
+type Report struct {
+	Year           int
+	AsOf           time.Time    // zero when not a self-check
+	Units          []UnitResult // grouped by UnitTypes order, ranked within each type
+	Implementation []ImplementationResult
+	Problems       []Problem // the reader's problems followed by the evaluator's warnings
+	Thresholds     Thresholds
+}

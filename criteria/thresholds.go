@@ -1,0 +1,74 @@
+package criteria
+
+// Thresholds holds every number and switch of SPEC §2 that a grassroots
+// committee may make concrete (guidance I.2). Default returns the guidance's
+// values; a criteria file overrides any of them.
+type Thresholds struct {
+	// TC1
+	KeyCriteriaLevel   Level   // every "trọng tâm" 528 criterion at least this level (tốt)
+	OtherCriteriaLevel Level   // every other 528 criterion at least this level (trung bình)
+	MembersFloorShare  float64 // share of rated members ≥ HTNV (1.0)
+	MembersGoodShare   float64 // share of rated members ≥ HTTNV (0.5)
+	SuborgsFloorShare  float64 // đảng bộ: share of subordinate chi bộ ≥ HTNV (1.0)
+	SuborgsGoodShare   float64 // đảng bộ: share ≥ HTTNV (0.5)
+	StaffFloorShare    float64 // share of staff ≥ HTNV (1.0)
+	StaffGoodShare     float64 // share of staff ≥ HTTNV (0.5)
+	MassOrgsFloor      Rating  // every mass organisation at least this rating (HTNV)
+
+	// TC2
+	RegularMeetings   int     // regular cell meetings a year (12)
+	RegularGoodShare  float64 // share of regular meetings scoring tốt (0.75)
+	ThematicMeetings  int     // thematic meetings a year (4)
+	CommitteeMeetings int     // ban chấp hành meetings a year (12)
+	StandingMeetings  int     // ban thường vụ meetings a year (12)
+	Assemblies        int     // whole-đảng bộ conferences a year (1)
+
+	// Meeting score bands on the 100-point scale: tốt ≥ Good, khá ≥ Fair,
+	// trung bình ≥ Average, kém below.
+	MeetingGood, MeetingFair, MeetingAverage float64
+	// GroupMax is the maximum of each of the five group scores
+	// (participation, preparation, organisation, principles, results).
+	GroupMax [NumScoreGroups]float64
+
+	// Bands that turn a 0–100 Tiêu chí score into a level (Quy định 366-QĐ/TW).
+	CriteriaExcellent, CriteriaGood, CriteriaAverage float64
+
+	// Warnings
+	AttendanceWarn float64 // warn when Có mặt / Tổng số is at or below this (0.85)
+
+	// Strict makes an unrecorded qualitative item count as missing data.
+	Strict bool
+}
+
+// Default returns the thresholds of the guidance and SPEC §2.
+func Default() Thresholds {
+	return Thresholds{
+		KeyCriteriaLevel:   LevelGood,
+		OtherCriteriaLevel: LevelAverage,
+		MembersFloorShare:  1.0,
+		MembersGoodShare:   0.5,
+		SuborgsFloorShare:  1.0,
+		SuborgsGoodShare:   0.5,
+		StaffFloorShare:    1.0,
+		StaffGoodShare:     0.5,
+		MassOrgsFloor:      HTNV,
+
+		RegularMeetings:   12,
+		RegularGoodShare:  0.75,
+		ThematicMeetings:  4,
+		CommitteeMeetings: 12,
+		StandingMeetings:  12,
+		Assemblies:        1,
+
+		MeetingGood:    90,
+		MeetingFair:    70,
+		MeetingAverage: 50,
+		GroupMax:       [NumScoreGroups]float64{20, 20, 20, 20, 20},
+
+		CriteriaExcellent: 90,
+		CriteriaGood:      70,
+		CriteriaAverage:   50,
+
+		AttendanceWarn: 0.85,
+	}
+}
