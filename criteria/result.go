@@ -72,6 +72,33 @@ type UnitResult struct {
 	MeasuredMet  float64 // share of applicable measured checks that are dat
 	MeanScore    float64 // mean regular-meeting score, for ranking and display
 	HasMeanScore bool
+	// ErrorsIn lists the codes of the units whose data errors make this
+	// one loi_du_lieu: the unit itself and, for a đảng bộ cơ sở, the chi
+	// bộ trực thuộc whose rows it draws on.
+	ErrorsIn []string
+}
+
+// Criterion returns the result of criterion id ("tc1" … "tc4"), or nil.
+func (r *UnitResult) Criterion(id string) *CriterionResult {
+	for i := range r.Criteria {
+		if r.Criteria[i].ID == id {
+			return &r.Criteria[i]
+		}
+	}
+	return nil
+}
+
+// Check returns the result of check or item id, or nil when the unit does
+// not list it.
+func (r *UnitResult) Check(id string) *CheckResult {
+	for i := range r.Criteria {
+		for j := range r.Criteria[i].Checks {
+			if r.Criteria[i].Checks[j].ID == id {
+				return &r.Criteria[i].Checks[j]
+			}
+		}
+	}
+	return nil
 }
 
 // ImplementationResult is one check of section III (tổ chức thực hiện),

@@ -36,8 +36,41 @@ type Thresholds struct {
 	// Warnings
 	AttendanceWarn float64 // warn when Có mặt / Tổng số is at or below this (0.85)
 
-	// Strict makes an unrecorded qualitative item count as missing data.
+	// Strict makes an unrecorded qualitative item count as missing data, as
+	// --strict does (Options.Strict); either one turns it on.
 	Strict bool
+
+	// Populations that must be recorded. By SPEC §3 a unit with no Cán bộ
+	// or Đoàn thể rows records none, so their checks are khong_ap_dung; a
+	// committee that wants every unit to list them turns these on, and
+	// missing rows become thieu_du_lieu.
+	RequireStaff    bool
+	RequireMassOrgs bool
+
+	// SkipChecks lists check IDs the grassroots committee has set aside when
+	// making the criteria concrete (guidance I.2); they are khong_ap_dung.
+	SkipChecks []string
+
+	// Implementation checks (guidance III.1 and III.4.1): a đảng bộ with at
+	// least PilotLargeSuborgs chi bộ trực thuộc picks PilotLargeCount pilot
+	// chi bộ, a smaller one PilotSmallCount; each cluster has exactly
+	// PilotClusterCommittees pilot đảng bộ cơ sở and PilotClusterCells pilot
+	// chi bộ cơ sở.
+	PilotLargeSuborgs      int
+	PilotLargeCount        int
+	PilotSmallCount        int
+	PilotClusterCommittees int
+	PilotClusterCells      int
+}
+
+// Skipped reports whether the criteria file sets check id aside.
+func (t Thresholds) Skipped(id string) bool {
+	for _, s := range t.SkipChecks {
+		if s == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Default returns the thresholds of the guidance and SPEC §2.
@@ -70,5 +103,11 @@ func Default() Thresholds {
 		CriteriaAverage:   50,
 
 		AttendanceWarn: 0.85,
+
+		PilotLargeSuborgs:      7,
+		PilotLargeCount:        2,
+		PilotSmallCount:        1,
+		PilotClusterCommittees: 2,
+		PilotClusterCells:      1,
 	}
 }

@@ -1,0 +1,108 @@
+package criteria
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxListed is how many names an evidence sentence lists before it says
+// "và N … khác": enough to act on, short enough to read in a table cell.
+const maxListed = 5
+
+// eps absorbs binary floating-point error in share arithmetic, so that
+// 0.75 × 12 is 9 and 0.8 × 12 needs 10, never 9.6000000001 rounded to 11.
+const eps = 1e-9
+
+// needed is the least whole number of items that makes up share of n:
+// ⌈share·n⌉, computed with eps so exact products stay exact.
+func needed(share float64, n int) int {
+	return int(math.Ceil(share*float64(n) - eps))
+}
+
+// meets reports whether k of n reaches share ("at least", SPEC §3).
+func meets(k, n int, share float64) bool { return k >= needed(share, n) }
+
+// FormatNumber renders a number the Vietnamese way: decimal comma, no
+// trailing zeros ("89,5", "90").
+func FormatNumber(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+// FormatPercent renders a share as a percentage with at most one decimal
+// ("75%", "33,3%").
+func FormatPercent(share float64) string {
+	return FormatNumber(math.Round(share*1000)/10) + "%"
+}
+
+func num(v float64) string     { return FormatNumber(v) }
+func pct(share float64) string { return FormatPercent(share) }
+
+// atLeast is "100%" for a share of one and "ít nhất 75%" otherwise, the
+// way the guidance words it.
+func atLeast(share float64) string {
+	if share >= 1 {
+		return "100%"
+	}
+	return "ít nhất " + pct(share)
+}
+
+// ratio renders "k/n (p%)".
+func ratio(k, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("%d/%d", k, n)
+	}
+	return fmt.Sprintf("%d/%d (%s)", k, n, pct(float64(k)/float64(n)))
+}
+
+// date renders dd/mm/yyyy, the form the workbooks use.
+func date(t time.Time) string { return t.Format("02/01/2006") }
+
+// meetingDate renders a meeting's date, or "tháng 3/2024" for a row that
+// gave only the month.
+func meetingDate(m Meeting) string {
+	if m.MonthOnly {
+		return monthName(m.Date.Year(), int(m.Date.Month()))
+	}
+	return date(m.Date)
+}
+
+// monthName is "tháng 3/2024".
+func monthName(year, month int) string { return fmt.Sprintf("tháng %d/%d", month, year) }
+
+// quarterName is "quý II/2024".
+func quarterName(year, q int) string {
+	return fmt.Sprintf("quý %s/%d", [...]string{"I", "II", "III", "IV"}[q-1], year)
+}
+
+// listNames joins the first maxListed entries and says how many more there
+// are: "A, B, C, D, E và 3 người khác". noun names the rest ("người",
+// "buổi", "vụ việc").
+func listNames(names []string, noun string) string {
+	if len(names) <= maxListed {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:maxListed], ", ") + fmt.Sprintf(" và %d %s khác", len(names)-maxListed, noun)
+}
+
+// ptr returns a pointer to v, for CheckResult.Value and Threshold.
+func ptr(v float64) *float64 { return &v }
+
+// fold is the matching key of SPEC §3: NFC, lower case, no combining marks,
+// đ→d, single spaces. Criteria files use it for level and rating names.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, strings.ToLower(s))
+	if err != nil {
+		out = strings.ToLower(s)
+	}
+	out = strings.NewReplacer("đ", "d", "_", " ", "-", " ").Replace(out)
+	return strings.Join(strings.Fields(out), " ")
+}

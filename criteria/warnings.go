@@ -1,0 +1,170 @@
+package criteria
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// warn adds the warnings of SPEC §2 for one unit to e.warnings: a month
+// with no regular meeting or with two, a quarter with no thematic meeting,
+// a meeting whose attendance is at or below AttendanceWarn, and the
+// qualitative items not yet recorded. Warnings never change a verdict.
+func (e *evaluator) warn(u *Unit) {
+	v := e.views[u]
+	if u.Sheets.Has(SheetMeetings) {
+		if u.Type.IsCell() {
+			e.warnMonths(v)
+			e.warnQuarters(v)
+		}
+		e.warnAttendance(v)
+	}
+	e.warnItems(u)
+}
+
+func (e *evaluator) add(u *Unit, file, sheet, msg string) {
+	if file == "" {
+		file = u.Source.File
+	}
+	if sheet == "" {
+		sheet = SheetNames[SheetMeetings]
+	}
+	e.warnings = append(e.warnings, Problem{
+		Severity: SeverityWarning, File: file, Sheet: sheet, Unit: u.Code, Message: msg,
+	})
+}
+
+// meetingsSheet is the name the unit's workbook gives Sinh hoạt, taken
+// from a row when there is one.
+func meetingsSheet(v *view) (file, sheet string) {
+	for _, m := range v.u.Meetings {
+		if m.Source.Sheet != "" {
+			return m.Source.File, m.Source.Sheet
+		}
+	}
+	return "", ""
+}
+
+// elapsedMonths is the last month of the year that is over by the
+// self-check date: 12 without --as-of. The self-check date's own month is
+// not over: its meeting may still come.
+func (e *evaluator) elapsedMonths() int {
+	if !e.asOf {
+		return 12
+	}
+	switch {
+	case e.opts.AsOf.Year() > e.year:
+		return 12
+	case e.opts.AsOf.Year() < e.year:
+		return 0
+	}
+	return int(e.opts.AsOf.Month()) - 1
+}
+
+// warnMonths: the Party Charter has chi bộ meet monthly, so a month with no
+// regular meeting, or with two, deserves a look (SPEC §2).
+func (e *evaluator) warnMonths(v *view) {
+	file, sheet := meetingsSheet(v)
+	if missing := e.missingMonths(v, e.elapsedMonths()); len(missing) > 0 {
+		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s không có buổi sinh hoạt thường kỳ trong %s (Điều lệ Đảng quy định chi bộ sinh hoạt thường kỳ mỗi tháng một lần)",
+			v.u.Code, strings.Join(missing, ", ")))
+	}
+	for m := 1; m <= 12; m++ {
+		ms := regularIn(v.meetings, e.year, time.Month(m))
+		if len(ms) < 2 {
+			continue
+		}
+		names := make([]string, len(ms))
+		for i, x := range ms {
+			names[i] = scoredName(x)
+		}
+		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s có %d buổi sinh hoạt thường kỳ trong %s: %s (mỗi tháng một buổi)",
+			v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi")))
+	}
+}
+
+// warnQuarters: at least one thematic meeting a quarter (SPEC §2), checked
+// for the quarters over by the self-check date.
+func (e *evaluator) warnQuarters(v *view) {
+	file, sheet := meetingsSheet(v)
+	var missing []string
+	for q := 1; q <= 4; q++ {
+		end := time.Date(e.year, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
+		if e.asOf && dayKey(e.opts.AsOf) < dayKey(end) {
+			break
+		}
+		found := false
+		for _, m := range v.meetings {
+			if m.Kind == Thematic && m.Date.Year() == e.year && (int(m.Date.Month())-1)/3+1 == q {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, quarterName(e.year, q))
+		}
+	}
+	if len(missing) > 0 {
+		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s không có buổi sinh hoạt chuyên đề trong %s (mỗi quý ít nhất một buổi)",
+			v.u.Code, strings.Join(missing, ", ")))
+	}
+}
+
+func (e *evaluator) quartersWithoutThematic(v *view) []string {
+	var out []string
+	for q := 1; q <= 4; q++ {
+		found := false
+		for _, m := range v.meetings {
+			if m.Kind == Thematic && (int(m.Date.Month())-1)/3+1 == q {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, quarterName(e.year, q))
+		}
+	}
+	return out
+}
+
+// warnAttendance: Hướng dẫn 12-HD/BTCTW asks for attendance above 85%; a
+// meeting at or below it is flagged, whatever its score.
+func (e *evaluator) warnAttendance(v *view) {
+	for _, m := range v.meetings {
+		if m.Total <= 0 {
+			continue
+		}
+		share := float64(m.Present) / float64(m.Total)
+		if share > e.th.AttendanceWarn+eps {
+			continue
+		}
+		kind := "thường kỳ"
+		if m.Kind == Thematic {
+			kind = "chuyên đề"
+		}
+		e.add(v.u, m.Source.File, m.Source.Sheet, fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), không quá %s (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)",
+			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), pct(e.th.AttendanceWarn)))
+	}
+}
+
+// warnItems: an item not recorded is a warning, not a failure (SPEC §2),
+// one per unit so a bloc without the sheet is not drowned in them.
+func (e *evaluator) warnItems(u *Unit) {
+	done := map[string]bool{}
+	for _, s := range u.SelfAssessment {
+		done[s.ItemID] = true
+	}
+	var missing []string
+	for _, it := range Items {
+		if !done[it.ID] {
+			missing = append(missing, it.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), listNames(missing, "mục"))
+	if e.strict {
+		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
+	}
+	e.add(u, "", SheetNames[SheetSelfAssessment], msg)
+}

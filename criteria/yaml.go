@@ -1,0 +1,451 @@
+package criteria
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// param is one key of a criteria file: how to read it, how to write it and
+// what to tell the user about it. One table serves ParseThresholds,
+// MarshalYAMLWithComments and `bontot criteria`, so they cannot drift.
+type param struct {
+	key     string
+	section string // heading written before the key, "" to continue the section
+	comment string // Vietnamese, one line
+	get     func(t *Thresholds) string
+	// set stores the value of n into t; on failure it returns what the key
+	// must be ("phải là số từ 0 đến 1").
+	set func(t *Thresholds, n *yaml.Node) string
+}
+
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// numberOf reads a plain YAML number; quoted text, NaN and infinities are
+// not numbers here.
+func numberOf(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return 0, false
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+// commaHint helps the many users whose spreadsheets write 0,75.
+func commaHint(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && strings.Contains(n.Value, ",") {
+		if _, err := strconv.ParseFloat(strings.Replace(n.Value, ",", ".", 1), 64); err == nil {
+			return fmt.Sprintf(" (viết dấu chấm thập phân: %s)", strings.Replace(n.Value, ",", ".", 1))
+		}
+	}
+	return ""
+}
+
+func shareParam(key, section, comment string, f func(*Thresholds) *float64) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return formatFloat(*f(t)) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			v, ok := numberOf(n)
+			if !ok || v < 0 || v > 1 {
+				hint := commaHint(n)
+				if ok && v > 1 && v <= 100 {
+					hint = fmt.Sprintf(" (%s%% viết là %s)", formatFloat(v), formatFloat(v/100))
+				}
+				return "phải là số từ 0 đến 1" + hint
+			}
+			*f(t) = v
+			return ""
+		}}
+}
+
+func scoreParam(key, section, comment string, f func(*Thresholds) *float64) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return formatFloat(*f(t)) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			v, ok := numberOf(n)
+			if !ok || v < 0 || v > 100 {
+				return "phải là số điểm từ 0 đến 100" + commaHint(n)
+			}
+			*f(t) = v
+			return ""
+		}}
+}
+
+func countParam(key, section, comment string, lo int, f func(*Thresholds) *int) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return strconv.Itoa(*f(t)) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			v, ok := numberOf(n)
+			if !ok || v != math.Trunc(v) || v < float64(lo) || v > 100 {
+				return fmt.Sprintf("phải là số nguyên từ %d đến 100", lo)
+			}
+			*f(t) = int(v)
+			return ""
+		}}
+}
+
+func boolParam(key, section, comment string, f func(*Thresholds) *bool) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return strconv.FormatBool(*f(t)) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+				return "phải là true hoặc false"
+			}
+			var b bool
+			if err := n.Decode(&b); err != nil {
+				return "phải là true hoặc false"
+			}
+			*f(t) = b
+			return ""
+		}}
+}
+
+func levelParam(key, section, comment string, f func(*Thresholds) *Level) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return f(t).Code() },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			if n.Kind == yaml.ScalarNode {
+				for l := LevelWeak; l <= LevelExcellent; l++ {
+					if k := fold(n.Value); k == fold(l.Code()) || k == fold(l.Label()) {
+						*f(t) = l
+						return ""
+					}
+				}
+			}
+			return "phải là một mức: kem, trung_binh, tot, xuat_sac"
+		}}
+}
+
+func ratingParam(key, section, comment string, f func(*Thresholds) *Rating) param {
+	return param{key: key, section: section, comment: comment,
+		get: func(t *Thresholds) string { return f(t).Code() },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			if n.Kind == yaml.ScalarNode {
+				for r := KHTNV; r <= HTXSNV; r++ {
+					if k := fold(n.Value); k == fold(r.Code()) || k == fold(r.Label()) {
+						*f(t) = r
+						return ""
+					}
+				}
+			}
+			return "phải là một mức xếp loại: KHTNV, HTNV, HTTNV, HTXSNV"
+		}}
+}
+
+// params lists every key of a criteria file in the order it is written.
+var params = []param{
+	levelParam("key_criteria_level", "Tiêu chí 1 — Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
+		"Mức tối thiểu của mọi tiêu chí nhóm Trọng tâm (Quy định 528-QĐ/TU): kem, trung_binh, tot, xuat_sac",
+		func(t *Thresholds) *Level { return &t.KeyCriteriaLevel }),
+	levelParam("other_criteria_level", "", "Mức tối thiểu của các tiêu chí còn lại",
+		func(t *Thresholds) *Level { return &t.OtherCriteriaLevel }),
+	scoreParam("criteria_excellent", "", "Điểm tiêu chí (0–100) từ mức này trở lên là Xuất sắc (Quy định 366-QĐ/TW)",
+		func(t *Thresholds) *float64 { return &t.CriteriaExcellent }),
+	scoreParam("criteria_good", "", "Điểm tiêu chí từ mức này trở lên là Tốt",
+		func(t *Thresholds) *float64 { return &t.CriteriaGood }),
+	scoreParam("criteria_average", "", "Điểm tiêu chí từ mức này trở lên là Trung bình; thấp hơn là Kém",
+		func(t *Thresholds) *float64 { return &t.CriteriaAverage }),
+	shareParam("members_floor_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên (không tính người miễn sinh hoạt) xếp loại từ HTNV trở lên; 1 là 100%",
+		func(t *Thresholds) *float64 { return &t.MembersFloorShare }),
+	shareParam("members_good_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên xếp loại từ HTTNV trở lên",
+		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
+	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
+		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
+	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",
+		func(t *Thresholds) *float64 { return &t.SuborgsGoodShare }),
+	shareParam("staff_floor_share", "", "Tỷ lệ tối thiểu cán bộ, công chức, viên chức xếp loại từ HTNV trở lên",
+		func(t *Thresholds) *float64 { return &t.StaffFloorShare }),
+	shareParam("staff_good_share", "", "Tỷ lệ tối thiểu cán bộ, công chức, viên chức xếp loại từ HTTNV trở lên",
+		func(t *Thresholds) *float64 { return &t.StaffGoodShare }),
+	boolParam("require_staff", "", "true: mọi đơn vị phải có danh sách cán bộ (trang Cán bộ); false: đơn vị không ghi thì không áp dụng",
+		func(t *Thresholds) *bool { return &t.RequireStaff }),
+	ratingParam("mass_orgs_floor", "", "Mức xếp loại tối thiểu của mọi tổ chức chính trị - xã hội: KHTNV, HTNV, HTTNV, HTXSNV",
+		func(t *Thresholds) *Rating { return &t.MassOrgsFloor }),
+	boolParam("require_mass_orgs", "", "true: mọi đơn vị phải ghi tổ chức chính trị - xã hội (trang Đoàn thể); false: không ghi thì không áp dụng",
+		func(t *Thresholds) *bool { return &t.RequireMassOrgs }),
+
+	countParam("regular_meetings", "Tiêu chí 2 — Chất lượng sinh hoạt tốt",
+		"Chi bộ: số buổi sinh hoạt thường kỳ tối thiểu trong năm", 0,
+		func(t *Thresholds) *int { return &t.RegularMeetings }),
+	shareParam("regular_good_share", "", "Chi bộ: tỷ lệ tối thiểu buổi sinh hoạt thường kỳ đạt chất lượng Tốt (0.75 là 75%)",
+		func(t *Thresholds) *float64 { return &t.RegularGoodShare }),
+	countParam("thematic_meetings", "", "Chi bộ: số buổi sinh hoạt chuyên đề tối thiểu trong năm", 0,
+		func(t *Thresholds) *int { return &t.ThematicMeetings }),
+	countParam("committee_meetings", "", "Đảng bộ cơ sở: số kỳ họp ban chấp hành tối thiểu trong năm", 0,
+		func(t *Thresholds) *int { return &t.CommitteeMeetings }),
+	countParam("standing_meetings", "", "Đảng bộ cơ sở có ban thường vụ: số kỳ họp ban thường vụ tối thiểu trong năm", 0,
+		func(t *Thresholds) *int { return &t.StandingMeetings }),
+	countParam("assemblies", "", "Đảng bộ cơ sở: số hội nghị, đại hội toàn đảng bộ tối thiểu trong năm", 0,
+		func(t *Thresholds) *int { return &t.Assemblies }),
+	scoreParam("meeting_good", "", "Buổi sinh hoạt từ số điểm này trở lên xếp loại Tốt (thang 100 điểm)",
+		func(t *Thresholds) *float64 { return &t.MeetingGood }),
+	scoreParam("meeting_fair", "", "Từ số điểm này đến dưới mức Tốt là Khá",
+		func(t *Thresholds) *float64 { return &t.MeetingFair }),
+	scoreParam("meeting_average", "", "Từ số điểm này đến dưới mức Khá là Trung bình; thấp hơn là Kém",
+		func(t *Thresholds) *float64 { return &t.MeetingAverage }),
+	{key: "group_max", comment: "Điểm tối đa của 5 nhóm tiêu chí (tỷ lệ tham gia, chuẩn bị, tổ chức, nguyên tắc, kết quả); cộng lại phải bằng 100",
+		get: func(t *Thresholds) string {
+			s := make([]string, len(t.GroupMax))
+			for i, v := range t.GroupMax {
+				s[i] = formatFloat(v)
+			}
+			return "[" + strings.Join(s, ", ") + "]"
+		},
+		set: func(t *Thresholds, n *yaml.Node) string {
+			const want = "phải là danh sách 5 số dương, ví dụ [20, 20, 20, 20, 20]"
+			if n.Kind != yaml.SequenceNode || len(n.Content) != NumScoreGroups {
+				return want
+			}
+			var g [NumScoreGroups]float64
+			for i, c := range n.Content {
+				v, ok := numberOf(c)
+				if !ok || v <= 0 || v > 100 {
+					return want
+				}
+				g[i] = v
+			}
+			t.GroupMax = g
+			return ""
+		}},
+	shareParam("attendance_warn", "", "Cảnh báo buổi sinh hoạt có tỷ lệ có mặt từ mức này trở xuống (0.85 là 85%)",
+		func(t *Thresholds) *float64 { return &t.AttendanceWarn }),
+
+	boolParam("strict", "Chung",
+		"true: mục tự đánh giá chưa ghi làm tiêu chí của nó thành \"thiếu dữ liệu\" (như --strict)",
+		func(t *Thresholds) *bool { return &t.Strict }),
+	{key: "skip_checks", comment: "Các mã kiểm tra mà cấp ủy không áp dụng khi cụ thể hóa tiêu chí, ví dụ [\"tc1.staff_floor\", \"tc1.staff_good\"]",
+		get: func(t *Thresholds) string {
+			s := make([]string, len(t.SkipChecks))
+			for i, id := range t.SkipChecks {
+				s[i] = strconv.Quote(id)
+			}
+			return "[" + strings.Join(s, ", ") + "]"
+		},
+		set: func(t *Thresholds, n *yaml.Node) string {
+			const want = "phải là danh sách mã kiểm tra, ví dụ [\"tc1.staff_floor\"]"
+			if n.Kind != yaml.SequenceNode {
+				return want
+			}
+			var ids []string // nil when empty, as in Default()
+			for _, c := range n.Content {
+				if c.Kind != yaml.ScalarNode {
+					return want
+				}
+				if d, ok := CheckDefByID(c.Value); !ok || d.Criterion == "" {
+					return fmt.Sprintf("chỉ gồm mã kiểm tra có trong danh mục (xem bontot criteria); %q không có", c.Value)
+				}
+				ids = append(ids, c.Value)
+			}
+			t.SkipChecks = ids
+			return ""
+		}},
+
+	countParam("pilot_large_suborgs", "Tổ chức thực hiện (mục III, không tính vào kết quả)",
+		"Đảng bộ cơ sở có từ số chi bộ trực thuộc này trở lên thì phải chọn nhiều chi bộ làm điểm hơn", 1,
+		func(t *Thresholds) *int { return &t.PilotLargeSuborgs }),
+	countParam("pilot_large_count", "", "Số chi bộ làm điểm tối thiểu của đảng bộ đông chi bộ", 0,
+		func(t *Thresholds) *int { return &t.PilotLargeCount }),
+	countParam("pilot_small_count", "", "Số chi bộ làm điểm tối thiểu của đảng bộ ít chi bộ", 0,
+		func(t *Thresholds) *int { return &t.PilotSmallCount }),
+	countParam("pilot_cluster_committees", "", "Mỗi cụm có đúng số đảng bộ cơ sở làm điểm này", 0,
+		func(t *Thresholds) *int { return &t.PilotClusterCommittees }),
+	countParam("pilot_cluster_cells", "", "Mỗi cụm có đúng số chi bộ cơ sở làm điểm này", 0,
+		func(t *Thresholds) *int { return &t.PilotClusterCells }),
+}
+
+func paramByKey(key string) *param {
+	for i := range params {
+		if params[i].key == key {
+			return &params[i]
+		}
+	}
+	return nil
+}
+
+// ThresholdKeys lists every key a criteria file may set, in file order.
+func ThresholdKeys() []string {
+	keys := make([]string, len(params))
+	for i, p := range params {
+		keys[i] = p.key
+	}
+	return keys
+}
+
+// found describes a YAML value for an error message.
+func found(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "một danh sách"
+	case yaml.MappingNode:
+		return "một bảng khóa"
+	case yaml.AliasNode:
+		return "một tham chiếu YAML"
+	}
+	if n.Tag == "!!null" {
+		return "giá trị trống"
+	}
+	return strconv.Quote(n.Value)
+}
+
+// ParseThresholds reads a criteria file: a YAML mapping whose keys
+// override Default(). name is the file name used in error messages, which
+// are Vietnamese and name the key and line: unknown and repeated keys,
+// wrong types, values out of range, bands out of order.
+func ParseThresholds(data []byte, name string) (Thresholds, error) {
+	t := Default()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return t, fmt.Errorf("%s: không đúng cú pháp YAML (%s)", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return t, nil // an empty file keeps every default
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return t, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return t, fmt.Errorf("%s dòng %d: tệp tiêu chí phải là các dòng \"khóa: giá trị\", gặp %s", name, root.Line, found(root))
+	}
+	lines := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		if prev, dup := lines[key]; dup {
+			return t, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
+		}
+		p := paramByKey(key)
+		if p == nil {
+			msg := fmt.Sprintf("%s dòng %d: khóa %q không có trong danh mục tiêu chí", name, k.Line, key)
+			if s := closestKey(key); s != "" {
+				msg += fmt.Sprintf("; có phải %q?", s)
+			}
+			return t, fmt.Errorf("%s (xem bontot criteria --export)", msg)
+		}
+		lines[key] = k.Line
+		if want := p.set(&t, v); want != "" {
+			return t, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, key, want, found(v))
+		}
+	}
+	return t, t.validate(name, lines)
+}
+
+// validate checks what no single key can: bands in order, group maxima
+// adding up to the 100-point scale. The error names the line of the key
+// the file set last among those involved.
+func (t Thresholds) validate(name string, lines map[string]int) error {
+	at := func(keys ...string) string {
+		best := ""
+		for _, k := range keys {
+			if lines[k] > lines[best] {
+				best = k
+			}
+		}
+		if best == "" {
+			return name
+		}
+		return fmt.Sprintf("%s dòng %d", name, lines[best])
+	}
+	type order struct {
+		hi, lo   string
+		vhi, vlo float64
+		what     string
+	}
+	for _, o := range []order{
+		{"meeting_good", "meeting_fair", t.MeetingGood, t.MeetingFair, "mức điểm sinh hoạt"},
+		{"meeting_fair", "meeting_average", t.MeetingFair, t.MeetingAverage, "mức điểm sinh hoạt"},
+		{"criteria_excellent", "criteria_good", t.CriteriaExcellent, t.CriteriaGood, "mức điểm tiêu chí"},
+		{"criteria_good", "criteria_average", t.CriteriaGood, t.CriteriaAverage, "mức điểm tiêu chí"},
+	} {
+		if o.vhi <= o.vlo {
+			return fmt.Errorf("%s: %s: khóa %q (%s) phải lớn hơn khóa %q (%s)", at(o.hi, o.lo), o.what, o.hi, formatFloat(o.vhi), o.lo, formatFloat(o.vlo))
+		}
+	}
+	var sum float64
+	for _, v := range t.GroupMax {
+		sum += v
+	}
+	if math.Abs(sum-100) > 1e-6 {
+		return fmt.Errorf("%s: khóa \"group_max\": điểm tối đa của 5 nhóm phải cộng lại bằng 100, gặp %s", at("group_max"), formatFloat(sum))
+	}
+	return nil
+}
+
+// closestKey suggests the known key nearest to a mistyped one, if any is
+// close enough to be a typo.
+func closestKey(key string) string {
+	best, bestD := "", 4
+	for _, p := range params {
+		if d := editDistance(strings.ToLower(key), p.key); d < bestD {
+			best, bestD = p.key, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + cost})
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// MarshalYAMLWithComments writes t as a criteria file with every key and a
+// Vietnamese comment above each, the default beside it; ParseThresholds
+// reads it back to t.
+func (t Thresholds) MarshalYAMLWithComments() []byte {
+	var b bytes.Buffer
+	d := Default()
+	b.WriteString(`# Tệp tiêu chí của bontot — mô hình "chi bộ bốn tốt", "đảng bộ cơ sở bốn tốt"
+# theo Hướng dẫn 17-HD/ĐUK. Cấp ủy cơ sở cụ thể hóa tiêu chí (mục I.2 của hướng dẫn)
+# bằng cách sửa các giá trị dưới đây; khóa nào xóa đi thì dùng giá trị mặc định.
+# Tỷ lệ viết dạng số thập phân với dấu chấm: 0.75 là 75%. Mọi ngưỡng là "từ … trở lên".
+# Dùng: bontot evaluate --criteria tieu-chi.yaml khoi-2024.xlsx
+`)
+	for _, p := range params {
+		if p.section != "" {
+			fmt.Fprintf(&b, "\n# ── %s ──\n", p.section)
+		}
+		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s: %s\n", p.comment, p.get(&d), p.key, p.get(&t))
+	}
+	return b.Bytes()
+}
+
+// Settings lists every key of t with its Vietnamese description and
+// value, in file order, for `bontot criteria`.
+func (t Thresholds) Settings() []Setting {
+	out := make([]Setting, len(params))
+	for i, p := range params {
+		out[i] = Setting{Key: p.key, Section: p.section, Description: p.comment, Value: p.get(&t)}
+	}
+	return out
+}
+
+// Setting is one key of a criteria file as Thresholds.Settings shows it.
+type Setting struct {
+	Key         string
+	Section     string // non-empty on the first key of a section
+	Description string
+	Value       string // as written in YAML
+}
