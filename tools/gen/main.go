@@ -1,0 +1,77 @@
+// Command gen writes input workbooks for bontot's examples and benchmarks:
+//
+//	go run ./tools/gen -scale example -o testdata/khoi-2024.xlsx
+//	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
+//
+// The example is hand-crafted (testdata/README.md says what each unit
+// shows); bloc, province and max are drawn at random from the seed, the
+// same seed always giving the same bytes.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/bontot/bontot/internal/gen"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	scaleName := fs.String("scale", "example", "example, bloc, province or max")
+	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
+	out := fs.String("o", "", "output .xlsx file (required)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|bloc|province|max [-seed N] -o FILE")
+	}
+	scale, err := gen.ParseScale(*scaleName)
+	if err != nil {
+		return err
+	}
+	// Write beside the target and rename, so a failed run leaves no
+	// half-written workbook behind.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".gen-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if scale == gen.ScaleExample {
+		err = gen.Write(bw, scale, *seed)
+	} else {
+		var stats gen.Stats
+		stats, err = gen.WriteConfig(bw, gen.ConfigFor(scale), *seed)
+		if err == nil {
+			fmt.Fprintf(os.Stderr, "gen: %s: %d units, %d meetings, %d members\n", scale,
+				stats["Đơn vị"], stats["Sinh hoạt"], stats["Đảng viên"])
+		}
+	}
+	if err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), *out)
+}
