@@ -43,9 +43,14 @@ var (
 const (
 	KeyUnit = "unit"
 	KeyDate = "date"
+	// KeyItemText is the Tự đánh giá column holding an item's text, written
+	// by the template for the reader's eyes only; the reader ignores it.
+	KeyItemText = "text"
 )
 
-var unitColumn = Column{Key: KeyUnit, Header: "Mã đơn vị", Aliases: []string{"Mã ĐV", "Mã tổ chức đảng", "Mã chi bộ"},
+// The name aliases let a sheet name units as office sheets often do, by
+// their name: the reader looks a unit up by code, then by exact name.
+var unitColumn = Column{Key: KeyUnit, Header: "Mã đơn vị", Aliases: []string{"Mã ĐV", "Mã tổ chức đảng", "Mã chi bộ", "Tên đơn vị", "Tên chi bộ", "Chi bộ"},
 	Help: "Mã của đơn vị trong sheet Đơn vị (có thể bỏ trống cột này nếu sổ chỉ có một đơn vị)"}
 
 // Sheets lists the input sheets in workbook order.
@@ -135,6 +140,10 @@ var Sheets = []Sheet{
 		Columns: []Column{
 			unitColumn,
 			{Key: "item", Header: "Mục", Aliases: []string{"Nội dung", "Mã mục"}, Required: true, Help: "Mã mục (tc1.q1…) hoặc nội dung"},
+			// The template writes each item's text beside its ID so the
+			// secretary knows what she is judging; the reader ignores it,
+			// the ID in Mục being what identifies the item.
+			{Key: KeyItemText, Header: "Nội dung mục", Help: "Nội dung của mục (chỉ để đọc, bontot không dùng cột này)"},
 			{Key: "result", Header: "Kết quả", Aliases: []string{"Tự đánh giá", "Đánh giá"}, Required: true, Values: Results, Help: "Đạt hoặc Không đạt"},
 			{Key: "note", Header: "Ghi chú", Help: "Minh chứng, ghi chú"},
 		}},

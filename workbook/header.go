@@ -1,0 +1,251 @@
+package workbook
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/schema"
+)
+
+// headerScanRows is how far down a sheet the header row is looked for:
+// office sheets put a few title lines (unit name, "DANH SÁCH…", year,
+// "Đơn vị tính") above it, never dozens.
+const headerScanRows = 30
+
+// columns is where each schema column sits in a sheet, 0-based.
+type columns struct {
+	index     map[string]int    // column key → index
+	text      map[string]string // column key → header text as written
+	stt       map[int]bool      // STT (ordinal) columns, ignored
+	headerEnd int               // 1-based number of the last header row
+	ignored   []int             // columns with a header bound to nothing
+	headers   []string          // header text per index, for the ignored note
+	unbound   map[int]bool      // columns whose texts named no column at all
+	// subHeaders: a two-row header whose second row reads entirely as
+	// sub-headers, which a data row never does.
+	subHeaders bool
+}
+
+func (c *columns) has(key string) bool { _, ok := c.index[key]; return ok }
+
+var (
+	parenthetical = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	sttKeys       = map[string]bool{"stt": true, "tt": true, "so tt": true, "so thu tu": true, "thu tu": true, "s tt": true}
+)
+
+// headerKeys are the forms a header cell is compared in: as written, and
+// without notes in brackets, trailing colons or asterisks ("Ngày
+// (dd/mm/yyyy)", "Mã đơn vị (*)", "[Cụm]").
+func headerKeys(text string) []string {
+	keys := []string{matchKey(text)}
+	for _, alt := range []string{
+		strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*."),
+		strings.Trim(matchKey(text), " :*.[]()"),
+	} {
+		if alt != "" && !slices.Contains(keys, alt) {
+			keys = append(keys, alt)
+		}
+	}
+	return keys
+}
+
+// headerHit is what a header key names: a column, by its canonical header
+// (prio 2) or an alias (prio 1).
+type headerHit struct {
+	key  string
+	prio int
+}
+
+// headerIndex maps, per input sheet, the matching key of every header and
+// alias to its column; built once, as headers are matched many times.
+var headerIndex = map[criteria.Sheet]map[string]headerHit{}
+
+func init() {
+	for _, s := range schema.Sheets {
+		idx := map[string]headerHit{}
+		for _, c := range s.Columns {
+			for _, a := range c.Aliases {
+				if _, taken := idx[matchKey(a)]; !taken {
+					idx[matchKey(a)] = headerHit{c.Key, 1}
+				}
+			}
+		}
+		// The canonical header beats an alias, so a sheet with both "Mã đơn
+		// vị" and an alias column binds the canonical one.
+		for _, c := range s.Columns {
+			idx[matchKey(c.Header)] = headerHit{c.Key, 2}
+		}
+		headerIndex[s.ID] = idx
+	}
+}
+
+// matchHeader finds the column of the sheet a header text names.
+func matchHeader(sheet criteria.Sheet, text string) (key string, prio int) {
+	idx := headerIndex[sheet]
+	for _, k := range headerKeys(text) {
+		if h, ok := idx[k]; ok {
+			return h.key, h.prio
+		}
+	}
+	return "", 0
+}
+
+func isSTT(text string) bool {
+	for _, k := range headerKeys(text) {
+		if sttKeys[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// bindHeaders binds the header texts of one candidate header (one or two
+// rows) to columns. texts[c] lists, for column c, the texts to try in order.
+func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
+	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
+	prio := map[string]int{}
+	m.headers = make([]string, len(texts))
+	for c, cands := range texts {
+		if len(cands) == 0 {
+			continue
+		}
+		m.headers[c] = cands[0]
+		bound := false
+		for _, t := range cands {
+			if isSTT(t) {
+				m.stt[c] = true
+				bound = true
+				break
+			}
+			key, p := matchHeader(sheet, t)
+			if p == 0 {
+				continue
+			}
+			bound = true
+			if old, seen := prio[key]; !seen || p > old {
+				if seen {
+					m.ignored = append(m.ignored, m.index[key])
+				}
+				m.index[key], m.text[key], prio[key] = c, t, p
+			} else {
+				m.ignored = append(m.ignored, c)
+			}
+			break
+		}
+		if !bound {
+			m.ignored = append(m.ignored, c)
+			m.unbound[c] = true
+		}
+	}
+	return m
+}
+
+// singleHeader reads one row as the header.
+func singleHeader(sheet criteria.Sheet, row []string) *columns {
+	texts := make([][]string, len(row))
+	for c, v := range row {
+		if v = clean(v); v != "" {
+			texts[c] = []string{v}
+		}
+	}
+	return bindHeaders(sheet, texts)
+}
+
+// doubleHeader reads two rows as one header merged over both. The stream
+// does not see merged cells: a group title merged across several columns
+// ("Điểm các nhóm") sits in its first cell only, so it is carried right
+// over the columns that have a sub-header below it. A column merged
+// vertically has its text on top and nothing below.
+func doubleHeader(sheet criteria.Sheet, top, bottom []string) *columns {
+	n := max(len(top), len(bottom))
+	texts := make([][]string, n)
+	carry := ""
+	for c := range n {
+		t, b := cellAt(top, c), cellAt(bottom, c)
+		switch {
+		case t != "":
+			if b != "" {
+				carry = t
+			} else {
+				carry = ""
+			}
+		case b != "":
+			t = carry
+		default:
+			carry = ""
+		}
+		switch {
+		case b != "" && t != "":
+			texts[c] = []string{b, t + " " + b, b + " " + t}
+		case b != "":
+			texts[c] = []string{b}
+		case t != "":
+			texts[c] = []string{t}
+		}
+	}
+	m := bindHeaders(sheet, texts)
+	for c := range n {
+		if cellAt(bottom, c) != "" {
+			m.subHeaders = true
+			if m.unbound[c] {
+				m.subHeaders = false
+				break
+			}
+		}
+	}
+	return m
+}
+
+func cellAt(row []string, c int) string {
+	if c < 0 || c >= len(row) {
+		return ""
+	}
+	return clean(row[c])
+}
+
+// findHeader picks, among the first rows of a sheet, the row (or pair of
+// rows) that names the most columns of the sheet; at least two must be
+// named, so that a title line is never taken for the header. Ties go to the
+// earlier row.
+func findHeader(sheet criteria.Sheet, rows [][]string) *columns {
+	var best *columns
+	for r := range rows {
+		pick := singleHeader(sheet, rows[r])
+		pick.headerEnd = r + 1
+		if r+1 < len(rows) {
+			// Two rows win over one when they name more columns, or as
+			// many and the second row is all sub-headers ("Tổng", "Chấm"
+			// under a merged "Điểm"), not data.
+			d := doubleHeader(sheet, rows[r], rows[r+1])
+			d.headerEnd = r + 2
+			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && d.subHeaders) {
+				pick = d
+			}
+		}
+		if len(pick.index) >= 2 && (best == nil || len(pick.index) > len(best.index)) {
+			best = pick
+		}
+	}
+	return best
+}
+
+var columnNumber = regexp.MustCompile(`^\(?(\d{1,2}|[a-z])\)?$`)
+
+// isNumberingRow recognises the row of column numbers "(1) (2) (3)…" or
+// "A B 1 2…" that Vietnamese administrative forms put under the header.
+func isNumberingRow(row []string) bool {
+	n := 0
+	for _, v := range row {
+		k := matchKey(v)
+		if k == "" {
+			continue
+		}
+		if !columnNumber.MatchString(k) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}

@@ -1,0 +1,133 @@
+package workbook
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// matchKey is the form in which headers, sheet names and closed-set values
+// are compared (SPEC §3): NFC, lower case, no diacritics (the combining
+// marks NFD exposes are dropped), đ as d, single spaces. "Đơn vị", "don vi"
+// and a decomposed "Đơn vị" pasted from a PDF all give "don vi". Only
+// whitespace is collapsed; punctuation is kept because it can carry meaning
+// ("3/2024").
+func matchKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// Most cells (numbers, codes, dates) take this path; it is the hot one.
+		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u2007' || r == '\u202f':
+			r = ' ' // non-breaking spaces copied from Word count as spaces
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(strings.Join(strings.Fields(b.String()), " "))
+}
+
+// clean is how every cell value is taken in: NFC and trimmed, so that later
+// comparisons and messages see one form of each letter.
+func clean(s string) string {
+	return strings.TrimSpace(norm.NFC.String(s))
+}
+
+// editDistance is the Levenshtein distance between two strings, counted in
+// runes, used to suggest the closest accepted value.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// maxSuggestLen is the longest value, in runes, for which a closest
+// accepted value is looked for; the longest accepted values (self-assessment
+// item texts) are about 220.
+const maxSuggestLen = 300
+
+// closest returns the accepted value nearest to got, compared by matching
+// key, and whether it is near enough to be worth suggesting: a typo, not
+// a different word altogether. A value may also be a misspelt short form
+// ("Hoàn thàn tốt" for "Hoàn thành tốt nhiệm vụ"), so got is compared with
+// the beginning of each accepted value too, at a cost of one edit.
+func closest(got string, accepted []string) (string, bool) {
+	k := matchKey(got)
+	n := len([]rune(k))
+	if n > maxSuggestLen {
+		// A paragraph is no typo of a short value, and the distance is
+		// quadratic: a 32 767-character cell must not stall the reader.
+		return "", false
+	}
+	best, bestD := "", -1
+	for _, a := range accepted {
+		ka := matchKey(a)
+		d := editDistance(k, ka)
+		if ra := []rune(ka); n > 0 && n < len(ra) {
+			d = min(d, editDistance(k, string(ra[:n]))+1)
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = a, d
+		}
+	}
+	if bestD < 0 {
+		return "", false
+	}
+	limit := max(2, len([]rune(k))/3)
+	return best, bestD <= limit
+}
+
+// unknownValue builds the message for a value outside a closed set:
+// `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`.
+func unknownValue(what, got string, accepted []string) string {
+	if s, ok := closest(got, accepted); ok {
+		return what + " " + quote(got) + " không hợp lệ; có phải " + quote(s) + "?"
+	}
+	quoted := make([]string, len(accepted))
+	for i, a := range accepted {
+		quoted[i] = quote(a)
+	}
+	return what + " " + quote(got) + " không hợp lệ; cần một trong các giá trị: " + strings.Join(quoted, ", ")
+}
+
+// quote wraps a cell value in straight double quotes for messages, shortened
+// so that a pasted paragraph does not flood the listing.
+func quote(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		s = string(r[:57]) + "…"
+	}
+	return "\"" + s + "\""
+}

@@ -1,0 +1,240 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+)
+
+// Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes;
+// the largest sheet Excel can hold (1 048 576 rows) of our narrow tables is
+// well under 256 MiB of XML. Anything beyond is not a party record but a
+// zip bomb or a runaway export, refused before a byte is inflated: Go's
+// archive/zip enforces the sizes the archive declares, so checking the
+// declared sizes bounds what is ever decompressed.
+//
+// partLimit bounds each XML part (a sheet, the shared strings) and
+// totalLimit the whole archive. spillLimit is excelize's UnzipXMLSizeLimit:
+// not a refusal but the size above which a sheet is unpacked to a temp file
+// and streamed from there, so memory stays flat however big a sheet is;
+// excelize's own default, 16 MiB, is kept on purpose.
+//
+// They are variables so that tests can lower them instead of writing
+// gigabytes.
+var (
+	totalLimit int64 = 1 << 30
+	partLimit  int64 = 256 << 20
+	spillLimit int64 = 16 << 20
+)
+
+// oleMagic starts every OLE compound file: legacy .xls, and also the
+// envelope Office puts around an encrypted .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// fileError is a file that cannot be read at all; its message is one
+// Vietnamese sentence naming the file.
+type fileError struct {
+	path string
+	msg  string
+	err  error // the underlying cause, for errors.Is; never shown
+}
+
+func (e *fileError) Error() string {
+	return fmt.Sprintf("không đọc được %q: %s", e.path, e.msg)
+}
+func (e *fileError) Unwrap() error { return e.err }
+
+// openWorkbook looks at the file before excelize does, so that each kind
+// of file that is not a readable workbook gets its own clear sentence, then
+// opens it. The caller must Close the file.
+func openWorkbook(path, password string) (*excelize.File, error) {
+	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
+	fh, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fail("không tìm thấy tệp", err)
+		}
+		if errors.Is(err, os.ErrPermission) {
+			return nil, fail("không có quyền đọc tệp", err)
+		}
+		return nil, fail("không mở được tệp ("+err.Error()+")", err)
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, fail("không mở được tệp ("+err.Error()+")", err)
+	}
+	if st.IsDir() {
+		return nil, fail("đây là thư mục, không phải tệp", nil)
+	}
+	if st.Size() == 0 {
+		return nil, fail("tệp rỗng (0 byte), không phải sổ Excel", nil)
+	}
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	encrypted := false
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		if msg := checkZip(fh, st.Size()); msg != "" {
+			return nil, fail(msg, nil)
+		}
+	case bytes.Equal(head, oleMagic):
+		kind := oleKind(fh)
+		switch {
+		case kind == oleEncrypted && password == "":
+			return nil, fail("sổ Excel được đặt mật khẩu; hãy chạy lại với --password", nil)
+		case kind == oleEncrypted:
+			encrypted = true
+		case kind == oleLegacyExcel:
+			return nil, fail("đây là sổ Excel cũ (.xls); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", nil)
+		default:
+			return nil, fail("đây là tệp Office cũ, không phải sổ Excel .xlsx", nil)
+		}
+	default:
+		return nil, fail("tệp không phải sổ Excel .xlsx"+sniffHint(head), nil)
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{
+		Password:          password,
+		RawCellValue:      true,
+		UnzipSizeLimit:    totalLimit,
+		UnzipXMLSizeLimit: min(spillLimit, totalLimit),
+	})
+	if err != nil {
+		if f != nil {
+			_ = f.Close()
+		}
+		switch {
+		case encrypted:
+			// A wrong key decrypts to noise, which excelize reports as a
+			// bad password, a bad format or a bad zip depending on luck.
+			return nil, fail("mật khẩu không đúng hoặc kiểu mã hóa không được hỗ trợ", err)
+		case strings.Contains(err.Error(), "unzip size exceeds"):
+			return nil, fail(fmt.Sprintf("nội dung giải nén vượt quá %s (tệp nén bất thường, có thể là zip bomb)", sizeText(totalLimit)), err)
+		default:
+			return nil, fail("tệp .xlsx bị hỏng hoặc không đúng định dạng ("+err.Error()+")", err)
+		}
+	}
+	if encrypted {
+		// The decrypted package has not been through checkZip.
+		if msg := checkParts(f); msg != "" {
+			_ = f.Close()
+			return nil, fail(msg, nil)
+		}
+	}
+	return f, nil
+}
+
+// checkZip reads the archive's directory (nothing is inflated) and says
+// what is wrong with it, or "" when it looks like a workbook within limits.
+func checkZip(r io.ReaderAt, size int64) string {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return "tệp nén (zip) bị hỏng, không phải sổ Excel .xlsx hợp lệ"
+	}
+	return checkEntries(zr.File)
+}
+
+func checkEntries(files []*zip.File) string {
+	var total uint64
+	hasWorkbook, hasBinary := false, false
+	for _, zf := range files {
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		switch name {
+		case "xl/workbook.xml":
+			hasWorkbook = true
+		case "xl/workbook.bin":
+			hasBinary = true
+		}
+		if zf.UncompressedSize64 > uint64(partLimit) {
+			return fmt.Sprintf("phần %q giải nén ra %s, vượt giới hạn %s (sheet quá lớn hoặc tệp nén bất thường)",
+				zf.Name, sizeText(int64(min(zf.UncompressedSize64, 1<<62))), sizeText(partLimit))
+		}
+		total += zf.UncompressedSize64
+		if total > uint64(totalLimit) {
+			return fmt.Sprintf("nội dung giải nén vượt quá %s (tệp nén bất thường, có thể là zip bomb)", sizeText(totalLimit))
+		}
+	}
+	switch {
+	case hasBinary && !hasWorkbook:
+		return "đây là sổ Excel nhị phân (.xlsb); hãy lưu lại dưới dạng .xlsx rồi chạy lại"
+	case !hasWorkbook:
+		return "tệp nén (zip) này không phải sổ Excel: không có xl/workbook.xml"
+	}
+	return ""
+}
+
+// checkParts applies the size limits to a decrypted package, which excelize
+// holds in memory: a huge encrypted sheet is as unwelcome as a plain one.
+func checkParts(f *excelize.File) string {
+	var total int64
+	f.Pkg.Range(func(_, v any) bool {
+		if b, ok := v.([]byte); ok {
+			total += int64(len(b))
+		}
+		return total <= totalLimit
+	})
+	if total > totalLimit {
+		return fmt.Sprintf("nội dung giải nén vượt quá %s", sizeText(totalLimit))
+	}
+	return ""
+}
+
+type oleContent int
+
+const (
+	oleOther oleContent = iota
+	oleEncrypted
+	oleLegacyExcel
+)
+
+// oleKind tells an encrypted .xlsx (an OLE envelope holding EncryptionInfo
+// and EncryptedPackage streams) from a legacy .xls (a Workbook or Book
+// stream) and from other Office files.
+func oleKind(r io.ReaderAt) oleContent {
+	doc, err := mscfb.New(r)
+	if err != nil {
+		return oleOther
+	}
+	kind := oleOther
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		switch entry.Name {
+		case "EncryptionInfo", "EncryptedPackage":
+			return oleEncrypted
+		case "Workbook", "Book":
+			kind = oleLegacyExcel
+		}
+	}
+	return kind
+}
+
+// sniffHint names what a non-workbook file seems to be, from its first bytes.
+func sniffHint(head []byte) string {
+	lower := strings.ToLower(string(head))
+	switch {
+	case strings.HasPrefix(lower, "<?xml"), strings.HasPrefix(lower, "<html"), strings.HasPrefix(lower, "<!doc"), strings.HasPrefix(lower, "<table"):
+		return " (tệp XML/HTML đổi đuôi); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại"
+	case strings.HasPrefix(lower, "%pdf"):
+		return " (đây là tệp PDF)"
+	}
+	return ""
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return formatNumber(float64(n)/(1<<30)) + " GiB"
+	case n >= 1<<20:
+		return formatNumber(float64(n)/(1<<20)) + " MiB"
+	case n >= 1<<10:
+		return formatNumber(float64(n)/(1<<10)) + " KiB"
+	}
+	return fmt.Sprintf("%d byte", n)
+}

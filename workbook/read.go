@@ -1,0 +1,549 @@
+// Package workbook reads the Excel workbooks of SPEC §3 into the domain
+// model of package criteria, locating every problem it finds by file, sheet
+// and cell. It reads the way real office sheets are kept: headers below
+// title rows or merged over two rows, names in any case and with or
+// without diacritics, abbreviations, decimal commas, dates as serials or
+// text.
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/schema"
+	"github.com/xuri/excelize/v2"
+)
+
+// Options controls Read.
+type Options struct {
+	Password string // for encrypted workbooks
+	// Year is the evaluation year; 0 infers it as the year most dated rows
+	// of Sinh hoạt and Họp cấp ủy fall in.
+	Year int
+	// GroupMax are the maxima of the five group scores of a meeting
+	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
+	GroupMax [criteria.NumScoreGroups]float64
+}
+
+// SheetSummary says how many data rows were read from a sheet (blank,
+// total and heading rows not counted; rows of other years counted).
+type SheetSummary struct {
+	Name string // as written in the workbook
+	Rows int
+}
+
+// FileSummary lists the input sheets found in one workbook, in its order.
+type FileSummary struct {
+	Path   string
+	Sheets []SheetSummary
+}
+
+// Result is what Read found.
+type Result struct {
+	Dataset *criteria.Dataset
+	Files   []FileSummary
+}
+
+// now is the clock, replaced in tests.
+var now = time.Now
+
+// Read reads files and folders (a folder: its *.xlsx files, sorted,
+// skipping Excel's lock files "~$…") and merges them in the order given.
+// Problems with rows are reported in the dataset; a file that cannot be
+// read at all (not a workbook, encrypted without password, no Đơn vị sheet…)
+// returns an error whose message is one Vietnamese sentence naming it.
+func Read(paths []string, opts Options) (*Result, error) {
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	read := make([]*fileData, len(files))
+	errs := make([]error, len(files))
+	// Each workbook is read on its own goroutine; the merge below runs in
+	// path order, so the output is the same as a sequential run.
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, p := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			read[i], errs[i] = readFile(p, opts)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return merge(read, opts), nil
+}
+
+// expand turns the command-line paths into the list of workbooks to read.
+func expand(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, &fileError{path: p, msg: "không tìm thấy tệp hoặc thư mục", err: err}
+			}
+			return nil, &fileError{path: p, msg: "không mở được (" + err.Error() + ")", err: err}
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, &fileError{path: p, msg: "không đọc được thư mục (" + err.Error() + ")", err: err}
+		}
+		var found []string
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") ||
+				!strings.EqualFold(filepath.Ext(name), ".xlsx") {
+				continue
+			}
+			found = append(found, filepath.Join(p, name))
+		}
+		if len(found) == 0 {
+			return nil, &fileError{path: p, msg: "thư mục không có sổ .xlsx nào"}
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// fileData is everything read from one workbook, before the merge.
+type fileData struct {
+	f        *excelize.File
+	path     string
+	base     string
+	date1904 bool
+	sheets   []SheetSummary
+	order    map[string]int // sheet name → position in the workbook, to sort problems
+	present  criteria.SheetSet
+	units    []*definedUnit
+	// brokenCodes are codes of Đơn vị rows too broken to define a unit;
+	// rows naming them are left out without a second error.
+	brokenCodes    []string
+	brokenUnitRows int
+	rows           []*pendingRow
+	problems       []criteria.Problem
+	// sheetFailed: a sheet could not be read (missing required column), so
+	// every unit of this workbook has data errors.
+	sheetFailed bool
+}
+
+// readFile reads one workbook.
+func readFile(path string, opts Options) (*fileData, error) {
+	f, err := openWorkbook(path, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fd := &fileData{f: f, path: path, base: filepath.Base(path), order: map[string]int{}}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		fd.date1904 = *props.Date1904
+	}
+
+	// Match the workbook's sheets to the schema's; the first match wins.
+	found := map[criteria.Sheet]string{}
+	var seq []criteria.Sheet
+	for i, name := range f.GetSheetList() {
+		fd.order[name] = i + 1
+		id, ok := sheetID(name)
+		if !ok {
+			continue
+		}
+		if first, dup := found[id]; dup {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityWarning, File: fd.base, Sheet: name,
+				Message: fmt.Sprintf("Sheet này trùng vai trò với sheet %q (%s); chỉ đọc sheet %q", first, id, first)})
+			continue
+		}
+		found[id] = name
+		seq = append(seq, id)
+	}
+	unitsName, ok := found[criteria.SheetUnits]
+	if !ok {
+		return nil, &fileError{path: path, msg: "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì"}
+	}
+
+	specs := map[criteria.Sheet]func(*rowCtx){
+		criteria.SheetUnits:          fd.readUnit,
+		criteria.SheetMeetings:       func(c *rowCtx) { fd.readMeeting(c, opts.GroupMax) },
+		criteria.SheetCommittee:      fd.readCommittee,
+		criteria.SheetMembers:        fd.readMember,
+		criteria.SheetStaff:          fd.readStaff,
+		criteria.SheetMassOrgs:       fd.readMassOrg,
+		criteria.SheetCriteria:       fd.readCriterion,
+		criteria.SheetCases:          fd.readCase,
+		criteria.SheetSelfAssessment: fd.readSelfItem,
+	}
+	counts := map[criteria.Sheet]int{}
+	// Đơn vị first, whatever its place: whether the workbook holds one
+	// unit decides if the other sheets may leave Mã đơn vị out.
+	n, ok, err := fd.readSheet(unitsName, sheetSpec{schema.ByID(criteria.SheetUnits), specs[criteria.SheetUnits]}, true)
+	if err != nil {
+		return nil, sheetError(path, unitsName, err)
+	}
+	if !ok {
+		msg := "sheet " + quote(unitsName) + " trống, không có đơn vị nào để đánh giá"
+		for _, p := range fd.problems {
+			if p.Sheet == unitsName && p.Severity == criteria.SeverityError {
+				msg = "sheet " + quote(unitsName) + ": " + lowerFirst(p.Message)
+			}
+		}
+		return nil, &fileError{path: path, msg: msg}
+	}
+	counts[criteria.SheetUnits] = n
+	fd.present = fd.present.With(criteria.SheetUnits)
+	single := len(fd.units)+fd.brokenUnitRows == 1
+	for _, id := range seq {
+		if id == criteria.SheetUnits {
+			continue
+		}
+		name := found[id]
+		n, ok, err := fd.readSheet(name, sheetSpec{schema.ByID(id), specs[id]}, single)
+		if err != nil {
+			return nil, sheetError(path, name, err)
+		}
+		counts[id] = n
+		if ok {
+			fd.present = fd.present.With(id)
+		}
+	}
+	for _, id := range seq {
+		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: counts[id]})
+	}
+	fd.f = nil
+	return fd, nil
+}
+
+// sheetError is a sheet whose XML cannot be parsed: the file is damaged.
+func sheetError(path, sheet string, err error) error {
+	return &fileError{path: path, msg: fmt.Sprintf("sheet %q bị hỏng, không đọc được (%v)", sheet, err), err: err}
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = []rune(strings.ToLower(string(r[0])))[0]
+	}
+	return string(r)
+}
+
+// sheetNumbering is the "1. ", "02-" some offices put before sheet names
+// to keep them in order.
+var sheetNumbering = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4})\s*[.\-_):]\s*`)
+
+// sheetID finds which input sheet a workbook sheet is, by name or alias.
+func sheetID(name string) (criteria.Sheet, bool) {
+	k := sheetNumbering.ReplaceAllString(matchKey(name), "")
+	for _, s := range schema.Sheets {
+		if matchKey(s.Name) == k {
+			return s.ID, true
+		}
+		for _, a := range s.Aliases {
+			if matchKey(a) == k {
+				return s.ID, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// located is a problem with the place it sorts by.
+type located struct {
+	file, sheet, row, col int
+	p                     criteria.Problem
+}
+
+// merge joins the workbooks in order: registers units (a code defined twice
+// is an error at both places), fixes the evaluation year, then gives every
+// row to its unit.
+func merge(files []*fileData, opts Options) *Result {
+	ds := &criteria.Dataset{Units: []*criteria.Unit{}, Problems: []criteria.Problem{}}
+	res := &Result{Dataset: ds}
+	var probs []located
+	add := func(fi int, p criteria.Problem) {
+		l := located{file: fi, p: p}
+		if p.Sheet != "" {
+			l.sheet = files[fi].order[p.Sheet]
+		}
+		if p.Cell != "" {
+			if c, r, err := excelize.CellNameToCoordinates(p.Cell); err == nil {
+				l.col, l.row = c, r
+			}
+		}
+		probs = append(probs, l)
+	}
+
+	reg := &registry{byCode: map[string]place{}, byName: map[string][]*criteria.Unit{}, broken: map[string]bool{}}
+	byCode, byName := reg.byCode, reg.byName
+	for fi, fd := range files {
+		res.Files = append(res.Files, FileSummary{Path: fd.path, Sheets: fd.sheets})
+		for _, p := range fd.problems {
+			add(fi, p)
+		}
+		for _, c := range fd.brokenCodes {
+			reg.broken[c] = true
+		}
+		for _, d := range fd.units {
+			u := d.unit
+			u.Sheets = fd.present
+			if fd.sheetFailed {
+				u.HasErrors = true
+			}
+			k := matchKey(u.Code)
+			if first, dup := byCode[k]; dup {
+				u.HasErrors, first.d.unit.HasErrors = true, true
+				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet, Cell: d.codeCell, Unit: u.Code}
+				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet, Cell: first.d.codeCell, Unit: first.d.unit.Code}
+				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
+				there.Message = fmt.Sprintf("Mã đơn vị %q được khai báo lại ở %s; mỗi mã chỉ được khai báo một lần", first.d.unit.Code, where(here))
+				add(first.fi, there)
+				add(fi, here)
+			} else {
+				byCode[k] = place{fi, d}
+			}
+			nk := matchKey(u.Name)
+			byName[nk] = append(byName[nk], u)
+			reg.codes = append(reg.codes, u.Code)
+			ds.Units = append(ds.Units, u)
+		}
+	}
+
+	// A chi bộ trực thuộc names an existing đảng bộ cơ sở, by code (or by
+	// its name, as some sheets write it).
+	for fi, fd := range files {
+		for _, d := range fd.units {
+			u := d.unit
+			if u.Type != criteria.CellSubordinate {
+				continue
+			}
+			problem := func(msg string) {
+				u.HasErrors = true
+				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet, Cell: d.parentAt, Unit: u.Code, Message: msg})
+			}
+			if d.parent == "" {
+				problem("Chi bộ trực thuộc chưa ghi đảng bộ cơ sở cấp trên; cần mã đảng bộ cơ sở ở cột Trực thuộc")
+				continue
+			}
+			var parent *criteria.Unit
+			if p, ok := byCode[matchKey(d.parent)]; ok {
+				parent = p.d.unit
+			} else if us := byName[matchKey(d.parent)]; len(us) == 1 {
+				parent = us[0]
+			}
+			switch {
+			case parent == nil:
+				problem(fmt.Sprintf("Trực thuộc %q không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở", d.parent))
+			case parent.Type != criteria.Committee:
+				problem(fmt.Sprintf("Trực thuộc %q là %s, không phải đảng bộ cơ sở", d.parent, strings.ToLower(parent.Type.Label())))
+			default:
+				u.Parent = parent.Code
+			}
+		}
+	}
+
+	ds.Year, ds.YearAuto = opts.Year, opts.Year == 0
+	if ds.YearAuto {
+		y, ok := inferYear(files)
+		if !ok {
+			y = now().Year()
+			add(0, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base,
+				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
+		}
+		ds.Year = y
+	}
+
+	for fi, fd := range files {
+		local := map[string]*criteria.Unit{}
+		localName := map[string][]*criteria.Unit{}
+		for _, d := range fd.units {
+			k := matchKey(d.unit.Code)
+			if _, ok := local[k]; !ok {
+				local[k] = d.unit
+			}
+			nk := matchKey(d.unit.Name)
+			localName[nk] = append(localName[nk], d.unit)
+		}
+		otherYears := map[string]map[int]int{} // sheet → year → rows
+		var sheetsSeen []string
+		for _, r := range fd.rows {
+			u, msg := resolveUnit(r, fd, local, localName, reg)
+			code := ""
+			if u != nil {
+				code = u.Code
+			}
+			for _, p := range r.problems {
+				p.Unit = code
+				add(fi, p)
+			}
+			if msg != "" {
+				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet, Cell: r.unitCell, Message: msg})
+			}
+			if u == nil {
+				continue
+			}
+			if r.failed {
+				u.HasErrors = true
+				continue
+			}
+			date := r.date.t
+			if r.date.noYear {
+				date = time.Date(ds.Year, r.date.t.Month(), 1, 0, 0, 0, 0, time.UTC)
+			} else if r.date.set && date.Year() != ds.Year {
+				ys := otherYears[r.src.Sheet]
+				if ys == nil {
+					ys = map[int]int{}
+					otherYears[r.src.Sheet] = ys
+					sheetsSeen = append(sheetsSeen, r.src.Sheet)
+				}
+				ys[date.Year()]++
+				continue
+			}
+			u.Sheets = u.Sheets.With(r.sheet)
+			if r.add != nil {
+				r.add(u, date)
+			}
+		}
+		for _, sh := range sheetsSeen {
+			add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sh,
+				Message: otherYearNote(otherYears[sh], ds.Year)})
+		}
+	}
+
+	sort.SliceStable(probs, func(i, j int) bool {
+		a, b := probs[i], probs[j]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.sheet != b.sheet {
+			return a.sheet < b.sheet
+		}
+		if a.row != b.row {
+			return a.row < b.row
+		}
+		return a.col < b.col
+	})
+	for _, l := range probs {
+		ds.Problems = append(ds.Problems, l.p)
+	}
+	return res
+}
+
+// place is where a unit is defined: its file and its Đơn vị row.
+type place struct {
+	fi int
+	d  *definedUnit
+}
+
+// registry holds every unit of every workbook, for rows to find theirs.
+type registry struct {
+	byCode map[string]place
+	byName map[string][]*criteria.Unit
+	broken map[string]bool // codes of Đơn vị rows too broken to define a unit
+	codes  []string        // every code, for suggestions
+}
+
+// resolveUnit finds the unit a row belongs to: in a single-unit workbook
+// the row may leave the code out; a code is looked up in its own workbook
+// first (so a duplicated code still sends each file's rows to its own
+// unit), then in the others, and last as a unit name. It returns the error
+// to report when the row belongs to no unit, or "" when the row is simply
+// left out because its unit's own row in Đơn vị is broken (already reported).
+func resolveUnit(r *pendingRow, fd *fileData, local map[string]*criteria.Unit, localName map[string][]*criteria.Unit, reg *registry) (*criteria.Unit, string) {
+	if r.unit == "" {
+		switch {
+		case len(fd.units) == 1 && fd.brokenUnitRows == 0:
+			return fd.units[0].unit, ""
+		case len(fd.units) == 0 && fd.brokenUnitRows == 1:
+			return nil, ""
+		}
+		return nil, "Thiếu Mã đơn vị; sổ có nhiều đơn vị nên mỗi dòng phải ghi mã đơn vị"
+	}
+	k := matchKey(r.unit)
+	if u, ok := local[k]; ok {
+		return u, ""
+	}
+	if p, ok := reg.byCode[k]; ok {
+		return p.d.unit, ""
+	}
+	if us := localName[k]; len(us) == 1 {
+		return us[0], ""
+	}
+	if us := reg.byName[k]; len(us) == 1 {
+		return us[0], ""
+	}
+	if reg.broken[k] {
+		return nil, ""
+	}
+	msg := fmt.Sprintf("Mã đơn vị %q không có trong sheet Đơn vị", r.unit)
+	if s, ok := closest(r.unit, reg.codes); ok {
+		msg += fmt.Sprintf("; có phải %q?", s)
+	}
+	return nil, msg
+}
+
+func where(p criteria.Problem) string {
+	s := p.File + " › " + p.Sheet
+	if p.Cell != "" {
+		s += "!" + p.Cell
+	}
+	return s
+}
+
+// otherYearNote counts the rows of other years left out of one sheet.
+func otherYearNote(years map[int]int, year int) string {
+	keys := make([]int, 0, len(years))
+	total := 0
+	for y, n := range years {
+		keys = append(keys, y)
+		total += n
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, y := range keys {
+		parts[i] = fmt.Sprintf("năm %d: %d dòng", y, years[y])
+	}
+	return fmt.Sprintf("Bỏ qua %d dòng không thuộc năm đánh giá %d (%s)", total, year, strings.Join(parts, "; "))
+}
+
+// inferYear is the year most dated rows of Sinh hoạt and Họp cấp ủy fall
+// in (SPEC §3); a tie goes to the later year, the one more likely being
+// evaluated. Months without a year do not vote.
+func inferYear(files []*fileData) (int, bool) {
+	votes := map[int]int{}
+	for _, fd := range files {
+		for _, r := range fd.rows {
+			if !r.date.set || r.date.noYear {
+				continue
+			}
+			if r.sheet == criteria.SheetMeetings || r.sheet == criteria.SheetCommittee {
+				votes[r.date.year()]++
+			}
+		}
+	}
+	best, bestN := 0, 0
+	for y, n := range votes {
+		if n > bestN || (n == bestN && y > best) {
+			best, bestN = y, n
+		}
+	}
+	return best, bestN > 0
+}

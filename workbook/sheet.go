@@ -1,0 +1,389 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/schema"
+	"github.com/xuri/excelize/v2"
+)
+
+// rowDate is the date of a row, as far as the row itself knows it.
+type rowDate struct {
+	set       bool      // the row is dated
+	t         time.Time // the date; for a month without a year, day 1 of year 1
+	monthOnly bool      // only a month was given
+	noYear    bool      // a month without a year: the evaluation year supplies it
+}
+
+func (d rowDate) year() int { return d.t.Year() }
+
+// pendingRow is a data row read from a sheet, waiting for the merge of all
+// files to resolve its unit and the evaluation year.
+type pendingRow struct {
+	sheet    criteria.Sheet
+	src      criteria.Source
+	unit     string // unit code (or name) as written; "" when not given
+	unitCell string
+	date     rowDate
+	failed   bool // some cell had an error: the row is left out, its unit HasErrors
+	blank    bool // nothing recorded (a template row left empty): not counted
+	problems []criteria.Problem
+	add      func(u *criteria.Unit, date time.Time)
+}
+
+// rowCtx reads the cells of one data row and collects its problems.
+type rowCtx struct {
+	fd    *fileData
+	sheet string
+	row   int
+	cells []string
+	cols  *columns
+	pr    *pendingRow
+}
+
+func (c *rowCtx) get(key string) string {
+	i, ok := c.cols.index[key]
+	if !ok {
+		return ""
+	}
+	return cellAt(c.cells, i)
+}
+
+// ref is the A1 reference of a column's cell in this row; the first cell
+// of the row when the column is absent.
+func (c *rowCtx) ref(key string) string {
+	i, ok := c.cols.index[key]
+	if !ok {
+		i = 0
+	}
+	name, err := excelize.CoordinatesToCellName(i+1, c.row)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+func (c *rowCtx) report(sev criteria.Severity, key, msg string) {
+	c.pr.problems = append(c.pr.problems, criteria.Problem{
+		Severity: sev, File: c.fd.base, Sheet: c.sheet, Cell: c.ref(key), Message: msg,
+	})
+	if sev == criteria.SeverityError {
+		c.pr.failed = true
+	}
+}
+
+// check reports msg as an error of the column's cell when it is not "".
+func (c *rowCtx) check(key, msg string) {
+	if msg != "" {
+		c.report(criteria.SeverityError, key, msg)
+	}
+}
+
+// header is the column's header as the sheet writes it, for messages.
+func (c *rowCtx) header(key string) string {
+	if t, ok := c.cols.text[key]; ok {
+		return t
+	}
+	for _, s := range schema.Sheets {
+		for _, col := range s.Columns {
+			if col.Key == key {
+				return col.Header
+			}
+		}
+	}
+	return key
+}
+
+func (c *rowCtx) missing(key string) {
+	c.report(criteria.SeverityError, key, "Thiếu "+c.header(key)+"; ô này bắt buộc phải có")
+}
+
+// rating reads an optional rating column.
+func (c *rowCtx) rating(key string) criteria.Rating {
+	v := c.get(key)
+	if v == "" {
+		return criteria.RatingNone
+	}
+	r, msg := parseRating(v)
+	c.check(key, msg)
+	return r
+}
+
+func (c *rowCtx) yesNo(key string) bool {
+	v := c.get(key)
+	if v == "" {
+		return false
+	}
+	b, msg := parseYesNo(c.header(key), v)
+	c.check(key, msg)
+	return b
+}
+
+// date reads a date column into the row's date.
+func (c *rowCtx) date(key string) {
+	v := c.get(key)
+	if v == "" {
+		return
+	}
+	t, msg := parseDate(v, c.fd.date1904)
+	if msg != "" {
+		c.check(key, msg)
+		return
+	}
+	c.pr.date = rowDate{set: true, t: t}
+}
+
+// month reads a Tháng cell into the row's date, dated on day 1.
+func (c *rowCtx) month(key string) {
+	v := c.get(key)
+	m, msg := parseMonth(v, c.fd.date1904)
+	if msg != "" {
+		c.check(key, msg)
+		return
+	}
+	y := m.year
+	if y == 0 {
+		y = 1
+	}
+	c.pr.date = rowDate{set: true, monthOnly: true, noYear: m.year == 0,
+		t: time.Date(y, time.Month(m.month), 1, 0, 0, 0, 0, time.UTC)}
+}
+
+// errStop ends the walk of a sheet early; it never leaves the package.
+var errStop = errors.New("stop")
+
+var (
+	totalWords   = map[string]bool{"cong": true, "tong cong": true, "tong": true, "tong so": true, "cong chung": true}
+	sectionLabel = regexp.MustCompile(`^(?:[ivxlc]+|[a-z])\.?$`)
+)
+
+// skipRow reports whether a data row is not data: blank (an STT number
+// alone counts as blank: templates number empty rows in advance), a total
+// row ("Cộng", "Tổng cộng"), or a section heading ("I. Chi bộ cơ sở" —
+// a roman numeral or letter in STT and one label beside it).
+func skipRow(cells []string, cols *columns) bool {
+	filled, first := 0, ""
+	sttLabel := false
+	for i, v := range cells {
+		v = clean(v)
+		if v == "" {
+			continue
+		}
+		if first == "" {
+			first = v
+		}
+		if cols.stt[i] {
+			if sectionLabel.MatchString(matchKey(v)) {
+				sttLabel = true
+			}
+			continue
+		}
+		filled++
+		if filled == 1 && totalWords[strings.Trim(matchKey(v), " :.")] {
+			return true
+		}
+	}
+	if first != "" && totalWords[strings.Trim(matchKey(first), " :.")] {
+		return true
+	}
+	return filled == 0 || (sttLabel && filled == 1)
+}
+
+// sheetSpec ties a schema sheet to the function that reads its rows.
+type sheetSpec struct {
+	schema *schema.Sheet
+	read   func(c *rowCtx)
+}
+
+// readSheet walks one sheet: finds its header, checks the required columns
+// and hands every data row to spec.read. It returns the number of data rows
+// and whether the sheet was read; a sheet missing a required column is
+// reported and not read (fd.sheetFailed), an empty one is only warned about.
+func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int, bool, error) {
+	var (
+		buf   [][]string
+		cols  *columns
+		rows  int
+		state = 0 // 0 looking for the header, 1 right after it, 2 in the data
+		fail  bool
+	)
+	begin := func() bool {
+		cols = findHeader(spec.schema.ID, buf)
+		if msg := fd.missingColumns(spec.schema, cols, singleUnit); msg != "" {
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: msg,
+			})
+			fail = true
+			fd.sheetFailed = true
+			return false
+		}
+		if cols == nil {
+			// Unreachable while every sheet has a required column; kept so
+			// that a schema change cannot turn into a nil dereference.
+			cols = &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}}
+		}
+		fd.noteIgnored(name, cols)
+		state = 1
+		return true
+	}
+	data := func(r int, cells []string) {
+		if state == 1 {
+			state = 2
+			if isNumberingRow(cells) {
+				return
+			}
+		}
+		if skipRow(cells, cols) {
+			return
+		}
+		pr := &pendingRow{sheet: spec.schema.ID, src: criteria.Source{File: fd.base, Sheet: name, Row: r}}
+		c := &rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
+		if cols.has(schema.KeyUnit) {
+			pr.unit, pr.unitCell = c.get(schema.KeyUnit), c.ref(schema.KeyUnit)
+		}
+		spec.read(c)
+		if !pr.blank {
+			rows++
+		}
+		if pr.add != nil || pr.failed || len(pr.problems) > 0 {
+			fd.rows = append(fd.rows, pr)
+		}
+	}
+	err := sheetRows(fd.f, fd.path, name, func(r int, cells []string) error {
+		if state == 0 {
+			buf = append(buf, cells)
+			if len(buf) < headerScanRows {
+				return nil
+			}
+			if !begin() {
+				return errStop
+			}
+			for i := cols.headerEnd; i < len(buf); i++ {
+				data(i+1, buf[i])
+			}
+			buf = nil
+			return nil
+		}
+		data(r, cells)
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	if err != nil {
+		return rows, false, err
+	}
+	if state == 0 && !fail {
+		if allBlank(buf) {
+			// An empty sheet records nothing: it is read as absent, not as
+			// "none", and that is said rather than guessed.
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityWarning, File: fd.base, Sheet: name,
+				Message: "Sheet trống (không có cả dòng tiêu đề); coi như không có sheet này",
+			})
+			return 0, false, nil
+		}
+		if !begin() {
+			return 0, false, nil
+		}
+		for i := cols.headerEnd; i < len(buf); i++ {
+			data(i+1, buf[i])
+		}
+	}
+	return rows, !fail, nil
+}
+
+func allBlank(rows [][]string) bool {
+	for _, r := range rows {
+		for _, v := range r {
+			if clean(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// missingColumns names the required columns the header lacks, or "".
+func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bool) string {
+	var miss []string
+	for _, col := range s.Columns {
+		need := col.Required
+		if col.Key == schema.KeyUnit && !singleUnit {
+			// Mã đơn vị may be left out only when the workbook holds one unit.
+			need = true
+		}
+		if !need || (cols != nil && cols.has(col.Key)) {
+			continue
+		}
+		miss = append(miss, quote(col.Header))
+	}
+	// Columns that may stand in for each other (SPEC §3).
+	has := func(k string) bool { return cols != nil && cols.has(k) }
+	switch s.ID {
+	case criteria.SheetMeetings:
+		if !has(schema.KeyDate) && !has("month") {
+			miss = append(miss, "\"Ngày\" (hoặc \"Tháng\")")
+		}
+		if !has("score") {
+			var groups []string
+			for g := 1; g <= criteria.NumScoreGroups; g++ {
+				if !has(fmt.Sprintf("g%d", g)) {
+					groups = append(groups, quote(s.Columns[groupColumn(s, g)].Header))
+				}
+			}
+			if len(groups) == criteria.NumScoreGroups {
+				miss = append(miss, "\"Điểm\" (hoặc điểm 5 nhóm tiêu chí)")
+			} else if len(groups) > 0 {
+				miss = append(miss, strings.Join(groups, ", ")+" (hoặc \"Điểm\")")
+			}
+		}
+	case criteria.SheetCriteria:
+		if !has("level") && !has("score") {
+			miss = append(miss, "\"Mức\" (hoặc \"Điểm\")")
+		}
+	}
+	if len(miss) == 0 {
+		return ""
+	}
+	if cols == nil {
+		return "Không tìm thấy dòng tiêu đề của sheet; cần các cột " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+	}
+	word := "cột bắt buộc"
+	return "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+}
+
+func groupColumn(s *schema.Sheet, g int) int {
+	key := fmt.Sprintf("g%d", g)
+	for i, c := range s.Columns {
+		if c.Key == key {
+			return i
+		}
+	}
+	return 0
+}
+
+// noteIgnored lists, once per sheet, the header cells bound to no column:
+// a misspelt header shows up here instead of silently reading as absent.
+func (fd *fileData) noteIgnored(sheet string, cols *columns) {
+	var names []string
+	for _, i := range cols.ignored {
+		if i < 0 || i >= len(cols.headers) || cols.headers[i] == "" {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		names = append(names, quote(cols.headers[i])+" ("+col+")")
+	}
+	if len(names) == 0 {
+		return
+	}
+	fd.problems = append(fd.problems, criteria.Problem{
+		Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
+		Message: "Bỏ qua các cột không dùng đến: " + strings.Join(names, ", "),
+	})
+}

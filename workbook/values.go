@@ -1,0 +1,431 @@
+package workbook
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/schema"
+	"github.com/xuri/excelize/v2"
+)
+
+// The cell parsers below take a cleaned, non-blank cell and return the value
+// or a Vietnamese message saying what was found and what was expected.
+// Messages never carry the location: the caller adds file, sheet and cell.
+
+// lookup maps matching keys to values; each closed set is built once.
+type lookup[T any] map[string]T
+
+func (l lookup[T]) get(s string) (T, bool) {
+	v, ok := l[matchKey(s)]
+	return v, ok
+}
+
+// ratingNames maps every written form of a rating, minus a trailing
+// "nhiệm vụ"/"NV", to the rating; abbreviations are compared without spaces
+// or dots, so "HTT NV" and "H.T.X.S" are read too.
+var ratingNames = lookup[criteria.Rating]{
+	"hoan thanh xuat sac": criteria.HTXSNV, "xuat sac": criteria.HTXSNV, "htxs": criteria.HTXSNV, "xs": criteria.HTXSNV,
+	"hoan thanh tot": criteria.HTTNV, "tot": criteria.HTTNV, "htt": criteria.HTTNV,
+	"hoan thanh": criteria.HTNV, "ht": criteria.HTNV,
+	"khong hoan thanh": criteria.KHTNV, "kht": criteria.KHTNV, "khong ht": criteria.KHTNV, "chua hoan thanh": criteria.KHTNV,
+}
+
+var ratingAccepted = append(append([]string{}, schema.Ratings...), schema.RatingCodes...)
+
+// parseRating reads a rating: "Hoàn thành tốt nhiệm vụ", "HTTNV",
+// "hoan thanh tot", "Xuất sắc"…
+func parseRating(s string) (criteria.Rating, string) {
+	k := matchKey(s)
+	k = strings.TrimSuffix(k, ".")
+	for _, suf := range []string{" nhiem vu", " nv", "nv"} {
+		if t, ok := strings.CutSuffix(k, suf); ok && t != "" {
+			if _, known := ratingNames[strings.TrimSpace(t)]; known {
+				k = strings.TrimSpace(t)
+				break
+			}
+		}
+	}
+	if r, ok := ratingNames[k]; ok {
+		return r, ""
+	}
+	compact := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(k)
+	compact = strings.TrimSuffix(compact, "nv")
+	if r, ok := ratingNames[compact]; ok {
+		return r, ""
+	}
+	return criteria.RatingNone, unknownValue("Xếp loại", s, ratingAccepted)
+}
+
+var levelNames = lookup[criteria.Level]{
+	"xuat sac": criteria.LevelExcellent, "xs": criteria.LevelExcellent, "muc xuat sac": criteria.LevelExcellent,
+	"tot": criteria.LevelGood, "muc tot": criteria.LevelGood,
+	"trung binh": criteria.LevelAverage, "tb": criteria.LevelAverage, "muc trung binh": criteria.LevelAverage,
+	"kem": criteria.LevelWeak, "muc kem": criteria.LevelWeak, "yeu": criteria.LevelWeak, "yeu kem": criteria.LevelWeak,
+}
+
+// parseLevel reads the level of a 528 criterion: "Xuất sắc", "Tốt",
+// "Trung bình" ("TB"), "Kém".
+func parseLevel(s string) (criteria.Level, string) {
+	if l, ok := levelNames.get(strings.TrimSuffix(s, ".")); ok {
+		return l, ""
+	}
+	return criteria.LevelNone, unknownValue("Mức", s, schema.Levels)
+}
+
+var numberSuffix = regexp.MustCompile(`\s*(diem|d|%)$`)
+
+// parseNumber reads a number written by Excel (raw "8.5") or by hand
+// ("8,5", "90 điểm"). A lone comma is a decimal comma, as Vietnamese writes
+// it; thousands separators have no place in these small numbers.
+func parseNumber(s string) (float64, bool) {
+	k := numberSuffix.ReplaceAllString(matchKey(s), "")
+	k = strings.ReplaceAll(k, " ", "")
+	if strings.Count(k, ",") == 1 && !strings.Contains(k, ".") {
+		k = strings.Replace(k, ",", ".", 1)
+	}
+	if k == "" || strings.ContainsAny(k, "xXpP_") {
+		// Keep hex floats and digit separators out: nobody types them in
+		// a score cell, and accepting them would read garbage as numbers.
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(k, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// parseScore reads a 0–100 score.
+func parseScore(what, s string) (float64, string) {
+	v, ok := parseNumber(s)
+	if !ok {
+		return 0, what + " " + quote(s) + " không phải là số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5"
+	}
+	if v < 0 || v > 100 {
+		return 0, what + " " + formatNumber(v) + " ngoài khoảng 0–100"
+	}
+	return v, ""
+}
+
+// parseCount reads a whole, non-negative number (members present, targets).
+func parseCount(what, s string) (int, string) {
+	v, ok := parseNumber(s)
+	if !ok || v != math.Trunc(v) || v < 0 || v > 1e6 {
+		return 0, what + " " + quote(s) + " không hợp lệ; cần một số nguyên không âm"
+	}
+	return int(v), ""
+}
+
+// formatNumber writes a number the Vietnamese way, with a decimal comma.
+func formatNumber(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+var (
+	dmyDate   = regexp.MustCompile(`^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$`)
+	ymdDate   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	wordsDate = regexp.MustCompile(`^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,)?\s*(\d{4})$`)
+	timeTail  = regexp.MustCompile(`(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)$`)
+)
+
+// The earliest and latest years a date may fall in: a serial number that
+// lands outside is a number typed in a date column, not a date.
+const minYear, maxYear = 1950, 2100
+
+// parseDate reads a date: an Excel serial number (what a real date cell
+// holds when read raw), or text dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
+// dd.mm.yyyy, yyyy-mm-dd or "ngày 5 tháng 3 năm 2024". A time of day after
+// the date is ignored. date1904 is the workbook's date system.
+func parseDate(s string, date1904 bool) (time.Time, string) {
+	bad := "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024"
+	k := matchKey(s)
+	if v, err := strconv.ParseFloat(k, 64); err == nil && !strings.ContainsAny(k, "xXpP_") {
+		if v < 1 || v > 2958465 || math.IsNaN(v) {
+			return time.Time{}, bad
+		}
+		t, err := excelize.ExcelDateToTime(v, date1904)
+		if err != nil {
+			return time.Time{}, bad
+		}
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		return checkYear(s, t)
+	}
+	k = timeTail.ReplaceAllString(k, "")
+	var d, m, y string
+	if p := dmyDate.FindStringSubmatch(k); p != nil {
+		d, m, y = p[1], p[2], p[3]
+	} else if p := ymdDate.FindStringSubmatch(k); p != nil {
+		y, m, d = p[1], p[2], p[3]
+	} else if p := wordsDate.FindStringSubmatch(k); p != nil {
+		d, m, y = p[1], p[2], p[3]
+	} else {
+		return time.Time{}, bad
+	}
+	t, ok := makeDate(y, m, d)
+	if !ok {
+		return time.Time{}, "Ngày " + quote(s) + " không tồn tại; cần ngày dạng dd/mm/yyyy"
+	}
+	return checkYear(s, t)
+}
+
+func checkYear(s string, t time.Time) (time.Time, string) {
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, "Ngày " + quote(s) + " (" + t.Format("02/01/2006") + ") không hợp lý; cần ngày dạng dd/mm/yyyy"
+	}
+	return t, ""
+}
+
+// makeDate builds a date and refuses ones that time.Date would roll over,
+// such as 31/02.
+func makeDate(ys, ms, ds string) (time.Time, bool) {
+	y, _ := strconv.Atoi(ys)
+	m, _ := strconv.Atoi(ms)
+	d, _ := strconv.Atoi(ds)
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// month is what a Tháng cell holds; year is 0 when the cell gives none and
+// the evaluation year must supply it.
+type month struct {
+	year, month int
+}
+
+var (
+	monthOnly = regexp.MustCompile(`^(?:thang|t)?\s*(\d{1,2})$`)
+	monthYear = regexp.MustCompile(`^(?:thang|t)?\s*(\d{1,2})\s*(?:[/.\-]|nam)\s*(\d{4})$`)
+)
+
+// parseMonth reads a Tháng cell: 1–12, "3/2024", "Tháng 3", "T3",
+// "tháng 3 năm 2024", or a real date (a cell formatted mm/yyyy holds a
+// serial number), whose month is taken.
+func parseMonth(s string, date1904 bool) (month, string) {
+	bad := "Tháng " + quote(s) + " không đọc được; cần số 1–12, \"3/2024\" hoặc \"Tháng 3\""
+	k := matchKey(s)
+	if p := monthOnly.FindStringSubmatch(k); p != nil {
+		m, _ := strconv.Atoi(p[1])
+		if m < 1 || m > 12 {
+			return month{}, bad
+		}
+		return month{month: m}, ""
+	}
+	if p := monthYear.FindStringSubmatch(k); p != nil {
+		m, _ := strconv.Atoi(p[1])
+		y, _ := strconv.Atoi(p[2])
+		if m < 1 || m > 12 || y < minYear || y > maxYear {
+			return month{}, bad
+		}
+		return month{year: y, month: m}, ""
+	}
+	if v, err := strconv.ParseFloat(k, 64); err == nil && v >= 1000 {
+		t, msg := parseDate(s, date1904)
+		if msg != "" {
+			return month{}, bad
+		}
+		return month{year: t.Year(), month: int(t.Month())}, ""
+	}
+	if t, msg := parseDate(s, date1904); msg == "" {
+		return month{year: t.Year(), month: int(t.Month())}, ""
+	}
+	return month{}, bad
+}
+
+var yesWords = map[string]bool{"co": true, "x": true, "✓": true, "✔": true, "☑": true, "v": true, "1": true,
+	"da": true, "roi": true, "yes": true, "y": true, "true": true, "dung": true}
+var noWords = map[string]bool{"khong": true, "chua": true, "0": true, "-": true, "no": true, "n": true,
+	"false": true, "k": true, "sai": true, "dang": true}
+
+// parseYesNo reads a yes/no cell: Có, x, ✓, 1, Đã, Rồi are yes; Không,
+// Chưa, 0 are no (blank, also no, is handled by the caller). A phrase is
+// judged by its first word, so "Đã giải quyết" is yes and "Chưa giải
+// quyết", "Đang giải quyết" are no.
+func parseYesNo(what, s string) (bool, string) {
+	k := matchKey(s)
+	if yesWords[k] {
+		return true, ""
+	}
+	if noWords[k] {
+		return false, ""
+	}
+	first, _, _ := strings.Cut(k, " ")
+	switch first {
+	case "co", "da", "roi":
+		return true, ""
+	case "khong", "chua", "dang":
+		return false, ""
+	}
+	return false, unknownValue(what, s, schema.YesNo)
+}
+
+var residenceNames = lookup[criteria.Residence]{
+	"khong lay y kien": criteria.ResidenceNotTaken, "khong lay": criteria.ResidenceNotTaken,
+	"khong lay nhan xet": criteria.ResidenceNotTaken, "khong lay y kien nhan xet": criteria.ResidenceNotTaken,
+	"khong dat": criteria.ResidenceNegative, "chua dat": criteria.ResidenceNegative, "chua tot": criteria.ResidenceNegative,
+	"khong tot": criteria.ResidenceNegative, "kem": criteria.ResidenceNegative, "yeu": criteria.ResidenceNegative,
+	"yeu kem": criteria.ResidenceNegative, "khong hoan thanh": criteria.ResidenceNegative,
+	"co nhan xet khong tot": criteria.ResidenceNegative, "nhan xet khong tot": criteria.ResidenceNegative,
+	"tot": criteria.ResidencePositive, "kha": criteria.ResidencePositive, "dat": criteria.ResidencePositive,
+	"hoan thanh": criteria.ResidencePositive, "co nhan xet tot": criteria.ResidencePositive,
+	"nhan xet tot": criteria.ResidencePositive, "xuat sac": criteria.ResidencePositive,
+	"hoan thanh tot": criteria.ResidencePositive, "tot, kha": criteria.ResidencePositive,
+}
+
+// parseResidence reads the residence feedback of Quy định 213-QĐ/TW as
+// SPEC §3 lists it; a rating written there ("HTTNV") counts by its level.
+func parseResidence(s string) (criteria.Residence, string) {
+	if r, ok := residenceNames.get(strings.TrimSuffix(s, ".")); ok {
+		return r, ""
+	}
+	if r, msg := parseRating(s); msg == "" {
+		if r == criteria.KHTNV {
+			return criteria.ResidenceNegative, ""
+		}
+		return criteria.ResidencePositive, ""
+	}
+	return criteria.ResidenceBlank, unknownValue("Nhận xét nơi cư trú", s, schema.Residence)
+}
+
+var unitTypeNames = lookup[criteria.UnitType]{
+	"chi bo co so": criteria.CellGrassroots, "cbcs": criteria.CellGrassroots,
+	"chi bo truc thuoc": criteria.CellSubordinate, "cbtt": criteria.CellSubordinate,
+	"chi bo truc thuoc dang bo co so": criteria.CellSubordinate, "chi bo truc thuoc dang uy co so": criteria.CellSubordinate,
+	"chi bo truc thuoc dang bo": criteria.CellSubordinate,
+
+	"dang bo co so": criteria.Committee, "dbcs": criteria.Committee, "dang bo": criteria.Committee,
+	"dang uy co so": criteria.Committee,
+}
+
+func parseUnitType(s string) (criteria.UnitType, string) {
+	if t, ok := unitTypeNames.get(s); ok {
+		return t, ""
+	}
+	return "", unknownValue("Loại đơn vị", s, schema.UnitTypes)
+}
+
+var meetingKindNames = lookup[criteria.MeetingKind]{
+	"thuong ky": criteria.Regular, "tk": criteria.Regular, "sinh hoat thuong ky": criteria.Regular,
+	"dinh ky": criteria.Regular, "hang thang": criteria.Regular, "thuong le": criteria.Regular,
+	// Both spellings of kỳ/kì are in use (the 1980s spelling reform).
+	"thuong ki": criteria.Regular, "dinh ki": criteria.Regular, "sinh hoat thuong ki": criteria.Regular,
+	"chuyen de": criteria.Thematic, "cd": criteria.Thematic, "sinh hoat chuyen de": criteria.Thematic,
+}
+
+func parseMeetingKind(s string) (criteria.MeetingKind, string) {
+	if k, ok := meetingKindNames.get(s); ok {
+		return k, ""
+	}
+	return 0, unknownValue("Loại sinh hoạt", s, schema.MeetingKinds)
+}
+
+var committeeKindNames = lookup[criteria.CommitteeKind]{
+	"ban chap hanh": criteria.ExecutiveBoard, "bch": criteria.ExecutiveBoard, "dang uy": criteria.ExecutiveBoard,
+	"hop ban chap hanh": criteria.ExecutiveBoard, "hop dang uy": criteria.ExecutiveBoard, "ban chap hanh dang bo": criteria.ExecutiveBoard,
+	"ban thuong vu": criteria.StandingBoard, "btv": criteria.StandingBoard, "thuong vu": criteria.StandingBoard,
+	"hop ban thuong vu": criteria.StandingBoard, "ban thuong vu dang uy": criteria.StandingBoard,
+	"hoi nghi dang bo": criteria.Assembly, "hoi nghi toan dang bo": criteria.Assembly, "hoi nghi": criteria.Assembly,
+	"dai hoi": criteria.Congress, "dai hoi dang bo": criteria.Congress,
+}
+
+func parseCommitteeKind(s string) (criteria.CommitteeKind, string) {
+	if k, ok := committeeKindNames.get(s); ok {
+		return k, ""
+	}
+	return 0, unknownValue("Loại họp", s, schema.CommitteeKinds)
+}
+
+var groupNames = lookup[bool]{
+	"trong tam": true, "nhom trong tam": true, "tieu chi trong tam": true,
+	"khac": false, "nhom khac": false, "tieu chi khac": false, "con lai": false,
+}
+
+// parseGroup reports whether a Tiêu chí row is in the group "Trọng tâm".
+func parseGroup(s string) (bool, string) {
+	if g, ok := groupNames.get(s); ok {
+		return g, ""
+	}
+	return false, unknownValue("Nhóm", s, schema.CriteriaGroups)
+}
+
+var caseKindNames = lookup[criteria.CaseKind]{
+	"don thu": criteria.Petition, "don": criteria.Petition, "kien nghi": criteria.Petition, "phan anh": criteria.Petition,
+	"don thu kien nghi": criteria.Petition, "kien nghi, phan anh": criteria.Petition,
+	"khieu nai": criteria.Complaint, "don khieu nai": criteria.Complaint,
+	"to cao": criteria.Denunciation, "don to cao": criteria.Denunciation,
+	"van de noi com": criteria.PressingIssue, "noi com": criteria.PressingIssue, "vu viec noi com": criteria.PressingIssue,
+}
+
+func parseCaseKind(s string) (criteria.CaseKind, string) {
+	if k, ok := caseKindNames.get(s); ok {
+		return k, ""
+	}
+	return 0, unknownValue("Loại vụ việc", s, schema.CaseKinds)
+}
+
+var resultNames = lookup[bool]{
+	"dat": true, "x": true, "✓": true, "co": true,
+	"khong dat": false, "chua dat": false, "khong": false,
+}
+
+// parseResult reads a Tự đánh giá result, Đạt or Không đạt.
+func parseResult(s string) (bool, string) {
+	if r, ok := resultNames.get(strings.TrimSuffix(s, ".")); ok {
+		return r, ""
+	}
+	return false, unknownValue("Kết quả", s, schema.Results)
+}
+
+var itemIDPattern = regexp.MustCompile(`^(tc[1-4])\s*[.\-_ ]?\s*(q\d{1,2})$`)
+
+// parseItem maps a Tự đánh giá Mục cell to an item ID: the ID itself
+// ("tc1.q1", "TC1.Q1") or the item's text, whole or as its unambiguous
+// beginning (office sheets often shorten long bullets).
+func parseItem(s string) (string, string) {
+	k := strings.TrimRight(matchKey(s), " .;:")
+	if p := itemIDPattern.FindStringSubmatch(k); p != nil {
+		id := p[1] + "." + p[2]
+		for _, it := range criteria.Items {
+			if it.ID == id {
+				return id, ""
+			}
+		}
+	}
+	found := ""
+	for _, it := range criteria.Items {
+		t := strings.TrimRight(matchKey(it.Text), " .;:")
+		if t == k {
+			return it.ID, ""
+		}
+		if len(k) >= 20 && (strings.HasPrefix(t, k) || strings.HasPrefix(k, t)) {
+			if found != "" {
+				found = "?"
+				continue
+			}
+			found = it.ID
+		}
+	}
+	if found != "" && found != "?" {
+		return found, ""
+	}
+	ids := make([]string, len(criteria.Items))
+	texts := make([]string, len(criteria.Items))
+	for i, it := range criteria.Items {
+		ids[i], texts[i] = it.ID, it.Text
+	}
+	if sug, ok := closest(s, texts); ok {
+		return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; có phải " + quote(sug) + "?"
+	}
+	if sug, ok := closest(s, ids); ok {
+		return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; có phải " + quote(sug) + "?"
+	}
+	return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; cần mã mục (tc1.q1 … tc4.q4) hoặc nguyên văn nội dung mục"
+}
