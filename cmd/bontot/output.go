@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // writeAtomic writes a report or template to path through a temporary file
@@ -24,6 +25,12 @@ func writeAtomic(path string, inputs []string, write func(io.Writer) error) erro
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
+	}
+	// A temporary file is created 0600; a report is an ordinary document
+	// that colleagues on the same machine or share should be able to open.
+	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
+		tmp.Close()
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
 	}
 	if err := tmp.Close(); err != nil {
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}

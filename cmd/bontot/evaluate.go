@@ -1,0 +1,345 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/report"
+	"github.com/bontot/bontot/workbook"
+)
+
+func init() { subcommands = append(subcommands, newEvaluateCmd) }
+
+// evaluateOptions are the flags of bontot evaluate.
+type evaluateOptions struct {
+	Paths        []string
+	Year         int
+	AsOf         time.Time // zero: the whole year
+	Unit         string
+	CriteriaFile string
+	Strict       bool
+	Password     string
+	Format       string // table, xlsx, json or csv
+	Output       string // "" for stdout
+	SheetPerUnit bool
+}
+
+// formats are the values of --format.
+var formats = []string{"table", "xlsx", "json", "csv"}
+
+func newEvaluateCmd(s streams) *cobra.Command {
+	var o evaluateOptions
+	var asOf string
+	cmd := &cobra.Command{
+		Use:   "evaluate TỆP|THƯ-MỤC...",
+		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
+		Long: `Đọc các sổ Excel (hoặc mọi tệp .xlsx trong thư mục), đánh giá bốn tiêu chí của
+Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở, xếp hạng trong từng loại
+đơn vị và xuất báo cáo.
+
+Định dạng (--format):
+  table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
+         kèm minh chứng (mặc định)
+  xlsx   báo cáo Excel để in, lưu hồ sơ: Tổng hợp, Chi tiết, Đề xuất khen thưởng,
+         Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o
+  json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
+  csv    mỗi dòng một tiêu chí con của một đơn vị, UTF-8 có BOM (mở được
+         bằng Excel)
+
+--unit MÃ in đầy đủ mọi tiêu chí con của một đơn vị: bí thư chi bộ dùng để tự
+kiểm tra sổ của chi bộ mình. --as-of NGÀY chỉ tính dữ liệu đến ngày đó và cho
+biết tiêu chí nào "còn khả năng" đạt trong phần còn lại của năm.
+
+Không có -o, báo cáo table, json, csv in ra màn hình. Báo cáo được ghi an toàn
+(tệp tạm rồi đổi tên) và không bao giờ ghi đè tệp đầu vào.
+` + exitHelp,
+		Example: `  # Đánh giá cả khối, xem bảng xếp hạng
+  bontot evaluate khoi-2024.xlsx
+
+  # Bí thư chi bộ tự kiểm tra giữa năm
+  bontot evaluate chi-bo-tu-phap.xlsx --unit CB01 --as-of 30/06/2024
+
+  # Báo cáo Excel, thêm một sheet cho mỗi đơn vị
+  bontot evaluate so-chi-bo/ --format xlsx -o bao-cao-2024.xlsx --sheet-per-unit
+
+  # JSON cho chương trình khác, tiêu chí cụ thể hóa của đảng ủy
+  bontot evaluate khoi-2024.xlsx --criteria tieu-chi.yaml --format json -o ket-qua.json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("cần ít nhất một tệp .xlsx hoặc thư mục")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			if err := o.validate(asOf); err != nil {
+				return err
+			}
+			return runEvaluate(cmd.Context(), o, s)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
+	f.StringVar(&asOf, "as-of", "", "tự kiểm tra giữa năm: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	f.StringVar(&o.Unit, "unit", "", "chỉ một đơn vị có `MÃ` này, với mọi tiêu chí con")
+	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí cụ thể hóa thay cho ngưỡng mặc định")
+	f.BoolVar(&o.Strict, "strict", false, "mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
+	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
+	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx)")
+	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	return cmd
+}
+
+// validate checks the flags that need no workbook: bad values are usage
+// errors (exit 1 with usage); xlsx without -o is a plain error.
+func (o *evaluateOptions) validate(asOf string) error {
+	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+	if !slices.Contains(formats, o.Format) {
+		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
+	}
+	if o.Year != 0 && (o.Year < 1950 || o.Year > 2100) {
+		return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
+	}
+	if asOf != "" {
+		d, err := parseDate(asOf)
+		if err != nil {
+			return usageError{err}
+		}
+		if o.Year != 0 && d.Year() != o.Year {
+			return usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, o.Year)}
+		}
+		o.AsOf = d
+	}
+	if o.SheetPerUnit && o.Format != "xlsx" {
+		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
+	}
+	if o.Format == "xlsx" && o.Output == "" {
+		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
+	}
+	return nil
+}
+
+// parseDate reads --as-of: dd/mm/yyyy as Vietnamese write dates, or ISO
+// yyyy-mm-dd as scripts do.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2/1/2006", "2006-01-02", "2-1-2006", "2.1.2006"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("--as-of %q không phải ngày hợp lệ; viết dd/mm/yyyy (30/06/2024) hoặc yyyy-mm-dd (2024-06-30)", s)
+}
+
+// runEvaluate reads the workbooks, evaluates them and renders the report.
+// It returns errDataErrors after writing the report when some row had a
+// data error, and an exitError (exit 1) when it could not evaluate.
+func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	inputs := inputFiles(o.Paths)
+	if o.Output != "" {
+		// Refuse before spending time on the workbooks; writeAtomic checks again.
+		if err := refuseInput(o.Output, inputs); err != nil {
+			return err
+		}
+	}
+	th, err := loadThresholds(o.CriteriaFile) // the defaults when no file is given
+	if err != nil {
+		return err
+	}
+	year := o.Year
+	if year == 0 && !o.AsOf.IsZero() {
+		// A self-check on a date is about that date's year.
+		year = o.AsOf.Year()
+	}
+	res, err := readWithProgress(inputs, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, o.Paths, s)
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
+		return &exitError{code: exitFailure, msg: err.Error()}
+	}
+	if err := ctx.Err(); err != nil {
+		return &exitError{code: exitFailure, msg: "đã dừng: " + err.Error()}
+	}
+	// The report records Strict in its thresholds so that renderers know
+	// whether unrecorded self-assessment items count.
+	th.Strict = th.Strict || o.Strict
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict})
+	if o.Unit != "" {
+		code, err := resolveUnit(rep, o.Unit)
+		if err != nil {
+			return err
+		}
+		o.Unit = code
+		if o.Format != "table" {
+			rep = onlyUnit(rep, code)
+		}
+	}
+
+	render := func(w io.Writer, color bool) error {
+		switch o.Format {
+		case "xlsx":
+			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit})
+		case "json":
+			return report.JSON(w, rep)
+		case "csv":
+			return report.CSV(w, rep)
+		}
+		return report.Table(w, rep, report.TableOptions{Unit: o.Unit, Color: color})
+	}
+	if o.Output == "" {
+		if err := render(s.Out, s.Color); err != nil {
+			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + err.Error()}
+		}
+	} else {
+		err := writeAtomic(o.Output, inputs, func(w io.Writer) error { return render(w, false) })
+		if err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) {
+				return err
+			}
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", o.Output, err)}
+		}
+		if s.ErrTTY {
+			fmt.Fprintf(s.Err, "Đã ghi báo cáo %s.\n", o.Output)
+		}
+	}
+	for _, p := range rep.Problems {
+		if p.Severity == criteria.SeverityError {
+			if o.Format != "table" || o.Output != "" {
+				// The table lists the errors itself; other formats say so
+				// on stderr, so that a script's log shows why the exit is 3.
+				fmt.Fprintln(s.Err, "bontot: có lỗi dữ liệu, xem mục problems/Cảnh báo và lỗi dữ liệu của báo cáo")
+			}
+			return errDataErrors
+		}
+	}
+	return nil
+}
+
+// inputFiles lists the workbooks the paths name, the way the reader finds
+// them (a folder: its *.xlsx files, not Excel's "~$" lock files), so that
+// -o can be refused over any of them. Paths that do not exist are kept: the
+// reader reports them.
+func inputFiles(paths []string) []string {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") ||
+				!strings.EqualFold(filepath.Ext(name), ".xlsx") {
+				continue
+			}
+			files = append(files, filepath.Join(p, name))
+		}
+	}
+	return files
+}
+
+// readWithProgress runs workbook.Read, with a spinner on stderr while
+// several workbooks are read and stderr is a terminal. The reader reads
+// files in parallel and reports no per-file progress, so the spinner shows
+// that work goes on and how long it has taken, not a share done.
+func readWithProgress(files []string, opts workbook.Options, paths []string, s streams) (*workbook.Result, error) {
+	if len(files) < 2 || !s.ErrTTY {
+		return workbook.Read(paths, opts)
+	}
+	bar := progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(s.Err),
+		progressbar.OptionSetDescription(fmt.Sprintf("Đang đọc %d sổ Excel", len(files))),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetRenderBlankState(true), // start the spinner now
+	)
+	defer func() {
+		_ = bar.Finish()
+		_ = bar.Exit()
+	}()
+	return workbook.Read(paths, opts)
+}
+
+// resolveUnit finds --unit among the evaluated units, exactly or ignoring
+// case; an unknown code is an error that lists some known ones.
+func resolveUnit(rep *criteria.Report, code string) (string, error) {
+	var codes []string
+	for _, ur := range rep.Units {
+		if ur.Unit.Code == code {
+			return code, nil
+		}
+		codes = append(codes, ur.Unit.Code)
+	}
+	for _, c := range codes {
+		if strings.EqualFold(c, strings.TrimSpace(code)) {
+			return c, nil
+		}
+	}
+	if len(codes) == 0 {
+		return "", &exitError{code: exitFailure, msg: fmt.Sprintf("không có đơn vị mã %q: sổ không có đơn vị nào", code)}
+	}
+	slices.Sort(codes)
+	const shown = 8
+	list := strings.Join(codes[:min(shown, len(codes))], ", ")
+	if len(codes) > shown {
+		list += fmt.Sprintf(" … (tất cả %d mã)", len(codes))
+	}
+	return "", &exitError{code: exitFailure, msg: fmt.Sprintf("không có đơn vị mã %q; các mã có trong sổ: %s", code, list)}
+}
+
+// onlyUnit narrows a report to one unit for the json, csv and xlsx formats:
+// the unit, its implementation checks, its problems and those tied to no
+// unit (a missing sheet concerns it too).
+func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
+	out := *rep
+	out.Units = nil
+	out.Implementation = nil
+	out.Problems = nil
+	cluster := ""
+	// Problems of the chi bộ whose errors make this unit loi_du_lieu count too.
+	codes := map[string]bool{code: true}
+	for _, ur := range rep.Units {
+		if ur.Unit.Code == code {
+			out.Units = append(out.Units, ur)
+			cluster = ur.Unit.Cluster
+			for _, c := range ur.ErrorsIn {
+				codes[c] = true
+			}
+		}
+	}
+	for _, im := range rep.Implementation {
+		if im.Unit == code || (cluster != "" && im.Cluster == cluster) {
+			out.Implementation = append(out.Implementation, im)
+		}
+	}
+	for _, p := range rep.Problems {
+		if codes[p.Unit] || p.Unit == "" {
+			out.Problems = append(out.Problems, p)
+		}
+	}
+	return &out
+}

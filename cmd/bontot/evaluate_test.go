@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// example is the example bloc workbook of the repository (testdata/README.md).
+const example = "../../testdata/khoi-2024.xlsx"
+
+// runEval runs the command line in-process with captured, non-terminal
+// streams, as a script would see it.
+func runEval(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, streams{In: strings.NewReader(""), Out: &out, Err: &errb})
+	return out.String(), errb.String(), code
+}
+
+func goldenFile(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/bontot -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run go test ./cmd/bontot -update and review the diff\n--- got ---\n%s", name, got)
+	}
+}
+
+func TestEvaluateGolden(t *testing.T) {
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"evaluate-table.golden", []string{"evaluate", example}},
+		{"evaluate-unit.golden", []string{"evaluate", example, "--unit", "CB02"}},
+		{"evaluate-asof.golden", []string{"evaluate", example, "--unit", "DB01-05", "--as-of", "30/09/2024"}},
+		{"evaluate.json", []string{"evaluate", example, "--format", "json"}},
+		{"evaluate.csv", []string{"evaluate", example, "--format", "csv"}},
+	} {
+		t.Run(c.golden, func(t *testing.T) {
+			out, errOut, code := runEval(t, c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %s", code, errOut)
+			}
+			if errOut != "" {
+				t.Errorf("stderr not empty when piped: %q", errOut)
+			}
+			goldenFile(t, c.golden, out)
+		})
+	}
+}
+
+// The JSON of the example follows SPEC §5 and names every unit once.
+func TestEvaluateJSONShape(t *testing.T) {
+	out, _, code := runEval(t, "evaluate", example, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var doc struct {
+		Schema string  `json:"schema"`
+		Year   int     `json:"year"`
+		AsOf   *string `json:"as_of"`
+		Units  []struct {
+			Code     string `json:"code"`
+			Type     string `json:"type"`
+			Rank     int    `json:"rank"`
+			Verdict  string `json:"verdict"`
+			Criteria []struct {
+				ID     string `json:"id"`
+				Checks []struct {
+					ID     string `json:"id"`
+					Status string `json:"status"`
+				} `json:"checks"`
+			} `json:"criteria"`
+		} `json:"units"`
+		Implementation []json.RawMessage `json:"implementation"`
+		Problems       []json.RawMessage `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != "bontot/v1" || doc.Year != 2024 || doc.AsOf != nil || len(doc.Units) == 0 {
+		t.Fatalf("header %q %d %v, %d units", doc.Schema, doc.Year, doc.AsOf, len(doc.Units))
+	}
+	if doc.Implementation == nil || doc.Problems == nil {
+		t.Error("implementation or problems is null")
+	}
+	seen := map[string]bool{}
+	lastRank := map[string]int{}
+	for _, u := range doc.Units {
+		if seen[u.Code] {
+			t.Errorf("unit %s twice", u.Code)
+		}
+		seen[u.Code] = true
+		if u.Rank != lastRank[u.Type]+1 {
+			t.Errorf("unit %s rank %d after %d", u.Code, u.Rank, lastRank[u.Type])
+		}
+		lastRank[u.Type] = u.Rank
+		if len(u.Criteria) != 4 {
+			t.Errorf("unit %s has %d criteria", u.Code, len(u.Criteria))
+		}
+	}
+}
+
+// Scripts compare runs: the same input gives the same bytes.
+func TestEvaluateDeterministic(t *testing.T) {
+	for _, format := range []string{"json", "csv", "table"} {
+		a, _, _ := runEval(t, "evaluate", example, "--format", format)
+		b, _, _ := runEval(t, "evaluate", example, "--format", format)
+		if a != b || a == "" {
+			t.Errorf("%s: two runs differ", format)
+		}
+	}
+}
+
+func TestEvaluateXLSX(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "bao-cao.xlsx")
+	stdout, stderr, code := runEval(t, "evaluate", example, "--format", "xlsx", "-o", out, "--sheet-per-unit")
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	want := []string{"Tổng hợp", "Chi tiết", "Đề xuất khen thưởng", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
+	if len(sheets) <= len(want) || !slices.Equal(sheets[:len(want)], want) {
+		t.Errorf("sheets %q", sheets)
+	}
+	if v, _ := f.GetCellValue("Tổng hợp", "C2"); v != "DB01" {
+		t.Errorf("first ranked unit %q", v)
+	}
+	// No temporary file is left beside the report.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d entries", len(entries))
+	}
+}
+
+// -o writes every format to a file, not to stdout.
+func TestEvaluateOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ket-qua.json")
+	stdout, _, code := runEval(t, "evaluate", example, "--format", "json", "-o", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	piped, _, _ := runEval(t, "evaluate", example, "--format", "json")
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != piped {
+		t.Errorf("file differs from stdout output (err %v)", err)
+	}
+}
+
+func TestEvaluateExitOne(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "khoi.xlsx")
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(input, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"no arguments", []string{"evaluate"}, "cần ít nhất một tệp"},
+		{"bad format", []string{"evaluate", example, "--format", "pdf"}, "--format"},
+		{"bad date", []string{"evaluate", example, "--as-of", "31/02/2024"}, "--as-of"},
+		{"date outside year", []string{"evaluate", example, "--year", "2024", "--as-of", "2023-06-30"}, "không thuộc năm"},
+		{"unknown unit", []string{"evaluate", example, "--unit", "XX99"}, `"XX99"`},
+		{"xlsx without -o", []string{"evaluate", example, "--format", "xlsx"}, "-o"},
+		{"missing file", []string{"evaluate", filepath.Join(dir, "khong-co.xlsx")}, "khong-co.xlsx"},
+		{"-o over input", []string{"evaluate", input, "--format", "csv", "-o", input}, "từ chối ghi đè"},
+		{"-o over input in folder", []string{"evaluate", dir, "--format", "xlsx", "-o", input}, "từ chối ghi đè"},
+		{"bad criteria file", []string{"evaluate", example, "--criteria", filepath.Join(dir, "khong-co.yaml")}, "khong-co.yaml"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := runEval(t, c.args...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1; stderr %q", code, stderr)
+			}
+			if !strings.HasPrefix(stderr, "bontot: ") || !strings.Contains(stderr, c.stderr) {
+				t.Errorf("stderr %q, want it to mention %q", stderr, c.stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q", stdout)
+			}
+		})
+	}
+	// The input refused as output is untouched.
+	if got, _ := os.ReadFile(input); !bytes.Equal(got, data) {
+		t.Error("input workbook changed")
+	}
+	_, stderr, _ := runEval(t, "evaluate", example, "--unit", "XX99")
+	if !strings.Contains(stderr, "CB01") {
+		t.Errorf("unknown unit: known codes not listed: %q", stderr)
+	}
+}
+
+// A row with a data error still gives a full report, then exit 3.
+func TestEvaluateExitThree(t *testing.T) {
+	f, err := excelize.OpenFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Sinh hoạt!D2 is the score of the first meeting: 105 is outside 0–100.
+	if h, _ := f.GetCellValue("Sinh hoạt", "D1"); h != "Điểm" {
+		t.Fatalf("Sinh hoạt!D1 is %q, the example workbook changed layout", h)
+	}
+	if err := f.SetCellInt("Sinh hoạt", "D2", 105); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "loi.xlsx")
+	if err := f.SaveAs(bad); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"table", "json"} {
+		stdout, stderr, code := runEval(t, "evaluate", bad, "--format", format)
+		if code != 3 {
+			t.Errorf("%s: exit %d, want 3; stderr %q", format, code, stderr)
+		}
+		if !strings.Contains(stdout, "D2") || !strings.Contains(stdout, "DB01-01") {
+			t.Errorf("%s: report does not show the error at D2", format)
+		}
+		if format == "table" && !strings.Contains(stdout, "Lỗi DL") {
+			t.Errorf("table: no unit marked Lỗi DL")
+		}
+	}
+}
+
+func TestEvaluateHelp(t *testing.T) {
+	out, _, code := runEval(t, "evaluate", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Mã thoát", "--as-of", "--sheet-per-unit", "bontot evaluate khoi-2024.xlsx"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
+// A criteria file changes the thresholds the checks use; --strict reaches
+// the evaluator.
+func TestEvaluateCriteriaFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tieu-chi.yaml")
+	if err := os.WriteFile(path, []byte("regular_good_share: 0.6\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runEval(t, "evaluate", example, "--criteria", path, "--unit", "CB02", "--strict")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	// CB02 holds 8/12 good meetings: short of 75%, enough for 60%.
+	if !strings.Contains(out, "✓ Đạt · Buổi sinh hoạt thường kỳ đạt Tốt") {
+		t.Errorf("tc2.regular_good not met under a 60%% threshold:\n%s", out)
+	}
+	bad := filepath.Join(t.TempDir(), "sai.yaml")
+	if err := os.WriteFile(bad, []byte("regular_good_share: 75\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runEval(t, "evaluate", example, "--criteria", bad); code != 1 || !strings.Contains(stderr, "sai.yaml") {
+		t.Errorf("bad criteria file: exit %d, stderr %q", code, stderr)
+	}
+}

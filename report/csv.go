@@ -1,0 +1,75 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// csvHeader names the CSV columns with the JSON keys of SPEC §5, so a script
+// can move between the two formats without a lookup table.
+var csvHeader = []string{
+	"type", "rank", "code", "name", "parent", "cluster", "verdict", "commendation",
+	"criterion", "criterion_verdict", "check", "status", "value", "threshold", "message",
+}
+
+// utf8BOM makes Excel on Windows open the file as UTF-8 instead of the
+// system code page, which would garble every Vietnamese letter.
+const utf8BOM = "\uFEFF"
+
+// CSV writes one row per unit × check (self-assessment items included) in
+// report order, UTF-8 with a BOM, comma-separated with CRLF-free "\n" line
+// ends. Numbers use a dot and their shortest exact form; an absent value is
+// an empty cell. Every cell that a spreadsheet could take for a formula is
+// neutralised (see neutralise).
+func CSV(w io.Writer, r *criteria.Report) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, ur := range r.Units {
+		u := ur.Unit
+		unitCols := []string{
+			string(u.Type), strconv.Itoa(ur.Rank), u.Code, nfc(u.Name), u.Parent, nfc(u.Cluster),
+			string(ur.Verdict), strconv.FormatBool(ur.Commendation),
+		}
+		for _, c := range ur.Criteria {
+			for _, ch := range c.Checks {
+				// A fresh slice per row: csv.Writer does not keep it, but the
+				// unit's columns must not be shared with the next row's edits.
+				row := make([]string, 0, len(csvHeader))
+				row = append(row, unitCols...)
+				row = append(row, c.ID, string(c.Verdict), ch.ID, string(ch.Status),
+					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc(ch.Message))
+				for i := range row {
+					row[i] = neutralise(row[i])
+				}
+				if err := cw.Write(row); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// neutralise prefixes an apostrophe to a cell that begins with a character
+// Excel or LibreOffice would read as the start of a formula (=, +, -, @) or
+// that hides one behind a tab or carriage return (OWASP "CSV injection").
+// Unit names and evidence come from workbooks anyone may have edited.
+func neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}

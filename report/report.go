@@ -1,0 +1,157 @@
+// Package report renders an evaluated criteria.Report: a ranked table for the
+// terminal, a styled Excel workbook for printing and filing, and JSON and CSV
+// for scripts (SPEC §5). It only turns results into bytes: it reads no
+// workbook and judges nothing, so every number it shows comes from the
+// criteria package.
+package report
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// verdictOrder is the ranking order of SPEC §2, used for the counts line and
+// wherever verdicts are listed.
+var verdictOrder = []criteria.Status{
+	criteria.Met, criteria.Reachable, criteria.MissingData, criteria.NotMet, criteria.DataError,
+}
+
+// shortLabel is the status word used inside narrow table cells, so that an
+// 80-column terminal can hold the summary; the legend under the table spells
+// the abbreviations out.
+func shortLabel(s criteria.Status) string {
+	switch s {
+	case criteria.Met:
+		return "Đạt"
+	case criteria.NotMet:
+		return "K.đạt"
+	case criteria.MissingData:
+		return "Thiếu"
+	case criteria.NotApplicable:
+		return "K.áp dụng"
+	case criteria.Reachable:
+		return "Còn KN"
+	case criteria.NotAssessed:
+		return "Chưa ĐG"
+	case criteria.DataError:
+		return "Lỗi DL"
+	}
+	return string(s)
+}
+
+// checkTitle is the Vietnamese title of a check, self-assessment item or
+// implementation check, from the criteria package's catalogue.
+func checkTitle(id string) string { return criteria.CheckTitle(id) }
+
+// shareChecks are the checks whose value and threshold are fractions
+// (SPEC §3 "Shares are fractions"), shown as percentages to people; the
+// others count meetings, members or cases. criteria.Evaluate measures the
+// 528 criteria, mass organisations and residence feedback as shares too.
+var shareChecks = map[string]bool{
+	"tc1.key_criteria": true, "tc1.other_criteria": true,
+	"tc1.members_floor": true, "tc1.members_good": true,
+	"tc1.suborgs_floor": true, "tc1.suborgs_good": true,
+	"tc1.staff_floor": true, "tc1.staff_good": true,
+	"tc1.mass_orgs": true, "tc2.regular_good": true, "tc4.residence": true,
+}
+
+// criterionLabel is "TC1".
+func criterionLabel(id string) string { return strings.ToUpper(id) }
+
+// severityLabel is the Vietnamese name of a problem severity.
+func severityLabel(s criteria.Severity) string {
+	switch s {
+	case criteria.SeverityError:
+		return "Lỗi"
+	case criteria.SeverityWarning:
+		return "Cảnh báo"
+	case criteria.SeverityNote:
+		return "Ghi chú"
+	}
+	return string(s)
+}
+
+// decimal formats a number the Vietnamese way (comma as decimal separator)
+// with at most prec decimals and no trailing zeros.
+func decimal(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// machineNumber formats a number for CSV: shortest exact form, dot decimal.
+func machineNumber(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// nfc normalises user-facing text so that width counting and alignment see
+// one code point per Vietnamese letter.
+func nfc(s string) string { return norm.NFC.String(s) }
+
+// truncate shortens s to at most width runes, ending in "…" when cut.
+// Vietnamese in NFC has one display column per rune.
+func truncate(s string, width int) string {
+	if utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	if width <= 1 {
+		return "…"
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:width-1]), " ") + "…"
+}
+
+// wrap breaks s into lines of at most width runes at spaces; a word longer
+// than width is cut so that nothing runs past the margin.
+func wrap(s string, width int) []string {
+	if width < 10 {
+		width = 10
+	}
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		var line []rune
+		for _, word := range strings.Fields(para) {
+			w := []rune(word)
+			for len(w) > width {
+				if len(line) > 0 {
+					lines = append(lines, string(line))
+					line = nil
+				}
+				lines = append(lines, string(w[:width]))
+				w = w[width:]
+			}
+			switch {
+			case len(line) == 0:
+				line = w
+			case len(line)+1+len(w) <= width:
+				line = append(append(line, ' '), w...)
+			default:
+				lines = append(lines, string(line))
+				line = w
+			}
+		}
+		if len(line) > 0 || len(lines) == 0 {
+			lines = append(lines, string(line))
+		}
+	}
+	return lines
+}
+
+// unitTypeCount counts the units of each type, for "hạng 2/5".
+func unitTypeCount(r *criteria.Report) map[criteria.UnitType]int {
+	n := map[criteria.UnitType]int{}
+	for _, u := range r.Units {
+		n[u.Unit.Type]++
+	}
+	return n
+}

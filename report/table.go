@@ -1,0 +1,534 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// TableOptions controls the terminal report.
+type TableOptions struct {
+	// Unit, when set, shows every check of that one unit instead of the
+	// ranked summary: the view of a cell secretary checking their own cell.
+	Unit string
+	// Color adds ANSI colours. The caller decides: only on a terminal and
+	// never with NO_COLOR.
+	Color bool
+}
+
+// lineWidth is the terminal width the report is laid out for.
+const lineWidth = 80
+
+// Table writes the terminal report: per unit type a ranked summary table,
+// then the failing and missing checks of every unit that is not "dat" with
+// their evidence, the implementation checks, a summary of data problems and
+// a final line counting units per verdict. With opts.Unit it writes every
+// check of that unit instead; an unknown code is an error.
+func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
+	t := &textWriter{w: w, color: opts.Color}
+	if opts.Unit != "" {
+		ur := findUnit(r, opts.Unit)
+		if ur == nil {
+			return fmt.Errorf("không có đơn vị mã %q trong báo cáo", opts.Unit)
+		}
+		t.unitView(r, ur)
+		return t.err
+	}
+	t.heading(r)
+	for _, typ := range criteria.UnitTypes {
+		units := unitsOfType(r, typ)
+		if len(units) == 0 {
+			continue
+		}
+		t.line("")
+		t.line(t.bold(fmt.Sprintf("%s (%d đơn vị)", strings.ToUpper(typ.Label()), len(units))))
+		if err := summaryTable(t, units); err != nil {
+			return err
+		}
+	}
+	if len(r.Units) == 0 {
+		t.line("")
+		t.line("Không có đơn vị nào để đánh giá.")
+	} else {
+		t.line("Viết tắt: K.đạt = Không đạt; Thiếu = Thiếu dữ liệu; Còn KN = Còn khả năng;")
+		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
+	}
+	t.details(r)
+	t.implementation(r.Implementation, "")
+	t.problems(r.Problems, "", true)
+	t.line("")
+	t.line(countsLine(r))
+	return t.err
+}
+
+// textWriter writes lines, keeping the first error so that rendering code
+// stays linear.
+type textWriter struct {
+	w     io.Writer
+	color bool
+	err   error
+}
+
+func (t *textWriter) line(s string) {
+	if t.err != nil {
+		return
+	}
+	_, t.err = io.WriteString(t.w, nfc(s)+"\n")
+}
+
+// paragraph writes s wrapped to the line width under the given indent.
+func (t *textWriter) paragraph(indent, s string) { t.hanging(indent, indent, s) }
+
+// hanging writes s wrapped, the first line after first and the others after
+// rest (both of the same width).
+func (t *textWriter) hanging(first, rest, s string) {
+	for i, l := range wrap(nfc(s), lineWidth-utf8.RuneCountInString(rest)) {
+		if i == 0 {
+			t.line(first + l)
+		} else {
+			t.line(rest + l)
+		}
+	}
+}
+
+func (t *textWriter) paint(code, s string) string {
+	if !t.color || s == "" {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (t *textWriter) bold(s string) string { return t.paint("1", s) }
+
+// status colours a status word: green met, red not met, yellow missing,
+// cyan still reachable, magenta data error.
+func (t *textWriter) status(s criteria.Status, text string) string {
+	switch s {
+	case criteria.Met:
+		return t.paint("32", text)
+	case criteria.NotMet:
+		return t.paint("31", text)
+	case criteria.MissingData, criteria.NotAssessed:
+		return t.paint("33", text)
+	case criteria.Reachable:
+		return t.paint("36", text)
+	case criteria.DataError:
+		return t.paint("1;35", text)
+	}
+	return text
+}
+
+func (t *textWriter) heading(r *criteria.Report) {
+	title := fmt.Sprintf("ĐÁNH GIÁ CHI BỘ, ĐẢNG BỘ CƠ SỞ \"BỐN TỐT\" NĂM %d", r.Year)
+	t.line(t.bold(title))
+	if !r.AsOf.IsZero() {
+		t.line(fmt.Sprintf("Tự kiểm tra giữa năm: dữ liệu tính đến ngày %s.", r.AsOf.Format("02/01/2006")))
+	}
+}
+
+// summaryTable renders the ranked table of one unit type. Every column but
+// the name is as wide as its content; the name gets what is left of 80
+// columns and is cut with "…" beyond that.
+func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
+	header := []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3", "TC4", "Kết quả", "Điểm"}
+	rows := make([][]string, 0, len(units))
+	for _, ur := range units {
+		// A fresh slice per row: tablewriter keeps the rows it is given.
+		row := make([]string, 0, len(header))
+		row = append(row, fmt.Sprint(ur.Rank), truncate(nfc(ur.Unit.Code), 12), nfc(ur.Unit.Name))
+		for i := range 4 {
+			if i < len(ur.Criteria) {
+				row = append(row, shortLabel(ur.Criteria[i].Verdict))
+			} else {
+				row = append(row, "")
+			}
+		}
+		row = append(row, shortLabel(ur.Verdict))
+		if ur.HasMeanScore {
+			row = append(row, decimal(ur.MeanScore, 1))
+		} else {
+			row = append(row, "–")
+		}
+		rows = append(rows, row)
+	}
+	// Each cell is padded by one space on either side, without rules.
+	others := 2 * len(header)
+	for col := range header {
+		if col == 2 {
+			continue
+		}
+		w := utf8.RuneCountInString(header[col])
+		for _, row := range rows {
+			w = max(w, utf8.RuneCountInString(row[col]))
+		}
+		others += w
+	}
+	nameW := max(12, lineWidth-others)
+	for i, row := range rows {
+		row[2] = truncate(row[2], nameW)
+		// Colour after measuring: escape sequences take no columns.
+		for col := 3; col <= 7; col++ {
+			var st criteria.Status
+			if col == 7 {
+				st = units[i].Verdict
+			} else if col-3 < len(units[i].Criteria) {
+				st = units[i].Criteria[col-3].Verdict
+			}
+			row[col] = t.status(st, row[col])
+		}
+	}
+
+	var buf bytes.Buffer
+	table := tablewriter.NewTable(&buf,
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.On},
+			},
+		})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithAlignment(tw.Alignment{
+			tw.AlignRight, tw.AlignLeft, tw.AlignLeft,
+			tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft,
+			tw.AlignLeft, tw.AlignRight,
+		}),
+	)
+	table.Header(header)
+	for _, row := range rows {
+		if err := table.Append(row); err != nil {
+			return err
+		}
+	}
+	if err := table.Render(); err != nil {
+		return err
+	}
+	// The right padding of the last column leaves trailing spaces.
+	for _, l := range strings.Split(strings.TrimRight(buf.String(), "\n"), "\n") {
+		t.line(strings.TrimRight(l, " "))
+	}
+	return t.err
+}
+
+// details lists, for every unit not "dat", the checks that keep it from
+// being "dat", with their evidence sentences.
+func (t *textWriter) details(r *criteria.Report) {
+	first := true
+	n := unitTypeCount(r)
+	for i := range r.Units {
+		ur := &r.Units[i]
+		if ur.Verdict == criteria.Met {
+			continue
+		}
+		if first {
+			t.line("")
+			t.line(t.bold("CÁC ĐƠN VỊ CHƯA ĐẠT \"BỐN TỐT\""))
+			first = false
+		}
+		t.line("")
+		t.unitHeading(ur, fmt.Sprintf(" (hạng %d/%d)", ur.Rank, n[ur.Unit.Type]))
+		if ur.Verdict == criteria.DataError {
+			from := errorUnits(ur)
+			for _, p := range r.Problems {
+				if from[p.Unit] && p.Severity == criteria.SeverityError {
+					text := p.String()
+					if p.Unit != ur.Unit.Code {
+						text = p.Unit + ": " + text // a chi bộ's error reaching its đảng bộ
+					}
+					t.hanging("  "+t.status(criteria.DataError, "!")+" ", "    ", text)
+				}
+			}
+		}
+		for _, c := range ur.Criteria {
+			var shown []criteria.CheckResult
+			for _, ch := range c.Checks {
+				if failing(ch, r.Thresholds.Strict) {
+					shown = append(shown, ch)
+				}
+			}
+			if len(shown) == 0 {
+				continue
+			}
+			t.criterionLine(c)
+			for _, ch := range shown {
+				t.checkLines(ch)
+			}
+		}
+	}
+}
+
+// errorUnits are the codes whose problems concern ur: its own and those of
+// the chi bộ trực thuộc whose data errors make a đảng bộ loi_du_lieu.
+func errorUnits(ur *criteria.UnitResult) map[string]bool {
+	codes := map[string]bool{ur.Unit.Code: true}
+	for _, c := range ur.ErrorsIn {
+		codes[c] = true
+	}
+	return codes
+}
+
+// failing reports whether a check keeps its criterion from "dat". An item
+// not self-assessed counts only under --strict (SPEC §2).
+func failing(ch criteria.CheckResult, strict bool) bool {
+	switch ch.Status {
+	case criteria.NotMet, criteria.MissingData, criteria.Reachable:
+		return true
+	case criteria.NotAssessed:
+		return strict
+	}
+	return false
+}
+
+// unitHeading writes "CODE · Name — Verdict suffix", cutting the name so the
+// line fits the terminal.
+func (t *textWriter) unitHeading(ur *criteria.UnitResult, suffix string) {
+	code, verdict := nfc(ur.Unit.Code), ur.Verdict.Label()
+	room := lineWidth - utf8.RuneCountInString(code+" ·  — "+verdict+suffix)
+	name := truncate(nfc(ur.Unit.Name), max(room, 12))
+	t.line(t.bold(code+" · "+name) + " — " + t.status(ur.Verdict, verdict) + suffix)
+}
+
+func (t *textWriter) criterionLine(c criteria.CriterionResult) {
+	t.line("  " + t.bold(criterionLabel(c.ID)) + " " + criteria.CriterionNames[c.ID] +
+		" — " + t.status(c.Verdict, c.Verdict.Label()))
+}
+
+// checkLines writes "✗ Không đạt · title [id]" and the evidence under it.
+func (t *textWriter) checkLines(ch criteria.CheckResult) {
+	title := checkTitle(ch.ID)
+	if ch.Item {
+		title = "Tự đánh giá: " + title
+	}
+	mark := symbol(ch.Status) + " " + ch.Status.Label()
+	lines := wrap(nfc(mark+" · "+title+" ["+ch.ID+"]"), lineWidth-6)
+	for i, l := range lines {
+		if i > 0 {
+			t.line("      " + l)
+			continue
+		}
+		// Colour only the mark and status word that lead the line.
+		if n := utf8.RuneCountInString(mark); utf8.RuneCountInString(l) >= n {
+			r := []rune(l)
+			l = t.status(ch.Status, string(r[:n])) + string(r[n:])
+		}
+		t.line("    " + l)
+	}
+	if ch.Message != "" {
+		t.paragraph("      ", ch.Message)
+	}
+}
+
+// symbol is the one-character mark of a status, readable without colour.
+func symbol(s criteria.Status) string {
+	switch s {
+	case criteria.Met:
+		return "✓"
+	case criteria.NotMet:
+		return "✗"
+	case criteria.MissingData:
+		return "?"
+	case criteria.NotApplicable:
+		return "–"
+	case criteria.Reachable:
+		return "…"
+	case criteria.NotAssessed:
+		return "○"
+	case criteria.DataError:
+		return "!"
+	}
+	return "·"
+}
+
+// unitView is the full detail of one unit: its identity, its verdict and
+// rank, every check of every criterion, its implementation checks and the
+// problems found in its rows.
+func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
+	t.heading(r)
+	u := ur.Unit
+	t.line("")
+	t.line(t.bold(u.Code + " · " + u.Name))
+	info := []string{"Loại: " + u.Type.Label()}
+	if u.Parent != "" {
+		parent := u.Parent
+		if p := findUnit(r, u.Parent); p != nil {
+			parent += " " + p.Unit.Name
+		}
+		info = append(info, "trực thuộc: "+parent)
+	}
+	if u.Cluster != "" {
+		info = append(info, "cụm: "+u.Cluster)
+	}
+	if u.Pilot {
+		info = append(info, "làm điểm")
+	}
+	if u.Rating != criteria.RatingNone {
+		info = append(info, "xếp loại: "+u.Rating.Code())
+	}
+	t.paragraph("", strings.Join(info, " · "))
+	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
+		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
+	if ur.Commendation {
+		verdict += " · đề xuất tặng giấy khen"
+	}
+	t.line(verdict)
+	if ur.HasMeanScore {
+		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
+	}
+	for _, c := range ur.Criteria {
+		t.line("")
+		t.criterionLine(c)
+		for _, ch := range c.Checks {
+			t.checkLines(ch)
+		}
+	}
+	var impl []criteria.ImplementationResult
+	for _, im := range r.Implementation {
+		if im.Unit == u.Code || (im.Cluster != "" && im.Cluster == u.Cluster) {
+			impl = append(impl, im)
+		}
+	}
+	t.implementation(impl, u.Code)
+	var probs []criteria.Problem
+	from := errorUnits(ur)
+	for _, p := range r.Problems {
+		// Problems without a unit (a missing sheet, a bad file) concern the
+		// secretary's own workbook too.
+		if from[p.Unit] || p.Unit == "" {
+			probs = append(probs, p)
+		}
+	}
+	t.problems(probs, u.Code, false)
+}
+
+// implementation lists the section III checks.
+func (t *textWriter) implementation(impl []criteria.ImplementationResult, _ string) {
+	if len(impl) == 0 {
+		return
+	}
+	t.line("")
+	t.line(t.bold("TỔ CHỨC THỰC HIỆN (chỉ đạo điểm)"))
+	for _, im := range impl {
+		who := im.Unit
+		if im.Cluster != "" {
+			who = im.Cluster
+		}
+		head := symbol(im.Status) + " " + im.Status.Label()
+		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + who)
+		if im.Message != "" {
+			t.paragraph("      ", im.Message)
+		}
+	}
+}
+
+// maxListed bounds the warnings and notes printed in the summary view: a
+// whole bloc can raise hundreds (one per poorly attended meeting), and the
+// Excel and JSON reports list them all. Errors are always listed.
+const maxListed = 20
+
+// problems summarises the data problems: counts per severity, every error,
+// and the first warnings and notes.
+func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
+	if len(probs) == 0 {
+		return
+	}
+	count := map[criteria.Severity]int{}
+	for _, p := range probs {
+		count[p.Severity]++
+	}
+	t.line("")
+	var parts []string
+	for _, s := range []criteria.Severity{criteria.SeverityError, criteria.SeverityWarning, criteria.SeverityNote} {
+		if count[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", count[s], strings.ToLower(severityLabel(s))))
+		}
+	}
+	t.line(t.bold("VẤN ĐỀ DỮ LIỆU") + ": " + strings.Join(parts, ", "))
+	listed, skipped := 0, 0
+	for _, sev := range []criteria.Severity{criteria.SeverityError, criteria.SeverityWarning, criteria.SeverityNote} {
+		for _, p := range probs {
+			if p.Severity != sev {
+				continue
+			}
+			if capped && sev != criteria.SeverityError && listed >= maxListed {
+				skipped++
+				continue
+			}
+			if sev != criteria.SeverityError {
+				listed++
+			}
+			label := severityLabel(p.Severity) + ": "
+			if p.Severity == criteria.SeverityError {
+				label = t.paint("31", "Lỗi") + ": "
+			}
+			lines := wrap(nfc(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
+			for i, l := range lines {
+				if i == 0 {
+					l = label + strings.TrimPrefix(l, severityLabel(p.Severity)+": ")
+					t.line("  " + l)
+					continue
+				}
+				t.line("    " + l)
+			}
+		}
+	}
+	if skipped > 0 {
+		t.line(fmt.Sprintf("  … và %d cảnh báo, ghi chú khác (xem báo cáo Excel hoặc JSON).", skipped))
+	}
+}
+
+// countsLine is the final line: how many units per verdict.
+func countsLine(r *criteria.Report) string {
+	count := map[criteria.Status]int{}
+	for _, ur := range r.Units {
+		count[ur.Verdict]++
+	}
+	var parts []string
+	for _, v := range verdictOrder {
+		if count[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", count[v], v.Label()))
+		}
+	}
+	s := fmt.Sprintf("Tổng cộng %d đơn vị", len(r.Units))
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, " · ")
+	}
+	return s + "."
+}
+
+func findUnit(r *criteria.Report, code string) *criteria.UnitResult {
+	for i := range r.Units {
+		if r.Units[i].Unit.Code == code {
+			return &r.Units[i]
+		}
+	}
+	return nil
+}
+
+func unitsOfType(r *criteria.Report, typ criteria.UnitType) []*criteria.UnitResult {
+	var out []*criteria.UnitResult
+	for i := range r.Units {
+		if r.Units[i].Unit.Type == typ {
+			out = append(out, &r.Units[i])
+		}
+	}
+	return out
+}
+
+// lowerFirst lowers the first letter: "Chi bộ cơ sở" → "chi bộ cơ sở".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[n:]
+}

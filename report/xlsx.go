@@ -1,0 +1,724 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// XLSXOptions controls the Excel report.
+type XLSXOptions struct {
+	// SheetPerUnit adds one printable sheet per unit with all its checks.
+	SheetPerUnit bool
+}
+
+// The sheets of the Excel report, in order.
+const (
+	SheetSummary        = "Tổng hợp"
+	SheetDetail         = "Chi tiết"
+	SheetCommendation   = "Đề xuất khen thưởng"
+	SheetImplementation = "Tổ chức thực hiện"
+	SheetProblems       = "Cảnh báo và lỗi dữ liệu"
+)
+
+// fontName is the typeface of Vietnamese official documents (Nghị định
+// 30/2020/NĐ-CP asks for it), used for every cell and the page headers.
+const fontName = "Times New Roman"
+
+// statusColors are the fill and font colours per status: the usual
+// spreadsheet good/bad/neutral palette, so a verdict reads at a glance and
+// still differs in grey print.
+var statusColors = map[criteria.Status][2]string{
+	criteria.Met:           {"C6EFCE", "006100"},
+	criteria.NotMet:        {"FFC7CE", "9C0006"},
+	criteria.MissingData:   {"FFEB9C", "9C5700"},
+	criteria.Reachable:     {"DDEBF7", "1F4E78"},
+	criteria.DataError:     {"E4C1F9", "5B2C83"},
+	criteria.NotApplicable: {"F2F2F2", "595959"},
+	criteria.NotAssessed:   {"FFF2CC", "7F6000"},
+}
+
+var severityColors = map[criteria.Severity][2]string{
+	criteria.SeverityError:   {"FFC7CE", "9C0006"},
+	criteria.SeverityWarning: {"FFEB9C", "9C5700"},
+	criteria.SeverityNote:    {"F2F2F2", "404040"},
+}
+
+// styles holds the style IDs of one workbook.
+type styles struct {
+	title, subtitle, header, text, center, number, percent int
+	status                                                 map[criteria.Status]int
+	severity                                               map[criteria.Severity]int
+}
+
+// thin is a thin black border on every side. The colour is explicit:
+// excelize writes a border without one as rgb="FF", which openpyxl refuses.
+var thin = []excelize.Border{
+	{Type: "left", Color: "000000", Style: 1},
+	{Type: "right", Color: "000000", Style: 1},
+	{Type: "top", Color: "000000", Style: 1},
+	{Type: "bottom", Color: "000000", Style: 1},
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	var firstErr error
+	add := func(st *excelize.Style) int {
+		id, err := f.NewStyle(st)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		return id
+	}
+	font := func(bold bool, size float64, color string) *excelize.Font {
+		return &excelize.Font{Family: fontName, Size: size, Bold: bold, Color: color}
+	}
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	s := &styles{
+		title:    add(&excelize.Style{Font: font(true, 14, "")}),
+		subtitle: add(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		header: add(&excelize.Style{
+			Font: font(true, 11, ""), Border: thin,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		}),
+		text:     add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: top}),
+		center:   add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}),
+		number:   add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: ptr("0.##;-0.##;0")}),
+		percent:  add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 9}),
+		status:   map[criteria.Status]int{},
+		severity: map[criteria.Severity]int{},
+	}
+	for st, c := range statusColors {
+		s.status[st] = add(&excelize.Style{
+			Font: font(true, 11, c[1]), Border: thin,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
+		})
+	}
+	for sv, c := range severityColors {
+		s.severity[sv] = add(&excelize.Style{
+			Font: font(true, 11, c[1]), Border: thin,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
+		})
+	}
+	return s, firstErr
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// statusStyle is the coloured style of a status, or plain centred text.
+func (s *styles) statusStyle(st criteria.Status) int {
+	if id, ok := s.status[st]; ok {
+		return id
+	}
+	return s.center
+}
+
+// column is one column of a report sheet.
+type column struct {
+	title string
+	width float64
+}
+
+// XLSX writes the Excel report: the ranked summary, every check of every
+// unit, the commendation list, the implementation checks and the data
+// problems, each sheet printable on A4 landscape with its header row
+// repeated on every page; with opts.SheetPerUnit, one more sheet per unit.
+func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return err
+	}
+	for _, name := range []string{SheetDetail, SheetCommendation, SheetImplementation, SheetProblems} {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	x := &xlsxWriter{f: f, st: st, r: r}
+	steps := []func() error{x.summary, x.detail, x.commendation, x.implementation, x.problems}
+	if opts.SheetPerUnit {
+		steps = append(steps, x.unitSheets)
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	return relativeAutoFilters(w, buf.Bytes())
+}
+
+// absAutoFilter matches the autoFilter range of a worksheet part.
+var absAutoFilter = regexp.MustCompile(`<autoFilter ref="[^"]*"`)
+
+// relativeAutoFilters copies the package to w, rewriting every worksheet's
+// <autoFilter ref="$A$1:$I$260"> as ref="A1:I260". excelize v2.11.1 writes
+// the range with "$", the form of the hidden _FilterDatabase name, but the
+// attribute is a plain ST_Ref, which is what Excel itself writes and what
+// strict readers expect. Every other part is copied as is, still compressed.
+func relativeAutoFilters(w io.Writer, pkg []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") || !strings.HasSuffix(zf.Name, ".xml") {
+			if err := zw.Copy(zf); err != nil {
+				return err
+			}
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		data = absAutoFilter.ReplaceAllFunc(data, func(m []byte) []byte {
+			return bytes.ReplaceAll(m, []byte("$"), nil)
+		})
+		hdr := zf.FileHeader
+		out, err := zw.CreateHeader(&hdr)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+type xlsxWriter struct {
+	f  *excelize.File
+	st *styles
+	r  *criteria.Report
+}
+
+// setupSheet gives a sheet its columns, print layout (A4 landscape, fit to
+// one page wide, header row repeated on every page, title and page number in
+// the margins), a frozen header row at headerRow and, when filter is set, an
+// autofilter over the header and the rows below. lastRow is the last used
+// row, which also becomes the sheet's dimension. It works for the
+// StreamWriter too: everything here must precede the stream.
+func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow int, filter bool) error {
+	f := x.f
+	lastCol, _ := excelize.ColumnNumberToName(len(cols))
+	lastRow = max(lastRow, headerRow)
+	// The StreamWriter would leave <dimension ref="A1">; readers that trust
+	// it (openpyxl read-only, BI imports) would then see an empty sheet
+	// (excelize issue #1463).
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
+		return err
+	}
+	if filter {
+		// AutoFilter replaces the sheet properties, so it goes before FitToPage.
+		if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", headerRow, lastCol, lastRow), nil); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3),
+		Horizontally: ptr(true),
+	}); err != nil {
+		return err
+	}
+	title := fmt.Sprintf("Kết quả đánh giá “bốn tốt” năm %d", x.r.Year)
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: `&L&"` + fontName + `,Bold"&10` + headerText(title) + `&R&"` + fontName + `,Regular"&10&A`,
+		OddFooter: `&C&"` + fontName + `,Regular"&10Trang &P/&N`,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow),
+	}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// lineHeight is the height in points of one line of 11-point Times New Roman.
+const lineHeight = 13.5
+
+// rowHeight estimates the height a row needs so that its wrapped text shows
+// whole: neither Excel nor LibreOffice grows a row to fit its text when it
+// opens a file, so long names and evidence would otherwise overlap the next
+// row in print. It wraps each text cell as report.wrap does, counting a
+// column of width w as holding about 1.15·w letters (w is measured in widths
+// of "0"; the average Vietnamese letter of Times New Roman is a little
+// narrower, and the margin covers Excel's rendering too; spread is the
+// factor for bold text). 0 means one line: the default height.
+func rowHeight(cols []column, values []any, spread float64) float64 {
+	lines := 1
+	for i, v := range values {
+		s, ok := v.(string)
+		if !ok || i >= len(cols) {
+			continue
+		}
+		per := int(cols[i].width*1.15/spread) - 1
+		lines = max(lines, len(wrap(s, max(per, 1))))
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines)*lineHeight + 2
+}
+
+// headerHeight fits the bold header titles, at least two lines high.
+func headerHeight(cols []column) float64 {
+	titles := make([]any, len(cols))
+	for i, c := range cols {
+		titles[i] = c.title
+	}
+	return max(rowHeight(cols, titles, 1.15), 2*lineHeight+2)
+}
+
+// headerText escapes text for a page header: "&" starts a code there.
+func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// plainSheet finishes a sheet written cell by cell: widths, the header row
+// and the frozen pane.
+func (x *xlsxWriter) plainSheet(sheet string, cols []column, headerRow int) error {
+	f := x.f
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
+			return err
+		}
+		cell, _ := excelize.CoordinatesToCellName(i+1, headerRow)
+		if err := f.SetCellStr(sheet, cell, c.title); err != nil {
+			return err
+		}
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(cols))
+	if err := f.SetCellStyle(sheet, fmt.Sprintf("A%d", headerRow), fmt.Sprintf("%s%d", lastCol, headerRow), x.st.header); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, headerRow, headerHeight(cols)); err != nil {
+		return err
+	}
+	return f.SetPanes(sheet, frozen(headerRow))
+}
+
+// frozen keeps rows 1…headerRow in view while scrolling.
+func frozen(headerRow int) *excelize.Panes {
+	return &excelize.Panes{
+		Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", headerRow+1), ActiveCell: fmt.Sprintf("A%d", headerRow+1), Pane: "bottomLeft"}},
+	}
+}
+
+// putRow writes one row of values with one style per cell. A nil value
+// leaves the cell empty but styled, so borders stay continuous. The row is
+// made tall enough for its wrapped text (see rowHeight).
+func (x *xlsxWriter) putRow(sheet string, cols []column, row int, values []any, styleIDs []int) error {
+	if h := rowHeight(cols, values, 1); h > 0 {
+		if err := x.f.SetRowHeight(sheet, row, h); err != nil {
+			return err
+		}
+	}
+	for i, v := range values {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		if v != nil {
+			if err := x.f.SetCellValue(sheet, cell, v); err != nil {
+				return err
+			}
+		}
+		if err := x.f.SetCellStyle(sheet, cell, cell, styleIDs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var summaryColumns = []column{
+	{"Loại", 18}, {"Hạng", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Trực thuộc", 10}, {"Cụm", 10},
+	{"Làm điểm", 7}, {"Xếp loại", 9}, {"TC1", 11}, {"TC2", 11}, {"TC3", 11}, {"TC4", 11},
+	{"Kết quả", 14}, {"Điểm SH bình quân", 10}, {"Đề xuất khen thưởng", 11},
+}
+
+// summary writes Tổng hợp: one row per unit in report order (grouped by type,
+// ranked), criteria and verdict coloured by status.
+func (x *xlsxWriter) summary() error {
+	sheet, st := SheetSummary, x.st
+	if err := x.setupSheet(sheet, summaryColumns, 1, len(x.r.Units)+1, true); err != nil {
+		return err
+	}
+	if err := x.plainSheet(sheet, summaryColumns, 1); err != nil {
+		return err
+	}
+	for i, ur := range x.r.Units {
+		u := ur.Unit
+		values := []any{u.Type.Label(), ur.Rank, u.Code, nfc(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc(u.Cluster)),
+			yesMark(u.Pilot), nilIfEmpty(u.Rating.Code())}
+		styleIDs := []int{st.text, st.center, st.text, st.text, st.text, st.text, st.center, st.center}
+		for c := range 4 {
+			if c < len(ur.Criteria) {
+				values = append(values, ur.Criteria[c].Verdict.Label())
+				styleIDs = append(styleIDs, st.statusStyle(ur.Criteria[c].Verdict))
+			} else {
+				values = append(values, nil)
+				styleIDs = append(styleIDs, st.text)
+			}
+		}
+		values = append(values, ur.Verdict.Label())
+		styleIDs = append(styleIDs, st.statusStyle(ur.Verdict))
+		if ur.HasMeanScore {
+			values = append(values, ur.MeanScore)
+		} else {
+			values = append(values, nil)
+		}
+		values = append(values, yesMark(ur.Commendation))
+		styleIDs = append(styleIDs, st.number, st.center)
+		if err := x.putRow(sheet, summaryColumns, i+2, values, styleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var detailColumns = []column{
+	{"Mã", 11}, {"Tên đơn vị", 28}, {"Tiêu chí", 8}, {"Mã kiểm tra", 22}, {"Nội dung", 36},
+	{"Giá trị", 9}, {"Ngưỡng", 9}, {"Trạng thái", 14}, {"Minh chứng", 60},
+}
+
+// detail writes Chi tiết, every check of every unit, through the
+// StreamWriter: with a whole bloc it holds thousands of rows.
+func (x *xlsxWriter) detail() error {
+	sheet, st := SheetDetail, x.st
+	rows := 0
+	for _, ur := range x.r.Units {
+		for _, c := range ur.Criteria {
+			rows += len(c.Checks)
+		}
+	}
+	if err := x.setupSheet(sheet, detailColumns, 1, rows+1, true); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, c := range detailColumns {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozen(1)); err != nil {
+		return err
+	}
+	header := make([]any, len(detailColumns))
+	for i, c := range detailColumns {
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.title}
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight(detailColumns)}); err != nil {
+		return err
+	}
+	row := 2
+	for _, ur := range x.r.Units {
+		for _, c := range ur.Criteria {
+			for _, ch := range c.Checks {
+				numStyle := st.number
+				if shareChecks[ch.ID] {
+					numStyle = st.percent
+				}
+				cells := []any{
+					excelize.Cell{StyleID: st.text, Value: ur.Unit.Code},
+					excelize.Cell{StyleID: st.text, Value: nfc(ur.Unit.Name)},
+					excelize.Cell{StyleID: st.center, Value: criterionLabel(c.ID)},
+					excelize.Cell{StyleID: st.text, Value: ch.ID},
+					excelize.Cell{StyleID: st.text, Value: checkTitle(ch.ID)},
+					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Value)},
+					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Threshold)},
+					excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()},
+					excelize.Cell{StyleID: st.text, Value: nfc(ch.Message)},
+				}
+				cell, _ := excelize.CoordinatesToCellName(1, row)
+				texts := []any{ur.Unit.Code, nfc(ur.Unit.Name), nil, ch.ID, checkTitle(ch.ID), nil, nil, ch.Status.Label(), nfc(ch.Message)}
+				if err := sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(detailColumns, texts, 1)}); err != nil {
+					return err
+				}
+				row++
+			}
+		}
+	}
+	return sw.Flush()
+}
+
+var commendationColumns = []column{
+	{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Loại", 18}, {"Cụm", 10}, {"Xếp loại", 10},
+	{"Kết quả", 12}, {"Điểm SH bình quân", 11},
+}
+
+// commendation writes Đề xuất khen thưởng: the units recommended for a
+// certificate of merit (SPEC §2: "dat" and rated HTXSNV).
+func (x *xlsxWriter) commendation() error {
+	sheet, st := SheetCommendation, x.st
+	var units []*criteria.UnitResult
+	for i := range x.r.Units {
+		if x.r.Units[i].Commendation {
+			units = append(units, &x.r.Units[i])
+		}
+	}
+	// An empty list still has row 2: the sentence saying it is empty.
+	if err := x.setupSheet(sheet, commendationColumns, 1, max(len(units), 1)+1, false); err != nil {
+		return err
+	}
+	if err := x.plainSheet(sheet, commendationColumns, 1); err != nil {
+		return err
+	}
+	if len(units) == 0 {
+		return x.f.SetCellStr(sheet, "A2", "Không có đơn vị nào đủ điều kiện đề xuất tặng giấy khen.")
+	}
+	for i, ur := range units {
+		var score any
+		if ur.HasMeanScore {
+			score = ur.MeanScore
+		}
+		values := []any{i + 1, ur.Unit.Code, nfc(ur.Unit.Name), ur.Unit.Type.Label(), nilIfEmpty(nfc(ur.Unit.Cluster)),
+			nilIfEmpty(ur.Unit.Rating.Code()), ur.Verdict.Label(), score}
+		styleIDs := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.statusStyle(ur.Verdict), st.number}
+		if err := x.putRow(sheet, commendationColumns, i+2, values, styleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var implementationColumns = []column{
+	{"STT", 6}, {"Mã kiểm tra", 15}, {"Nội dung", 32}, {"Đơn vị / Cụm", 14}, {"Trạng thái", 14}, {"Nhận xét", 70},
+}
+
+// implementation writes Tổ chức thực hiện: the pilot checks of section III.
+func (x *xlsxWriter) implementation() error {
+	sheet, st := SheetImplementation, x.st
+	impl := x.r.Implementation
+	if err := x.setupSheet(sheet, implementationColumns, 1, max(len(impl), 1)+1, false); err != nil {
+		return err
+	}
+	if err := x.plainSheet(sheet, implementationColumns, 1); err != nil {
+		return err
+	}
+	if len(impl) == 0 {
+		return x.f.SetCellStr(sheet, "A2", "Không có nội dung chỉ đạo điểm nào để kiểm tra.")
+	}
+	for i, im := range impl {
+		who := im.Unit
+		if im.Cluster != "" {
+			who = nfc(im.Cluster)
+		}
+		values := []any{i + 1, im.ID, checkTitle(im.ID), who, im.Status.Label(), nfc(im.Message)}
+		styleIDs := []int{st.center, st.text, st.text, st.text, st.statusStyle(im.Status), st.text}
+		if err := x.putRow(sheet, implementationColumns, i+2, values, styleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var problemColumns = []column{
+	{"STT", 6}, {"Mức độ", 11}, {"Tệp", 18}, {"Trang tính", 15}, {"Ô", 7}, {"Đơn vị", 11}, {"Nội dung", 80},
+}
+
+// problems writes Cảnh báo và lỗi dữ liệu, every problem in report order.
+func (x *xlsxWriter) problems() error {
+	sheet, st := SheetProblems, x.st
+	probs := x.r.Problems
+	if err := x.setupSheet(sheet, problemColumns, 1, max(len(probs), 1)+1, len(probs) > 0); err != nil {
+		return err
+	}
+	if err := x.plainSheet(sheet, problemColumns, 1); err != nil {
+		return err
+	}
+	if len(probs) == 0 {
+		return x.f.SetCellStr(sheet, "A2", "Không có cảnh báo hay lỗi dữ liệu nào.")
+	}
+	for i, p := range probs {
+		sev, ok := st.severity[p.Severity]
+		if !ok {
+			sev = st.center
+		}
+		values := []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc(p.Sheet)),
+			nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc(p.Message)}
+		styleIDs := []int{st.center, sev, st.text, st.text, st.center, st.text, st.text}
+		if err := x.putRow(sheet, problemColumns, i+2, values, styleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var unitColumns = []column{
+	{"Tiêu chí", 8}, {"Mã kiểm tra", 22}, {"Nội dung", 40}, {"Giá trị", 9}, {"Ngưỡng", 9},
+	{"Trạng thái", 14}, {"Minh chứng", 70},
+}
+
+// unitHeaderRow is the header row of a unit sheet, below three lines that
+// say which unit it is and how it was judged.
+const unitHeaderRow = 5
+
+// unitSheets writes one printable sheet per unit, named after its code.
+func (x *xlsxWriter) unitSheets() error {
+	used := map[string]bool{}
+	for _, name := range x.f.GetSheetList() {
+		used[strings.ToLower(name)] = true
+	}
+	count := unitTypeCount(x.r)
+	st := x.st
+	for i := range x.r.Units {
+		ur := &x.r.Units[i]
+		u := ur.Unit
+		sheet := uniqueSheetName(u.Code+" "+nfc(u.Name), used)
+		if _, err := x.f.NewSheet(sheet); err != nil {
+			return err
+		}
+		rows := 0
+		for _, c := range ur.Criteria {
+			rows += len(c.Checks)
+		}
+		if err := x.setupSheet(sheet, unitColumns, unitHeaderRow, unitHeaderRow+rows, false); err != nil {
+			return err
+		}
+		if err := x.plainSheet(sheet, unitColumns, unitHeaderRow); err != nil {
+			return err
+		}
+		info := []string{u.Type.Label()}
+		if u.Parent != "" {
+			info = append(info, "trực thuộc "+u.Parent)
+		}
+		if u.Cluster != "" {
+			info = append(info, nfc(u.Cluster))
+		}
+		if u.Pilot {
+			info = append(info, "làm điểm")
+		}
+		if u.Rating != criteria.RatingNone {
+			info = append(info, "xếp loại "+u.Rating.Code())
+		}
+		verdict := fmt.Sprintf("Kết quả: %s · hạng %d/%d %s", ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
+		if ur.Commendation {
+			verdict += " · đề xuất tặng giấy khen"
+		}
+		for r, v := range []struct {
+			text  string
+			style int
+		}{{u.Code + " · " + nfc(u.Name), st.title}, {strings.Join(info, " · "), st.subtitle}, {verdict, st.subtitle}} {
+			cell := fmt.Sprintf("A%d", r+1)
+			if err := x.f.SetCellStr(sheet, cell, v.text); err != nil {
+				return err
+			}
+			if err := x.f.SetCellStyle(sheet, cell, cell, v.style); err != nil {
+				return err
+			}
+		}
+		row := unitHeaderRow + 1
+		for _, c := range ur.Criteria {
+			for _, ch := range c.Checks {
+				numStyle := st.number
+				if shareChecks[ch.ID] {
+					numStyle = st.percent
+				}
+				values := []any{criterionLabel(c.ID), ch.ID, checkTitle(ch.ID), numberOrNil(ch.Value), numberOrNil(ch.Threshold),
+					ch.Status.Label(), nfc(ch.Message)}
+				styleIDs := []int{st.center, st.text, st.text, numStyle, numStyle, st.statusStyle(ch.Status), st.text}
+				if err := x.putRow(sheet, unitColumns, row, values, styleIDs); err != nil {
+					return err
+				}
+				row++
+			}
+		}
+	}
+	return nil
+}
+
+// maxSheetName is Excel's limit on sheet names, in UTF-16 units; Vietnamese
+// letters are one unit each.
+const maxSheetName = 31
+
+// uniqueSheetName makes a valid sheet name from s: no []:*?/\ characters, no
+// leading or trailing apostrophe, at most 31 characters, and different
+// (ignoring case, as Excel does) from every name in used, which it extends.
+func uniqueSheetName(s string, used map[string]bool) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, s)
+	s = strings.Trim(strings.TrimSpace(s), "'")
+	if s == "" {
+		s = "Đơn vị"
+	}
+	base := cutRunes(s, maxSheetName)
+	name := base
+	for n := 2; used[strings.ToLower(name)]; n++ {
+		suffix := fmt.Sprintf(" (%d)", n)
+		name = cutRunes(base, maxSheetName-utf8.RuneCountInString(suffix)) + suffix
+	}
+	used[strings.ToLower(name)] = true
+	return name
+}
+
+func cutRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return strings.TrimRight(string(r), " '")
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func yesMark(b bool) any {
+	if b {
+		return "x"
+	}
+	return nil
+}
+
+func numberOrNil(v *float64) any {
+	if v := finite(v); v != nil {
+		return *v
+	}
+	return nil
+}
