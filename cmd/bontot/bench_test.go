@@ -1,0 +1,89 @@
+package main
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/report"
+	"github.com/bontot/bontot/workbook"
+)
+
+// benchWorkbook is the workbook the pipeline benchmarks read: a generated
+// bloc (≈13k meetings, ≈12.5k members) unless BONTOT_BENCH_FILE names
+// another, e.g. a province workbook from `go run ./tools/gen -scale province`.
+func benchWorkbook(b *testing.B) string {
+	b.Helper()
+	if p := os.Getenv("BONTOT_BENCH_FILE"); p != "" {
+		return p
+	}
+	p, err := gen.CachedFile(gen.ScaleBloc, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+func benchOptions() workbook.Options {
+	return workbook.Options{GroupMax: criteria.Default().GroupMax}
+}
+
+func BenchmarkRead(b *testing.B) {
+	path := benchWorkbook(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := workbook.Read([]string{path}, benchOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	res, err := workbook.Read([]string{benchWorkbook(b)}, benchOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	res, err := workbook.Read([]string{benchWorkbook(b)}, benchOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep := criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+	renderers := map[string]func(io.Writer) error{
+		"table": func(w io.Writer) error { return report.Table(w, rep, report.TableOptions{}) },
+		"json":  func(w io.Writer) error { return report.JSON(w, rep) },
+		"csv":   func(w io.Writer) error { return report.CSV(w, rep) },
+		"xlsx":  func(w io.Writer) error { return report.XLSX(w, rep, report.XLSXOptions{}) },
+	}
+	for _, name := range []string{"table", "json", "csv", "xlsx"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := renderers[name](io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEndToEnd runs the whole command as a user would, JSON to a
+// discarded stdout.
+func BenchmarkEndToEnd(b *testing.B) {
+	path := benchWorkbook(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := streams{In: nil, Out: io.Discard, Err: io.Discard}
+		if code := run([]string{"evaluate", path, "--format", "json"}, s); code != exitOK && code != exitDataErrors {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
