@@ -151,6 +151,9 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	if err != nil {
 		return err
 	}
+	// Set before any sheet is streamed: afterwards excelize would parse every
+	// streamed sheet back into memory to update its view (seconds on a bloc).
+	f.SetActiveSheet(0)
 	x := &xlsxWriter{f: f, st: st, r: r}
 	steps := []func() error{x.summary, x.detail, x.commendation, x.implementation, x.problems}
 	if opts.SheetPerUnit {
@@ -161,7 +164,6 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return err

@@ -51,56 +51,63 @@ func (e *fileError) Error() string {
 }
 func (e *fileError) Unwrap() error { return e.err }
 
-// openWorkbook looks at the file before excelize does, so that each kind
-// of file that is not a readable workbook gets its own clear sentence, then
-// opens it. The caller must Close the file.
-func openWorkbook(path, password string) (*excelize.File, error) {
+// checkFile looks at the file before any zip or XML reader does, so that
+// each kind of file that is not a readable workbook gets its own clear
+// sentence. It reports whether the file is an encrypted workbook (which
+// only excelize can open, given the password).
+func checkFile(path, password string) (encrypted bool, err error) {
 	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
 	fh, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fail("không tìm thấy tệp", err)
+			return false, fail("không tìm thấy tệp", err)
 		}
 		if errors.Is(err, os.ErrPermission) {
-			return nil, fail("không có quyền đọc tệp", err)
+			return false, fail("không có quyền đọc tệp", err)
 		}
-		return nil, fail("không mở được tệp ("+err.Error()+")", err)
+		return false, fail("không mở được tệp ("+err.Error()+")", err)
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, fail("không mở được tệp ("+err.Error()+")", err)
+		return false, fail("không mở được tệp ("+err.Error()+")", err)
 	}
 	if st.IsDir() {
-		return nil, fail("đây là thư mục, không phải tệp", nil)
+		return false, fail("đây là thư mục, không phải tệp", nil)
 	}
 	if st.Size() == 0 {
-		return nil, fail("tệp rỗng (0 byte), không phải sổ Excel", nil)
+		return false, fail("tệp rỗng (0 byte), không phải sổ Excel", nil)
 	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(fh, head)
 	head = head[:n]
-	encrypted := false
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		if msg := checkZip(fh, st.Size()); msg != "" {
-			return nil, fail(msg, nil)
+			return false, fail(msg, nil)
 		}
 	case bytes.Equal(head, oleMagic):
 		kind := oleKind(fh)
 		switch {
 		case kind == oleEncrypted && password == "":
-			return nil, fail("sổ Excel được đặt mật khẩu; hãy chạy lại với --password", nil)
+			return false, fail("sổ Excel được đặt mật khẩu; hãy chạy lại với --password", nil)
 		case kind == oleEncrypted:
 			encrypted = true
 		case kind == oleLegacyExcel:
-			return nil, fail("đây là sổ Excel cũ (.xls); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", nil)
+			return false, fail("đây là sổ Excel cũ (.xls); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", nil)
 		default:
-			return nil, fail("đây là tệp Office cũ, không phải sổ Excel .xlsx", nil)
+			return false, fail("đây là tệp Office cũ, không phải sổ Excel .xlsx", nil)
 		}
 	default:
-		return nil, fail("tệp không phải sổ Excel .xlsx"+sniffHint(head), nil)
+		return false, fail("tệp không phải sổ Excel .xlsx"+sniffHint(head), nil)
 	}
+	return encrypted, nil
+}
+
+// openExcelize opens a workbook that checkFile accepted with excelize. The
+// caller must Close the file.
+func openExcelize(path, password string, encrypted bool) (*excelize.File, error) {
+	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
 	f, err := excelize.OpenFile(path, excelize.Options{
 		Password:          password,
 		RawCellValue:      true,

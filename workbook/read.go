@@ -129,7 +129,7 @@ func expand(paths []string) ([]string, error) {
 
 // fileData is everything read from one workbook, before the merge.
 type fileData struct {
-	f        *excelize.File
+	book     *book
 	path     string
 	base     string
 	date1904 bool
@@ -150,20 +150,17 @@ type fileData struct {
 
 // readFile reads one workbook.
 func readFile(path string, opts Options) (*fileData, error) {
-	f, err := openWorkbook(path, opts.Password)
+	b, err := openBook(path, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	fd := &fileData{f: f, path: path, base: filepath.Base(path), order: map[string]int{}}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		fd.date1904 = *props.Date1904
-	}
+	defer b.Close()
+	fd := &fileData{book: b, path: path, base: filepath.Base(path), order: map[string]int{}, date1904: b.date1904}
 
 	// Match the workbook's sheets to the schema's; the first match wins.
 	found := map[criteria.Sheet]string{}
 	var seq []criteria.Sheet
-	for i, name := range f.GetSheetList() {
+	for i, name := range b.names {
 		fd.order[name] = i + 1
 		id, ok := sheetID(name)
 		if !ok {
@@ -229,7 +226,7 @@ func readFile(path string, opts Options) (*fileData, error) {
 	for _, id := range seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: counts[id]})
 	}
-	fd.f = nil
+	fd.book = nil
 	return fd, nil
 }
 

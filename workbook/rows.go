@@ -1,8 +1,76 @@
 package workbook
 
 import (
+	"errors"
+
+	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
 )
+
+// book is an open workbook as the readers see it: sheet names, the date
+// system and rows. Cells come from the fast scanner (xlsxscan) whenever it
+// understands the file, because excelize's row iterator costs about five
+// times more; excelize stays the authority for everything the scanner does
+// not recognise (encrypted packages, unusual XML) and is opened only then.
+type book struct {
+	path      string
+	password  string
+	encrypted bool
+	scan      *xlsxscan.Book // nil: the scanner cannot read this file
+	xl        *excelize.File // opened on first need
+	names     []string
+	date1904  bool
+}
+
+// useScanner is switched off by tests that compare the two row sources.
+var useScanner = true
+
+// openBook checks the file (checkFile's sentences for every kind of
+// unreadable file) and opens it with the scanner when it can, excelize
+// otherwise. The caller must Close it.
+func openBook(path, password string) (*book, error) {
+	encrypted, err := checkFile(path, password)
+	if err != nil {
+		return nil, err
+	}
+	b := &book{path: path, password: password, encrypted: encrypted}
+	if !encrypted && useScanner {
+		if sb, err := xlsxscan.Open(path); err == nil {
+			b.scan, b.names, b.date1904 = sb, sb.SheetNames(), sb.Date1904()
+			return b, nil
+		}
+	}
+	f, err := b.excelize()
+	if err != nil {
+		return nil, err
+	}
+	b.names = f.GetSheetList()
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
+	return b, nil
+}
+
+func (b *book) excelize() (*excelize.File, error) {
+	if b.xl == nil {
+		f, err := openExcelize(b.path, b.password, b.encrypted)
+		if err != nil {
+			return nil, err
+		}
+		b.xl = f
+	}
+	return b.xl, nil
+}
+
+// Close releases the scanner's zip and excelize's temporary files.
+func (b *book) Close() {
+	if b.scan != nil {
+		_ = b.scan.Close()
+	}
+	if b.xl != nil {
+		_ = b.xl.Close()
+	}
+}
 
 // sheetRows calls visit with every row of the sheet, in order, numbered from
 // 1 as Excel numbers them; rows absent from the file (gaps) come as empty
@@ -10,10 +78,23 @@ import (
 // values: shared strings resolved, numbers and dates as Excel stores them.
 // A non-nil error from visit stops the walk and is returned.
 //
-// This is the package's only access to cell data, so that the row source
-// can be replaced (a faster XML scanner) without touching the readers.
-func sheetRows(f *excelize.File, path, sheet string, visit func(row int, cells []string) error) error {
-	_ = path // the fast scanner reopens the archive by path; excelize does not need it
+// This is the package's only access to cell data. When the scanner meets
+// something it does not read with certainty, the rows it has visited are
+// exactly excelize's, so excelize carries on from the next row.
+func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error) error {
+	done := 0
+	if b.scan != nil {
+		err := b.scan.Rows(sheet, visit)
+		var unsup *xlsxscan.UnsupportedError
+		if !errors.As(err, &unsup) {
+			return err
+		}
+		done = unsup.Delivered
+	}
+	f, err := b.excelize()
+	if err != nil {
+		return err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return err
@@ -22,6 +103,9 @@ func sheetRows(f *excelize.File, path, sheet string, visit func(row int, cells [
 	n := 0
 	for rows.Next() {
 		n++
+		if n <= done {
+			continue
+		}
 		cells, err := rows.Columns()
 		if err != nil {
 			return err

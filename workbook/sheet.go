@@ -254,7 +254,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			fd.rows = append(fd.rows, pr)
 		}
 	}
-	err := sheetRows(fd.f, fd.path, name, func(r int, cells []string) error {
+	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {
 			buf = append(buf, cells)
 			if len(buf) < headerScanRows {

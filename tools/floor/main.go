@@ -1,0 +1,146 @@
+// Command floor measures the least time any reader of a workbook needs:
+// open the zip, inflate every worksheet and the shared strings, and count
+// the "<c " that start cells. Issue 6 measures bontot's reading against it.
+// With -read it instead reads every cell of every sheet with the fast
+// scanner (scan) or excelize's Rows iterator (excelize), so that the three
+// are timed as whole processes the same way:
+//
+//	go build -o /tmp/floor ./tools/floor
+//	/usr/bin/time -v /tmp/floor province.xlsx
+//	/usr/bin/time -v /tmp/floor -read scan province.xlsx
+//	/usr/bin/time -v /tmp/floor -read excelize province.xlsx
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/bontot/bontot/workbook/xlsxscan"
+	"github.com/xuri/excelize/v2"
+)
+
+func main() {
+	read := flag.String("read", "floor", "floor, scan or excelize")
+	flag.Parse()
+	if flag.NArg() < 1 {
+		fmt.Fprintln(os.Stderr, "usage: floor [-read floor|scan|excelize] FILE.xlsx...")
+		os.Exit(2)
+	}
+	for _, name := range flag.Args() {
+		var n, size int64
+		var err error
+		switch *read {
+		case "floor":
+			n, size, err = count(name)
+		case "scan":
+			n, err = scan(name)
+		case "excelize":
+			n, err = excelizeRows(name)
+		default:
+			err = fmt.Errorf("unknown -read %q", *read)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "floor:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("%s: %d cells, %d bytes of XML\n", name, n, size)
+	}
+}
+
+// scan counts the non-empty cells the fast scanner yields.
+func scan(name string) (int64, error) {
+	b, err := xlsxscan.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer b.Close()
+	var n int64
+	for _, s := range b.SheetNames() {
+		err := b.Rows(s, func(_ int, cells []string) error {
+			for _, c := range cells {
+				if c != "" {
+					n++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// excelizeRows counts the non-empty cells excelize's iterator yields.
+func excelizeRows(name string) (int64, error) {
+	f, err := excelize.OpenFile(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var n int64
+	for _, s := range f.GetSheetList() {
+		rows, err := f.Rows(s)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			cells, err := rows.Columns()
+			if err != nil {
+				return 0, err
+			}
+			for _, c := range cells {
+				if c != "" {
+					n++
+				}
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+func count(name string) (cells, size int64, err error) {
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer zr.Close()
+	buf := make([]byte, 256<<10)
+	needle := []byte("<c ")
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") && f.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return 0, 0, err
+		}
+		// Keep the last two bytes of each chunk so a "<c " split across
+		// chunks is still counted (two bytes never hold a whole match).
+		carry := 0
+		for {
+			n, err := rc.Read(buf[carry:])
+			size += int64(n)
+			chunk := buf[:carry+n]
+			cells += int64(bytes.Count(chunk, needle))
+			carry = copy(buf, chunk[max(0, len(chunk)-2):])
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				rc.Close()
+				return 0, 0, err
+			}
+		}
+		rc.Close()
+	}
+	return cells, size, nil
+}

@@ -1,0 +1,467 @@
+// Package xlsxscan reads the cells of .xlsx worksheets fast, yielding exactly
+// what excelize's Rows iterator yields with Options{RawCellValue: true}.
+//
+// excelize decodes worksheets with encoding/xml, one token (and several
+// allocations) at a time; this package scans the same XML with a small
+// streaming tokenizer (github.com/orisano/gosax) and a state machine that
+// mirrors excelize's Rows/Columns step by step, quirks included. It only
+// accepts input whose meaning it is sure of: anything else — a construct it
+// does not know, XML that encoding/xml would reject, a file excelize would
+// read through a different code path — is reported as ErrUnsupported so
+// that the caller reads the sheet with excelize instead. It never guesses.
+//
+// Values are raw, as excelize gives them with RawCellValue: numbers and
+// dates are the literal text of <v> (dates are serials in the workbook's
+// date system, see Book.Date1904), booleans "0"/"1", errors their code.
+package xlsxscan
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// ErrUnsupported reports input this package does not read with certainty.
+// The caller reads the workbook or sheet with excelize instead.
+var ErrUnsupported = errors.New("xlsxscan: unsupported input")
+
+// UnsupportedError is the error Rows returns for a sheet it cannot finish.
+// Rows visits a row only once it is sure excelize yields the same row, so
+// the Delivered rows already visited are exactly excelize's first rows: a
+// caller may continue with excelize from row Delivered+1, or start over.
+type UnsupportedError struct {
+	Part      string // zip part being read
+	Delivered int    // rows already passed to visit
+	Reason    string
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("xlsxscan: %s: %s (after %d rows)", e.Part, e.Reason, e.Delivered)
+}
+
+// Is makes errors.Is(err, ErrUnsupported) true.
+func (e *UnsupportedError) Is(target error) bool { return target == ErrUnsupported }
+
+func unsupported(part, reason string) error {
+	return &UnsupportedError{Part: part, Reason: reason}
+}
+
+// Book is an opened .xlsx zip for fast cell reading. A Book is not safe for
+// concurrent Rows calls on the same sheet, but different goroutines may read
+// different sheets at once.
+type Book struct {
+	zr       *zip.ReadCloser
+	parts    map[string]*zip.File // as excelize names them: '\' turned to '/'
+	names    []string             // sheets in workbook order
+	sheets   map[string]string    // sheet name → worksheet part, when the part exists
+	sst      []string
+	date1904 bool
+}
+
+const (
+	nsRelOfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+	partSharedStrings   = "xl/sharedStrings.xml"
+	strictMarker        = "purl.oclc.org" // strict OOXML, which excelize rewrites byte-wise
+)
+
+// Open opens the zip, maps sheet names to worksheet parts the way excelize
+// does and reads the shared strings. Any failure — not a zip (an encrypted
+// workbook is an OLE file), strict OOXML, unexpected shared strings —
+// wraps ErrUnsupported: excelize may still read the file.
+func Open(name string) (*Book, error) {
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
+	b := &Book{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
+	for _, f := range zr.File {
+		n := strings.ReplaceAll(f.Name, "\\", "/")
+		if strings.EqualFold(n, partSharedStrings) {
+			// excelize maps any case of this name to the canonical one.
+			n = partSharedStrings
+		}
+		b.parts[n] = f
+	}
+	if err := b.readWorkbook(); err != nil {
+		zr.Close()
+		return nil, err
+	}
+	if err := b.readSharedStrings(); err != nil {
+		zr.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Close closes the zip file.
+func (b *Book) Close() error { return b.zr.Close() }
+
+// SheetNames lists the sheets in workbook order, as excelize's GetSheetList.
+func (b *Book) SheetNames() []string { return append([]string(nil), b.names...) }
+
+// Date1904 reports whether the workbook counts dates from 1904: raw date
+// serials must then be converted with that epoch.
+func (b *Book) Date1904() bool { return b.date1904 }
+
+func (b *Book) readPart(name string) ([]byte, error) {
+	f, ok := b.parts[name]
+	if !ok {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrUnsupported, name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrUnsupported, name, err)
+	}
+	if bytes.Contains(data, []byte(strictMarker)) {
+		return nil, unsupported(name, "strict OOXML")
+	}
+	return data, nil
+}
+
+type relationships struct {
+	XMLName xml.Name `xml:"http://schemas.openxmlformats.org/package/2006/relationships Relationships"`
+	Rels    []struct {
+		ID     string `xml:"Id,attr"`
+		Target string `xml:",attr"`
+		Type   string `xml:",attr"`
+	} `xml:"Relationship"`
+}
+
+type workbookXML struct {
+	XMLName    xml.Name `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
+	WorkbookPr *struct {
+		Date1904 bool `xml:"date1904,attr,omitempty"`
+	} `xml:"workbookPr"`
+	Sheets struct {
+		Sheet []struct {
+			Name string `xml:"name,attr,omitempty"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheet"`
+	} `xml:"sheets"`
+}
+
+// decodeXML decodes a small part with encoding/xml, as excelize does, so
+// that sheet names and relationships mean exactly the same to both.
+func decodeXML(data []byte, v any) error {
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
+}
+
+// readWorkbook mirrors excelize's getWorkbookPath, getWorkbookRelsPath,
+// workbookReader and getSheetMap.
+func (b *Book) readWorkbook() error {
+	var root relationships
+	data, err := b.readPart("_rels/.rels")
+	if err != nil {
+		return err
+	}
+	if data != nil {
+		if err := decodeXML(data, &root); err != nil {
+			return unsupported("_rels/.rels", err.Error())
+		}
+	}
+	wbPath := ""
+	for _, r := range root.Rels {
+		if r.Type == nsRelOfficeDocument {
+			wbPath = strings.TrimPrefix(r.Target, "/")
+			break
+		}
+	}
+	var wb workbookXML
+	if data, err = b.readPart(wbPath); err != nil {
+		return err
+	}
+	if data == nil {
+		return unsupported(wbPath, "no workbook part")
+	}
+	if err := decodeXML(data, &wb); err != nil {
+		return unsupported(wbPath, err.Error())
+	}
+	if wb.WorkbookPr != nil {
+		b.date1904 = wb.WorkbookPr.Date1904
+	}
+	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
+	if dir := path.Dir(wbPath); dir != "." {
+		relsPath = strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
+	}
+	var rels relationships
+	if data, err = b.readPart(relsPath); err != nil {
+		return err
+	}
+	if data != nil {
+		if err := decodeXML(data, &rels); err != nil {
+			return unsupported(relsPath, err.Error())
+		}
+	}
+	b.sheets = make(map[string]string)
+	for _, s := range wb.Sheets.Sheet {
+		b.names = append(b.names, s.Name)
+		for _, r := range rels.Rels {
+			if r.ID != s.ID {
+				continue
+			}
+			p := strings.TrimPrefix(path.Clean(path.Dir(wbPath)+"/"+r.Target), "/")
+			if strings.HasPrefix(r.Target, "/") {
+				p = strings.TrimPrefix(path.Clean(r.Target), "/")
+			}
+			if _, ok := b.parts[p]; ok {
+				b.sheets[s.Name] = p
+			}
+		}
+	}
+	return nil
+}
+
+// sheetPart finds a sheet's part as excelize's getSheetXMLPath does: names
+// compare case-insensitively.
+func (b *Book) sheetPart(sheet string) (string, bool) {
+	for _, n := range b.names {
+		if p, ok := b.sheets[n]; ok && strings.EqualFold(n, sheet) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// readSharedStrings reads xl/sharedStrings.xml — the fixed path excelize
+// reads, whatever the relationships say — into the strings excelize's
+// xlsxSI.String gives.
+func (b *Book) readSharedStrings() error {
+	f, ok := b.parts[partSharedStrings]
+	if !ok {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrUnsupported, partSharedStrings, err)
+	}
+	defer rc.Close()
+	lx := newLexer(rc, make([]byte, 0, 256<<10))
+	sst, reason := readSST(lx)
+	if reason != "" {
+		return unsupported(partSharedStrings, reason)
+	}
+	b.sst = sst
+	return nil
+}
+
+func readSST(lx *lexer) ([]string, string) {
+	// Root: sst in the main namespace (excelize's decoder insists on it).
+	for {
+		if !lx.next() {
+			return nil, "no sst element"
+		}
+		if lx.tok.kind == tokText {
+			if !checkText(lx.tok.raw) {
+				return nil, "bad text"
+			}
+			continue
+		}
+		if lx.tok.kind != tokStart || string(lx.tok.local) != "sst" || !mainNamespace(lx.tok) {
+			return nil, "unexpected root element"
+		}
+		break
+	}
+	if lx.tok.selfClose {
+		return nil, ""
+	}
+	var sst []string
+	var buf []byte
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokEnd:
+			// The root closed; the rest is not read by excelize's Decode.
+			return sst, ""
+		case tokText:
+			if !checkText(t.raw) {
+				return nil, "bad text"
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return nil, "bad CDATA"
+			}
+		case tokStart:
+			if string(t.local) != "si" {
+				if !lx.skip() {
+					return nil, "bad XML"
+				}
+				continue
+			}
+			var ok bool
+			buf, ok = readSI(lx, buf[:0])
+			if !ok {
+				return nil, "unsupported string item"
+			}
+			sst = append(sst, siString(buf))
+		}
+	}
+	return nil, "bad XML"
+}
+
+// mainNamespace reports whether a start tag's name is in the SpreadsheetML
+// main namespace, looking only at the tag's own declarations.
+func mainNamespace(t token) bool {
+	prefix := ""
+	if len(t.local) < len(t.name) {
+		prefix = string(t.name[:len(t.name)-len(t.local)-1])
+	}
+	want := "xmlns"
+	if prefix != "" {
+		want = "xmlns:" + prefix
+	}
+	rest := t.attrs
+	for {
+		name, val, r, ok := nextAttr(rest)
+		if !ok || name == nil {
+			return false
+		}
+		rest = r
+		if string(name) == want {
+			v, ok := decodeText(nil, val, true)
+			return ok && string(v) == "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+		}
+	}
+}
+
+// readSI reads a string item (<si> or <is>; the current token is its start)
+// and appends its text as excelize's xlsxSI.String sees it before the
+// _xHHHH_ unescaping: the last <t> child, then each <r> run's last <t>.
+// Phonetic runs (<rPh>) and everything else are left out.
+func readSI(lx *lexer, dst []byte) ([]byte, bool) {
+	if lx.tok.selfClose {
+		return dst, true
+	}
+	var direct []byte
+	haveDirect := false
+	var runs []byte
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokEnd:
+			if haveDirect {
+				dst = append(dst, direct...)
+			}
+			return append(dst, runs...), true
+		case tokText:
+			if !checkText(t.raw) {
+				return dst, false
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return dst, false
+			}
+		case tokStart:
+			var ok bool
+			switch string(t.local) {
+			case "t":
+				// A repeated <t> replaces the previous one, as in
+				// encoding/xml decoding into the same field.
+				direct, ok = lx.text(direct[:0])
+				haveDirect = true
+			case "r":
+				runs, ok = readRun(lx, runs)
+			default:
+				ok = lx.skip()
+			}
+			if !ok {
+				return dst, false
+			}
+		}
+	}
+	return dst, false
+}
+
+// readRun appends the text of a rich-text run: its last <t>.
+func readRun(lx *lexer, dst []byte) ([]byte, bool) {
+	if lx.tok.selfClose {
+		return dst, true
+	}
+	start := len(dst)
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokEnd:
+			return dst, true
+		case tokText:
+			if !checkText(t.raw) {
+				return dst, false
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return dst, false
+			}
+		case tokStart:
+			var ok bool
+			if string(t.local) == "t" {
+				dst, ok = lx.text(dst[:start])
+			} else {
+				ok = lx.skip()
+			}
+			if !ok {
+				return dst, false
+			}
+		}
+	}
+	return dst, false
+}
+
+// siString finishes a string item as xlsxSI.String does.
+func siString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return bstrUnmarshal(string(b))
+}
+
+// bstrUnmarshal decodes the _xHHHH_ escapes Excel writes for characters XML
+// 1.0 cannot hold, as excelize's function of the same name does: _x005F_
+// stands for "_", other escapes for the UTF-16 unit, and an escape that is
+// not a valid \u sequence (a lone surrogate) disappears.
+func bstrUnmarshal(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var out strings.Builder
+	cursor := 0
+	for i := 0; i+7 <= len(s); {
+		if s[i] != '_' || s[i+1] != 'x' || s[i+6] != '_' || !isHex4(s[i+2:i+6]) {
+			i++
+			continue
+		}
+		out.WriteString(s[cursor:i])
+		if s[i:i+7] == "_x005F_" {
+			out.WriteByte('_')
+		} else {
+			v, _ := strconv.Unquote(`"\u` + s[i+2:i+6] + `"`)
+			out.WriteString(v)
+		}
+		i += 7
+		cursor = i
+	}
+	out.WriteString(s[cursor:])
+	return out.String()
+}
+
+func isHex4(s string) bool {
+	for i := 0; i < 4; i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

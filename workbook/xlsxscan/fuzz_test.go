@@ -1,0 +1,146 @@
+package xlsxscan
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// fuzzCompare writes a one-sheet workbook and checks the scanner against
+// excelize. A fallback is fine; a difference is not.
+func fuzzCompare(t *testing.T, sheet, sst string) {
+	p := filepath.Join(t.TempDir(), "f.xlsx")
+	writeXLSX(t, p, sst, false, sheet)
+	f, err := excelize.OpenFile(p, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Skip()
+	}
+	f.Close()
+	compareFile(t, p, nil)
+}
+
+// FuzzSheet mutates the content of sheetData and the string items of the
+// shared strings table as free text: the scanner must never accept XML in a
+// way encoding/xml (and so excelize) reads differently.
+//
+//	go test ./workbook/xlsxscan -run '^$' -fuzz FuzzSheet -fuzztime 60s
+func FuzzSheet(f *testing.F) {
+	for _, data := range handSheets {
+		if len(data) < 2000 && !bigRow.MatchString(data) {
+			f.Add(data, `<si><t>x</t></si><si><r><t>a</t></r><r><t>b</t></r></si>`)
+		}
+	}
+	for _, data := range oddSheets {
+		f.Add(data, `<si><t>y</t></si>`)
+	}
+	f.Fuzz(func(t *testing.T, data, items string) {
+		if bigRow.MatchString(data) {
+			return // a million gap rows per run would slow the fuzzer to a halt
+		}
+		fuzzCompare(t, sheetDoc(data), sstDoc(items))
+	})
+}
+
+// FuzzCells builds well-formed sheets from fuzz bytes: each byte picks a row
+// or cell shape, attributes and a value from pools mixed with fuzz text, so
+// that the row/cell state machine is explored rather than the XML syntax.
+//
+//	go test ./workbook/xlsxscan -run '^$' -fuzz FuzzCells -fuzztime 60s
+func FuzzCells(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, "text")
+	f.Add([]byte{0x80, 0x13, 0x27, 0x45, 0x81, 0x99, 0xfe, 0x02}, "a&b")
+	f.Add([]byte("\x00\x10\x20\x30\x40\x50\x60\x70\x80\x90\xa0\xb0\xc0\xd0\xe0\xf0"), "_x0041_ ")
+	f.Fuzz(func(t *testing.T, ops []byte, text string) {
+		if len(ops) > 400 {
+			return
+		}
+		fuzzCompare(t, sheetDoc(buildCells(ops, text)), commonSST)
+	})
+}
+
+var bigRow = regexp.MustCompile(`[0-9]{5}`)
+
+var (
+	fuzzTypes  = []string{"", ` t="s"`, ` t="n"`, ` t="b"`, ` t="e"`, ` t="str"`, ` t="inlineStr"`, ` t="d"`, ` t="S"`}
+	fuzzValues = []string{"0", "1", "2", "10", "3.5", "1E+20", "-0", " 4 ", "#N/A", "", "abc", "&amp;", "&#x41;", "12345678901234567890", "00", "<![CDATA[7]]>"}
+)
+
+func buildCells(ops []byte, text string) string {
+	text = escapeXML(text)
+	var sb strings.Builder
+	inRow, rowNum, col := false, 0, 0
+	for i, op := range ops {
+		arg := 0
+		if i+1 < len(ops) {
+			arg = int(ops[i+1])
+		}
+		switch op >> 5 {
+		case 0, 1: // new row
+			if inRow {
+				sb.WriteString("</row>")
+			}
+			col = 0
+			switch arg % 3 {
+			case 0:
+				sb.WriteString("<row>")
+				rowNum++
+			case 1:
+				rowNum += 1 + arg%4
+				fmt.Fprintf(&sb, `<row r="%d" spans="1:5">`, rowNum)
+			default:
+				rowNum += 1 + arg%2
+				fmt.Fprintf(&sb, `<row r="%d"/>`, rowNum)
+				inRow = false
+				continue
+			}
+			inRow = true
+		default: // a cell
+			if !inRow {
+				rowNum++
+				sb.WriteString("<row>")
+				inRow, col = true, 0
+			}
+			ref := ""
+			if op&1 == 1 {
+				col += 1 + int(op>>1)%3
+				name, _ := excelize.CoordinatesToCellName(col, max(rowNum, 1))
+				ref = ` r="` + name + `"`
+			} else {
+				col++
+			}
+			typ := fuzzTypes[arg%len(fuzzTypes)]
+			val := fuzzValues[int(op)%len(fuzzValues)]
+			if op&2 == 2 {
+				val = text
+			}
+			style := ""
+			if op&4 == 4 {
+				style = ` s="1"`
+			}
+			switch (arg >> 4) % 5 {
+			case 0:
+				fmt.Fprintf(&sb, `<c%s%s%s><v>%s</v></c>`, ref, style, typ, val)
+			case 1:
+				fmt.Fprintf(&sb, `<c%s%s%s><f>A1</f><v>%s</v></c>`, ref, style, typ, val)
+			case 2:
+				fmt.Fprintf(&sb, `<c%s%s%s/>`, ref, style, typ)
+			case 3:
+				fmt.Fprintf(&sb, `<c%s%s t="inlineStr"><is><r><t>%s</t></r><r><t xml:space="preserve"> %s</t></r><rPh><t>p</t></rPh></is></c>`, ref, style, val, text)
+			default:
+				fmt.Fprintf(&sb, `<c%s%s%s><f t="shared" si="0"/></c>`, ref, style, typ)
+			}
+		}
+	}
+	if inRow {
+		sb.WriteString("</row>")
+	}
+	return sb.String()
+}
+
+func escapeXML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}

@@ -1,0 +1,564 @@
+package xlsxscan
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/orisano/gosax"
+)
+
+// Limits excelize enforces (TotalRows, MaxColumns).
+const (
+	maxRows = 1048576
+	maxCols = 16384
+)
+
+// Rows streams a sheet's rows: visit gets the 1-based row number and the
+// cells from column A ("" for an empty cell, trailing empty cells left
+// out). The sequence is exactly what excelize's Rows iterator yields under
+// Options{RawCellValue: true}, counting rows by Next(): rows 1, 2, … up to
+// the last <row> element, with an empty (nil) row for each number the
+// sheet skips. visit may keep the slice.
+//
+// An error wrapping ErrUnsupported (an *UnsupportedError) means the sheet
+// holds something this package does not read with certainty; the rows
+// visited before it are still exactly excelize's (see UnsupportedError).
+// An error from visit is returned as is.
+func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) error {
+	part, ok := b.sheetPart(sheet)
+	if !ok {
+		return &UnsupportedError{Part: sheet, Reason: "no such sheet"}
+	}
+	rc, err := b.parts[part].Open()
+	if err != nil {
+		return &UnsupportedError{Part: part, Reason: err.Error()}
+	}
+	defer rc.Close()
+	ar := newAsyncReader(rc)
+	defer ar.stop()
+	s := &sheetScan{book: b, part: part, visit: visit, lx: newLexer(ar, make([]byte, 0, 128<<10))}
+	return s.run()
+}
+
+type sheetScan struct {
+	book  *Book
+	part  string
+	visit func(int, []string) error
+	lx    *lexer
+
+	delivered int      // rows passed to visit
+	pending   []string // cells of the row read last, not yet visited
+	pendRow   int      // its number; 0 when none
+	val       []byte   // scratch for one cell's <v>
+	is        []byte   // scratch for one cell's <is>
+	intern    map[string]string
+}
+
+// errUnsup is the internal signal for "fall back"; run turns it into an
+// *UnsupportedError carrying the delivered count.
+type errUnsup string
+
+func (e errUnsup) Error() string { return string(e) }
+
+func (s *sheetScan) run() (err error) {
+	err = s.scan()
+	if r, ok := err.(errUnsup); ok {
+		return &UnsupportedError{Part: s.part, Delivered: s.delivered, Reason: string(r)}
+	}
+	return err
+}
+
+func (s *sheetScan) fail(reason string) error {
+	if s.lx.bad {
+		reason += " (XML not accepted)"
+	}
+	return errUnsup(reason)
+}
+
+func (s *sheetScan) emit(row int, cells []string) error {
+	if err := s.visit(row, cells); err != nil {
+		return err
+	}
+	s.delivered = row
+	return nil
+}
+
+// scan follows excelize's Rows.Next and Rows.Columns: a <row> element
+// anywhere starts a row; excelize reads a row's cells until the next <row>
+// or </sheetData>. The scanner accepts only the regular shape — rows as
+// children of sheetData with increasing numbers, cells as children of rows
+// — in which both readings agree.
+func (s *sheetScan) scan() error {
+	lx := s.lx
+	// Up to <sheetData>.
+	for {
+		if !lx.next() {
+			if lx.bad {
+				return s.fail("bad XML before sheetData")
+			}
+			return nil // no sheetData: excelize yields no rows
+		}
+		t := &lx.tok
+		switch t.kind {
+		case tokText:
+			if !checkText(t.raw) {
+				return s.fail("bad text")
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return s.fail("bad CDATA")
+			}
+		case tokStart:
+			switch string(t.local) {
+			case "row", "c":
+				return s.fail("row or cell outside sheetData")
+			case "sheetData":
+				if t.selfClose {
+					return nil
+				}
+				if err := s.sheetData(); err != nil {
+					return err
+				}
+				return s.tail()
+			}
+			// Other elements (worksheet, sheetPr, cols…) are entered:
+			// excelize looks at every start tag, at any depth.
+		case tokEnd:
+			if string(t.local) == "sheetData" {
+				return nil
+			}
+		}
+	}
+}
+
+// sheetData reads the rows; the current token is <sheetData>.
+func (s *sheetScan) sheetData() error {
+	lx := s.lx
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokText:
+			if !checkText(t.raw) {
+				return s.fail("bad text")
+			}
+		case tokCData:
+			// excelize would attach it to the row before; harmless but rare.
+			return s.fail("CDATA in sheetData")
+		case tokEnd:
+			// </sheetData>: excelize's Columns stops here with the last row.
+			if s.pendRow > 0 {
+				return s.emit(s.pendRow, s.pending)
+			}
+			return nil
+		case tokStart:
+			if string(t.local) != "row" {
+				return s.fail("element <" + string(t.name) + "> in sheetData")
+			}
+			num, err := s.rowNumber()
+			if err != nil {
+				return err
+			}
+			// The previous row is complete only now: in excelize its
+			// Columns call reads up to this tag.
+			if s.pendRow > 0 {
+				if err := s.emit(s.pendRow, s.pending); err != nil {
+					return err
+				}
+			}
+			for r := s.delivered + 1; r < num; r++ {
+				if err := s.emit(r, nil); err != nil {
+					return err
+				}
+			}
+			cells, err := s.row()
+			if err != nil {
+				return err
+			}
+			s.pending, s.pendRow = cells, num
+		}
+	}
+	return s.fail("bad XML in sheetData")
+}
+
+// rowNumber reads the current <row>'s number as excelize does: the last r
+// attribute (any prefix) if not 0, else the previous row's number plus one.
+func (s *sheetScan) rowNumber() (int, error) {
+	prev := s.pendRow
+	if prev == 0 {
+		prev = s.delivered
+	}
+	num := 0
+	rest := s.lx.tok.attrs
+	for {
+		name, val, r, _ := nextAttr(rest)
+		if name == nil {
+			break
+		}
+		rest = r
+		if local, _ := localName(name); string(local) != "r" {
+			continue
+		}
+		v, ok := decodeText(s.val[:0], val, true)
+		if !ok {
+			return 0, s.fail("bad row number")
+		}
+		n, err := strconv.Atoi(string(v))
+		if err != nil || n < 0 {
+			return 0, s.fail("bad row number")
+		}
+		num = n
+	}
+	if num == 0 {
+		num = prev + 1
+	}
+	if num > maxRows {
+		return 0, s.fail("row number over the limit")
+	}
+	if num <= prev {
+		// excelize would merge this row's cells into the previous one.
+		return 0, s.fail("rows out of order")
+	}
+	return num, nil
+}
+
+// row reads the cells of the current <row> element, as Columns does.
+func (s *sheetScan) row() ([]string, error) {
+	lx := s.lx
+	if lx.tok.selfClose {
+		return nil, nil
+	}
+	var cells []string
+	col := 0
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokText:
+			if !checkText(t.raw) {
+				return nil, s.fail("bad text")
+			}
+		case tokCData:
+			return nil, s.fail("CDATA in row")
+		case tokEnd:
+			return cells, nil
+		case tokStart:
+			if string(t.local) != "c" {
+				return nil, s.fail("element <" + string(t.name) + "> in row")
+			}
+			var val string
+			var keep bool
+			var err error
+			col, val, keep, err = s.cell(col)
+			if err != nil {
+				return nil, err
+			}
+			if keep {
+				// excelize's appendSpace: pad to the column, then
+				// append — at the end even if the column is behind.
+				for len(cells) < col-1 {
+					cells = append(cells, "")
+				}
+				cells = append(cells, val)
+			}
+		}
+	}
+	return nil, s.fail("bad XML in row")
+}
+
+// cell reads one <c> (the current token). prevCol is the column of the cell
+// before it; excelize counts one on from there unless r says otherwise.
+func (s *sheetScan) cell(prevCol int) (col int, val string, keep bool, err error) {
+	lx := s.lx
+	col = prevCol + 1
+	var ref, typ []byte
+	rest := lx.tok.attrs
+	for {
+		name, v, r, _ := nextAttr(rest)
+		if name == nil {
+			break
+		}
+		rest = r
+		local, _ := localName(name)
+		switch string(local) {
+		case "r":
+			ref = v
+		case "s":
+			// excelize parses s as an int64 and, failing that, stops
+			// reading the cell; only plain digits are taken here.
+			if len(v) == 0 || len(v) > 18 || !allDigits(v) {
+				return 0, "", false, s.fail("unusual style index")
+			}
+		case "t":
+			typ = v
+		}
+	}
+	if bytes.IndexByte(ref, '&') >= 0 || bytes.IndexByte(typ, '&') >= 0 || bytes.IndexByte(ref, '\r') >= 0 || bytes.IndexByte(typ, '\r') >= 0 {
+		return 0, "", false, s.fail("escaped cell attribute")
+	}
+	if len(ref) > 0 {
+		c, ok := refColumn(ref)
+		if !ok {
+			return 0, "", false, s.fail("unusual cell reference")
+		}
+		col = c
+	}
+	// typ points into the tokenizer's buffer, which reading the children
+	// may overwrite: keep only what it means.
+	kind := typeOther
+	switch string(typ) {
+	case "s":
+		kind = typeShared
+	case "inlineStr":
+		kind = typeInline
+	}
+	if lx.tok.selfClose {
+		return col, "", false, nil
+	}
+	hasF, hasIS := false, false
+	s.val = s.val[:0]
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokText:
+			if !checkText(t.raw) {
+				return 0, "", false, s.fail("bad text")
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return 0, "", false, s.fail("bad CDATA")
+			}
+		case tokEnd:
+			val, ok := s.value(kind, hasIS)
+			if !ok {
+				return 0, "", false, s.fail("unresolvable value")
+			}
+			return col, val, val != "" || hasF, nil
+		case tokStart:
+			var ok bool
+			switch string(t.local) {
+			case "v":
+				// A later <v> replaces an earlier one in encoding/xml.
+				s.val, ok = lx.text(s.val[:0])
+			case "f":
+				ok = lx.skip()
+				hasF = true
+			case "is":
+				if hasIS {
+					return 0, "", false, s.fail("two <is> in a cell")
+				}
+				s.is, ok = readSI(lx, s.is[:0])
+				hasIS = true
+			default:
+				// excelize walks unknown children's tokens and would
+				// pick up a nested <v>; not worth mirroring.
+				return 0, "", false, s.fail("element <" + string(t.name) + "> in cell")
+			}
+			if !ok {
+				return 0, "", false, s.fail("bad cell content")
+			}
+		}
+	}
+	return 0, "", false, s.fail("bad XML in cell")
+}
+
+// cellType is what a cell's t attribute means with raw values: every type
+// but shared and inline strings gives the <v> text as it is.
+type cellType uint8
+
+const (
+	typeOther cellType = iota
+	typeShared
+	typeInline
+)
+
+// value is excelize's getValueFrom with raw = true.
+func (s *sheetScan) value(kind cellType, hasIS bool) (string, bool) {
+	switch kind {
+	case typeShared:
+		if len(s.val) == 0 {
+			return "", true
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(string(s.val)))
+		if err != nil || n < 0 || n >= len(s.book.sst) || !allDigits(bytes.TrimSpace(s.val)) {
+			// excelize reads index 0 for a non-number and treats an
+			// out-of-range index as an empty cell: both rare enough.
+			return "", false
+		}
+		return s.book.sst[n], true
+	case typeInline:
+		if hasIS {
+			return siString(s.is), true
+		}
+	}
+	return s.str(s.val), true
+}
+
+// str turns a value into a string, sharing the strings of small values
+// that repeat (codes, flags, dates) instead of allocating each time.
+func (s *sheetScan) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 12 {
+		return string(b)
+	}
+	if v, ok := s.intern[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	if s.intern == nil {
+		s.intern = make(map[string]string)
+	}
+	if len(s.intern) < 8192 {
+		s.intern[v] = v
+	}
+	return v
+}
+
+// refColumn reads the column of a plain cell reference (A1 … XFD1048576),
+// rejecting what excelize would parse differently or refuse ($, lower case,
+// signs) so the caller falls back.
+func refColumn(ref []byte) (int, bool) {
+	i, col := 0, 0
+	for i < len(ref) && 'A' <= ref[i] && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+		if col > maxCols {
+			return 0, false
+		}
+	}
+	if i == 0 || i == len(ref) || ref[i] < '1' || ref[i] > '9' || len(ref)-i > 7 {
+		return 0, false
+	}
+	row := 0
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	if row > maxRows {
+		return 0, false
+	}
+	return col, true
+}
+
+func allDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// tail checks the rest of the part: after </sheetData> excelize's Next keeps
+// looking for <row> start tags until the end or an XML error. Raw gosax
+// events suffice: a row tag inside a comment or CDATA is not a tag for
+// encoding/xml either, and stopping at an error is what excelize does.
+func (s *sheetScan) tail() error {
+	r := s.lx.r
+	for {
+		ev, err := r.Event()
+		if err != nil || ev.Type() == gosax.EventEOF {
+			return nil
+		}
+		if ev.Type() != gosax.EventStart {
+			continue
+		}
+		name, _ := gosax.Name(ev.Bytes)
+		if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		if string(name) == "row" {
+			return s.fail("row after sheetData")
+		}
+	}
+}
+
+// asyncReader inflates a part in its own goroutine, so that decompression
+// and scanning of one sheet use two cores.
+type asyncReader struct {
+	full  chan []byte // filled chunks, in order
+	empty chan []byte // chunks to reuse
+	done  chan struct{}
+	buf   []byte // chunk being read, whole
+	cur   []byte // its unread part
+	err   error
+	errc  chan error
+}
+
+const (
+	chunkSize = 256 << 10
+	chunks    = 4
+)
+
+func newAsyncReader(r io.Reader) *asyncReader {
+	a := &asyncReader{
+		full:  make(chan []byte, chunks),
+		empty: make(chan []byte, chunks),
+		done:  make(chan struct{}),
+		errc:  make(chan error, 1),
+	}
+	for range chunks {
+		a.empty <- make([]byte, chunkSize)
+	}
+	go func() {
+		defer close(a.full)
+		for {
+			var buf []byte
+			select {
+			case buf = <-a.empty:
+			case <-a.done:
+				return
+			}
+			n, err := io.ReadFull(r, buf[:cap(buf)])
+			if n > 0 {
+				select {
+				case a.full <- buf[:n]:
+				case <-a.done:
+					return
+				}
+			}
+			if err != nil {
+				if err == io.ErrUnexpectedEOF {
+					err = io.EOF
+				}
+				a.errc <- err
+				return
+			}
+		}
+	}()
+	return a
+}
+
+func (a *asyncReader) Read(p []byte) (int, error) {
+	for len(a.cur) == 0 {
+		if a.buf != nil {
+			a.empty <- a.buf[:cap(a.buf)]
+			a.buf = nil
+		}
+		buf, ok := <-a.full
+		if !ok {
+			if a.err == nil {
+				a.err = <-a.errc
+			}
+			return 0, a.err
+		}
+		a.buf, a.cur = buf, buf
+	}
+	n := copy(p, a.cur)
+	a.cur = a.cur[n:]
+	return n, nil
+}
+
+// stop ends the inflating goroutine; Rows calls it before closing the part.
+func (a *asyncReader) stop() {
+	close(a.done)
+	for range a.full {
+	}
+}
