@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +28,28 @@ func matchKey(s string) string {
 		// Most cells (numbers, codes, dates) take this path; it is the hot one.
 		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	}
+	if k, ok := keyCache.Load(s); ok {
+		return k.(string)
+	}
+	k := foldKey(s)
+	// Closed-set values, headers and item texts repeat on every row; names
+	// do not, so the cache stops growing at a bound instead of holding a
+	// province's worth of names.
+	if keyCacheSize.Add(1) <= keyCacheMax {
+		keyCache.Store(s, k)
+	}
+	return k
+}
+
+var (
+	keyCache     sync.Map // cell text → matching key
+	keyCacheSize atomic.Int64
+)
+
+const keyCacheMax = 1 << 15
+
+// foldKey is matchKey's slow path for text with non-ASCII letters.
+func foldKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -47,7 +71,13 @@ func matchKey(s string) string {
 // clean is how every cell value is taken in: NFC and trimmed, so that later
 // comparisons and messages see one form of each letter.
 func clean(s string) string {
-	return strings.TrimSpace(norm.NFC.String(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.TrimSpace(norm.NFC.String(s))
+		}
+	}
+	return strings.TrimSpace(s) // ASCII is always NFC
+
 }
 
 // editDistance is the Levenshtein distance between two strings, counted in

@@ -148,6 +148,15 @@ type fileData struct {
 	sheetFailed bool
 }
 
+// forSheet returns a fileData that shares this one's workbook, units and
+// settings but collects its own rows and problems, for one sheet read in
+// parallel with the others.
+func (fd *fileData) forSheet() *fileData {
+	sub := *fd
+	sub.rows, sub.problems, sub.sheetFailed = nil, nil, false
+	return &sub
+}
+
 // readFile reads one workbook.
 func readFile(path string, opts Options) (*fileData, error) {
 	b, err := openBook(path, opts.Password)
@@ -179,16 +188,18 @@ func readFile(path string, opts Options) (*fileData, error) {
 		return nil, &fileError{path: path, msg: "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì"}
 	}
 
+	// Readers take the fileData from the row, so that sheets read in
+	// parallel each fill their own.
 	specs := map[criteria.Sheet]func(*rowCtx){
-		criteria.SheetUnits:          fd.readUnit,
-		criteria.SheetMeetings:       func(c *rowCtx) { fd.readMeeting(c, opts.GroupMax) },
-		criteria.SheetCommittee:      fd.readCommittee,
-		criteria.SheetMembers:        fd.readMember,
-		criteria.SheetStaff:          fd.readStaff,
-		criteria.SheetMassOrgs:       fd.readMassOrg,
-		criteria.SheetCriteria:       fd.readCriterion,
-		criteria.SheetCases:          fd.readCase,
-		criteria.SheetSelfAssessment: fd.readSelfItem,
+		criteria.SheetUnits:          func(c *rowCtx) { c.fd.readUnit(c) },
+		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c, opts.GroupMax) },
+		criteria.SheetCommittee:      func(c *rowCtx) { c.fd.readCommittee(c) },
+		criteria.SheetMembers:        func(c *rowCtx) { c.fd.readMember(c) },
+		criteria.SheetStaff:          func(c *rowCtx) { c.fd.readStaff(c) },
+		criteria.SheetMassOrgs:       func(c *rowCtx) { c.fd.readMassOrg(c) },
+		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
+		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
+		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
 	}
 	counts := map[criteria.Sheet]int{}
 	// Đơn vị first, whatever its place: whether the workbook holds one
@@ -209,19 +220,46 @@ func readFile(path string, opts Options) (*fileData, error) {
 	counts[criteria.SheetUnits] = n
 	fd.present = fd.present.With(criteria.SheetUnits)
 	single := len(fd.units)+fd.brokenUnitRows == 1
-	for _, id := range seq {
+	// The other sheets only add rows and problems of their own, so they are
+	// read in parallel (a bloc's Sinh hoạt and Đảng viên are the bulk of
+	// it) and merged in workbook order, exactly as a sequential read.
+	type sheetOut struct {
+		sub *fileData
+		n   int
+		ok  bool
+		err error
+	}
+	outs := make([]sheetOut, len(seq))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, id := range seq {
 		if id == criteria.SheetUnits {
 			continue
 		}
-		name := found[id]
-		n, ok, err := fd.readSheet(name, sheetSpec{schema.ByID(id), specs[id]}, single)
-		if err != nil {
-			return nil, sheetError(path, name, err)
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			sub := fd.forSheet()
+			n, ok, err := sub.readSheet(found[id], sheetSpec{schema.ByID(id), specs[id]}, single)
+			outs[i] = sheetOut{sub, n, ok, err}
+		})
+	}
+	wg.Wait()
+	for i, id := range seq {
+		if id == criteria.SheetUnits {
+			continue
 		}
-		counts[id] = n
-		if ok {
+		o := outs[i]
+		if o.err != nil {
+			return nil, sheetError(path, found[id], o.err)
+		}
+		counts[id] = o.n
+		if o.ok {
 			fd.present = fd.present.With(id)
 		}
+		fd.rows = append(fd.rows, o.sub.rows...)
+		fd.problems = append(fd.problems, o.sub.problems...)
+		fd.sheetFailed = fd.sheetFailed || o.sub.sheetFailed
 	}
 	for _, id := range seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: counts[id]})

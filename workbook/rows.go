@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
@@ -17,6 +18,7 @@ type book struct {
 	password  string
 	encrypted bool
 	scan      *xlsxscan.Book // nil: the scanner cannot read this file
+	xlMu      sync.Mutex     // sheets are read in parallel; excelize is shared
 	xl        *excelize.File // opened on first need
 	names     []string
 	date1904  bool
@@ -91,6 +93,10 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 		}
 		done = unsup.Delivered
 	}
+	// The fallback is rare; one sheet at a time keeps excelize's shared
+	// state out of any race.
+	b.xlMu.Lock()
+	defer b.xlMu.Unlock()
 	f, err := b.excelize()
 	if err != nil {
 		return err

@@ -389,6 +389,15 @@ var itemIDPattern = regexp.MustCompile(`^(tc[1-4])\s*[.\-_ ]?\s*(q\d{1,2})$`)
 // parseItem maps a Tự đánh giá Mục cell to an item ID: the ID itself
 // ("tc1.q1", "TC1.Q1") or the item's text, whole or as its unambiguous
 // beginning (office sheets often shorten long bullets).
+// itemKeys are the matching keys of criteria.Items' texts, computed once.
+var itemKeys = func() []string {
+	keys := make([]string, len(criteria.Items))
+	for i, it := range criteria.Items {
+		keys[i] = strings.TrimRight(matchKey(it.Text), " .;:")
+	}
+	return keys
+}()
+
 func parseItem(s string) (string, string) {
 	k := strings.TrimRight(matchKey(s), " .;:")
 	if p := itemIDPattern.FindStringSubmatch(k); p != nil {
@@ -400,8 +409,8 @@ func parseItem(s string) (string, string) {
 		}
 	}
 	found := ""
-	for _, it := range criteria.Items {
-		t := strings.TrimRight(matchKey(it.Text), " .;:")
+	for i, it := range criteria.Items {
+		t := itemKeys[i]
 		if t == k {
 			return it.ID, ""
 		}

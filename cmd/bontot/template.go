@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/template"
+)
+
+func init() { subcommands = append(subcommands, newTemplateCmd) }
+
+// templateOptions are the flags of bontot template.
+type templateOptions struct {
+	Output   string
+	Unit     string
+	Name     string
+	Type     string
+	Parent   string
+	Year     int
+	Criteria string
+	Force    bool
+}
+
+const defaultTemplateFile = "mau-bon-tot.xlsx"
+
+func newTemplateCmd(s streams) *cobra.Command {
+	var o templateOptions
+	cmd := &cobra.Command{
+		Use:   "template",
+		Short: "Tạo sổ Excel mẫu để các đơn vị điền số liệu",
+		Long: `Tạo sổ Excel mẫu đúng định dạng bontot đọc được: sheet Hướng dẫn (giải thích
+từng sheet, từng cột và các ngưỡng đánh giá đang áp dụng), rồi các sheet Đơn vị,
+Sinh hoạt, Họp cấp ủy, Đảng viên, Cán bộ, Đoàn thể, Tiêu chí, Đơn thư vụ việc,
+Tự đánh giá — có sẵn tiêu đề cột, danh sách chọn, kiểm tra ngày và điểm.
+
+Không có --unit: sổ dùng chung cho cả khối, mỗi sheet có cột Mã đơn vị.
+Có --unit (kèm --name và --type): sổ riêng cho một chi bộ, đảng bộ, đơn vị đã
+điền sẵn, các sheet khác không cần cột Mã đơn vị. Chi bộ trực thuộc ghi thêm
+--parent (mã đảng bộ cơ sở cấp trên).
+
+Loại đơn vị (--type):
+  chi_bo_co_so       Chi bộ cơ sở
+  chi_bo_truc_thuoc  Chi bộ trực thuộc đảng bộ cơ sở
+  dang_bo_co_so      Đảng bộ cơ sở
+
+Không ghi đè tệp đã có (có thể đã điền số liệu) trừ khi dùng --force.
+
+Mã thoát:
+  0  đã tạo sổ mẫu
+  1  tham số sai hoặc không ghi được tệp`,
+		Example: `  # Sổ mẫu cho cả khối, ghi ra mau-bon-tot.xlsx
+  bontot template
+
+  # Sổ riêng của một chi bộ cơ sở, năm 2025
+  bontot template --unit CB01 --name "Chi bộ Sở Tư pháp" --type chi_bo_co_so --year 2025 -o chi-bo-so-tu-phap.xlsx
+
+  # Sổ mẫu ghi các ngưỡng do đảng ủy cụ thể hóa
+  bontot template --criteria tieu-chi-2025.yaml -o mau-2025.xlsx`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("year") {
+				o.Year = time.Now().Year()
+			}
+			return runTemplate(o, s)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", defaultTemplateFile, "ghi sổ mẫu ra `TỆP`")
+	f.StringVar(&o.Unit, "unit", "", "tạo sổ riêng cho đơn vị có `MÃ` này (cần --name và --type)")
+	f.StringVar(&o.Name, "name", "", "`TÊN` đầy đủ của đơn vị, ví dụ \"Chi bộ Sở Tư pháp\"")
+	f.StringVar(&o.Type, "type", "", "`LOẠI` đơn vị: chi_bo_co_so, chi_bo_truc_thuoc hoặc dang_bo_co_so")
+	f.StringVar(&o.Parent, "parent", "", "với chi bộ trực thuộc: `MÃ` đảng bộ cơ sở cấp trên")
+	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá, ghi ở tiêu đề và dùng để kiểm tra ngày (mặc định: năm nay)")
+	f.StringVar(&o.Criteria, "criteria", "", "`TỆP` tiêu chí cụ thể hóa các ngưỡng; sheet Hướng dẫn ghi các ngưỡng này")
+	f.BoolVar(&o.Force, "force", false, "ghi đè nếu tệp đã có")
+	_ = cmd.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{
+			cobra.CompletionWithDesc(string(criteria.CellGrassroots), criteria.CellGrassroots.Label()),
+			cobra.CompletionWithDesc(string(criteria.CellSubordinate), criteria.CellSubordinate.Label()),
+			cobra.CompletionWithDesc(string(criteria.Committee), criteria.Committee.Label()),
+		}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// noArgs refuses positional arguments with a Vietnamese message; a
+// usageError makes run print the usage after it.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("lệnh %q không nhận tham số %q (tên tệp ghi bằng -o)", cmd.CommandPath(), strings.Join(args, " "))}
+	}
+	return nil
+}
+
+// check validates the flags of bontot template.
+func (o *templateOptions) check() error {
+	o.Unit = strings.TrimSpace(o.Unit)
+	o.Name = strings.TrimSpace(o.Name)
+	o.Type = strings.TrimSpace(o.Type)
+	o.Parent = strings.TrimSpace(o.Parent)
+	if o.Unit == "" {
+		if o.Name != "" || o.Type != "" || o.Parent != "" {
+			return usageError{errors.New("--name, --type và --parent chỉ dùng cùng --unit (sổ riêng của một đơn vị)")}
+		}
+	} else {
+		var missing []string
+		if o.Name == "" {
+			missing = append(missing, "--name")
+		}
+		if o.Type == "" {
+			missing = append(missing, "--type")
+		}
+		if len(missing) > 0 {
+			return usageError{fmt.Errorf("--unit cần kèm %s", strings.Join(missing, " và "))}
+		}
+		if strings.ContainsAny(o.Unit, " \t") {
+			return usageError{fmt.Errorf("mã đơn vị %q không được chứa khoảng trắng", o.Unit)}
+		}
+		switch criteria.UnitType(o.Type) {
+		case criteria.CellGrassroots, criteria.CellSubordinate, criteria.Committee:
+		default:
+			return usageError{fmt.Errorf("--type %q không hợp lệ: chọn chi_bo_co_so, chi_bo_truc_thuoc hoặc dang_bo_co_so", o.Type)}
+		}
+		// The reader needs a chi bộ trực thuộc's đảng bộ (cột Trực thuộc).
+		if criteria.UnitType(o.Type) == criteria.CellSubordinate && o.Parent == "" {
+			return usageError{errors.New("chi bộ trực thuộc cần --parent: mã đảng bộ cơ sở cấp trên")}
+		}
+		if criteria.UnitType(o.Type) != criteria.CellSubordinate && o.Parent != "" {
+			return usageError{errors.New("--parent chỉ dùng cho chi bộ trực thuộc (--type chi_bo_truc_thuoc)")}
+		}
+	}
+	if o.Year < 2000 || o.Year > 2100 {
+		return usageError{fmt.Errorf("--year %d không hợp lệ: ghi năm đầy đủ, ví dụ 2025", o.Year)}
+	}
+	if o.Output == "" {
+		return usageError{errors.New("-o cần tên tệp, ví dụ -o " + defaultTemplateFile)}
+	}
+	if !strings.EqualFold(fileExt(o.Output), ".xlsx") {
+		return usageError{fmt.Errorf("tệp %s phải có đuôi .xlsx", o.Output)}
+	}
+	return nil
+}
+
+func fileExt(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 && !strings.ContainsAny(path[i:], `/\`) {
+		return path[i:]
+	}
+	return ""
+}
+
+// runTemplate writes the template workbook.
+func runTemplate(o templateOptions, s streams) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	th, err := loadThresholds(o.Criteria)
+	if err != nil {
+		return err
+	}
+	// A secretary who runs the command again must not lose a year of
+	// figures typed into the file of the same name.
+	if _, err := os.Stat(o.Output); err == nil && !o.Force {
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("tệp %s đã có (có thể đã điền số liệu): chọn tên khác bằng -o, hoặc thêm --force để ghi đè", o.Output)}
+	}
+	opts := template.Options{
+		Unit: o.Unit, Name: o.Name, Type: criteria.UnitType(o.Type), Parent: o.Parent,
+		Year: o.Year, Thresholds: th,
+	}
+	err = writeAtomic(o.Output, nil, func(w io.Writer) error {
+		if err := template.Write(w, opts); err != nil {
+			return &exitError{code: exitFailure, msg: err.Error()}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	what := "sổ mẫu cho cả khối"
+	if o.Unit != "" {
+		what = fmt.Sprintf("sổ mẫu của %s – %s", o.Unit, o.Name)
+	}
+	fmt.Fprintf(s.Out, "Đã tạo %s: %s\nĐiền số liệu rồi kiểm tra bằng: bontot validate %s\n", what, o.Output, quoteArg(o.Output))
+	return nil
+}
+
+// quoteArg quotes a file name for the command line shown to the user when
+// it holds spaces, as Windows file names often do.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t") {
+		return `"` + s + `"`
+	}
+	return s
+}
