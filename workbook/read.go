@@ -406,6 +406,16 @@ func merge(files []*fileData, opts Options) *Result {
 		ds.Year = y
 	}
 
+	// Rows are added to their units after all files are resolved, once each
+	// unit's slices have their exact size: appending row by row would leave
+	// up to half of every slice unused, a third of a province's model.
+	type addition struct {
+		r    *pendingRow
+		u    *criteria.Unit
+		date time.Time
+	}
+	var additions []addition
+	sizes := map[*criteria.Unit]*[numSheets]int{}
 	for fi, fd := range files {
 		local := map[string]*criteria.Unit{}
 		localName := map[string][]*criteria.Unit{}
@@ -454,13 +464,25 @@ func merge(files []*fileData, opts Options) *Result {
 			}
 			u.Sheets = u.Sheets.With(r.sheet)
 			if r.add != nil {
-				r.add(u, date)
+				additions = append(additions, addition{r, u, date})
+				n := sizes[u]
+				if n == nil {
+					n = new([numSheets]int)
+					sizes[u] = n
+				}
+				n[r.sheet]++
 			}
 		}
 		for _, sh := range sheetsSeen {
 			add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sh,
 				Message: otherYearNote(otherYears[sh], ds.Year)})
 		}
+	}
+	for u, n := range sizes {
+		reserve(u, n)
+	}
+	for _, a := range additions {
+		a.r.add(a.u, a.date)
 	}
 
 	sort.SliceStable(probs, func(i, j int) bool {
@@ -581,4 +603,19 @@ func inferYear(files []*fileData) (int, bool) {
 		}
 	}
 	return best, bestN > 0
+}
+
+// numSheets is the number of input sheets, for per-sheet counters.
+const numSheets = int(criteria.SheetSelfAssessment) + 1
+
+// reserve gives a unit's row slices the capacity its rows need.
+func reserve(u *criteria.Unit, n *[numSheets]int) {
+	u.Meetings = make([]criteria.Meeting, 0, n[criteria.SheetMeetings])
+	u.CommitteeMeetings = make([]criteria.CommitteeMeeting, 0, n[criteria.SheetCommittee])
+	u.Members = make([]criteria.Member, 0, n[criteria.SheetMembers])
+	u.Staff = make([]criteria.Person, 0, n[criteria.SheetStaff])
+	u.MassOrgs = make([]criteria.MassOrg, 0, n[criteria.SheetMassOrgs])
+	u.Criteria = make([]criteria.Criterion528, 0, n[criteria.SheetCriteria])
+	u.Cases = make([]criteria.Case, 0, n[criteria.SheetCases])
+	u.SelfAssessment = make([]criteria.SelfItem, 0, n[criteria.SheetSelfAssessment])
 }
