@@ -67,27 +67,56 @@ func Read(paths []string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Three steps, so that rows go straight into their units as they are
+	// read instead of waiting in memory for the merge: every workbook's
+	// Đơn vị sheet, then the registry of all units (duplicates, parents),
+	// then every other sheet, resolved against it. Each step reads the
+	// workbooks on their own goroutines; the merge runs in path order, so
+	// the output is the same as a sequential run.
 	read := make([]*fileData, len(files))
-	errs := make([]error, len(files))
-	// Each workbook is read on its own goroutine; the merge below runs in
-	// path order, so the output is the same as a sequential run.
+	defer func() {
+		for _, fd := range read {
+			if fd != nil && fd.book != nil {
+				fd.book.Close()
+			}
+		}
+	}()
+	err = forEachFile(len(files), func(i int) (err error) {
+		read[i], err = readUnits(files[i], opts)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := newMerger(read)
+	m.register()
+	err = forEachFile(len(files), func(i int) error { return read[i].readRest(opts) })
+	if err != nil {
+		return nil, err
+	}
+	return m.finish(opts), nil
+}
+
+// forEachFile runs step for every file index, at most GOMAXPROCS at once,
+// and returns the error of the first file (in path order) that failed.
+func forEachFile(n int, step func(i int) error) error {
+	errs := make([]error, n)
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
-	for i, p := range files {
-		wg.Add(1)
+	for i := range n {
 		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			read[i], errs[i] = readFile(p, opts)
-		}()
+		wg.Go(func() {
+			defer func() { <-sem }()
+			errs[i] = step(i)
+		})
 	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return merge(read, opts), nil
+	return nil
 }
 
 // expand turns the command-line paths into the list of workbooks to read.
@@ -146,6 +175,22 @@ type fileData struct {
 	// sheetFailed: a sheet could not be read (missing required column), so
 	// every unit of this workbook has data errors.
 	sheetFailed bool
+
+	// Set after Đơn vị is read, for the other sheets.
+	found  map[criteria.Sheet]string // input sheet → its name in this workbook
+	seq    []criteria.Sheet          // input sheets in workbook order
+	counts map[criteria.Sheet]int    // data rows per sheet
+	single bool                      // one unit: rows may leave Mã đơn vị out
+
+	// Set by the merger's register step, read-only while sheets are read.
+	reg       *registry
+	local     map[string]*criteria.Unit   // this workbook's units by code key
+	localName map[string][]*criteria.Unit // and by name key
+	own       map[*criteria.Unit]bool     // units defined in this workbook
+
+	// votes counts dated rows of Sinh hoạt and Họp cấp ủy per year, for
+	// the evaluation year.
+	votes map[int]int
 }
 
 // forSheet returns a fileData that shares this one's workbook, units and
@@ -153,23 +198,50 @@ type fileData struct {
 // parallel with the others.
 func (fd *fileData) forSheet() *fileData {
 	sub := *fd
-	sub.rows, sub.problems, sub.sheetFailed = nil, nil, false
+	sub.rows, sub.problems, sub.sheetFailed, sub.votes = nil, nil, false, map[int]int{}
 	return &sub
 }
 
-// readFile reads one workbook.
-func readFile(path string, opts Options) (*fileData, error) {
+// readUnits opens one workbook and reads its Đơn vị sheet; the workbook
+// stays open for readRest, and the caller closes fd.book.
+func readUnits(path string, opts Options) (*fileData, error) {
 	b, err := openBook(path, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	defer b.Close()
-	fd := &fileData{book: b, path: path, base: filepath.Base(path), order: map[string]int{}, date1904: b.date1904}
+	fd := &fileData{book: b, path: path, base: filepath.Base(path), order: map[string]int{}, date1904: b.date1904,
+		counts: map[criteria.Sheet]int{}, votes: map[int]int{}}
+	if err := fd.readUnitSheet(opts); err != nil {
+		b.Close()
+		fd.book = nil
+		return nil, err
+	}
+	return fd, nil
+}
+
+// sheetSpecs are the row readers of the input sheets. They take the
+// fileData from the row, so that sheets read in parallel each fill their own.
+func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
+	return map[criteria.Sheet]func(*rowCtx){
+		criteria.SheetUnits:          func(c *rowCtx) { c.fd.readUnit(c) },
+		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c, opts.GroupMax) },
+		criteria.SheetCommittee:      func(c *rowCtx) { c.fd.readCommittee(c) },
+		criteria.SheetMembers:        func(c *rowCtx) { c.fd.readMember(c) },
+		criteria.SheetStaff:          func(c *rowCtx) { c.fd.readStaff(c) },
+		criteria.SheetMassOrgs:       func(c *rowCtx) { c.fd.readMassOrg(c) },
+		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
+		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
+		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
+	}
+}
+
+func (fd *fileData) readUnitSheet(opts Options) error {
+	path := fd.path
 
 	// Match the workbook's sheets to the schema's; the first match wins.
 	found := map[criteria.Sheet]string{}
 	var seq []criteria.Sheet
-	for i, name := range b.names {
+	for i, name := range fd.book.names {
 		fd.order[name] = i + 1
 		id, ok := sheetID(name)
 		if !ok {
@@ -183,30 +255,18 @@ func readFile(path string, opts Options) (*fileData, error) {
 		found[id] = name
 		seq = append(seq, id)
 	}
+	fd.found, fd.seq = found, seq
 	unitsName, ok := found[criteria.SheetUnits]
 	if !ok {
-		return nil, &fileError{path: path, msg: "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì"}
+		return &fileError{path: path, msg: "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì"}
 	}
 
-	// Readers take the fileData from the row, so that sheets read in
-	// parallel each fill their own.
-	specs := map[criteria.Sheet]func(*rowCtx){
-		criteria.SheetUnits:          func(c *rowCtx) { c.fd.readUnit(c) },
-		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c, opts.GroupMax) },
-		criteria.SheetCommittee:      func(c *rowCtx) { c.fd.readCommittee(c) },
-		criteria.SheetMembers:        func(c *rowCtx) { c.fd.readMember(c) },
-		criteria.SheetStaff:          func(c *rowCtx) { c.fd.readStaff(c) },
-		criteria.SheetMassOrgs:       func(c *rowCtx) { c.fd.readMassOrg(c) },
-		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
-		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
-		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
-	}
-	counts := map[criteria.Sheet]int{}
+	specs := sheetSpecs(opts)
 	// Đơn vị first, whatever its place: whether the workbook holds one
 	// unit decides if the other sheets may leave Mã đơn vị out.
 	n, ok, err := fd.readSheet(unitsName, sheetSpec{schema.ByID(criteria.SheetUnits), specs[criteria.SheetUnits]}, true)
 	if err != nil {
-		return nil, sheetError(path, unitsName, err)
+		return sheetError(path, unitsName, err)
 	}
 	if !ok {
 		msg := "sheet " + quote(unitsName) + " trống, không có đơn vị nào để đánh giá"
@@ -215,11 +275,18 @@ func readFile(path string, opts Options) (*fileData, error) {
 				msg = "sheet " + quote(unitsName) + ": " + lowerFirst(p.Message)
 			}
 		}
-		return nil, &fileError{path: path, msg: msg}
+		return &fileError{path: path, msg: msg}
 	}
-	counts[criteria.SheetUnits] = n
+	fd.counts[criteria.SheetUnits] = n
 	fd.present = fd.present.With(criteria.SheetUnits)
-	single := len(fd.units)+fd.brokenUnitRows == 1
+	fd.single = len(fd.units)+fd.brokenUnitRows == 1
+	return nil
+}
+
+// readRest reads every sheet but Đơn vị, after the merger has registered
+// the units of all workbooks, so that each row can go to its unit at once.
+func (fd *fileData) readRest(opts Options) error {
+	path, found, seq, specs := fd.path, fd.found, fd.seq, sheetSpecs(opts)
 	// The other sheets only add rows and problems of their own, so they are
 	// read in parallel (a bloc's Sinh hoạt and Đảng viên are the bulk of
 	// it) and merged in workbook order, exactly as a sequential read.
@@ -240,7 +307,7 @@ func readFile(path string, opts Options) (*fileData, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			sub := fd.forSheet()
-			n, ok, err := sub.readSheet(found[id], sheetSpec{schema.ByID(id), specs[id]}, single)
+			n, ok, err := sub.readSheet(found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
 			outs[i] = sheetOut{sub, n, ok, err}
 		})
 	}
@@ -251,21 +318,23 @@ func readFile(path string, opts Options) (*fileData, error) {
 		}
 		o := outs[i]
 		if o.err != nil {
-			return nil, sheetError(path, found[id], o.err)
+			return sheetError(path, found[id], o.err)
 		}
-		counts[id] = o.n
+		fd.counts[id] = o.n
 		if o.ok {
 			fd.present = fd.present.With(id)
 		}
 		fd.rows = append(fd.rows, o.sub.rows...)
 		fd.problems = append(fd.problems, o.sub.problems...)
 		fd.sheetFailed = fd.sheetFailed || o.sub.sheetFailed
+		for y, n := range o.sub.votes {
+			fd.votes[y] += n
+		}
 	}
 	for _, id := range seq {
-		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: counts[id]})
+		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: fd.counts[id]})
 	}
-	fd.book = nil
-	return fd, nil
+	return nil
 }
 
 // sheetError is a sheet whose XML cannot be parsed: the file is damaged.
@@ -307,42 +376,49 @@ type located struct {
 	p                     criteria.Problem
 }
 
-// merge joins the workbooks in order: registers units (a code defined twice
-// is an error at both places), fixes the evaluation year, then gives every
-// row to its unit.
-func merge(files []*fileData, opts Options) *Result {
-	ds := &criteria.Dataset{Units: []*criteria.Unit{}, Problems: []criteria.Problem{}}
-	res := &Result{Dataset: ds}
-	var probs []located
-	add := func(fi int, p criteria.Problem) {
-		l := located{file: fi, p: p}
-		if p.Sheet != "" {
-			l.sheet = files[fi].order[p.Sheet]
-		}
-		if p.Cell != "" {
-			if c, r, err := excelize.CellNameToCoordinates(p.Cell); err == nil {
-				l.col, l.row = c, r
-			}
-		}
-		probs = append(probs, l)
-	}
+// merger joins the workbooks in path order: register finds every unit (a
+// code defined twice is an error at both places) before the rows are read;
+// finish fixes the evaluation year and completes the units.
+type merger struct {
+	files []*fileData
+	ds    *criteria.Dataset
+	probs []located
+	reg   *registry
+}
 
-	reg := &registry{byCode: map[string]place{}, byName: map[string][]*criteria.Unit{}, broken: map[string]bool{}}
+func newMerger(files []*fileData) *merger {
+	return &merger{
+		files: files,
+		ds:    &criteria.Dataset{Units: []*criteria.Unit{}, Problems: []criteria.Problem{}},
+		reg:   &registry{byCode: map[string]place{}, byName: map[string][]*criteria.Unit{}, broken: map[string]bool{}},
+	}
+}
+
+// add records a problem of file fi with the place it sorts by.
+func (m *merger) add(fi int, p criteria.Problem) {
+	l := located{file: fi, p: p}
+	if p.Sheet != "" {
+		l.sheet = m.files[fi].order[p.Sheet]
+	}
+	if p.Cell != "" {
+		if c, r, err := excelize.CellNameToCoordinates(p.Cell); err == nil {
+			l.col, l.row = c, r
+		}
+	}
+	m.probs = append(m.probs, l)
+}
+
+// register builds the registry of all units and gives each workbook what
+// its rows need to find their unit while its other sheets are read.
+func (m *merger) register() {
+	files, ds, reg, add := m.files, m.ds, m.reg, m.add
 	byCode, byName := reg.byCode, reg.byName
 	for fi, fd := range files {
-		res.Files = append(res.Files, FileSummary{Path: fd.path, Sheets: fd.sheets})
-		for _, p := range fd.problems {
-			add(fi, p)
-		}
 		for _, c := range fd.brokenCodes {
 			reg.broken[c] = true
 		}
 		for _, d := range fd.units {
 			u := d.unit
-			u.Sheets = fd.present
-			if fd.sheetFailed {
-				u.HasErrors = true
-			}
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
 				u.HasErrors, first.d.unit.HasErrors = true, true
@@ -395,6 +471,42 @@ func merge(files []*fileData, opts Options) *Result {
 		}
 	}
 
+	for _, fd := range files {
+		fd.reg = reg
+		fd.local = map[string]*criteria.Unit{}
+		fd.localName = map[string][]*criteria.Unit{}
+		fd.own = map[*criteria.Unit]bool{}
+		for _, d := range fd.units {
+			k := matchKey(d.unit.Code)
+			if _, ok := fd.local[k]; !ok {
+				fd.local[k] = d.unit
+			}
+			nk := matchKey(d.unit.Name)
+			fd.localName[nk] = append(fd.localName[nk], d.unit)
+			fd.own[d.unit] = true
+		}
+	}
+}
+
+// finish completes the dataset once every sheet is read: file problems,
+// the evaluation year, the rows that could not go straight to their unit
+// (other workbooks' units, rows with errors), and the rows of other years.
+func (m *merger) finish(opts Options) *Result {
+	files, ds, reg, add := m.files, m.ds, m.reg, m.add
+	res := &Result{Dataset: ds}
+	for fi, fd := range files {
+		res.Files = append(res.Files, FileSummary{Path: fd.path, Sheets: fd.sheets})
+		for _, p := range fd.problems {
+			add(fi, p)
+		}
+		for _, d := range fd.units {
+			d.unit.Sheets = fd.present
+			if fd.sheetFailed {
+				d.unit.HasErrors = true
+			}
+		}
+	}
+
 	ds.Year, ds.YearAuto = opts.Year, opts.Year == 0
 	if ds.YearAuto {
 		y, ok := inferYear(files)
@@ -406,31 +518,23 @@ func merge(files []*fileData, opts Options) *Result {
 		ds.Year = y
 	}
 
-	// Rows are added to their units after all files are resolved, once each
-	// unit's slices have their exact size: appending row by row would leave
-	// up to half of every slice unused, a third of a province's model.
-	type addition struct {
-		r    *pendingRow
-		u    *criteria.Unit
-		date time.Time
-	}
-	var additions []addition
-	sizes := map[*criteria.Unit]*[numSheets]int{}
 	for fi, fd := range files {
-		local := map[string]*criteria.Unit{}
-		localName := map[string][]*criteria.Unit{}
-		for _, d := range fd.units {
-			k := matchKey(d.unit.Code)
-			if _, ok := local[k]; !ok {
-				local[k] = d.unit
-			}
-			nk := matchKey(d.unit.Name)
-			localName[nk] = append(localName[nk], d.unit)
-		}
 		otherYears := map[string]map[int]int{} // sheet → year → rows
 		var sheetsSeen []string
+		leaveOut := func(sheet string, year int) {
+			ys := otherYears[sheet]
+			if ys == nil {
+				ys = map[int]int{}
+				otherYears[sheet] = ys
+				sheetsSeen = append(sheetsSeen, sheet)
+			}
+			ys[year]++
+		}
+		for _, d := range fd.units {
+			fixYear(d.unit, ds.Year, leaveOut)
+		}
 		for _, r := range fd.rows {
-			u, msg := resolveUnit(r, fd, local, localName, reg)
+			u, msg := resolveUnit(r, fd, fd.local, fd.localName, reg)
 			code := ""
 			if u != nil {
 				code = u.Code
@@ -453,24 +557,12 @@ func merge(files []*fileData, opts Options) *Result {
 			if r.date.noYear {
 				date = time.Date(ds.Year, r.date.t.Month(), 1, 0, 0, 0, 0, time.UTC)
 			} else if r.date.set && date.Year() != ds.Year {
-				ys := otherYears[r.src.Sheet]
-				if ys == nil {
-					ys = map[int]int{}
-					otherYears[r.src.Sheet] = ys
-					sheetsSeen = append(sheetsSeen, r.src.Sheet)
-				}
-				ys[date.Year()]++
+				leaveOut(r.src.Sheet, date.Year())
 				continue
 			}
 			u.Sheets = u.Sheets.With(r.sheet)
 			if r.add != nil {
-				additions = append(additions, addition{r, u, date})
-				n := sizes[u]
-				if n == nil {
-					n = new([numSheets]int)
-					sizes[u] = n
-				}
-				n[r.sheet]++
+				r.add(u, date)
 			}
 		}
 		for _, sh := range sheetsSeen {
@@ -478,13 +570,11 @@ func merge(files []*fileData, opts Options) *Result {
 				Message: otherYearNote(otherYears[sh], ds.Year)})
 		}
 	}
-	for u, n := range sizes {
-		reserve(u, n)
-	}
-	for _, a := range additions {
-		a.r.add(a.u, a.date)
+	for _, u := range ds.Units {
+		compact(u)
 	}
 
+	probs := m.probs
 	sort.SliceStable(probs, func(i, j int) bool {
 		a, b := probs[i], probs[j]
 		if a.file != b.file {
@@ -587,13 +677,8 @@ func otherYearNote(years map[int]int, year int) string {
 func inferYear(files []*fileData) (int, bool) {
 	votes := map[int]int{}
 	for _, fd := range files {
-		for _, r := range fd.rows {
-			if !r.date.set || r.date.noYear {
-				continue
-			}
-			if r.sheet == criteria.SheetMeetings || r.sheet == criteria.SheetCommittee {
-				votes[r.date.year()]++
-			}
+		for y, n := range fd.votes {
+			votes[y] += n
 		}
 	}
 	best, bestN := 0, 0
@@ -605,17 +690,84 @@ func inferYear(files []*fileData) (int, bool) {
 	return best, bestN > 0
 }
 
-// numSheets is the number of input sheets, for per-sheet counters.
-const numSheets = int(criteria.SheetSelfAssessment) + 1
+// fixYear completes the rows that went straight to a unit while its
+// workbook was read, now that the evaluation year is known: a month
+// written without a year takes it, and a row dated in another year is
+// left out and counted (SPEC §3).
+func fixYear(u *criteria.Unit, year int, leaveOut func(sheet string, year int)) {
+	u.Meetings = slices.DeleteFunc(u.Meetings, func(m criteria.Meeting) bool {
+		if m.MonthOnly && m.Date.Year() == noYear {
+			return false // takes the year below
+		}
+		if m.Date.Year() != year {
+			leaveOut(m.Source.Sheet, m.Date.Year())
+			return true
+		}
+		return false
+	})
+	for i := range u.Meetings {
+		if m := &u.Meetings[i]; m.MonthOnly && m.Date.Year() == noYear {
+			m.Date = time.Date(year, m.Date.Month(), 1, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	u.CommitteeMeetings = slices.DeleteFunc(u.CommitteeMeetings, func(m criteria.CommitteeMeeting) bool {
+		if m.Date.Year() != year {
+			leaveOut(m.Source.Sheet, m.Date.Year())
+			return true
+		}
+		return false
+	})
+	u.Cases = slices.DeleteFunc(u.Cases, func(c criteria.Case) bool {
+		if !c.Date.IsZero() && c.Date.Year() != year { // an undated case stays
+			leaveOut(c.Source.Sheet, c.Date.Year())
+			return true
+		}
+		return false
+	})
+}
 
-// reserve gives a unit's row slices the capacity its rows need.
-func reserve(u *criteria.Unit, n *[numSheets]int) {
-	u.Meetings = make([]criteria.Meeting, 0, n[criteria.SheetMeetings])
-	u.CommitteeMeetings = make([]criteria.CommitteeMeeting, 0, n[criteria.SheetCommittee])
-	u.Members = make([]criteria.Member, 0, n[criteria.SheetMembers])
-	u.Staff = make([]criteria.Person, 0, n[criteria.SheetStaff])
-	u.MassOrgs = make([]criteria.MassOrg, 0, n[criteria.SheetMassOrgs])
-	u.Criteria = make([]criteria.Criterion528, 0, n[criteria.SheetCriteria])
-	u.Cases = make([]criteria.Case, 0, n[criteria.SheetCases])
-	u.SelfAssessment = make([]criteria.SelfItem, 0, n[criteria.SheetSelfAssessment])
+// noYear is the year of a month written without one (rowDate).
+const noYear = 1
+
+// compact gives back the room appending left in a unit's row slices: up to
+// half of each, a third of a province's model otherwise.
+func compact(u *criteria.Unit) {
+	u.Meetings = clip(u.Meetings)
+	u.CommitteeMeetings = clip(u.CommitteeMeetings)
+	u.Members = clip(u.Members)
+	u.Staff = clip(u.Staff)
+	u.MassOrgs = clip(u.MassOrgs)
+	u.Criteria = clip(u.Criteria)
+	u.Cases = clip(u.Cases)
+	u.SelfAssessment = clip(u.SelfAssessment)
+}
+
+func clip[T any](s []T) []T {
+	if cap(s)-len(s) > len(s)/8 {
+		return slices.Clone(s)
+	}
+	return s
+}
+
+// place takes a row just read: a row of a unit of this workbook with no
+// error goes straight to its unit (its warnings to the problems); any other
+// row waits for finish, which knows every workbook's units and the year.
+func (fd *fileData) place(pr *pendingRow) {
+	if pr.date.set && !pr.date.noYear && (pr.sheet == criteria.SheetMeetings || pr.sheet == criteria.SheetCommittee) {
+		fd.votes[pr.date.year()]++
+	}
+	if pr.add == nil && !pr.failed && len(pr.problems) == 0 {
+		return
+	}
+	if fd.reg != nil && pr.add != nil && !pr.failed {
+		if u, msg := resolveUnit(pr, fd, fd.local, fd.localName, fd.reg); u != nil && msg == "" && fd.own[u] {
+			for _, p := range pr.problems {
+				p.Unit = u.Code
+				fd.problems = append(fd.problems, p)
+			}
+			pr.add(u, pr.date.t)
+			return
+		}
+	}
+	fd.rows = append(fd.rows, pr)
 }

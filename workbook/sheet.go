@@ -250,9 +250,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		if !pr.blank {
 			rows++
 		}
-		if pr.add != nil || pr.failed || len(pr.problems) > 0 {
-			fd.rows = append(fd.rows, pr)
-		}
+		fd.place(pr)
 	}
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {
