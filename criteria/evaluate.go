@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -42,15 +43,30 @@ type evaluator struct {
 	children map[string][]*Unit
 	views    map[*Unit]*view
 	warnings []Problem
+	// itemIndex is each item's position in Items; decided is scratch space
+	// for items, the row that decides each item of the unit at hand.
+	itemIndex map[string]int
+	decided   []*SelfItem
 }
 
 // view is a unit's dated rows up to the self-check date (all of them
-// without --as-of): "only data dated up to DATE counts" (SPEC §2).
+// without --as-of): "only data dated up to DATE counts" (SPEC §2). The
+// figures below them are taken once, when the view is made: the checks
+// and warnings each ask for them, and a province has 100 000 meetings.
 type view struct {
 	u         *Unit
 	meetings  []Meeting
 	committee []CommitteeMeeting
 	cases     []Case
+	// pool is the unit itself and, for a đảng bộ cơ sở, its chi bộ trực
+	// thuộc: the units whose rows TC3 and TC4 count (SPEC §2).
+	pool []*Unit
+
+	nRegular       int     // regular meetings, any year
+	regularByMonth [13]int // regular meetings of the evaluation year, by month
+	nThematic      int     // thematic meetings, any year
+	thematicQ      [5]bool // a thematic meeting in quarter q, any year
+	thematicQYear  [5]bool // the same, in the evaluation year
 }
 
 func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
@@ -61,34 +77,78 @@ func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
 		year:     ds.Year,
 		asOf:     !opts.AsOf.IsZero(),
 		children: map[string][]*Unit{},
-		views:    map[*Unit]*view{},
+		views:    make(map[*Unit]*view, len(ds.Units)),
+
+		itemIndex: make(map[string]int, len(Items)),
+		decided:   make([]*SelfItem, len(Items)),
+	}
+	for i, it := range Items {
+		if _, dup := e.itemIndex[it.ID]; !dup {
+			e.itemIndex[it.ID] = i
+		}
 	}
 	if e.year == 0 && e.asOf {
 		e.year = opts.AsOf.Year()
 	}
-	for _, u := range ds.Units {
+	views := make([]view, len(ds.Units))
+	// One backing array for the one-unit pools of every chi bộ.
+	self := make([]*Unit, len(ds.Units))
+	for i, u := range ds.Units {
 		if u.Parent != "" {
 			e.children[u.Parent] = append(e.children[u.Parent], u)
 		}
-		v := &view{u: u}
-		for _, m := range u.Meetings {
-			if e.counts(m.Date) {
-				v.meetings = append(v.meetings, m)
+		v := &views[i]
+		v.u = u
+		v.meetings = keep(u.Meetings, func(m *Meeting) bool { return e.counts(m.Date) })
+		v.committee = keep(u.CommitteeMeetings, func(m *CommitteeMeeting) bool { return e.counts(m.Date) })
+		v.cases = keep(u.Cases, func(c *Case) bool { return e.counts(c.Date) })
+		for j := range v.meetings {
+			m := &v.meetings[j]
+			year, month, _ := m.Date.Date()
+			q := (int(month)-1)/3 + 1
+			switch m.Kind {
+			case Regular:
+				v.nRegular++
+				if year == e.year {
+					v.regularByMonth[month]++
+				}
+			case Thematic:
+				v.nThematic++
+				v.thematicQ[q] = true
+				if year == e.year {
+					v.thematicQYear[q] = true
+				}
 			}
 		}
-		for _, m := range u.CommitteeMeetings {
-			if e.counts(m.Date) {
-				v.committee = append(v.committee, m)
-			}
-		}
-		for _, c := range u.Cases {
-			if e.counts(c.Date) {
-				v.cases = append(v.cases, c)
-			}
-		}
+		self[i] = u
+		v.pool = self[i : i+1 : i+1]
 		e.views[u] = v
 	}
+	for i := range views {
+		if u := views[i].u; u.Type == Committee {
+			views[i].pool = append([]*Unit{u}, e.children[u.Code]...)
+		}
+	}
 	return e
+}
+
+// keep returns the rows of rs that ok accepts, in order. When it accepts
+// them all, as it does without --as-of, it returns rs itself: the rows are
+// never modified, so the view may share them with the unit.
+func keep[T any](rs []T, ok func(*T) bool) []T {
+	for i := range rs {
+		if ok(&rs[i]) {
+			continue
+		}
+		out := append(make([]T, 0, len(rs)-1), rs[:i]...)
+		for j := i + 1; j < len(rs); j++ {
+			if ok(&rs[j]) {
+				out = append(out, rs[j])
+			}
+		}
+		return out
+	}
+	return rs
 }
 
 func dayKey(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
@@ -121,14 +181,14 @@ func (e *evaluator) futureRegular(v *view) int {
 	}
 	month := e.opts.AsOf.Month()
 	f := 12 - int(month)
-	if len(regularIn(v.meetings, e.year, month)) == 0 {
+	if v.regularByMonth[month] == 0 {
 		f++
 	}
 	return f
 }
 
 // deadline is "31/12/2024", the date a self-check counts towards.
-func (e *evaluator) deadline() string { return fmt.Sprintf("31/12/%d", e.year) }
+func (e *evaluator) deadline() string { return "31/12/" + strconv.Itoa(e.year) }
 
 func regularIn(ms []Meeting, year int, month time.Month) []Meeting {
 	var out []Meeting
@@ -142,19 +202,20 @@ func regularIn(ms []Meeting, year int, month time.Month) []Meeting {
 
 // pool is the unit itself and, for a đảng bộ cơ sở, its chi bộ trực
 // thuộc: the units whose rows TC3 and TC4 count (SPEC §2).
-func (e *evaluator) pool(u *Unit) []*Unit {
-	if u.Type != Committee {
-		return []*Unit{u}
-	}
-	return append([]*Unit{u}, e.children[u.Code]...)
-}
+func (e *evaluator) pool(u *Unit) []*Unit { return e.views[u].pool }
 
 func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	v := e.views[u]
-	r := UnitResult{Unit: u}
-	for _, crit := range []string{"tc1", "tc2", "tc3", "tc4"} {
+	r := UnitResult{Unit: u, Criteria: make([]CriterionResult, 0, len(criterionIDs))}
+	// One array holds the unit's checks and items; each criterion takes
+	// its part of it.
+	all := make([]CheckResult, 0, len(Checks)+len(Items))
+	e.decide(u)
+	for _, crit := range criterionIDs {
 		cr := CriterionResult{ID: crit}
-		for _, d := range Checks {
+		start := len(all)
+		for i := range Checks {
+			d := &Checks[i]
 			if d.Criterion != crit || !d.AppliesTo(u.Type) {
 				continue
 			}
@@ -165,17 +226,18 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 				c = checkFuncs[d.ID](e, v)
 			}
 			c.ID = d.ID
-			cr.Checks = append(cr.Checks, c)
+			all = append(all, c)
 		}
-		cr.Checks = append(cr.Checks, e.items(u, crit)...)
+		all = e.items(all, crit)
+		cr.Checks = all[start:len(all):len(all)]
 		cr.Verdict = e.criterionVerdict(cr.Checks)
 		r.Criteria = append(r.Criteria, cr)
 	}
 
-	statuses := make([]Status, 0, len(r.Criteria))
+	var verdicts statusSet
 	applicable, met := 0, 0
 	for _, cr := range r.Criteria {
-		statuses = append(statuses, cr.Verdict)
+		verdicts.add(cr.Verdict)
 		if cr.Verdict == Met {
 			r.CriteriaMet++
 		}
@@ -192,8 +254,8 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	if applicable > 0 {
 		r.MeasuredMet = float64(met) / float64(applicable)
 	}
-	r.Verdict = combine(statuses)
-	for _, p := range e.pool(u) {
+	r.Verdict = verdicts.combine()
+	for _, p := range v.pool {
 		if p.HasErrors {
 			r.ErrorsIn = append(r.ErrorsIn, p.Code)
 		}
@@ -208,12 +270,13 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 
 	var sum float64
 	var n int
-	for _, p := range e.pool(u) {
+	for _, p := range v.pool {
 		if u.Type == Committee && p == u {
 			continue // a đảng bộ's mean pools its chi bộ's meetings (SPEC §3)
 		}
-		for _, m := range e.views[p].meetings {
-			if m.Kind == Regular && m.HasScore {
+		ms := e.views[p].meetings
+		for i := range ms {
+			if m := &ms[i]; m.Kind == Regular && m.HasScore {
 				sum += m.Score
 				n++
 			}
@@ -229,16 +292,38 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 // khong_dat fails; otherwise any con_kha_nang keeps it open; otherwise any
 // missing data leaves it thieu_du_lieu; otherwise dat.
 func combine(statuses []Status) Status {
-	has := map[Status]bool{}
+	var set statusSet
 	for _, s := range statuses {
-		has[s] = true
+		set.add(s)
 	}
+	return set.combine()
+}
+
+// criterionIDs are the four criteria in order.
+var criterionIDs = [...]string{"tc1", "tc2", "tc3", "tc4"}
+
+// statusSet records which of the statuses that decide combine were seen.
+type statusSet struct{ notMet, reachable, missing bool }
+
+func (set *statusSet) add(s Status) {
+	switch s {
+	case NotMet:
+		set.notMet = true
+	case Reachable:
+		set.reachable = true
+	case MissingData:
+		set.missing = true
+	}
+}
+
+// combine is the rule of combine over the statuses added.
+func (set *statusSet) combine() Status {
 	switch {
-	case has[NotMet]:
+	case set.notMet:
 		return NotMet
-	case has[Reachable]:
+	case set.reachable:
 		return Reachable
-	case has[MissingData]:
+	case set.missing:
 		return MissingData
 	}
 	return Met
@@ -248,50 +333,63 @@ func combine(statuses []Status) Status {
 // item counts as missing data only in strict mode (SPEC §2, "Qualitative
 // items").
 func (e *evaluator) criterionVerdict(checks []CheckResult) Status {
-	statuses := make([]Status, 0, len(checks))
-	for _, c := range checks {
-		s := c.Status
+	var set statusSet
+	for i := range checks {
+		s := checks[i].Status
 		if s == NotAssessed {
 			if !e.strict {
 				continue
 			}
 			s = MissingData
 		}
-		statuses = append(statuses, s)
+		set.add(s)
 	}
-	return combine(statuses)
+	return set.combine()
 }
 
 // items judges the qualitative items of one criterion from the Tự đánh giá
 // sheet. A "Không đạt" row wins over a "Đạt" row for the same item: the
-// unit said, somewhere, that it fell short.
-func (e *evaluator) items(u *Unit, crit string) []CheckResult {
-	var out []CheckResult
+// unit said, somewhere, that it fell short. The results are appended to
+// out, from e.decided as decide left it for the unit.
+func (e *evaluator) items(out []CheckResult, crit string) []CheckResult {
 	for _, it := range Items {
 		if it.Criterion != crit {
 			continue
 		}
 		c := CheckResult{ID: it.ID, Item: true, Status: NotAssessed, Message: "Chưa tự đánh giá"}
-		for _, s := range u.SelfAssessment {
-			if s.ItemID != it.ID {
-				continue
+		if decided := e.decided[e.itemIndex[it.ID]]; decided != nil {
+			label := "Đạt"
+			c.Status = Met
+			if !decided.Met {
+				label = "Không đạt"
+				c.Status = NotMet
 			}
-			st, label := Met, "Đạt"
-			if !s.Met {
-				st, label = NotMet, "Không đạt"
+			if decided.Note != "" {
+				label += " — " + decided.Note
 			}
-			if c.Status == NotMet && st == Met {
-				continue
-			}
-			c.Status = st
-			c.Message = fmt.Sprintf("%s (%s)", label, s.Source)
-			if s.Note != "" {
-				c.Message = fmt.Sprintf("%s — %s (%s)", label, s.Note, s.Source)
-			}
+			c.Message = label + " (" + decided.Source.String() + ")"
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// decide finds, for each item, the Tự đánh giá row of u that decides it,
+// in one pass over the rows: the last one, except that a "Đạt" row never
+// overrides a "Không đạt" one.
+func (e *evaluator) decide(u *Unit) {
+	clear(e.decided)
+	for i := range u.SelfAssessment {
+		s := &u.SelfAssessment[i]
+		k, ok := e.itemIndex[s.ItemID]
+		if !ok {
+			continue
+		}
+		if d := e.decided[k]; d != nil && !d.Met && s.Met {
+			continue
+		}
+		e.decided[k] = s
+	}
 }
 
 // missingSheet is the result of a check whose sheet is not in the
@@ -356,8 +454,9 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 		return CheckResult{Status: MissingData, Message: "Trang \"Tiêu chí\" không có dòng nào của đơn vị"}
 	}
 	var n, ok int
-	var below, blank []string
-	for _, c := range u.Criteria {
+	var below, blank nameList
+	for i := range u.Criteria {
+		c := &u.Criteria[i]
 		if c.Key != key {
 			continue
 		}
@@ -365,13 +464,17 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 		lv := c.LevelUnder(e.th)
 		switch {
 		case lv == LevelNone:
-			blank = append(blank, fmt.Sprintf("%s (%s)", c.Name, c.Source))
-		case lv < floor:
-			what := lv.Label()
-			if c.Level == LevelNone {
-				what = fmt.Sprintf("%s điểm, mức %s", num(c.Score), lv.Label())
+			if blank.want() {
+				blank.add(c.Name + " (" + c.Source.String() + ")")
 			}
-			below = append(below, fmt.Sprintf("%s (%s, %s)", c.Name, what, c.Source))
+		case lv < floor:
+			if below.want() {
+				what := lv.Label()
+				if c.Level == LevelNone {
+					what = num(c.Score) + " điểm, mức " + lv.Label()
+				}
+				below.add(c.Name + " (" + what + ", " + c.Source.String() + ")")
+			}
 		default:
 			ok++
 		}
@@ -382,12 +485,12 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 	c := CheckResult{Value: ptr(float64(ok) / float64(n)), Threshold: ptr(1)}
 	head := fmt.Sprintf("%d/%d tiêu chí nhóm %s đạt mức %s trở lên", ok, n, group, floor.Label())
 	switch {
-	case len(below) > 0:
+	case below.len() > 0:
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%s; dưới mức %s: %s", head, floor.Label(), listNames(below, "tiêu chí"))
-	case len(blank) > 0:
+		c.Message = fmt.Sprintf("%s; dưới mức %s: %s", head, floor.Label(), below.list("tiêu chí"))
+	case blank.len() > 0:
 		c.Status = MissingData
-		c.Message = fmt.Sprintf("%s; chưa ghi mức hoặc điểm: %s", head, listNames(blank, "tiêu chí"))
+		c.Message = fmt.Sprintf("%s; chưa ghi mức hoặc điểm: %s", head, blank.list("tiêu chí"))
 	default:
 		c.Status = Met
 		c.Message = head
@@ -398,38 +501,60 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 // rated is one rated person or organisation, for the share-of-ratings
 // checks.
 type rated struct {
+	skip   bool // out of the population (an exempt member)
 	name   string
-	where  string // "Đảng viên dòng 7" or a unit code
+	code   string // the unit code of a chi bộ trực thuộc; "" for a row
+	src    Source // the row, when code is ""
 	rating Rating
+}
+
+// where is "Đảng viên dòng 7" or a unit code, written only for the names
+// an evidence sentence shows.
+func (p *rated) where() string {
+	if p.code != "" {
+		return p.code
+	}
+	return p.src.String()
 }
 
 // judgeRatings applies "at least share of pop rated floor or better"
 // (guidance II.1, sixth bullet, second and third "+"). A blank rating is
 // missing data unless the check fails even if every blank were good:
 // a result the data already settles is not left open.
-func judgeRatings(pop []rated, floor Rating, share float64, noun, extra string) CheckResult {
-	n := len(pop)
-	var ok int
-	var below, blank []string
-	for _, p := range pop {
+//
+// of reads each row of rows as a rated entry, so that no copy of the
+// population is made.
+func judgeRatings[T any](rows []T, of func(*T) rated, floor Rating, share float64, noun, extra string) CheckResult {
+	var n, ok int
+	var below, blank nameList
+	for i := range rows {
+		p := of(&rows[i])
+		if p.skip {
+			continue
+		}
+		n++
 		switch {
 		case p.rating == RatingNone:
-			blank = append(blank, fmt.Sprintf("%s (%s)", p.name, p.where))
+			if blank.want() {
+				blank.add(p.name + " (" + p.where() + ")")
+			}
 		case p.rating < floor:
-			below = append(below, fmt.Sprintf("%s (%s, %s)", p.name, p.rating.Code(), p.where))
+			if below.want() {
+				below.add(p.name + " (" + p.rating.Code() + ", " + p.where() + ")")
+			}
 		default:
 			ok++
 		}
 	}
 	c := CheckResult{Value: ptr(float64(ok) / float64(n)), Threshold: ptr(share)}
-	head := fmt.Sprintf("%s %s xếp loại từ %s trở lên, cần %s", ratio(ok, n), noun, floor.Code(), atLeast(share))
+	head := ratio(ok, n) + " " + noun + " xếp loại từ " + floor.Code() + " trở lên, cần " + atLeast(share)
 	switch {
-	case !meets(ok+len(blank), n, share):
+	case !meets(ok+blank.len(), n, share):
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%s; %d %s xếp loại dưới %s: %s", head, len(below), noun, floor.Code(), listNames(below, "người"))
-	case len(blank) > 0:
+		c.Message = fmt.Sprintf("%s; %d %s xếp loại dưới %s: %s", head, below.len(), noun, floor.Code(), below.list("người"))
+	case blank.len() > 0:
 		c.Status = MissingData
-		c.Message = fmt.Sprintf("%s; %d %s chưa được xếp loại: %s", head, len(blank), noun, listNames(blank, "người"))
+		c.Message = fmt.Sprintf("%s; %d %s chưa được xếp loại: %s", head, blank.len(), noun, blank.list("người"))
 	default:
 		c.Status = Met
 		c.Message = head
@@ -448,23 +573,22 @@ func (e *evaluator) members(v *view, floor Rating, share float64) CheckResult {
 	if len(u.Members) == 0 {
 		return CheckResult{Status: MissingData, Message: "Trang \"Đảng viên\" không có dòng nào của đơn vị"}
 	}
-	var pop []rated
 	exempt := 0
-	for _, m := range u.Members {
-		if m.Exempt {
+	for i := range u.Members {
+		if u.Members[i].Exempt {
 			exempt++
-			continue
 		}
-		pop = append(pop, rated{m.Name, m.Source.String(), m.Rating})
 	}
 	extra := ""
 	if exempt > 0 {
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn công tác và sinh hoạt đảng", exempt)
 	}
-	if len(pop) == 0 {
+	if exempt == len(u.Members) {
 		return CheckResult{Status: MissingData, Message: "Không có đảng viên nào được xếp loại" + extra}
 	}
-	return judgeRatings(pop, floor, share, "đảng viên", extra)
+	return judgeRatings(u.Members, func(m *Member) rated {
+		return rated{skip: m.Exempt, name: m.Name, src: m.Source, rating: m.Rating}
+	}, floor, share, "đảng viên", extra)
 }
 
 // suborgs checks the ratings of a đảng bộ's chi bộ trực thuộc, read from
@@ -474,11 +598,9 @@ func (e *evaluator) suborgs(v *view, floor Rating, share float64) CheckResult {
 	if len(kids) == 0 {
 		return CheckResult{Status: MissingData, Message: fmt.Sprintf("Không có chi bộ trực thuộc nào ghi \"%s\" ở cột Trực thuộc", v.u.Code)}
 	}
-	pop := make([]rated, 0, len(kids))
-	for _, k := range kids {
-		pop = append(pop, rated{k.Name, k.Code, k.Rating})
-	}
-	return judgeRatings(pop, floor, share, "chi bộ trực thuộc", "")
+	return judgeRatings(kids, func(k **Unit) rated {
+		return rated{name: (*k).Name, code: (*k).Code, rating: (*k).Rating}
+	}, floor, share, "chi bộ trực thuộc", "")
 }
 
 // staff checks the ratings of cán bộ, công chức, viên chức where the
@@ -498,11 +620,9 @@ func (e *evaluator) staff(v *view, floor Rating, share float64) CheckResult {
 		}
 		return notApplicable("Trang \"Cán bộ\" không có dòng nào của đơn vị")
 	}
-	pop := make([]rated, 0, len(u.Staff))
-	for _, p := range u.Staff {
-		pop = append(pop, rated{p.Name, p.Source.String(), p.Rating})
-	}
-	return judgeRatings(pop, floor, share, "cán bộ, công chức, viên chức", "")
+	return judgeRatings(u.Staff, func(p *Person) rated {
+		return rated{name: p.Name, src: p.Source, rating: p.Rating}
+	}, floor, share, "cán bộ, công chức, viên chức", "")
 }
 
 // massOrgs checks the socio-political organisations (guidance II.1, sixth
@@ -518,11 +638,9 @@ func (e *evaluator) massOrgs(v *view) CheckResult {
 		}
 		return notApplicable("Trang \"Đoàn thể\" không có dòng nào của đơn vị: đơn vị không ghi tổ chức chính trị - xã hội nào")
 	}
-	pop := make([]rated, 0, len(u.MassOrgs))
-	for _, o := range u.MassOrgs {
-		pop = append(pop, rated{o.Name, o.Source.String(), o.Rating})
-	}
-	return judgeRatings(pop, e.th.MassOrgsFloor, 1, "tổ chức chính trị - xã hội", "")
+	return judgeRatings(u.MassOrgs, func(o *MassOrg) rated {
+		return rated{name: o.Name, src: o.Source, rating: o.Rating}
+	}, e.th.MassOrgsFloor, 1, "tổ chức chính trị - xã hội", "")
 }
 
 // admission compares new members with the year's target (guidance II.1,
@@ -549,15 +667,15 @@ func (e *evaluator) admission(v *view) CheckResult {
 
 // caseName is "Khiếu nại 15/03/2024 (Đơn thư vụ việc dòng 5)", with the
 // unit code when the case comes from a chi bộ trực thuộc.
-func caseName(c Case, owner *Unit, self *Unit) string {
+func caseName(c *Case, owner *Unit, self *Unit) string {
 	s := c.Kind.Label()
 	if !c.Date.IsZero() {
 		s += " " + date(c.Date)
 	}
 	if owner != self {
-		return fmt.Sprintf("%s (%s, %s)", s, owner.Code, c.Source)
+		return s + " (" + owner.Code + ", " + c.Source.String() + ")"
 	}
-	return fmt.Sprintf("%s (%s)", s, c.Source)
+	return s + " (" + c.Source.String() + ")"
 }
 
 // casesPending counts every unresolved row of Đơn thư vụ việc, of any kind
@@ -568,16 +686,16 @@ func (e *evaluator) casesPending(v *view) CheckResult {
 	if !u.Sheets.Has(SheetCases) {
 		return missingSheet(SheetCases, "")
 	}
-	var open []string
-	for _, c := range v.cases {
-		if !c.Resolved {
-			open = append(open, caseName(c, u, u))
+	var open nameList
+	for i := range v.cases {
+		if !v.cases[i].Resolved && open.want() {
+			open.add(caseName(&v.cases[i], u, u))
 		}
 	}
-	c := CheckResult{Value: ptr(float64(len(open))), Threshold: ptr(0)}
-	if len(open) > 0 {
+	c := CheckResult{Value: ptr(float64(open.len())), Threshold: ptr(0)}
+	if open.len() > 0 {
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%d đơn thư, vụ việc chưa giải quyết: %s", len(open), listNames(open, "vụ việc"))
+		c.Message = fmt.Sprintf("%d đơn thư, vụ việc chưa giải quyết: %s", open.len(), open.list("vụ việc"))
 		return c
 	}
 	c.Status = Met
@@ -592,28 +710,27 @@ func (e *evaluator) casesPending(v *view) CheckResult {
 // ---- TC2 ----
 
 // scoredName is "15/03/2024 (85 điểm, Sinh hoạt dòng 5)".
-func scoredName(m Meeting) string {
+func scoredName(m *Meeting) string {
 	if !m.HasScore {
-		return fmt.Sprintf("%s (%s)", meetingDate(m), m.Source)
+		return meetingDate(m) + " (" + m.Source.String() + ")"
 	}
-	return fmt.Sprintf("%s (%s điểm, %s)", meetingDate(m), num(m.Score), m.Source)
+	return meetingDate(m) + " (" + num(m.Score) + " điểm, " + m.Source.String() + ")"
 }
 
-func (v *view) regular() []Meeting {
-	var out []Meeting
-	for _, m := range v.meetings {
-		if m.Kind == Regular {
-			out = append(out, m)
-		}
+// quality is the band of a meeting under the thresholds, QualityNone when
+// unscored: Meeting.Quality without copying the meeting and thresholds.
+func (e *evaluator) quality(m *Meeting) Quality {
+	if !m.HasScore {
+		return QualityNone
 	}
-	return out
+	return e.th.MeetingQuality(m.Score)
 }
 
 // missingMonths lists the months up to last with no regular meeting.
 func (e *evaluator) missingMonths(v *view, last int) []string {
 	var out []string
 	for m := 1; m <= last; m++ {
-		if len(regularIn(v.meetings, e.year, time.Month(m))) == 0 {
+		if v.regularByMonth[m] == 0 {
 			out = append(out, monthName(e.year, m))
 		}
 	}
@@ -627,7 +744,7 @@ func (e *evaluator) regularCount(v *view) CheckResult {
 		return missingSheet(SheetMeetings, "")
 	}
 	need := e.th.RegularMeetings
-	h := len(v.regular())
+	h := v.nRegular
 	f := e.futureRegular(v)
 	c := CheckResult{Value: ptr(float64(h)), Threshold: ptr(float64(need))}
 	switch {
@@ -662,19 +779,26 @@ func (e *evaluator) regularGood(v *view) CheckResult {
 		return missingSheet(SheetMeetings, "")
 	}
 	share := e.th.RegularGoodShare
-	reg := v.regular()
-	h := len(reg)
+	h := v.nRegular
 	f := e.futureRegular(v)
 	var good int
-	var notGood, unscored []string
-	for _, m := range reg {
-		switch m.Quality(e.th) {
+	var notGood, unscored nameList
+	for i := range v.meetings {
+		m := &v.meetings[i]
+		if m.Kind != Regular {
+			continue
+		}
+		switch e.quality(m) {
 		case QualityNone:
-			unscored = append(unscored, scoredName(m))
+			if unscored.want() {
+				unscored.add(scoredName(m))
+			}
 		case QualityGood:
 			good++
 		default:
-			notGood = append(notGood, scoredName(m))
+			if notGood.want() {
+				notGood.add(scoredName(m))
+			}
 		}
 	}
 	n := h + f
@@ -693,8 +817,8 @@ func (e *evaluator) regularGood(v *view) CheckResult {
 		head += fmt.Sprintf(" (%s)", pct(float64(good)/float64(h)))
 	}
 	tail := ""
-	if len(notGood) > 0 {
-		tail = "; chưa đạt: " + listNames(notGood, "buổi")
+	if notGood.len() > 0 {
+		tail = "; chưa đạt: " + notGood.list("buổi")
 	}
 	switch {
 	case good >= need:
@@ -704,16 +828,16 @@ func (e *evaluator) regularGood(v *view) CheckResult {
 		} else {
 			c.Message = fmt.Sprintf("%s; dù %d buổi còn lại thế nào vẫn đạt ít nhất %d/%d (%s)%s", head, f, good, n, pct(share), tail)
 		}
-	case good+len(unscored)+f < need:
+	case good+unscored.len()+f < need:
 		c.Status = NotMet
 		if f == 0 {
 			c.Message = fmt.Sprintf("%s, cần ít nhất %s (%d/%d)%s", head, pct(share), need, n, tail)
 		} else {
 			c.Message = fmt.Sprintf("%s; cần %d/%d buổi đạt Tốt (%s) nhưng chỉ còn %d buổi: không thể đạt%s", head, need, n, pct(share), f, tail)
 		}
-	case len(unscored) > 0:
+	case unscored.len() > 0:
 		c.Status = MissingData
-		c.Message = fmt.Sprintf("%s; %d buổi chưa có điểm: %s", head, len(unscored), listNames(unscored, "buổi"))
+		c.Message = fmt.Sprintf("%s; %d buổi chưa có điểm: %s", head, unscored.len(), unscored.list("buổi"))
 	default:
 		c.Status = Reachable
 		c.Message = fmt.Sprintf("%s; cần thêm %d buổi đạt Tốt trong %d buổi còn lại (để đạt %d/%d = %s)%s", head, need-good, f, need, n, pct(share), tail)
@@ -727,27 +851,35 @@ func (e *evaluator) regularNoWeak(v *view) CheckResult {
 	if !v.u.Sheets.Has(SheetMeetings) {
 		return missingSheet(SheetMeetings, "")
 	}
-	var weak, unscored []string
+	var weak, unscored nameList
 	scored := 0
-	for _, m := range v.regular() {
-		switch m.Quality(e.th) {
+	for i := range v.meetings {
+		m := &v.meetings[i]
+		if m.Kind != Regular {
+			continue
+		}
+		switch e.quality(m) {
 		case QualityNone:
-			unscored = append(unscored, scoredName(m))
+			if unscored.want() {
+				unscored.add(scoredName(m))
+			}
 		case QualityWeak:
-			weak = append(weak, scoredName(m))
+			if weak.want() {
+				weak.add(scoredName(m))
+			}
 			scored++
 		default:
 			scored++
 		}
 	}
-	c := CheckResult{Value: ptr(float64(len(weak))), Threshold: ptr(0)}
+	c := CheckResult{Value: ptr(float64(weak.len())), Threshold: ptr(0)}
 	switch {
-	case len(weak) > 0:
+	case weak.len() > 0:
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", len(weak), num(e.th.MeetingAverage), listNames(weak, "buổi"))
-	case len(unscored) > 0:
+		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", weak.len(), num(e.th.MeetingAverage), weak.list("buổi"))
+	case unscored.len() > 0:
 		c.Status = MissingData
-		c.Message = fmt.Sprintf("%d buổi thường kỳ chưa có điểm: %s", len(unscored), listNames(unscored, "buổi"))
+		c.Message = fmt.Sprintf("%d buổi thường kỳ chưa có điểm: %s", unscored.len(), unscored.list("buổi"))
 	default:
 		c.Status = Met
 		c.Message = fmt.Sprintf("Không có buổi thường kỳ nào xếp loại Kém (%d buổi đã chấm điểm)", scored)
@@ -779,13 +911,7 @@ func (e *evaluator) thematicCount(v *view) CheckResult {
 	if !v.u.Sheets.Has(SheetMeetings) {
 		return missingSheet(SheetMeetings, "")
 	}
-	n := 0
-	for _, m := range v.meetings {
-		if m.Kind == Thematic {
-			n++
-		}
-	}
-	c := e.countCheck(n, e.th.ThematicMeetings, "buổi sinh hoạt chuyên đề")
+	c := e.countCheck(v.nThematic, e.th.ThematicMeetings, "buổi sinh hoạt chuyên đề")
 	if c.Status == NotMet {
 		if q := e.quartersWithoutThematic(v); len(q) > 0 {
 			c.Message += "; không có buổi nào trong " + strings.Join(q, ", ")
@@ -828,16 +954,19 @@ func (e *evaluator) committeeCount(v *view, kind CommitteeKind) CheckResult {
 
 // poolCases gathers the cases of the unit and, for a đảng bộ, of its chi
 // bộ trực thuộc; missing names the units whose workbook lacks the sheet.
-func (e *evaluator) poolCases(v *view, keep func(Case) bool) (names []string, total int, missing []string) {
-	for _, p := range e.pool(v.u) {
+func (e *evaluator) poolCases(v *view, keep func(*Case) bool) (names nameList, total int, missing []string) {
+	for _, p := range v.pool {
 		if !p.Sheets.Has(SheetCases) {
 			missing = append(missing, p.Code)
 			continue
 		}
-		for _, c := range e.views[p].cases {
-			if keep(c) {
+		cases := e.views[p].cases
+		for i := range cases {
+			if keep(&cases[i]) {
 				total++
-				names = append(names, caseName(c, p, v.u))
+				if names.want() {
+					names.add(caseName(&cases[i], p, v.u))
+				}
 			}
 		}
 	}
@@ -861,10 +990,10 @@ func (e *evaluator) scopeNote(v *view) string {
 // noComplaints checks "không có đơn thư, khiếu nại, tố cáo" (guidance
 // II.3, third bullet), resolved or not.
 func (e *evaluator) noComplaints(v *view) CheckResult {
-	names, n, missing := e.poolCases(v, func(c Case) bool { return c.Kind != PressingIssue })
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind != PressingIssue })
 	if n > 0 {
 		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đơn thư, khiếu nại, tố cáo%s: %s", n, e.scopeNote(v), listNames(names, "vụ việc"))}
+			Message: fmt.Sprintf("%d đơn thư, khiếu nại, tố cáo%s: %s", n, e.scopeNote(v), names.list("vụ việc"))}
 	}
 	if len(missing) > 0 {
 		return e.casesMissing(v, missing)
@@ -876,15 +1005,15 @@ func (e *evaluator) noComplaints(v *view) CheckResult {
 // issuesResolved checks "phát hiện và giải quyết kịp thời các vấn đề nổi
 // cộm" (guidance II.3, third bullet): only the pressing-issue rows.
 func (e *evaluator) issuesResolved(v *view) CheckResult {
-	names, n, missing := e.poolCases(v, func(c Case) bool { return c.Kind == PressingIssue && !c.Resolved })
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue && !c.Resolved })
 	if n > 0 {
 		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), listNames(names, "vấn đề"))}
+			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), names.list("vấn đề"))}
 	}
 	if len(missing) > 0 {
 		return e.casesMissing(v, missing)
 	}
-	_, all, _ := e.poolCases(v, func(c Case) bool { return c.Kind == PressingIssue })
+	_, all, _ := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue })
 	msg := "Không có vấn đề nổi cộm nào" + e.scopeNote(v)
 	if all > 0 {
 		msg = fmt.Sprintf("Cả %d vấn đề nổi cộm đều đã giải quyết%s", all, e.scopeNote(v))
@@ -894,25 +1023,20 @@ func (e *evaluator) issuesResolved(v *view) CheckResult {
 
 // ---- TC4 ----
 
-// poolMember is a member with the unit it belongs to.
-type poolMember struct {
-	Member
-	owner *Unit
-}
-
-func (e *evaluator) memberName(pm poolMember, self *Unit) string {
-	if pm.owner != self {
-		return fmt.Sprintf("%s (%s, %s)", pm.Name, pm.owner.Code, pm.Source)
+func memberName(m *Member, owner, self *Unit) string {
+	if owner != self {
+		return m.Name + " (" + owner.Code + ", " + m.Source.String() + ")"
 	}
-	return fmt.Sprintf("%s (%s)", pm.Name, pm.Source)
+	return m.Name + " (" + m.Source.String() + ")"
 }
 
-// poolMembers gathers the members TC4 counts: a chi bộ's own, or every
-// member of a đảng bộ (SPEC §2). missing names the units with no member
-// list: members are always assessed (SPEC §3), so a chi bộ with no rows
-// leaves the check open.
-func (e *evaluator) poolMembers(v *view) (ms []poolMember, missing []string) {
-	pool := e.pool(v.u)
+// poolMembers finds the members TC4 counts: a chi bộ's own, or every
+// member of a đảng bộ (SPEC §2). It returns the units whose Members are
+// counted and how many members they hold, rather than a copy of them all.
+// missing names the units with no member list: members are always
+// assessed (SPEC §3), so a chi bộ with no rows leaves the check open.
+func (e *evaluator) poolMembers(v *view) (owners []*Unit, n int, missing []string) {
+	pool := v.pool
 	for _, p := range pool {
 		if p.Type == Committee && len(pool) > 1 && len(p.Members) == 0 {
 			continue // a đảng bộ's members are listed under its chi bộ
@@ -921,14 +1045,13 @@ func (e *evaluator) poolMembers(v *view) (ms []poolMember, missing []string) {
 			missing = append(missing, p.Code)
 			continue
 		}
-		for _, m := range p.Members {
-			ms = append(ms, poolMember{m, p})
-		}
+		owners = append(owners, p)
+		n += len(p.Members)
 	}
-	if len(ms) == 0 && len(missing) == 0 {
+	if n == 0 && len(missing) == 0 {
 		missing = append(missing, v.u.Code)
 	}
-	return ms, missing
+	return owners, n, missing
 }
 
 func (e *evaluator) membersMissing(v *view, missing []string) CheckResult {
@@ -947,44 +1070,53 @@ func (e *evaluator) membersMissing(v *view, missing []string) CheckResult {
 // violated still counts: exemption removes them from denominators, not
 // from discipline.
 func (e *evaluator) noViolations(v *view) CheckResult {
-	ms, missing := e.poolMembers(v)
-	var bad []string
-	for _, m := range ms {
-		if m.Violation {
-			bad = append(bad, e.memberName(m, v.u))
+	owners, total, missing := e.poolMembers(v)
+	var bad nameList
+	for _, p := range owners {
+		for i := range p.Members {
+			if m := &p.Members[i]; m.Violation && bad.want() {
+				bad.add(memberName(m, p, v.u))
+			}
 		}
 	}
-	if len(bad) > 0 {
-		return CheckResult{Status: NotMet, Value: ptr(float64(len(bad))), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đảng viên vi phạm Quy định 37-QĐ/TW: %s", len(bad), listNames(bad, "người"))}
+	if bad.len() > 0 {
+		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
+			Message: fmt.Sprintf("%d đảng viên vi phạm Quy định 37-QĐ/TW: %s", bad.len(), bad.list("người"))}
 	}
 	if len(missing) > 0 {
 		return e.membersMissing(v, missing)
 	}
 	return CheckResult{Status: Met, Value: ptr(0), Threshold: ptr(0),
-		Message: fmt.Sprintf("Không có đảng viên vi phạm (%d đảng viên)", len(ms))}
+		Message: fmt.Sprintf("Không có đảng viên vi phạm (%d đảng viên)", total)}
 }
 
 // residence checks the feedback of the place of residence (guidance II.4,
 // fourth bullet, Quy định 213-QĐ/TW); members exempt or for whom no
 // yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
 func (e *evaluator) residence(v *view) CheckResult {
-	ms, missing := e.poolMembers(v)
-	var neg, blank []string
+	owners, _, missing := e.poolMembers(v)
+	var neg, blank nameList
 	n, pos, out := 0, 0, 0
-	for _, m := range ms {
-		if m.Exempt || m.Residence == ResidenceNotTaken {
-			out++
-			continue
-		}
-		n++
-		switch m.Residence {
-		case ResidencePositive:
-			pos++
-		case ResidenceNegative:
-			neg = append(neg, e.memberName(m, v.u))
-		default:
-			blank = append(blank, e.memberName(m, v.u))
+	for _, p := range owners {
+		for i := range p.Members {
+			m := &p.Members[i]
+			if m.Exempt || m.Residence == ResidenceNotTaken {
+				out++
+				continue
+			}
+			n++
+			switch m.Residence {
+			case ResidencePositive:
+				pos++
+			case ResidenceNegative:
+				if neg.want() {
+					neg.add(memberName(m, p, v.u))
+				}
+			default:
+				if blank.want() {
+					blank.add(memberName(m, p, v.u))
+				}
+			}
 		}
 	}
 	extra := ""
@@ -995,16 +1127,16 @@ func (e *evaluator) residence(v *view) CheckResult {
 	if n > 0 {
 		c.Value = ptr(float64(pos) / float64(n))
 	}
-	head := fmt.Sprintf("%s đảng viên có nhận xét tốt của nơi cư trú", ratio(pos, n))
+	head := ratio(pos, n) + " đảng viên có nhận xét tốt của nơi cư trú"
 	switch {
-	case len(neg) > 0:
+	case neg.len() > 0:
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%s; %d đảng viên bị nơi cư trú nhận xét chưa tốt: %s%s", head, len(neg), listNames(neg, "người"), extra)
+		c.Message = fmt.Sprintf("%s; %d đảng viên bị nơi cư trú nhận xét chưa tốt: %s%s", head, neg.len(), neg.list("người"), extra)
 	case len(missing) > 0:
 		return e.membersMissing(v, missing)
-	case len(blank) > 0:
+	case blank.len() > 0:
 		c.Status = MissingData
-		c.Message = fmt.Sprintf("%s; %d đảng viên chưa có nhận xét: %s%s", head, len(blank), listNames(blank, "người"), extra)
+		c.Message = fmt.Sprintf("%s; %d đảng viên chưa có nhận xét: %s%s", head, blank.len(), blank.list("người"), extra)
 	case n == 0:
 		c.Status = Met
 		c.Message = "Không có đảng viên nào phải lấy ý kiến nhận xét của nơi cư trú" + extra

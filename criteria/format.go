@@ -56,10 +56,11 @@ func atLeast(share float64) string {
 
 // ratio renders "k/n (p%)".
 func ratio(k, n int) string {
+	s := strconv.Itoa(k) + "/" + strconv.Itoa(n)
 	if n == 0 {
-		return fmt.Sprintf("%d/%d", k, n)
+		return s
 	}
-	return fmt.Sprintf("%d/%d (%s)", k, n, pct(float64(k)/float64(n)))
+	return s + " (" + pct(float64(k)/float64(n)) + ")"
 }
 
 // date renders dd/mm/yyyy, the form the workbooks use.
@@ -67,7 +68,7 @@ func date(t time.Time) string { return t.Format("02/01/2006") }
 
 // meetingDate renders a meeting's date, or "tháng 3/2024" for a row that
 // gave only the month.
-func meetingDate(m Meeting) string {
+func meetingDate(m *Meeting) string {
 	if m.MonthOnly {
 		return monthName(m.Date.Year(), int(m.Date.Month()))
 	}
@@ -75,7 +76,9 @@ func meetingDate(m Meeting) string {
 }
 
 // monthName is "tháng 3/2024".
-func monthName(year, month int) string { return fmt.Sprintf("tháng %d/%d", month, year) }
+func monthName(year, month int) string {
+	return "tháng " + strconv.Itoa(month) + "/" + strconv.Itoa(year)
+}
 
 // quarterName is "quý II/2024".
 func quarterName(year, q int) string {
@@ -90,6 +93,35 @@ func listNames(names []string, noun string) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:maxListed], ", ") + fmt.Sprintf(" và %d %s khác", len(names)-maxListed, noun)
+}
+
+// nameList gathers an evidence list as listNames shows it: it counts every
+// entry but keeps only the first maxListed names, so that a check over a
+// province does not format thousands of names to print five.
+type nameList struct {
+	names [maxListed]string
+	n     int
+}
+
+// want counts one more entry and reports whether its name will be shown;
+// the caller formats the name and adds it only then.
+func (l *nameList) want() bool {
+	l.n++
+	return l.n <= maxListed
+}
+
+// add records the name of the entry just counted by want.
+func (l *nameList) add(s string) { l.names[l.n-1] = s }
+
+// len is the number of entries counted.
+func (l *nameList) len() int { return l.n }
+
+// list is listNames over every entry counted.
+func (l *nameList) list(noun string) string {
+	if l.n <= maxListed {
+		return strings.Join(l.names[:l.n], ", ")
+	}
+	return strings.Join(l.names[:], ", ") + " và " + strconv.Itoa(l.n-maxListed) + " " + noun + " khác"
 }
 
 // ptr returns a pointer to v, for CheckResult.Value and Threshold.

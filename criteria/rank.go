@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // verdictOrder is the ranking order of SPEC §2, "Ranking".
@@ -21,42 +22,35 @@ func rank(rs []UnitResult) {
 	for i, t := range UnitTypes {
 		typeOrder[t] = i
 	}
-	slices.SortStableFunc(rs, func(a, b UnitResult) int {
-		if c := cmp.Compare(typeOrder[a.Unit.Type], typeOrder[b.Unit.Type]); c != 0 {
+	// Sort positions, not the results themselves: a result is a dozen words
+	// that a stable sort of a province would move millions of times. The
+	// position as last key makes the unstable sort stable.
+	type key struct {
+		typ, verdict int
+		r            *UnitResult
+		pos          int
+	}
+	keys := make([]key, len(rs))
+	for i := range rs {
+		keys[i] = key{typeOrder[rs[i].Unit.Type], verdictOrder[rs[i].Verdict], &rs[i], i}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		if c := cmp.Compare(x.typ, y.typ); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(verdictOrder[a.Verdict], verdictOrder[b.Verdict]); c != 0 {
+		if c := cmp.Compare(x.verdict, y.verdict); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(b.CriteriaMet, a.CriteriaMet); c != 0 {
+		if c := compareRanked(x.r, y.r); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(b.MeasuredMet, a.MeasuredMet); c != 0 {
-			return c
-		}
-		if a.HasMeanScore != b.HasMeanScore {
-			if a.HasMeanScore {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.MeanScore, a.MeanScore); c != 0 {
-			return c
-		}
-		if c := naturalCompare(a.Unit.Code, b.Unit.Code); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Unit.Code, b.Unit.Code); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Unit.Name, b.Unit.Name); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Unit.Source.File, b.Unit.Source.File); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Unit.Source.Row, b.Unit.Source.Row)
+		return cmp.Compare(x.pos, y.pos)
 	})
+	sorted := make([]UnitResult, len(rs))
+	for i, k := range keys {
+		sorted[i] = *k.r
+	}
+	copy(rs, sorted)
 	var prev UnitType
 	n := 0
 	for i := range rs {
@@ -68,22 +62,56 @@ func rank(rs []UnitResult) {
 	}
 }
 
+// compareRanked orders two results of the same type and verdict by the
+// remaining keys of rank.
+func compareRanked(a, b *UnitResult) int {
+	if c := cmp.Compare(b.CriteriaMet, a.CriteriaMet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.MeasuredMet, a.MeasuredMet); c != 0 {
+		return c
+	}
+	if a.HasMeanScore != b.HasMeanScore {
+		if a.HasMeanScore {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(b.MeanScore, a.MeanScore); c != 0 {
+		return c
+	}
+	if c := naturalCompare(a.Unit.Code, b.Unit.Code); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Unit.Code, b.Unit.Code); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Unit.Name, b.Unit.Name); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Unit.Source.File, b.Unit.Source.File); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Unit.Source.Row, b.Unit.Source.Row)
+}
+
 // naturalCompare orders codes and cluster names as people do: "CB2"
 // before "CB10", "Cụm 2" before "Cụm 10".
+//
+// It walks the strings rune by rune without converting them: it runs for
+// every comparison of a sort. Invalid UTF-8 reads as U+FFFD, one rune a
+// byte, as a []rune conversion would have it.
 func naturalCompare(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
 	i, j := 0, 0
-	for i < len(ra) && j < len(rb) {
-		if unicode.IsDigit(ra[i]) && unicode.IsDigit(rb[j]) {
+	for i < len(a) && j < len(b) {
+		ca, wa := utf8.DecodeRuneInString(a[i:])
+		cb, wb := utf8.DecodeRuneInString(b[j:])
+		if unicode.IsDigit(ca) && unicode.IsDigit(cb) {
 			si, sj := i, j
-			for i < len(ra) && unicode.IsDigit(ra[i]) {
-				i++
-			}
-			for j < len(rb) && unicode.IsDigit(rb[j]) {
-				j++
-			}
-			na := strings.TrimLeft(string(ra[si:i]), "0")
-			nb := strings.TrimLeft(string(rb[sj:j]), "0")
+			i = digitsEnd(a, i)
+			j = digitsEnd(b, j)
+			na := strings.TrimLeft(a[si:i], "0")
+			nb := strings.TrimLeft(b[sj:j], "0")
 			if c := cmp.Compare(len(na), len(nb)); c != 0 {
 				return c
 			}
@@ -92,13 +120,25 @@ func naturalCompare(a, b string) int {
 			}
 			continue
 		}
-		if c := cmp.Compare(ra[i], rb[j]); c != 0 {
+		if c := cmp.Compare(ca, cb); c != 0 {
 			return c
 		}
-		i++
-		j++
+		i += wa
+		j += wb
 	}
-	return cmp.Compare(len(ra)-i, len(rb)-j)
+	return cmp.Compare(utf8.RuneCountInString(a[i:]), utf8.RuneCountInString(b[j:]))
+}
+
+// digitsEnd is the index just past the run of digits starting at i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) {
+		c, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsDigit(c) {
+			break
+		}
+		i += w
+	}
+	return i
 }
 
 // implementation runs the checks of section III, beside the verdicts:

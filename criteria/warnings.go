@@ -70,13 +70,13 @@ func (e *evaluator) warnMonths(v *view) {
 			v.u.Code, strings.Join(missing, ", ")))
 	}
 	for m := 1; m <= 12; m++ {
-		ms := regularIn(v.meetings, e.year, time.Month(m))
-		if len(ms) < 2 {
+		if v.regularByMonth[m] < 2 {
 			continue
 		}
+		ms := regularIn(v.meetings, e.year, time.Month(m))
 		names := make([]string, len(ms))
-		for i, x := range ms {
-			names[i] = scoredName(x)
+		for i := range ms {
+			names[i] = scoredName(&ms[i])
 		}
 		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s có %d buổi sinh hoạt thường kỳ trong %s: %s (mỗi tháng một buổi)",
 			v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi")))
@@ -93,14 +93,7 @@ func (e *evaluator) warnQuarters(v *view) {
 		if e.asOf && dayKey(e.opts.AsOf) < dayKey(end) {
 			break
 		}
-		found := false
-		for _, m := range v.meetings {
-			if m.Kind == Thematic && m.Date.Year() == e.year && (int(m.Date.Month())-1)/3+1 == q {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !v.thematicQYear[q] {
 			missing = append(missing, quarterName(e.year, q))
 		}
 	}
@@ -113,13 +106,7 @@ func (e *evaluator) warnQuarters(v *view) {
 func (e *evaluator) quartersWithoutThematic(v *view) []string {
 	var out []string
 	for q := 1; q <= 4; q++ {
-		found := false
-		for _, m := range v.meetings {
-			if m.Kind == Thematic && (int(m.Date.Month())-1)/3+1 == q {
-				found = true
-			}
-		}
-		if !found {
+		if !v.thematicQ[q] {
 			out = append(out, quarterName(e.year, q))
 		}
 	}
@@ -129,7 +116,8 @@ func (e *evaluator) quartersWithoutThematic(v *view) []string {
 // warnAttendance: Hướng dẫn 12-HD/BTCTW asks for attendance above 85%; a
 // meeting at or below it is flagged, whatever its score.
 func (e *evaluator) warnAttendance(v *view) {
-	for _, m := range v.meetings {
+	for i := range v.meetings {
+		m := &v.meetings[i]
 		if m.Total <= 0 {
 			continue
 		}
@@ -149,13 +137,16 @@ func (e *evaluator) warnAttendance(v *view) {
 // warnItems: an item not recorded is a warning, not a failure (SPEC §2),
 // one per unit so a bloc without the sheet is not drowned in them.
 func (e *evaluator) warnItems(u *Unit) {
-	done := map[string]bool{}
-	for _, s := range u.SelfAssessment {
-		done[s.ItemID] = true
-	}
 	var missing []string
 	for _, it := range Items {
-		if !done[it.ID] {
+		done := false
+		for i := range u.SelfAssessment {
+			if u.SelfAssessment[i].ItemID == it.ID {
+				done = true
+				break
+			}
+		}
+		if !done {
 			missing = append(missing, it.ID)
 		}
 	}

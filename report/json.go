@@ -1,9 +1,10 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 )
@@ -12,142 +13,291 @@ import (
 // may be added under the same schema, never renamed or removed.
 const Schema = "bontot/v1"
 
-// The JSON document of SPEC §5. Structs, not maps, keep the key order stable;
-// every list is made non-nil so that an empty one prints as [] not null.
-type jsonDoc struct {
-	Schema         string               `json:"schema"`
-	Year           int                  `json:"year"`
-	AsOf           *string              `json:"as_of"`
-	Units          []jsonUnit           `json:"units"`
-	Implementation []jsonImplementation `json:"implementation"`
-	Problems       []jsonProblem        `json:"problems"`
-}
-
-type jsonUnit struct {
-	Code         string          `json:"code"`
-	Name         string          `json:"name"`
-	Type         string          `json:"type"`
-	Parent       *string         `json:"parent"`
-	Cluster      *string         `json:"cluster"`
-	Pilot        bool            `json:"pilot"`
-	Rating       *string         `json:"rating"`
-	Rank         int             `json:"rank"`
-	Verdict      string          `json:"verdict"`
-	Commendation bool            `json:"commendation"`
-	MeanScore    *float64        `json:"mean_score"` // added key: mean regular-meeting score used in ranking
-	Criteria     []jsonCriterion `json:"criteria"`
-}
-
-type jsonCriterion struct {
-	ID      string      `json:"id"`
-	Verdict string      `json:"verdict"`
-	Checks  []jsonCheck `json:"checks"`
-}
-
-type jsonCheck struct {
-	ID        string   `json:"id"`
-	Status    string   `json:"status"`
-	Value     *float64 `json:"value"`
-	Threshold *float64 `json:"threshold"`
-	Message   string   `json:"message"`
-}
-
-// jsonImplementation carries both "unit" and "cluster", one of them null, so
-// that every entry has the same keys whatever its check.
-type jsonImplementation struct {
-	ID      string  `json:"id"`
-	Unit    *string `json:"unit"`
-	Cluster *string `json:"cluster"`
-	Status  string  `json:"status"`
-	Message string  `json:"message"`
-}
-
-type jsonProblem struct {
-	Severity string  `json:"severity"`
-	File     *string `json:"file"`
-	Sheet    *string `json:"sheet"`
-	Cell     *string `json:"cell"`
-	Unit     *string `json:"unit"`
-	Message  string  `json:"message"`
-}
-
 // JSON writes r as the JSON document of SPEC §5: schema "bontot/v1", units
 // in report order (grouped by type, ranked), two-space indent and a final
 // newline. Absent values (no parent, no cluster, no rating, no as_of, no
 // measured value) are null; lists are never null.
+//
+// The document is written as it is built, a buffer at a time: a province
+// report runs to tens of megabytes, and holding it whole (as
+// json.Encoder.Encode does, twice over with indentation) cost more memory
+// than evaluating the province. The bytes are those encoding/json writes
+// with SetIndent("", "  ") and SetEscapeHTML(false) for the document's
+// structs (see jsonDoc in the tests, which checks it); keys come in that
+// fixed order, a new key goes in both places.
 func JSON(w io.Writer, r *criteria.Report) error {
-	doc := jsonDoc{
-		Schema:         Schema,
-		Year:           r.Year,
-		Units:          make([]jsonUnit, 0, len(r.Units)),
-		Implementation: make([]jsonImplementation, 0, len(r.Implementation)),
-		Problems:       make([]jsonProblem, 0, len(r.Problems)),
+	j := &jsonWriter{w: w, buf: make([]byte, 0, jsonFlushAt+4096)}
+	j.raw("{")
+	j.key(1, "schema", true)
+	j.str(Schema)
+	j.key(1, "year", false)
+	j.int(r.Year)
+	j.key(1, "as_of", false)
+	if r.AsOf.IsZero() {
+		j.raw("null")
+	} else {
+		j.str(r.AsOf.Format("2006-01-02"))
 	}
-	if !r.AsOf.IsZero() {
-		d := r.AsOf.Format("2006-01-02")
-		doc.AsOf = &d
-	}
-	for i := range r.Units {
-		doc.Units = append(doc.Units, jsonUnitOf(&r.Units[i]))
-	}
-	for _, im := range r.Implementation {
-		doc.Implementation = append(doc.Implementation, jsonImplementation{
-			ID: im.ID, Unit: nullable(im.Unit), Cluster: nullable(im.Cluster),
-			Status: string(im.Status), Message: nfc(im.Message),
-		})
-	}
-	for _, p := range r.Problems {
-		doc.Problems = append(doc.Problems, jsonProblem{
-			Severity: string(p.Severity), File: nullable(p.File), Sheet: nullable(nfc(p.Sheet)),
-			Cell: nullable(p.Cell), Unit: nullable(p.Unit), Message: nfc(p.Message),
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Vietnamese text and "›" stay readable; there is no HTML to protect.
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc) // Encode ends with the trailing newline
+	j.key(1, "units", false)
+	j.array(1, len(r.Units), func(i int) { j.unit(2, &r.Units[i]) })
+	j.key(1, "implementation", false)
+	j.array(1, len(r.Implementation), func(i int) {
+		im := &r.Implementation[i]
+		j.raw("{")
+		j.key(3, "id", true)
+		j.str(im.ID)
+		j.key(3, "unit", false)
+		j.nullable(im.Unit)
+		j.key(3, "cluster", false)
+		j.nullable(im.Cluster)
+		j.key(3, "status", false)
+		j.str(string(im.Status))
+		j.key(3, "message", false)
+		j.str(nfc(im.Message))
+		j.end(2, '}')
+	})
+	j.key(1, "problems", false)
+	j.array(1, len(r.Problems), func(i int) {
+		p := &r.Problems[i]
+		j.raw("{")
+		j.key(3, "severity", true)
+		j.str(string(p.Severity))
+		j.key(3, "file", false)
+		j.nullable(p.File)
+		j.key(3, "sheet", false)
+		j.nullable(nfc(p.Sheet))
+		j.key(3, "cell", false)
+		j.nullable(p.Cell)
+		j.key(3, "unit", false)
+		j.nullable(p.Unit)
+		j.key(3, "message", false)
+		j.str(nfc(p.Message))
+		j.end(2, '}')
+	})
+	j.raw("\n}\n")
+	return j.flush()
 }
 
-func jsonUnitOf(ur *criteria.UnitResult) jsonUnit {
+// unit writes one unit object at the given depth.
+func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 	u := ur.Unit
-	ju := jsonUnit{
-		Code: u.Code, Name: nfc(u.Name), Type: string(u.Type),
-		Parent: nullable(u.Parent), Cluster: nullable(nfc(u.Cluster)),
-		Pilot: u.Pilot, Rating: nullable(u.Rating.Code()),
-		Rank: ur.Rank, Verdict: string(ur.Verdict), Commendation: ur.Commendation,
-		Criteria: make([]jsonCriterion, 0, len(ur.Criteria)),
-	}
+	j.raw("{")
+	j.key(d+1, "code", true)
+	j.str(u.Code)
+	j.key(d+1, "name", false)
+	j.str(nfc(u.Name))
+	j.key(d+1, "type", false)
+	j.str(string(u.Type))
+	j.key(d+1, "parent", false)
+	j.nullable(u.Parent)
+	j.key(d+1, "cluster", false)
+	j.nullable(nfc(u.Cluster))
+	j.key(d+1, "pilot", false)
+	j.bool(u.Pilot)
+	j.key(d+1, "rating", false)
+	j.nullable(u.Rating.Code())
+	j.key(d+1, "rank", false)
+	j.int(ur.Rank)
+	j.key(d+1, "verdict", false)
+	j.str(string(ur.Verdict))
+	j.key(d+1, "commendation", false)
+	j.bool(ur.Commendation)
+	// mean_score is an added key: the mean regular-meeting score used in
+	// ranking.
+	j.key(d+1, "mean_score", false)
 	if ur.HasMeanScore {
-		ju.MeanScore = finite(&ur.MeanScore)
+		j.number(&ur.MeanScore)
+	} else {
+		j.raw("null")
 	}
-	for _, c := range ur.Criteria {
-		jc := jsonCriterion{ID: c.ID, Verdict: string(c.Verdict), Checks: make([]jsonCheck, 0, len(c.Checks))}
-		for _, ch := range c.Checks {
-			jc.Checks = append(jc.Checks, jsonCheck{
-				ID: ch.ID, Status: string(ch.Status),
-				Value: finite(ch.Value), Threshold: finite(ch.Threshold), Message: nfc(ch.Message),
-			})
+	j.key(d+1, "criteria", false)
+	j.array(d+1, len(ur.Criteria), func(i int) {
+		c := &ur.Criteria[i]
+		j.raw("{")
+		j.key(d+3, "id", true)
+		j.str(c.ID)
+		j.key(d+3, "verdict", false)
+		j.str(string(c.Verdict))
+		j.key(d+3, "checks", false)
+		j.array(d+3, len(c.Checks), func(k int) {
+			ch := &c.Checks[k]
+			j.raw("{")
+			j.key(d+5, "id", true)
+			j.str(ch.ID)
+			j.key(d+5, "status", false)
+			j.str(string(ch.Status))
+			j.key(d+5, "value", false)
+			j.number(ch.Value)
+			j.key(d+5, "threshold", false)
+			j.number(ch.Threshold)
+			j.key(d+5, "message", false)
+			j.str(nfc(ch.Message))
+			j.end(d+4, '}')
+		})
+		j.end(d+2, '}')
+	})
+	j.end(d, '}')
+}
+
+// jsonFlushAt is the buffered size at which jsonWriter hands its bytes to
+// the underlying writer: large enough that a pipe or file sees few writes.
+const jsonFlushAt = 64 << 10
+
+// jsonWriter appends indented JSON to a buffer that it flushes to w when
+// full, keeping the first write error.
+type jsonWriter struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+func (j *jsonWriter) flush() error {
+	if j.err == nil && len(j.buf) > 0 {
+		_, j.err = j.w.Write(j.buf)
+	}
+	j.buf = j.buf[:0]
+	return j.err
+}
+
+func (j *jsonWriter) raw(s string) { j.buf = append(j.buf, s...) }
+
+// newline starts a line indented to depth d (two spaces a level).
+func (j *jsonWriter) newline(d int) {
+	j.buf = append(j.buf, '\n')
+	for range d {
+		j.buf = append(j.buf, ' ', ' ')
+	}
+}
+
+// key starts a member of an object whose members sit at depth d.
+func (j *jsonWriter) key(d int, name string, first bool) {
+	if !first {
+		j.buf = append(j.buf, ',')
+	}
+	j.newline(d)
+	j.buf = append(j.buf, '"')
+	j.buf = append(j.buf, name...)
+	j.buf = append(j.buf, '"', ':', ' ')
+}
+
+// end closes an object or array opened at depth d.
+func (j *jsonWriter) end(d int, c byte) {
+	j.newline(d)
+	j.buf = append(j.buf, c)
+}
+
+// array writes n elements of an array opened at depth d, each by elem at
+// depth d+1; an empty array is "[]", as encoding/json writes it. The
+// buffer is flushed between elements so that it stays small.
+func (j *jsonWriter) array(d, n int, elem func(i int)) {
+	if n == 0 {
+		j.raw("[]")
+		return
+	}
+	j.buf = append(j.buf, '[')
+	for i := range n {
+		if i > 0 {
+			j.buf = append(j.buf, ',')
 		}
-		ju.Criteria = append(ju.Criteria, jc)
+		j.newline(d + 1)
+		elem(i)
+		if len(j.buf) >= jsonFlushAt {
+			j.flush()
+		}
 	}
-	return ju
+	j.end(d, ']')
 }
 
-// nullable maps "" to JSON null.
-func nullable(s string) *string {
+func (j *jsonWriter) int(v int) { j.buf = strconv.AppendInt(j.buf, int64(v), 10) }
+
+func (j *jsonWriter) bool(v bool) { j.buf = strconv.AppendBool(j.buf, v) }
+
+// nullable writes "" as null and any other string as a string.
+func (j *jsonWriter) nullable(s string) {
 	if s == "" {
-		return nil
+		j.raw("null")
+		return
 	}
-	return &s
+	j.str(s)
 }
 
-// finite copies a number, mapping NaN and ±Inf (which JSON cannot hold) to
-// null rather than failing the whole document.
-func finite(v *float64) *float64 {
+// number writes a float as encoding/json does (ES6 number form: 'f' between
+// 1e-6 and 1e21, else 'e' with an unpadded exponent), nil and the NaN and
+// ±Inf that JSON cannot hold as null rather than failing the document.
+func (j *jsonWriter) number(v *float64) {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return nil
+		j.raw("null")
+		return
 	}
-	c := *v
-	return &c
+	f := *v
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	j.buf = strconv.AppendFloat(j.buf, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 → e-9, as encoding/json cleans it up.
+		b := j.buf
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			j.buf = b[:n-1]
+		}
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// str writes a JSON string escaped as encoding/json does without HTML
+// escaping: quote, backslash and control characters escaped, invalid UTF-8
+// as \ufffd, and U+2028 and U+2029 escaped for JavaScript's sake.
+func (j *jsonWriter) str(s string) {
+	b := append(j.buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	j.buf = append(b, '"')
 }

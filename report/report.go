@@ -6,6 +6,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -154,4 +155,15 @@ func unitTypeCount(r *criteria.Report) map[criteria.UnitType]int {
 		n[u.Unit.Type]++
 	}
 	return n
+}
+
+// finite copies a number, mapping NaN and ±Inf (which JSON and spreadsheets
+// cannot hold) to nil, shown as an empty cell or null rather than failing
+// the whole report.
+func finite(v *float64) *float64 {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return nil
+	}
+	c := *v
+	return &c
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -33,7 +34,18 @@ const lineWidth = 80
 // a final line counting units per verdict. With opts.Unit it writes every
 // check of that unit instead; an unknown code is an error.
 func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
-	t := &textWriter{w: w, color: opts.Color}
+	// Lines go out through a buffer: written one by one to a terminal or
+	// pipe, the details of a bloc would cost a system call each.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	t := &textWriter{w: bw, color: opts.Color}
+	err := t.report(r, opts)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	if opts.Unit != "" {
 		ur := findUnit(r, opts.Unit)
 		if ur == nil {
@@ -81,7 +93,9 @@ func (t *textWriter) line(s string) {
 	if t.err != nil {
 		return
 	}
-	_, t.err = io.WriteString(t.w, nfc(s)+"\n")
+	if _, t.err = io.WriteString(t.w, nfc(s)); t.err == nil {
+		_, t.err = io.WriteString(t.w, "\n")
+	}
 }
 
 // paragraph writes s wrapped to the line width under the given indent.

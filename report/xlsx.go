@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,14 +98,18 @@ func newStyles(f *excelize.File) (*styles, error) {
 		status:   map[criteria.Status]int{},
 		severity: map[criteria.Severity]int{},
 	}
-	for st, c := range statusColors {
+	// Sorted, not map order: style IDs in the order added, and a report
+	// identical from one run to the next.
+	for _, st := range slices.Sorted(maps.Keys(statusColors)) {
+		c := statusColors[st]
 		s.status[st] = add(&excelize.Style{
 			Font: font(true, 11, c[1]), Border: thin,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		})
 	}
-	for sv, c := range severityColors {
+	for _, sv := range slices.Sorted(maps.Keys(severityColors)) {
+		c := severityColors[sv]
 		s.severity[sv] = add(&excelize.Style{
 			Font: font(true, 11, c[1]), Border: thin,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
@@ -292,8 +298,11 @@ func rowHeight(cols []column, values []any, spread float64) float64 {
 		if !ok || i >= len(cols) {
 			continue
 		}
-		per := int(cols[i].width*1.15/spread) - 1
-		lines = max(lines, len(wrap(s, max(per, 1))))
+		per := max(int(cols[i].width*1.15/spread)-1, 1)
+		if per >= 10 && !strings.Contains(s, "\n") && utf8.RuneCountInString(s) <= per {
+			continue // one line: most cells, and wrap would allocate to say so
+		}
+		lines = max(lines, len(wrap(s, per)))
 	}
 	if lines == 1 {
 		return 0

@@ -25,7 +25,11 @@ func matchKey(s string) string {
 		}
 	}
 	if ascii {
-		// Most cells (numbers, codes, dates) take this path; it is the hot one.
+		// Most cells (numbers, codes, dates) take this path; it is the hot
+		// one, and most of them are already a key.
+		if isASCIIKey(s) {
+			return s
+		}
 		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	}
 	if k, ok := keyCache.Load(s); ok {
@@ -66,6 +70,20 @@ func foldKey(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(strings.Join(strings.Fields(b.String()), " "))
+}
+
+// isASCIIKey reports whether ASCII s is already its own matching key: no
+// upper case, no white space but single inner spaces.
+func isASCIIKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // clean is how every cell value is taken in: NFC and trimmed, so that later

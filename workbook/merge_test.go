@@ -345,3 +345,38 @@ func TestReadNumberedSheetsAndUnitNames(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A cell secretary's own workbook holds only the chi bộ trực thuộc: the
+// đảng bộ it names is not at hand, which is worth a note, not an error.
+func TestSingleSubordinateCellWithoutItsParent(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "chi-bo.xlsx",
+		sheet{"Đơn vị", [][]any{
+			{"Mã đơn vị", "Tên đơn vị", "Loại", "Trực thuộc"},
+			{"DB01-02", "Chi bộ Phòng Bổ trợ tư pháp", "Chi bộ trực thuộc", "DB01"},
+		}},
+		sheet{"Sinh hoạt", [][]any{
+			{"Ngày", "Loại", "Điểm"},
+			{"15/01/2024", "Thường kỳ", 92},
+		}},
+	)
+	res, err := Read([]string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := res.Dataset.Units[0]
+	if u.HasErrors || u.Parent != "DB01" {
+		t.Fatalf("HasErrors %v, Parent %q; want no errors and parent DB01", u.HasErrors, u.Parent)
+	}
+	var notes []string
+	for _, p := range res.Dataset.Problems {
+		if p.Severity == criteria.SeverityError {
+			t.Errorf("unexpected error: %s", p)
+		}
+		if p.Severity == criteria.SeverityNote && p.Cell == "D2" {
+			notes = append(notes, p.Message)
+		}
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], `"DB01"`) {
+		t.Fatalf("notes at D2: %q; want one naming DB01", notes)
+	}
+}

@@ -461,6 +461,12 @@ func (m *merger) register() {
 				parent = us[0]
 			}
 			switch {
+			case parent == nil && fd.single:
+				// A cell secretary's own workbook holds only the cell: its
+				// đảng bộ is in another workbook, or none at hand.
+				u.Parent = d.parent
+				add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet, Cell: d.parentAt, Unit: u.Code,
+					Message: fmt.Sprintf("Đảng bộ cơ sở cấp trên %q không có trong các sổ đang đọc; chi bộ được đánh giá riêng", d.parent)})
 			case parent == nil:
 				problem(fmt.Sprintf("Trực thuộc %q không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở", d.parent))
 			case parent.Type != criteria.Committee:

@@ -82,6 +82,11 @@ var numberSuffix = regexp.MustCompile(`\s*(diem|d|%)$`)
 // ("8,5", "90 điểm"). A lone comma is a decimal comma, as Vietnamese writes
 // it; thousands separators have no place in these small numbers.
 func parseNumber(s string) (float64, bool) {
+	if plainNumber(s) {
+		// What Excel stores: the common case, without the text handling.
+		v, err := strconv.ParseFloat(s, 64)
+		return v, err == nil && !math.IsInf(v, 0)
+	}
 	k := numberSuffix.ReplaceAllString(matchKey(s), "")
 	k = strings.ReplaceAll(k, " ", "")
 	if strings.Count(k, ",") == 1 && !strings.Contains(k, ".") {
@@ -97,6 +102,23 @@ func parseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// plainNumber reports whether s is digits with at most a sign, a point and
+// an exponent, as Excel writes raw numbers; anything else takes the slow
+// path of parseNumber.
+func plainNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '.', c == '-', c == '+', c == 'e', c == 'E':
+		default:
+			return false
+		}
+	}
+	return s[0] != 'e' && s[0] != 'E'
 }
 
 // parseScore reads a 0–100 score.

@@ -193,11 +193,15 @@ var meetingCounts = []string{"tc2.regular_count", "tc2.regular_good", "tc2.thema
 	"tc2.committee_meetings", "tc2.standing_meetings", "tc2.assembly"}
 
 func TestUnfilledTemplateReadsAsNoDataYet(t *testing.T) {
-	// A chi bộ trực thuộc is left out: alone in its workbook, the reader
-	// cannot find the đảng bộ its Trực thuộc names.
-	for _, typ := range []criteria.UnitType{criteria.CellGrassroots, criteria.Committee} {
+	// A chi bộ trực thuộc alone in its workbook names a đảng bộ the reader
+	// does not have: a note, and the cell is evaluated on its own.
+	for _, typ := range []criteria.UnitType{criteria.CellGrassroots, criteria.CellSubordinate, criteria.Committee} {
 		t.Run(string(typ), func(t *testing.T) {
-			f := newTemplate(t, template.Options{Unit: "U1", Name: "Đơn vị thử", Type: typ, Year: 2024})
+			opts := template.Options{Unit: "U1", Name: "Đơn vị thử", Type: typ, Year: 2024}
+			if typ == criteria.CellSubordinate {
+				opts.Parent = "DB01"
+			}
+			f := newTemplate(t, opts)
 			res := read(t, f, 0)
 			// Nothing to infer the year from is a warning, never an error.
 			noProblems(t, res.Dataset.Problems, criteria.SeverityWarning, criteria.SeverityNote)

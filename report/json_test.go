@@ -1,0 +1,162 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// The JSON document of SPEC §5 as structs, encoded by encoding/json: the
+// reference that the streaming writer must match byte for byte.
+type jsonDoc struct {
+	Schema         string               `json:"schema"`
+	Year           int                  `json:"year"`
+	AsOf           *string              `json:"as_of"`
+	Units          []jsonUnit           `json:"units"`
+	Implementation []jsonImplementation `json:"implementation"`
+	Problems       []jsonProblem        `json:"problems"`
+}
+
+type jsonUnit struct {
+	Code         string          `json:"code"`
+	Name         string          `json:"name"`
+	Type         string          `json:"type"`
+	Parent       *string         `json:"parent"`
+	Cluster      *string         `json:"cluster"`
+	Pilot        bool            `json:"pilot"`
+	Rating       *string         `json:"rating"`
+	Rank         int             `json:"rank"`
+	Verdict      string          `json:"verdict"`
+	Commendation bool            `json:"commendation"`
+	MeanScore    *float64        `json:"mean_score"`
+	Criteria     []jsonCriterion `json:"criteria"`
+}
+
+type jsonCriterion struct {
+	ID      string      `json:"id"`
+	Verdict string      `json:"verdict"`
+	Checks  []jsonCheck `json:"checks"`
+}
+
+type jsonCheck struct {
+	ID        string   `json:"id"`
+	Status    string   `json:"status"`
+	Value     *float64 `json:"value"`
+	Threshold *float64 `json:"threshold"`
+	Message   string   `json:"message"`
+}
+
+type jsonImplementation struct {
+	ID      string  `json:"id"`
+	Unit    *string `json:"unit"`
+	Cluster *string `json:"cluster"`
+	Status  string  `json:"status"`
+	Message string  `json:"message"`
+}
+
+type jsonProblem struct {
+	Severity string  `json:"severity"`
+	File     *string `json:"file"`
+	Sheet    *string `json:"sheet"`
+	Cell     *string `json:"cell"`
+	Unit     *string `json:"unit"`
+	Message  string  `json:"message"`
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// referenceJSON is how report.JSON encoded the document before it streamed.
+func referenceJSON(t *testing.T, r *criteria.Report) []byte {
+	t.Helper()
+	doc := jsonDoc{
+		Schema: Schema, Year: r.Year,
+		Units:          []jsonUnit{},
+		Implementation: []jsonImplementation{},
+		Problems:       []jsonProblem{},
+	}
+	if !r.AsOf.IsZero() {
+		doc.AsOf = nullable(r.AsOf.Format("2006-01-02"))
+	}
+	for _, ur := range r.Units {
+		u := ur.Unit
+		ju := jsonUnit{
+			Code: u.Code, Name: nfc(u.Name), Type: string(u.Type),
+			Parent: nullable(u.Parent), Cluster: nullable(nfc(u.Cluster)),
+			Pilot: u.Pilot, Rating: nullable(u.Rating.Code()),
+			Rank: ur.Rank, Verdict: string(ur.Verdict), Commendation: ur.Commendation,
+			Criteria: []jsonCriterion{},
+		}
+		if ur.HasMeanScore {
+			ju.MeanScore = finite(&ur.MeanScore)
+		}
+		for _, c := range ur.Criteria {
+			jc := jsonCriterion{ID: c.ID, Verdict: string(c.Verdict), Checks: []jsonCheck{}}
+			for _, ch := range c.Checks {
+				jc.Checks = append(jc.Checks, jsonCheck{ID: ch.ID, Status: string(ch.Status),
+					Value: finite(ch.Value), Threshold: finite(ch.Threshold), Message: nfc(ch.Message)})
+			}
+			ju.Criteria = append(ju.Criteria, jc)
+		}
+		doc.Units = append(doc.Units, ju)
+	}
+	for _, im := range r.Implementation {
+		doc.Implementation = append(doc.Implementation, jsonImplementation{ID: im.ID,
+			Unit: nullable(im.Unit), Cluster: nullable(im.Cluster), Status: string(im.Status), Message: nfc(im.Message)})
+	}
+	for _, p := range r.Problems {
+		doc.Problems = append(doc.Problems, jsonProblem{Severity: string(p.Severity), File: nullable(p.File),
+			Sheet: nullable(nfc(p.Sheet)), Cell: nullable(p.Cell), Unit: nullable(p.Unit), Message: nfc(p.Message)})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestJSONMatchesEncodingJSON: the streaming writer escapes strings and
+// formats numbers exactly as encoding/json did, on the fixtures and on the
+// awkward cases a workbook can bring (control characters, invalid UTF-8,
+// U+2028, HTML characters, extreme and non-finite numbers, empty lists).
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	odd := fixture()
+	u := *odd.Units[0].Unit
+	u.Name = "Chi bộ \"A\" <b>&</b> \\ \t\n\r\b\f\x01\x1f \xff\xfe \u2028\u2029 ›"
+	u.Cluster = "Cụm\x00 1"
+	odd.Units[0].Unit = &u
+	odd.Units[0].HasMeanScore, odd.Units[0].MeanScore = true, math.NaN()
+	c := &odd.Units[0].Criteria[0].Checks[0]
+	for i, v := range []float64{1e-7, 1.5e-9, 1e21, -2.5e22, 123456789012345680000, 0.000001, -0, math.Inf(1), 0.1 + 0.2} {
+		c.Value, c.Threshold = f(v), f(-v)
+		c.Message = string(rune(0x2028+i%2)) + "x\x7f"
+		var got bytes.Buffer
+		if err := JSON(&got, odd); err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceJSON(t, odd); !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("value %v: streamed JSON differs from encoding/json\n--- got ---\n%s\n--- want ---\n%s", v, got.Bytes(), want)
+		}
+	}
+	empty := &criteria.Report{Year: 2024, AsOf: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	for _, r := range []*criteria.Report{fixture(), asOfFixture(), empty} {
+		var got bytes.Buffer
+		if err := JSON(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceJSON(t, r); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("streamed JSON differs from encoding/json\n--- got ---\n%s\n--- want ---\n%s", got.Bytes(), want)
+		}
+	}
+}
