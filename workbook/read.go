@@ -191,6 +191,11 @@ type fileData struct {
 	// votes counts dated rows of Sinh hoạt and Họp cấp ủy per year, for
 	// the evaluation year.
 	votes map[int]int
+
+	// The unit the previous row resolved to (nil: not one of this
+	// workbook's), and its Mã đơn vị as written.
+	lastUnit     *criteria.Unit
+	lastUnitText string
 }
 
 // forSheet returns a fileData that shares this one's workbook, units and
@@ -199,6 +204,7 @@ type fileData struct {
 func (fd *fileData) forSheet() *fileData {
 	sub := *fd
 	sub.rows, sub.problems, sub.sheetFailed, sub.votes = nil, nil, false, map[int]int{}
+	sub.lastUnit, sub.lastUnitText = nil, ""
 	return &sub
 }
 
@@ -766,7 +772,16 @@ func (fd *fileData) place(pr *pendingRow) {
 		return
 	}
 	if fd.reg != nil && pr.add != nil && !pr.failed {
-		if u, msg := resolveUnit(pr, fd, fd.local, fd.localName, fd.reg); u != nil && msg == "" && fd.own[u] {
+		u := fd.lastUnit
+		if u == nil || pr.unit != fd.lastUnitText {
+			// Rows of one unit usually follow each other: resolve once.
+			var msg string
+			if u, msg = resolveUnit(pr, fd, fd.local, fd.localName, fd.reg); msg != "" || !fd.own[u] {
+				u = nil
+			}
+			fd.lastUnit, fd.lastUnitText = u, pr.unit
+		}
+		if u != nil {
 			for _, p := range pr.problems {
 				p.Unit = u.Code
 				fd.problems = append(fd.problems, p)
@@ -775,5 +790,6 @@ func (fd *fileData) place(pr *pendingRow) {
 			return
 		}
 	}
-	fd.rows = append(fd.rows, pr)
+	kept := *pr // pr is reused for the sheet's next row
+	fd.rows = append(fd.rows, &kept)
 }

@@ -162,6 +162,12 @@ var (
 	sectionLabel = regexp.MustCompile(`^(?:[ivxlc]+|[a-z])\.?$`)
 )
 
+// mayBeTotal rules out at a glance what cannot be a total word: the first
+// cell of nearly every row is a code, a number or a date, with digits.
+func mayBeTotal(v string) bool {
+	return len(v) <= 32 && !strings.ContainsAny(v, "0123456789")
+}
+
 // skipRow reports whether a data row is not data: blank (an STT number
 // alone counts as blank: templates number empty rows in advance), a total
 // row ("Cộng", "Tổng cộng"), or a section heading ("I. Chi bộ cơ sở" —
@@ -184,11 +190,11 @@ func skipRow(cells []string, cols *columns) bool {
 			continue
 		}
 		filled++
-		if filled == 1 && totalWords[strings.Trim(matchKey(v), " :.")] {
+		if filled == 1 && mayBeTotal(v) && totalWords[strings.Trim(matchKey(v), " :.")] {
 			return true
 		}
 	}
-	if first != "" && totalWords[strings.Trim(matchKey(first), " :.")] {
+	if first != "" && mayBeTotal(first) && totalWords[strings.Trim(matchKey(first), " :.")] {
 		return true
 	}
 	return filled == 0 || (sttLabel && filled == 1)
@@ -231,6 +237,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		state = 1
 		return true
 	}
+	pr, c := new(pendingRow), new(rowCtx)
 	data := func(r int, cells []string) {
 		if state == 1 {
 			state = 2
@@ -241,8 +248,10 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		if skipRow(cells, cols) {
 			return
 		}
-		pr := &pendingRow{sheet: spec.schema.ID, src: criteria.Source{File: fd.base, Sheet: name, Row: r}}
-		c := &rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
+		// One row and context for the whole sheet: place copies the few
+		// rows it must keep, the rest cost nothing to let go.
+		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{File: fd.base, Sheet: name, Row: r}}
+		*c = rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
 		if cols.has(schema.KeyUnit) {
 			pr.unit, pr.unitCell = c.get(schema.KeyUnit), c.ref(schema.KeyUnit)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestMatchKey(t *testing.T) {
@@ -253,6 +254,27 @@ func TestParseItem(t *testing.T) {
 	for _, in := range []string{"tc9.q1", "Công tác", "Nội dung khác hẳn"} {
 		if id, msg := parseItem(in); msg == "" {
 			t.Errorf("parseItem(%q) = %q, want an error", in, id)
+		}
+	}
+}
+
+// quickNFC may only say "already NFC" for text the normaliser leaves as it
+// is; decomposed and unusual text must go to the normaliser.
+func TestQuickNFCAgreesWithNormaliser(t *testing.T) {
+	for _, s := range []string{
+		"", "CB01", "Nguyễn Thị Hường", "Đảng bộ Sở Tư pháp", "Thường kỳ", "Hoàn thành xuất sắc nhiệm vụ",
+		"Nguye\u0302\u0303n", "a\u0301", "Ω \u2126", "\u1E9B\u0323", "ơ\u0300", "\u00e9", "“Tốt”…", "x\xff",
+	} {
+		if quickNFC(s) && !norm.NFC.IsNormalString(s) {
+			t.Errorf("quickNFC(%q) = true, but it is not NFC", s)
+		}
+		if got, want := clean(s), strings.TrimSpace(norm.NFC.String(s)); got != want {
+			t.Errorf("clean(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"Nguyễn Thị Hường", "Đảng bộ", "Kém"} {
+		if !quickNFC(s) {
+			t.Errorf("quickNFC(%q) = false; the fast path should take Vietnamese NFC text", s)
 		}
 	}
 }
