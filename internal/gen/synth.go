@@ -18,6 +18,9 @@ type Config struct {
 	Members    [2]int // members per chi bộ: min, max (at most 99)
 	Thematic   [2]int // thematic meetings per chi bộ a year: min, max (at most 12)
 	PerCluster int    // đảng bộ cơ sở per cluster (cụm); 0 for no clusters
+	// Prefix goes before every unit code, so that several generated blocs
+	// can be evaluated together as one folder without duplicate codes.
+	Prefix string
 }
 
 // ConfigFor returns the configuration of a random scale (bloc, province,
@@ -163,7 +166,7 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 		return fmt.Sprintf("Cụm %d", i/cfg.PerCluster+1)
 	}
 	for g := 0; g < cfg.Grassroots; g++ {
-		p := add(&unitPlan{code: fmt.Sprintf("DB%04d", g+1), name: "Đảng bộ " + numbered(agencies, g),
+		p := add(&unitPlan{code: fmt.Sprintf("%sDB%04d", cfg.Prefix, g+1), name: "Đảng bộ " + numbered(agencies, g),
 			typ: typeParent, cluster: cluster(g)})
 		common(p)
 		nsub := between(r, cfg.SubCells)
@@ -214,7 +217,7 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 	}
 	nclusters := len(clusterParents)
 	for i := 0; i < cfg.Cells; i++ {
-		p := add(&unitPlan{code: fmt.Sprintf("CB%04d", i+1), name: "Chi bộ " + numbered(agencies, (i+cfg.Grassroots)%(len(agencies)*1000)),
+		p := add(&unitPlan{code: fmt.Sprintf("%sCB%04d", cfg.Prefix, i+1), name: "Chi bộ " + numbered(agencies, (i+cfg.Grassroots)%(len(agencies)*1000)),
 			typ: typeCell})
 		if nclusters > 0 && chance(r, 0.6) {
 			k := r.IntN(nclusters)

@@ -30,11 +30,12 @@ func run(args []string) error {
 	scaleName := fs.String("scale", "example", "example, bloc, province or max")
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
+	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return fmt.Errorf("usage: go run ./tools/gen -scale example|bloc|province|max [-seed N] -o FILE")
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|bloc|province|max [-seed N] [-prefix P] -o FILE")
 	}
 	scale, err := gen.ParseScale(*scaleName)
 	if err != nil {
@@ -52,7 +53,9 @@ func run(args []string) error {
 		err = gen.Write(bw, scale, *seed)
 	} else {
 		var stats gen.Stats
-		stats, err = gen.WriteConfig(bw, gen.ConfigFor(scale), *seed)
+		cfg := gen.ConfigFor(scale)
+		cfg.Prefix = *prefix
+		stats, err = gen.WriteConfig(bw, cfg, *seed)
 		if err == nil {
 			fmt.Fprintf(os.Stderr, "gen: %s: %d units, %d meetings, %d members\n", scale,
 				stats["Đơn vị"], stats["Sinh hoạt"], stats["Đảng viên"])
