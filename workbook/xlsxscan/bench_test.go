@@ -71,8 +71,10 @@ func TestGeneratedFile(t *testing.T) {
 	if p == "" {
 		t.Skip("set XLSXSCAN_BENCH to a generated workbook")
 	}
+	ps := watchScans(t)
 	var st diffStats
 	compareFile(t, p, &st)
+	ps.allFast(t, p)
 	if st.fallback != 0 {
 		t.Errorf("%d sheets fell back", st.fallback)
 	}

@@ -2,9 +2,13 @@
 // what excelize's Rows iterator yields with Options{RawCellValue: true}.
 //
 // excelize decodes worksheets with encoding/xml, one token (and several
-// allocations) at a time; this package scans the same XML with a small
-// streaming tokenizer (github.com/orisano/gosax) and a state machine that
-// mirrors excelize's Rows/Columns step by step, quirks included. It only
+// allocations) at a time. This package reads the rows of the regular shape
+// that Excel, excelize and most generators write straight from the inflated
+// bytes (fast.go), and everything else with a small streaming tokenizer
+// (github.com/orisano/gosax, lex.go) and a state machine that mirrors
+// excelize's Rows/Columns step by step, quirks included (sheet.go); the
+// byte scanner hands the rest of a sheet to the tokenizer at the first row
+// it does not recognise. Shared strings are read the same way. It only
 // accepts input whose meaning it is sure of: anything else — a construct it
 // does not know, XML that encoding/xml would reject, a file excelize would
 // read through a different code path — is reported as ErrUnsupported so
@@ -249,13 +253,107 @@ func (b *Book) readSharedStrings() error {
 		return fmt.Errorf("%w: %s: %v", ErrUnsupported, partSharedStrings, err)
 	}
 	defer rc.Close()
-	lx := newLexer(rc, make([]byte, 0, 256<<10))
+	size := f.UncompressedSize64
+	if size > 256<<20 {
+		size = 0 // let the buffer grow as the data comes
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 512)
+	if _, err := buf.ReadFrom(rc); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrUnsupported, partSharedStrings, err)
+	}
+	data := buf.Bytes()
+	if sst, ok := fastSST(data); ok {
+		b.sst = sst
+		return nil
+	}
+	lx := newLexer(bytes.NewReader(data), make([]byte, 0, 256<<10))
 	sst, reason := readSST(lx)
 	if reason != "" {
 		return unsupported(partSharedStrings, reason)
 	}
 	b.sst = sst
 	return nil
+}
+
+// fastSST reads a shared strings table of the shape Excel and excelize
+// write — <si><t>text</t></si> items, one after the other — straight from
+// the bytes, checking them as the lexer would. Any other shape (rich text,
+// phonetic runs, white space between items…) returns false: readSST reads
+// the table instead.
+func fastSST(data []byte) ([]string, bool) {
+	k := bytes.Index(data, []byte("<si>"))
+	if k < 0 {
+		return nil, false
+	}
+	// The lexer reads the root's start tag: it must end right at k.
+	lx := newLexer(bytes.NewReader(data[:k]), make([]byte, 0, 4<<10))
+	for {
+		if !lx.next() {
+			return nil, false
+		}
+		if lx.tok.kind == tokText {
+			if !checkText(lx.tok.raw) {
+				return nil, false
+			}
+			continue
+		}
+		if !lx.tok.isStart("sst") || !mainNamespace(lx.tok) {
+			return nil, false
+		}
+		break
+	}
+	if lx.next() || !lx.eof {
+		return nil, false
+	}
+	// The texts go into one block, made a string once: the table costs
+	// two allocations rather than one per item.
+	n := bytes.Count(data[k:], []byte("<si>"))
+	all := make([]byte, 0, max(0, len(data)-k-n*len("<si><t></t></si>")))
+	ends := make([]int, 0, n)
+	var scratch []byte
+	for p := k; ; {
+		b := data[p:]
+		if bytes.HasPrefix(b, []byte("</sst>")) {
+			// The root closed; the rest is not read by excelize's Decode.
+			block := string(all)
+			sst := make([]string, len(ends))
+			start := 0
+			for i, end := range ends {
+				sst[i] = block[start:end]
+				start = end
+			}
+			return sst, true
+		}
+		if !bytes.HasPrefix(b, []byte("<si><t")) || len(b) < 7 {
+			return nil, false
+		}
+		var a tagAttrs
+		n, self, st := a.read(b[4:], 2)
+		if st != fastOK || self {
+			return nil, false
+		}
+		i := 4 + n
+		raw, n, isPlain, st := fastText(b[i:], "</t>")
+		if st != fastOK || !bytes.HasPrefix(b[i+n:], []byte("</si>")) {
+			return nil, false
+		}
+		text := raw
+		if !isPlain {
+			var ok bool
+			if scratch, ok = decodeText(scratch[:0], raw, false); !ok {
+				return nil, false
+			}
+			text = scratch
+		}
+		if bytes.Contains(text, []byte("_x")) {
+			all = append(all, siString(text)...)
+		} else {
+			all = append(all, text...)
+		}
+		ends = append(ends, len(all))
+		p += i + n + len("</si>")
+	}
 }
 
 func readSST(lx *lexer) ([]string, string) {

@@ -37,6 +37,10 @@ func FuzzSheet(f *testing.F) {
 	for _, data := range oddSheets {
 		f.Add(data, `<si><t>y</t></si>`)
 	}
+	for _, data := range handoverSheets {
+		f.Add(data, `<si><t>z</t></si><si><t xml:space="preserve"> z&amp;</t></si>`)
+	}
+	f.Add(excelLike, `<si><t>a</t></si><si><t>b</t></si><si><t>c</t></si><si><t>d</t></si><si><t>e</t></si>`)
 	f.Fuzz(func(t *testing.T, data, items string) {
 		if bigRow.MatchString(data) {
 			return // a million gap rows per run would slow the fuzzer to a halt
@@ -84,13 +88,16 @@ func buildCells(ops []byte, text string) string {
 				sb.WriteString("</row>")
 			}
 			col = 0
-			switch arg % 3 {
+			switch arg % 4 {
 			case 0:
 				sb.WriteString("<row>")
 				rowNum++
 			case 1:
 				rowNum += 1 + arg%4
 				fmt.Fprintf(&sb, `<row r="%d" spans="1:5">`, rowNum)
+			case 2:
+				rowNum += 1 + arg%3
+				fmt.Fprintf(&sb, `<row r="%d" spans="1:5" ht="15.75" x14ac:dyDescent="0.25">`, rowNum)
 			default:
 				rowNum += 1 + arg%2
 				fmt.Fprintf(&sb, `<row r="%d"/>`, rowNum)
@@ -121,7 +128,7 @@ func buildCells(ops []byte, text string) string {
 			if op&4 == 4 {
 				style = ` s="1"`
 			}
-			switch (arg >> 4) % 5 {
+			switch (arg >> 4) % 10 {
 			case 0:
 				fmt.Fprintf(&sb, `<c%s%s%s><v>%s</v></c>`, ref, style, typ, val)
 			case 1:
@@ -130,8 +137,18 @@ func buildCells(ops []byte, text string) string {
 				fmt.Fprintf(&sb, `<c%s%s%s/>`, ref, style, typ)
 			case 3:
 				fmt.Fprintf(&sb, `<c%s%s t="inlineStr"><is><r><t>%s</t></r><r><t xml:space="preserve"> %s</t></r><rPh><t>p</t></rPh></is></c>`, ref, style, val, text)
-			default:
+			case 4:
 				fmt.Fprintf(&sb, `<c%s%s%s><f t="shared" si="0"/></c>`, ref, style, typ)
+			case 5:
+				fmt.Fprintf(&sb, `<c%s%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, val)
+			case 6:
+				fmt.Fprintf(&sb, "<c%s%s%s>\n <f t=\"shared\" ref=\"A1:A9\" si=\"1\">%s</f>\r\n <v>%s</v>\n</c>", ref, style, typ, text, val)
+			case 7:
+				fmt.Fprintf(&sb, `<c%s%s%s><v>%s</v><v/></c>`, ref, style, typ, val)
+			case 8:
+				fmt.Fprintf(&sb, `<c%s%s%s><is/><v>%s</v></c>`, ref, style, typ, val)
+			default:
+				fmt.Fprintf(&sb, `<c%s%s%s><is><t>%s</t><t/></is><v>%s</v></c>`, ref, style, typ, text, val)
 			}
 		}
 	}

@@ -43,6 +43,7 @@ type lexer struct {
 	tok   token
 	bad   bool // set when the input is something encoding/xml might treat differently
 	first bool
+	eof   bool // the input ended outside markup (possibly too early: see bad)
 }
 
 func newLexer(r io.Reader, buf []byte) *lexer {
@@ -103,6 +104,7 @@ func (lx *lexer) next() bool {
 			lx.first = false
 			continue
 		case gosax.EventEOF:
+			lx.eof = true
 			if len(lx.stack) != 0 {
 				lx.bad = true
 				return false
@@ -321,6 +323,8 @@ func init() {
 	}
 	plain['&'], plain['<'], plain[']'] = false, false, false
 	plain['\t'], plain['\n'] = true, true
+	attrPlain = plain
+	attrPlain[']'] = true
 }
 
 // nextAttr parses one `name = "value"` from b. It returns a nil name when b

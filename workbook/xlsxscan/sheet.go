@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/orisano/gosax"
 )
@@ -38,8 +39,8 @@ func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) err
 	defer rc.Close()
 	ar := newAsyncReader(rc)
 	defer ar.stop()
-	s := &sheetScan{book: b, part: part, visit: visit, lx: newLexer(ar, make([]byte, 0, 128<<10))}
-	return s.run()
+	s := &sheetScan{book: b, part: part, visit: visit}
+	return s.run(ar)
 }
 
 type sheetScan struct {
@@ -53,7 +54,11 @@ type sheetScan struct {
 	pendRow   int      // its number; 0 when none
 	val       []byte   // scratch for one cell's <v>
 	is        []byte   // scratch for one cell's <is>
-	intern    map[string]string
+	text      []byte   // scratch for checking text the fast path skips
+	cells     []string // scratch for the fast path's row
+	intern    intern
+	fastRows  int  // rows the fast path read
+	slowPart  bool // the lexer read some of sheetData (see fast)
 }
 
 // errUnsup is the internal signal for "fall back"; run turns it into an
@@ -62,8 +67,14 @@ type errUnsup string
 
 func (e errUnsup) Error() string { return string(e) }
 
-func (s *sheetScan) run() (err error) {
-	err = s.scan()
+// scanHook, when set (by tests), sees every finished scan.
+var scanHook func(s *sheetScan, err error)
+
+func (s *sheetScan) run(src io.Reader) (err error) {
+	err = s.fast(src)
+	if scanHook != nil {
+		scanHook(s, err)
+	}
 	if r, ok := err.(errUnsup); ok {
 		return &UnsupportedError{Part: s.part, Delivered: s.delivered, Reason: string(r)}
 	}
@@ -91,43 +102,49 @@ func (s *sheetScan) emit(row int, cells []string) error {
 // children of sheetData with increasing numbers, cells as children of rows
 // — in which both readings agree.
 func (s *sheetScan) scan() error {
+	open, err := s.header()
+	if err != nil || !open {
+		return err
+	}
+	if err := s.sheetData(); err != nil {
+		return err
+	}
+	return s.tail(s.lx.r)
+}
+
+// header reads up to <sheetData>; open tells whether the rows follow (the
+// current token is then the sheetData start tag).
+func (s *sheetScan) header() (open bool, err error) {
 	lx := s.lx
-	// Up to <sheetData>.
 	for {
 		if !lx.next() {
 			if lx.bad {
-				return s.fail("bad XML before sheetData")
+				return false, s.fail("bad XML before sheetData")
 			}
-			return nil // no sheetData: excelize yields no rows
+			return false, nil // no sheetData: excelize yields no rows
 		}
 		t := &lx.tok
 		switch t.kind {
 		case tokText:
 			if !checkText(t.raw) {
-				return s.fail("bad text")
+				return false, s.fail("bad text")
 			}
 		case tokCData:
 			if !checkCData(t.raw) {
-				return s.fail("bad CDATA")
+				return false, s.fail("bad CDATA")
 			}
 		case tokStart:
 			switch string(t.local) {
 			case "row", "c":
-				return s.fail("row or cell outside sheetData")
+				return false, s.fail("row or cell outside sheetData")
 			case "sheetData":
-				if t.selfClose {
-					return nil
-				}
-				if err := s.sheetData(); err != nil {
-					return err
-				}
-				return s.tail()
+				return !t.selfClose, nil
 			}
 			// Other elements (worksheet, sheetPr, cols…) are entered:
 			// excelize looks at every start tag, at any depth.
 		case tokEnd:
 			if string(t.local) == "sheetData" {
-				return nil
+				return false, nil
 			}
 		}
 	}
@@ -403,16 +420,27 @@ func (s *sheetScan) str(b []byte) string {
 	if len(b) > 12 {
 		return string(b)
 	}
-	if v, ok := s.intern[string(b)]; ok {
-		return v
+	return s.intern.get(b)
+}
+
+// intern is a direct-mapped cache of short strings: a slot holds the last
+// string whose hash fell there, so a lookup is a hash and a compare.
+type intern struct{ slots *[4096]string }
+
+func (t *intern) get(b []byte) string {
+	if t.slots == nil {
+		t.slots = new([4096]string)
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &t.slots[(h^h>>12)&4095]
+	if *slot == string(b) {
+		return *slot
 	}
 	v := string(b)
-	if s.intern == nil {
-		s.intern = make(map[string]string)
-	}
-	if len(s.intern) < 8192 {
-		s.intern[v] = v
-	}
+	*slot = v
 	return v
 }
 
@@ -460,8 +488,7 @@ func allDigits(b []byte) bool {
 // looking for <row> start tags until the end or an XML error. Raw gosax
 // events suffice: a row tag inside a comment or CDATA is not a tag for
 // encoding/xml either, and stopping at an error is what excelize does.
-func (s *sheetScan) tail() error {
-	r := s.lx.r
+func (s *sheetScan) tail(r *gosax.Reader) error {
 	for {
 		ev, err := r.Event()
 		if err != nil || ev.Type() == gosax.EventEOF {
@@ -505,7 +532,7 @@ func newAsyncReader(r io.Reader) *asyncReader {
 		errc:  make(chan error, 1),
 	}
 	for range chunks {
-		a.empty <- make([]byte, chunkSize)
+		a.empty <- getBuf(chunkSize)
 	}
 	go func() {
 		defer close(a.full)
@@ -559,6 +586,36 @@ func (a *asyncReader) Read(p []byte) (int, error) {
 // stop ends the inflating goroutine; Rows calls it before closing the part.
 func (a *asyncReader) stop() {
 	close(a.done)
-	for range a.full {
+	// The goroutine closes full as it ends: then every chunk is here.
+	for buf := range a.full {
+		putBuf(buf)
+	}
+	if a.buf != nil {
+		putBuf(a.buf)
+	}
+	for {
+		select {
+		case buf := <-a.empty:
+			putBuf(buf)
+		default:
+			return
+		}
+	}
+}
+
+// Buffers of the sizes sheets are read with are reused from one Rows call
+// to the next: a workbook's sheets are read one after another, or a few at
+// a time.
+var bufPools = map[int]*sync.Pool{
+	chunkSize:  {New: func() any { return make([]byte, chunkSize) }},
+	windowSize: {New: func() any { return make([]byte, windowSize) }},
+}
+
+func getBuf(size int) []byte { return bufPools[size].Get().([]byte) }
+
+// putBuf returns a buffer got from getBuf; others are dropped.
+func putBuf(b []byte) {
+	if p, ok := bufPools[cap(b)]; ok {
+		p.Put(b[:cap(b)])
 	}
 }
