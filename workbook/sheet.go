@@ -48,10 +48,10 @@ type rowCtx struct {
 
 func (c *rowCtx) get(key string) string {
 	i, ok := c.cols.index[key]
-	if !ok {
+	if !ok || i >= len(c.cells) {
 		return ""
 	}
-	return cellAt(c.cells, i)
+	return c.cells[i] // cleaned when the row was taken in
 }
 
 // ref is the A1 reference of a column's cell in this row; the first cell
@@ -244,6 +244,11 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			if isNumberingRow(cells) {
 				return
 			}
+		}
+		// Every cell is taken in (NFC, trimmed) once, here; the readers
+		// then read cells as they are.
+		for i, v := range cells {
+			cells[i] = clean(v)
 		}
 		if skipRow(cells, cols) {
 			return

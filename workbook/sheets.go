@@ -77,6 +77,9 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	fd.units = append(fd.units, d)
 }
 
+// groupKeys are the schema keys of the five group scores.
+var groupKeys = [criteria.NumScoreGroups]string{"g1", "g2", "g3", "g4", "g5"}
+
 // readMeeting reads a row of Sinh hoạt.
 func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]float64) {
 	m := criteria.Meeting{Source: c.pr.src, Note: c.get("note")}
@@ -114,12 +117,9 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		m.Score, m.HasScore = s, msg == ""
 	}
 	given, groupsOK := 0, true
-	var missingGroups []string
-	for g := range criteria.NumScoreGroups {
-		key := fmt.Sprintf("g%d", g+1)
+	for g, key := range groupKeys {
 		v := c.get(key)
 		if v == "" {
-			missingGroups = append(missingGroups, quote(c.header(key)))
 			continue
 		}
 		given++
@@ -137,7 +137,13 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 	}
 	switch {
 	case given > 0 && given < criteria.NumScoreGroups:
-		c.report(criteria.SeverityError, "g1", "Điểm nhóm chưa đủ: thiếu "+strings.Join(missingGroups, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
+		var missing []string
+		for _, key := range groupKeys {
+			if c.get(key) == "" {
+				missing = append(missing, quote(c.header(key)))
+			}
+		}
+		c.report(criteria.SeverityError, "g1", "Điểm nhóm chưa đủ: thiếu "+strings.Join(missing, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
 	case given == criteria.NumScoreGroups && groupsOK:
 		sum := 0.0
 		for _, g := range m.Groups {

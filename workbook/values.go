@@ -163,15 +163,16 @@ const minYear, maxYear = 1950, 2100
 // dd.mm.yyyy, yyyy-mm-dd or "ngày 5 tháng 3 năm 2024". A time of day after
 // the date is ignored. date1904 is the workbook's date system.
 func parseDate(s string, date1904 bool) (time.Time, string) {
-	bad := "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024"
+	// Built only when needed: this runs for every dated row.
+	bad := func() string { return "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024" }
 	k := matchKey(s)
 	if v, err := strconv.ParseFloat(k, 64); err == nil && !strings.ContainsAny(k, "xXpP_") {
 		if v < 1 || v > 2958465 || math.IsNaN(v) {
-			return time.Time{}, bad
+			return time.Time{}, bad()
 		}
 		t, err := excelize.ExcelDateToTime(v, date1904)
 		if err != nil {
-			return time.Time{}, bad
+			return time.Time{}, bad()
 		}
 		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 		return checkYear(s, t)
@@ -185,7 +186,7 @@ func parseDate(s string, date1904 bool) (time.Time, string) {
 	} else if p := wordsDate.FindStringSubmatch(k); p != nil {
 		d, m, y = p[1], p[2], p[3]
 	} else {
-		return time.Time{}, bad
+		return time.Time{}, bad()
 	}
 	t, ok := makeDate(y, m, d)
 	if !ok {
