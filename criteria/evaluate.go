@@ -19,9 +19,31 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 		Thresholds: th,
 		Units:      make([]UnitResult, 0, len(ds.Units)),
 	}
+	// needers counts the evaluations still to come that read a unit's
+	// rows: its own, and its đảng bộ's, which pools them (SPEC §2).
+	var needers map[*Unit]int
+	if opts.ReleaseRows {
+		needers = make(map[*Unit]int, len(ds.Units))
+		for _, u := range ds.Units {
+			needers[u]++
+			for _, c := range e.children[u.Code] {
+				if u.Type == Committee {
+					needers[c]++
+				}
+			}
+		}
+	}
 	for _, u := range ds.Units {
 		rep.Units = append(rep.Units, e.evaluateUnit(u))
 		e.warn(u)
+		if opts.ReleaseRows {
+			e.done(u, needers)
+			if u.Type == Committee {
+				for _, c := range e.children[u.Code] {
+					e.done(c, needers)
+				}
+			}
+		}
 	}
 	rank(rep.Units)
 	rep.Implementation = e.implementation(ds.Units)
@@ -130,6 +152,18 @@ func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
 		}
 	}
 	return e
+}
+
+// done records that one evaluation needing u's rows is over, and drops the
+// rows when it was the last (Options.ReleaseRows).
+func (e *evaluator) done(u *Unit, needers map[*Unit]int) {
+	if needers[u]--; needers[u] > 0 {
+		return
+	}
+	u.Meetings, u.CommitteeMeetings, u.Members, u.Staff = nil, nil, nil, nil
+	u.MassOrgs, u.Criteria, u.Cases, u.SelfAssessment = nil, nil, nil, nil
+	v := e.views[u]
+	v.meetings, v.committee, v.cases = nil, nil, nil
 }
 
 // keep returns the rows of rs that ok accepts, in order. When it accepts

@@ -61,7 +61,7 @@ var rowCounter int
 
 func src(sheet string) Source {
 	rowCounter++
-	return Source{File: "t.xlsx", Sheet: sheet, Row: rowCounter + 1}
+	return NewSource("t.xlsx", sheet, rowCounter+1)
 }
 
 func day(month, d int) time.Time {

@@ -41,7 +41,7 @@ func (t UnitType) Label() string {
 // Rating is an annual quality rating of a person or organisation. The zero
 // value means "not rated"; the others are ordered so that a larger value is a
 // better rating.
-type Rating int
+type Rating uint8
 
 // The four levels of the annual review.
 const (
@@ -64,7 +64,7 @@ func (r Rating) Label() string {
 }
 
 // Level is the level of a 528-QĐ/TU criterion; zero means not given.
-type Level int
+type Level uint8
 
 // The four criterion levels, ascending.
 const (
@@ -130,21 +130,49 @@ func (set SheetSet) Has(s Sheet) bool { return set&(1<<s) != 0 }
 // With returns the set with s added.
 func (set SheetSet) With(s Sheet) SheetSet { return set | 1<<s }
 
-// Source locates a row of an input workbook, for evidence and problems.
+// Source locates a row of an input workbook, for evidence and problems. A
+// province holds millions of rows, so the file and sheet names are shared
+// by every row of a sheet rather than copied into each.
 type Source struct {
+	Ref *SheetRef // nil when unknown
+	Row int       // 1-based row number; 0 when unknown
+}
+
+// SheetRef names one sheet of one workbook.
+type SheetRef struct {
 	File  string // base name of the workbook, as shown to users
 	Sheet string // sheet name as it appears in the workbook
-	Row   int    // 1-based row number; 0 when unknown
+}
+
+// NewSource is the Source of row row of a sheet.
+func NewSource(file, sheet string, row int) Source {
+	return Source{Ref: &SheetRef{File: file, Sheet: sheet}, Row: row}
+}
+
+// File is the base name of the workbook, or "".
+func (s Source) File() string {
+	if s.Ref == nil {
+		return ""
+	}
+	return s.Ref.File
+}
+
+// Sheet is the sheet name as it appears in the workbook, or "".
+func (s Source) Sheet() string {
+	if s.Ref == nil {
+		return ""
+	}
+	return s.Ref.Sheet
 }
 
 // String renders "Sinh hoạt dòng 17", the form evidence sentences use.
 func (s Source) String() string {
 	if s.Row == 0 {
-		return s.Sheet
+		return s.Sheet()
 	}
 	// Concatenation, not fmt: every listed row of every evidence sentence
 	// passes here.
-	return s.Sheet + " dòng " + strconv.Itoa(s.Row)
+	return s.Sheet() + " dòng " + strconv.Itoa(s.Row)
 }
 
 // Dataset is everything read from one or more workbooks.
@@ -186,7 +214,7 @@ type Unit struct {
 
 // MeetingKind distinguishes regular (thường kỳ) from thematic (chuyên đề)
 // cell meetings.
-type MeetingKind int
+type MeetingKind uint8
 
 // Meeting kinds.
 const (
@@ -198,23 +226,21 @@ const (
 // rule (participation, preparation, organisation, principles, results).
 const NumScoreGroups = 5
 
-// Meeting is one row of Sinh hoạt.
+// Meeting is one row of Sinh hoạt. It keeps what evaluation needs: the
+// five group scores are checked and summed into Score by the reader.
 type Meeting struct {
 	Date      time.Time // a row with only a month is dated on its first day
-	MonthOnly bool
-	Kind      MeetingKind
-	Score     float64 // total on the 100-point scale (sum of Groups when given)
-	HasScore  bool
-	Groups    [NumScoreGroups]float64
-	HasGroups bool
-	Present   int // Có mặt; 0 with Total 0 means not given
-	Total     int // Tổng số đảng viên
-	Note      string
+	Score     float64   // total on the 100-point scale
 	Source    Source
+	Present   int32 // Có mặt; 0 with Total 0 means not given
+	Total     int32 // Tổng số đảng viên
+	Kind      MeetingKind
+	MonthOnly bool
+	HasScore  bool
 }
 
 // CommitteeKind is the kind of a Họp cấp ủy row.
-type CommitteeKind int
+type CommitteeKind uint8
 
 // Committee meeting kinds.
 const (
@@ -233,7 +259,7 @@ type CommitteeMeeting struct {
 
 // Residence is the kind of feedback from the member's place of residence
 // (Quy định 213-QĐ/TW).
-type Residence int
+type Residence uint8
 
 // Residence feedback kinds.
 const (
@@ -281,7 +307,7 @@ type Criterion528 struct {
 }
 
 // CaseKind is the kind of a Đơn thư vụ việc row.
-type CaseKind int
+type CaseKind uint8
 
 // Case kinds.
 const (

@@ -89,7 +89,7 @@ func compareRanked(a, b *UnitResult) int {
 	if c := strings.Compare(a.Unit.Name, b.Unit.Name); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.Unit.Source.File, b.Unit.Source.File); c != 0 {
+	if c := strings.Compare(a.Unit.Source.File(), b.Unit.Source.File()); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.Unit.Source.Row, b.Unit.Source.Row)

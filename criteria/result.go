@@ -42,6 +42,11 @@ func (s Status) Label() string {
 type Options struct {
 	AsOf   time.Time // zero: the whole year; otherwise self-check up to this date
 	Strict bool      // an unrecorded qualitative item makes its criterion thieu_du_lieu
+	// ReleaseRows lets Evaluate drop each unit's rows (meetings, members…)
+	// as soon as no check needs them any more, keeping the units' own
+	// fields: at province scale the rows and the report would otherwise
+	// sit in memory together. The dataset cannot be evaluated again.
+	ReleaseRows bool
 }
 
 // CheckResult is the outcome of one check or qualitative item for one unit.

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -342,5 +343,52 @@ func TestWarnings(t *testing.T) {
 	}
 	if len(mine) != 4 {
 		t.Errorf("%d warnings, want 4: %q", len(mine), mine)
+	}
+}
+
+// TestReleaseRowsChangesNothing: dropping rows as soon as no check needs
+// them (what the command does, to save memory) gives the same report, with
+// đảng bộ listed both before and after their chi bộ.
+func TestReleaseRowsChangesNothing(t *testing.T) {
+	for _, reversed := range []bool{false, true} {
+		build := func() *Dataset {
+			rowCounter = 0 // the same rows, so the same evidence sentences
+			ds := bloc()
+			// A complaint in a chi bộ fails its đảng bộ too: the pooled
+			// rows must still be there when the đảng bộ is evaluated.
+			cb := find(ds, "CB02")
+			cb.Cases = append(cb.Cases, Case{Date: day(5, 2), Kind: Complaint, Resolved: true, Source: src("Đơn thư vụ việc")})
+			if reversed {
+				slices.Reverse(ds.Units)
+			}
+			return ds
+		}
+		for _, opts := range []Options{{}, {AsOf: day(6, 30)}} {
+			want := Evaluate(build(), Default(), opts)
+			if w := result(t, want, "DB01"); w.Verdict != NotMet {
+				t.Fatalf("DB01 verdict %s, want khong_dat from CB02's complaint", w.Verdict)
+			}
+			released := build()
+			opts.ReleaseRows = true
+			got := Evaluate(released, Default(), opts)
+			if len(got.Units) != len(want.Units) {
+				t.Fatalf("%d units, want %d", len(got.Units), len(want.Units))
+			}
+			for i := range want.Units {
+				w, g := want.Units[i], got.Units[i]
+				if g.Unit.Code != w.Unit.Code || g.Verdict != w.Verdict || g.Rank != w.Rank ||
+					g.MeanScore != w.MeanScore || !reflect.DeepEqual(g.Criteria, w.Criteria) {
+					t.Errorf("reversed=%v as-of=%v: %s differs with ReleaseRows", reversed, !opts.AsOf.IsZero(), w.Unit.Code)
+				}
+			}
+			if !reflect.DeepEqual(got.Problems, want.Problems) || !reflect.DeepEqual(got.Implementation, want.Implementation) {
+				t.Errorf("reversed=%v: problems or implementation differ with ReleaseRows", reversed)
+			}
+			for _, u := range released.Units {
+				if u.Meetings != nil || u.Members != nil || u.SelfAssessment != nil {
+					t.Fatalf("%s still holds its rows", u.Code)
+				}
+			}
+		}
 	}
 }

@@ -24,7 +24,7 @@ func (e *evaluator) warn(u *Unit) {
 
 func (e *evaluator) add(u *Unit, file, sheet, msg string) {
 	if file == "" {
-		file = u.Source.File
+		file = u.Source.File()
 	}
 	if sheet == "" {
 		sheet = SheetNames[SheetMeetings]
@@ -38,8 +38,8 @@ func (e *evaluator) add(u *Unit, file, sheet, msg string) {
 // from a row when there is one.
 func meetingsSheet(v *view) (file, sheet string) {
 	for _, m := range v.u.Meetings {
-		if m.Source.Sheet != "" {
-			return m.Source.File, m.Source.Sheet
+		if m.Source.Sheet() != "" {
+			return m.Source.File(), m.Source.Sheet()
 		}
 	}
 	return "", ""
@@ -129,7 +129,7 @@ func (e *evaluator) warnAttendance(v *view) {
 		if m.Kind == Thematic {
 			kind = "chuyên đề"
 		}
-		e.add(v.u, m.Source.File, m.Source.Sheet, fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), không quá %s (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)",
+		e.add(v.u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), không quá %s (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)",
 			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), pct(e.th.AttendanceWarn)))
 	}
 }

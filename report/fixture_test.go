@@ -189,7 +189,7 @@ func criterionVerdict(checks []criteria.CheckResult) criteria.Status {
 // severity.
 func fixture() *criteria.Report {
 	src := func(row int) criteria.Source {
-		return criteria.Source{File: "khoi-2024.xlsx", Sheet: "Đơn vị", Row: row}
+		return criteria.NewSource("khoi-2024.xlsx", "Đơn vị", row)
 	}
 	specs := []unitSpec{
 		{unit: criteria.Unit{Code: "DB01", Name: "Đảng bộ Sở Tài chính", Type: criteria.Committee, Cluster: "Cụm 1", Pilot: true, Standing: true, Rating: criteria.HTXSNV, Source: src(2)},

@@ -428,8 +428,8 @@ func (m *merger) register() {
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
 				u.HasErrors, first.d.unit.HasErrors = true, true
-				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet, Cell: d.codeCell, Unit: u.Code}
-				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet, Cell: first.d.codeCell, Unit: first.d.unit.Code}
+				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
+				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
 				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
 				there.Message = fmt.Sprintf("Mã đơn vị %q được khai báo lại ở %s; mỗi mã chỉ được khai báo một lần", first.d.unit.Code, where(here))
 				add(first.fi, there)
@@ -454,7 +454,7 @@ func (m *merger) register() {
 			}
 			problem := func(msg string) {
 				u.HasErrors = true
-				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet, Cell: d.parentAt, Unit: u.Code, Message: msg})
+				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code, Message: msg})
 			}
 			if d.parent == "" {
 				problem("Chi bộ trực thuộc chưa ghi đảng bộ cơ sở cấp trên; cần mã đảng bộ cơ sở ở cột Trực thuộc")
@@ -471,7 +471,7 @@ func (m *merger) register() {
 				// A cell secretary's own workbook holds only the cell: its
 				// đảng bộ is in another workbook, or none at hand.
 				u.Parent = d.parent
-				add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet, Cell: d.parentAt, Unit: u.Code,
+				add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code,
 					Message: fmt.Sprintf("Đảng bộ cơ sở cấp trên %q không có trong các sổ đang đọc; chi bộ được đánh giá riêng", d.parent)})
 			case parent == nil:
 				problem(fmt.Sprintf("Trực thuộc %q không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở", d.parent))
@@ -556,7 +556,7 @@ func (m *merger) finish(opts Options) *Result {
 				add(fi, p)
 			}
 			if msg != "" {
-				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet, Cell: r.unitCell, Message: msg})
+				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet(), Cell: r.unitCell, Message: msg})
 			}
 			if u == nil {
 				continue
@@ -569,7 +569,7 @@ func (m *merger) finish(opts Options) *Result {
 			if r.date.noYear {
 				date = time.Date(ds.Year, r.date.t.Month(), 1, 0, 0, 0, 0, time.UTC)
 			} else if r.date.set && date.Year() != ds.Year {
-				leaveOut(r.src.Sheet, date.Year())
+				leaveOut(r.src.Sheet(), date.Year())
 				continue
 			}
 			u.Sheets = u.Sheets.With(r.sheet)
@@ -712,7 +712,7 @@ func fixYear(u *criteria.Unit, year int, leaveOut func(sheet string, year int)) 
 			return false // takes the year below
 		}
 		if m.Date.Year() != year {
-			leaveOut(m.Source.Sheet, m.Date.Year())
+			leaveOut(m.Source.Sheet(), m.Date.Year())
 			return true
 		}
 		return false
@@ -724,14 +724,14 @@ func fixYear(u *criteria.Unit, year int, leaveOut func(sheet string, year int)) 
 	}
 	u.CommitteeMeetings = slices.DeleteFunc(u.CommitteeMeetings, func(m criteria.CommitteeMeeting) bool {
 		if m.Date.Year() != year {
-			leaveOut(m.Source.Sheet, m.Date.Year())
+			leaveOut(m.Source.Sheet(), m.Date.Year())
 			return true
 		}
 		return false
 	})
 	u.Cases = slices.DeleteFunc(u.Cases, func(c criteria.Case) bool {
 		if !c.Date.IsZero() && c.Date.Year() != year { // an undated case stays
-			leaveOut(c.Source.Sheet, c.Date.Year())
+			leaveOut(c.Source.Sheet(), c.Date.Year())
 			return true
 		}
 		return false

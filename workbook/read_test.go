@@ -117,7 +117,7 @@ func TestReadMessyWorkbook(t *testing.T) {
 		!db.HasTarget || db.AdmissionTarget != 3 || !db.HasAdmitted || db.Admitted != 3 || db.Cluster != "Cụm 1" {
 		t.Errorf("DB01 = %+v", *db)
 	}
-	if db.Source.Row != 7 || db.Source.Sheet != "DON VI" {
+	if db.Source.Row != 7 || db.Source.Sheet() != "DON VI" {
 		t.Errorf("DB01 source = %+v, want DON VI row 7", db.Source)
 	}
 	if len(db.CommitteeMeetings) != 3 || db.CommitteeMeetings[0].Kind != criteria.ExecutiveBoard ||
@@ -145,11 +145,11 @@ func TestReadMessyWorkbook(t *testing.T) {
 		t.Fatalf("CB01 meetings = %d, want 3: %+v", len(cb1.Meetings), cb1.Meetings)
 	}
 	m := cb1.Meetings[0]
-	if !m.Date.Equal(date(2024, 1, 15)) || m.Kind != criteria.Regular || !m.HasGroups || m.Score != 92.5 ||
-		m.Groups != [5]float64{18, 19.5, 18, 19, 18} || m.Present != 10 || m.Total != 11 || m.Source.Row != 4 {
+	if !m.Date.Equal(date(2024, 1, 15)) || m.Kind != criteria.Regular || !m.HasScore || m.Score != 92.5 ||
+		m.Present != 10 || m.Total != 11 || m.Source.Row != 4 {
 		t.Errorf("first meeting = %+v", m)
 	}
-	if m := cb1.Meetings[1]; m.HasGroups || m.Score != 85 || !m.Date.Equal(date(2024, 2, 15)) {
+	if m := cb1.Meetings[1]; !m.HasScore || m.Score != 85 || !m.Date.Equal(date(2024, 2, 15)) {
 		t.Errorf("second meeting = %+v", m)
 	}
 	if len(cb1.Members) != 2 { // Lê Văn Cường's rating is misspelt

@@ -238,6 +238,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		return true
 	}
 	pr, c := new(pendingRow), new(rowCtx)
+	ref := &criteria.SheetRef{File: fd.base, Sheet: name} // shared by the sheet's rows
 	data := func(r int, cells []string) {
 		if state == 1 {
 			state = 2
@@ -255,7 +256,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 		// One row and context for the whole sheet: place copies the few
 		// rows it must keep, the rest cost nothing to let go.
-		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{File: fd.base, Sheet: name, Row: r}}
+		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{Ref: ref, Row: r}}
 		*c = rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
 		if cols.has(schema.KeyUnit) {
 			pr.unit, pr.unitCell = c.get(schema.KeyUnit), c.ref(schema.KeyUnit)

@@ -82,7 +82,7 @@ var groupKeys = [criteria.NumScoreGroups]string{"g1", "g2", "g3", "g4", "g5"}
 
 // readMeeting reads a row of Sinh hoạt.
 func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]float64) {
-	m := criteria.Meeting{Source: c.pr.src, Note: c.get("note")}
+	m := criteria.Meeting{Source: c.pr.src}
 	switch {
 	case c.get(schema.KeyDate) != "":
 		v := c.get(schema.KeyDate)
@@ -116,6 +116,7 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		c.check("score", msg)
 		m.Score, m.HasScore = s, msg == ""
 	}
+	var groups [criteria.NumScoreGroups]float64
 	given, groupsOK := 0, true
 	for g, key := range groupKeys {
 		v := c.get(key)
@@ -132,7 +133,7 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), formatNumber(n), formatNumber(groupMax[g])))
 			groupsOK = false
 		default:
-			m.Groups[g] = n
+			groups[g] = n
 		}
 	}
 	switch {
@@ -146,7 +147,7 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		c.report(criteria.SeverityError, "g1", "Điểm nhóm chưa đủ: thiếu "+strings.Join(missing, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
 	case given == criteria.NumScoreGroups && groupsOK:
 		sum := 0.0
-		for _, g := range m.Groups {
+		for _, g := range groups {
 			sum += g
 		}
 		sum = math.Round(sum*1000) / 1000
@@ -156,7 +157,7 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		case sum > 100:
 			c.report(criteria.SeverityError, "g1", fmt.Sprintf("Tổng điểm 5 nhóm %s ngoài khoảng 0–100", formatNumber(sum)))
 		default:
-			m.Score, m.HasScore, m.HasGroups = sum, true, true
+			m.Score, m.HasScore = sum, true
 		}
 	}
 	if !m.HasScore && !c.pr.failed {
@@ -166,8 +167,8 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		}
 		c.report(criteria.SeverityWarning, key, "Buổi sinh hoạt chưa có điểm; chưa tính được chất lượng buổi này")
 	}
-	m.Present = fd.count(c, "present")
-	m.Total = fd.count(c, "total")
+	m.Present = int32(fd.count(c, "present"))
+	m.Total = int32(fd.count(c, "total"))
 	if m.Total > 0 && m.Present > m.Total {
 		c.report(criteria.SeverityError, "present", fmt.Sprintf("Có mặt %d nhiều hơn Tổng số đảng viên %d", m.Present, m.Total))
 	}

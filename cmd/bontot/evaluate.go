@@ -180,7 +180,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	// The report records Strict in its thresholds so that renderers know
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
-	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict})
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)
 		if err != nil {
