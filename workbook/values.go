@@ -164,7 +164,9 @@ const minYear, maxYear = 1950, 2100
 // the date is ignored. date1904 is the workbook's date system.
 func parseDate(s string, date1904 bool) (time.Time, string) {
 	// Built only when needed: this runs for every dated row.
-	bad := func() string { return "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024" }
+	bad := func() string {
+		return "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024"
+	}
 	k := matchKey(s)
 	if v, err := strconv.ParseFloat(k, 64); err == nil && !strings.ContainsAny(k, "xXpP_") {
 		if v < 1 || v > 2958465 || math.IsNaN(v) {
