@@ -2,8 +2,10 @@ package criteria
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,10 +35,44 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 			}
 		}
 	}
-	for _, u := range ds.Units {
-		rep.Units = append(rep.Units, e.evaluateUnit(u))
-		e.warn(u)
-		if opts.ReleaseRows {
+	// Units are independent but for the rows a đảng bộ pools from its chi
+	// bộ, which are only read: windows of units are evaluated on every
+	// core, each with scratch space of its own, and results and warnings
+	// are kept in unit order, so the report is that of one core. Rows are
+	// released between rounds, when no evaluation is reading them.
+	n := len(ds.Units)
+	rep.Units = rep.Units[:n]
+	warns := make([][]Problem, n)
+	workers := make([]*evaluator, max(1, runtime.GOMAXPROCS(0)))
+	for w := range workers {
+		c := *e
+		c.decided, c.warnings = make([]*SelfItem, len(Items)), nil
+		workers[w] = &c
+	}
+	round := evalWindow * len(workers)
+	for start := 0; start < n; start += round {
+		var wg sync.WaitGroup
+		for w, ev := range workers {
+			lo := start + w*evalWindow
+			hi := min(lo+evalWindow, n)
+			if lo >= hi {
+				break
+			}
+			wg.Go(func() {
+				for i := lo; i < hi; i++ {
+					u := ds.Units[i]
+					rep.Units[i] = ev.evaluateUnit(u)
+					before := len(ev.warnings)
+					ev.warn(u)
+					warns[i] = ev.warnings[before:]
+				}
+			})
+		}
+		wg.Wait()
+		if !opts.ReleaseRows {
+			continue
+		}
+		for _, u := range ds.Units[start:min(start+round, n)] {
 			e.done(u, needers)
 			if u.Type == Committee {
 				for _, c := range e.children[u.Code] {
@@ -44,6 +80,9 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 				}
 			}
 		}
+	}
+	for _, ws := range warns {
+		e.warnings = append(e.warnings, ws...)
 	}
 	rank(rep.Units)
 	rep.Implementation = e.implementation(ds.Units)
@@ -153,6 +192,9 @@ func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
 	}
 	return e
 }
+
+// evalWindow is how many units one core evaluates at a time in Evaluate.
+const evalWindow = 64
 
 // done records that one evaluation needing u's rows is over, and drops the
 // rows when it was the last (Options.ReleaseRows).

@@ -1,8 +1,10 @@
 package criteria
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -354,6 +356,13 @@ func TestReleaseRowsChangesNothing(t *testing.T) {
 		build := func() *Dataset {
 			rowCounter = 0 // the same rows, so the same evidence sentences
 			ds := bloc()
+			// Enough chi bộ between the đảng bộ and its own that they are
+			// evaluated in different rounds of windows (Evaluate).
+			var fill []*Unit
+			for i := range 2*evalWindow*runtime.GOMAXPROCS(0) + 3 {
+				fill = append(fill, cell(fmt.Sprintf("CS%04d", i+2)))
+			}
+			ds.Units = slices.Insert(ds.Units, 1, fill...)
 			// A complaint in a chi bộ fails its đảng bộ too: the pooled
 			// rows must still be there when the đảng bộ is evaluated.
 			cb := find(ds, "CB02")

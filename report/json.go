@@ -3,7 +3,9 @@ package report
 import (
 	"io"
 	"math"
+	"runtime"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
@@ -39,7 +41,7 @@ func JSON(w io.Writer, r *criteria.Report) error {
 		j.str(r.AsOf.Format("2006-01-02"))
 	}
 	j.key(1, "units", false)
-	j.array(1, len(r.Units), func(i int) { j.unit(2, &r.Units[i]) })
+	j.units(r.Units)
 	j.key(1, "implementation", false)
 	j.array(1, len(r.Implementation), func(i int) {
 		im := &r.Implementation[i]
@@ -152,6 +154,9 @@ type jsonWriter struct {
 }
 
 func (j *jsonWriter) flush() error {
+	if j.w == nil {
+		return nil // a chunk encoded for units: kept whole for its writer
+	}
 	if j.err == nil && len(j.buf) > 0 {
 		_, j.err = j.w.Write(j.buf)
 	}
@@ -206,6 +211,53 @@ func (j *jsonWriter) array(d, n int, elem func(i int)) {
 		}
 	}
 	j.end(d, ']')
+}
+
+// unitWindow is how many units one core encodes at a time in units.
+const unitWindow = 256
+
+// units writes the units array, the bulk of a report (a province's is tens
+// of megabytes). Windows of units are encoded on every core into buffers
+// of their own and written in order, so the bytes are those of one core
+// doing it all, and memory holds only the windows in flight.
+func (j *jsonWriter) units(us []criteria.UnitResult) {
+	if len(us) == 0 {
+		j.raw("[]")
+		return
+	}
+	j.buf = append(j.buf, '[')
+	workers := max(1, runtime.GOMAXPROCS(0))
+	chunks := make([][]byte, workers)
+	for start := 0; start < len(us); start += unitWindow * workers {
+		var wg sync.WaitGroup
+		for w := range chunks {
+			lo := start + w*unitWindow
+			hi := min(lo+unitWindow, len(us))
+			if lo >= hi {
+				chunks[w] = chunks[w][:0]
+				continue
+			}
+			wg.Go(func() {
+				sub := &jsonWriter{buf: chunks[w][:0]}
+				for i := lo; i < hi; i++ {
+					if i > 0 {
+						sub.buf = append(sub.buf, ',')
+					}
+					sub.newline(2)
+					sub.unit(2, &us[i])
+				}
+				chunks[w] = sub.buf
+			})
+		}
+		wg.Wait()
+		for _, c := range chunks {
+			j.buf = append(j.buf, c...)
+			if len(j.buf) >= jsonFlushAt {
+				j.flush()
+			}
+		}
+	}
+	j.end(1, ']')
 }
 
 func (j *jsonWriter) int(v int) { j.buf = strconv.AppendInt(j.buf, int64(v), 10) }

@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
+	"runtime"
 	"testing"
 	"time"
 
@@ -158,5 +160,28 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		if want := referenceJSON(t, r); !bytes.Equal(got.Bytes(), want) {
 			t.Errorf("streamed JSON differs from encoding/json\n--- got ---\n%s\n--- want ---\n%s", got.Bytes(), want)
 		}
+	}
+}
+
+// TestJSONManyUnitsInOrder covers the windows of units encoded in parallel:
+// more units than all cores take in one round, an uneven last round, and
+// the bytes still those of encoding/json, units in report order.
+func TestJSONManyUnitsInOrder(t *testing.T) {
+	base := fixture()
+	big := *base
+	big.Units = nil
+	for i := 0; len(big.Units) < 3*unitWindow*runtime.GOMAXPROCS(0)+7; i++ {
+		ur := base.Units[i%len(base.Units)]
+		u := *ur.Unit
+		u.Code = fmt.Sprintf("%s-%04d", u.Code, i)
+		ur.Unit = &u
+		big.Units = append(big.Units, ur)
+	}
+	var got bytes.Buffer
+	if err := JSON(&got, &big); err != nil {
+		t.Fatal(err)
+	}
+	if want := referenceJSON(t, &big); !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("%d units: JSON differs from encoding/json", len(big.Units))
 	}
 }
