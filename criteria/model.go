@@ -179,6 +179,8 @@ func (s Source) String() string {
 type Dataset struct {
 	Year     int  // the evaluation year
 	YearAuto bool // true when Year was inferred from the data, not --year
+	// YearNow: inferred, but no row is dated, so Year is the current year.
+	YearNow  bool
 	Units    []*Unit
 	Problems []Problem
 }

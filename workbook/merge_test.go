@@ -269,8 +269,11 @@ func TestReadYear(t *testing.T) {
 	defer func(f func() time.Time) { now = f }(now)
 	now = func() time.Time { return date(2031, 6, 1) }
 	res := readOne(t, empty, Options{})
-	if res.Dataset.Year != 2031 {
-		t.Errorf("year without dated rows = %d, want the current year", res.Dataset.Year)
+	if res.Dataset.Year != 2031 || !res.Dataset.YearNow {
+		t.Errorf("year without dated rows = %d (YearNow %v), want the current year", res.Dataset.Year, res.Dataset.YearNow)
+	}
+	if ds.YearNow {
+		t.Error("YearNow set for a workbook with dated rows")
 	}
 	if got := problemLines(res); len(got) != 1 || !strings.Contains(got[0], "warning: Không có buổi sinh hoạt") {
 		t.Errorf("problems = %v, want one warning about the year", got)

@@ -523,7 +523,7 @@ func (m *merger) finish(opts Options) *Result {
 	if ds.YearAuto {
 		y, ok := inferYear(files)
 		if !ok {
-			y = now().Year()
+			y, ds.YearNow = now().Year(), true
 			add(0, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base,
 				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
 		}

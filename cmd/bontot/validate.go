@@ -177,7 +177,10 @@ func printSummary(w *errWriter, res *workbook.Result) {
 	}
 	w.printf("Đơn vị: %d (%s)\n", len(ds.Units), strings.Join(parts, ", "))
 	how := "theo --year"
-	if ds.YearAuto {
+	switch {
+	case ds.YearNow:
+		how = "năm hiện tại: chưa có buổi sinh hoạt, cuộc họp nào có ngày"
+	case ds.YearAuto:
 		how = "suy ra từ ngày sinh hoạt, họp cấp ủy"
 	}
 	w.printf("Năm đánh giá: %d (%s)\n", ds.Year, how)
