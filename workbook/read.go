@@ -340,6 +340,9 @@ func (fd *fileData) readRest(opts Options) error {
 	for _, id := range seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: fd.counts[id]})
 	}
+	for _, d := range fd.units {
+		compact(d.unit) // here, in parallel, rather than in the merge
+	}
 	return nil
 }
 
@@ -530,21 +533,38 @@ func (m *merger) finish(opts Options) *Result {
 		ds.Year = y
 	}
 
-	for fi, fd := range files {
-		otherYears := map[string]map[int]int{} // sheet → year → rows
-		var sheetsSeen []string
-		leaveOut := func(sheet string, year int) {
-			ys := otherYears[sheet]
+	// Rows of other years, per workbook: sheet → year → rows, and the
+	// sheets in the order first met.
+	type leftOut struct {
+		years  map[string]map[int]int
+		sheets []string
+	}
+	outs := make([]leftOut, len(files))
+	leaveOutOf := func(fi int) func(sheet string, year int) {
+		o := &outs[fi]
+		return func(sheet string, year int) {
+			if o.years == nil {
+				o.years = map[string]map[int]int{}
+			}
+			ys := o.years[sheet]
 			if ys == nil {
 				ys = map[int]int{}
-				otherYears[sheet] = ys
-				sheetsSeen = append(sheetsSeen, sheet)
+				o.years[sheet] = ys
+				o.sheets = append(o.sheets, sheet)
 			}
 			ys[year]++
 		}
-		for _, d := range fd.units {
+	}
+	// Each workbook's units are its own: their years are fixed in parallel.
+	_ = forEachFile(len(files), func(fi int) error {
+		leaveOut := leaveOutOf(fi)
+		for _, d := range files[fi].units {
 			fixYear(d.unit, ds.Year, leaveOut)
 		}
+		return nil
+	})
+	for fi, fd := range files {
+		leaveOut := leaveOutOf(fi)
 		for _, r := range fd.rows {
 			u, msg := resolveUnit(r, fd, fd.local, fd.localName, reg)
 			code := ""
@@ -577,9 +597,9 @@ func (m *merger) finish(opts Options) *Result {
 				r.add(u, date)
 			}
 		}
-		for _, sh := range sheetsSeen {
+		for _, sh := range outs[fi].sheets {
 			add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sh,
-				Message: otherYearNote(otherYears[sh], ds.Year)})
+				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
 		}
 	}
 	for _, u := range ds.Units {
