@@ -45,7 +45,7 @@ func systemStreams() streams {
 	return streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTTY: outTTY, ErrTTY: isTerminal(os.Stderr),
-		Color: outTTY && !noColor,
+		Color: outTTY && !noColor && enableColor(os.Stdout),
 	}
 }
 
