@@ -33,6 +33,9 @@ type Options struct {
 	// GroupMax are the maxima of the five group scores of a meeting
 	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
 	GroupMax [criteria.NumScoreGroups]float64
+	// Progress, when set, is told after each sheet is read how many of all
+	// the workbooks' sheets are done; calls never overlap.
+	Progress func(done, total int)
 }
 
 // SheetSummary says how many data rows were read from a sheet (blank,
@@ -63,7 +66,7 @@ var now = time.Now
 // read at all (not a workbook, encrypted without password, no Đơn vị sheet…)
 // returns an error whose message is one Vietnamese sentence naming it.
 func Read(paths []string, opts Options) (*Result, error) {
-	files, err := expand(paths)
+	files, err := Expand(paths)
 	if err != nil {
 		return nil, err
 	}
@@ -90,11 +93,35 @@ func Read(paths []string, opts Options) (*Result, error) {
 	}
 	m := newMerger(read)
 	m.register()
+	if opts.Progress != nil {
+		p := &progress{report: opts.Progress}
+		for _, fd := range read {
+			p.total += len(fd.seq) - 1 // Đơn vị is read already
+			fd.progress = p
+		}
+	}
 	err = forEachFile(len(files), func(i int) error { return read[i].readRest(opts) })
 	if err != nil {
 		return nil, err
 	}
 	return m.finish(opts), nil
+}
+
+// progress counts the sheets read across all workbooks for Options.Progress.
+type progress struct {
+	mu          sync.Mutex
+	done, total int
+	report      func(done, total int)
+}
+
+func (p *progress) step() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	p.report(p.done, p.total)
 }
 
 // forEachFile runs step for every file index, at most GOMAXPROCS at once,
@@ -119,8 +146,11 @@ func forEachFile(n int, step func(i int) error) error {
 	return nil
 }
 
-// expand turns the command-line paths into the list of workbooks to read.
-func expand(paths []string) ([]string, error) {
+// Expand turns command-line paths into the workbooks Read reads: a file as
+// it is, a folder as its *.xlsx files, sorted, without Excel's "~$" lock
+// files. A path that does not exist, or a folder without workbooks, is an
+// error naming it.
+func Expand(paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -191,6 +221,8 @@ type fileData struct {
 	// votes counts dated rows of Sinh hoạt and Họp cấp ủy per year, for
 	// the evaluation year.
 	votes map[int]int
+
+	progress *progress // nil: nobody is told
 
 	// The unit the previous row resolved to (nil: not one of this
 	// workbook's), and its Mã đơn vị as written.
@@ -315,6 +347,7 @@ func (fd *fileData) readRest(opts Options) error {
 			sub := fd.forSheet()
 			n, ok, err := sub.readSheet(found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
 			outs[i] = sheetOut{sub, n, ok, err}
+			fd.progress.step()
 		})
 	}
 	wg.Wait()

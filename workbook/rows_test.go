@@ -37,3 +37,24 @@ func TestScannerAndExcelizeReadAlike(t *testing.T) {
 		})
 	}
 }
+
+// Progress hears of every sheet but Đơn vị (read before the count is
+// known), one at a time, ending at the total.
+func TestProgressCountsSheets(t *testing.T) {
+	var calls [][2]int
+	_, err := Read([]string{"../testdata/khoi-2024.xlsx", "../testdata/khoi-2024.xlsx"}, Options{
+		Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 2 * (len(criteria.AllSheets()) - 1)
+	if len(calls) != want {
+		t.Fatalf("%d progress calls, want %d: %v", len(calls), want, calls)
+	}
+	for i, c := range calls {
+		if c != [2]int{i + 1, want} {
+			t.Fatalf("call %d = %v, want [%d %d]", i, c, i+1, want)
+		}
+	}
+}

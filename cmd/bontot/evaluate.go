@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -150,7 +149,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	inputs := inputFiles(o.Paths)
+	inputs, err := workbook.Expand(o.Paths)
+	if err != nil {
+		return &exitError{code: exitFailure, msg: err.Error()}
+	}
 	if o.Output != "" {
 		// Refuse before spending time on the workbooks; writeAtomic checks again.
 		if err := refuseInput(o.Output, inputs); err != nil {
@@ -166,7 +168,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(inputs, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, o.Paths, s)
+	res, err := readWithProgress(inputs, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -233,55 +235,47 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	return nil
 }
 
-// inputFiles lists the workbooks the paths name, the way the reader finds
-// them (a folder: its *.xlsx files, not Excel's "~$" lock files), so that
-// -o can be refused over any of them. Paths that do not exist are kept: the
-// reader reports them.
-func inputFiles(paths []string) []string {
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") ||
-				!strings.EqualFold(filepath.Ext(name), ".xlsx") {
-				continue
-			}
-			files = append(files, filepath.Join(p, name))
-		}
-	}
-	return files
-}
-
-// readWithProgress runs workbook.Read, with a spinner on stderr while
-// several workbooks are read and stderr is a terminal. The reader reads
-// files in parallel and reports no per-file progress, so the spinner shows
-// that work goes on and how long it has taken, not a share done.
-func readWithProgress(files []string, opts workbook.Options, paths []string, s streams) (*workbook.Result, error) {
-	if len(files) < 2 || !s.ErrTTY {
-		return workbook.Read(paths, opts)
+// readWithProgress runs workbook.Read with a progress bar on stderr, in
+// sheets read, when stderr is a terminal and the reading takes a while:
+// several workbooks, or one large one.
+func readWithProgress(files []string, opts workbook.Options, s streams) (*workbook.Result, error) {
+	if !s.ErrTTY || (len(files) < 2 && totalSize(files) < progressSize) {
+		return workbook.Read(files, opts)
 	}
 	bar := progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(s.Err),
 		progressbar.OptionSetDescription(fmt.Sprintf("Đang đọc %d sổ Excel", len(files))),
-		progressbar.OptionSpinnerType(14),
+		progressbar.OptionSetItsString("sheet"),
+		progressbar.OptionShowCount(),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetRenderBlankState(true), // start the spinner now
+		progressbar.OptionSetRenderBlankState(true),
 	)
 	defer func() {
 		_ = bar.Finish()
 		_ = bar.Exit()
 	}()
-	return workbook.Read(paths, opts)
+	opts.Progress = func(done, total int) {
+		if bar.GetMax() != total {
+			bar.ChangeMax(total)
+		}
+		_ = bar.Set(done)
+	}
+	return workbook.Read(files, opts)
+}
+
+// progressSize is the workbook size from which one workbook alone gets a
+// progress bar: about a province, a second or more of reading.
+const progressSize = 8 << 20
+
+func totalSize(files []string) int64 {
+	var n int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
 }
 
 // resolveUnit finds --unit among the evaluated units, exactly or ignoring
