@@ -609,7 +609,7 @@ func (m *merger) finish(opts Options) *Result {
 				add(fi, p)
 			}
 			if msg != "" {
-				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet(), Cell: r.unitCell, Message: msg})
+				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet(), Cell: r.unitCell(), Message: msg})
 			}
 			if u == nil {
 				continue

@@ -28,12 +28,25 @@ type pendingRow struct {
 	sheet    criteria.Sheet
 	src      criteria.Source
 	unit     string // unit code (or name) as written; "" when not given
-	unitCell string
+	unitCol  int    // column of Mã đơn vị, for unitCell; -1 when absent
 	date     rowDate
 	failed   bool // some cell had an error: the row is left out, its unit HasErrors
 	blank    bool // nothing recorded (a template row left empty): not counted
 	problems []criteria.Problem
 	add      func(u *criteria.Unit, date time.Time)
+}
+
+// unitCell is the A1 reference of the row's Mã đơn vị cell, "" without
+// one; made only for a problem, since a province has a million rows.
+func (pr *pendingRow) unitCell() string {
+	if pr.unitCol < 0 {
+		return ""
+	}
+	name, err := excelize.CoordinatesToCellName(pr.unitCol+1, pr.src.Row)
+	if err != nil {
+		return ""
+	}
+	return name
 }
 
 // rowCtx reads the cells of one data row and collects its problems.
@@ -176,7 +189,7 @@ func skipRow(cells []string, cols *columns) bool {
 	filled, first := 0, ""
 	sttLabel := false
 	for i, v := range cells {
-		v = clean(v)
+		v = strings.TrimSpace(v) // the caller has taken the cells in (clean)
 		if v == "" {
 			continue
 		}
@@ -256,10 +269,10 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 		// One row and context for the whole sheet: place copies the few
 		// rows it must keep, the rest cost nothing to let go.
-		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{Ref: ref, Row: r}}
+		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{Ref: ref, Row: r}, unitCol: -1}
 		*c = rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
 		if cols.has(schema.KeyUnit) {
-			pr.unit, pr.unitCell = c.get(schema.KeyUnit), c.ref(schema.KeyUnit)
+			pr.unit, pr.unitCol = c.get(schema.KeyUnit), c.cols.index[schema.KeyUnit]
 		}
 		spec.read(c)
 		if !pr.blank {

@@ -425,6 +425,9 @@ var itemKeys = func() []string {
 
 func parseItem(s string) (string, string) {
 	k := strings.TrimRight(matchKey(s), " .;:")
+	if _, ok := criteria.ItemByID(k); ok {
+		return k, "" // the ID itself, as the template writes it
+	}
 	if p := itemIDPattern.FindStringSubmatch(k); p != nil {
 		id := p[1] + "." + p[2]
 		for _, it := range criteria.Items {
