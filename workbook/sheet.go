@@ -178,7 +178,15 @@ var (
 // mayBeTotal rules out at a glance what cannot be a total word: the first
 // cell of nearly every row is a code, a number or a date, with digits.
 func mayBeTotal(v string) bool {
-	return len(v) <= 32 && !strings.ContainsAny(v, "0123456789")
+	if len(v) > 32 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // skipRow reports whether a data row is not data: blank (an STT number
