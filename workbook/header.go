@@ -26,6 +26,12 @@ type columns struct {
 	// subHeaders: a two-row header whose second row reads entirely as
 	// sub-headers, which a data row never does.
 	subHeaders bool
+
+	// By colKey, filled by resolve once the header is found: the index of
+	// each key's column (-1 when absent) and its header as the sheet
+	// writes it (the schema's when absent), for the readers of the rows.
+	pos  [numKeys]int
+	head [numKeys]string
 }
 
 func (c *columns) has(key string) bool { _, ok := c.index[key]; return ok }

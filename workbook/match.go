@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -111,11 +112,34 @@ func isASCIIKey(s string) bool {
 // clean is how every cell value is taken in: NFC and trimmed, so that later
 // comparisons and messages see one form of each letter.
 func clean(s string) string {
-	if !quickNFC(s) {
+	i := asciiPrefix(s)
+	if i == len(s) {
+		// ASCII, so NFC already; and when neither end is a space or a
+		// control character, trimmed already: most cells, at no cost.
+		if s == "" || (s[0] > ' ' && s[len(s)-1] > ' ') {
+			return s
+		}
+		return strings.TrimSpace(s)
+	}
+	if !quickNFC(s[i:]) { // the ASCII prefix is NFC whatever follows it
 		s = norm.NFC.String(s)
 	}
 	return strings.TrimSpace(s)
+}
 
+// asciiPrefix is the length of the ASCII bytes s begins with, found eight
+// bytes at a time.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // editDistance is the Levenshtein distance between two strings, counted in

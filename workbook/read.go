@@ -224,6 +224,9 @@ type fileData struct {
 
 	progress *progress // nil: nobody is told
 
+	// The records of the rows read last, gathered for their unit.
+	run run
+
 	// The unit the previous row resolved to (nil: not one of this
 	// workbook's), and its Mã đơn vị as written.
 	lastUnit     *criteria.Unit
@@ -236,7 +239,7 @@ type fileData struct {
 func (fd *fileData) forSheet() *fileData {
 	sub := *fd
 	sub.rows, sub.problems, sub.sheetFailed, sub.votes = nil, nil, false, map[int]int{}
-	sub.lastUnit, sub.lastUnitText = nil, ""
+	sub.lastUnit, sub.lastUnitText, sub.run = nil, "", run{}
 	return &sub
 }
 
@@ -817,14 +820,14 @@ func clip[T any](s []T) []T {
 // place takes a row just read: a row of a unit of this workbook with no
 // error goes straight to its unit (its warnings to the problems); any other
 // row waits for finish, which knows every workbook's units and the year.
-func (fd *fileData) place(pr *pendingRow) {
+func (fd *fileData) place(pr *pendingRow, rec *record) {
 	if pr.date.set && !pr.date.noYear && (pr.sheet == criteria.SheetMeetings || pr.sheet == criteria.SheetCommittee) {
 		fd.votes[pr.date.year()]++
 	}
-	if pr.add == nil && !pr.failed && len(pr.problems) == 0 {
+	if !pr.hasRec && !pr.failed && len(pr.problems) == 0 {
 		return
 	}
-	if fd.reg != nil && pr.add != nil && !pr.failed {
+	if fd.reg != nil && pr.hasRec && !pr.failed {
 		u := fd.lastUnit
 		if u == nil || pr.unit != fd.lastUnitText {
 			// Rows of one unit usually follow each other: resolve once.
@@ -839,10 +842,14 @@ func (fd *fileData) place(pr *pendingRow) {
 				p.Unit = u.Code
 				fd.problems = append(fd.problems, p)
 			}
-			pr.add(u, pr.date.t)
+			fd.run.add(u, pr.sheet, rec, pr.date.t)
 			return
 		}
 	}
 	kept := *pr // pr is reused for the sheet's next row
+	if kept.hasRec && !kept.failed {
+		// A failed row is never added: only a sound one needs its record.
+		kept.add = rec.adder(pr.sheet)
+	}
 	fd.rows = append(fd.rows, &kept)
 }

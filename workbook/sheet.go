@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/schema"
@@ -33,7 +34,10 @@ type pendingRow struct {
 	failed   bool // some cell had an error: the row is left out, its unit HasErrors
 	blank    bool // nothing recorded (a template row left empty): not counted
 	problems []criteria.Problem
-	add      func(u *criteria.Unit, date time.Time)
+	hasRec   bool // the reader made a record of the row (rowCtx.rec)
+	// add puts the record into its unit, for a row kept for finish: the
+	// rows that go straight to their unit do without this closure.
+	add func(u *criteria.Unit, date time.Time)
 }
 
 // unitCell is the A1 reference of the row's Mã đơn vị cell, "" without
@@ -57,23 +61,24 @@ type rowCtx struct {
 	cells []string
 	cols  *columns
 	pr    *pendingRow
+	rec   record // what the sheet's reader made of the row, when pr.hasRec
 }
 
-func (c *rowCtx) get(key string) string {
-	i, ok := c.cols.index[key]
-	if !ok || i >= len(c.cells) {
+func (c *rowCtx) get(k colKey) string {
+	i := c.cols.pos[k]
+	if i < 0 || i >= len(c.cells) {
 		return ""
 	}
 	return c.cells[i] // cleaned when the row was taken in
 }
 
+// has reports whether the sheet has the column.
+func (c *rowCtx) has(k colKey) bool { return c.cols.pos[k] >= 0 }
+
 // ref is the A1 reference of a column's cell in this row; the first cell
 // of the row when the column is absent.
-func (c *rowCtx) ref(key string) string {
-	i, ok := c.cols.index[key]
-	if !ok {
-		i = 0
-	}
+func (c *rowCtx) ref(k colKey) string {
+	i := max(c.cols.pos[k], 0)
 	name, err := excelize.CoordinatesToCellName(i+1, c.row)
 	if err != nil {
 		return ""
@@ -81,9 +86,9 @@ func (c *rowCtx) ref(key string) string {
 	return name
 }
 
-func (c *rowCtx) report(sev criteria.Severity, key, msg string) {
+func (c *rowCtx) report(sev criteria.Severity, k colKey, msg string) {
 	c.pr.problems = append(c.pr.problems, criteria.Problem{
-		Severity: sev, File: c.fd.base, Sheet: c.sheet, Cell: c.ref(key), Message: msg,
+		Severity: sev, File: c.fd.base, Sheet: c.sheet, Cell: c.ref(k), Message: msg,
 	})
 	if sev == criteria.SeverityError {
 		c.pr.failed = true
@@ -91,72 +96,61 @@ func (c *rowCtx) report(sev criteria.Severity, key, msg string) {
 }
 
 // check reports msg as an error of the column's cell when it is not "".
-func (c *rowCtx) check(key, msg string) {
+func (c *rowCtx) check(k colKey, msg string) {
 	if msg != "" {
-		c.report(criteria.SeverityError, key, msg)
+		c.report(criteria.SeverityError, k, msg)
 	}
 }
 
-// header is the column's header as the sheet writes it, for messages.
-func (c *rowCtx) header(key string) string {
-	if t, ok := c.cols.text[key]; ok {
-		return t
-	}
-	for _, s := range schema.Sheets {
-		for _, col := range s.Columns {
-			if col.Key == key {
-				return col.Header
-			}
-		}
-	}
-	return key
-}
+// header is the column's header as the sheet writes it, for messages; the
+// schema's header when the sheet lacks the column.
+func (c *rowCtx) header(k colKey) string { return c.cols.head[k] }
 
-func (c *rowCtx) missing(key string) {
-	c.report(criteria.SeverityError, key, "Thiếu "+c.header(key)+"; ô này bắt buộc phải có")
+func (c *rowCtx) missing(k colKey) {
+	c.report(criteria.SeverityError, k, "Thiếu "+c.header(k)+"; ô này bắt buộc phải có")
 }
 
 // rating reads an optional rating column.
-func (c *rowCtx) rating(key string) criteria.Rating {
-	v := c.get(key)
+func (c *rowCtx) rating(k colKey) criteria.Rating {
+	v := c.get(k)
 	if v == "" {
 		return criteria.RatingNone
 	}
 	r, msg := parseRating(v)
-	c.check(key, msg)
+	c.check(k, msg)
 	return r
 }
 
-func (c *rowCtx) yesNo(key string) bool {
-	v := c.get(key)
+func (c *rowCtx) yesNo(k colKey) bool {
+	v := c.get(k)
 	if v == "" {
 		return false
 	}
-	b, msg := parseYesNo(c.header(key), v)
-	c.check(key, msg)
+	b, msg := parseYesNo(c.header(k), v)
+	c.check(k, msg)
 	return b
 }
 
 // date reads a date column into the row's date.
-func (c *rowCtx) date(key string) {
-	v := c.get(key)
+func (c *rowCtx) date(k colKey) {
+	v := c.get(k)
 	if v == "" {
 		return
 	}
 	t, msg := parseDate(v, c.fd.date1904)
 	if msg != "" {
-		c.check(key, msg)
+		c.check(k, msg)
 		return
 	}
 	c.pr.date = rowDate{set: true, t: t}
 }
 
 // month reads a Tháng cell into the row's date, dated on day 1.
-func (c *rowCtx) month(key string) {
-	v := c.get(key)
+func (c *rowCtx) month(k colKey) {
+	v := c.get(k)
 	m, msg := parseMonth(v, c.fd.date1904)
 	if msg != "" {
-		c.check(key, msg)
+		c.check(k, msg)
 		return
 	}
 	y := m.year
@@ -197,7 +191,9 @@ func skipRow(cells []string, cols *columns) bool {
 	filled, first := 0, ""
 	sttLabel := false
 	for i, v := range cells {
-		v = strings.TrimSpace(v) // the caller has taken the cells in (clean)
+		if v != "" && (v[0] <= ' ' || v[len(v)-1] <= ' ' || v[0] >= utf8.RuneSelf || v[len(v)-1] >= utf8.RuneSelf) {
+			v = strings.TrimSpace(v) // the reader has taken cells in (clean), not every caller
+		}
 		if v == "" {
 			continue
 		}
@@ -205,7 +201,8 @@ func skipRow(cells []string, cols *columns) bool {
 			first = v
 		}
 		if cols.stt[i] {
-			if sectionLabel.MatchString(matchKey(v)) {
+			// The STT of a data row is a number, which no label is.
+			if !allDigits(v) && sectionLabel.MatchString(matchKey(v)) {
 				sttLabel = true
 			}
 			continue
@@ -219,6 +216,15 @@ func skipRow(cells []string, cols *columns) bool {
 		return true
 	}
 	return filled == 0 || (sttLabel && filled == 1)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // sheetSpec ties a schema sheet to the function that reads its rows.
@@ -254,10 +260,12 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			// that a schema change cannot turn into a nil dereference.
 			cols = &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}}
 		}
+		cols.resolve()
 		fd.noteIgnored(name, cols)
 		state = 1
 		return true
 	}
+	defer fd.run.flush() // the last unit's records, whichever way the walk ends
 	pr, c := new(pendingRow), new(rowCtx)
 	ref := &criteria.SheetRef{File: fd.base, Sheet: name} // shared by the sheet's rows
 	data := func(r int, cells []string) {
@@ -278,15 +286,17 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		// One row and context for the whole sheet: place copies the few
 		// rows it must keep, the rest cost nothing to let go.
 		*pr = pendingRow{sheet: spec.schema.ID, src: criteria.Source{Ref: ref, Row: r}, unitCol: -1}
-		*c = rowCtx{fd: fd, sheet: name, row: r, cells: cells, cols: cols, pr: pr}
-		if cols.has(schema.KeyUnit) {
-			pr.unit, pr.unitCol = c.get(schema.KeyUnit), c.cols.index[schema.KeyUnit]
+		// Field by field: the record is left as the last row left it, for
+		// the reader overwrites it whole and pr.hasRec says if it did.
+		c.fd, c.sheet, c.row, c.cells, c.cols, c.pr = fd, name, r, cells, cols, pr
+		if c.has(kUnit) {
+			pr.unit, pr.unitCol = c.get(kUnit), cols.pos[kUnit]
 		}
 		spec.read(c)
 		if !pr.blank {
 			rows++
 		}
-		fd.place(pr)
+		fd.place(pr, &c.rec)
 	}
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {

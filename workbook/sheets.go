@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/workbook/schema"
 )
 
 // definedUnit is a unit read from a row of Đơn vị, with where its code sits
@@ -24,35 +23,35 @@ type definedUnit struct {
 // row with a bad optional cell still defines its unit, marked HasErrors, so
 // that the rest of its data is still checked.
 func (fd *fileData) readUnit(c *rowCtx) {
-	code, name := c.get("code"), c.get("name")
+	code, name := c.get(kCode), c.get(kName)
 	if code == "" {
-		c.missing("code")
+		c.missing(kCode)
 	}
 	if name == "" {
-		c.missing("name")
+		c.missing(kName)
 	}
 	var typ criteria.UnitType
-	if v := c.get("type"); v == "" {
-		c.missing("type")
+	if v := c.get(kType); v == "" {
+		c.missing(kType)
 	} else {
 		var msg string
 		typ, msg = parseUnitType(v)
-		c.check("type", msg)
+		c.check(kType, msg)
 	}
 	broken := c.pr.failed
 	u := &criteria.Unit{Code: code, Name: name, Type: typ, Source: c.pr.src}
-	u.Cluster = c.get("cluster")
-	u.Pilot = c.yesNo("pilot")
-	u.Standing = c.yesNo("standing")
-	u.Rating = c.rating("rating")
-	if v := c.get("target"); v != "" {
-		n, msg := parseCount(c.header("target"), v)
-		c.check("target", msg)
+	u.Cluster = c.get(kCluster)
+	u.Pilot = c.yesNo(kPilot)
+	u.Standing = c.yesNo(kStanding)
+	u.Rating = c.rating(kRating)
+	if v := c.get(kTarget); v != "" {
+		n, msg := parseCount(c.header(kTarget), v)
+		c.check(kTarget, msg)
 		u.AdmissionTarget, u.HasTarget = n, msg == ""
 	}
-	if v := c.get("admitted"); v != "" {
-		n, msg := parseCount(c.header("admitted"), v)
-		c.check("admitted", msg)
+	if v := c.get(kAdmitted); v != "" {
+		n, msg := parseCount(c.header(kAdmitted), v)
+		c.check(kAdmitted, msg)
 		u.Admitted, u.HasAdmitted = n, msg == ""
 	}
 	for i := range c.pr.problems {
@@ -70,50 +69,53 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	}
 	u.HasErrors = c.pr.failed
 	c.pr.failed = false
-	d := &definedUnit{unit: u, codeCell: c.ref("code")}
+	d := &definedUnit{unit: u, codeCell: c.ref(kCode)}
 	if typ == criteria.CellSubordinate {
-		d.parent, d.parentAt = c.get("parent"), c.ref("parent")
+		d.parent, d.parentAt = c.get(kParent), c.ref(kParent)
 	}
 	fd.units = append(fd.units, d)
 }
 
 // groupKeys are the schema keys of the five group scores.
-var groupKeys = [criteria.NumScoreGroups]string{"g1", "g2", "g3", "g4", "g5"}
+var groupKeys = [criteria.NumScoreGroups]colKey{kG1, kG2, kG3, kG4, kG5}
 
 // readMeeting reads a row of Sinh hoạt.
 func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]float64) {
 	m := criteria.Meeting{Source: c.pr.src}
 	switch {
-	case c.get(schema.KeyDate) != "":
-		v := c.get(schema.KeyDate)
-		if _, msg := parseDate(v, fd.date1904); msg != "" {
-			// A month typed in the date column ("3/2024") is still a month.
-			if mo, mmsg := parseMonth(v, fd.date1904); mmsg == "" && mo.year != 0 {
-				c.pr.date = rowDate{set: true, monthOnly: true,
-					t: time.Date(mo.year, time.Month(mo.month), 1, 0, 0, 0, 0, time.UTC)}
-				break
-			}
+	case c.get(kDate) != "":
+		v := c.get(kDate)
+		t, msg := parseDate(v, fd.date1904)
+		if msg == "" {
+			c.pr.date = rowDate{set: true, t: t}
+			break
 		}
-		c.date(schema.KeyDate)
-	case c.get("month") != "":
-		c.month("month")
+		// A month typed in the date column ("3/2024") is still a month.
+		if mo, mmsg := parseMonth(v, fd.date1904); mmsg == "" && mo.year != 0 {
+			c.pr.date = rowDate{set: true, monthOnly: true,
+				t: time.Date(mo.year, time.Month(mo.month), 1, 0, 0, 0, 0, time.UTC)}
+			break
+		}
+		c.check(kDate, msg)
+	case c.get(kMonth) != "":
+		c.month(kMonth)
 	default:
-		key := schema.KeyDate
-		if !c.cols.has(key) {
-			key = "month"
+		key := kDate
+		if !c.has(key) {
+			key = kMonth
 		}
 		c.report(criteria.SeverityError, key, "Thiếu ngày sinh hoạt; cần ngày dd/mm/yyyy hoặc tháng")
 	}
-	if v := c.get("kind"); v == "" {
-		c.missing("kind")
+	if v := c.get(kKind); v == "" {
+		c.missing(kKind)
 	} else {
 		k, msg := parseMeetingKind(v)
-		c.check("kind", msg)
+		c.check(kKind, msg)
 		m.Kind = k
 	}
-	if v := c.get("score"); v != "" {
-		s, msg := parseScore(c.header("score"), v)
-		c.check("score", msg)
+	if v := c.get(kScore); v != "" {
+		s, msg := parseScore(c.header(kScore), v)
+		c.check(kScore, msg)
 		m.Score, m.HasScore = s, msg == ""
 	}
 	var groups [criteria.NumScoreGroups]float64
@@ -144,7 +146,7 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 				missing = append(missing, quote(c.header(key)))
 			}
 		}
-		c.report(criteria.SeverityError, "g1", "Điểm nhóm chưa đủ: thiếu "+strings.Join(missing, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
+		c.report(criteria.SeverityError, kG1, "Điểm nhóm chưa đủ: thiếu "+strings.Join(missing, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
 	case given == criteria.NumScoreGroups && groupsOK:
 		sum := 0.0
 		for _, g := range groups {
@@ -153,33 +155,30 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		sum = math.Round(sum*1000) / 1000
 		switch {
 		case m.HasScore && math.Abs(sum-m.Score) > 0.001:
-			c.report(criteria.SeverityError, "score", fmt.Sprintf("%s %s không khớp tổng điểm 5 nhóm %s; hai số phải bằng nhau", c.header("score"), formatNumber(m.Score), formatNumber(sum)))
+			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm 5 nhóm %s; hai số phải bằng nhau", c.header(kScore), formatNumber(m.Score), formatNumber(sum)))
 		case sum > 100:
-			c.report(criteria.SeverityError, "g1", fmt.Sprintf("Tổng điểm 5 nhóm %s ngoài khoảng 0–100", formatNumber(sum)))
+			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm 5 nhóm %s ngoài khoảng 0–100", formatNumber(sum)))
 		default:
 			m.Score, m.HasScore = sum, true
 		}
 	}
 	if !m.HasScore && !c.pr.failed {
-		key := "score"
-		if !c.cols.has(key) {
-			key = "g1"
+		key := kScore
+		if !c.has(key) {
+			key = kG1
 		}
 		c.report(criteria.SeverityWarning, key, "Buổi sinh hoạt chưa có điểm; chưa tính được chất lượng buổi này")
 	}
-	m.Present = int32(fd.count(c, "present"))
-	m.Total = int32(fd.count(c, "total"))
+	m.Present = int32(fd.count(c, kPresent))
+	m.Total = int32(fd.count(c, kTotal))
 	if m.Total > 0 && m.Present > m.Total {
-		c.report(criteria.SeverityError, "present", fmt.Sprintf("Có mặt %d nhiều hơn Tổng số đảng viên %d", m.Present, m.Total))
+		c.report(criteria.SeverityError, kPresent, fmt.Sprintf("Có mặt %d nhiều hơn Tổng số đảng viên %d", m.Present, m.Total))
 	}
-	monthOnly := c.pr.date.monthOnly
-	c.pr.add = func(u *criteria.Unit, date time.Time) {
-		m.Date, m.MonthOnly = date, monthOnly
-		u.Meetings = append(u.Meetings, m)
-	}
+	m.MonthOnly = c.pr.date.monthOnly
+	c.rec.meeting, c.pr.hasRec = m, true
 }
 
-func (fd *fileData) count(c *rowCtx, key string) int {
+func (fd *fileData) count(c *rowCtx, key colKey) int {
 	v := c.get(key)
 	if v == "" {
 		return 0
@@ -192,132 +191,265 @@ func (fd *fileData) count(c *rowCtx, key string) int {
 // readCommittee reads a row of Họp cấp ủy.
 func (fd *fileData) readCommittee(c *rowCtx) {
 	cm := criteria.CommitteeMeeting{Source: c.pr.src}
-	if c.get(schema.KeyDate) == "" {
-		c.missing(schema.KeyDate)
+	if c.get(kDate) == "" {
+		c.missing(kDate)
 	}
-	c.date(schema.KeyDate)
-	if v := c.get("kind"); v == "" {
-		c.missing("kind")
+	c.date(kDate)
+	if v := c.get(kKind); v == "" {
+		c.missing(kKind)
 	} else {
 		k, msg := parseCommitteeKind(v)
-		c.check("kind", msg)
+		c.check(kKind, msg)
 		cm.Kind = k
 	}
-	c.pr.add = func(u *criteria.Unit, date time.Time) {
-		cm.Date = date
-		u.CommitteeMeetings = append(u.CommitteeMeetings, cm)
-	}
+	c.rec.committee, c.pr.hasRec = cm, true
 }
 
 // readMember reads a row of Đảng viên. A blank rating is kept: the
 // criteria report the member by name as missing data.
 func (fd *fileData) readMember(c *rowCtx) {
-	m := criteria.Member{Source: c.pr.src, Name: c.get("name"), ID: c.get("id")}
+	m := criteria.Member{Source: c.pr.src, Name: c.get(kName), ID: c.get(kID)}
 	if m.Name == "" {
-		c.missing("name")
+		c.missing(kName)
 	}
-	m.Exempt = c.yesNo("exempt")
-	m.Rating = c.rating("rating")
-	m.Violation = c.yesNo("violation")
-	if v := c.get("residence"); v != "" {
+	m.Exempt = c.yesNo(kExempt)
+	m.Rating = c.rating(kRating)
+	m.Violation = c.yesNo(kViolation)
+	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
-		c.check("residence", msg)
+		c.check(kResidence, msg)
 		m.Residence = r
 	}
-	c.pr.add = func(u *criteria.Unit, _ time.Time) { u.Members = append(u.Members, m) }
+	c.rec.member, c.pr.hasRec = m, true
 }
 
 // readStaff reads a row of Cán bộ.
 func (fd *fileData) readStaff(c *rowCtx) {
-	p := criteria.Person{Source: c.pr.src, Name: c.get("name")}
+	p := criteria.Person{Source: c.pr.src, Name: c.get(kName)}
 	if p.Name == "" {
-		c.missing("name")
+		c.missing(kName)
 	}
-	p.Rating = c.rating("rating")
-	c.pr.add = func(u *criteria.Unit, _ time.Time) { u.Staff = append(u.Staff, p) }
+	p.Rating = c.rating(kRating)
+	c.rec.staff, c.pr.hasRec = p, true
 }
 
 // readMassOrg reads a row of Đoàn thể.
 func (fd *fileData) readMassOrg(c *rowCtx) {
-	o := criteria.MassOrg{Source: c.pr.src, Name: c.get("org")}
+	o := criteria.MassOrg{Source: c.pr.src, Name: c.get(kOrg)}
 	if o.Name == "" {
-		c.missing("org")
+		c.missing(kOrg)
 	}
-	o.Rating = c.rating("rating")
-	c.pr.add = func(u *criteria.Unit, _ time.Time) { u.MassOrgs = append(u.MassOrgs, o) }
+	o.Rating = c.rating(kRating)
+	c.rec.massOrg, c.pr.hasRec = o, true
 }
 
 // readCriterion reads a row of Tiêu chí: a level, or a 0–100 score that
 // the evaluation turns into a level. When both are given the level wins.
 func (fd *fileData) readCriterion(c *rowCtx) {
-	k := criteria.Criterion528{Source: c.pr.src, Name: c.get("criterion")}
+	k := criteria.Criterion528{Source: c.pr.src, Name: c.get(kCriterion)}
 	if k.Name == "" {
-		c.missing("criterion")
+		c.missing(kCriterion)
 	}
-	if v := c.get("group"); v == "" {
-		c.missing("group")
+	if v := c.get(kGroup); v == "" {
+		c.missing(kGroup)
 	} else {
 		g, msg := parseGroup(v)
-		c.check("group", msg)
+		c.check(kGroup, msg)
 		k.Key = g
 	}
-	switch lv, sc := c.get("level"), c.get("score"); {
+	switch lv, sc := c.get(kLevel), c.get(kScore); {
 	case lv != "":
 		l, msg := parseLevel(lv)
-		c.check("level", msg)
+		c.check(kLevel, msg)
 		k.Level = l
 	case sc != "":
-		s, msg := parseScore(c.header("score"), sc)
-		c.check("score", msg)
+		s, msg := parseScore(c.header(kScore), sc)
+		c.check(kScore, msg)
 		k.Score, k.HasScore = s, true
 	default:
-		key := "level"
-		if !c.cols.has(key) {
-			key = "score"
+		key := kLevel
+		if !c.has(key) {
+			key = kScore
 		}
 		c.report(criteria.SeverityError, key, "Thiếu mức đạt của tiêu chí; cần Mức (Xuất sắc, Tốt, Trung bình, Kém) hoặc Điểm 0–100")
 	}
-	c.pr.add = func(u *criteria.Unit, _ time.Time) { u.Criteria = append(u.Criteria, k) }
+	c.rec.criterion, c.pr.hasRec = k, true
 }
 
 // readCase reads a row of Đơn thư vụ việc. Its date is optional; a blank
 // Đã giải quyết means not resolved.
 func (fd *fileData) readCase(c *rowCtx) {
 	cs := criteria.Case{Source: c.pr.src}
-	c.date(schema.KeyDate)
-	if v := c.get("kind"); v == "" {
-		c.missing("kind")
+	c.date(kDate)
+	if v := c.get(kKind); v == "" {
+		c.missing(kKind)
 	} else {
 		k, msg := parseCaseKind(v)
-		c.check("kind", msg)
+		c.check(kKind, msg)
 		cs.Kind = k
 	}
-	cs.Resolved = c.yesNo("resolved")
-	c.pr.add = func(u *criteria.Unit, date time.Time) {
-		cs.Date = date
-		u.Cases = append(u.Cases, cs)
-	}
+	cs.Resolved = c.yesNo(kResolved)
+	c.rec.kase, c.pr.hasRec = cs, true
 }
 
 // readSelfItem reads a row of Tự đánh giá. A row whose Kết quả is blank is
 // an item not yet assessed (the template lists every item in advance): it
 // is not recorded, and the evaluation reports it as "chưa tự đánh giá".
 func (fd *fileData) readSelfItem(c *rowCtx) {
-	res := c.get("result")
+	res := c.get(kResult)
 	if res == "" {
 		c.pr.blank = true
 		return
 	}
-	it := criteria.SelfItem{Source: c.pr.src, Note: c.get("note")}
-	if v := c.get("item"); v == "" {
-		c.missing("item")
+	it := criteria.SelfItem{Source: c.pr.src, Note: c.get(kNote)}
+	if v := c.get(kItem); v == "" {
+		c.missing(kItem)
 	} else {
 		id, msg := parseItem(v)
-		c.check("item", msg)
+		c.check(kItem, msg)
 		it.ItemID = id
 	}
 	met, msg := parseResult(res)
-	c.check("result", msg)
+	c.check(kResult, msg)
 	it.Met = met
-	c.pr.add = func(u *criteria.Unit, _ time.Time) { u.SelfAssessment = append(u.SelfAssessment, it) }
+	c.rec.selfItem, c.pr.hasRec = it, true
+}
+
+// record is the typed result of one row, whichever sheet it is from. The
+// row's context holds one, overwritten by each row, so that a row going
+// straight to its unit costs no allocation of its own.
+type record struct {
+	meeting   criteria.Meeting
+	committee criteria.CommitteeMeeting
+	member    criteria.Member
+	staff     criteria.Person
+	massOrg   criteria.MassOrg
+	criterion criteria.Criterion528
+	kase      criteria.Case
+	selfItem  criteria.SelfItem
+}
+
+// run gathers the records of consecutive rows of one unit, as sheets list
+// them, and hands them to the unit in one exact-size slice when the unit
+// changes: appending row by row would grow each unit's slices step by step,
+// copying them as often, for compact to copy them again.
+type run struct {
+	u         *criteria.Unit // nil: nothing gathered
+	meetings  []criteria.Meeting
+	committee []criteria.CommitteeMeeting
+	members   []criteria.Member
+	staff     []criteria.Person
+	massOrgs  []criteria.MassOrg
+	criteria  []criteria.Criterion528
+	cases     []criteria.Case
+	selfItems []criteria.SelfItem
+}
+
+// add gathers the record of a row of sheet for unit u, dated date.
+func (b *run) add(u *criteria.Unit, sheet criteria.Sheet, r *record, date time.Time) {
+	if u != b.u {
+		b.flush()
+		b.u = u
+	}
+	switch sheet {
+	case criteria.SheetMeetings:
+		m := r.meeting
+		m.Date = date
+		b.meetings = append(b.meetings, m)
+	case criteria.SheetCommittee:
+		cm := r.committee
+		cm.Date = date
+		b.committee = append(b.committee, cm)
+	case criteria.SheetMembers:
+		b.members = append(b.members, r.member)
+	case criteria.SheetStaff:
+		b.staff = append(b.staff, r.staff)
+	case criteria.SheetMassOrgs:
+		b.massOrgs = append(b.massOrgs, r.massOrg)
+	case criteria.SheetCriteria:
+		b.criteria = append(b.criteria, r.criterion)
+	case criteria.SheetCases:
+		cs := r.kase
+		cs.Date = date
+		b.cases = append(b.cases, cs)
+	case criteria.SheetSelfAssessment:
+		b.selfItems = append(b.selfItems, r.selfItem)
+	}
+}
+
+// flush appends the gathered records to their unit, after any it has, and
+// keeps the buffers for the next unit. It touches only the unit's slices
+// that receive records: the unit's other sheets are read at the same time.
+func (b *run) flush() {
+	u := b.u
+	if u == nil {
+		return
+	}
+	appendRun(&u.Meetings, &b.meetings)
+	appendRun(&u.CommitteeMeetings, &b.committee)
+	appendRun(&u.Members, &b.members)
+	appendRun(&u.Staff, &b.staff)
+	appendRun(&u.MassOrgs, &b.massOrgs)
+	appendRun(&u.Criteria, &b.criteria)
+	appendRun(&u.Cases, &b.cases)
+	appendRun(&u.SelfAssessment, &b.selfItems)
+	b.u = nil
+}
+
+// appendRun appends the records of *buf to *dst, in a copy of their own
+// when *dst is empty, and empties *buf for reuse; with *buf empty it
+// touches neither.
+func appendRun[T any](dst, buf *[]T) {
+	if len(*buf) == 0 {
+		return
+	}
+	if len(*dst) == 0 {
+		*dst = make([]T, len(*buf)) // exact: nothing for compact to trim
+		copy(*dst, *buf)
+	} else {
+		*dst = append(*dst, *buf...)
+	}
+	clear(*buf) // let go of what the records point to
+	*buf = (*buf)[:0]
+}
+
+// adder is addTo for a row kept for finish, holding a copy of only the
+// sheet's own record (the context's is overwritten by the next row).
+func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Time) {
+	switch sheet {
+	case criteria.SheetMeetings:
+		m := r.meeting
+		return func(u *criteria.Unit, date time.Time) {
+			m.Date = date
+			u.Meetings = append(u.Meetings, m)
+		}
+	case criteria.SheetCommittee:
+		cm := r.committee
+		return func(u *criteria.Unit, date time.Time) {
+			cm.Date = date
+			u.CommitteeMeetings = append(u.CommitteeMeetings, cm)
+		}
+	case criteria.SheetMembers:
+		m := r.member
+		return func(u *criteria.Unit, _ time.Time) { u.Members = append(u.Members, m) }
+	case criteria.SheetStaff:
+		p := r.staff
+		return func(u *criteria.Unit, _ time.Time) { u.Staff = append(u.Staff, p) }
+	case criteria.SheetMassOrgs:
+		o := r.massOrg
+		return func(u *criteria.Unit, _ time.Time) { u.MassOrgs = append(u.MassOrgs, o) }
+	case criteria.SheetCriteria:
+		k := r.criterion
+		return func(u *criteria.Unit, _ time.Time) { u.Criteria = append(u.Criteria, k) }
+	case criteria.SheetCases:
+		cs := r.kase
+		return func(u *criteria.Unit, date time.Time) {
+			cs.Date = date
+			u.Cases = append(u.Cases, cs)
+		}
+	case criteria.SheetSelfAssessment:
+		it := r.selfItem
+		return func(u *criteria.Unit, _ time.Time) { u.SelfAssessment = append(u.SelfAssessment, it) }
+	}
+	return nil
 }

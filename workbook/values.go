@@ -167,6 +167,9 @@ func parseDate(s string, date1904 bool) (time.Time, string) {
 	bad := func() string {
 		return "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024"
 	}
+	if t, ok := serialDate(s, date1904); ok {
+		return checkYear(s, t)
+	}
 	k := matchKey(s)
 	if v, err := strconv.ParseFloat(k, 64); err == nil && !strings.ContainsAny(k, "xXpP_") {
 		if v < 1 || v > 2958465 || math.IsNaN(v) {
@@ -195,6 +198,31 @@ func parseDate(s string, date1904 bool) (time.Time, string) {
 		return time.Time{}, "Ngày " + quote(s) + " không tồn tại; cần ngày dạng dd/mm/yyyy"
 	}
 	return checkYear(s, t)
+}
+
+// serialDate is parseDate's fast path for what a date cell holds nearly
+// always, a whole serial number past the days Excel's 1900 calendar gets
+// wrong (it counts a 29/02/1900); it gives excelize.ExcelDateToTime's date
+// without its float arithmetic. ok is false for anything else.
+func serialDate(s string, date1904 bool) (t time.Time, ok bool) {
+	if len(s) == 0 || len(s) > 7 {
+		return time.Time{}, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return time.Time{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n <= 61 || n > 2958465 {
+		return time.Time{}, false
+	}
+	if date1904 {
+		return time.Date(1904, time.January, 1+n, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Date(1899, time.December, 30+n, 0, 0, 0, 0, time.UTC), true
 }
 
 func checkYear(s string, t time.Time) (time.Time, string) {
