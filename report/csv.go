@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
+	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"strconv"
 
@@ -39,7 +40,7 @@ func CSV(w io.Writer, r *criteria.Report) error {
 	for _, ur := range r.Units {
 		u := ur.Unit
 		unitCols := []string{
-			string(u.Type), strconv.Itoa(ur.Rank), u.Code, nfc(u.Name), u.Parent, nfc(u.Cluster),
+			string(u.Type), strconv.Itoa(ur.Rank), u.Code, nfc.String(u.Name), u.Parent, nfc.String(u.Cluster),
 			string(ur.Verdict), strconv.FormatBool(ur.Commendation),
 		}
 		for _, c := range ur.Criteria {
@@ -49,7 +50,7 @@ func CSV(w io.Writer, r *criteria.Report) error {
 				row := make([]string, 0, len(csvHeader))
 				row = append(row, unitCols...)
 				row = append(row, c.ID, string(c.Verdict), ch.ID, string(ch.Status),
-					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc(ch.Message))
+					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc.String(ch.Message))
 				for i := range row {
 					row[i] = neutralise(row[i])
 				}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"math"
 	"runtime"
@@ -55,7 +56,7 @@ func JSON(w io.Writer, r *criteria.Report) error {
 		j.key(3, "status", false)
 		j.str(string(im.Status))
 		j.key(3, "message", false)
-		j.str(nfc(im.Message))
+		j.str(nfc.String(im.Message))
 		j.end(2, '}')
 	})
 	j.key(1, "problems", false)
@@ -67,13 +68,13 @@ func JSON(w io.Writer, r *criteria.Report) error {
 		j.key(3, "file", false)
 		j.nullable(p.File)
 		j.key(3, "sheet", false)
-		j.nullable(nfc(p.Sheet))
+		j.nullable(nfc.String(p.Sheet))
 		j.key(3, "cell", false)
 		j.nullable(p.Cell)
 		j.key(3, "unit", false)
 		j.nullable(p.Unit)
 		j.key(3, "message", false)
-		j.str(nfc(p.Message))
+		j.str(nfc.String(p.Message))
 		j.end(2, '}')
 	})
 	j.raw("\n}\n")
@@ -87,13 +88,13 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 	j.key(d+1, "code", true)
 	j.str(u.Code)
 	j.key(d+1, "name", false)
-	j.str(nfc(u.Name))
+	j.str(nfc.String(u.Name))
 	j.key(d+1, "type", false)
 	j.str(string(u.Type))
 	j.key(d+1, "parent", false)
 	j.nullable(u.Parent)
 	j.key(d+1, "cluster", false)
-	j.nullable(nfc(u.Cluster))
+	j.nullable(nfc.String(u.Cluster))
 	j.key(d+1, "pilot", false)
 	j.bool(u.Pilot)
 	j.key(d+1, "rating", false)
@@ -133,7 +134,7 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 			j.key(d+5, "threshold", false)
 			j.number(ch.Threshold)
 			j.key(d+5, "message", false)
-			j.str(nfc(ch.Message))
+			j.str(nfc.String(ch.Message))
 			j.end(d+4, '}')
 		})
 		j.end(d+2, '}')

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/bontot/bontot/internal/nfc"
 	"math"
 	"runtime"
 	"testing"
@@ -91,8 +92,8 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 	for _, ur := range r.Units {
 		u := ur.Unit
 		ju := jsonUnit{
-			Code: u.Code, Name: nfc(u.Name), Type: string(u.Type),
-			Parent: nullable(u.Parent), Cluster: nullable(nfc(u.Cluster)),
+			Code: u.Code, Name: nfc.String(u.Name), Type: string(u.Type),
+			Parent: nullable(u.Parent), Cluster: nullable(nfc.String(u.Cluster)),
 			Pilot: u.Pilot, Rating: nullable(u.Rating.Code()),
 			Rank: ur.Rank, Verdict: string(ur.Verdict), Commendation: ur.Commendation,
 			Criteria: []jsonCriterion{},
@@ -104,7 +105,7 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 			jc := jsonCriterion{ID: c.ID, Verdict: string(c.Verdict), Checks: []jsonCheck{}}
 			for _, ch := range c.Checks {
 				jc.Checks = append(jc.Checks, jsonCheck{ID: ch.ID, Status: string(ch.Status),
-					Value: finite(ch.Value), Threshold: finite(ch.Threshold), Message: nfc(ch.Message)})
+					Value: finite(ch.Value), Threshold: finite(ch.Threshold), Message: nfc.String(ch.Message)})
 			}
 			ju.Criteria = append(ju.Criteria, jc)
 		}
@@ -112,11 +113,11 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 	}
 	for _, im := range r.Implementation {
 		doc.Implementation = append(doc.Implementation, jsonImplementation{ID: im.ID,
-			Unit: nullable(im.Unit), Cluster: nullable(im.Cluster), Status: string(im.Status), Message: nfc(im.Message)})
+			Unit: nullable(im.Unit), Cluster: nullable(im.Cluster), Status: string(im.Status), Message: nfc.String(im.Message)})
 	}
 	for _, p := range r.Problems {
 		doc.Problems = append(doc.Problems, jsonProblem{Severity: string(p.Severity), File: nullable(p.File),
-			Sheet: nullable(nfc(p.Sheet)), Cell: nullable(p.Cell), Unit: nullable(p.Unit), Message: nfc(p.Message)})
+			Sheet: nullable(nfc.String(p.Sheet)), Cell: nullable(p.Cell), Unit: nullable(p.Unit), Message: nfc.String(p.Message)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

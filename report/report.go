@@ -11,8 +11,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/bontot/bontot/criteria"
 )
 
@@ -94,10 +92,6 @@ func machineNumber(v *float64) string {
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
-
-// nfc normalises user-facing text so that width counting and alignment see
-// one code point per Vietnamese letter.
-func nfc(s string) string { return norm.NFC.String(s) }
 
 // truncate shortens s to at most width runes, ending in "…" when cut.
 // Vietnamese in NFC has one display column per rune.

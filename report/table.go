@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -93,7 +94,7 @@ func (t *textWriter) line(s string) {
 	if t.err != nil {
 		return
 	}
-	if _, t.err = io.WriteString(t.w, nfc(s)); t.err == nil {
+	if _, t.err = io.WriteString(t.w, nfc.String(s)); t.err == nil {
 		_, t.err = io.WriteString(t.w, "\n")
 	}
 }
@@ -104,7 +105,7 @@ func (t *textWriter) paragraph(indent, s string) { t.hanging(indent, indent, s) 
 // hanging writes s wrapped, the first line after first and the others after
 // rest (both of the same width).
 func (t *textWriter) hanging(first, rest, s string) {
-	for i, l := range wrap(nfc(s), lineWidth-utf8.RuneCountInString(rest)) {
+	for i, l := range wrap(nfc.String(s), lineWidth-utf8.RuneCountInString(rest)) {
 		if i == 0 {
 			t.line(first + l)
 		} else {
@@ -157,7 +158,7 @@ func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
 	for _, ur := range units {
 		// A fresh slice per row: tablewriter keeps the rows it is given.
 		row := make([]string, 0, len(header))
-		row = append(row, fmt.Sprint(ur.Rank), truncate(nfc(ur.Unit.Code), 12), nfc(ur.Unit.Name))
+		row = append(row, fmt.Sprint(ur.Rank), truncate(nfc.String(ur.Unit.Code), 12), nfc.String(ur.Unit.Name))
 		for i := range 4 {
 			if i < len(ur.Criteria) {
 				row = append(row, shortLabel(ur.Criteria[i].Verdict))
@@ -309,9 +310,9 @@ func failing(ch criteria.CheckResult, strict bool) bool {
 // unitHeading writes "CODE · Name — Verdict suffix", cutting the name so the
 // line fits the terminal.
 func (t *textWriter) unitHeading(ur *criteria.UnitResult, suffix string) {
-	code, verdict := nfc(ur.Unit.Code), ur.Verdict.Label()
+	code, verdict := nfc.String(ur.Unit.Code), ur.Verdict.Label()
 	room := lineWidth - utf8.RuneCountInString(code+" ·  — "+verdict+suffix)
-	name := truncate(nfc(ur.Unit.Name), max(room, 12))
+	name := truncate(nfc.String(ur.Unit.Name), max(room, 12))
 	t.line(t.bold(code+" · "+name) + " — " + t.status(ur.Verdict, verdict) + suffix)
 }
 
@@ -327,7 +328,7 @@ func (t *textWriter) checkLines(ch criteria.CheckResult) {
 		title = "Tự đánh giá: " + title
 	}
 	mark := symbol(ch.Status) + " " + ch.Status.Label()
-	lines := wrap(nfc(mark+" · "+title+" ["+ch.ID+"]"), lineWidth-6)
+	lines := wrap(nfc.String(mark+" · "+title+" ["+ch.ID+"]"), lineWidth-6)
 	for i, l := range lines {
 		if i > 0 {
 			t.line("      " + l)
@@ -487,7 +488,7 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 			if p.Severity == criteria.SeverityError {
 				label = t.paint("31", "Lỗi") + ": "
 			}
-			lines := wrap(nfc(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
+			lines := wrap(nfc.String(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
 			for i, l := range lines {
 				if i == 0 {
 					l = label + strings.TrimPrefix(l, severityLabel(p.Severity)+": ")

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"maps"
 	"regexp"
@@ -395,7 +396,7 @@ func (x *xlsxWriter) summary() error {
 	}
 	for i, ur := range x.r.Units {
 		u := ur.Unit
-		values := []any{u.Type.Label(), ur.Rank, u.Code, nfc(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc(u.Cluster)),
+		values := []any{u.Type.Label(), ur.Rank, u.Code, nfc.String(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc.String(u.Cluster)),
 			yesMark(u.Pilot), nilIfEmpty(u.Rating.Code())}
 		styleIDs := []int{st.text, st.center, st.text, st.text, st.text, st.text, st.center, st.center}
 		for c := range 4 {
@@ -470,17 +471,17 @@ func (x *xlsxWriter) detail() error {
 				}
 				cells := []any{
 					excelize.Cell{StyleID: st.text, Value: ur.Unit.Code},
-					excelize.Cell{StyleID: st.text, Value: nfc(ur.Unit.Name)},
+					excelize.Cell{StyleID: st.text, Value: nfc.String(ur.Unit.Name)},
 					excelize.Cell{StyleID: st.center, Value: criterionLabel(c.ID)},
 					excelize.Cell{StyleID: st.text, Value: ch.ID},
 					excelize.Cell{StyleID: st.text, Value: checkTitle(ch.ID)},
 					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Value)},
 					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Threshold)},
 					excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()},
-					excelize.Cell{StyleID: st.text, Value: nfc(ch.Message)},
+					excelize.Cell{StyleID: st.text, Value: nfc.String(ch.Message)},
 				}
 				cell, _ := excelize.CoordinatesToCellName(1, row)
-				texts := []any{ur.Unit.Code, nfc(ur.Unit.Name), nil, ch.ID, checkTitle(ch.ID), nil, nil, ch.Status.Label(), nfc(ch.Message)}
+				texts := []any{ur.Unit.Code, nfc.String(ur.Unit.Name), nil, ch.ID, checkTitle(ch.ID), nil, nil, ch.Status.Label(), nfc.String(ch.Message)}
 				if err := sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(detailColumns, texts, 1)}); err != nil {
 					return err
 				}
@@ -521,7 +522,7 @@ func (x *xlsxWriter) commendation() error {
 		if ur.HasMeanScore {
 			score = ur.MeanScore
 		}
-		values := []any{i + 1, ur.Unit.Code, nfc(ur.Unit.Name), ur.Unit.Type.Label(), nilIfEmpty(nfc(ur.Unit.Cluster)),
+		values := []any{i + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(), nilIfEmpty(nfc.String(ur.Unit.Cluster)),
 			nilIfEmpty(ur.Unit.Rating.Code()), ur.Verdict.Label(), score}
 		styleIDs := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.statusStyle(ur.Verdict), st.number}
 		if err := x.putRow(sheet, commendationColumns, i+2, values, styleIDs); err != nil {
@@ -551,9 +552,9 @@ func (x *xlsxWriter) implementation() error {
 	for i, im := range impl {
 		who := im.Unit
 		if im.Cluster != "" {
-			who = nfc(im.Cluster)
+			who = nfc.String(im.Cluster)
 		}
-		values := []any{i + 1, im.ID, checkTitle(im.ID), who, im.Status.Label(), nfc(im.Message)}
+		values := []any{i + 1, im.ID, checkTitle(im.ID), who, im.Status.Label(), nfc.String(im.Message)}
 		styleIDs := []int{st.center, st.text, st.text, st.text, st.statusStyle(im.Status), st.text}
 		if err := x.putRow(sheet, implementationColumns, i+2, values, styleIDs); err != nil {
 			return err
@@ -584,8 +585,8 @@ func (x *xlsxWriter) problems() error {
 		if !ok {
 			sev = st.center
 		}
-		values := []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc(p.Sheet)),
-			nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc(p.Message)}
+		values := []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc.String(p.Sheet)),
+			nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc.String(p.Message)}
 		styleIDs := []int{st.center, sev, st.text, st.text, st.center, st.text, st.text}
 		if err := x.putRow(sheet, problemColumns, i+2, values, styleIDs); err != nil {
 			return err
@@ -614,7 +615,7 @@ func (x *xlsxWriter) unitSheets() error {
 	for i := range x.r.Units {
 		ur := &x.r.Units[i]
 		u := ur.Unit
-		sheet := uniqueSheetName(u.Code+" "+nfc(u.Name), used)
+		sheet := uniqueSheetName(u.Code+" "+nfc.String(u.Name), used)
 		if _, err := x.f.NewSheet(sheet); err != nil {
 			return err
 		}
@@ -633,7 +634,7 @@ func (x *xlsxWriter) unitSheets() error {
 			info = append(info, "trực thuộc "+u.Parent)
 		}
 		if u.Cluster != "" {
-			info = append(info, nfc(u.Cluster))
+			info = append(info, nfc.String(u.Cluster))
 		}
 		if u.Pilot {
 			info = append(info, "làm điểm")
@@ -648,7 +649,7 @@ func (x *xlsxWriter) unitSheets() error {
 		for r, v := range []struct {
 			text  string
 			style int
-		}{{u.Code + " · " + nfc(u.Name), st.title}, {strings.Join(info, " · "), st.subtitle}, {verdict, st.subtitle}} {
+		}{{u.Code + " · " + nfc.String(u.Name), st.title}, {strings.Join(info, " · "), st.subtitle}, {verdict, st.subtitle}} {
 			cell := fmt.Sprintf("A%d", r+1)
 			if err := x.f.SetCellStr(sheet, cell, v.text); err != nil {
 				return err
@@ -665,7 +666,7 @@ func (x *xlsxWriter) unitSheets() error {
 					numStyle = st.percent
 				}
 				values := []any{criterionLabel(c.ID), ch.ID, checkTitle(ch.ID), numberOrNil(ch.Value), numberOrNil(ch.Threshold),
-					ch.Status.Label(), nfc(ch.Message)}
+					ch.Status.Label(), nfc.String(ch.Message)}
 				styleIDs := []int{st.center, st.text, st.text, numStyle, numStyle, st.statusStyle(ch.Status), st.text}
 				if err := x.putRow(sheet, unitColumns, row, values, styleIDs); err != nil {
 					return err

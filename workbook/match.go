@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"encoding/binary"
+	"github.com/bontot/bontot/internal/nfc"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -73,28 +74,6 @@ func foldKey(s string) string {
 	return norm.NFC.String(strings.Join(strings.Fields(b.String()), " "))
 }
 
-// quickNFC reports, from the bytes alone, that s is certainly in NFC: every
-// character is below U+0300 (ASCII, Latin-1 and Latin Extended letters, all
-// precomposed; no combining mark can follow) or a precomposed Vietnamese
-// letter of Latin Extended Additional (U+1E00–U+1EFF). That is nearly every
-// cell, and far cheaper than the normaliser's own check; anything else
-// goes to the normaliser.
-func quickNFC(s string) bool {
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			i++
-		case c >= 0xC2 && c <= 0xCB: // U+0080–U+02FF
-			i += 2
-		case c == 0xE1 && i+1 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB: // U+1E00–U+1EFF
-			i += 3
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // isASCIIKey reports whether ASCII s is already its own matching key: no
 // upper case, no white space but single inner spaces.
 func isASCIIKey(s string) bool {
@@ -121,7 +100,7 @@ func clean(s string) string {
 		}
 		return strings.TrimSpace(s)
 	}
-	if !quickNFC(s[i:]) { // the ASCII prefix is NFC whatever follows it
+	if !nfc.Quick(s[i:]) { // the ASCII prefix is NFC whatever follows it
 		s = norm.NFC.String(s)
 	}
 	return strings.TrimSpace(s)

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"github.com/bontot/bontot/internal/nfc"
 	"strings"
 	"testing"
 	"time"
@@ -265,16 +266,16 @@ func TestQuickNFCAgreesWithNormaliser(t *testing.T) {
 		"", "CB01", "Nguyễn Thị Hường", "Đảng bộ Sở Tư pháp", "Thường kỳ", "Hoàn thành xuất sắc nhiệm vụ",
 		"Nguye\u0302\u0303n", "a\u0301", "Ω \u2126", "\u1E9B\u0323", "ơ\u0300", "\u00e9", "“Tốt”…", "x\xff",
 	} {
-		if quickNFC(s) && !norm.NFC.IsNormalString(s) {
-			t.Errorf("quickNFC(%q) = true, but it is not NFC", s)
+		if nfc.Quick(s) && !norm.NFC.IsNormalString(s) {
+			t.Errorf("nfc.Quick(%q) = true, but it is not NFC", s)
 		}
 		if got, want := clean(s), strings.TrimSpace(norm.NFC.String(s)); got != want {
 			t.Errorf("clean(%q) = %q, want %q", s, got, want)
 		}
 	}
 	for _, s := range []string{"Nguyễn Thị Hường", "Đảng bộ", "Kém"} {
-		if !quickNFC(s) {
-			t.Errorf("quickNFC(%q) = false; the fast path should take Vietnamese NFC text", s)
+		if !nfc.Quick(s) {
+			t.Errorf("nfc.Quick(%q) = false; the fast path should take Vietnamese NFC text", s)
 		}
 	}
 }
