@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"strconv"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
@@ -218,45 +217,55 @@ func (j *jsonWriter) array(d, n int, elem func(i int)) {
 const unitWindow = 256
 
 // units writes the units array, the bulk of a report (a province's is tens
-// of megabytes). Windows of units are encoded on every core into buffers
-// of their own and written in order, so the bytes are those of one core
-// doing it all, and memory holds only the windows in flight.
+// of megabytes). Windows of units are encoded on every core, each into a
+// buffer of its own, while the windows already done are written in order:
+// the bytes are those of one core doing it all, and memory holds only the
+// few windows in flight.
 func (j *jsonWriter) units(us []criteria.UnitResult) {
 	if len(us) == 0 {
 		j.raw("[]")
 		return
 	}
 	j.buf = append(j.buf, '[')
-	workers := max(1, runtime.GOMAXPROCS(0))
-	chunks := make([][]byte, workers)
-	for start := 0; start < len(us); start += unitWindow * workers {
-		var wg sync.WaitGroup
-		for w := range chunks {
-			lo := start + w*unitWindow
-			hi := min(lo+unitWindow, len(us))
-			if lo >= hi {
-				chunks[w] = chunks[w][:0]
-				continue
+	windows := (len(us) + unitWindow - 1) / unitWindow
+	done := make([]chan []byte, windows)
+	for w := range done {
+		done[w] = make(chan []byte, 1)
+	}
+	free := make(chan []byte, runtime.GOMAXPROCS(0)+1) // buffers to reuse
+	inFlight := make(chan struct{}, cap(free))
+	go func() {
+		for w := range windows {
+			inFlight <- struct{}{}
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
 			}
-			wg.Go(func() {
-				sub := &jsonWriter{buf: chunks[w][:0]}
-				for i := lo; i < hi; i++ {
+			go func() {
+				sub := &jsonWriter{buf: buf[:0]}
+				for i := w * unitWindow; i < min((w+1)*unitWindow, len(us)); i++ {
 					if i > 0 {
 						sub.buf = append(sub.buf, ',')
 					}
 					sub.newline(2)
 					sub.unit(2, &us[i])
 				}
-				chunks[w] = sub.buf
-			})
+				done[w] <- sub.buf
+			}()
 		}
-		wg.Wait()
-		for _, c := range chunks {
-			j.buf = append(j.buf, c...)
-			if len(j.buf) >= jsonFlushAt {
-				j.flush()
-			}
+	}()
+	for w := range windows {
+		buf := <-done[w]
+		j.flush()
+		if j.err == nil {
+			_, j.err = j.w.Write(buf)
 		}
+		select {
+		case free <- buf:
+		default:
+		}
+		<-inFlight
 	}
 	j.end(1, ']')
 }
