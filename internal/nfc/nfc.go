@@ -6,6 +6,7 @@
 package nfc
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -28,6 +29,10 @@ func String(s string) string {
 // means only "ask the normaliser".
 func Quick(s string) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 == 0 {
+			i += 8 // eight ASCII bytes at once: most of any text
+			continue
+		}
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
