@@ -602,26 +602,8 @@ func (a *tagAttrs) read(b []byte, i int) (int, bool, fastStatus) {
 			}
 		}
 		if len(name) == 1 {
-			switch name[0] {
-			case 'r':
-				a.r = val
-				if len(val) == 0 || len(val) > 7 || !allDigits(val) {
-					a.oddR = true
-				}
-			case 's':
-				if len(val) == 0 || len(val) > 18 || !allDigits(val) {
-					return 0, false, fastOdd
-				}
-				a.s = val
-			case 't':
-				a.t = val
-			default:
-				if !isPlain && !checkAttrValue(val) {
-					return 0, false, fastOdd
-				}
-				continue
-			}
-			if !isPlain {
+			known, ok := a.set(name[0], val)
+			if !ok || (known && !isPlain) || (!known && !isPlain && !checkAttrValue(val)) {
 				return 0, false, fastOdd
 			}
 			continue
@@ -630,6 +612,29 @@ func (a *tagAttrs) read(b []byte, i int) (int, bool, fastStatus) {
 			return 0, false, fastOdd
 		}
 	}
+}
+
+// set records a one-letter attribute of a cell: r, s and t are kept (an
+// s that is not a plain style number is not ok); known says whether it was
+// one of them.
+func (a *tagAttrs) set(name byte, val []byte) (known, ok bool) {
+	switch name {
+	case 'r':
+		a.r = val
+		if len(val) == 0 || len(val) > 7 || !allDigits(val) {
+			a.oddR = true
+		}
+	case 's':
+		if len(val) == 0 || len(val) > 18 || !allDigits(val) {
+			return true, false
+		}
+		a.s = val
+	case 't':
+		a.t = val
+	default:
+		return false, true
+	}
+	return true, true
 }
 
 // readShort is read for the common case of one-letter attribute names
@@ -662,20 +667,8 @@ func (a *tagAttrs) readShort(b []byte, i int) (int, bool, fastStatus) {
 		if j >= len(b) || b[j] != '"' {
 			return a.read(b, i)
 		}
-		val := b[i+4 : j]
-		switch name {
-		case 'r':
-			a.r = val
-			if len(val) == 0 || len(val) > 7 || !allDigits(val) {
-				a.oddR = true
-			}
-		case 's':
-			if len(val) == 0 || len(val) > 18 || !allDigits(val) {
-				return 0, false, fastOdd
-			}
-			a.s = val
-		case 't':
-			a.t = val
+		if _, ok := a.set(name, b[i+4:j]); !ok {
+			return 0, false, fastOdd
 		}
 		i = j + 1
 	}
