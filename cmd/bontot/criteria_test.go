@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,17 +9,10 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-func runCriteriaCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(append([]string{"criteria"}, args...), streams{In: strings.NewReader(""), Out: &out, Err: &errb})
-	return out.String(), errb.String(), code
-}
-
 // TestCriteriaListsEverything: bontot criteria lists every check with its
 // threshold and every item (issue 3, "Must show").
 func TestCriteriaListsEverything(t *testing.T) {
-	out, errOut, code := runCriteriaCmd(t)
+	out, errOut, code := runCmd(t, "criteria")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -42,7 +34,7 @@ func TestCriteriaListsEverything(t *testing.T) {
 func TestCriteriaExportAndLoad(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tieu-chi.yaml")
-	if _, errOut, code := runCriteriaCmd(t, "--export", path); code != exitOK || !strings.Contains(errOut, "Đã ghi tệp tiêu chí") {
+	if _, errOut, code := runCmd(t, "criteria", "--export", path); code != exitOK || !strings.Contains(errOut, "Đã ghi tệp tiêu chí") {
 		t.Fatalf("export: exit %d, %q", code, errOut)
 	}
 	data, err := os.ReadFile(path)
@@ -57,14 +49,14 @@ func TestCriteriaExportAndLoad(t *testing.T) {
 		t.Errorf("share %v", th.RegularGoodShare)
 	}
 	// A second export refuses to overwrite without --force.
-	if _, errOut, code := runCriteriaCmd(t, "--export", path); code != exitFailure || !strings.Contains(errOut, "--force") {
+	if _, errOut, code := runCmd(t, "criteria", "--export", path); code != exitFailure || !strings.Contains(errOut, "--force") {
 		t.Errorf("overwrite: exit %d, %q", code, errOut)
 	}
 	edited := strings.Replace(string(data), "regular_good_share: 0.75", "regular_good_share: 0.8", 1)
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, code := runCriteriaCmd(t, "--criteria", path)
+	out, _, code := runCmd(t, "criteria", "--criteria", path)
 	if code != exitOK || !strings.Contains(out, "Ít nhất 80% số buổi") || !strings.Contains(out, "theo tệp "+path) {
 		t.Errorf("edited file not in force: exit %d\n%s", code, out)
 	}
@@ -76,16 +68,16 @@ func TestCriteriaBadFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("strict: false\nregular_good_share: abc\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut, code := runCriteriaCmd(t, "--criteria", path)
+	_, errOut, code := runCmd(t, "criteria", "--criteria", path)
 	want := `bontot: tieu-chi.yaml dòng 2: khóa "regular_good_share" phải là số từ 0 đến 1, gặp "abc"`
 	if code != exitFailure || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
-	_, errOut, code = runCriteriaCmd(t, "--criteria", filepath.Join(dir, "khong-co.yaml"))
+	_, errOut, code = runCmd(t, "criteria", "--criteria", filepath.Join(dir, "khong-co.yaml"))
 	if code != exitFailure || !strings.Contains(errOut, "không có tệp tiêu chí") {
 		t.Errorf("missing file: exit %d, %q", code, errOut)
 	}
-	if _, _, code := runCriteriaCmd(t, "thua"); code != exitFailure {
+	if _, _, code := runCmd(t, "criteria", "thua"); code != exitFailure {
 		t.Errorf("extra argument: exit %d", code)
 	}
 	if th, err := loadThresholds(""); err != nil || th.RegularMeetings != 12 {

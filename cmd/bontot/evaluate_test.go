@@ -18,15 +18,6 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // example is the example bloc workbook of the repository (testdata/README.md).
 const example = "../../testdata/khoi-2024.xlsx"
 
-// runEval runs the command line in-process with captured, non-terminal
-// streams, as a script would see it.
-func runEval(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, streams{In: strings.NewReader(""), Out: &out, Err: &errb})
-	return out.String(), errb.String(), code
-}
-
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -60,7 +51,7 @@ func TestEvaluateGolden(t *testing.T) {
 		{"evaluate.csv", []string{"evaluate", example, "--format", "csv"}},
 	} {
 		t.Run(c.golden, func(t *testing.T) {
-			out, errOut, code := runEval(t, c.args...)
+			out, errOut, code := runCmd(t, c.args...)
 			if code != 0 {
 				t.Fatalf("exit %d, stderr %s", code, errOut)
 			}
@@ -74,7 +65,7 @@ func TestEvaluateGolden(t *testing.T) {
 
 // The JSON of the example follows SPEC §5 and names every unit once.
 func TestEvaluateJSONShape(t *testing.T) {
-	out, _, code := runEval(t, "evaluate", example, "--format", "json")
+	out, _, code := runCmd(t, "evaluate", example, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -127,8 +118,8 @@ func TestEvaluateJSONShape(t *testing.T) {
 // Scripts compare runs: the same input gives the same bytes.
 func TestEvaluateDeterministic(t *testing.T) {
 	for _, format := range []string{"json", "csv", "table"} {
-		a, _, _ := runEval(t, "evaluate", example, "--format", format)
-		b, _, _ := runEval(t, "evaluate", example, "--format", format)
+		a, _, _ := runCmd(t, "evaluate", example, "--format", format)
+		b, _, _ := runCmd(t, "evaluate", example, "--format", format)
 		if a != b || a == "" {
 			t.Errorf("%s: two runs differ", format)
 		}
@@ -138,7 +129,7 @@ func TestEvaluateDeterministic(t *testing.T) {
 func TestEvaluateXLSX(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bao-cao.xlsx")
-	stdout, stderr, code := runEval(t, "evaluate", example, "--format", "xlsx", "-o", out, "--sheet-per-unit")
+	stdout, stderr, code := runCmd(t, "evaluate", example, "--format", "xlsx", "-o", out, "--sheet-per-unit")
 	if code != 0 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
@@ -165,11 +156,11 @@ func TestEvaluateXLSX(t *testing.T) {
 // -o writes every format to a file, not to stdout.
 func TestEvaluateOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "ket-qua.json")
-	stdout, _, code := runEval(t, "evaluate", example, "--format", "json", "-o", out)
+	stdout, _, code := runCmd(t, "evaluate", example, "--format", "json", "-o", out)
 	if code != 0 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q", code, stdout)
 	}
-	piped, _, _ := runEval(t, "evaluate", example, "--format", "json")
+	piped, _, _ := runCmd(t, "evaluate", example, "--format", "json")
 	got, err := os.ReadFile(out)
 	if err != nil || string(got) != piped {
 		t.Errorf("file differs from stdout output (err %v)", err)
@@ -203,7 +194,7 @@ func TestEvaluateExitOne(t *testing.T) {
 		{"bad criteria file", []string{"evaluate", example, "--criteria", filepath.Join(dir, "khong-co.yaml")}, "khong-co.yaml"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			stdout, stderr, code := runEval(t, c.args...)
+			stdout, stderr, code := runCmd(t, c.args...)
 			if code != 1 {
 				t.Errorf("exit %d, want 1; stderr %q", code, stderr)
 			}
@@ -219,7 +210,7 @@ func TestEvaluateExitOne(t *testing.T) {
 	if got, _ := os.ReadFile(input); !bytes.Equal(got, data) {
 		t.Error("input workbook changed")
 	}
-	_, stderr, _ := runEval(t, "evaluate", example, "--unit", "XX99")
+	_, stderr, _ := runCmd(t, "evaluate", example, "--unit", "XX99")
 	if !strings.Contains(stderr, "CB01") {
 		t.Errorf("unknown unit: known codes not listed: %q", stderr)
 	}
@@ -244,7 +235,7 @@ func TestEvaluateExitThree(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, format := range []string{"table", "json"} {
-		stdout, stderr, code := runEval(t, "evaluate", bad, "--format", format)
+		stdout, stderr, code := runCmd(t, "evaluate", bad, "--format", format)
 		if code != 3 {
 			t.Errorf("%s: exit %d, want 3; stderr %q", format, code, stderr)
 		}
@@ -258,7 +249,7 @@ func TestEvaluateExitThree(t *testing.T) {
 }
 
 func TestEvaluateHelp(t *testing.T) {
-	out, _, code := runEval(t, "evaluate", "--help")
+	out, _, code := runCmd(t, "evaluate", "--help")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -276,7 +267,7 @@ func TestEvaluateCriteriaFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("regular_good_share: 0.6\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, code := runEval(t, "evaluate", example, "--criteria", path, "--unit", "CB02", "--strict")
+	out, stderr, code := runCmd(t, "evaluate", example, "--criteria", path, "--unit", "CB02", "--strict")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -288,7 +279,7 @@ func TestEvaluateCriteriaFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("regular_good_share: 75\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, code := runEval(t, "evaluate", example, "--criteria", bad); code != 1 || !strings.Contains(stderr, "sai.yaml") {
+	if _, stderr, code := runCmd(t, "evaluate", example, "--criteria", bad); code != 1 || !strings.Contains(stderr, "sai.yaml") {
 		t.Errorf("bad criteria file: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -12,13 +12,6 @@ import (
 )
 
 // runCmd runs the command line in-process with captured streams.
-func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, streams{In: strings.NewReader(""), Out: &out, Err: &errb})
-	return out.String(), errb.String(), code
-}
-
 func TestTemplateWritesWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	bloc := filepath.Join(dir, "khoi.xlsx")

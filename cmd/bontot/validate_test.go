@@ -11,13 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func runValidateCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(append([]string{"validate"}, args...), streams{In: strings.NewReader(""), Out: &out, Err: &errOut})
-	return out.String(), errOut.String(), code
-}
-
 // validateBook writes a small bloc workbook; bad adds a row with an
 // out-of-range score.
 func validateBook(t *testing.T, dir, name string, bad bool) string {
@@ -57,7 +50,7 @@ func validateBook(t *testing.T, dir, name string, bad bool) string {
 
 func TestValidateClean(t *testing.T) {
 	path := validateBook(t, t.TempDir(), "khoi.xlsx", false)
-	out, errOut, code := runValidateCmd(t, path, "--year", "2024")
+	out, errOut, code := runCmd(t, "validate", path, "--year", "2024")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -75,7 +68,7 @@ func TestValidateClean(t *testing.T) {
 
 func TestValidateDataErrorsExitThree(t *testing.T) {
 	path := validateBook(t, t.TempDir(), "khoi.xlsx", true)
-	out, errOut, code := runValidateCmd(t, path)
+	out, errOut, code := runCmd(t, "validate", path)
 	if code != exitDataErrors || errOut != "" {
 		t.Fatalf("exit %d, stderr %q, want 3 and nothing on stderr", code, errOut)
 	}
@@ -94,7 +87,7 @@ func TestValidateFolder(t *testing.T) {
 	dir := t.TempDir()
 	validateBook(t, dir, "a.xlsx", false)
 	validateBook(t, dir, "b.xlsx", false)
-	out, _, code := runValidateCmd(t, dir, "--year", "2024")
+	out, _, code := runCmd(t, "validate", dir, "--year", "2024")
 	if code != exitDataErrors {
 		t.Errorf("exit %d, want 3 (every code is defined twice)", code)
 	}
@@ -154,7 +147,7 @@ func TestValidateUnreadableFiles(t *testing.T) {
 		filepath.Join(dir, "khong-co.xlsx"): "không tìm thấy",
 	}
 	for path, want := range tests {
-		out, errOut, code := runValidateCmd(t, path)
+		out, errOut, code := runCmd(t, "validate", path)
 		lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
 		if code != exitFailure || out != "" || len(lines) != 1 ||
 			!strings.HasPrefix(errOut, `bontot: không đọc được "`+path+`": `) || !strings.Contains(errOut, want) {
@@ -164,11 +157,11 @@ func TestValidateUnreadableFiles(t *testing.T) {
 }
 
 func TestValidateArguments(t *testing.T) {
-	_, errOut, code := runValidateCmd(t)
+	_, errOut, code := runCmd(t, "validate")
 	if code != exitFailure || !strings.Contains(errOut, "cần ít nhất một tệp") || !strings.Contains(errOut, "Cách dùng") {
 		t.Errorf("no arguments: exit %d, stderr %q", code, errOut)
 	}
-	_, errOut, code = runValidateCmd(t, "x.xlsx", "--year", "24")
+	_, errOut, code = runCmd(t, "validate", "x.xlsx", "--year", "24")
 	if code != exitFailure || !strings.Contains(errOut, "--year 24 không hợp lệ") {
 		t.Errorf("bad year: exit %d, stderr %q", code, errOut)
 	}
@@ -180,7 +173,7 @@ func TestValidateExample(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("example workbook not present")
 	}
-	out, errOut, code := runValidateCmd(t, path)
+	out, errOut, code := runCmd(t, "validate", path)
 	if code != exitOK || errOut != "" || !strings.Contains(out, "Năm đánh giá: 2024") {
 		t.Errorf("exit %d, stderr %q\n%s", code, errOut, out)
 	}
