@@ -1,14 +1,18 @@
 package report
 
 import (
-	"github.com/bontot/bontot/internal/nfc"
+	"encoding/binary"
 	"io"
 	"math"
+	"math/bits"
 	"runtime"
 	"strconv"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // Schema identifies the JSON document's shape; scripts may check it. Keys
@@ -55,7 +59,7 @@ func JSON(w io.Writer, r *criteria.Report) error {
 		j.key(3, "status", false)
 		j.str(string(im.Status))
 		j.key(3, "message", false)
-		j.str(nfc.String(im.Message))
+		j.text(im.Message)
 		j.end(2, '}')
 	})
 	j.key(1, "problems", false)
@@ -73,7 +77,7 @@ func JSON(w io.Writer, r *criteria.Report) error {
 		j.key(3, "unit", false)
 		j.nullable(p.Unit)
 		j.key(3, "message", false)
-		j.str(nfc.String(p.Message))
+		j.text(p.Message)
 		j.end(2, '}')
 	})
 	j.raw("\n}\n")
@@ -87,7 +91,7 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 	j.key(d+1, "code", true)
 	j.str(u.Code)
 	j.key(d+1, "name", false)
-	j.str(nfc.String(u.Name))
+	j.text(u.Name)
 	j.key(d+1, "type", false)
 	j.str(string(u.Type))
 	j.key(d+1, "parent", false)
@@ -133,7 +137,7 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 			j.key(d+5, "threshold", false)
 			j.number(ch.Threshold)
 			j.key(d+5, "message", false)
-			j.str(nfc.String(ch.Message))
+			j.text(ch.Message)
 			j.end(d+4, '}')
 		})
 		j.end(d+2, '}')
@@ -312,10 +316,35 @@ const hexDigits = "0123456789abcdef"
 // str writes a JSON string escaped as encoding/json does without HTML
 // escaping: quote, backslash and control characters escaped, invalid UTF-8
 // as \ufffd, and U+2028 and U+2029 escaped for JavaScript's sake.
-func (j *jsonWriter) str(s string) {
+func (j *jsonWriter) str(s string) { j.escape(s, false) }
+
+// text writes s, text that came from a workbook or was built from it, as a
+// JSON string in NFC. The NFC check rides along the escaping pass: a
+// province's messages run to tens of megabytes, and a pass of its own over
+// them cost as much as the escaping.
+func (j *jsonWriter) text(s string) {
+	mark := len(j.buf)
+	if !j.escape(s, true) {
+		j.buf = j.buf[:mark]
+		j.escape(norm.NFC.String(s), false)
+	}
+}
+
+// escape appends s as a JSON string (see str). With nfcOnly it stops and
+// reports false at the first character nfc.Stable does not vouch for,
+// leaving a partial string in the buffer for text to cut off.
+func (j *jsonWriter) escape(s string, nfcOnly bool) bool {
 	b := append(j.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			m := special(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3 // to the first byte that is not plain
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -343,6 +372,14 @@ func (j *jsonWriter) str(s string) {
 			start = i
 			continue
 		}
+		if n := nfc.Stable(s, i); n > 0 {
+			i += n // valid UTF-8 and neither U+2028 nor U+2029: nothing to escape
+			continue
+		}
+		if nfcOnly {
+			j.buf = b
+			return false
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
@@ -362,4 +399,20 @@ func (j *jsonWriter) str(s string) {
 	}
 	b = append(b, s[start:]...)
 	j.buf = append(b, '"')
+	return true
 }
+
+// special marks, with its high bit, the first of the eight bytes in x (in
+// string order) that needs more than copying into a JSON string: below
+// 0x20, a quote, a backslash or non-ASCII; 0 means all eight are plain.
+// The tests are the usual "has a zero byte" tricks, with x^k turning the
+// bytes equal to k into zeros; bytes after the first marked one may be
+// marked wrongly, the first never is.
+func special(x uint64) uint64 {
+	return (x & highs) | below(x, 0x20) | below(x^(ones*'"'), 1) | below(x^(ones*'\\'), 1)
+}
+
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// below marks the bytes of v below n (n ≤ 0x80); see special.
+func below(v, n uint64) uint64 { return (v - ones*n) &^ v & highs }

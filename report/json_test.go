@@ -2,13 +2,18 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"github.com/bontot/bontot/internal/nfc"
 	"math"
+	"math/bits"
 	"runtime"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/bontot/bontot/internal/nfc"
 
 	"github.com/bontot/bontot/criteria"
 )
@@ -143,7 +148,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	c := &odd.Units[0].Criteria[0].Checks[0]
 	for i, v := range []float64{1e-7, 1.5e-9, 1e21, -2.5e22, 123456789012345680000, 0.000001, -0, math.Inf(1), 0.1 + 0.2} {
 		c.Value, c.Threshold = f(v), f(-v)
-		c.Message = string(rune(0x2028+i%2)) + "x\x7f"
+		c.Message = string(rune(0x2028+i%2)) + "x\x7f Nguye\u0302\u0303n “Tốt” – ổn định, đoàn kết"[i%3:]
 		var got bytes.Buffer
 		if err := JSON(&got, odd); err != nil {
 			t.Fatal(err)
@@ -184,5 +189,67 @@ func TestJSONManyUnitsInOrder(t *testing.T) {
 	}
 	if want := referenceJSON(t, &big); !bytes.Equal(got.Bytes(), want) {
 		t.Fatalf("%d units: JSON differs from encoding/json", len(big.Units))
+	}
+}
+
+// FuzzJSONString: a string goes out exactly as encoding/json writes it, and
+// text writes the NFC form of whatever it is given, whichever way through
+// escape (eight ASCII bytes at once, the NFC fast path, the normaliser) the
+// bytes take.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text of some length", "Nguye\u0302\u0303n Văn Đức \"x\" \\ \t",
+		"\u2028\u2029\u2027\u202a", "\xff\xe1\xbb", "abcdefg\x1fhijklmn", "<b>&amp;</b>…›", "\u00e9\u0301 e\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		j := &jsonWriter{}
+		j.str(s)
+		if got := string(j.buf) + "\n"; got != want.String() {
+			t.Fatalf("str(%q) = %s, encoding/json writes %s", s, got, want.String())
+		}
+		nj, tj := &jsonWriter{}, &jsonWriter{}
+		nj.str(norm.NFC.String(s))
+		tj.text(s)
+		if !bytes.Equal(tj.buf, nj.buf) {
+			t.Fatalf("text(%q) = %s, want %s", s, tj.buf, nj.buf)
+		}
+	})
+}
+
+// TestSpecial puts every byte value at every place among plain letters,
+// alone and before a second odd byte: special must mark exactly the first
+// byte that needs escaping or decoding, or none.
+func TestSpecial(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
+	for pos := range 8 {
+		for c := range 256 {
+			for _, after := range []byte{'a', 0x00, 0x1f, '"', '\\', 0x80, 0xff} {
+				b := []byte("abcdefgh")
+				b[pos] = byte(c)
+				if pos < 7 {
+					b[7] = after
+				}
+				want := 8 // the place of the first odd byte, 8 for none
+				for k := range b {
+					if !plain(b[k]) {
+						want = k
+						break
+					}
+				}
+				got := 8
+				if m := special(binary.LittleEndian.Uint64(b)); m != 0 {
+					got = bits.TrailingZeros64(m) >> 3
+				}
+				if got != want {
+					t.Fatalf("special(%q) marks byte %d first, want %d", b, got, want)
+				}
+			}
+		}
 	}
 }

@@ -38,6 +38,7 @@ func openBook(path, password string) (*book, error) {
 	b := &book{path: path, password: password, encrypted: encrypted}
 	if !encrypted && useScanner {
 		if sb, err := xlsxscan.Open(path); err == nil {
+			sb.SetText(clean)
 			b.scan, b.names, b.date1904 = sb, sb.SheetNames(), sb.Date1904()
 			return b, nil
 		}
@@ -76,8 +77,9 @@ func (b *book) Close() {
 
 // sheetRows calls visit with every row of the sheet, in order, numbered from
 // 1 as Excel numbers them; rows absent from the file (gaps) come as empty
-// rows. cells is indexed from column A, "" for an empty cell, and holds raw
-// values: shared strings resolved, numbers and dates as Excel stores them.
+// rows. cells is indexed from column A, "" for an empty cell, and holds the
+// values as Excel stores them (shared strings resolved, numbers and dates
+// raw), each taken in through clean.
 // A non-nil error from visit stops the walk and is returned.
 //
 // This is the package's only access to cell data. When the scanner meets
@@ -115,6 +117,9 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 		cells, err := rows.Columns()
 		if err != nil {
 			return err
+		}
+		for i, v := range cells {
+			cells[i] = clean(v)
 		}
 		if err := visit(n, cells); err != nil {
 			return err

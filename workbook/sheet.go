@@ -275,11 +275,6 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 				return
 			}
 		}
-		// Every cell is taken in (NFC, trimmed) once, here; the readers
-		// then read cells as they are.
-		for i, v := range cells {
-			cells[i] = clean(v)
-		}
 		if skipRow(cells, cols) {
 			return
 		}

@@ -27,8 +27,10 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ErrUnsupported reports input this package does not read with certainty.
@@ -66,6 +68,9 @@ type Book struct {
 	sheets   map[string]string    // sheet name → worksheet part, when the part exists
 	sst      []string
 	date1904 bool
+
+	text    func(string) string // see SetText; nil: values as stored
+	sstText []string            // sst with text applied
 }
 
 const (
@@ -105,6 +110,44 @@ func Open(name string) (*Book, error) {
 
 // Close closes the zip file.
 func (b *Book) Close() error { return b.zr.Close() }
+
+// SetText makes Rows yield text(v) for every value v it would yield
+// otherwise (numbers too), computing it once per shared string rather than
+// once per cell: a reader that takes every cell in through the same
+// function (trimming, normalising) then pays for each repeated name or
+// label once. text must be safe for concurrent use. Call it before Rows,
+// never during.
+func (b *Book) SetText(text func(string) string) {
+	b.text = text
+	b.sstText = make([]string, len(b.sst))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for k := range n {
+		wg.Go(func() {
+			for i := k * len(b.sst) / n; i < (k+1)*len(b.sst)/n; i++ {
+				b.sstText[i] = text(b.sst[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// shared is the value of shared string n, which the caller has checked is
+// in range.
+func (b *Book) shared(n int) string {
+	if b.text != nil {
+		return b.sstText[n]
+	}
+	return b.sst[n]
+}
+
+// own is the value of a cell holding anything but a shared string.
+func (b *Book) own(v string) string {
+	if b.text != nil {
+		return b.text(v)
+	}
+	return v
+}
 
 // SheetNames lists the sheets in workbook order, as excelize's GetSheetList.
 func (b *Book) SheetNames() []string { return append([]string(nil), b.names...) }

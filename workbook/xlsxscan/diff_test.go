@@ -45,12 +45,18 @@ func excelizeRows(t testing.TB, path, sheet string) ([]row, error) {
 	return out, rs.Error()
 }
 
-func scanRows(path, sheet string) ([]row, error) {
+func scanRows(path, sheet string) ([]row, error) { return scanRowsText(path, sheet, nil) }
+
+// scanRowsText reads a sheet with text set through SetText (nil: none).
+func scanRowsText(path, sheet string, text func(string) string) ([]row, error) {
 	b, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer b.Close()
+	if text != nil {
+		b.SetText(text)
+	}
 	var out []row
 	err = b.Rows(sheet, func(n int, cells []string) error {
 		out = append(out, row{n, cells})
@@ -135,6 +141,22 @@ func compareSheet(t testing.TB, path, sheet string, st *diffStats) {
 	default:
 		if st != nil {
 			st.same++
+		}
+		// SetText: every value, shared or not, comes through the function.
+		mark := func(v string) string {
+			if v == "" {
+				return ""
+			}
+			return "«" + v + "»"
+		}
+		marked, err := scanRowsText(path, sheet, mark)
+		for _, r := range want {
+			for i, v := range r.cells {
+				r.cells[i] = mark(v)
+			}
+		}
+		if err != nil || !sameRows(marked, want) {
+			t.Errorf("%s/%s: with SetText the rows are not excelize's, marked (err %v):\n got %s\nwant %s", path, sheet, err, dump(marked), dump(want))
 		}
 	}
 }

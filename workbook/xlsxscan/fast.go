@@ -318,6 +318,7 @@ func (s *sheetScan) fastCell(b []byte, col *int) (int, fastStatus) {
 			}
 			i += 4
 			var val string
+			sh := -1 // the shared string's index
 			switch {
 			case kind == typeShared:
 				if len(v) > 0 {
@@ -331,7 +332,7 @@ func (s *sheetScan) fastCell(b []byte, col *int) (int, fastStatus) {
 					if n >= len(s.book.sst) {
 						return 0, fastOdd
 					}
-					val = s.book.sst[n]
+					val, sh = s.book.sst[n], n
 				}
 			case kind == typeInline && hasIS:
 				val = siString(is)
@@ -341,6 +342,13 @@ func (s *sheetScan) fastCell(b []byte, col *int) (int, fastStatus) {
 			if val != "" || hasF {
 				for len(s.cells) < c-1 {
 					s.cells = append(s.cells, "")
+				}
+				// Taken in only now: whether the cell counts depends on
+				// its value as stored.
+				if sh >= 0 {
+					val = s.book.shared(sh)
+				} else {
+					val = s.book.own(val)
 				}
 				s.cells = append(s.cells, val)
 			}

@@ -346,11 +346,19 @@ func (s *sheetScan) cell(prevCol int) (col int, val string, keep bool, err error
 				return 0, "", false, s.fail("bad CDATA")
 			}
 		case tokEnd:
-			val, ok := s.value(kind, hasIS)
+			val, sh, ok := s.value(kind, hasIS)
 			if !ok {
 				return 0, "", false, s.fail("unresolvable value")
 			}
-			return col, val, val != "" || hasF, nil
+			// Taken in only now: whether the cell counts depends on its
+			// value as stored.
+			keep := val != "" || hasF
+			if sh >= 0 {
+				val = s.book.shared(sh)
+			} else if keep {
+				val = s.book.own(val)
+			}
+			return col, val, keep, nil
 		case tokStart:
 			var ok bool
 			switch string(t.local) {
@@ -389,26 +397,27 @@ const (
 	typeInline
 )
 
-// value is excelize's getValueFrom with raw = true.
-func (s *sheetScan) value(kind cellType, hasIS bool) (string, bool) {
+// value is excelize's getValueFrom with raw = true; sh is the shared
+// string's index, -1 for other values.
+func (s *sheetScan) value(kind cellType, hasIS bool) (v string, sh int, ok bool) {
 	switch kind {
 	case typeShared:
 		if len(s.val) == 0 {
-			return "", true
+			return "", -1, true
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(string(s.val)))
 		if err != nil || n < 0 || n >= len(s.book.sst) || !allDigits(bytes.TrimSpace(s.val)) {
 			// excelize reads index 0 for a non-number and treats an
 			// out-of-range index as an empty cell: both rare enough.
-			return "", false
+			return "", -1, false
 		}
-		return s.book.sst[n], true
+		return s.book.sst[n], n, true
 	case typeInline:
 		if hasIS {
-			return siString(s.is), true
+			return siString(s.is), -1, true
 		}
 	}
-	return s.str(s.val), true
+	return s.str(s.val), -1, true
 }
 
 // str turns a value into a string, sharing the strings of small values
