@@ -434,16 +434,19 @@ func (e *evaluator) items(out []CheckResult, crit string) []CheckResult {
 		}
 		c := CheckResult{ID: it.ID, Item: true, Status: NotAssessed, Message: "Chưa tự đánh giá"}
 		if decided := e.decided[e.itemIndex[it.ID]]; decided != nil {
-			label := "Đạt"
+			// One allocation for the message: a province has 12 per unit.
+			var buf [128]byte
+			b := append(buf[:0], "Đạt"...)
 			c.Status = Met
 			if !decided.Met {
-				label = "Không đạt"
+				b = append(buf[:0], "Không đạt"...)
 				c.Status = NotMet
 			}
 			if decided.Note != "" {
-				label += " — " + decided.Note
+				b = append(append(b, " — "...), decided.Note...)
 			}
-			c.Message = label + " (" + decided.Source.String() + ")"
+			b = append(decided.Source.AppendTo(append(b, " ("...)), ')')
+			c.Message = string(b)
 		}
 		out = append(out, c)
 	}

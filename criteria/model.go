@@ -170,9 +170,20 @@ func (s Source) String() string {
 	if s.Row == 0 {
 		return s.Sheet()
 	}
-	// Concatenation, not fmt: every listed row of every evidence sentence
-	// passes here.
-	return s.Sheet() + " dòng " + strconv.Itoa(s.Row)
+	// Appended in one buffer, not fmt nor concatenation: every listed row
+	// of every evidence sentence passes here.
+	var buf [64]byte
+	return string(s.AppendTo(buf[:0]))
+}
+
+// AppendTo appends String's text to b.
+func (s Source) AppendTo(b []byte) []byte {
+	b = append(b, s.Sheet()...)
+	if s.Row != 0 {
+		b = append(b, " dòng "...)
+		b = strconv.AppendInt(b, int64(s.Row), 10)
+	}
+	return b
 }
 
 // Dataset is everything read from one or more workbooks.

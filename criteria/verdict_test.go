@@ -49,8 +49,12 @@ func TestItems(t *testing.T) {
 		rep := Evaluate(ds, Default(), Options{})
 		r := result(t, rep, "CS01")
 		c := r.Check("tc3.q2")
-		if c.Status != NotMet || !c.Item || c.Value != nil || !strings.Contains(c.Message, "Không đạt — ghi chú") {
-			t.Errorf("item: %+v", c)
+		want := fmt.Sprintf("Không đạt — ghi chú (Tự đánh giá dòng %d)", find(ds, "CS01").SelfAssessment[len(find(ds, "CS01").SelfAssessment)-1].Source.Row)
+		if c.Status != NotMet || !c.Item || c.Value != nil || c.Message != want {
+			t.Errorf("item: %+v, want message %q", c, want)
+		}
+		if m := r.Check("tc3.q1").Message; !strings.HasPrefix(m, "Đạt (Tự đánh giá dòng ") || !strings.HasSuffix(m, ")") {
+			t.Errorf("tc3.q1 message %q", m)
 		}
 		if r.Criterion("tc3").Verdict != NotMet || r.Verdict != NotMet || r.CriteriaMet != 3 {
 			t.Errorf("verdicts: tc3 %s, unit %s, met %d", r.Criterion("tc3").Verdict, r.Verdict, r.CriteriaMet)

@@ -3,11 +3,11 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
-	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"strconv"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // csvHeader names the CSV columns with the JSON keys of SPEC §5, so a script

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // TableOptions controls the terminal report.

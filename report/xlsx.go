@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"github.com/bontot/bontot/internal/nfc"
 	"io"
 	"maps"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // XLSXOptions controls the Excel report.

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"encoding/binary"
-	"github.com/bontot/bontot/internal/nfc"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -10,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // matchKey is the form in which headers, sheet names and closed-set values

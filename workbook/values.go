@@ -20,6 +20,9 @@ import (
 type lookup[T any] map[string]T
 
 func (l lookup[T]) get(s string) (T, bool) {
+	if v, ok := l[s]; ok {
+		return v, true // already a key (TestLookupKeys): no need to fold it
+	}
 	v, ok := l[matchKey(s)]
 	return v, ok
 }
@@ -34,11 +37,26 @@ var ratingNames = lookup[criteria.Rating]{
 	"khong hoan thanh": criteria.KHTNV, "kht": criteria.KHTNV, "khong ht": criteria.KHTNV, "chua hoan thanh": criteria.KHTNV,
 }
 
+// ratingForms holds the ratings as written in full and as codes, read once
+// (filled by init: parseRating reads the map).
+var ratingForms map[string]criteria.Rating
+
+func init() {
+	m := map[string]criteria.Rating{}
+	for _, f := range append(append([]string{}, schema.Ratings...), schema.RatingCodes...) {
+		m[f], _ = parseRating(f)
+	}
+	ratingForms = m
+}
+
 var ratingAccepted = append(append([]string{}, schema.Ratings...), schema.RatingCodes...)
 
 // parseRating reads a rating: "Hoàn thành tốt nhiệm vụ", "HTTNV",
 // "hoan thanh tot", "Xuất sắc"…
 func parseRating(s string) (criteria.Rating, string) {
+	if r, ok := ratingForms[s]; ok {
+		return r, "" // as the template's dropdown writes it: most cells
+	}
 	k := matchKey(s)
 	k = strings.TrimSuffix(k, ".")
 	for _, suf := range []string{" nhiem vu", " nv", "nv"} {

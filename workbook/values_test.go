@@ -1,13 +1,17 @@
 package workbook
 
 import (
-	"github.com/bontot/bontot/internal/nfc"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/bontot/bontot/criteria"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
+	"github.com/bontot/bontot/workbook/schema"
 )
 
 func TestMatchKey(t *testing.T) {
@@ -47,6 +51,39 @@ func TestParseRating(t *testing.T) {
 	if msg == "" || !strings.Contains(msg, "cần một trong các giá trị") {
 		t.Errorf("far-off rating message = %q, want the list of accepted values", msg)
 	}
+}
+
+// TestRatingForms: the table of forms read exactly holds every full name
+// and code, each read as the rating it names.
+func TestRatingForms(t *testing.T) {
+	for i, want := range []criteria.Rating{criteria.HTXSNV, criteria.HTTNV, criteria.HTNV, criteria.KHTNV} {
+		for _, f := range []string{schema.Ratings[i], schema.RatingCodes[i]} {
+			if got, ok := ratingForms[f]; !ok || got != want {
+				t.Errorf("ratingForms[%q] = %v, %v; want %v", f, got, ok, want)
+			}
+		}
+	}
+}
+
+// TestLookupKeys: lookup.get takes a cell equal to a key as it is, which
+// is right only if every key is its own matching key.
+func TestLookupKeys(t *testing.T) {
+	keys := func(name string, ks []string) {
+		for _, k := range ks {
+			if got := matchKey(k); got != k {
+				t.Errorf("%s: key %q folds to %q; write it folded", name, k, got)
+			}
+		}
+	}
+	keys("ratingNames", slices.Collect(maps.Keys(ratingNames)))
+	keys("levelNames", slices.Collect(maps.Keys(levelNames)))
+	keys("residenceNames", slices.Collect(maps.Keys(residenceNames)))
+	keys("unitTypeNames", slices.Collect(maps.Keys(unitTypeNames)))
+	keys("meetingKindNames", slices.Collect(maps.Keys(meetingKindNames)))
+	keys("committeeKindNames", slices.Collect(maps.Keys(committeeKindNames)))
+	keys("groupNames", slices.Collect(maps.Keys(groupNames)))
+	keys("caseKindNames", slices.Collect(maps.Keys(caseKindNames)))
+	keys("resultNames", slices.Collect(maps.Keys(resultNames)))
 }
 
 func TestParseLevel(t *testing.T) {

@@ -14,9 +14,20 @@ import (
 // instead. It is soft: a larger input still runs, only slower.
 const memoryLimit = 512 << 20
 
+// gcPercent is the collector's GOGC unless the environment sets one. A run
+// allocates most of its heap once (the workbook's rows) and keeps it until
+// evaluation, so the default of 100 collected over and over a heap that
+// was still live: a tenth of a province run's CPU, and the part of a
+// folder run that did not spread over the cores. At 300 a province peaks
+// at about 160 MB instead of 130 MB; memoryLimit still caps the largest.
+const gcPercent = 300
+
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
 	}
 	os.Exit(run(os.Args[1:], systemStreams()))
 }
