@@ -32,6 +32,8 @@ type columns struct {
 	// writes it (the schema's when absent), for the readers of the rows.
 	pos  [numKeys]int
 	head [numKeys]string
+	// sttAt[i]: column i is an STT column (stt as a slice, for every row).
+	sttAt []bool
 }
 
 func (c *columns) has(key string) bool { _, ok := c.index[key]; return ok }

@@ -109,6 +109,7 @@ func TestFindHeader(t *testing.T) {
 
 func TestSkipRow(t *testing.T) {
 	cols := &columns{stt: map[int]bool{0: true}}
+	cols.resolve()
 	tests := []struct {
 		row  []string
 		skip bool
@@ -124,8 +125,14 @@ func TestSkipRow(t *testing.T) {
 		{[]string{"1", "CB01", "Chi bộ A"}, false},
 		{[]string{"I", "CB01", "Chi bộ A"}, false},
 		{[]string{"", "Công đoàn", "HTNV"}, false},
+		{[]string{"", "Công đoàn", "HTNV", "Cộng"}, false},
+		{[]string{"Cộng", "Công đoàn", "HTNV"}, true},
+		{[]string{"III", "", "", "Chi bộ cơ quan"}, true},
 	}
 	for _, tt := range tests {
+		for i, v := range tt.row {
+			tt.row[i] = clean(v) // as the reader hands rows over
+		}
 		if got := skipRow(tt.row, cols); got != tt.skip {
 			t.Errorf("skipRow(%q) = %v, want %v", tt.row, got, tt.skip)
 		}

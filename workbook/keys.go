@@ -104,4 +104,11 @@ func (c *columns) resolve() {
 			c.head[k] = t
 		}
 	}
+	c.sttAt = nil
+	for i := range c.stt {
+		if i >= len(c.sttAt) {
+			c.sttAt = append(c.sttAt, make([]bool, i+1-len(c.sttAt))...)
+		}
+		c.sttAt[i] = true
+	}
 }

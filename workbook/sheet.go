@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/schema"
@@ -186,21 +185,22 @@ func mayBeTotal(v string) bool {
 // skipRow reports whether a data row is not data: blank (an STT number
 // alone counts as blank: templates number empty rows in advance), a total
 // row ("Cộng", "Tổng cộng"), or a section heading ("I. Chi bộ cơ sở" —
-// a roman numeral or letter in STT and one label beside it).
+// a roman numeral or letter in STT and one label beside it). The cells
+// have been taken in through clean, and cols resolved.
 func skipRow(cells []string, cols *columns) bool {
 	filled, first := 0, ""
 	sttLabel := false
 	for i, v := range cells {
-		if v != "" && (v[0] <= ' ' || v[len(v)-1] <= ' ' || v[0] >= utf8.RuneSelf || v[len(v)-1] >= utf8.RuneSelf) {
-			v = strings.TrimSpace(v) // the reader has taken cells in (clean), not every caller
-		}
 		if v == "" {
 			continue
 		}
 		if first == "" {
 			first = v
+			if mayBeTotal(v) && totalWords[strings.Trim(matchKey(v), " :.")] {
+				return true
+			}
 		}
-		if cols.stt[i] {
+		if i < len(cols.sttAt) && cols.sttAt[i] {
 			// The STT of a data row is a number, which no label is.
 			if !allDigits(v) && sectionLabel.MatchString(matchKey(v)) {
 				sttLabel = true
@@ -208,12 +208,12 @@ func skipRow(cells []string, cols *columns) bool {
 			continue
 		}
 		filled++
-		if filled == 1 && mayBeTotal(v) && totalWords[strings.Trim(matchKey(v), " :.")] {
+		switch {
+		case filled == 1 && mayBeTotal(v) && totalWords[strings.Trim(matchKey(v), " :.")]:
 			return true
+		case filled == 2:
+			return false // data: most rows end here, after two cells
 		}
-	}
-	if first != "" && mayBeTotal(first) && totalWords[strings.Trim(matchKey(first), " :.")] {
-		return true
 	}
 	return filled == 0 || (sttLabel && filled == 1)
 }
