@@ -3,6 +3,7 @@ module github.com/bontot/bontot
 go 1.26.8
 
 require (
+	github.com/klauspost/compress v1.20.4
 	github.com/mattn/go-isatty v0.0.24
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/orisano/gosax v1.1.4

