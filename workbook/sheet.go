@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -295,7 +296,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	}
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {
-			buf = append(buf, cells)
+			buf = append(buf, slices.Clone(cells)) // sheetRows reuses cells
 			if len(buf) < headerScanRows {
 				return nil
 			}

@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
-	"github.com/bontot/bontot/internal/gen"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bontot/bontot/internal/gen"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -59,7 +61,7 @@ func scanRowsText(path, sheet string, text func(string) string) ([]row, error) {
 	}
 	var out []row
 	err = b.Rows(sheet, func(n int, cells []string) error {
-		out = append(out, row{n, cells})
+		out = append(out, row{n, slices.Clone(cells)}) // Rows reuses cells
 		return nil
 	})
 	return out, err

@@ -252,14 +252,18 @@ func (s *sheetScan) fastRow(b []byte) (int, fastStatus, error) {
 			return 0, fastOdd, nil
 		}
 		if len(s.cells) > 0 {
-			cells = make([]string, len(s.cells))
-			copy(cells, s.cells)
+			// Into the slice of the row visited before the pending one:
+			// visit is done with it.
+			cells = append(s.spare[:0], s.cells...)
 		}
 	}
 	// As in sheetData: the pending row is complete now.
 	if s.pendRow > 0 {
 		if err := s.emit(s.pendRow, s.pending); err != nil {
 			return 0, fastOK, err
+		}
+		if s.pending != nil {
+			s.spare = s.pending
 		}
 	}
 	for r := s.delivered + 1; r < num; r++ {

@@ -21,7 +21,9 @@ const (
 // out). The sequence is exactly what excelize's Rows iterator yields under
 // Options{RawCellValue: true}, counting rows by Next(): rows 1, 2, … up to
 // the last <row> element, with an empty (nil) row for each number the
-// sheet skips. visit may keep the slice.
+// sheet skips. The slice is valid only until visit returns: Rows reuses
+// it for a later row (a new slice per row was a province's largest
+// allocation). The strings in it may be kept.
 //
 // An error wrapping ErrUnsupported (an *UnsupportedError) means the sheet
 // holds something this package does not read with certainty; the rows
@@ -51,6 +53,7 @@ type sheetScan struct {
 
 	delivered int      // rows passed to visit
 	pending   []string // cells of the row read last, not yet visited
+	spare     []string // cells of the row visited last, to reuse
 	pendRow   int      // its number; 0 when none
 	val       []byte   // scratch for one cell's <v>
 	is        []byte   // scratch for one cell's <is>
