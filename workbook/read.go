@@ -213,10 +213,10 @@ type fileData struct {
 	single bool                      // one unit: rows may leave Mã đơn vị out
 
 	// Set by the merger's register step, read-only while sheets are read.
-	reg       *registry
-	local     map[string]*criteria.Unit   // this workbook's units by code key
-	localName map[string][]*criteria.Unit // and by name key
-	own       map[*criteria.Unit]bool     // units defined in this workbook
+	reg   *registry
+	local map[string]*criteria.Unit // this workbook's units by code key
+	own   map[*criteria.Unit]bool   // units defined in this workbook
+	names *nameIndex                // and by name key
 
 	// votes counts dated rows of Sinh hoạt and Họp cấp ủy per year, for
 	// the evaluation year.
@@ -435,7 +435,7 @@ func newMerger(files []*fileData) *merger {
 	return &merger{
 		files: files,
 		ds:    &criteria.Dataset{Units: []*criteria.Unit{}, Problems: []criteria.Problem{}},
-		reg:   &registry{byCode: map[string]place{}, byName: map[string][]*criteria.Unit{}, broken: map[string]bool{}},
+		reg:   &registry{byCode: map[string]place{}, broken: map[string]bool{}},
 	}
 }
 
@@ -457,7 +457,7 @@ func (m *merger) add(fi int, p criteria.Problem) {
 // its rows need to find their unit while its other sheets are read.
 func (m *merger) register() {
 	files, ds, reg, add := m.files, m.ds, m.reg, m.add
-	byCode, byName := reg.byCode, reg.byName
+	byCode := reg.byCode
 	for fi, fd := range files {
 		for _, c := range fd.brokenCodes {
 			reg.broken[c] = true
@@ -476,12 +476,11 @@ func (m *merger) register() {
 			} else {
 				byCode[k] = place{fi, d}
 			}
-			nk := matchKey(u.Name)
-			byName[nk] = append(byName[nk], u)
 			reg.codes = append(reg.codes, u.Code)
 			ds.Units = append(ds.Units, u)
 		}
 	}
+	reg.names = &nameIndex{units: ds.Units}
 
 	// A chi bộ trực thuộc names an existing đảng bộ cơ sở, by code (or by
 	// its name, as some sheets write it).
@@ -502,7 +501,7 @@ func (m *merger) register() {
 			var parent *criteria.Unit
 			if p, ok := byCode[matchKey(d.parent)]; ok {
 				parent = p.d.unit
-			} else if us := byName[matchKey(d.parent)]; len(us) == 1 {
+			} else if us := reg.names.get(matchKey(d.parent)); len(us) == 1 {
 				parent = us[0]
 			}
 			switch {
@@ -525,18 +524,39 @@ func (m *merger) register() {
 	for _, fd := range files {
 		fd.reg = reg
 		fd.local = map[string]*criteria.Unit{}
-		fd.localName = map[string][]*criteria.Unit{}
 		fd.own = map[*criteria.Unit]bool{}
+		fd.names = &nameIndex{}
 		for _, d := range fd.units {
 			k := matchKey(d.unit.Code)
 			if _, ok := fd.local[k]; !ok {
 				fd.local[k] = d.unit
 			}
-			nk := matchKey(d.unit.Name)
-			fd.localName[nk] = append(fd.localName[nk], d.unit)
 			fd.own[d.unit] = true
+			fd.names.units = append(fd.names.units, d.unit)
 		}
 	}
+}
+
+// nameIndex finds units by the matching key of their name, for the rows
+// and parents that name a unit instead of giving its code. Those are rare,
+// and folding every name (Vietnamese, so the slow path of matchKey) cost a
+// province more than the rest of the registry, on one core: the index is
+// built on the first lookup. get is safe for concurrent use.
+type nameIndex struct {
+	units  []*criteria.Unit
+	once   sync.Once
+	byName map[string][]*criteria.Unit
+}
+
+func (n *nameIndex) get(k string) []*criteria.Unit {
+	n.once.Do(func() {
+		n.byName = make(map[string][]*criteria.Unit, len(n.units))
+		for _, u := range n.units {
+			nk := matchKey(u.Name)
+			n.byName[nk] = append(n.byName[nk], u)
+		}
+	})
+	return n.byName[k]
 }
 
 // finish completes the dataset once every sheet is read: file problems,
@@ -602,7 +622,7 @@ func (m *merger) finish(opts Options) *Result {
 	for fi, fd := range files {
 		leaveOut := leaveOutOf(fi)
 		for _, r := range fd.rows {
-			u, msg := resolveUnit(r, fd, fd.local, fd.localName, reg)
+			u, msg := resolveUnit(r, fd, reg)
 			code := ""
 			if u != nil {
 				code = u.Code
@@ -671,7 +691,7 @@ type place struct {
 // registry holds every unit of every workbook, for rows to find theirs.
 type registry struct {
 	byCode map[string]place
-	byName map[string][]*criteria.Unit
+	names  *nameIndex      // every unit
 	broken map[string]bool // codes of Đơn vị rows too broken to define a unit
 	codes  []string        // every code, for suggestions
 }
@@ -682,7 +702,7 @@ type registry struct {
 // unit), then in the others, and last as a unit name. It returns the error
 // to report when the row belongs to no unit, or "" when the row is simply
 // left out because its unit's own row in Đơn vị is broken (already reported).
-func resolveUnit(r *pendingRow, fd *fileData, local map[string]*criteria.Unit, localName map[string][]*criteria.Unit, reg *registry) (*criteria.Unit, string) {
+func resolveUnit(r *pendingRow, fd *fileData, reg *registry) (*criteria.Unit, string) {
 	if r.unit == "" {
 		switch {
 		case len(fd.units) == 1 && fd.brokenUnitRows == 0:
@@ -693,16 +713,16 @@ func resolveUnit(r *pendingRow, fd *fileData, local map[string]*criteria.Unit, l
 		return nil, "Thiếu Mã đơn vị; sổ có nhiều đơn vị nên mỗi dòng phải ghi mã đơn vị"
 	}
 	k := matchKey(r.unit)
-	if u, ok := local[k]; ok {
+	if u, ok := fd.local[k]; ok {
 		return u, ""
 	}
 	if p, ok := reg.byCode[k]; ok {
 		return p.d.unit, ""
 	}
-	if us := localName[k]; len(us) == 1 {
+	if us := fd.names.get(k); len(us) == 1 {
 		return us[0], ""
 	}
-	if us := reg.byName[k]; len(us) == 1 {
+	if us := reg.names.get(k); len(us) == 1 {
 		return us[0], ""
 	}
 	if reg.broken[k] {
@@ -832,7 +852,7 @@ func (fd *fileData) place(pr *pendingRow, rec *record) {
 		if u == nil || pr.unit != fd.lastUnitText {
 			// Rows of one unit usually follow each other: resolve once.
 			var msg string
-			if u, msg = resolveUnit(pr, fd, fd.local, fd.localName, fd.reg); msg != "" || !fd.own[u] {
+			if u, msg = resolveUnit(pr, fd, fd.reg); msg != "" || !fd.own[u] {
 				u = nil
 			}
 			fd.lastUnit, fd.lastUnitText = u, pr.unit
