@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,66 +22,58 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 		Thresholds: th,
 		Units:      make([]UnitResult, 0, len(ds.Units)),
 	}
-	// needers counts the evaluations still to come that read a unit's
-	// rows: its own, and its đảng bộ's, which pools them (SPEC §2).
-	var needers map[*Unit]int
+	// needers counts, in each view, the evaluations still to come that
+	// read a unit's rows: its own, and its đảng bộ's, which pools them
+	// (SPEC §2). The last one to finish drops the rows.
 	if opts.ReleaseRows {
-		needers = make(map[*Unit]int, len(ds.Units))
 		for _, u := range ds.Units {
-			needers[u]++
-			for _, c := range e.children[u.Code] {
-				if u.Type == Committee {
-					needers[c]++
+			e.views[u].needers.Add(1)
+			if u.Type == Committee {
+				for _, c := range e.children[u.Code] {
+					e.views[c].needers.Add(1)
 				}
 			}
 		}
 	}
 	// Units are independent but for the rows a đảng bộ pools from its chi
-	// bộ, which are only read: windows of units are evaluated on every
-	// core, each with scratch space of its own, and results and warnings
-	// are kept in unit order, so the report is that of one core. Rows are
-	// released between rounds, when no evaluation is reading them.
+	// bộ, which are only read: every core takes the next few units as it
+	// becomes free (a đảng bộ pooling hundreds of rows costs many chi bộ),
+	// each with scratch space of its own, and results and warnings are kept
+	// in unit order, so the report is that of one core.
 	n := len(ds.Units)
 	rep.Units = rep.Units[:n]
 	warns := make([][]Problem, n)
-	workers := make([]*evaluator, max(1, runtime.GOMAXPROCS(0)))
-	for w := range workers {
-		c := *e
-		c.decided, c.warnings = make([]*SelfItem, len(Items)), nil
-		workers[w] = &c
-	}
-	round := evalWindow * len(workers)
-	for start := 0; start < n; start += round {
-		var wg sync.WaitGroup
-		for w, ev := range workers {
-			lo := start + w*evalWindow
-			hi := min(lo+evalWindow, n)
-			if lo >= hi {
-				break
-			}
-			wg.Go(func() {
-				for i := lo; i < hi; i++ {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		ev := *e
+		ev.decided, ev.warnings = make([]*SelfItem, len(Items)), nil
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(evalChunk)) - evalChunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+evalChunk, n); i++ {
 					u := ds.Units[i]
 					rep.Units[i] = ev.evaluateUnit(u)
 					before := len(ev.warnings)
 					ev.warn(u)
 					warns[i] = ev.warnings[before:]
-				}
-			})
-		}
-		wg.Wait()
-		if !opts.ReleaseRows {
-			continue
-		}
-		for _, u := range ds.Units[start:min(start+round, n)] {
-			e.done(u, needers)
-			if u.Type == Committee {
-				for _, c := range e.children[u.Code] {
-					e.done(c, needers)
+					if !opts.ReleaseRows {
+						continue
+					}
+					ev.done(u)
+					if u.Type == Committee {
+						for _, c := range ev.children[u.Code] {
+							ev.done(c)
+						}
+					}
 				}
 			}
-		}
+		})
 	}
+	wg.Wait()
 	for _, ws := range warns {
 		e.warnings = append(e.warnings, ws...)
 	}
@@ -128,6 +121,8 @@ type view struct {
 	nThematic      int     // thematic meetings, any year
 	thematicQ      [5]bool // a thematic meeting in quarter q, any year
 	thematicQYear  [5]bool // the same, in the evaluation year
+
+	needers atomic.Int32 // see Evaluate
 }
 
 func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
@@ -193,18 +188,20 @@ func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
 	return e
 }
 
-// evalWindow is how many units one core evaluates at a time in Evaluate.
-const evalWindow = 64
+// evalChunk is how many units a core takes at a time in Evaluate: few
+// enough that the cores finish together, enough that taking them is cheap.
+const evalChunk = 16
 
 // done records that one evaluation needing u's rows is over, and drops the
-// rows when it was the last (Options.ReleaseRows).
-func (e *evaluator) done(u *Unit, needers map[*Unit]int) {
-	if needers[u]--; needers[u] > 0 {
+// rows when it was the last (Options.ReleaseRows). No evaluation reads
+// them after that, so no other core is touching them.
+func (e *evaluator) done(u *Unit) {
+	v := e.views[u]
+	if v.needers.Add(-1) > 0 {
 		return
 	}
 	u.Meetings, u.CommitteeMeetings, u.Members, u.Staff = nil, nil, nil, nil
 	u.MassOrgs, u.Criteria, u.Cases, u.SelfAssessment = nil, nil, nil, nil
-	v := e.views[u]
 	v.meetings, v.committee, v.cases = nil, nil, nil
 }
 

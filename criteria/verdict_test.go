@@ -361,9 +361,9 @@ func TestReleaseRowsChangesNothing(t *testing.T) {
 			rowCounter = 0 // the same rows, so the same evidence sentences
 			ds := bloc()
 			// Enough chi bộ between the đảng bộ and its own that they are
-			// evaluated in different rounds of windows (Evaluate).
+			// evaluated in different chunks, on different cores (Evaluate).
 			var fill []*Unit
-			for i := range 2*evalWindow*runtime.GOMAXPROCS(0) + 3 {
+			for i := range 8*evalChunk*runtime.GOMAXPROCS(0) + 3 {
 				fill = append(fill, cell(fmt.Sprintf("CS%04d", i+2)))
 			}
 			ds.Units = slices.Insert(ds.Units, 1, fill...)
