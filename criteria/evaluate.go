@@ -155,37 +155,54 @@ func newEvaluator(ds *Dataset, th Thresholds, opts Options) *evaluator {
 		}
 		v := &views[i]
 		v.u = u
-		v.meetings = keep(u.Meetings, func(m *Meeting) bool { return e.counts(m.Date) })
-		v.committee = keep(u.CommitteeMeetings, func(m *CommitteeMeeting) bool { return e.counts(m.Date) })
-		v.cases = keep(u.Cases, func(c *Case) bool { return e.counts(c.Date) })
-		for j := range v.meetings {
-			m := &v.meetings[j]
-			year, month, _ := m.Date.Date()
-			q := (int(month)-1)/3 + 1
-			switch m.Kind {
-			case Regular:
-				v.nRegular++
-				if year == e.year {
-					v.regularByMonth[month]++
-				}
-			case Thematic:
-				v.nThematic++
-				v.thematicQ[q] = true
-				if year == e.year {
-					v.thematicQYear[q] = true
-				}
-			}
-		}
 		self[i] = u
 		v.pool = self[i : i+1 : i+1]
 		e.views[u] = v
 	}
+	// Narrowing and counting each unit's rows reads every meeting of the
+	// dataset: on every core, a share of the units each.
+	var wg sync.WaitGroup
+	workers := max(1, runtime.GOMAXPROCS(0))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * len(views) / workers; i < (w+1)*len(views)/workers; i++ {
+				e.count(&views[i])
+			}
+		})
+	}
+	wg.Wait()
 	for i := range views {
 		if u := views[i].u; u.Type == Committee {
 			views[i].pool = append([]*Unit{u}, e.children[u.Code]...)
 		}
 	}
 	return e
+}
+
+// count narrows v's rows to the dates that count and tallies its meetings.
+func (e *evaluator) count(v *view) {
+	u := v.u
+	v.meetings = keep(u.Meetings, func(m *Meeting) bool { return e.counts(m.Date) })
+	v.committee = keep(u.CommitteeMeetings, func(m *CommitteeMeeting) bool { return e.counts(m.Date) })
+	v.cases = keep(u.Cases, func(c *Case) bool { return e.counts(c.Date) })
+	for j := range v.meetings {
+		m := &v.meetings[j]
+		year, month, _ := m.Date.Date()
+		q := (int(month)-1)/3 + 1
+		switch m.Kind {
+		case Regular:
+			v.nRegular++
+			if year == e.year {
+				v.regularByMonth[month]++
+			}
+		case Thematic:
+			v.nThematic++
+			v.thematicQ[q] = true
+			if year == e.year {
+				v.thematicQYear[q] = true
+			}
+		}
+	}
 }
 
 // evalChunk is how many units a core takes at a time in Evaluate: few
