@@ -46,6 +46,7 @@ for s in $SCALES; do
 	n=$RUNS
 	[ "$s" = max ] && n=1
 	row "$s: floor (unzip + count \`<c \`)" "$(median "$n" "$DIR/floor" "$f")"
+	row "$s: floor, klauspost inflater as bontot" "$(median "$n" "$DIR/floor" -klauspost "$f")"
 	row "$s: bontot evaluate --format json" "$(median "$n" "$DIR/bontot" evaluate "$f" --format json)"
 	row "$s: bontot evaluate (terminal table)" "$(median "$n" "$DIR/bontot" evaluate "$f")"
 	if [ "$s" != max ] && /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
@@ -62,3 +63,7 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 row "8 blocs, GOMAXPROCS=1" "$(median "$RUNS" env GOMAXPROCS=1 "$DIR/bontot" evaluate "$DIR/folder8" --format json)"
 row "8 blocs, GOMAXPROCS=$(nproc)" "$(median "$RUNS" "$DIR/bontot" evaluate "$DIR/folder8" --format json)"
+# The same 8 files through the floor, one file per core: how far this
+# machine itself speeds up work that shares nothing.
+row "8 blocs, floor, GOMAXPROCS=1" "$(median "$RUNS" env GOMAXPROCS=1 "$DIR/floor" "$DIR"/folder8/*.xlsx)"
+row "8 blocs, floor, GOMAXPROCS=$(nproc)" "$(median "$RUNS" "$DIR/floor" "$DIR"/folder8/*.xlsx)"
