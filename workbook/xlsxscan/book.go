@@ -71,8 +71,10 @@ type Book struct {
 	sst      []string
 	date1904 bool
 
-	text    func(string) string // see SetText; nil: values as stored
-	sstText []string            // sst with text applied
+	text func(string) string // see SetText; nil: values as stored
+	// blank holds the shared strings that text turned into "" from
+	// something: a cell holding one still counts, as it did before.
+	blank map[int]bool
 }
 
 const (
@@ -125,26 +127,39 @@ func (b *Book) Close() error { return b.zr.Close() }
 // never during.
 func (b *Book) SetText(text func(string) string) {
 	b.text = text
-	b.sstText = make([]string, len(b.sst))
+	// In place: a second table doubled the cache misses of the random
+	// lookups every shared cell makes.
 	var wg sync.WaitGroup
 	n := runtime.GOMAXPROCS(0)
+	blanks := make([][]int, n)
 	for k := range n {
 		wg.Go(func() {
 			for i := k * len(b.sst) / n; i < (k+1)*len(b.sst)/n; i++ {
-				b.sstText[i] = text(b.sst[i])
+				if t := text(b.sst[i]); t != b.sst[i] {
+					if t == "" {
+						blanks[k] = append(blanks[k], i)
+					}
+					b.sst[i] = t
+				}
 			}
 		})
 	}
 	wg.Wait()
+	for _, is := range blanks {
+		for _, i := range is {
+			if b.blank == nil {
+				b.blank = map[int]bool{}
+			}
+			b.blank[i] = true
+		}
+	}
 }
 
-// shared is the value of shared string n, which the caller has checked is
-// in range.
-func (b *Book) shared(n int) string {
-	if b.text != nil {
-		return b.sstText[n]
-	}
-	return b.sst[n]
+// kept reports whether a cell whose value val is shared string sh (-1:
+// none) counts as a cell, as it would without SetText: excelize keeps a
+// cell with a value, or with a formula (hasF) even when its value is "".
+func (b *Book) kept(val string, sh int, hasF bool) bool {
+	return val != "" || hasF || (sh >= 0 && b.blank[sh])
 }
 
 // own is the value of a cell holding anything but a shared string.

@@ -503,3 +503,25 @@ func TestGeneratedSmall(t *testing.T) {
 		t.Fatalf("generated workbook: %d sheets read by the scanner, %d fell back; want all read", st.same, st.fallback)
 	}
 }
+
+// TestSetTextBlank: a shared string that text turns into "" still makes
+// its cell count, on the fast path and on the lexer's, as the stored
+// " " does for excelize: rows keep their length.
+func TestSetTextBlank(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"fast":  `<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row>`,
+		"lexer": `<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v> 0 </v></c></row>`, // spaced: left to the lexer
+	} {
+		p := filepath.Join(dir, name+".xlsx")
+		writeXLSX(t, p, sstDoc(`<si><t xml:space="preserve"> </t></si>`, `<si><t xml:space="preserve">x </t></si>`), false, sheetDoc(data))
+		want, err := excelizeRows(t, p, "Sheet1")
+		if err != nil || len(want) != 1 || !slices.Equal(want[0].cells, []string{"x ", " "}) {
+			t.Fatalf("%s: excelize reads %v, %v; the test expects [x  ' ']", name, dump(want), err)
+		}
+		got, err := scanRowsText(p, "Sheet1", strings.TrimSpace)
+		if err != nil || len(got) != 1 || !slices.Equal(got[0].cells, []string{"x", ""}) {
+			t.Errorf("%s: with SetText(TrimSpace) rows are %s (%v), want [x \"\"]", name, dump(got), err)
+		}
+	}
+}

@@ -343,15 +343,13 @@ func (s *sheetScan) fastCell(b []byte, col *int) (int, fastStatus) {
 			default:
 				val = s.str(v)
 			}
-			if val != "" || hasF {
+			if s.book.kept(val, sh, hasF) {
 				for len(s.cells) < c-1 {
 					s.cells = append(s.cells, "")
 				}
-				// Taken in only now: whether the cell counts depends on
-				// its value as stored.
-				if sh >= 0 {
-					val = s.book.shared(sh)
-				} else {
+				if sh < 0 {
+					// Taken in only now: whether the cell counts depends
+					// on its value as stored.
 					val = s.book.own(val)
 				}
 				s.cells = append(s.cells, val)

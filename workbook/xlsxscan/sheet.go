@@ -353,12 +353,10 @@ func (s *sheetScan) cell(prevCol int) (col int, val string, keep bool, err error
 			if !ok {
 				return 0, "", false, s.fail("unresolvable value")
 			}
-			// Taken in only now: whether the cell counts depends on its
-			// value as stored.
-			keep := val != "" || hasF
-			if sh >= 0 {
-				val = s.book.shared(sh)
-			} else if keep {
+			keep := s.book.kept(val, sh, hasF)
+			if keep && sh < 0 {
+				// Taken in only now: whether the cell counts depends on
+				// its value as stored.
 				val = s.book.own(val)
 			}
 			return col, val, keep, nil
