@@ -172,11 +172,19 @@ func (j *jsonWriter) raw(s string) { j.buf = append(j.buf, s...) }
 
 // newline starts a line indented to depth d (two spaces a level).
 func (j *jsonWriter) newline(d int) {
+	if 2*d < len(indent) {
+		j.buf = append(j.buf, indent[:2*d+1]...)
+		return
+	}
 	j.buf = append(j.buf, '\n')
 	for range d {
 		j.buf = append(j.buf, ' ', ' ')
 	}
 }
+
+// indent is a newline and the spaces of the deepest levels the document
+// has, sliced by newline instead of appending two spaces a level.
+const indent = "\n                "
 
 // key starts a member of an object whose members sit at depth d.
 func (j *jsonWriter) key(d int, name string, first bool) {
