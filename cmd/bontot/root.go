@@ -127,6 +127,7 @@ func run(args []string, s streams) int {
 		}
 		return ee.code
 	}
+	err = cliError(err)
 	fmt.Fprintln(s.Err, "bontot:", err)
 	var ue usageError
 	if errors.As(err, &ue) || isArgError(err) {
