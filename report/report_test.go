@@ -323,3 +323,21 @@ func TestTableColourKeepsLayout(t *testing.T) {
 		t.Errorf("coloured report differs from the plain one once escapes are stripped:\n%s", stripped)
 	}
 }
+
+// FuzzWrapCount: counting the lines gives what wrapping them does.
+func FuzzWrapCount(f *testing.F) {
+	for _, s := range []string{"", "\n", "a\n\nb", "Nguyễn Văn An (CB02, Đảng viên dòng 15)", strings.Repeat("x", 35) + " y",
+		"8/12 buổi thường kỳ đạt Tốt (66,7%), cần ít nhất 75%; chưa đạt: 10/01/2024 (85 điểm, Sinh hoạt dòng 4)", "  lead  \n trail  "} {
+		for _, w := range []int{0, 10, 12, 30} {
+			f.Add(s, w)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		if width > 1000 || width < -1000 {
+			return
+		}
+		if got, want := wrapCount(s, width), len(wrap(s, width)); got != want {
+			t.Fatalf("wrapCount(%q, %d) = %d, wrap gives %d lines", s, width, got, want)
+		}
+	})
+}

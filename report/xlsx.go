@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	kflate "github.com/klauspost/compress/flate"
 
 	"github.com/xuri/excelize/v2"
 
@@ -171,56 +173,133 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 			return err
 		}
 	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newPackageWriter(w) })
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return err
 	}
-	return relativeAutoFilters(w, buf.Bytes())
+	_, err = buf.WriteTo(w)
+	return err
 }
 
-// absAutoFilter matches the autoFilter range of a worksheet part.
-var absAutoFilter = regexp.MustCompile(`<autoFilter ref="[^"]*"`)
+// packageWriter is the zip writer excelize saves the report through. It
+// packs with klauspost's deflate, which takes a fraction of compress/flate's
+// time over a province's hundred megabytes of detail rows, and it writes
+// every worksheet's <autoFilter ref="$A$1:$I$260"> as ref="A1:I260":
+// excelize v2.11.1 writes the range with "$", the form of the hidden
+// _FilterDatabase name, but the attribute is a plain ST_Ref, which is what
+// Excel itself writes and what strict readers expect. Fixing it on the way
+// out spares inflating and deflating the package a second time.
+type packageWriter struct {
+	zw  *zip.Writer
+	fix *refFixer // the worksheet part being written, if any
+}
 
-// relativeAutoFilters copies the package to w, rewriting every worksheet's
-// <autoFilter ref="$A$1:$I$260"> as ref="A1:I260". excelize v2.11.1 writes
-// the range with "$", the form of the hidden _FilterDatabase name, but the
-// attribute is a plain ST_Ref, which is what Excel itself writes and what
-// strict readers expect. Every other part is copied as is, still compressed.
-func relativeAutoFilters(w io.Writer, pkg []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
-	if err != nil {
+func newPackageWriter(w io.Writer) *packageWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return kflate.NewWriter(w, kflate.DefaultCompression)
+	})
+	return &packageWriter{zw: zw}
+}
+
+func (p *packageWriter) Create(name string) (io.Writer, error) {
+	if err := p.flush(); err != nil {
+		return nil, err
+	}
+	w, err := p.zw.Create(name)
+	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") || !strings.HasSuffix(name, ".xml") {
+		return w, err
+	}
+	p.fix = &refFixer{w: w}
+	return p.fix, nil
+}
+
+func (p *packageWriter) AddFS(fsys fs.FS) error {
+	if err := p.flush(); err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") || !strings.HasSuffix(zf.Name, ".xml") {
-			if err := zw.Copy(zf); err != nil {
-				return err
-			}
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		data = absAutoFilter.ReplaceAllFunc(data, func(m []byte) []byte {
-			return bytes.ReplaceAll(m, []byte("$"), nil)
-		})
-		hdr := zf.FileHeader
-		out, err := zw.CreateHeader(&hdr)
-		if err != nil {
-			return err
-		}
-		if _, err := out.Write(data); err != nil {
-			return err
-		}
+	return p.zw.AddFS(fsys)
+}
+
+func (p *packageWriter) Close() error {
+	if err := p.flush(); err != nil {
+		return err
 	}
-	return zw.Close()
+	return p.zw.Close()
+}
+
+// flush ends the worksheet part being written, before the zip moves on.
+func (p *packageWriter) flush() error {
+	if p.fix == nil {
+		return nil
+	}
+	err := p.fix.flush()
+	p.fix = nil
+	return err
+}
+
+// autoFilterRef starts the attribute refFixer rewrites.
+var autoFilterRef = []byte(`<autoFilter ref="`)
+
+// refFixer passes a worksheet part through, dropping the "$" of its
+// autoFilter range. It holds back the few bytes that may be the start of
+// the attribute until the next write shows what they are.
+type refFixer struct {
+	w       io.Writer
+	pending []byte
+}
+
+func (r *refFixer) Write(p []byte) (int, error) {
+	data := p
+	if len(r.pending) > 0 {
+		data = append(r.pending, p...)
+		r.pending = nil
+	}
+	for {
+		i := bytes.Index(data, autoFilterRef)
+		if i < 0 {
+			// Keep what could be the first bytes of the attribute.
+			keep := min(len(data), len(autoFilterRef)-1)
+			for ; keep > 0; keep-- {
+				if bytes.HasPrefix(autoFilterRef, data[len(data)-keep:]) {
+					break
+				}
+			}
+			r.pending = append(r.pending, data[len(data)-keep:]...)
+			_, err := r.w.Write(data[:len(data)-keep])
+			return len(p), err
+		}
+		start := i + len(autoFilterRef)
+		end := bytes.IndexByte(data[start:], '"')
+		if end < 0 {
+			// The range goes on in the next write (a ref is short: past 64
+			// bytes it is not one excelize wrote, and goes out as it is).
+			if len(data)-start <= 64 {
+				if _, err := r.w.Write(data[:i]); err != nil {
+					return 0, err
+				}
+				r.pending = append(r.pending, data[i:]...)
+				return len(p), nil
+			}
+			_, err := r.w.Write(data)
+			return len(p), err
+		}
+		ref := bytes.ReplaceAll(data[start:start+end], []byte("$"), nil)
+		if _, err := r.w.Write(data[:start]); err != nil {
+			return 0, err
+		}
+		if _, err := r.w.Write(ref); err != nil {
+			return 0, err
+		}
+		data = data[start+end:]
+	}
+}
+
+func (r *refFixer) flush() error {
+	_, err := r.w.Write(r.pending)
+	r.pending = nil
+	return err
 }
 
 type xlsxWriter struct {
@@ -303,7 +382,7 @@ func rowHeight(cols []column, values []any, spread float64) float64 {
 		if per >= 10 && !strings.Contains(s, "\n") && utf8.RuneCountInString(s) <= per {
 			continue // one line: most cells, and wrap would allocate to say so
 		}
-		lines = max(lines, len(wrap(s, per)))
+		lines = max(lines, wrapCount(s, per))
 	}
 	if lines == 1 {
 		return 0
