@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Whole-process performance of bontot against the floor (unzip + byte scan
 # of every sheet) and the pandas baseline, on generated workbooks, as the
 # README's performance table reports it: median wall time of N runs and
@@ -9,6 +9,11 @@
 # DIR (default /tmp/bontot-bench) keeps the generated workbooks between
 # runs; RUNS defaults to 5; SCALES to "bloc province max". The pandas
 # baseline runs when /usr/bin/python3 has pandas (Debian: python3-pandas).
+#
+# The commands compared with each other run in turns (floor, bontot,
+# floor, bontot…), not one after the other: a shared machine's speed
+# drifts by a fifth over a minute, and turns spread the drift over all of
+# them. The ratios the issue sets targets for are printed last.
 set -eu
 cd "$(dirname "$0")/.."
 DIR=${1:-/tmp/bontot-bench}
@@ -19,24 +24,44 @@ go build -o "$DIR/bontot" ./cmd/bontot
 go build -o "$DIR/floor" ./tools/floor
 go build -o "$DIR/gen" ./tools/gen
 
-# median RUNS CMD...: prints "seconds peakKB" (median wall time, max RSS).
-median() {
-	runs=$1
+# group RUNS "LABEL|COMMAND" ...: runs the commands in turns, RUNS rounds,
+# and prints a table row per command (median wall time, peak RSS); the
+# medians are kept in med[LABEL]. Commands are split on spaces: the paths
+# under DIR must have none.
+declare -A med
+group() {
+	local runs=$1 r i label cmd
 	shift
-	: >"$DIR/times"
+	local n=$#
+	for ((i = 0; i < n; i++)); do : >"$DIR/times.$i"; done
+	for ((r = 0; r < runs; r++)); do
+		i=0
+		for spec in "$@"; do
+			cmd=${spec#*|}
+			# shellcheck disable=SC2086 # the command is meant to be split
+			/usr/bin/time -f "%e %M" -o "$DIR/one" $cmd >/dev/null 2>&1 || true
+			cat "$DIR/one" >>"$DIR/times.$i"
+			i=$((i + 1))
+		done
+	done
 	i=0
-	while [ "$i" -lt "$runs" ]; do
-		/usr/bin/time -f "%e %M" -o "$DIR/one" "$@" >/dev/null 2>&1 || true
-		cat "$DIR/one" >>"$DIR/times"
+	for spec in "$@"; do
+		label=${spec%%|*}
+		read -r t m < <(sort -n "$DIR/times.$i" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "%.2f %d\n", t[int((NR+1)/2)], m}')
+		med[$label]=$t
+		printf '| %s | %s s | %d MB |\n' "$label" "$t" $((m / 1024))
 		i=$((i + 1))
 	done
-	sort -n "$DIR/times" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "%.2f %d\n", t[int((NR+1)/2)], m}'
 }
 
-row() { # label, median output
-	set -- "$1" $2
-	printf '| %s | %s s | %d MB |\n' "$1" "$2" $(($3 / 1024))
+ratio() { # label, numerator label, denominator label
+	awk -v a="${med[$2]}" -v b="${med[$3]}" -v l="$1" 'BEGIN {printf "- %s: %.2f×\n", l, a / b}'
 }
+
+pandas=false
+if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+	pandas=true
+fi
 
 echo "| run | median wall time | peak RSS |"
 echo "|---|---|---|"
@@ -45,25 +70,43 @@ for s in $SCALES; do
 	[ -f "$f" ] || "$DIR/gen" -scale "$s" -o "$f" 2>/dev/null
 	n=$RUNS
 	[ "$s" = max ] && n=1
-	row "$s: floor (unzip + count \`<c \`)" "$(median "$n" "$DIR/floor" "$f")"
-	row "$s: floor, klauspost inflater as bontot" "$(median "$n" "$DIR/floor" -klauspost "$f")"
-	row "$s: bontot evaluate --format json" "$(median "$n" "$DIR/bontot" evaluate "$f" --format json)"
-	row "$s: bontot evaluate (terminal table)" "$(median "$n" "$DIR/bontot" evaluate "$f")"
-	if [ "$s" != max ] && /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
-		row "$s: pandas TC1/TC2 script" "$(median "$n" /usr/bin/python3 tools/compare/pandas_tc12.py "$f")"
+	specs=(
+		"$s: floor (unzip + count \`<c \`)|$DIR/floor $f"
+		"$s: floor, klauspost inflater as bontot|$DIR/floor -klauspost $f"
+		"$s: bontot evaluate --format json|$DIR/bontot evaluate $f --format json"
+		"$s: bontot evaluate (terminal table)|$DIR/bontot evaluate $f"
+	)
+	if [ "$s" != max ] && $pandas; then
+		specs+=("$s: pandas TC1/TC2 script|/usr/bin/python3 tools/compare/pandas_tc12.py $f")
 	fi
+	group "$n" "${specs[@]}"
 done
 
 # A folder of 8 blocs (unit codes prefixed so they do not clash), on one
-# core and on all.
+# core and on all; and the same 8 files through the floor, one file per
+# core: how far this machine itself speeds up work that shares nothing.
 mkdir -p "$DIR/folder8"
 for i in 1 2 3 4 5 6 7 8; do
 	f="$DIR/folder8/khoi-$i.xlsx"
 	[ -f "$f" ] || "$DIR/gen" -scale bloc -seed "$i" -prefix "K$i-" -o "$f" 2>/dev/null
 done
-row "8 blocs, GOMAXPROCS=1" "$(median "$RUNS" env GOMAXPROCS=1 "$DIR/bontot" evaluate "$DIR/folder8" --format json)"
-row "8 blocs, GOMAXPROCS=$(nproc)" "$(median "$RUNS" "$DIR/bontot" evaluate "$DIR/folder8" --format json)"
-# The same 8 files through the floor, one file per core: how far this
-# machine itself speeds up work that shares nothing.
-row "8 blocs, floor, GOMAXPROCS=1" "$(median "$RUNS" env GOMAXPROCS=1 "$DIR/floor" "$DIR"/folder8/*.xlsx)"
-row "8 blocs, floor, GOMAXPROCS=$(nproc)" "$(median "$RUNS" "$DIR/floor" "$DIR"/folder8/*.xlsx)"
+cores=$(nproc)
+group "$RUNS" \
+	"8 blocs, GOMAXPROCS=1|env GOMAXPROCS=1 $DIR/bontot evaluate $DIR/folder8 --format json" \
+	"8 blocs, GOMAXPROCS=$cores|$DIR/bontot evaluate $DIR/folder8 --format json" \
+	"8 blocs, floor, GOMAXPROCS=1|env GOMAXPROCS=1 $DIR/floor $(echo "$DIR"/folder8/*.xlsx)" \
+	"8 blocs, floor, GOMAXPROCS=$cores|$DIR/floor $(echo "$DIR"/folder8/*.xlsx)"
+
+echo
+for s in $SCALES; do
+	case $s in province | max)
+		ratio "$s json / floor" "$s: bontot evaluate --format json" "$s: floor (unzip + count \`<c \`)"
+		ratio "$s json / floor with bontot's inflater" "$s: bontot evaluate --format json" "$s: floor, klauspost inflater as bontot"
+		if [ "$s" = province ] && $pandas; then
+			ratio "pandas / $s json" "$s: pandas TC1/TC2 script" "$s: bontot evaluate --format json"
+		fi
+		;;
+	esac
+done
+ratio "8 blocs, 1 core / $cores cores" "8 blocs, GOMAXPROCS=1" "8 blocs, GOMAXPROCS=$cores"
+ratio "8 blocs through the floor, 1 core / $cores cores" "8 blocs, floor, GOMAXPROCS=1" "8 blocs, floor, GOMAXPROCS=$cores"
