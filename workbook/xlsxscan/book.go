@@ -123,8 +123,8 @@ func (b *Book) Close() error { return b.zr.Close() }
 // otherwise (numbers too), computing it once per shared string rather than
 // once per cell: a reader that takes every cell in through the same
 // function (trimming, normalising) then pays for each repeated name or
-// label once. text must be safe for concurrent use. Call it before Rows,
-// never during.
+// label once. text must be safe for concurrent use. Call it once, before
+// any Rows.
 func (b *Book) SetText(text func(string) string) {
 	b.text = text
 	// In place: a second table doubled the cache misses of the random
