@@ -28,6 +28,7 @@ import (
 	"io"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -370,25 +371,54 @@ func fastSST(data []byte) ([]string, bool) {
 	if lx.next() || !lx.eof {
 		return nil, false
 	}
-	// The texts go into one block, made a string once: the table costs
+	// The root closes right after the items; what follows is not read by
+	// excelize's Decode. No "<" stands unescaped in text, so the first
+	// "</sst>" and every "<si>" are tags.
+	e := bytes.Index(data[k:], []byte("</sst>"))
+	if e < 0 {
+		return nil, false
+	}
+	items := data[k : k+e]
+	// The items are read on every core, a stretch each, cut at "<si>": a
+	// province's table is megabytes, and nothing else can start before it.
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(items)>>16))
+	cuts := make([]int, 0, parts+1)
+	cuts = append(cuts, 0)
+	for j := 1; j < parts; j++ {
+		c := max(j*len(items)/parts, cuts[len(cuts)-1]+1)
+		if c >= len(items) {
+			break
+		}
+		next := bytes.Index(items[c:], []byte("<si>"))
+		if next < 0 {
+			break
+		}
+		cuts = append(cuts, c+next)
+	}
+	cuts = append(cuts, len(items))
+	out := make([][]string, len(cuts)-1)
+	oks := make([]bool, len(cuts)-1)
+	var wg sync.WaitGroup
+	for j := range out {
+		wg.Go(func() { out[j], oks[j] = sstItems(items[cuts[j]:cuts[j+1]]) })
+	}
+	wg.Wait()
+	if slices.Contains(oks, false) {
+		return nil, false
+	}
+	return slices.Concat(out...), true
+}
+
+// sstItems reads b, nothing but <si><t>text</t></si> items, for fastSST.
+func sstItems(b []byte) ([]string, bool) {
+	// The texts go into one block, made a string once: the stretch costs
 	// two allocations rather than one per item.
-	n := bytes.Count(data[k:], []byte("<si>"))
-	all := make([]byte, 0, max(0, len(data)-k-n*len("<si><t></t></si>")))
+	n := bytes.Count(b, []byte("<si>"))
+	all := make([]byte, 0, max(0, len(b)-n*len("<si><t></t></si>")))
 	ends := make([]int, 0, n)
 	var scratch []byte
-	for p := k; ; {
-		b := data[p:]
-		if bytes.HasPrefix(b, []byte("</sst>")) {
-			// The root closed; the rest is not read by excelize's Decode.
-			block := string(all)
-			sst := make([]string, len(ends))
-			start := 0
-			for i, end := range ends {
-				sst[i] = block[start:end]
-				start = end
-			}
-			return sst, true
-		}
+	for p := 0; p < len(b); {
+		b := b[p:]
 		if !bytes.HasPrefix(b, []byte("<si><t")) || len(b) < 7 {
 			return nil, false
 		}
@@ -418,6 +448,14 @@ func fastSST(data []byte) ([]string, bool) {
 		ends = append(ends, len(all))
 		p += i + n + len("</si>")
 	}
+	block := string(all)
+	sst := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		sst[i] = block[start:end]
+		start = end
+	}
+	return sst, true
 }
 
 func readSST(lx *lexer) ([]string, string) {

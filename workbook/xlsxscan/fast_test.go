@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -197,6 +198,10 @@ func TestFastSST(t *testing.T) {
 		{`<sst xmlns="` + mainNS + `" a="<si>"><si><t>a</t></si></sst>`, false},
 		{`<sst xmlns="` + mainNS + `"><!-- c --><si><t>a</t></si></sst>`, false},
 		{`<sst xmlns="` + mainNS + `"><si><t>a</t></si></sst><si><t>after</t></si>`, true},
+		// Large enough to be read in stretches on several cores.
+		{sstDoc(slices.Repeat(plainItems, 3000)...), true},
+		{sstDoc(append(slices.Repeat(plainItems, 3000), ` `, `<si><t>b</t></si>`)...), false},
+		{sstDoc(append(slices.Repeat(plainItems, 3000), `<si><t>b</t>`)...), false},
 	}
 	for i, c := range cases {
 		got, ok := fastSST([]byte(c.doc))
