@@ -183,6 +183,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
 	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
+	renderGC()
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)
 		if err != nil {
