@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/bontot/bontot/internal/nfc"
+	"github.com/bontot/bontot/workbook/schema"
 )
 
 // matchKey is the form in which headers, sheet names and closed-set values
@@ -35,6 +36,9 @@ func matchKey(s string) string {
 		}
 		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	}
+	if k, ok := formKeys[s]; ok {
+		return k // a closed-set value as the template's dropdown writes it
+	}
 	if k, ok := keyCache.Load(s); ok {
 		return k.(string)
 	}
@@ -47,6 +51,20 @@ func matchKey(s string) string {
 	}
 	return k
 }
+
+// formKeys holds the key of every closed-set value in its canonical form
+// (schema), read-only once built: most cells of those columns, looked up
+// without the concurrent cache's cost.
+var formKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range [][]string{schema.UnitTypes, schema.MeetingKinds, schema.CommitteeKinds, schema.Ratings,
+		schema.RatingCodes, schema.Levels, schema.CriteriaGroups, schema.CaseKinds, schema.Results, schema.YesNo, schema.Residence} {
+		for _, v := range set {
+			m[v] = foldKey(v)
+		}
+	}
+	return m
+}()
 
 var (
 	keyCache     sync.Map // cell text → matching key
