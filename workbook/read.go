@@ -7,6 +7,7 @@
 package workbook
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bontot/bontot/criteria"
@@ -100,8 +102,7 @@ func Read(paths []string, opts Options) (*Result, error) {
 			fd.progress = p
 		}
 	}
-	err = forEachFile(len(files), func(i int) error { return read[i].readRest(opts) })
-	if err != nil {
+	if err := readRest(read, opts); err != nil {
 		return nil, err
 	}
 	return m.finish(opts), nil
@@ -324,43 +325,71 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 	return nil
 }
 
-// readRest reads every sheet but Đơn vị, after the merger has registered
-// the units of all workbooks, so that each row can go to its unit at once.
-func (fd *fileData) readRest(opts Options) error {
-	path, found, seq, specs := fd.path, fd.found, fd.seq, sheetSpecs(opts)
-	// The other sheets only add rows and problems of their own, so they are
-	// read in parallel (a bloc's Sinh hoạt and Đảng viên are the bulk of
-	// it) and merged in workbook order, exactly as a sequential read.
-	type sheetOut struct {
-		sub *fileData
-		n   int
-		ok  bool
-		err error
+// readRest reads every sheet but Đơn vị of every workbook, after the
+// merger has registered the units of all of them, so that each row can go
+// to its unit at once. The other sheets only add rows and problems of their
+// own, so they are read on every core and merged in workbook order, exactly
+// as a sequential read. The cores take the sheets of all workbooks from one
+// queue, largest first: a bloc's Sinh hoạt and Đảng viên are the bulk of
+// it, and a large sheet taken last would keep one core busy while the
+// others wait.
+func readRest(files []*fileData, opts Options) error {
+	specs := sheetSpecs(opts)
+	type task struct {
+		fd   *fileData
+		i    int // in fd.seq
+		size int64
 	}
-	outs := make([]sheetOut, len(seq))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, id := range seq {
-		if id == criteria.SheetUnits {
-			continue
+	var tasks []task
+	outs := make([][]sheetOut, len(files))
+	for fi, fd := range files {
+		outs[fi] = make([]sheetOut, len(fd.seq))
+		for i, id := range fd.seq {
+			if id != criteria.SheetUnits {
+				tasks = append(tasks, task{fd, i, fd.book.sheetSize(fd.found[id])})
+			}
 		}
+	}
+	slices.SortStableFunc(tasks, func(a, b task) int { return cmp.Compare(b.size, a.size) })
+	index := make(map[*fileData]int, len(files))
+	for fi, fd := range files {
+		index[fd] = fi
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			sub := fd.forSheet()
-			n, ok, err := sub.readSheet(found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
-			outs[i] = sheetOut{sub, n, ok, err}
-			fd.progress.step()
+			for k := int(next.Add(1)) - 1; k < len(tasks); k = int(next.Add(1)) - 1 {
+				t := tasks[k]
+				id := t.fd.seq[t.i]
+				sub := t.fd.forSheet()
+				n, ok, err := sub.readSheet(t.fd.found[id], sheetSpec{schema.ByID(id), specs[id]}, t.fd.single)
+				outs[index[t.fd]][t.i] = sheetOut{sub, n, ok, err}
+				t.fd.progress.step()
+			}
 		})
 	}
 	wg.Wait()
-	for i, id := range seq {
+	return forEachFile(len(files), func(fi int) error { return files[fi].mergeSheets(outs[fi]) })
+}
+
+// sheetOut is what reading one sheet of a workbook gave.
+type sheetOut struct {
+	sub *fileData
+	n   int
+	ok  bool
+	err error
+}
+
+// mergeSheets adds what its sheets gave to fd, in workbook order.
+func (fd *fileData) mergeSheets(outs []sheetOut) error {
+	for i, id := range fd.seq {
 		if id == criteria.SheetUnits {
 			continue
 		}
 		o := outs[i]
 		if o.err != nil {
-			return sheetError(path, found[id], o.err)
+			return sheetError(fd.path, fd.found[id], o.err)
 		}
 		fd.counts[id] = o.n
 		if o.ok {
@@ -373,8 +402,8 @@ func (fd *fileData) readRest(opts Options) error {
 			fd.votes[y] += n
 		}
 	}
-	for _, id := range seq {
-		fd.sheets = append(fd.sheets, SheetSummary{Name: found[id], Rows: fd.counts[id]})
+	for _, id := range fd.seq {
+		fd.sheets = append(fd.sheets, SheetSummary{Name: fd.found[id], Rows: fd.counts[id]})
 	}
 	for _, d := range fd.units {
 		compact(d.unit) // here, in parallel, rather than in the merge

@@ -65,6 +65,15 @@ func (b *book) excelize() (*excelize.File, error) {
 	return b.xl, nil
 }
 
+// sheetSize is the unpacked size of a sheet's XML when the scanner reads
+// the workbook, 0 otherwise: the order in which readRest takes sheets.
+func (b *book) sheetSize(sheet string) int64 {
+	if b.scan == nil {
+		return 0
+	}
+	return b.scan.SheetSize(sheet)
+}
+
 // Close releases the scanner's zip and excelize's temporary files.
 func (b *book) Close() {
 	if b.scan != nil {

@@ -296,6 +296,15 @@ func (b *Book) readWorkbook() error {
 
 // sheetPart finds a sheet's part as excelize's getSheetXMLPath does: names
 // compare case-insensitively.
+// SheetSize is the unpacked size of a sheet's XML, as the zip records it
+// (0 when the sheet is unknown): a measure of the work reading it takes.
+func (b *Book) SheetSize(sheet string) int64 {
+	if p, ok := b.sheetPart(sheet); ok {
+		return int64(b.parts[p].UncompressedSize64)
+	}
+	return 0
+}
+
 func (b *Book) sheetPart(sheet string) (string, bool) {
 	for _, n := range b.names {
 		if p, ok := b.sheets[n]; ok && strings.EqualFold(n, sheet) {
