@@ -55,7 +55,8 @@ func FuzzCellParsers(f *testing.F) {
 // is its own key), has no upper-case letters, no diacritics and no runs
 // of spaces. The seed corpus is in testdata/fuzz/FuzzMatchKey.
 func FuzzMatchKey(f *testing.F) {
-	for _, s := range []string{"Mã đơn vị", "MÃ  ĐƠN VỊ", "Ma\u0303 đơn vi\u0323", "Đảng\u00a0ủy", "İstanbul", ""} {
+	for _, s := range []string{"Mã đơn vị", "MÃ  ĐƠN VỊ", "Ma\u0303 đơn vi\u0323", "Đảng\u00a0ủy", "İstanbul", "",
+		"K1-CB0001", " A  b\tC\r\n", "HTXS NV."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -63,6 +64,13 @@ func FuzzMatchKey(f *testing.F) {
 			return
 		}
 		k := matchKey(s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < utf8.RuneSelf
+		}
+		if want := strings.Join(strings.Fields(strings.ToLower(s)), " "); ascii && k != want {
+			t.Errorf("matchKey(%q) = %q, want %q (lower case, single spaces)", s, k, want)
+		}
 		if again := matchKey(k); again != k {
 			t.Errorf("matchKey not stable: %q → %q → %q", s, k, again)
 		}

@@ -34,7 +34,7 @@ func matchKey(s string) string {
 		if isASCIIKey(s) {
 			return s
 		}
-		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		return asciiKey(s)
 	}
 	if k, ok := formKeys[s]; ok {
 		return k // a closed-set value as the template's dropdown writes it
@@ -91,6 +91,30 @@ func foldKey(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(strings.Join(strings.Fields(b.String()), " "))
+}
+
+// asciiKey is the key of ASCII text that is not one already: lower case,
+// white space collapsed, in one allocation (codes such as "CB01" come here
+// for every row that names its unit).
+func asciiKey(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // isASCIIKey reports whether ASCII s is already its own matching key: no
