@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"runtime"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -149,17 +150,35 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 // the underlying writer: large enough that a pipe or file sees few writes.
 const jsonFlushAt = 64 << 10
 
+// chunkPool holds the buffers windows of units are encoded into (see units).
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, 0, jsonFlushAt+16<<10); return &b }}
+
+func getChunk() []byte { return (*chunkPool.Get().(*[]byte))[:0] }
+
+func putChunk(b []byte) {
+	if cap(b) <= 2*jsonFlushAt { // one that grew for a huge unit is left to the collector
+		chunkPool.Put(&b)
+	}
+}
+
 // jsonWriter appends indented JSON to a buffer that it flushes to w when
 // full, keeping the first write error.
 type jsonWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
+	// With no w, a window of units encoded on its own core: flush keeps
+	// each full buffer in out, for the writer to write in order.
+	out [][]byte
 }
 
 func (j *jsonWriter) flush() error {
 	if j.w == nil {
-		return nil // a chunk encoded for units: kept whole for its writer
+		if len(j.buf) > 0 {
+			j.out = append(j.out, j.buf)
+			j.buf = getChunk()
+		}
+		return nil
 	}
 	if j.err == nil && len(j.buf) > 0 {
 		_, j.err = j.w.Write(j.buf)
@@ -229,8 +248,8 @@ func (j *jsonWriter) array(d, n int, elem func(i int)) {
 const unitWindow = 256
 
 // units writes the units array, the bulk of a report (a province's is tens
-// of megabytes). Windows of units are encoded on every core, each into a
-// buffer of its own, while the windows already done are written in order:
+// of megabytes). Windows of units are encoded on every core, each into
+// buffers of its own, while the windows already done are written in order:
 // the bytes are those of one core doing it all, and memory holds only the
 // few windows in flight.
 func (j *jsonWriter) units(us []criteria.UnitResult) {
@@ -240,22 +259,18 @@ func (j *jsonWriter) units(us []criteria.UnitResult) {
 	}
 	j.buf = append(j.buf, '[')
 	windows := (len(us) + unitWindow - 1) / unitWindow
-	done := make([]chan []byte, windows)
+	done := make([]chan [][]byte, windows)
 	for w := range done {
-		done[w] = make(chan []byte, 1)
+		done[w] = make(chan [][]byte, 1)
 	}
-	free := make(chan []byte, runtime.GOMAXPROCS(0)+1) // buffers to reuse
-	inFlight := make(chan struct{}, cap(free))
+	// Windows are encoded into pooled buffers of the flush size, so that no
+	// buffer grows by copying and a few dozen are all a report needs.
+	inFlight := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
 	go func() {
 		for w := range windows {
 			inFlight <- struct{}{}
-			var buf []byte
-			select {
-			case buf = <-free:
-			default:
-			}
 			go func() {
-				sub := &jsonWriter{buf: buf[:0]}
+				sub := &jsonWriter{buf: getChunk()}
 				for i := w * unitWindow; i < min((w+1)*unitWindow, len(us)); i++ {
 					if i > 0 {
 						sub.buf = append(sub.buf, ',')
@@ -263,19 +278,20 @@ func (j *jsonWriter) units(us []criteria.UnitResult) {
 					sub.newline(2)
 					sub.unit(2, &us[i])
 				}
-				done[w] <- sub.buf
+				sub.flush()
+				putChunk(sub.buf)
+				done[w] <- sub.out
 			}()
 		}
 	}()
 	for w := range windows {
-		buf := <-done[w]
+		chunks := <-done[w]
 		j.flush()
-		if j.err == nil {
-			_, j.err = j.w.Write(buf)
-		}
-		select {
-		case free <- buf:
-		default:
+		for _, c := range chunks {
+			if j.err == nil {
+				_, j.err = j.w.Write(c)
+			}
+			putChunk(c)
 		}
 		<-inFlight
 	}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -170,8 +171,9 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 }
 
 // TestJSONManyUnitsInOrder covers the windows of units encoded in parallel:
-// more units than all cores take in one round, an uneven last round, and
-// the bytes still those of encoding/json, units in report order.
+// more units than all cores take in one round, an uneven last round,
+// windows over several buffers, and the bytes still those of
+// encoding/json, units in report order.
 func TestJSONManyUnitsInOrder(t *testing.T) {
 	base := fixture()
 	big := *base
@@ -180,6 +182,10 @@ func TestJSONManyUnitsInOrder(t *testing.T) {
 		ur := base.Units[i%len(base.Units)]
 		u := *ur.Unit
 		u.Code = fmt.Sprintf("%s-%04d", u.Code, i)
+		if i%3 == 0 {
+			// Long enough that a window spans several of the writer's buffers.
+			u.Name = strings.Repeat(fmt.Sprintf("Chi bộ số %d – ", i), 60)
+		}
 		ur.Unit = &u
 		big.Units = append(big.Units, ur)
 	}
