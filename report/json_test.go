@@ -14,9 +14,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/bontot/bontot/internal/nfc"
-
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // The JSON document of SPEC §5 as structs, encoded by encoding/json: the

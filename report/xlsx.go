@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	kflate "github.com/klauspost/compress/flate"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
