@@ -25,20 +25,40 @@ func rank(rs []UnitResult) {
 	// Sort positions, not the results themselves: a result is a dozen words
 	// that a stable sort of a province would move millions of times. The
 	// position as last key makes the unstable sort stable.
+	// The numbers that decide nearly every comparison are copied into the
+	// key, so that the sort reads them in place rather than through r.
 	type key struct {
-		typ, verdict int
-		r            *UnitResult
-		pos          int
+		typ, verdict, met int
+		meas, mean        float64
+		noMean            bool
+		r                 *UnitResult
+		pos               int
 	}
 	keys := make([]key, len(rs))
 	for i := range rs {
-		keys[i] = key{typeOrder[rs[i].Unit.Type], verdictOrder[rs[i].Verdict], &rs[i], i}
+		r := &rs[i]
+		keys[i] = key{typeOrder[r.Unit.Type], verdictOrder[r.Verdict], r.CriteriaMet, r.MeasuredMet, r.MeanScore, !r.HasMeanScore, r, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		if c := cmp.Compare(x.typ, y.typ); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(x.verdict, y.verdict); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.met, x.met); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.meas, x.meas); c != 0 {
+			return c
+		}
+		if x.noMean != y.noMean {
+			if x.noMean {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(y.mean, x.mean); c != 0 {
 			return c
 		}
 		if c := compareRanked(x.r, y.r); c != 0 {

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -402,6 +403,42 @@ func TestReleaseRowsChangesNothing(t *testing.T) {
 					t.Fatalf("%s still holds its rows", u.Code)
 				}
 			}
+		}
+	}
+}
+
+// TestRankKeysAgree: the numbers rank copies into its sort keys order
+// results exactly as comparing the results themselves does, on many
+// results that tie in every way the keys can.
+func TestRankKeysAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	statuses := []Status{Met, Reachable, MissingData, NotMet, DataError}
+	var rs []UnitResult
+	for i := range 600 {
+		u := &Unit{Code: fmt.Sprintf("CB%d", rng.IntN(40)), Name: fmt.Sprintf("Chi bộ %d", i%7), Type: UnitTypes[rng.IntN(len(UnitTypes))]}
+		r := UnitResult{Unit: u, Verdict: statuses[rng.IntN(len(statuses))], CriteriaMet: rng.IntN(5),
+			MeasuredMet: float64(rng.IntN(4)) / 4, HasMeanScore: rng.IntN(3) > 0}
+		if r.HasMeanScore {
+			r.MeanScore = float64(85 + rng.IntN(4))
+		}
+		rs = append(rs, r)
+	}
+	want := slices.Clone(rs)
+	slices.SortStableFunc(want, func(a, b UnitResult) int {
+		if c := cmp.Compare(slices.Index(UnitTypes, a.Unit.Type), slices.Index(UnitTypes, b.Unit.Type)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(verdictOrder[a.Verdict], verdictOrder[b.Verdict]); c != 0 {
+			return c
+		}
+		return compareRanked(&a, &b)
+	})
+	got := slices.Clone(rs)
+	rank(got)
+	for i := range want {
+		if got[i].Unit != want[i].Unit {
+			t.Fatalf("position %d: %s (%s) where comparing the results puts %s (%s)", i,
+				got[i].Unit.Code, got[i].Verdict, want[i].Unit.Code, want[i].Verdict)
 		}
 	}
 }
