@@ -486,6 +486,14 @@ func (m *merger) add(fi int, p criteria.Problem) {
 // its rows need to find their unit while its other sheets are read.
 func (m *merger) register() {
 	files, ds, reg, add := m.files, m.ds, m.reg, m.add
+	n := 0
+	for _, fd := range files {
+		n += len(fd.units)
+	}
+	// Sized once: a province registers thousands of units on one core.
+	reg.byCode = make(map[string]place, n)
+	reg.codes = make([]string, 0, n)
+	ds.Units = make([]*criteria.Unit, 0, n)
 	byCode := reg.byCode
 	for fi, fd := range files {
 		for _, c := range fd.brokenCodes {
@@ -552,8 +560,8 @@ func (m *merger) register() {
 
 	for _, fd := range files {
 		fd.reg = reg
-		fd.local = map[string]*criteria.Unit{}
-		fd.own = map[*criteria.Unit]bool{}
+		fd.local = make(map[string]*criteria.Unit, len(fd.units))
+		fd.own = make(map[*criteria.Unit]bool, len(fd.units))
 		fd.names = &nameIndex{}
 		for _, d := range fd.units {
 			k := matchKey(d.unit.Code)
