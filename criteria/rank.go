@@ -28,16 +28,15 @@ func rank(rs []UnitResult) {
 	// The numbers that decide nearly every comparison are copied into the
 	// key, so that the sort reads them in place rather than through r.
 	type key struct {
-		typ, verdict, met int
-		meas, mean        float64
-		noMean            bool
-		r                 *UnitResult
-		pos               int
+		typ, verdict int
+		score        rankScore
+		r            *UnitResult
+		pos          int
 	}
 	keys := make([]key, len(rs))
 	for i := range rs {
 		r := &rs[i]
-		keys[i] = key{typeOrder[r.Unit.Type], verdictOrder[r.Verdict], r.CriteriaMet, r.MeasuredMet, r.MeanScore, !r.HasMeanScore, r, i}
+		keys[i] = key{typeOrder[r.Unit.Type], verdictOrder[r.Verdict], r.score(), r, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		if c := cmp.Compare(x.typ, y.typ); c != 0 {
@@ -46,22 +45,10 @@ func rank(rs []UnitResult) {
 		if c := cmp.Compare(x.verdict, y.verdict); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(y.met, x.met); c != 0 {
+		if c := x.score.compare(y.score); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(y.meas, x.meas); c != 0 {
-			return c
-		}
-		if x.noMean != y.noMean {
-			if x.noMean {
-				return 1
-			}
-			return -1
-		}
-		if c := cmp.Compare(y.mean, x.mean); c != 0 {
-			return c
-		}
-		if c := compareRanked(x.r, y.r); c != 0 {
+		if c := compareTie(x.r, y.r); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.pos, y.pos)
@@ -82,24 +69,49 @@ func rank(rs []UnitResult) {
 	}
 }
 
+// rankScore is what ranks results of the same type and verdict before
+// their codes: criteria met, share of measured checks met, and the mean
+// regular-meeting score (units without one after those with one).
+type rankScore struct {
+	met       int
+	measured  float64
+	noMean    bool
+	meanScore float64
+}
+
+func (r *UnitResult) score() rankScore {
+	return rankScore{r.CriteriaMet, r.MeasuredMet, !r.HasMeanScore, r.MeanScore}
+}
+
+// compare orders the better score first.
+func (a rankScore) compare(b rankScore) int {
+	if c := cmp.Compare(b.met, a.met); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.measured, a.measured); c != 0 {
+		return c
+	}
+	if a.noMean != b.noMean {
+		if a.noMean {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(b.meanScore, a.meanScore)
+}
+
 // compareRanked orders two results of the same type and verdict by the
 // remaining keys of rank.
 func compareRanked(a, b *UnitResult) int {
-	if c := cmp.Compare(b.CriteriaMet, a.CriteriaMet); c != 0 {
+	if c := a.score().compare(b.score()); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(b.MeasuredMet, a.MeasuredMet); c != 0 {
-		return c
-	}
-	if a.HasMeanScore != b.HasMeanScore {
-		if a.HasMeanScore {
-			return -1
-		}
-		return 1
-	}
-	if c := cmp.Compare(b.MeanScore, a.MeanScore); c != 0 {
-		return c
-	}
+	return compareTie(a, b)
+}
+
+// compareTie orders results whose scores are equal: by code, naturally,
+// then by what tells two definitions of one code apart.
+func compareTie(a, b *UnitResult) int {
 	if c := naturalCompare(a.Unit.Code, b.Unit.Code); c != 0 {
 		return c
 	}
