@@ -23,15 +23,12 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 		Units:      make([]UnitResult, 0, len(ds.Units)),
 	}
 	// needers counts, in each view, the evaluations still to come that
-	// read a unit's rows: its own, and its đảng bộ's, which pools them
-	// (SPEC §2). The last one to finish drops the rows.
+	// read a unit's rows: those whose pool holds it, its own and its đảng
+	// bộ's (SPEC §2). The last one to finish drops the rows.
 	if opts.ReleaseRows {
 		for _, u := range ds.Units {
-			e.views[u].needers.Add(1)
-			if u.Type == Committee {
-				for _, c := range e.children[u.Code] {
-					e.views[c].needers.Add(1)
-				}
+			for _, p := range e.pool(u) {
+				e.views[p].needers.Add(1)
 			}
 		}
 	}
@@ -63,11 +60,8 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 					if !opts.ReleaseRows {
 						continue
 					}
-					ev.done(u)
-					if u.Type == Committee {
-						for _, c := range ev.children[u.Code] {
-							ev.done(c)
-						}
+					for _, p := range ev.pool(u) {
+						ev.done(p)
 					}
 				}
 			}
