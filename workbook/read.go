@@ -336,8 +336,8 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 func readRest(files []*fileData, opts Options) error {
 	specs := sheetSpecs(opts)
 	type task struct {
-		fd   *fileData
-		i    int // in fd.seq
+		fi   int // in files
+		i    int // in its fd.seq
 		size int64
 	}
 	var tasks []task
@@ -346,26 +346,23 @@ func readRest(files []*fileData, opts Options) error {
 		outs[fi] = make([]sheetOut, len(fd.seq))
 		for i, id := range fd.seq {
 			if id != criteria.SheetUnits {
-				tasks = append(tasks, task{fd, i, fd.book.sheetSize(fd.found[id])})
+				tasks = append(tasks, task{fi, i, fd.book.sheetSize(fd.found[id])})
 			}
 		}
 	}
 	slices.SortStableFunc(tasks, func(a, b task) int { return cmp.Compare(b.size, a.size) })
-	index := make(map[*fileData]int, len(files))
-	for fi, fd := range files {
-		index[fd] = fi
-	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for k := int(next.Add(1)) - 1; k < len(tasks); k = int(next.Add(1)) - 1 {
 				t := tasks[k]
-				id := t.fd.seq[t.i]
-				sub := t.fd.forSheet()
-				n, ok, err := sub.readSheet(t.fd.found[id], sheetSpec{schema.ByID(id), specs[id]}, t.fd.single)
-				outs[index[t.fd]][t.i] = sheetOut{sub, n, ok, err}
-				t.fd.progress.step()
+				fd := files[t.fi]
+				id := fd.seq[t.i]
+				sub := fd.forSheet()
+				n, ok, err := sub.readSheet(fd.found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
+				outs[t.fi][t.i] = sheetOut{sub, n, ok, err}
+				fd.progress.step()
 			}
 		})
 	}
