@@ -65,8 +65,8 @@ func TestRatingForms(t *testing.T) {
 	}
 }
 
-// TestLookupKeys: lookup.get takes a cell equal to a key as it is, which
-// is right only if every key is its own matching key.
+// TestLookupKeys: lookup.get looks cells up by their matching key, so a
+// key that is not its own matching key could never be found.
 func TestLookupKeys(t *testing.T) {
 	keys := func(name string, ks []string) {
 		for _, k := range ks {
