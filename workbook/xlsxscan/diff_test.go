@@ -276,6 +276,10 @@ newline</v></c><c r="D1" t="str"><v>x&#xD800;y</v></c><c r="E1" t="str"><v><![CD
 	"bigrows":    `<row r="1048575"><c r="XFD1048575"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row>`,
 	"empty":      ``,
 	"gapfirst":   `<row r="3"><c r="A3"><v>3</v></c></row>`,
+	// The row-buffer bug: a cell-less row (Excel writes one for a blank
+	// row with a format or height) followed by two rows with cells made
+	// the later one overwrite the one still pending.
+	"blankFormattedRows": `<row r="1" spans="1:3"><c r="A1"><v>1</v></c><c r="B1"><v>11</v></c></row><row r="2" spans="1:8" ht="6" customHeight="1"/><row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><v>4</v></c><c r="B4"><v>44</v></c></row><row r="5" s="2" customFormat="1"/><row r="6" ht="20"></row><row r="7"><c r="A7"><v>7</v></c></row><row r="8"><c r="A8"><v>8</v></c></row><row r="9"><c r="A9"><v>9</v></c></row>`,
 }
 
 // manyRows spans many tokenizer buffers: a regression test for a cell's t

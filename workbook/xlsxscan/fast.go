@@ -252,8 +252,8 @@ func (s *sheetScan) fastRow(b []byte) (int, fastStatus, error) {
 			return 0, fastOdd, nil
 		}
 		if len(s.cells) > 0 {
-			// Into the slice of the row visited before the pending one:
-			// visit is done with it.
+			// Into spare, which never shares storage with pending: visit
+			// is done with whatever row last used it.
 			cells = append(s.spare[:0], s.cells...)
 		}
 	}
@@ -262,9 +262,13 @@ func (s *sheetScan) fastRow(b []byte) (int, fastStatus, error) {
 		if err := s.emit(s.pendRow, s.pending); err != nil {
 			return 0, fastOK, err
 		}
-		if s.pending != nil {
-			s.spare = s.pending
-		}
+	}
+	if cells != nil {
+		// cells took spare's storage; the row just visited frees its own.
+		// A cell-less row takes nothing, so spare stays as it was: handing
+		// it the visited row's storage would leave a row after it written
+		// into the storage of the one still pending (the row-buffer bug).
+		s.spare = s.pending
 	}
 	for r := s.delivered + 1; r < num; r++ {
 		if err := s.emit(r, nil); err != nil {
