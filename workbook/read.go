@@ -23,6 +23,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/schema"
+	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -408,10 +409,29 @@ func (fd *fileData) mergeSheets(outs []sheetOut) error {
 	return nil
 }
 
-// sheetError is a sheet whose XML cannot be parsed: the file is damaged.
+// sheetError is a sheet that cannot be read faithfully: the file is
+// damaged, and the whole workbook is refused (see defectAdvice).
 func sheetError(path, sheet string, err error) error {
-	return &fileError{path: path, msg: fmt.Sprintf("sheet %q bị hỏng, không đọc được (%v)", sheet, err), err: err}
+	var de *xlsxscan.DefectError
+	if errors.As(err, &de) {
+		if de.Sheet == "" {
+			de.Sheet = sheet
+		}
+		return &fileError{path: path, msg: de.Error() + defectAdvice, err: err}
+	}
+	var fe *fileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &fileError{path: path, msg: fmt.Sprintf("sheet %q bị hỏng, không đọc được", sheet) + defectAdvice, err: err}
 }
+
+// defectAdvice ends the sentence of a damaged workbook. A damaged part is
+// not something Excel or LibreOffice writes: the file was cut short,
+// edited by hand or by a broken program, and any of its parts may be
+// wrong, so the workbook is refused whole rather than evaluated on a part
+// of its rows; Excel offers to repair such a file when it opens it.
+const defectAdvice = "; sổ bị hỏng: hãy mở bằng Excel (đồng ý để Excel sửa nếu được hỏi), kiểm tra chỗ đó, lưu lại rồi chạy lại"
 
 func lowerFirst(s string) string {
 	r := []rune(s)

@@ -1,8 +1,12 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"os"
 	"sync"
+	"unicode/utf16"
 
 	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
@@ -37,11 +41,21 @@ func openBook(path, password string) (*book, error) {
 	}
 	b := &book{path: path, password: password, encrypted: encrypted}
 	if !encrypted && useScanner {
-		if sb, err := xlsxscan.Open(path); err == nil {
+		sb, err := xlsxscan.Open(path)
+		if err == nil {
 			sb.SetText(clean)
 			b.scan, b.names, b.date1904 = sb, sb.SheetNames(), sb.Date1904()
 			return b, nil
 		}
+		var de *xlsxscan.DefectError
+		if errors.As(err, &de) {
+			return nil, &fileError{path: path, msg: de.Error() + defectAdvice, err: err}
+		}
+	}
+	// excelize reads on silently past a defect: the checker reads the
+	// whole package first.
+	if err := checkPackage(path, password, encrypted); err != nil {
+		return nil, err
 	}
 	f, err := b.excelize()
 	if err != nil {
@@ -52,6 +66,37 @@ func openBook(path, password string) (*book, error) {
 		b.date1904 = *props.Date1904
 	}
 	return b, nil
+}
+
+// checkPackage runs the checker over every part of a workbook that
+// excelize is about to read, decrypting it first if need be.
+func checkPackage(path, password string, encrypted bool) error {
+	var zr *zip.Reader
+	if encrypted {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return &fileError{path: path, msg: "không đọc được tệp", err: err}
+		}
+		pkg, err := excelize.Decrypt(raw, &excelize.Options{Password: password})
+		if err != nil {
+			// openExcelize says it in its words (wrong password…).
+			return nil
+		}
+		if zr, err = zip.NewReader(bytes.NewReader(pkg), int64(len(pkg))); err != nil {
+			return nil
+		}
+	} else {
+		rc, err := zip.OpenReader(path)
+		if err != nil {
+			return nil // checkFile has looked at the zip; excelize says the rest
+		}
+		defer rc.Close()
+		zr = &rc.Reader
+	}
+	if err := xlsxscan.CheckPackage(zr); err != nil {
+		return &fileError{path: path, msg: err.Error() + defectAdvice, err: err}
+	}
+	return nil
 }
 
 func (b *book) excelize() (*excelize.File, error) {
@@ -128,6 +173,9 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 			return err
 		}
 		for i, v := range cells {
+			if len(v) > xlsxscan.MaxCellChars && utf16Len(v) > xlsxscan.MaxCellChars {
+				return xlsxscan.LongCell(sheet, n, i+1)
+			}
 			cells[i] = clean(v)
 		}
 		if err := visit(n, cells); err != nil {
@@ -138,4 +186,13 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 		return err
 	}
 	return rows.Close()
+}
+
+// utf16Len is the length of s as Excel counts characters.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }

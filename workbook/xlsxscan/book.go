@@ -71,6 +71,7 @@ type Book struct {
 	sheets   map[string]string    // sheet name → worksheet part, when the part exists
 	sst      []string
 	date1904 bool
+	nXF      int // cell formats in the styles part; -1: no styles part
 
 	text func(string) string // see SetText; nil: values as stored
 	// blank holds the shared strings that text turned into "" from
@@ -97,6 +98,10 @@ func Open(name string) (*Book, error) {
 	// it about a fifth faster than compress/flate, to the same bytes (zip
 	// still checks every part's CRC-32).
 	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	if name := DuplicatePart(zr.File); name != "" {
+		zr.Close()
+		return nil, &DefectError{Part: name, Reason: "phần này có hai lần trong tệp nén (tệp đã bị sửa hoặc hỏng)"}
+	}
 	b := &Book{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
 		n := strings.ReplaceAll(f.Name, "\\", "/")
@@ -114,7 +119,39 @@ func Open(name string) (*Book, error) {
 		zr.Close()
 		return nil, err
 	}
+	n, err := styleCount(b.partFold("xl/styles.xml"))
+	if err != nil {
+		zr.Close()
+		return nil, err
+	}
+	b.nXF = n
 	return b, nil
+}
+
+// partFold finds a part by name without regard to case, nil if absent.
+func (b *Book) partFold(name string) *zip.File {
+	if f, ok := b.parts[name]; ok {
+		return f
+	}
+	for n, f := range b.parts {
+		if strings.EqualFold(n, name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// styleOK reports whether a cell's s (digits) names a cell format the
+// workbook has; without a styles part only 0 is sure to exist.
+func (b *Book) styleOK(s []byte) bool {
+	if len(s) > 9 {
+		return false
+	}
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n == 0 || n < b.nXF
 }
 
 // Close closes the zip file.

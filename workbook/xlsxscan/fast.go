@@ -152,7 +152,15 @@ func (s *sheetScan) fast(src io.Reader) error {
 					return err
 				}
 			}
-			return s.tail(gosax.NewReaderBuf(f.rest(p+i+len("</sheetData>")), make([]byte, 0, 16<<10)))
+			// The rest with a lexer that knows the elements still open
+			// (the header's, but sheetData).
+			hl := s.lx
+			top := hl.stack[len(hl.stack)-1]
+			return s.tail(&lexer{
+				r:     gosax.NewReaderBuf(f.rest(p+i+len("</sheetData>")), make([]byte, 0, 16<<10)),
+				arena: hl.arena[:top],
+				stack: hl.stack[:len(hl.stack)-1],
+			})
 		}
 		return s.handover(f, p)
 	}
@@ -182,7 +190,7 @@ func (s *sheetScan) handover(f *window, p int) error {
 	if err := s.sheetData(); err != nil {
 		return err
 	}
-	return s.tail(s.lx.r)
+	return s.tail(s.lx)
 }
 
 // fastRow reads one <row> element at the start of b and, if it is in the
@@ -212,6 +220,9 @@ func (s *sheetScan) fastRow(b []byte) (int, fastStatus, error) {
 		}
 		for _, c := range a.r {
 			num = num*10 + int(c-'0')
+		}
+		if num == 0 {
+			return 0, fastOdd, nil
 		}
 	}
 	if num == 0 {
@@ -295,6 +306,11 @@ func (s *sheetScan) fastCell(b []byte, col *int) (int, fastStatus) {
 		if c, ok = refColumn(a.r); !ok {
 			return 0, fastOdd
 		}
+	}
+	if c <= *col || (a.s != nil && !s.book.styleOK(a.s)) {
+		// A cell behind the one before (excelize would append it at the
+		// end of the row) or a style the workbook does not have.
+		return 0, fastOdd
 	}
 	*col = c
 	if self {

@@ -2,12 +2,12 @@ package xlsxscan
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/orisano/gosax"
 )
 
 // Limits excelize enforces (TotalRows, MaxColumns).
@@ -36,18 +36,37 @@ func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) err
 	}
 	rc, err := b.parts[part].Open()
 	if err != nil {
-		return &UnsupportedError{Part: part, Reason: err.Error()}
+		return &DefectError{Part: part, Sheet: sheet, Reason: readReason(err)}
 	}
 	defer rc.Close()
 	ar := newAsyncReader(rc)
 	defer ar.stop()
-	s := &sheetScan{book: b, part: part, visit: visit}
-	return s.run(ar)
+	s := &sheetScan{book: b, part: part, sheet: sheet, visit: visit}
+	err = s.run(ar)
+	if errors.Is(err, ErrUnsupported) {
+		// Whatever made the scanner stop, excelize would read on: only
+		// the checker can say whether it would read faithfully.
+		if derr := b.Check(sheet); derr != nil {
+			return derr
+		}
+	}
+	return err
+}
+
+// Check reads a sheet's part with the checker (check.go): nil when
+// excelize reads every cell of it faithfully, else a *DefectError.
+func (b *Book) Check(sheet string) error {
+	part, ok := b.sheetPart(sheet)
+	if !ok {
+		return nil
+	}
+	return checkSheet(b.parts[part], sheet, len(b.sst), b.nXF)
 }
 
 type sheetScan struct {
 	book  *Book
 	part  string
+	sheet string
 	visit func(int, []string) error
 	lx    *lexer
 
@@ -73,8 +92,16 @@ func (e errUnsup) Error() string { return string(e) }
 // scanHook, when set (by tests), sees every finished scan.
 var scanHook func(s *sheetScan, err error)
 
+// fastPath is switched off by tests that make the lexer read every row,
+// to compare the two paths on the same sheets.
+var fastPath = true
+
 func (s *sheetScan) run(src io.Reader) (err error) {
-	err = s.fast(src)
+	if fastPath {
+		err = s.fast(src)
+	} else {
+		err = s.slow(src)
+	}
 	if scanHook != nil {
 		scanHook(s, err)
 	}
@@ -92,6 +119,11 @@ func (s *sheetScan) fail(reason string) error {
 }
 
 func (s *sheetScan) emit(row int, cells []string) error {
+	for i, v := range cells {
+		if len(v) > MaxCellChars && cellTooLong(v) {
+			return LongCell(s.sheet, row, i+1)
+		}
+	}
 	if err := s.visit(row, cells); err != nil {
 		return err
 	}
@@ -112,7 +144,7 @@ func (s *sheetScan) scan() error {
 	if err := s.sheetData(); err != nil {
 		return err
 	}
-	return s.tail(s.lx.r)
+	return s.tail(s.lx)
 }
 
 // header reads up to <sheetData>; open tells whether the rows follow (the
@@ -225,7 +257,8 @@ func (s *sheetScan) rowNumber() (int, error) {
 			return 0, s.fail("bad row number")
 		}
 		n, err := strconv.Atoi(string(v))
-		if err != nil || n < 0 {
+		if err != nil || n < 1 {
+			// excelize reads 0 as "the next row"; no program writes it.
 			return 0, s.fail("bad row number")
 		}
 		num = n
@@ -306,7 +339,7 @@ func (s *sheetScan) cell(prevCol int) (col int, val string, keep bool, err error
 		case "s":
 			// excelize parses s as an int64 and, failing that, stops
 			// reading the cell; only plain digits are taken here.
-			if len(v) == 0 || len(v) > 18 || !allDigits(v) {
+			if len(v) == 0 || len(v) > 18 || !allDigits(v) || !s.book.styleOK(v) {
 				return 0, "", false, s.fail("unusual style index")
 			}
 		case "t":
@@ -322,6 +355,10 @@ func (s *sheetScan) cell(prevCol int) (col int, val string, keep bool, err error
 			return 0, "", false, s.fail("unusual cell reference")
 		}
 		col = c
+	}
+	if col <= prevCol {
+		// excelize would append it at the end of the row.
+		return 0, "", false, s.fail("cell out of order")
 	}
 	// typ points into the tokenizer's buffer, which reading the children
 	// may overwrite: keep only what it means.
@@ -494,27 +531,33 @@ func allDigits(b []byte) bool {
 	return true
 }
 
-// tail checks the rest of the part: after </sheetData> excelize's Next keeps
-// looking for <row> start tags until the end or an XML error. Raw gosax
-// events suffice: a row tag inside a comment or CDATA is not a tag for
-// encoding/xml either, and stopping at an error is what excelize does.
-func (s *sheetScan) tail(r *gosax.Reader) error {
-	for {
-		ev, err := r.Event()
-		if err != nil || ev.Type() == gosax.EventEOF {
-			return nil
-		}
-		if ev.Type() != gosax.EventStart {
-			continue
-		}
-		name, _ := gosax.Name(ev.Bytes)
-		if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-			name = name[i+1:]
-		}
-		if string(name) == "row" {
-			return s.fail("row after sheetData")
+// tail checks the rest of the part, after </sheetData>, with the lexer
+// that read up to there: excelize's Next keeps looking for <row> start tags
+// until the end, and XML that is not well-formed there is as much a defect
+// as anywhere else (the checker then says where).
+func (s *sheetScan) tail(lx *lexer) error {
+	s.lx = lx
+	for lx.next() {
+		t := &lx.tok
+		switch t.kind {
+		case tokText:
+			if !checkText(t.raw) {
+				return s.fail("bad text after sheetData")
+			}
+		case tokCData:
+			if !checkCData(t.raw) {
+				return s.fail("bad CDATA after sheetData")
+			}
+		case tokStart:
+			if string(t.local) == "row" || string(t.local) == "c" {
+				return s.fail("row after sheetData")
+			}
 		}
 	}
+	if lx.bad {
+		return s.fail("bad XML after sheetData")
+	}
+	return nil
 }
 
 // asyncReader inflates a part in its own goroutine, so that decompression
