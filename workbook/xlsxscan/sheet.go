@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
 )
 
 // Limits excelize enforces (TotalRows, MaxColumns).
