@@ -53,10 +53,10 @@ func Shapes() []Shape {
 func blanked(r int) bool { return r > 3 && r%7 == 3 }
 
 type cell struct {
-	R  string `xml:"r,attr"`
-	S  string `xml:"s,attr"`
-	T  string `xml:"t,attr"`
-	F  *struct {
+	R string `xml:"r,attr"`
+	S string `xml:"s,attr"`
+	T string `xml:"t,attr"`
+	F *struct {
 		Text string `xml:",chardata"`
 	} `xml:"f"`
 	V  *string `xml:"v"`
