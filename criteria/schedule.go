@@ -16,6 +16,7 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 		Year:       e.year,
 		AsOf:       opts.AsOf,
 		Thresholds: th,
+		Rules:      Rules{Profile: th.Profile},
 		Units:      make([]UnitResult, 0, len(ds.Units)),
 	}
 	// needers counts, in each view, the evaluations still to come that
