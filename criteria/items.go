@@ -31,3 +31,49 @@ var CriterionNames = map[string]string{
 	"tc3": "Đoàn kết, kỷ luật tốt",
 	"tc4": "Cán bộ, đảng viên tốt",
 }
+
+// unit said, somewhere, that it fell short. The results are appended to
+// out, from e.decided as decide left it for the unit.
+func (e *evaluator) items(out []CheckResult, crit string) []CheckResult {
+	for _, it := range Items {
+		if it.Criterion != crit {
+			continue
+		}
+		c := CheckResult{ID: it.ID, Item: true, Status: NotAssessed, Message: "Chưa tự đánh giá"}
+		if decided := e.decided[e.itemIndex[it.ID]]; decided != nil {
+			// One allocation for the message: a province has 12 per unit.
+			var buf [128]byte
+			b := append(buf[:0], "Đạt"...)
+			c.Status = Met
+			if !decided.Met {
+				b = append(buf[:0], "Không đạt"...)
+				c.Status = NotMet
+			}
+			if decided.Note != "" {
+				b = append(append(b, " — "...), decided.Note...)
+			}
+			b = append(decided.Source.AppendTo(append(b, " ("...)), ')')
+			c.Message = string(b)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// decide finds, for each item, the Tự đánh giá row of u that decides it,
+// in one pass over the rows: the last one, except that a "Đạt" row never
+// overrides a "Không đạt" one.
+func (e *evaluator) decide(u *Unit) {
+	clear(e.decided)
+	for i := range u.SelfAssessment {
+		s := &u.SelfAssessment[i]
+		k, ok := e.itemIndex[s.ItemID]
+		if !ok {
+			continue
+		}
+		if d := e.decided[k]; d != nil && !d.Met && s.Met {
+			continue
+		}
+		e.decided[k] = s
+	}
+}

@@ -124,4 +124,14 @@ type Report struct {
 	Implementation []ImplementationResult
 	Problems       []Problem // the reader's problems followed by the evaluator's warnings
 	Thresholds     Thresholds
+	Rules          Rules
+}
+
+// Rules says which rules made a report (SPEC §6): Evaluate fills the
+// profile from the thresholds; the command that read a criteria file
+// fills the rest, since criteria does no I/O.
+type Rules struct {
+	Profile      string // "" for thresholds built by hand
+	CriteriaFile string // the criteria file's name; "" when none was read
+	SHA256       string // hex SHA-256 of the criteria file's bytes; "" when none
 }

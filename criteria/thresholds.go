@@ -1,9 +1,15 @@
 package criteria
 
 // Thresholds holds every number and switch of SPEC §2 that a grassroots
-// committee may make concrete (guidance I.2). Default returns the guidance's
-// values; a criteria file overrides any of them.
+// committee may make concrete (guidance I.2), and every rule a profile
+// turns on or off (SPEC §6): it is the one place a setting lives. Default
+// returns the guidance's values; ProfileThresholds those of a profile; a
+// criteria file overrides any of them.
 type Thresholds struct {
+	// Profile names the rule profile these thresholds start from
+	// (ProfileHD17, Profile2025); "" for thresholds built by hand.
+	Profile string
+
 	// TC1
 	KeyCriteriaLevel   Level   // every "trọng tâm" 528 criterion at least this level (tốt)
 	OtherCriteriaLevel Level   // every other 528 criterion at least this level (trung bình)
@@ -73,9 +79,12 @@ func (t Thresholds) Skipped(id string) bool {
 	return false
 }
 
-// Default returns the thresholds of the guidance and SPEC §2.
+// Default returns the thresholds of the guidance and SPEC §2: the
+// hd17-2023 profile.
 func Default() Thresholds {
 	return Thresholds{
+		Profile: ProfileHD17,
+
 		KeyCriteriaLevel:   LevelGood,
 		OtherCriteriaLevel: LevelAverage,
 		MembersFloorShare:  1.0,

@@ -140,8 +140,29 @@ func ratingParam(key, section, comment string, f func(*Thresholds) *Rating) para
 		}}
 }
 
+// profileParam is the "profile" key: the profile the file's other keys
+// override. ParseThresholdsOver applies it before them, wherever it stands
+// in the file; set only checks the name.
+var profileParam = param{key: "profile", section: "Bộ quy tắc",
+	comment: "Bộ quy tắc làm nền: " + strings.Join(ProfileNames(), " hoặc ") + "; các khóa dưới đây ghi đè lên bộ quy tắc này",
+	get: func(t *Thresholds) string {
+		if t.Profile == "" {
+			return DefaultProfile // thresholds built by hand are today's rules
+		}
+		return t.Profile
+	},
+	set: func(t *Thresholds, n *yaml.Node) string {
+		if n.Kind != yaml.ScalarNode || ProfileTitle(n.Value) == "" {
+			return "phải là tên một bộ quy tắc: " + strings.Join(ProfileNames(), ", ")
+		}
+		t.Profile = n.Value
+		return ""
+	}}
+
 // params lists every key of a criteria file in the order it is written.
 var params = []param{
+	profileParam,
+
 	levelParam("key_criteria_level", "Tiêu chí 1 — Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
 		"Mức tối thiểu của mọi tiêu chí nhóm Trọng tâm (Quy định 528-QĐ/TU): kem, trung_binh, tot, xuat_sac",
 		func(t *Thresholds) *Level { return &t.KeyCriteriaLevel }),
@@ -296,17 +317,28 @@ func found(n *yaml.Node) string {
 }
 
 // ParseThresholds reads a criteria file: a YAML mapping whose keys
-// override Default(). name is the file name used in error messages, which
-// are Vietnamese and name the key and line: unknown and repeated keys,
-// wrong types, values out of range, bands out of order.
+// override the profile the file names (key "profile"), DefaultProfile when
+// it names none. name is the file name used in error messages, which are
+// Vietnamese and name the key and line: unknown and repeated keys, wrong
+// types, values out of range, bands out of order.
 func ParseThresholds(data []byte, name string) (Thresholds, error) {
-	t := Default()
+	return ParseThresholdsOver(data, name, "")
+}
+
+// ParseThresholdsOver reads a criteria file over the named profile (""
+// for none named, as ParseThresholds). A file that names another profile
+// is refused rather than one of the two silently winning.
+func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) {
+	t, err := ProfileThresholds(profile)
+	if err != nil {
+		return t, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return t, fmt.Errorf("%s: không đúng cú pháp YAML (%s)", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return t, nil // an empty file keeps every default
+		return t, nil // an empty file keeps every value of the profile
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
@@ -314,6 +346,22 @@ func ParseThresholds(data []byte, name string) (Thresholds, error) {
 	}
 	if root.Kind != yaml.MappingNode {
 		return t, fmt.Errorf("%s dòng %d: tệp tiêu chí phải là các dòng \"khóa: giá trị\", gặp %s", name, root.Line, found(root))
+	}
+	// The profile comes first, wherever the key stands: the other keys
+	// override it.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != profileParam.key {
+			continue
+		}
+		if want := profileParam.set(&t, v); want != "" {
+			return t, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, k.Value, want, found(v))
+		}
+		if profile != "" && v.Value != profile {
+			return t, fmt.Errorf("%s dòng %d: tệp tiêu chí dùng bộ quy tắc %q nhưng --profile là %q; bỏ --profile hoặc sửa khóa \"profile\" cho khớp", name, v.Line, v.Value, profile)
+		}
+		t, _ = ProfileThresholds(v.Value)
+		break
 	}
 	lines := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -416,10 +464,16 @@ func editDistance(a, b string) int {
 // reads it back to t.
 func (t Thresholds) MarshalYAMLWithComments() []byte {
 	var b bytes.Buffer
-	d := Default()
+	// Each key's default is its value in the profile; the profile's own
+	// default is DefaultProfile.
+	d, err := ProfileThresholds(t.Profile)
+	if err != nil {
+		d = Default()
+	}
+	d.Profile = DefaultProfile
 	b.WriteString(`# Tệp tiêu chí của bontot — mô hình "chi bộ bốn tốt", "đảng bộ cơ sở bốn tốt"
 # theo Hướng dẫn 17-HD/ĐUK. Cấp ủy cơ sở cụ thể hóa tiêu chí (mục I.2 của hướng dẫn)
-# bằng cách sửa các giá trị dưới đây; khóa nào xóa đi thì dùng giá trị mặc định.
+# bằng cách sửa các giá trị dưới đây; khóa nào xóa đi thì dùng giá trị của bộ quy tắc (khóa profile).
 # Tỷ lệ viết dạng số thập phân với dấu chấm: 0.75 là 75%. Mọi ngưỡng là "từ … trở lên".
 # Dùng: bontot evaluate --criteria tieu-chi.yaml khoi-2024.xlsx
 `)

@@ -234,7 +234,7 @@ func fixture() *criteria.Report {
 				"tc2.regular_good":  {criteria.MissingData, nil, "Không có dòng Sinh hoạt nào của chi bộ"},
 			}},
 	}
-	r := &criteria.Report{Year: 2024, Thresholds: criteria.Default()}
+	r := &criteria.Report{Year: 2024, Thresholds: criteria.Default(), Rules: criteria.Rules{Profile: criteria.ProfileHD17}}
 	for _, s := range specs {
 		r.Units = append(r.Units, buildUnit(s))
 	}

@@ -45,6 +45,18 @@ func JSON(w io.Writer, r *criteria.Report) error {
 	} else {
 		j.str(r.AsOf.Format("2006-01-02"))
 	}
+	// rules is an added key (SPEC §6): the profile and criteria file that
+	// made the result, the file's SHA-256 so that a result can be matched
+	// to the exact file.
+	j.key(1, "rules", false)
+	j.raw("{")
+	j.key(2, "profile", true)
+	j.nullable(r.Rules.Profile)
+	j.key(2, "criteria_file", false)
+	j.nullable(r.Rules.CriteriaFile)
+	j.key(2, "sha256", false)
+	j.nullable(r.Rules.SHA256)
+	j.end(1, '}')
 	j.key(1, "units", false)
 	j.units(r.Units)
 	j.key(1, "implementation", false)

@@ -24,9 +24,16 @@ type jsonDoc struct {
 	Schema         string               `json:"schema"`
 	Year           int                  `json:"year"`
 	AsOf           *string              `json:"as_of"`
+	Rules          jsonRules            `json:"rules"`
 	Units          []jsonUnit           `json:"units"`
 	Implementation []jsonImplementation `json:"implementation"`
 	Problems       []jsonProblem        `json:"problems"`
+}
+
+type jsonRules struct {
+	Profile      *string `json:"profile"`
+	CriteriaFile *string `json:"criteria_file"`
+	SHA256       *string `json:"sha256"`
 }
 
 type jsonUnit struct {
@@ -94,6 +101,7 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 	if !r.AsOf.IsZero() {
 		doc.AsOf = nullable(r.AsOf.Format("2006-01-02"))
 	}
+	doc.Rules = jsonRules{Profile: nullable(r.Rules.Profile), CriteriaFile: nullable(r.Rules.CriteriaFile), SHA256: nullable(r.Rules.SHA256)}
 	for _, ur := range r.Units {
 		u := ur.Unit
 		ju := jsonUnit{
@@ -145,6 +153,8 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	u.Cluster = "Cụm\x00 1"
 	odd.Units[0].Unit = &u
 	odd.Units[0].HasMeanScore, odd.Units[0].MeanScore = true, math.NaN()
+	odd.Rules = criteria.Rules{Profile: criteria.Profile2025, CriteriaFile: "tiêu chí \"đảng ủy\" <2025>.yaml",
+		SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
 	c := &odd.Units[0].Criteria[0].Checks[0]
 	for i, v := range []float64{1e-7, 1.5e-9, 1e21, -2.5e22, 123456789012345680000, 0.000001, -0, math.Inf(1), 0.1 + 0.2} {
 		c.Value, c.Threshold = f(v), f(-v)

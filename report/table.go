@@ -79,7 +79,24 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	t.problems(r.Problems, "", true)
 	t.line("")
 	t.line(countsLine(r))
+	if l := rulesLine(r); l != "" {
+		t.line(l)
+	}
 	return t.err
+}
+
+// rulesLine is the one line that says which rules made r (SPEC §6),
+// "Bộ quy tắc: hd17-2023; tệp tiêu chí tieu-chi.yaml.", or "" when r
+// names no profile.
+func rulesLine(r *criteria.Report) string {
+	if r.Rules.Profile == "" {
+		return ""
+	}
+	s := "Bộ quy tắc: " + r.Rules.Profile
+	if r.Rules.CriteriaFile != "" {
+		s += "; tệp tiêu chí " + r.Rules.CriteriaFile
+	}
+	return s + "."
 }
 
 // textWriter writes lines, keeping the first error so that rendering code

@@ -346,7 +346,7 @@ func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow 
 	title := fmt.Sprintf("Kết quả đánh giá “bốn tốt” năm %d", x.r.Year)
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"` + fontName + `,Bold"&10` + headerText(title) + `&R&"` + fontName + `,Regular"&10&A`,
-		OddFooter: `&C&"` + fontName + `,Regular"&10Trang &P/&N`,
+		OddFooter: footer(x.r),
 	}); err != nil {
 		return err
 	}
@@ -400,6 +400,21 @@ func headerHeight(cols []column) float64 {
 
 // headerText escapes text for a page header: "&" starts a code there.
 func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// footer is the printed page footer: the rules that made the report on the
+// left, the page number in the centre. Excel refuses a footer of more than
+// 255 characters, so a long criteria file name is cut.
+func footer(r *criteria.Report) string {
+	page := `&C&"` + fontName + `,Regular"&10Trang &P/&N`
+	rules := rulesLine(r)
+	if rules == "" {
+		return page
+	}
+	if rs := []rune(rules); len(rs) > 120 {
+		rules = string(rs[:119]) + "…"
+	}
+	return `&L&"` + fontName + `,Regular"&8` + headerText(rules) + page
+}
 
 // plainSheet finishes a sheet written cell by cell: widths, the header row
 // and the frozen pane.

@@ -344,3 +344,29 @@ func TestRefFixerSplitWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXFooterNamesRules: every printed page of the report says which
+// rules made it (SPEC §6), beside the page number; a report naming no
+// profile keeps the page number alone.
+func TestXLSXFooterNamesRules(t *testing.T) {
+	r := fixture()
+	r.Rules = criteria.Rules{Profile: criteria.Profile2025, CriteriaFile: "tiêu chí A&B.yaml", SHA256: "00"}
+	f, _ := renderXLSX(t, r, XLSXOptions{})
+	for _, sheet := range f.GetSheetList() {
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(hf.OddFooter, "Bộ quy tắc: 2025; tệp tiêu chí tiêu chí A&&B.yaml.") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
+			t.Errorf("%s: footer %q", sheet, hf.OddFooter)
+		}
+	}
+	f, _ = renderXLSX(t, &criteria.Report{Year: 2024}, XLSXOptions{})
+	hf, err := f.GetHeaderFooter(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(hf.OddFooter, "Bộ quy tắc") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
+		t.Errorf("report without a profile: footer %q", hf.OddFooter)
+	}
+}

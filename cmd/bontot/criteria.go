@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +22,7 @@ func init() { subcommands = append(subcommands, newCriteriaCmd) }
 // criteriaOptions are the flags of bontot criteria.
 type criteriaOptions struct {
 	Criteria string // criteria file to read; "" for the defaults
+	Profile  string // rule profile; "" for the default or the file's
 	Export   string // write the commented criteria file here
 	Force    bool   // overwrite an existing export file
 }
@@ -38,9 +41,16 @@ YAML: --export ghi tệp đó với mọi khóa và chú thích tiếng Việt �
 dùng --criteria TỆP ở bontot criteria, bontot evaluate, bontot template. Khóa
 không có trong tệp giữ giá trị mặc định.
 
+Bộ quy tắc (--profile, hoặc khóa "profile" trong tệp tiêu chí): hd17-2023 là
+Hướng dẫn 17-HD/ĐUK như đã ban hành (mặc định); 2025 dành cho các văn bản năm
+2025 (các quy tắc mới đang được bổ sung, hiện áp dụng như hd17-2023). Tệp tiêu
+chí ghi đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị
+từ chối.
+
 Mã thoát:
   0  đã in hoặc đã ghi tệp tiêu chí
-  1  tệp tiêu chí sai (lỗi ghi rõ dòng và khóa) hoặc không ghi được tệp`,
+  1  tệp tiêu chí sai (lỗi ghi rõ dòng và khóa), bộ quy tắc không có, hoặc
+     không ghi được tệp`,
 		Example: `  # Xem các tiêu chí và ngưỡng mặc định
   bontot criteria
 
@@ -50,7 +60,10 @@ Mã thoát:
 
   # Xem các ngưỡng theo tệp đã sửa, rồi đánh giá theo tệp đó
   bontot criteria --criteria tieu-chi-2025.yaml
-  bontot evaluate --criteria tieu-chi-2025.yaml khoi-2025.xlsx`,
+  bontot evaluate --criteria tieu-chi-2025.yaml khoi-2025.xlsx
+
+  # Tệp tiêu chí theo bộ quy tắc 2025
+  bontot criteria --profile 2025 --export tieu-chi-moi.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usageError{fmt.Errorf("lệnh %q không nhận tham số %q (tệp tiêu chí ghi bằng --criteria hoặc --export)", cmd.CommandPath(), strings.Join(args, " "))}
@@ -63,15 +76,36 @@ Mã thoát:
 	f.StringVar(&o.Criteria, "criteria", "", "đọc ngưỡng từ `TỆP` tiêu chí YAML thay cho ngưỡng mặc định")
 	f.StringVar(&o.Export, "export", "", "ghi tệp tiêu chí YAML có chú thích ra `TỆP` (không in danh mục)")
 	f.BoolVar(&o.Force, "force", false, "cho phép --export ghi đè tệp đã có")
+	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
 
-// loadThresholds reads the criteria file at path, or returns the defaults
-// when path is empty. Errors name the file, line and key, in Vietnamese,
-// and end the command with exit status 1.
-func loadThresholds(path string) (criteria.Thresholds, error) {
+// addProfileFlag registers --profile on cmd, completing the profile names.
+func addProfileFlag(cmd *cobra.Command, profile *string) {
+	cmd.Flags().StringVar(profile, "profile", "", fmt.Sprintf("`BỘ-QUY-TẮC` áp dụng: %s (mặc định %s); tệp --criteria ghi đè lên bộ quy tắc này",
+		strings.Join(criteria.ProfileNames(), ", "), criteria.DefaultProfile))
+	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, name := range criteria.ProfileNames() {
+			out = append(out, cobra.CompletionWithDesc(name, criteria.ProfileTitle(name)))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// loadThresholds reads the criteria file at path over the named profile
+// (SPEC §6), or returns the profile's thresholds when path is empty; ""
+// is the default profile, or the one the file names. It also says which
+// rules these are, for the report. Errors (an unknown profile, a file
+// that cannot be read or is wrong) name the file, line and key, in
+// Vietnamese, and end the command with exit status 1.
+func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, error) {
 	if path == "" {
-		return criteria.Default(), nil
+		th, err := criteria.ProfileThresholds(profile)
+		if err != nil {
+			return th, criteria.Rules{}, &exitError{code: exitFailure, msg: err.Error()}
+		}
+		return th, criteria.Rules{Profile: th.Profile}, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -79,17 +113,20 @@ func loadThresholds(path string) (criteria.Thresholds, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = fmt.Sprintf("không có tệp tiêu chí %s (tạo tệp mẫu bằng: bontot criteria --export %s)", path, path)
 		}
-		return criteria.Default(), &exitError{code: exitFailure, msg: msg}
+		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: msg}
 	}
-	th, err := criteria.ParseThresholds(data, filepath.Base(path))
+	th, err := criteria.ParseThresholdsOver(data, filepath.Base(path), profile)
 	if err != nil {
-		return criteria.Default(), &exitError{code: exitFailure, msg: err.Error()}
+		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: err.Error()}
 	}
-	return th, nil
+	sum := sha256.Sum256(data)
+	// The base name, as error messages give it: a report carries no
+	// folder of the machine that made it, and reads the same on Windows.
+	return th, criteria.Rules{Profile: th.Profile, CriteriaFile: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
 func runCriteria(o criteriaOptions, s streams) error {
-	th, err := loadThresholds(o.Criteria)
+	th, _, err := loadThresholds(o.Criteria, o.Profile)
 	if err != nil {
 		return err
 	}
@@ -120,6 +157,7 @@ func runCriteria(o criteriaOptions, s streams) error {
 // and items, the implementation checks, then the bands and switches.
 func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	fmt.Fprintf(w, "Tiêu chí mô hình \"chi bộ bốn tốt\", \"đảng bộ cơ sở bốn tốt\" (Hướng dẫn 17-HD/ĐUK)\n")
+	fmt.Fprintf(w, "Bộ quy tắc: %s — %s\n", th.Profile, criteria.ProfileTitle(th.Profile))
 	fmt.Fprintf(w, "Ngưỡng đang áp dụng: %s\n", source)
 	printCheck := func(d criteria.CheckDef) {
 		skipped := ""
@@ -164,5 +202,9 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	} else {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: chỉ cảnh báo \"chưa tự đánh giá\" (dùng --strict để coi là thiếu dữ liệu).")
 	}
-	fmt.Fprintln(w, "\nTạo tệp tiêu chí để cụ thể hóa các ngưỡng: bontot criteria --export tieu-chi.yaml")
+	export := "bontot criteria --export tieu-chi.yaml"
+	if th.Profile != criteria.DefaultProfile {
+		export = "bontot criteria --profile " + th.Profile + " --export tieu-chi.yaml"
+	}
+	fmt.Fprintln(w, "\nTạo tệp tiêu chí để cụ thể hóa các ngưỡng: "+export)
 }

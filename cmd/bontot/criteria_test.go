@@ -41,7 +41,7 @@ func TestCriteriaExportAndLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th, err := loadThresholds(path)
+	th, _, err := loadThresholds(path, "")
 	if err != nil {
 		t.Fatalf("exported file does not load: %v", err)
 	}
@@ -80,7 +80,7 @@ func TestCriteriaBadFile(t *testing.T) {
 	if _, _, code := runCmd(t, "criteria", "thua"); code != exitFailure {
 		t.Errorf("extra argument: exit %d", code)
 	}
-	if th, err := loadThresholds(""); err != nil || th.RegularMeetings != 12 {
+	if th, _, err := loadThresholds("", ""); err != nil || th.RegularMeetings != 12 {
 		t.Errorf("no file: %v", err)
 	}
 }

@@ -27,6 +27,7 @@ type evaluateOptions struct {
 	AsOf         time.Time // zero: the whole year
 	Unit         string
 	CriteriaFile string
+	Profile      string // rule profile; "" for the default or the file's
 	Strict       bool
 	Password     string
 	Format       string // table, xlsx, json or csv
@@ -98,6 +99,7 @@ Không có -o, báo cáo table, json, csv in ra màn hình. Báo cáo được g
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx)")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
 
@@ -159,7 +161,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			return err
 		}
 	}
-	th, err := loadThresholds(o.CriteriaFile) // the defaults when no file is given
+	th, rules, err := loadThresholds(o.CriteriaFile, o.Profile) // the profile's when no file is given
 	if err != nil {
 		return err
 	}
@@ -183,6 +185,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
 	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
+	rep.Rules = rules
 	renderGC()
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)

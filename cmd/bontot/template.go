@@ -25,6 +25,7 @@ type templateOptions struct {
 	Parent   string
 	Year     int
 	Criteria string
+	Profile  string
 	Force    bool
 }
 
@@ -80,6 +81,7 @@ Mã thoát:
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá, ghi ở tiêu đề và dùng để kiểm tra ngày (mặc định: năm nay)")
 	f.StringVar(&o.Criteria, "criteria", "", "`TỆP` tiêu chí cụ thể hóa các ngưỡng; sheet Hướng dẫn ghi các ngưỡng này")
 	f.BoolVar(&o.Force, "force", false, "ghi đè nếu tệp đã có")
+	addProfileFlag(cmd, &o.Profile)
 	_ = cmd.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{
 			cobra.CompletionWithDesc(string(criteria.CellGrassroots), criteria.CellGrassroots.Label()),
@@ -160,7 +162,7 @@ func runTemplate(o templateOptions, s streams) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	th, err := loadThresholds(o.Criteria)
+	th, _, err := loadThresholds(o.Criteria, o.Profile)
 	if err != nil {
 		return err
 	}

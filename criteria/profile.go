@@ -1,0 +1,87 @@
+package criteria
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule profiles (SPEC §6): a named, versioned set of rules and thresholds.
+// A profile is nothing but a Thresholds value: every rule a profile turns
+// on or off is a field of Thresholds, so a criteria file can set it too.
+const (
+	// ProfileHD17 is Hướng dẫn 17-HD/ĐUK as written in September 2023,
+	// with the documents it cites (SPEC §2–§5).
+	ProfileHD17 = "hd17-2023"
+	// Profile2025 adds the rules of the documents that replaced them in
+	// 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW).
+	Profile2025 = "2025"
+	// DefaultProfile is the profile used when neither a flag nor a
+	// criteria file names one: results never change under a user who did
+	// not ask for new rules.
+	DefaultProfile = ProfileHD17
+)
+
+// profileDef is one entry of profiles.
+type profileDef struct {
+	name  string
+	title string // Vietnamese, for `bontot criteria` and the reports
+	base  func() Thresholds
+}
+
+// profiles lists every profile, oldest first. A profile's thresholds are
+// built from the one before it, so that what a new profile changes is
+// written where it is defined and nowhere else.
+var profiles = []profileDef{
+	{ProfileHD17, "Hướng dẫn 17-HD/ĐUK (2023)", hd17},
+	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW); các quy tắc mới đang được bổ sung, hiện áp dụng như hd17-2023", profile2025},
+}
+
+// hd17 is the guidance as written.
+func hd17() Thresholds { return Default() }
+
+// profile2025 starts from hd17-2023. The switches of the 2025 rules are
+// set here as each rule is implemented.
+func profile2025() Thresholds {
+	t := hd17()
+	t.Profile = Profile2025
+	return t
+}
+
+// ProfileNames lists the known profiles, oldest first.
+func ProfileNames() []string {
+	names := make([]string, len(profiles))
+	for i, p := range profiles {
+		names[i] = p.name
+	}
+	return names
+}
+
+// ProfileTitle is the Vietnamese description of a profile, "" when the
+// name is unknown.
+func ProfileTitle(name string) string {
+	for _, p := range profiles {
+		if p.name == name {
+			return p.title
+		}
+	}
+	return ""
+}
+
+// ProfileThresholds returns the thresholds of the named profile. An
+// unknown name is refused with one Vietnamese sentence listing the known
+// ones; "" is DefaultProfile.
+func ProfileThresholds(name string) (Thresholds, error) {
+	if name == "" {
+		name = DefaultProfile
+	}
+	for _, p := range profiles {
+		if p.name == name {
+			return p.base(), nil
+		}
+	}
+	return Default(), unknownProfile(name)
+}
+
+func unknownProfile(name string) error {
+	return fmt.Errorf("không có bộ quy tắc %q; các bộ quy tắc có: %s", name, strings.Join(ProfileNames(), ", "))
+}

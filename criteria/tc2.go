@@ -1,0 +1,292 @@
+package criteria
+
+import (
+	"fmt"
+	"strings"
+)
+
+// tc2Checks are the measured checks of TC2, in the guidance's order.
+var tc2Checks = []CheckDef{
+	// II.2, "Đối với chi bộ".
+	{ID: "tc2.regular_count", Criterion: "tc2", Scope: ScopeCell, Title: "Số buổi sinh hoạt thường kỳ", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Tổ chức ít nhất %d buổi sinh hoạt chi bộ thường kỳ trong năm", th.RegularMeetings)
+		}},
+	{ID: "tc2.regular_good", Criterion: "tc2", Scope: ScopeCell, Title: "Buổi sinh hoạt thường kỳ đạt Tốt", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("%s số buổi sinh hoạt thường kỳ đã tổ chức đạt chất lượng Tốt (từ %s điểm trở lên)", capitalize(atLeast(th.RegularGoodShare)), num(th.MeetingGood))
+		}},
+	{ID: "tc2.regular_no_weak", Criterion: "tc2", Scope: ScopeCell, Title: "Không có buổi sinh hoạt Kém",
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Không có buổi sinh hoạt thường kỳ nào xếp loại Kém (dưới %s điểm)", num(th.MeetingAverage))
+		}},
+	{ID: "tc2.thematic_count", Criterion: "tc2", Scope: ScopeCell, Title: "Số buổi sinh hoạt chuyên đề", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Tổ chức ít nhất %d buổi sinh hoạt chuyên đề trong năm", th.ThematicMeetings)
+		}},
+	// II.2, "Đối với đảng bộ cơ sở".
+	{ID: "tc2.committee_meetings", Criterion: "tc2", Scope: ScopeCommittee, Title: "Họp ban chấp hành đảng bộ", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Ban chấp hành đảng bộ (đảng ủy) họp ít nhất %d lần trong năm", th.CommitteeMeetings)
+		}},
+	{ID: "tc2.standing_meetings", Criterion: "tc2", Scope: ScopeCommittee, Title: "Họp ban thường vụ đảng ủy", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Ban thường vụ đảng ủy họp ít nhất %d lần trong năm; không áp dụng cho đảng bộ không có ban thường vụ", th.StandingMeetings)
+		}},
+	{ID: "tc2.assembly", Criterion: "tc2", Scope: ScopeCommittee, Title: "Hội nghị, đại hội toàn đảng bộ", AsOf: true,
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Tổ chức ít nhất %d hội nghị hoặc đại hội toàn đảng bộ trong năm", th.Assemblies)
+		}},
+}
+
+// tc2Funcs maps each check ID of tc2Checks to the function that judges it.
+var tc2Funcs = map[string]func(*evaluator, *view) CheckResult{
+	"tc2.regular_count":      (*evaluator).regularCount,
+	"tc2.regular_good":       (*evaluator).regularGood,
+	"tc2.regular_no_weak":    (*evaluator).regularNoWeak,
+	"tc2.thematic_count":     (*evaluator).thematicCount,
+	"tc2.committee_meetings": func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, ExecutiveBoard) },
+	"tc2.standing_meetings":  func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, StandingBoard) },
+	"tc2.assembly":           func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, Assembly) },
+}
+
+// scoredName is "15/03/2024 (85 điểm, Sinh hoạt dòng 5)".
+func scoredName(m *Meeting) string {
+	if !m.HasScore {
+		return meetingDate(m) + " (" + m.Source.String() + ")"
+	}
+	return meetingDate(m) + " (" + num(m.Score) + " điểm, " + m.Source.String() + ")"
+}
+
+// quality is the band of a meeting under the thresholds, QualityNone when
+// unscored: Meeting.Quality without copying the meeting and thresholds.
+func (e *evaluator) quality(m *Meeting) Quality {
+	if !m.HasScore {
+		return QualityNone
+	}
+	return e.th.MeetingQuality(m.Score)
+}
+
+// missingMonths lists the months up to last with no regular meeting.
+func (e *evaluator) missingMonths(v *view, last int) []string {
+	var out []string
+	for m := 1; m <= last; m++ {
+		if v.regularByMonth[m] == 0 {
+			out = append(out, monthName(e.year, m))
+		}
+	}
+	return out
+}
+
+// regularCount checks "sinh hoạt chi bộ thường kỳ đủ 12 buổi/năm"
+// (guidance II.2, "Đối với chi bộ").
+func (e *evaluator) regularCount(v *view) CheckResult {
+	if !v.u.Sheets.Has(SheetMeetings) {
+		return missingSheet(SheetMeetings, "")
+	}
+	need := e.th.RegularMeetings
+	h := v.nRegular
+	f := e.futureRegular(v)
+	c := CheckResult{Value: ptr(float64(h)), Threshold: ptr(float64(need))}
+	switch {
+	case h >= need:
+		c.Status = Met
+		c.Message = fmt.Sprintf("%d buổi sinh hoạt thường kỳ, cần ít nhất %d", h, need)
+	case h+f < need:
+		c.Status = NotMet
+		if f == 0 {
+			c.Message = fmt.Sprintf("%d buổi sinh hoạt thường kỳ, cần ít nhất %d", h, need)
+		} else {
+			c.Message = fmt.Sprintf("Đã có %d buổi sinh hoạt thường kỳ; %d tháng còn lại (mỗi tháng một buổi) không đủ để đạt %d", h, f, need)
+		}
+		if missing := e.missingMonths(v, 12-f); len(missing) > 0 {
+			c.Message += "; không có buổi nào trong " + listNames(missing, "tháng")
+		}
+	default:
+		c.Status = Reachable
+		c.Message = fmt.Sprintf("Đã có %d buổi sinh hoạt thường kỳ; cần thêm %d buổi trong %d tháng còn lại (mỗi tháng một buổi)", h, need-h, f)
+	}
+	return c
+}
+
+// regularGood checks "có 75% trở lên số buổi sinh hoạt đạt chất lượng
+// Tốt" (guidance II.2). With n meetings in the year it needs ⌈share·n⌉
+// good ones. Under --as-of the year ends with n = held + one per remaining
+// month: the best case is every remaining meeting Tốt, the worst none, and
+// holding fewer meetings never helps a share that the remaining meetings
+// could only raise. Unscored meetings are resolved the same way.
+func (e *evaluator) regularGood(v *view) CheckResult {
+	if !v.u.Sheets.Has(SheetMeetings) {
+		return missingSheet(SheetMeetings, "")
+	}
+	share := e.th.RegularGoodShare
+	h := v.nRegular
+	f := e.futureRegular(v)
+	var good int
+	var notGood, unscored nameList
+	for i := range v.meetings {
+		m := &v.meetings[i]
+		if m.Kind != Regular {
+			continue
+		}
+		switch e.quality(m) {
+		case QualityNone:
+			if unscored.want() {
+				unscored.add(scoredName(m))
+			}
+		case QualityGood:
+			good++
+		default:
+			if notGood.want() {
+				notGood.add(scoredName(m))
+			}
+		}
+	}
+	n := h + f
+	c := CheckResult{Threshold: ptr(share)}
+	if h > 0 {
+		c.Value = ptr(float64(good) / float64(h))
+	}
+	if n == 0 {
+		c.Status = NotMet
+		c.Message = "Không có buổi sinh hoạt thường kỳ nào"
+		return c
+	}
+	need := needed(share, n)
+	head := fmt.Sprintf("%d/%d buổi thường kỳ đạt Tốt", good, h)
+	if h > 0 {
+		head += fmt.Sprintf(" (%s)", pct(float64(good)/float64(h)))
+	}
+	tail := ""
+	if notGood.len() > 0 {
+		tail = "; chưa đạt: " + notGood.list("buổi")
+	}
+	switch {
+	case good >= need:
+		c.Status = Met
+		if f == 0 {
+			c.Message = fmt.Sprintf("%s, cần ít nhất %s%s", head, pct(share), tail)
+		} else {
+			c.Message = fmt.Sprintf("%s; dù %d buổi còn lại thế nào vẫn đạt ít nhất %d/%d (%s)%s", head, f, good, n, pct(share), tail)
+		}
+	case good+unscored.len()+f < need:
+		c.Status = NotMet
+		if f == 0 {
+			c.Message = fmt.Sprintf("%s, cần ít nhất %s (%d/%d)%s", head, pct(share), need, n, tail)
+		} else {
+			c.Message = fmt.Sprintf("%s; cần %d/%d buổi đạt Tốt (%s) nhưng chỉ còn %d buổi: không thể đạt%s", head, need, n, pct(share), f, tail)
+		}
+	case unscored.len() > 0:
+		c.Status = MissingData
+		c.Message = fmt.Sprintf("%s; %d buổi chưa có điểm: %s", head, unscored.len(), unscored.list("buổi"))
+	default:
+		c.Status = Reachable
+		c.Message = fmt.Sprintf("%s; cần thêm %d buổi đạt Tốt trong %d buổi còn lại (để đạt %d/%d = %s)%s", head, need-good, f, need, n, pct(share), tail)
+	}
+	return c
+}
+
+// regularNoWeak checks "không có buổi sinh hoạt chất lượng Kém" (guidance
+// II.2), on the meetings held so far.
+func (e *evaluator) regularNoWeak(v *view) CheckResult {
+	if !v.u.Sheets.Has(SheetMeetings) {
+		return missingSheet(SheetMeetings, "")
+	}
+	var weak, unscored nameList
+	scored := 0
+	for i := range v.meetings {
+		m := &v.meetings[i]
+		if m.Kind != Regular {
+			continue
+		}
+		switch e.quality(m) {
+		case QualityNone:
+			if unscored.want() {
+				unscored.add(scoredName(m))
+			}
+		case QualityWeak:
+			if weak.want() {
+				weak.add(scoredName(m))
+			}
+			scored++
+		default:
+			scored++
+		}
+	}
+	c := CheckResult{Value: ptr(float64(weak.len())), Threshold: ptr(0)}
+	switch {
+	case weak.len() > 0:
+		c.Status = NotMet
+		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", weak.len(), num(e.th.MeetingAverage), weak.list("buổi"))
+	case unscored.len() > 0:
+		c.Status = MissingData
+		c.Message = fmt.Sprintf("%d buổi thường kỳ chưa có điểm: %s", unscored.len(), unscored.list("buổi"))
+	default:
+		c.Status = Met
+		c.Message = fmt.Sprintf("Không có buổi thường kỳ nào xếp loại Kém (%d buổi đã chấm điểm)", scored)
+	}
+	return c
+}
+
+// countCheck judges "at least need in the year" for meetings the rest of
+// the year may hold in any number: open until 31/12 under --as-of.
+func (e *evaluator) countCheck(have, need int, noun string) CheckResult {
+	c := CheckResult{Value: ptr(float64(have)), Threshold: ptr(float64(need))}
+	switch {
+	case have >= need:
+		c.Status = Met
+		c.Message = fmt.Sprintf("%d %s, cần ít nhất %d", have, noun, need)
+	case e.yearOver():
+		c.Status = NotMet
+		c.Message = fmt.Sprintf("%d %s, cần ít nhất %d", have, noun, need)
+	default:
+		c.Status = Reachable
+		c.Message = fmt.Sprintf("Đã có %d %s; cần thêm %d trước %s", have, noun, need-have, e.deadline())
+	}
+	return c
+}
+
+// thematicCount checks "sinh hoạt chuyên đề ít nhất 4 buổi/năm" (guidance
+// II.2).
+func (e *evaluator) thematicCount(v *view) CheckResult {
+	if !v.u.Sheets.Has(SheetMeetings) {
+		return missingSheet(SheetMeetings, "")
+	}
+	c := e.countCheck(v.nThematic, e.th.ThematicMeetings, "buổi sinh hoạt chuyên đề")
+	if c.Status == NotMet {
+		if q := e.quartersWithoutThematic(v); len(q) > 0 {
+			c.Message += "; không có buổi nào trong " + strings.Join(q, ", ")
+		}
+	}
+	return c
+}
+
+// committeeCount checks the meetings of a đảng bộ's own bodies (guidance
+// II.2, "Đối với đảng bộ cơ sở": the Party Charter and working rules).
+// A Đại hội counts as a conference of the whole đảng bộ.
+func (e *evaluator) committeeCount(v *view, kind CommitteeKind) CheckResult {
+	u := v.u
+	n := 0
+	for _, m := range v.committee {
+		if m.Kind == kind || (kind == Assembly && m.Kind == Congress) {
+			n++
+		}
+	}
+	if kind == StandingBoard && !u.Standing {
+		msg := "Đảng bộ không có ban thường vụ"
+		if n > 0 {
+			msg += fmt.Sprintf(" (cột \"Có ban thường vụ\" để trống, nhưng trang \"Họp cấp ủy\" có %d buổi họp ban thường vụ)", n)
+		}
+		return notApplicable(msg)
+	}
+	if !u.Sheets.Has(SheetCommittee) {
+		return missingSheet(SheetCommittee, "")
+	}
+	switch kind {
+	case ExecutiveBoard:
+		return e.countCheck(n, e.th.CommitteeMeetings, "kỳ họp ban chấp hành đảng bộ")
+	case StandingBoard:
+		return e.countCheck(n, e.th.StandingMeetings, "kỳ họp ban thường vụ đảng ủy")
+	}
+	return e.countCheck(n, e.th.Assemblies, "hội nghị, đại hội toàn đảng bộ")
+}

@@ -1,0 +1,89 @@
+package criteria
+
+import (
+	"fmt"
+)
+
+// tc3Checks are the measured checks of TC3, in the guidance's order.
+var tc3Checks = []CheckDef{
+	// II.3, third bullet.
+	{ID: "tc3.no_complaints", Criterion: "tc3", Scope: ScopeAll, Title: "Không có đơn thư, khiếu nại, tố cáo",
+		Rule: fixed("Không có đơn thư, khiếu nại, tố cáo trong năm (đảng bộ cơ sở tính cả các chi bộ trực thuộc)")},
+	{ID: "tc3.issues_resolved", Criterion: "tc3", Scope: ScopeAll, Title: "Giải quyết vấn đề nổi cộm",
+		Rule: fixed("Mọi vấn đề nổi cộm phát sinh đều được giải quyết kịp thời (đảng bộ cơ sở tính cả các chi bộ trực thuộc)")},
+}
+
+// tc3Funcs maps each check ID of tc3Checks to the function that judges it.
+var tc3Funcs = map[string]func(*evaluator, *view) CheckResult{
+	"tc3.no_complaints":   (*evaluator).noComplaints,
+	"tc3.issues_resolved": (*evaluator).issuesResolved,
+}
+
+// poolCases gathers the cases of the unit and, for a đảng bộ, of its chi
+// bộ trực thuộc; missing names the units whose workbook lacks the sheet.
+func (e *evaluator) poolCases(v *view, keep func(*Case) bool) (names nameList, total int, missing []string) {
+	for _, p := range v.pool {
+		if !p.Sheets.Has(SheetCases) {
+			missing = append(missing, p.Code)
+			continue
+		}
+		cases := e.views[p].cases
+		for i := range cases {
+			if keep(&cases[i]) {
+				total++
+				if names.want() {
+					names.add(caseName(&cases[i], p, v.u))
+				}
+			}
+		}
+	}
+	return names, total, missing
+}
+
+func (e *evaluator) casesMissing(v *view, missing []string) CheckResult {
+	if len(missing) == 1 && missing[0] == v.u.Code {
+		return missingSheet(SheetCases, "")
+	}
+	return missingSheet(SheetCases, listNames(missing, "đơn vị"))
+}
+
+func (e *evaluator) scopeNote(v *view) string {
+	if v.u.Type == Committee {
+		return fmt.Sprintf(" (tính cả %d chi bộ trực thuộc)", len(e.children[v.u.Code]))
+	}
+	return ""
+}
+
+// noComplaints checks "không có đơn thư, khiếu nại, tố cáo" (guidance
+// II.3, third bullet), resolved or not.
+func (e *evaluator) noComplaints(v *view) CheckResult {
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind != PressingIssue })
+	if n > 0 {
+		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
+			Message: fmt.Sprintf("%d đơn thư, khiếu nại, tố cáo%s: %s", n, e.scopeNote(v), names.list("vụ việc"))}
+	}
+	if len(missing) > 0 {
+		return e.casesMissing(v, missing)
+	}
+	return CheckResult{Status: Met, Value: ptr(0), Threshold: ptr(0),
+		Message: "Không có đơn thư, khiếu nại, tố cáo" + e.scopeNote(v)}
+}
+
+// issuesResolved checks "phát hiện và giải quyết kịp thời các vấn đề nổi
+// cộm" (guidance II.3, third bullet): only the pressing-issue rows.
+func (e *evaluator) issuesResolved(v *view) CheckResult {
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue && !c.Resolved })
+	if n > 0 {
+		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
+			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), names.list("vấn đề"))}
+	}
+	if len(missing) > 0 {
+		return e.casesMissing(v, missing)
+	}
+	_, all, _ := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue })
+	msg := "Không có vấn đề nổi cộm nào" + e.scopeNote(v)
+	if all > 0 {
+		msg = fmt.Sprintf("Cả %d vấn đề nổi cộm đều đã giải quyết%s", all, e.scopeNote(v))
+	}
+	return CheckResult{Status: Met, Value: ptr(0), Threshold: ptr(0), Message: msg}
+}

@@ -1,0 +1,145 @@
+package criteria
+
+import (
+	"fmt"
+)
+
+// tc4Checks are the measured checks of TC4, in the guidance's order.
+var tc4Checks = []CheckDef{
+	// II.4, third bullet: Quy định 37-QĐ/TW.
+	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Title: "Không có đảng viên vi phạm",
+		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm (Quy định 37-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
+	// II.4, fourth bullet: Quy định 213-QĐ/TW.
+	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
+		Rule: fixed("Mọi đảng viên (trừ đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW) có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
+}
+
+// tc4Funcs maps each check ID of tc4Checks to the function that judges it.
+var tc4Funcs = map[string]func(*evaluator, *view) CheckResult{
+	"tc4.no_violations": (*evaluator).noViolations,
+	"tc4.residence":     (*evaluator).residence,
+}
+
+func memberName(m *Member, owner, self *Unit) string {
+	if owner != self {
+		return m.Name + " (" + owner.Code + ", " + m.Source.String() + ")"
+	}
+	return m.Name + " (" + m.Source.String() + ")"
+}
+
+// poolMembers finds the members TC4 counts: a chi bộ's own, or every
+// member of a đảng bộ (SPEC §2). It returns the units whose Members are
+// counted and how many members they hold, rather than a copy of them all.
+// missing names the units with no member list: members are always
+// assessed (SPEC §3), so a chi bộ with no rows leaves the check open.
+func (e *evaluator) poolMembers(v *view) (owners []*Unit, n int, missing []string) {
+	pool := v.pool
+	for _, p := range pool {
+		if p.Type == Committee && len(pool) > 1 && len(p.Members) == 0 {
+			continue // a đảng bộ's members are listed under its chi bộ
+		}
+		if !p.Sheets.Has(SheetMembers) || (len(p.Members) == 0 && p.Type.IsCell()) {
+			missing = append(missing, p.Code)
+			continue
+		}
+		owners = append(owners, p)
+		n += len(p.Members)
+	}
+	if n == 0 && len(missing) == 0 {
+		missing = append(missing, v.u.Code)
+	}
+	return owners, n, missing
+}
+
+func (e *evaluator) membersMissing(v *view, missing []string) CheckResult {
+	if len(missing) == 1 && missing[0] == v.u.Code {
+		if !v.u.Sheets.Has(SheetMembers) {
+			return missingSheet(SheetMembers, "")
+		}
+		return CheckResult{Status: MissingData, Message: "Trang \"Đảng viên\" không có dòng nào của đơn vị"}
+	}
+	return CheckResult{Status: MissingData,
+		Message: "Chưa có danh sách đảng viên (trang \"Đảng viên\") của " + listNames(missing, "đơn vị")}
+}
+
+// noViolations checks "không có đảng viên vi phạm quy định những điều đảng
+// viên không được làm" (guidance II.4, third bullet). An exempt member who
+// violated still counts: exemption removes them from denominators, not
+// from discipline.
+func (e *evaluator) noViolations(v *view) CheckResult {
+	owners, total, missing := e.poolMembers(v)
+	var bad nameList
+	for _, p := range owners {
+		for i := range p.Members {
+			if m := &p.Members[i]; m.Violation && bad.want() {
+				bad.add(memberName(m, p, v.u))
+			}
+		}
+	}
+	if bad.len() > 0 {
+		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
+			Message: fmt.Sprintf("%d đảng viên vi phạm Quy định 37-QĐ/TW: %s", bad.len(), bad.list("người"))}
+	}
+	if len(missing) > 0 {
+		return e.membersMissing(v, missing)
+	}
+	return CheckResult{Status: Met, Value: ptr(0), Threshold: ptr(0),
+		Message: fmt.Sprintf("Không có đảng viên vi phạm (%d đảng viên)", total)}
+}
+
+// residence checks the feedback of the place of residence (guidance II.4,
+// fourth bullet, Quy định 213-QĐ/TW); members exempt or for whom no
+// yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
+func (e *evaluator) residence(v *view) CheckResult {
+	owners, _, missing := e.poolMembers(v)
+	var neg, blank nameList
+	n, pos, out := 0, 0, 0
+	for _, p := range owners {
+		for i := range p.Members {
+			m := &p.Members[i]
+			if m.Exempt || m.Residence == ResidenceNotTaken {
+				out++
+				continue
+			}
+			n++
+			switch m.Residence {
+			case ResidencePositive:
+				pos++
+			case ResidenceNegative:
+				if neg.want() {
+					neg.add(memberName(m, p, v.u))
+				}
+			default:
+				if blank.want() {
+					blank.add(memberName(m, p, v.u))
+				}
+			}
+		}
+	}
+	extra := ""
+	if out > 0 {
+		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt hoặc không lấy ý kiến nhận xét", out)
+	}
+	c := CheckResult{Threshold: ptr(1)}
+	if n > 0 {
+		c.Value = ptr(float64(pos) / float64(n))
+	}
+	head := ratio(pos, n) + " đảng viên có nhận xét tốt của nơi cư trú"
+	switch {
+	case neg.len() > 0:
+		c.Status = NotMet
+		c.Message = fmt.Sprintf("%s; %d đảng viên bị nơi cư trú nhận xét chưa tốt: %s%s", head, neg.len(), neg.list("người"), extra)
+	case len(missing) > 0:
+		return e.membersMissing(v, missing)
+	case blank.len() > 0:
+		c.Status = MissingData
+		c.Message = fmt.Sprintf("%s; %d đảng viên chưa có nhận xét: %s%s", head, blank.len(), blank.list("người"), extra)
+	case n == 0:
+		c.Status = Met
+		c.Message = "Không có đảng viên nào phải lấy ý kiến nhận xét của nơi cư trú" + extra
+	default:
+		c.Status = Met
+		c.Message = head + extra
+	}
+	return c
+}
