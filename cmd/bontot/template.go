@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ Mã thoát:
 			if !cmd.Flags().Changed("year") {
 				o.Year = time.Now().Year()
 			}
-			return runTemplate(o, s)
+			return runTemplate(cmd.Context(), o, s)
 		},
 	}
 	f := cmd.Flags()
@@ -156,12 +157,15 @@ func fileExt(path string) string {
 }
 
 // runTemplate writes the template workbook.
-func runTemplate(o templateOptions, s streams) error {
+func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	if err := o.check(); err != nil {
 		return err
 	}
 	th, err := loadThresholds(o.Criteria)
 	if err != nil {
+		return err
+	}
+	if err := checkOutput(o.Output); err != nil {
 		return err
 	}
 	// A secretary who runs the command again must not lose a year of
@@ -173,7 +177,7 @@ func runTemplate(o templateOptions, s streams) error {
 		Unit: o.Unit, Name: o.Name, Type: criteria.UnitType(o.Type), Parent: o.Parent,
 		Year: o.Year, Thresholds: th,
 	}
-	err = writeAtomic(o.Output, nil, func(w io.Writer) error {
+	err = writeAtomic(ctx, o.Output, nil, func(w io.Writer) error {
 		if err := template.Write(w, opts); err != nil {
 			return &exitError{code: exitFailure, msg: err.Error()}
 		}
