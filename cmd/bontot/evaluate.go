@@ -124,6 +124,10 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
 	}
 	if o.Output != "" {
+		// First: "/dev/null" is refused for what it is, not for its name.
+		if err := checkOutput(o.Output); err != nil {
+			return err
+		}
 		ext := strings.ToLower(filepath.Ext(o.Output))
 		byExt, known := outputFormats[ext]
 		switch {

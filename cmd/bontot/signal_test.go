@@ -63,7 +63,6 @@ func interrupt(t *testing.T, sig syscall.Signal, tmp string, args ...string) (co
 	return code, seen.String(), spilled
 }
 
-
 // leftovers lists the files left in dir whose names match any pattern.
 func leftovers(t *testing.T, dir string, patterns ...string) []string {
 	t.Helper()
