@@ -45,9 +45,8 @@ func newEvaluateCmd(s streams) *cobra.Command {
 		Use:   "evaluate TỆP|THƯ-MỤC...",
 		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
 		Long: `Đọc các sổ Excel (hoặc mọi sổ .xlsx, .xlsm trong thư mục và các thư mục con),
-đánh giá bốn tiêu chí của
-Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở, xếp hạng trong từng loại
-đơn vị và xuất báo cáo.
+đánh giá bốn tiêu chí của Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở,
+xếp hạng trong từng loại đơn vị và xuất báo cáo.
 
 Định dạng (--format):
   table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
@@ -55,8 +54,8 @@ Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở, xếp hạ
   xlsx   báo cáo Excel để in, lưu hồ sơ: Tổng hợp, Chi tiết, Đề xuất khen thưởng,
          Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
-  csv    mỗi dòng một tiêu chí con của một đơn vị, UTF-8 có BOM (mở được
-         bằng Excel)
+  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
+         cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
 
 --unit MÃ in đầy đủ mọi tiêu chí con của một đơn vị: bí thư chi bộ dùng để tự
 kiểm tra sổ của chi bộ mình. --as-of NGÀY chỉ tính dữ liệu đến ngày đó và cho
