@@ -22,10 +22,12 @@ var csvHeader = []string{
 const utf8BOM = "\uFEFF"
 
 // CSV writes one row per unit × check (self-assessment items included) in
-// report order, UTF-8 with a BOM, comma-separated with CRLF-free "\n" line
-// ends. Numbers use a dot and their shortest exact form; an absent value is
-// an empty cell. Every cell that a spreadsheet could take for a formula is
-// neutralised (see neutralise).
+// report order, then one row per problem of a whole file (type "problem",
+// status its severity, message where and what); UTF-8 with a BOM,
+// comma-separated with CRLF-free "\n" line ends. Numbers use a dot and
+// their shortest exact form; an absent value is an empty cell. Every cell
+// that a spreadsheet could take for a formula is neutralised (see
+// neutralise).
 func CSV(w io.Writer, r *criteria.Report) error {
 	// A larger buffer than csv.Writer's own 4 KB: csv.NewWriter uses a
 	// *bufio.Writer it is given as is, and a province runs to 45 MB.
@@ -58,6 +60,24 @@ func CSV(w io.Writer, r *criteria.Report) error {
 					return err
 				}
 			}
+		}
+	}
+	// Problems of a whole file (a workbook that could not be read, a .xls
+	// to save again, a file skipped) have no unit whose verdict would show
+	// them: without these rows a script reading the CSV would never learn
+	// that a unit's workbook was left out. Row problems show in their
+	// units' verdicts (loi_du_lieu) and in full in the JSON and Excel.
+	for _, p := range r.Problems {
+		if p.Sheet != "" {
+			continue
+		}
+		row := make([]string, len(csvHeader))
+		row[0], row[2], row[11], row[14] = "problem", p.Unit, string(p.Severity), nfc.String(p.String())
+		for i := range row {
+			row[i] = neutralise(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
 		}
 	}
 	cw.Flush()

@@ -33,6 +33,13 @@ const (
 	SheetProblems       = "Cảnh báo và lỗi dữ liệu"
 )
 
+// MarkerProperty is the custom document property that marks the Excel
+// report as bontot's own, so that a report saved into the folder of
+// workbooks it was made from is skipped by the next run of that folder
+// (workbook.ReportProperty reads it; the packages do not import each
+// other). The template carries no marker: units fill it in.
+const MarkerProperty = "bontot-report"
+
 // fontName is the typeface of Vietnamese official documents (Nghị định
 // 30/2020/NĐ-CP asks for it), used for every cell and the page headers.
 const fontName = "Times New Roman"
@@ -148,6 +155,9 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 		return err
 	}
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return err
+	}
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
 		return err
 	}
 	for _, name := range []string{SheetDetail, SheetCommendation, SheetImplementation, SheetProblems} {

@@ -161,7 +161,8 @@ func TestReadParentChecks(t *testing.T) {
 }
 
 // A folder is read as its .xlsx files in name order, skipping Excel lock
-// files and other files; a code defined in both is an error at both places.
+// files (with a note), hidden and other files; a code defined in both is an
+// error at both places.
 func TestReadFolderWithDuplicateCode(t *testing.T) {
 	dir := t.TempDir()
 	writeBook(t, dir, "b-chi-bo.xlsx",
@@ -217,6 +218,7 @@ func TestReadFolderWithDuplicateCode(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
+		`~$a-dang-bo.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua`,
 		`a-dang-bo.xlsx › Đơn vị!A3: Mã đơn vị "CB01" được khai báo lại ở b-chi-bo.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần`,
 		`b-chi-bo.xlsx › Đơn vị!A2: Mã đơn vị "CB01" đã được khai báo ở a-dang-bo.xlsx › Đơn vị!A3; mỗi mã chỉ được khai báo một lần`,
 	}
@@ -311,7 +313,7 @@ func TestReadFatalWorkbooks(t *testing.T) {
 		{[]string{badUnits}, `không đọc được "` + badUnits + `": sheet "Đơn vị": thiếu cột bắt buộc "Loại"`},
 		{[]string{emptyUnits}, `không đọc được "` + emptyUnits + `": sheet "Đơn vị" trống`},
 		{[]string{filepath.Join(dir, "khong-co.xlsx")}, `không tìm thấy tệp hoặc thư mục`},
-		{[]string{t.TempDir()}, `thư mục không có sổ .xlsx nào`},
+		{[]string{t.TempDir()}, `thư mục không có sổ .xlsx, .xlsm nào`},
 	}
 	for _, tt := range tests {
 		_, err := Read(tt.paths, Options{})

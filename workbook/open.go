@@ -57,6 +57,15 @@ func (e *fileError) Unwrap() error { return e.err }
 // only excelize can open, given the password).
 func checkFile(path, password string) (encrypted bool, err error) {
 	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
+	// Stat before opening: opening a FIFO waits for a writer, for ever.
+	if st, err := os.Stat(path); err == nil {
+		switch {
+		case st.IsDir():
+			return false, fail("đây là thư mục, không phải tệp", nil)
+		case !st.Mode().IsRegular():
+			return false, fail("đây không phải tệp thường (thiết bị, FIFO, socket…), không phải sổ Excel", nil)
+		}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {

@@ -10,8 +10,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -63,36 +61,60 @@ type Result struct {
 // now is the clock, replaced in tests.
 var now = time.Now
 
-// Read reads files and folders (a folder: its *.xlsx files, sorted,
-// skipping Excel's lock files "~$…") and merges them in the order given.
-// Problems with rows are reported in the dataset; a file that cannot be
-// read at all (not a workbook, encrypted without password, no Đơn vị sheet…)
-// returns an error whose message is one Vietnamese sentence naming it.
+// Read reads files and folders (see Expand) and merges them in the order
+// given. Problems with rows are reported in the dataset, and so are the
+// files a folder holds but Read leaves out. With several workbooks, one
+// that cannot be read at all is an error problem naming it and the others
+// are read; when there is only one, or none can be read, Read returns an
+// error whose message is one Vietnamese sentence naming the file.
 func Read(paths []string, opts Options) (*Result, error) {
-	files, err := Expand(paths)
+	in, err := Expand(paths)
 	if err != nil {
 		return nil, err
 	}
+	return ReadInputs(in, opts)
+}
+
+// ReadInputs reads what Expand found; see Read.
+func ReadInputs(in *Inputs, opts Options) (*Result, error) {
+	files := in.Files
 	// Three steps, so that rows go straight into their units as they are
 	// read instead of waiting in memory for the merge: every workbook's
 	// Đơn vị sheet, then the registry of all units (duplicates, parents),
 	// then every other sheet, resolved against it. Each step reads the
 	// workbooks on their own goroutines; the merge runs in path order, so
 	// the output is the same as a sequential run.
-	read := make([]*fileData, len(files))
+	opened := make([]*fileData, len(files))
 	defer func() {
-		for _, fd := range read {
+		for _, fd := range opened {
 			if fd != nil && fd.book != nil {
 				fd.book.Close()
 			}
 		}
 	}()
-	err = forEachFile(len(files), func(i int) (err error) {
-		read[i], err = readUnits(files[i], opts)
-		return err
+	errs := make([]error, len(files))
+	_ = forEachFile(len(files), func(i int) error {
+		opened[i], errs[i] = readUnits(files[i], opts)
+		return nil
 	})
-	if err != nil {
-		return nil, err
+	var read []*fileData
+	var front []criteria.Problem // problems of whole files, listed first
+	front = append(front, in.Problems...)
+	for i, err := range errs {
+		if err == nil {
+			read = append(read, opened[i])
+			continue
+		}
+		if len(files) == 1 {
+			return nil, err
+		}
+		front = append(front, unreadable(files[i].Name, err))
+	}
+	if len(read) == 0 {
+		if len(files) == 0 {
+			return nil, &fileError{path: strings.Join(in.Paths(), ", "), msg: "không có sổ nào để đọc"}
+		}
+		return nil, noneReadable{first: errs[0], n: len(files)}
 	}
 	m := newMerger(read)
 	m.register()
@@ -103,11 +125,49 @@ func Read(paths []string, opts Options) (*Result, error) {
 			fd.progress = p
 		}
 	}
-	if err := readRest(read, opts); err != nil {
-		return nil, err
+	readRest(read, opts)
+	for _, fd := range read {
+		if fd.broken == nil {
+			continue
+		}
+		if len(files) == 1 {
+			return nil, sheetError(fd.path, fd.broken.sheet, fd.broken.err)
+		}
+		// Its units are known and other workbooks' rows may name them:
+		// they stay, with data errors, rather than vanish.
+		fd.sheetFailed = true
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: fd.broken.sheet,
+			Message: fmt.Sprintf("Sheet bị hỏng, không đọc được (%v); mọi đơn vị của sổ này bị coi là lỗi dữ liệu", fd.broken.err)})
 	}
-	return m.finish(opts), nil
+	res := m.finish(opts)
+	if len(front) > 0 {
+		res.Dataset.Problems = append(front, res.Dataset.Problems...)
+	}
+	return res, nil
 }
+
+// unreadable is the problem of a workbook that cannot be read at all, in
+// a run of several.
+func unreadable(name string, err error) criteria.Problem {
+	msg := err.Error()
+	var fe *fileError
+	if errors.As(err, &fe) {
+		msg = fe.msg
+	}
+	return criteria.Problem{Severity: criteria.SeverityError, File: name,
+		Message: "Không đọc được sổ này, các sổ khác vẫn được đánh giá: " + msg}
+}
+
+// noneReadable is a run of several workbooks none of which can be read.
+type noneReadable struct {
+	first error
+	n     int
+}
+
+func (e noneReadable) Error() string {
+	return fmt.Sprintf("%v; %d sổ còn lại cũng không đọc được", e.first, e.n-1)
+}
+func (e noneReadable) Unwrap() error { return e.first }
 
 // progress counts the sheets read across all workbooks for Options.Progress.
 type progress struct {
@@ -148,46 +208,6 @@ func forEachFile(n int, step func(i int) error) error {
 	return nil
 }
 
-// Expand turns command-line paths into the workbooks Read reads: a file as
-// it is, a folder as its *.xlsx files, sorted, without Excel's "~$" lock
-// files. A path that does not exist, or a folder without workbooks, is an
-// error naming it.
-func Expand(paths []string) ([]string, error) {
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, &fileError{path: p, msg: "không tìm thấy tệp hoặc thư mục", err: err}
-			}
-			return nil, &fileError{path: p, msg: "không mở được (" + err.Error() + ")", err: err}
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, &fileError{path: p, msg: "không đọc được thư mục (" + err.Error() + ")", err: err}
-		}
-		var found []string
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") ||
-				!strings.EqualFold(filepath.Ext(name), ".xlsx") {
-				continue
-			}
-			found = append(found, filepath.Join(p, name))
-		}
-		if len(found) == 0 {
-			return nil, &fileError{path: p, msg: "thư mục không có sổ .xlsx nào"}
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, nil
-}
-
 // fileData is everything read from one workbook, before the merge.
 type fileData struct {
 	book     *book
@@ -207,6 +227,8 @@ type fileData struct {
 	// sheetFailed: a sheet could not be read (missing required column), so
 	// every unit of this workbook has data errors.
 	sheetFailed bool
+	// broken is the first sheet whose XML could not be read.
+	broken *brokenSheet
 
 	// Set after Đơn vị is read, for the other sheets.
 	found  map[criteria.Sheet]string // input sheet → its name in this workbook
@@ -247,12 +269,13 @@ func (fd *fileData) forSheet() *fileData {
 
 // readUnits opens one workbook and reads its Đơn vị sheet; the workbook
 // stays open for readRest, and the caller closes fd.book.
-func readUnits(path string, opts Options) (*fileData, error) {
+func readUnits(in Input, opts Options) (*fileData, error) {
+	path := in.Path
 	b, err := openBook(path, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	fd := &fileData{book: b, path: path, base: filepath.Base(path), order: map[string]int{}, date1904: b.date1904,
+	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
 		counts: map[criteria.Sheet]int{}, votes: map[int]int{}}
 	if err := fd.readUnitSheet(opts); err != nil {
 		b.Close()
@@ -288,6 +311,9 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 		fd.order[name] = i + 1
 		id, ok := sheetID(name)
 		if !ok {
+			if msg := unknownSheet(name); msg != "" {
+				fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+			}
 			continue
 		}
 		if first, dup := found[id]; dup {
@@ -334,7 +360,7 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 // queue, largest first: a bloc's Sinh hoạt and Đảng viên are the bulk of
 // it, and a large sheet taken last would keep one core busy while the
 // others wait.
-func readRest(files []*fileData, opts Options) error {
+func readRest(files []*fileData, opts Options) {
 	specs := sheetSpecs(opts)
 	type task struct {
 		fi   int // in files
@@ -368,7 +394,10 @@ func readRest(files []*fileData, opts Options) error {
 		})
 	}
 	wg.Wait()
-	return forEachFile(len(files), func(fi int) error { return files[fi].mergeSheets(outs[fi]) })
+	_ = forEachFile(len(files), func(fi int) error {
+		files[fi].mergeSheets(outs[fi])
+		return nil
+	})
 }
 
 // sheetOut is what reading one sheet of a workbook gave.
@@ -379,15 +408,25 @@ type sheetOut struct {
 	err error
 }
 
-// mergeSheets adds what its sheets gave to fd, in workbook order.
-func (fd *fileData) mergeSheets(outs []sheetOut) error {
+// brokenSheet is a sheet whose XML could not be read.
+type brokenSheet struct {
+	sheet string
+	err   error
+}
+
+// mergeSheets adds what its sheets gave to fd, in workbook order; a sheet
+// that could not be read is kept in fd.broken for the caller to decide.
+func (fd *fileData) mergeSheets(outs []sheetOut) {
 	for i, id := range fd.seq {
 		if id == criteria.SheetUnits {
 			continue
 		}
 		o := outs[i]
 		if o.err != nil {
-			return sheetError(fd.path, fd.found[id], o.err)
+			if fd.broken == nil {
+				fd.broken = &brokenSheet{fd.found[id], o.err}
+			}
+			continue
 		}
 		fd.counts[id] = o.n
 		if o.ok {
@@ -406,7 +445,6 @@ func (fd *fileData) mergeSheets(outs []sheetOut) error {
 	for _, d := range fd.units {
 		compact(d.unit) // here, in parallel, rather than in the merge
 	}
-	return nil
 }
 
 // sheetError is a sheet that cannot be read faithfully: the file is
@@ -459,6 +497,34 @@ func sheetID(name string) (criteria.Sheet, bool) {
 		}
 	}
 	return 0, false
+}
+
+// unknownSheet is the note for a sheet that is not an input sheet, so
+// that nothing a workbook holds is left out without a word (a year of
+// per-meeting score sheets "T1" … "T12" is not read), or "" for the guide
+// sheet of bontot's own template. A name close to an input sheet's gets
+// that name suggested: a misspelt "Sinh hoat chi bo 2024" is a likelier
+// mistake than a sheet meant to be left out.
+func unknownSheet(name string) string {
+	k := sheetNumbering.ReplaceAllString(matchKey(name), "")
+	if k == matchKey(schema.GuideSheet) {
+		return ""
+	}
+	msg := "Sheet " + quote(name) + " không thuộc mẫu của bontot nên không được đọc"
+	if n := len([]rune(k)); n >= 5 && n <= maxSuggestLen {
+		best, bestD := "", -1
+		for _, s := range schema.Sheets {
+			for _, a := range append([]string{s.Name}, s.Aliases...) {
+				if d := editDistance(k, matchKey(a)); bestD < 0 || d < bestD {
+					best, bestD = s.Name, d
+				}
+			}
+		}
+		if bestD >= 0 && bestD <= max(2, n/3) {
+			msg += "; nếu đây là sheet " + quote(best) + " thì hãy đổi tên sheet cho đúng"
+		}
+	}
+	return msg
 }
 
 // located is a problem with the place it sorts by.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -70,7 +71,7 @@ Mã thoát:
 			}
 			return nil
 		},
-		RunE: func(*cobra.Command, []string) error { return runCriteria(o, s) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCriteria(cmd.Context(), o, s) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Criteria, "criteria", "", "đọc ngưỡng từ `TỆP` tiêu chí YAML thay cho ngưỡng mặc định")
@@ -107,8 +108,12 @@ func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, 
 		}
 		return th, criteria.Rules{Profile: th.Profile}, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readCriteriaFile(path)
 	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return criteria.Default(), criteria.Rules{}, err
+		}
 		msg := fmt.Sprintf("không đọc được tệp tiêu chí %s: %v", path, err)
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = fmt.Sprintf("không có tệp tiêu chí %s (tạo tệp mẫu bằng: bontot criteria --export %s)", path, path)
@@ -125,17 +130,56 @@ func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, 
 	return th, criteria.Rules{Profile: th.Profile, CriteriaFile: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
-func runCriteria(o criteriaOptions, s streams) error {
+// maxCriteriaFile bounds a criteria file: the commented export of every
+// setting is a few kilobytes, so a megabyte is no criteria file but a
+// wrong path (a workbook, a log, a device).
+const maxCriteriaFile = 1 << 20
+
+// readCriteriaFile reads a criteria file, refusing before reading anything
+// that is not a regular file (a FIFO would block, /dev/zero never ends) or
+// that is larger than maxCriteriaFile.
+func readCriteriaFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &exitError{code: exitFailure, msg: fmt.Sprintf("tệp tiêu chí %s không phải tệp thường (thư mục, thiết bị, FIFO…); cần một tệp YAML", path)}
+	}
+	tooBig := &exitError{code: exitFailure, msg: fmt.Sprintf("tệp tiêu chí %s lớn hơn %d MB, không phải tệp tiêu chí (tệp xuất bằng bontot criteria --export chỉ vài KB)", path, maxCriteriaFile>>20)}
+	if st.Size() > maxCriteriaFile {
+		return nil, tooBig
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may grow between the Stat and the read.
+	data, err := io.ReadAll(io.LimitReader(f, maxCriteriaFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxCriteriaFile {
+		return nil, tooBig
+	}
+	return data, nil
+}
+
+func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 	th, _, err := loadThresholds(o.Criteria, o.Profile)
 	if err != nil {
 		return err
 	}
 	if o.Export != "" {
+		if err := checkOutput(o.Export); err != nil {
+			return err
+		}
 		if _, err := os.Stat(o.Export); err == nil && !o.Force {
 			return &exitError{code: exitFailure, msg: fmt.Sprintf("tệp %s đã có; dùng --force để ghi đè hoặc chọn tên khác", o.Export)}
 		}
 		data := th.MarshalYAMLWithComments()
-		if err := writeAtomic(o.Export, nil, func(w io.Writer) error {
+		if err := writeAtomic(ctx, o.Export, nil, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		}); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,7 +42,7 @@ Mã thoát:
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDocs(cmd.Root(), args[0], format, s)
+			return runDocs(cmd.Context(), cmd.Root(), args[0], format, s)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "markdown", "định dạng `ĐỊNH_DẠNG`: markdown hoặc man")
@@ -72,7 +73,7 @@ var (
 	)
 )
 
-func runDocs(root *cobra.Command, dir, format string, s streams) error {
+func runDocs(ctx context.Context, root *cobra.Command, dir, format string, s streams) error {
 	if format != "markdown" && format != "man" {
 		return usageError{fmt.Errorf("--format %q không hợp lệ: chọn markdown hoặc man", format)}
 	}
@@ -109,7 +110,7 @@ func runDocs(root *cobra.Command, dir, format string, s streams) error {
 			buf = *bytes.NewBufferString(manWords.Replace(buf.String()))
 		}
 		n++
-		return writeAtomic(filepath.Join(dir, name), nil, func(w io.Writer) error {
+		return writeAtomic(ctx, filepath.Join(dir, name), nil, func(w io.Writer) error {
 			_, err := w.Write(buf.Bytes())
 			return err
 		})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -44,9 +45,9 @@ func newEvaluateCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "evaluate TỆP|THƯ-MỤC...",
 		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
-		Long: `Đọc các sổ Excel (hoặc mọi tệp .xlsx trong thư mục), đánh giá bốn tiêu chí của
-Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở, xếp hạng trong từng loại
-đơn vị và xuất báo cáo.
+		Long: `Đọc các sổ Excel (hoặc mọi sổ .xlsx, .xlsm trong thư mục và các thư mục con),
+đánh giá bốn tiêu chí của Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở,
+xếp hạng trong từng loại đơn vị và xuất báo cáo.
 
 Định dạng (--format):
   table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
@@ -54,15 +55,23 @@ Hướng dẫn 17-HD/ĐUK cho từng chi bộ, đảng bộ cơ sở, xếp hạ
   xlsx   báo cáo Excel để in, lưu hồ sơ: Tổng hợp, Chi tiết, Đề xuất khen thưởng,
          Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
-  csv    mỗi dòng một tiêu chí con của một đơn vị, UTF-8 có BOM (mở được
-         bằng Excel)
+  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
+         cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
 
 --unit MÃ in đầy đủ mọi tiêu chí con của một đơn vị: bí thư chi bộ dùng để tự
 kiểm tra sổ của chi bộ mình. --as-of NGÀY chỉ tính dữ liệu đến ngày đó và cho
 biết tiêu chí nào "còn khả năng" đạt trong phần còn lại của năm.
 
-Không có -o, báo cáo table, json, csv in ra màn hình. Báo cáo được ghi an toàn
-(tệp tạm rồi đổi tên) và không bao giờ ghi đè tệp đầu vào.
+Không có -o, báo cáo table, json, csv in ra màn hình. Với -o mà không có
+--format, đuôi tệp chọn định dạng: .xlsx, .json, .csv, .txt (bảng); đuôi khác,
+hoặc đuôi mâu thuẫn với --format, bị từ chối. Báo cáo được ghi an toàn (tệp tạm
+rồi đổi tên), chỉ vào một tệp thường hoặc tên tệp mới, và không bao giờ ghi đè
+tệp đầu vào.
+
+Trong thư mục: tệp .xls, .xlsb, .ods, .csv được báo lỗi (cần lưu lại dưới dạng
+.xlsx); tệp khóa của Excel (~$…) và báo cáo do bontot tạo được bỏ qua, có ghi
+chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệu, các sổ khác vẫn được
+đánh giá (mã thoát 3).
 ` + exitHelp,
 		Example: `  # Đánh giá cả khối, xem bảng xếp hạng
   bontot evaluate khoi-2024.xlsx
@@ -83,7 +92,7 @@ Không có -o, báo cáo table, json, csv in ra màn hình. Báo cáo được g
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			if err := o.validate(asOf); err != nil {
+			if err := o.validate(asOf, cmd.Flags().Changed("format")); err != nil {
 				return err
 			}
 			return runEvaluate(cmd.Context(), o, s)
@@ -97,18 +106,40 @@ Không có -o, báo cáo table, json, csv in ra màn hình. Báo cáo được g
 	f.BoolVar(&o.Strict, "strict", false, "mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
 	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
-	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx)")
+	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
 
+// outputFormats are the formats the extension of -o stands for.
+var outputFormats = map[string]string{".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".txt": "table"}
+
 // validate checks the flags that need no workbook: bad values are usage
-// errors (exit 1 with usage); xlsx without -o is a plain error.
-func (o *evaluateOptions) validate(asOf string) error {
+// errors (exit 1 with usage); xlsx without -o is a plain error. Without
+// --format (formatGiven false) the extension of -o sets the format: a
+// report named .xlsx must be a workbook, or Excel refuses to open it.
+func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
 	if !slices.Contains(formats, o.Format) {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
+	}
+	if o.Output != "" {
+		// First: "/dev/null" is refused for what it is, not for its name.
+		if err := checkOutput(o.Output); err != nil {
+			return err
+		}
+		ext := strings.ToLower(filepath.Ext(o.Output))
+		byExt, known := outputFormats[ext]
+		switch {
+		case ext == "":
+			return usageError{fmt.Errorf("-o %s không có đuôi tệp nên không biết ghi định dạng nào; dùng đuôi .xlsx, .json, .csv hoặc .txt", o.Output)}
+		case !known:
+			return usageError{fmt.Errorf("-o %s: bontot không ghi được định dạng %s; dùng đuôi .xlsx, .json, .csv hoặc .txt", o.Output, ext)}
+		case formatGiven && byExt != o.Format:
+			return usageError{fmt.Errorf("--format %s mâu thuẫn với đuôi %s của -o %s; bỏ --format hoặc đổi đuôi tệp", o.Format, ext, o.Output)}
+		}
+		o.Format = byExt
 	}
 	if o.Year != 0 && (o.Year < 1950 || o.Year > 2100) {
 		return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
@@ -151,12 +182,16 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	inputs, err := workbook.Expand(o.Paths)
+	in, err := workbook.Expand(o.Paths)
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
+	inputs := in.Paths()
 	if o.Output != "" {
 		// Refuse before spending time on the workbooks; writeAtomic checks again.
+		if err := checkOutput(o.Output); err != nil {
+			return err
+		}
 		if err := refuseInput(o.Output, inputs); err != nil {
 			return err
 		}
@@ -170,7 +205,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(inputs, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, s)
+	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -178,8 +213,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
-	if err := ctx.Err(); err != nil {
-		return &exitError{code: exitFailure, msg: "đã dừng: " + err.Error()}
+	if ctx.Err() != nil {
+		return errInterrupted
 	}
 	// The report records Strict in its thresholds so that renderers know
 	// whether unrecorded self-assessment items count.
@@ -214,7 +249,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + err.Error()}
 		}
 	} else {
-		err := writeAtomic(o.Output, inputs, func(w io.Writer) error { return render(w, false) })
+		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -242,9 +277,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 // readWithProgress runs workbook.Read with a progress bar on stderr, in
 // sheets read, when stderr is a terminal and the reading takes a while:
 // several workbooks, or one large one.
-func readWithProgress(files []string, opts workbook.Options, s streams) (*workbook.Result, error) {
+func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*workbook.Result, error) {
+	files := in.Paths()
 	if !s.ErrTTY || (len(files) < 2 && totalSize(files) < progressSize) {
-		return workbook.Read(files, opts)
+		return workbook.ReadInputs(in, opts)
 	}
 	bar := progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(s.Err),
@@ -265,7 +301,7 @@ func readWithProgress(files []string, opts workbook.Options, s streams) (*workbo
 		}
 		_ = bar.Set(done)
 	}
-	return workbook.Read(files, opts)
+	return workbook.ReadInputs(in, opts)
 }
 
 // progressSize is the workbook size from which one workbook alone gets a

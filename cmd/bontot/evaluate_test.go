@@ -189,7 +189,7 @@ func TestEvaluateExitOne(t *testing.T) {
 		{"unknown unit", []string{"evaluate", example, "--unit", "XX99"}, `"XX99"`},
 		{"xlsx without -o", []string{"evaluate", example, "--format", "xlsx"}, "-o"},
 		{"missing file", []string{"evaluate", filepath.Join(dir, "khong-co.xlsx")}, "khong-co.xlsx"},
-		{"-o over input", []string{"evaluate", input, "--format", "csv", "-o", input}, "từ chối ghi đè"},
+		{"-o over input", []string{"evaluate", input, "-o", input}, "từ chối ghi đè"},
 		{"-o over input in folder", []string{"evaluate", dir, "--format", "xlsx", "-o", input}, "từ chối ghi đè"},
 		{"bad criteria file", []string{"evaluate", example, "--criteria", filepath.Join(dir, "khong-co.yaml")}, "khong-co.yaml"},
 	} {

@@ -3,8 +3,11 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 )
 
 // memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says
@@ -45,5 +48,20 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 		gcTuned = true
 	}
-	os.Exit(run(os.Args[1:], systemStreams()))
+	os.Exit(runMain())
+}
+
+// runMain runs the command line with a context that Ctrl+C or SIGTERM
+// cancels, so that an interrupted run removes its temporary files (its
+// own and excelize's) on the way out instead of dying with them on disk.
+// A second signal is not caught: it ends the process at once, as users
+// expect of a second Ctrl+C.
+func runMain() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return runContext(ctx, os.Args[1:], systemStreams())
 }

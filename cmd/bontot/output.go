@@ -1,18 +1,40 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 )
 
+// errInterrupted ends a command stopped by Ctrl+C or SIGTERM; its temporary
+// files are gone by the time it is returned.
+var errInterrupted = &exitError{code: exitFailure, msg: "đã dừng theo yêu cầu (Ctrl+C); không ghi tệp nào"}
+
+// testHookWriting, when set (by the tests' child process only), is called
+// once the temporary file exists and the first bytes are about to be
+// written, so that a test can interrupt a write at a known point.
+var testHookWriting func(ctx context.Context)
+
 // writeAtomic writes a report or template to path through a temporary file
 // in the same folder and a rename, so a reader never sees half a file and an
 // interrupted run leaves the old file intact. It refuses to write over any
-// of inputs: a report must never replace the workbook it was made from.
-func writeAtomic(path string, inputs []string, write func(io.Writer) error) error {
+// of inputs (a report must never replace the workbook it was made from) and
+// onto anything but a regular file or a new path. When ctx ends (Ctrl+C,
+// SIGTERM) the writes fail, write returns, and the temporary file is
+// removed; write must itself clean up what it made (excelize's temporary
+// files go with its deferred Close).
+func writeAtomic(ctx context.Context, path string, inputs []string, write func(io.Writer) error) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := checkOutput(path); err != nil {
+		return err
+	}
 	if err := refuseInput(path, inputs); err != nil {
 		return err
 	}
@@ -22,7 +44,13 @@ func writeAtomic(path string, inputs []string, write func(io.Writer) error) erro
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được tệp tạm trong thư mục %s: %v", dir, err)}
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := write(tmp); err != nil {
+	cw := &ctxWriter{ctx: ctx, w: tmp}
+	err = write(cw)
+	if ctx.Err() != nil {
+		tmp.Close()
+		return errInterrupted
+	}
+	if err != nil {
 		tmp.Close()
 		return err
 	}
@@ -35,10 +63,66 @@ func writeAtomic(path string, inputs []string, write func(io.Writer) error) erro
 	if err := tmp.Close(); err != nil {
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
 	}
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
 	}
 	return nil
+}
+
+// ctxWriter fails every write once ctx has ended, so that a renderer
+// stops at its next write and unwinds through its deferred clean-ups.
+type ctxWriter struct {
+	ctx     context.Context
+	w       io.Writer
+	started bool
+}
+
+func (c *ctxWriter) Write(p []byte) (int, error) {
+	if !c.started {
+		c.started = true
+		if testHookWriting != nil {
+			testHookWriting(c.ctx)
+		}
+	}
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// checkOutput refuses -o onto anything but a regular file or a new path.
+// A device (/dev/null, NUL), a FIFO or a socket would receive a report
+// that is then lost or that blocks the run, and the rename would replace
+// a symbolic link with a file instead of writing where it points: both are
+// surprises, so both are refused with a hint. Without -o, text reports
+// already go to standard output.
+func checkOutput(path string) error {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+	}
+	var what string
+	switch m := st.Mode(); {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		what = "là một thư mục"
+	case m&fs.ModeSymlink != 0:
+		what = "là một liên kết (symlink)"
+	case m&fs.ModeNamedPipe != 0:
+		what = "là một FIFO"
+	case m&fs.ModeDevice != 0:
+		what = "là một thiết bị"
+	default:
+		what = "không phải tệp thường"
+	}
+	return &exitError{code: exitFailure, msg: fmt.Sprintf("từ chối ghi vào %s: %s; -o chỉ nhận một tệp thường hoặc một tên tệp mới (bỏ -o để in báo cáo ra màn hình)", path, what)}
 }
 
 // refuseInput fails when path names one of the input files, compared both

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -114,9 +115,16 @@ func newVersionCmd(s streams) *cobra.Command {
 // run executes the command line and maps its outcome to an exit code; it is
 // the one place where errors become exit codes and stderr lines.
 func run(args []string, s streams) int {
+	return runContext(context.Background(), args, s)
+}
+
+// runContext is run with a context that ends on Ctrl+C or SIGTERM (main
+// sets it up): the commands then stop writing and remove their temporary
+// files before the process exits.
+func runContext(ctx context.Context, args []string, s streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -69,7 +70,7 @@ Mã thoát:
 			if !cmd.Flags().Changed("year") {
 				o.Year = time.Now().Year()
 			}
-			return runTemplate(o, s)
+			return runTemplate(cmd.Context(), o, s)
 		},
 	}
 	f := cmd.Flags()
@@ -158,12 +159,15 @@ func fileExt(path string) string {
 }
 
 // runTemplate writes the template workbook.
-func runTemplate(o templateOptions, s streams) error {
+func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	if err := o.check(); err != nil {
 		return err
 	}
 	th, _, err := loadThresholds(o.Criteria, o.Profile)
 	if err != nil {
+		return err
+	}
+	if err := checkOutput(o.Output); err != nil {
 		return err
 	}
 	// A secretary who runs the command again must not lose a year of
@@ -175,7 +179,7 @@ func runTemplate(o templateOptions, s streams) error {
 		Unit: o.Unit, Name: o.Name, Type: criteria.UnitType(o.Type), Parent: o.Parent,
 		Year: o.Year, Thresholds: th,
 	}
-	err = writeAtomic(o.Output, nil, func(w io.Writer) error {
+	err = writeAtomic(ctx, o.Output, nil, func(w io.Writer) error {
 		if err := template.Write(w, opts); err != nil {
 			return &exitError{code: exitFailure, msg: err.Error()}
 		}

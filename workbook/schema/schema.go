@@ -53,6 +53,11 @@ const (
 var unitColumn = Column{Key: KeyUnit, Header: "Mã đơn vị", Aliases: []string{"Mã ĐV", "Mã tổ chức đảng", "Mã chi bộ", "Tên đơn vị", "Tên chi bộ", "Chi bộ"},
 	Help: "Mã của đơn vị trong sheet Đơn vị (có thể bỏ trống cột này nếu sổ chỉ có một đơn vị)"}
 
+// GuideSheet is the explanatory first sheet of bontot's template: no input
+// sheet, so the reader passes it over without the note other sheets it
+// does not know get.
+const GuideSheet = "Hướng dẫn"
+
 // Sheets lists the input sheets in workbook order.
 var Sheets = []Sheet{
 	{ID: criteria.SheetUnits, Name: "Đơn vị", Aliases: []string{"Danh sách đơn vị", "Đơn vị cơ sở"},

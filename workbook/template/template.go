@@ -23,7 +23,7 @@ import (
 
 // GuideSheet is the name of the explanatory first sheet. The reader ignores
 // it: it is not one of schema.Sheets.
-const GuideSheet = "Hướng dẫn"
+const GuideSheet = schema.GuideSheet
 
 // FirstDataRow and LastDataRow bound the rows that carry dropdowns and
 // validation: generous enough for a bloc's whole year of meetings, small

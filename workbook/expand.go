@@ -1,0 +1,221 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bontot/bontot/criteria"
+)
+
+// Input is one workbook to read.
+type Input struct {
+	Path string // as opened
+	// Name is how problems name the file: its base name when given on the
+	// command line, its path below the folder when found in one (two units
+	// may both send "so-2024.xlsx" in their own subfolders).
+	Name string
+}
+
+// Inputs are the workbooks the command-line paths hold, and what was found
+// in their folders but not read.
+type Inputs struct {
+	Files []Input
+	// Problems are one per file found in a folder and left out: an error
+	// for a spreadsheet in a format bontot does not read, a note for an
+	// Excel lock file or a report bontot wrote.
+	Problems []criteria.Problem
+}
+
+// Paths lists the files to read.
+func (in *Inputs) Paths() []string {
+	out := make([]string, len(in.Files))
+	for i, f := range in.Files {
+		out[i] = f.Path
+	}
+	return out
+}
+
+// ReportProperty is the custom document property (docProps/custom.xml)
+// that marks a workbook as a report bontot wrote (report.MarkerProperty
+// writes it; the two packages do not import each other). A report left in
+// the folder it was made from is skipped on the next run instead of
+// failing it for having no Đơn vị sheet. Excel keeps custom properties when
+// the report is edited and saved again.
+const ReportProperty = "bontot-report"
+
+// foreignFormats are spreadsheet formats a unit may send instead of .xlsx:
+// each one found in a folder is an error naming it, never a silent gap in
+// the ranking.
+var foreignFormats = map[string]string{
+	".xls":  "sổ Excel cũ (.xls)",
+	".xlsb": "sổ Excel nhị phân (.xlsb)",
+	".ods":  "bảng tính LibreOffice/OpenOffice (.ods)",
+	".csv":  "tệp CSV",
+}
+
+// Expand turns command-line paths into the workbooks to read. A file is
+// read as it is, whatever its name. A folder is walked with its subfolders,
+// in name order: .xlsx and .xlsm files are workbooks; .xls, .xlsb, .ods
+// and .csv files are errors asking for .xlsx; Excel lock files ("~$…") and
+// reports bontot wrote are skipped with a note; hidden files and folders
+// (".…", where bontot's own temporary files live) and files of other kinds
+// are skipped silently. A path that does not exist, or a folder without
+// workbooks, is an error naming it.
+func Expand(paths []string) (*Inputs, error) {
+	in := &Inputs{Files: []Input{}}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, &fileError{path: p, msg: "không tìm thấy tệp hoặc thư mục", err: err}
+			}
+			return nil, &fileError{path: p, msg: "không mở được (" + err.Error() + ")", err: err}
+		}
+		if !st.IsDir() {
+			in.Files = append(in.Files, Input{Path: p, Name: filepath.Base(p)})
+			continue
+		}
+		if err := in.walk(p); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// walk adds what folder dir holds.
+func (in *Inputs) walk(dir string) error {
+	var found []Input
+	var probs []criteria.Problem
+	var foreign []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			// A subfolder that cannot be listed is a gap: say so.
+			probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: rel(dir, path),
+				Message: "Không đọc được thư mục này (" + err.Error() + "); các sổ trong đó không được đánh giá"})
+			return fs.SkipDir
+		}
+		name := d.Name()
+		if path == dir {
+			return nil
+		}
+		if strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		typ := d.Type()
+		if typ&fs.ModeSymlink != 0 {
+			// WalkDir does not follow links, so a linked folder cannot loop;
+			// a linked file is read like the file it points to.
+			st, err := os.Stat(path)
+			switch {
+			case err != nil:
+				return nil
+			case st.IsDir():
+				probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: rel(dir, path),
+					Message: "Thư mục liên kết (symlink) không được đọc; hãy chỉ thẳng thư mục đó trên dòng lệnh nếu cần"})
+				return nil
+			}
+			typ = st.Mode().Type()
+		}
+		if d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		name2 := rel(dir, path)
+		switch {
+		case strings.HasPrefix(name, "~$"):
+			probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
+				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua"})
+		case ext == ".xlsx" || ext == ".xlsm":
+			switch {
+			case !typ.IsRegular():
+				probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: name2,
+					Message: "Không phải tệp thường (thiết bị, FIFO…), không đọc"})
+			case isReport(path):
+				probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
+					Message: "Báo cáo do bontot tạo, không phải sổ của đơn vị; bỏ qua"})
+			default:
+				found = append(found, Input{Path: path, Name: name2})
+			}
+		case foreignFormats[ext] != "":
+			foreign = append(foreign, name2)
+			probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: name2,
+				Message: fmt.Sprintf("Đây là %s, bontot không đọc được; hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", foreignFormats[ext])})
+		}
+		return nil
+	})
+	if err != nil {
+		return &fileError{path: dir, msg: "không đọc được thư mục (" + err.Error() + ")", err: err}
+	}
+	if len(found) == 0 {
+		msg := "thư mục không có sổ .xlsx, .xlsm nào"
+		if len(foreign) > 0 {
+			msg += fmt.Sprintf(" (có %d tệp cần lưu lại dưới dạng .xlsx: %s)", len(foreign), listNames(foreign))
+		}
+		return &fileError{path: dir, msg: msg}
+	}
+	// WalkDir visits in lexical order already; sorting again keeps the
+	// order explicit should that ever change.
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+	in.Files = append(in.Files, found...)
+	in.Problems = append(in.Problems, probs...)
+	return nil
+}
+
+// rel names path below the folder the user gave.
+func rel(dir, path string) string {
+	if r, err := filepath.Rel(dir, path); err == nil {
+		return r
+	}
+	return filepath.Base(path)
+}
+
+func listNames(names []string) string {
+	const shown = 3
+	s := strings.Join(names[:min(shown, len(names))], ", ")
+	if len(names) > shown {
+		s += fmt.Sprintf(" … (tất cả %d tệp)", len(names))
+	}
+	return s
+}
+
+// isReport tells a report bontot wrote by its custom document property,
+// reading only the zip directory and that small part. A file that is not
+// a readable zip is not a report: reading it will say what it is.
+func isReport(path string) bool {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name != "docProps/custom.xml" {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		// The part holds a handful of properties; a large one is not ours.
+		data, err := io.ReadAll(io.LimitReader(rc, 64<<10))
+		if err != nil {
+			return false
+		}
+		return bytes.Contains(data, []byte(`name="`+ReportProperty+`"`))
+	}
+	return false
+}
