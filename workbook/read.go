@@ -136,8 +136,14 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 		// Its units are known and other workbooks' rows may name them:
 		// they stay, with data errors, rather than vanish.
 		fd.sheetFailed = true
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: fd.broken.sheet,
-			Message: fmt.Sprintf("Sheet bị hỏng, không đọc được (%v); mọi đơn vị của sổ này bị coi là lỗi dữ liệu", fd.broken.err)})
+		p := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: fd.broken.sheet,
+			Message: fmt.Sprintf("Sheet bị hỏng, không đọc được (%v); mọi đơn vị của sổ này bị coi là lỗi dữ liệu", fd.broken.err)}
+		var de *xlsxscan.DefectError
+		if errors.As(fd.broken.err, &de) {
+			p.Cell = de.Cell
+			p.Message = "Sheet bị hỏng: " + de.Detail() + "; mọi đơn vị của sổ này bị coi là lỗi dữ liệu"
+		}
+		fd.problems = append(fd.problems, p)
 	}
 	res := m.finish(opts)
 	if len(front) > 0 {

@@ -37,6 +37,20 @@ type DefectError struct {
 	Reason string
 }
 
+// Detail is the defect without the sheet's name: the reason, after the
+// row or XML line when no cell says where.
+func (e *DefectError) Detail() string {
+	switch {
+	case e.Cell != "":
+		return e.Reason
+	case e.Row > 0:
+		return fmt.Sprintf("gần dòng %d, %s", e.Row, e.Reason)
+	case e.Line > 0:
+		return fmt.Sprintf("dòng %d của XML, %s", e.Line, e.Reason)
+	}
+	return e.Reason
+}
+
 func (e *DefectError) Error() string {
 	var b strings.Builder
 	switch {
