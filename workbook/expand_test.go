@@ -321,7 +321,7 @@ func TestBrokenSheetAmongSeveralMarksItsUnits(t *testing.T) {
 		}
 	}
 	got := problemStrings(res.Dataset)
-	if len(got) != 1 || !strings.HasPrefix(got[0], "error b.xlsx › Sinh hoạt: Sheet bị hỏng") {
+	if len(got) != 1 || !strings.HasPrefix(got[0], "error b.xlsx › Sinh hoạt!D2: Sheet bị hỏng") {
 		t.Errorf("problems = %q", got)
 	}
 }
