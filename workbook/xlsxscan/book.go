@@ -173,6 +173,12 @@ func (b *Book) SetText(text func(string) string) {
 	for k := range n {
 		wg.Go(func() {
 			for i := k * len(b.sst) / n; i < (k+1)*len(b.sst)/n; i++ {
+				if len(b.sst[i]) > maxRawCell {
+					// Over Excel's limit whatever text makes of it: a cell
+					// that uses it is refused (LongCell), and cleaning
+					// megabytes would only delay that.
+					continue
+				}
 				if t := text(b.sst[i]); t != b.sst[i] {
 					if t == "" {
 						blanks[k] = append(blanks[k], i)

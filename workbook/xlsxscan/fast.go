@@ -28,7 +28,15 @@ const (
 	fastOK   fastStatus = iota
 	fastMore            // the window ends before the construct does
 	fastOdd             // a form the fast path leaves to the lexer
+	fastLong            // a cell's text runs past maxRawCell: over Excel's limit
 )
+
+// maxRawCell bounds the raw bytes of one cell's text on the fast path.
+// Excel's 32,767 characters take at most 8 bytes each even written as
+// character references (&#65535;), so a text still running after 1 MiB is
+// over the limit: it is refused there, before the window grows to hold it
+// (a 50 MB cell took seconds and hundreds of megabytes to read whole).
+const maxRawCell = 1 << 20
 
 const (
 	windowSize = 512 << 10
@@ -250,6 +258,9 @@ func (s *sheetScan) fastRow(b []byte) (int, fastStatus, error) {
 					return 0, fastOdd, nil
 				}
 				n, st := s.fastCell(b[i:], &col)
+				if st == fastLong {
+					return 0, fastOK, LongCell(s.sheet, num, col)
+				}
 				if st != fastOK {
 					return 0, st, nil
 				}
@@ -517,17 +528,26 @@ func fastText(b []byte, end string) ([]byte, int, bool, fastStatus) {
 		isPlain = false
 		k := bytes.IndexByte(b[j:], '<')
 		if k < 0 {
-			return nil, 0, false, fastMore
+			return nil, 0, false, moreOrLong(b)
 		}
 		j += k
 	}
 	if len(b)-j < len(end) {
-		return nil, 0, false, fastMore
+		return nil, 0, false, moreOrLong(b)
 	}
 	if string(b[j:j+len(end)]) != end {
 		return nil, 0, false, fastOdd
 	}
 	return b[:j], j + len(end), isPlain, fastOK
+}
+
+// moreOrLong is what a text that the window cuts short means: more bytes
+// are needed, unless the text is already longer than any cell can be.
+func moreOrLong(b []byte) fastStatus {
+	if len(b) > maxRawCell {
+		return fastLong
+	}
+	return fastMore
 }
 
 // tagAttrs holds the values of a start tag's r, s and t attributes (by
