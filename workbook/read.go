@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/workbook/schema"
 	"github.com/xuri/excelize/v2"
 )
@@ -159,7 +160,7 @@ func Expand(paths []string) ([]string, error) {
 			if errors.Is(err, os.ErrNotExist) {
 				return nil, &fileError{path: p, msg: "không tìm thấy tệp hoặc thư mục", err: err}
 			}
-			return nil, &fileError{path: p, msg: "không mở được (" + err.Error() + ")", err: err}
+			return nil, &fileError{path: p, msg: "không mở được: " + syserr.Explain(err), err: err}
 		}
 		if !st.IsDir() {
 			files = append(files, p)
@@ -167,7 +168,7 @@ func Expand(paths []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, &fileError{path: p, msg: "không đọc được thư mục (" + err.Error() + ")", err: err}
+			return nil, &fileError{path: p, msg: "không đọc được thư mục: " + syserr.Explain(err), err: err}
 		}
 		var found []string
 		for _, e := range entries {
@@ -410,7 +411,11 @@ func (fd *fileData) mergeSheets(outs []sheetOut) error {
 
 // sheetError is a sheet whose XML cannot be parsed: the file is damaged.
 func sheetError(path, sheet string, err error) error {
-	return &fileError{path: path, msg: fmt.Sprintf("sheet %q bị hỏng, không đọc được (%v)", sheet, err), err: err}
+	msg := fmt.Sprintf("sheet %q bị hỏng, không đọc được", sheet)
+	if why, ok := syserr.Cause(err); ok {
+		msg += ": " + why
+	}
+	return &fileError{path: path, msg: msg, err: err}
 }
 
 func lowerFirst(s string) string {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/bontot/bontot/internal/syserr"
 )
 
 // writeAtomic writes a report or template to path through a temporary file
@@ -19,7 +21,7 @@ func writeAtomic(path string, inputs []string, write func(io.Writer) error) erro
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được tệp tạm trong thư mục %s: %v", dir, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được tệp tạm trong thư mục %s: %s", dir, syserr.Explain(err))}
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if err := write(tmp); err != nil {
@@ -30,13 +32,13 @@ func writeAtomic(path string, inputs []string, write func(io.Writer) error) erro
 	// that colleagues on the same machine or share should be able to open.
 	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
 		tmp.Close()
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	if err := tmp.Close(); err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	return nil
 }

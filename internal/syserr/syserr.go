@@ -59,7 +59,7 @@ var causes = []cause{
 	{syscall.EXDEV, "không chuyển được tệp sang ổ đĩa khác"},
 	{fs.ErrPermission, msgPermission},
 	{fs.ErrNotExist, msgNotExist},
-	{fs.ErrExist, "tệp đã có"},
+	{fs.ErrExist, "đã có tệp hoặc thư mục cùng tên"},
 	{zip.ErrAlgorithm, "tệp nén dùng kiểu nén không được hỗ trợ; hãy mở bằng Excel, lưu lại rồi chạy lại"},
 	{zip.ErrChecksum, "dữ liệu nén bị hỏng (sai mã kiểm tra); tệp có thể đã hỏng khi sao chép hoặc tải về"},
 	{zip.ErrFormat, "tệp nén (zip) bị hỏng, không phải sổ Excel .xlsx hợp lệ"},
@@ -88,11 +88,22 @@ func Explain(err error) string {
 	return msgUnknown
 }
 
+// Vietnamese is an error that already says its cause in Vietnamese (a
+// located reader error, say); Cause passes its sentence through.
+type Vietnamese interface {
+	error
+	Vietnamese() string
+}
+
 // Cause returns the Vietnamese sentence for err's cause and true, or false
 // when the cause is not one it knows.
 func Cause(err error) (string, bool) {
 	if err == nil {
 		return "", false
+	}
+	var vi Vietnamese
+	if errors.As(err, &vi) {
+		return vi.Vietnamese(), true
 	}
 	if replaceRefused(err) {
 		return msgInUse, true

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -128,9 +129,17 @@ func realErrors(t *testing.T) []struct {
 		{"missing sheet", noSheet, `không có sheet "Sinh hoạt"`},
 		{"interrupted", ctx.Err(), "đã dừng theo yêu cầu"},
 		{"broken XML", xml.Unmarshal([]byte("<row>\n<c>&</c></row>"), new(struct{})), "nội dung XML bị hỏng ở dòng 2 của phần này trong tệp"},
+		{"already Vietnamese", fmt.Errorf("xlsxscan: %w", viError{}), "ô B4 có chỉ số chuỗi dùng chung không hợp lệ"},
 		{"unknown errno", &fs.PathError{Op: "read", Path: file, Err: syscall.Errno(250)}, "lỗi hệ thống không rõ (mã lỗi 250)"},
 		{"unknown", errors.New("strange failure"), "lỗi hệ thống không rõ"},
 	}
+}
+
+type viError struct{}
+
+func (viError) Error() string { return "bad shared string index" }
+func (viError) Vietnamese() string {
+	return "ô B4 có chỉ số chuỗi dùng chung không hợp lệ"
 }
 
 func TestExplainSaysEachCauseInVietnamese(t *testing.T) {
