@@ -19,6 +19,7 @@ func TestParserErrorsInVietnamese(t *testing.T) {
 		{[]string{"evaluate", "--formt", "json", example}, "bontot: không có tùy chọn --formt", "bontot evaluate"},
 		{[]string{"evalute", example}, `bontot: không có lệnh "evalute"; có phải "evaluate"?`, "bontot"},
 		{[]string{"danh-gia"}, `bontot: không có lệnh "danh-gia"`, "bontot"},
+		{[]string{"help", "danh-gia"}, `bontot: không có lệnh "danh-gia"`, "bontot help"},
 		{[]string{"evaluate", "--year", "abc", example}, `bontot: giá trị "abc" của --year không hợp lệ; cần một số nguyên`, "bontot evaluate"},
 		{[]string{"evaluate", "--year", "1800", example}, `bontot: --year 1800 không hợp lệ; cần một năm từ 1950 đến 2100`, "bontot evaluate"},
 		{[]string{"evaluate", "--format", "pdf", example}, `bontot: --format "pdf" không hợp lệ; chọn một trong: table, xlsx, json, csv`, "bontot evaluate"},
