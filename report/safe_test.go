@@ -144,8 +144,12 @@ func TestXLSXWithControlCharactersOpens(t *testing.T) {
 	r := hostileReport()
 	u := *r.Units[0].Unit
 	u.Name = "Đảng bộ\x01 Sở\x1b[2J Tài chính\u009b"
+	u.Code = "DB\x01\u009b\x7f01" // its own sheet is named after it
 	r.Units[0].Unit = &u
 	f, data := renderXLSX(t, r, XLSXOptions{SheetPerUnit: true})
+	if got, want := len(f.GetSheetList()), len(mainSheets)+len(r.Units); got != want {
+		t.Errorf("%d sheets, want %d: %q", got, want, f.GetSheetList())
+	}
 	rows, err := f.GetRows(SheetSummary)
 	if err != nil {
 		t.Fatal(err)
