@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -316,6 +317,9 @@ func found(n *yaml.Node) string {
 	return strconv.Quote(n.Value)
 }
 
+// yamlLine finds the line number in a YAML parser error ("yaml: line 3: …").
+var yamlLine = regexp.MustCompile(`\bline (\d+)\b`)
+
 // ParseThresholds reads a criteria file: a YAML mapping whose keys
 // override the profile the file names (key "profile"), DefaultProfile when
 // it names none. name is the file name used in error messages, which are
@@ -335,7 +339,11 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return t, fmt.Errorf("%s: không đúng cú pháp YAML (%s)", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		// The parser's own words are English; only its line number is kept.
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			return t, fmt.Errorf("%s dòng %s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name, m[1])
+		}
+		return t, fmt.Errorf("%s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return t, nil // an empty file keeps every value of the profile

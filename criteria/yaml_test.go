@@ -99,7 +99,8 @@ func TestParseThresholdsErrors(t *testing.T) {
 		{"unknown skipped check", "skip_checks: [tc9.x]\n", `"tc9.x" không có`},
 		{"skip an item", "skip_checks: [tc1.q1]\n", `"tc1.q1" không có`},
 		{"not a mapping", "- a\n- b\n", `tệp tiêu chí phải là các dòng "khóa: giá trị", gặp một danh sách`},
-		{"syntax", "a: [1, 2\n", `tieu-chi.yaml: không đúng cú pháp YAML`},
+		{"syntax", "a: [1, 2\n", `tieu-chi.yaml dòng 1: không đúng cú pháp YAML`},
+		{"syntax with a line", "meeting_good: 90\nmeeting_fair: 80\n  x: [\n", `tieu-chi.yaml dòng 3: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,6 +110,12 @@ func TestParseThresholdsErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q\nlacks %q", err, tt.want)
+			}
+			// The YAML parser's English stays out of the sentence.
+			for _, en := range []string{"yaml:", "did not find", "expected", "mapping values", "line "} {
+				if strings.Contains(err.Error(), en) {
+					t.Errorf("error %q keeps the parser's %q", err, en)
+				}
 			}
 		})
 	}

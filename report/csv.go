@@ -54,7 +54,9 @@ func CSV(w io.Writer, r *criteria.Report) error {
 				row = append(row, c.ID, string(c.Verdict), ch.ID, string(ch.Status),
 					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc.String(ch.Message))
 				for i := range row {
-					row[i] = neutralise(row[i])
+					// Controls go first, so that one cannot hide a
+					// formula's "=" from neutralise.
+					row[i] = neutralise(dropControls(row[i]))
 				}
 				if err := cw.Write(row); err != nil {
 					return err

@@ -111,7 +111,13 @@ func (t *textWriter) line(s string) {
 	if t.err != nil {
 		return
 	}
-	if _, t.err = io.WriteString(t.w, nfc.String(s)); t.err == nil {
+	s = nfc.String(s)
+	if !t.color {
+		// Every piece of cell text was made safe where it entered the line;
+		// without colour the whole line can be checked again, cheaply.
+		s = SafeText(s)
+	}
+	if _, t.err = io.WriteString(t.w, s); t.err == nil {
 		_, t.err = io.WriteString(t.w, "\n")
 	}
 }
@@ -122,7 +128,7 @@ func (t *textWriter) paragraph(indent, s string) { t.hanging(indent, indent, s) 
 // hanging writes s wrapped, the first line after first and the others after
 // rest (both of the same width).
 func (t *textWriter) hanging(first, rest, s string) {
-	for i, l := range wrap(nfc.String(s), lineWidth-utf8.RuneCountInString(rest)) {
+	for i, l := range wrap(cellText(s), lineWidth-utf8.RuneCountInString(rest)) {
 		if i == 0 {
 			t.line(first + l)
 		} else {
@@ -175,7 +181,7 @@ func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
 	for _, ur := range units {
 		// A fresh slice per row: tablewriter keeps the rows it is given.
 		row := make([]string, 0, len(header))
-		row = append(row, fmt.Sprint(ur.Rank), truncate(nfc.String(ur.Unit.Code), 12), nfc.String(ur.Unit.Name))
+		row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
 		for i := range 4 {
 			if i < len(ur.Criteria) {
 				row = append(row, shortLabel(ur.Criteria[i].Verdict))
@@ -327,9 +333,9 @@ func failing(ch criteria.CheckResult, strict bool) bool {
 // unitHeading writes "CODE · Name — Verdict suffix", cutting the name so the
 // line fits the terminal.
 func (t *textWriter) unitHeading(ur *criteria.UnitResult, suffix string) {
-	code, verdict := nfc.String(ur.Unit.Code), ur.Verdict.Label()
+	code, verdict := cellText(ur.Unit.Code), ur.Verdict.Label()
 	room := lineWidth - utf8.RuneCountInString(code+" ·  — "+verdict+suffix)
-	name := truncate(nfc.String(ur.Unit.Name), max(room, 12))
+	name := truncate(cellText(ur.Unit.Name), max(room, 12))
 	t.line(t.bold(code+" · "+name) + " — " + t.status(ur.Verdict, verdict) + suffix)
 }
 
@@ -391,17 +397,17 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.heading(r)
 	u := ur.Unit
 	t.line("")
-	t.line(t.bold(u.Code + " · " + u.Name))
+	t.line(t.bold(cellText(u.Code) + " · " + cellText(u.Name)))
 	info := []string{"Loại: " + u.Type.Label()}
 	if u.Parent != "" {
 		parent := u.Parent
 		if p := findUnit(r, u.Parent); p != nil {
 			parent += " " + p.Unit.Name
 		}
-		info = append(info, "trực thuộc: "+parent)
+		info = append(info, "trực thuộc: "+cellText(parent))
 	}
 	if u.Cluster != "" {
-		info = append(info, "cụm: "+u.Cluster)
+		info = append(info, "cụm: "+cellText(u.Cluster))
 	}
 	if u.Pilot {
 		info = append(info, "làm điểm")
@@ -458,7 +464,7 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, _ stri
 			who = im.Cluster
 		}
 		head := symbol(im.Status) + " " + im.Status.Label()
-		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + who)
+		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + cellText(who))
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
 		}
@@ -505,7 +511,7 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 			if p.Severity == criteria.SeverityError {
 				label = t.paint("31", "Lỗi") + ": "
 			}
-			lines := wrap(nfc.String(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
+			lines := wrap(cellText(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
 			for i, l := range lines {
 				if i == 0 {
 					l = label + strings.TrimPrefix(l, severityLabel(p.Severity)+": ")
@@ -520,6 +526,10 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 		t.line(fmt.Sprintf("  … và %d cảnh báo, ghi chú khác (xem báo cáo Excel hoặc JSON).", skipped))
 	}
 }
+
+// cellText is text from a workbook (a name, a message quoting a cell) made
+// fit for a terminal: NFC, and no control character left to obey.
+func cellText(s string) string { return SafeText(nfc.String(s)) }
 
 // countsLine is the final line: how many units per verdict.
 func countsLine(r *criteria.Report) string {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/bontot/bontot/internal/syserr"
 	"io"
 	"io/fs"
 	"os"
@@ -77,7 +78,7 @@ func Expand(paths []string) (*Inputs, error) {
 			if errors.Is(err, os.ErrNotExist) {
 				return nil, &fileError{path: p, msg: "không tìm thấy tệp hoặc thư mục", err: err}
 			}
-			return nil, &fileError{path: p, msg: "không mở được (" + err.Error() + ")", err: err}
+			return nil, &fileError{path: p, msg: "không mở được: " + syserr.Explain(err), err: err}
 		}
 		if !st.IsDir() {
 			in.Files = append(in.Files, Input{Path: p, Name: filepath.Base(p)})
@@ -102,7 +103,7 @@ func (in *Inputs) walk(dir string) error {
 			}
 			// A subfolder that cannot be listed is a gap: say so.
 			probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: rel(dir, path),
-				Message: "Không đọc được thư mục này (" + err.Error() + "); các sổ trong đó không được đánh giá"})
+				Message: "Không đọc được thư mục này (" + syserr.Explain(err) + "); các sổ trong đó không được đánh giá"})
 			return fs.SkipDir
 		}
 		name := d.Name()
@@ -158,7 +159,7 @@ func (in *Inputs) walk(dir string) error {
 		return nil
 	})
 	if err != nil {
-		return &fileError{path: dir, msg: "không đọc được thư mục (" + err.Error() + ")", err: err}
+		return &fileError{path: dir, msg: "không đọc được thư mục: " + syserr.Explain(err), err: err}
 	}
 	if len(found) == 0 {
 		msg := "thư mục không có sổ .xlsx, .xlsm nào"

@@ -11,6 +11,8 @@ import (
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/internal/syserr"
 )
 
 // Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes;
@@ -74,12 +76,12 @@ func checkFile(path, password string) (encrypted bool, err error) {
 		if errors.Is(err, os.ErrPermission) {
 			return false, fail("không có quyền đọc tệp", err)
 		}
-		return false, fail("không mở được tệp ("+err.Error()+")", err)
+		return false, fail("không mở được tệp: "+syserr.Explain(err), err)
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return false, fail("không mở được tệp ("+err.Error()+")", err)
+		return false, fail("không mở được tệp: "+syserr.Explain(err), err)
 	}
 	if st.IsDir() {
 		return false, fail("đây là thư mục, không phải tệp", nil)
@@ -135,7 +137,7 @@ func openExcelize(path, password string, encrypted bool) (*excelize.File, error)
 		case strings.Contains(err.Error(), "unzip size exceeds"):
 			return nil, fail(fmt.Sprintf("nội dung giải nén vượt quá %s (tệp nén bất thường, có thể là zip bomb)", sizeText(totalLimit)), err)
 		default:
-			return nil, fail("tệp .xlsx bị hỏng hoặc không đúng định dạng ("+err.Error()+")", err)
+			return nil, fail(damaged(err), err)
 		}
 	}
 	if encrypted {
@@ -146,6 +148,15 @@ func openExcelize(path, password string, encrypted bool) (*excelize.File, error)
 		}
 	}
 	return f, nil
+}
+
+// damaged says that excelize could not open the workbook, and why when the
+// cause is one syserr knows; excelize's own English never reaches the user.
+func damaged(err error) string {
+	if why, ok := syserr.Cause(err); ok {
+		return "tệp .xlsx bị hỏng hoặc không đúng định dạng: " + why
+	}
+	return "tệp .xlsx bị hỏng hoặc không đúng định dạng"
 }
 
 // checkZip reads the archive's directory (nothing is inflated) and says

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/workbook/schema"
 	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
@@ -467,7 +468,11 @@ func sheetError(path, sheet string, err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	return &fileError{path: path, msg: fmt.Sprintf("sheet %q bị hỏng, không đọc được", sheet) + defectAdvice, err: err}
+	msg := fmt.Sprintf("sheet %q bị hỏng, không đọc được", sheet)
+	if why, ok := syserr.Cause(err); ok {
+		msg += ": " + why
+	}
+	return &fileError{path: path, msg: msg + defectAdvice, err: err}
 }
 
 // defectAdvice ends the sentence of a damaged workbook. A damaged part is

@@ -9,8 +9,8 @@ import (
 
 // The command-line parser (cobra, pflag) words its errors in English and
 // exports no types for most of them, so they are recognised by their text
-// and said again in Vietnamese; an error of a shape not listed here keeps
-// its English words rather than being guessed at.
+// and said again in Vietnamese. A parser error of a shape not listed here
+// gets a general sentence naming the option it mentions, not its English.
 var (
 	reUnknownFlag  = regexp.MustCompile(`^unknown flag: (--\S+)$`)
 	reUnknownShort = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (-\S+)$`)
@@ -19,10 +19,19 @@ var (
 	reBadValue     = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-., )?(--\S+)" flag: (.*)$`)
 	reUnknownCmd   = regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`)
 	reDidYouMean   = regexp.MustCompile(`Did you mean this\?\n\t(\S+)`)
+	reBadSyntax    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	reAnyOption    = regexp.MustCompile(`(?:^|[\s"'])(--?[^\s"']+)`)
 )
 
+// parserError marks an error from the flag parser, as opposed to the
+// Vietnamese usageErrors bontot's commands write themselves.
+type parserError struct{ err error }
+
+func (e parserError) Error() string { return e.err.Error() }
+func (e parserError) Unwrap() error { return e.err }
+
 // cliError turns a parser error into the Vietnamese sentence bontot
-// prints, kept as a usageError so that the usage follows it.
+// prints, kept as a usageError so that the hint to the help follows it.
 func cliError(err error) error {
 	msg := err.Error()
 	var vi string
@@ -48,6 +57,8 @@ func cliError(err error) error {
 		case strings.Contains(m[3], "ParseBool"):
 			vi += "; cần true hoặc false"
 		}
+	case reBadSyntax.MatchString(msg):
+		vi = "viết sai tùy chọn " + reBadSyntax.FindStringSubmatch(msg)[1]
 	case reUnknownCmd.MatchString(msg):
 		m := reUnknownCmd.FindStringSubmatch(msg)
 		if m[2] == "bontot" {
@@ -58,6 +69,11 @@ func cliError(err error) error {
 		} else {
 			// A command without subcommands given an argument it takes none of.
 			vi = fmt.Sprintf("lệnh %q không nhận tham số %q", m[2], m[1])
+		}
+	case errors.As(err, new(parserError)):
+		vi = "tùy chọn trên dòng lệnh không hợp lệ"
+		if m := reAnyOption.FindStringSubmatch(msg); m != nil {
+			vi += ": " + m[1]
 		}
 	default:
 		return err

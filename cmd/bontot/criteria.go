@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
 )
 
 func init() { subcommands = append(subcommands, newCriteriaCmd) }
@@ -114,7 +115,7 @@ func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, 
 		if errors.As(err, &ee) {
 			return criteria.Default(), criteria.Rules{}, err
 		}
-		msg := fmt.Sprintf("không đọc được tệp tiêu chí %s: %v", path, err)
+		msg := fmt.Sprintf("không đọc được tệp tiêu chí %s: %s", path, syserr.Explain(err))
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = fmt.Sprintf("không có tệp tiêu chí %s (tạo tệp mẫu bằng: bontot criteria --export %s)", path, path)
 		}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"github.com/bontot/bontot/internal/syserr"
 )
 
 func init() { subcommands = append(subcommands, newDocsCmd) }
@@ -78,7 +80,7 @@ func runDocs(ctx context.Context, root *cobra.Command, dir, format string, s str
 		return usageError{fmt.Errorf("--format %q không hợp lệ: chọn markdown hoặc man", format)}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %v", dir, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
 	}
 	root.DisableAutoGenTag = true // no date stamp: the same commands give the same files
 	n := 0
@@ -120,7 +122,7 @@ func runDocs(ctx context.Context, root *cobra.Command, dir, format string, s str
 		if errors.As(err, &ee) {
 			return err
 		}
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không sinh được tài liệu: %v", err)}
+		return &exitError{code: exitFailure, msg: "không sinh được tài liệu: " + syserr.Explain(err)}
 	}
 	fmt.Fprintf(s.Out, "Đã sinh %d tệp tài liệu vào %s\n", n, dir)
 	return nil

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/report"
 	"github.com/bontot/bontot/workbook"
 )
@@ -246,7 +247,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	if o.Output == "" {
 		if err := render(s.Out, s.Color); err != nil {
-			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + err.Error()}
+			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + syserr.Explain(err)}
 		}
 	} else {
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
@@ -255,7 +256,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			if errors.As(err, &ee) {
 				return err
 			}
-			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", o.Output, err)}
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", o.Output, syserr.Explain(err))}
 		}
 		if s.ErrTTY {
 			fmt.Fprintf(s.Err, "Đã ghi báo cáo %s.\n", o.Output)

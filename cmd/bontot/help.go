@@ -111,6 +111,17 @@ func localizeHelp(root *cobra.Command) {
 			c.Long = "Xem hướng dẫn chi tiết của một lệnh, ví dụ: bontot help template"
 			c.Use = "help [lệnh]"
 			c.Example = "  bontot help evaluate"
+			// Cobra's own answer to an unknown topic is English on stdout
+			// followed by the usage block, with exit 0.
+			c.Run = nil
+			c.RunE = func(c *cobra.Command, args []string) error {
+				target, _, err := c.Root().Find(args)
+				if target == nil || err != nil {
+					return usageError{fmt.Errorf("không có lệnh %q", strings.Join(args, " "))}
+				}
+				target.InitDefaultHelpFlag()
+				return target.Help()
+			}
 		case "completion":
 			localizeCompletion(c)
 		case "version":

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/bontot/bontot/internal/syserr"
 )
 
 // errInterrupted ends a command stopped by Ctrl+C or SIGTERM; its temporary
@@ -41,7 +43,7 @@ func writeAtomic(ctx context.Context, path string, inputs []string, write func(i
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được tệp tạm trong thư mục %s: %v", dir, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được tệp tạm trong thư mục %s: %s", dir, syserr.Explain(err))}
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	cw := &ctxWriter{ctx: ctx, w: tmp}
@@ -58,16 +60,16 @@ func writeAtomic(ctx context.Context, path string, inputs []string, write func(i
 	// that colleagues on the same machine or share should be able to open.
 	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
 		tmp.Close()
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	if err := tmp.Close(); err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	if ctx.Err() != nil {
 		return errInterrupted
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %v", path, err)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
 	return nil
 }

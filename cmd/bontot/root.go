@@ -10,6 +10,9 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/report"
 )
 
 // version is stamped at build time: -ldflags "-X main.version=v1.2.3".
@@ -68,7 +71,8 @@ func (e *exitError) Error() string { return e.msg }
 // data errors.
 var errDataErrors = &exitError{code: exitDataErrors}
 
-// usageError marks a wrong flag or argument, the only case where usage is shown.
+// usageError marks a wrong flag or argument: its sentence is followed by a
+// hint to the command's help.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
@@ -91,7 +95,7 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{parserError{err}} })
 	root.AddCommand(newVersionCmd(s))
 	for _, add := range subcommands {
 		root.AddCommand(add(s))
@@ -131,15 +135,23 @@ func runContext(ctx context.Context, args []string, s streams) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(s.Err, "bontot:", ee.msg)
+			// Messages quote paths, sheet names and cell text.
+			fmt.Fprintln(s.Err, "bontot:", report.SafeText(ee.msg))
 		}
 		return ee.code
 	}
 	err = cliError(err)
-	fmt.Fprintln(s.Err, "bontot:", err)
 	var ue usageError
-	if errors.As(err, &ue) || isArgError(err) {
-		fmt.Fprintln(s.Err, cmd.UsageString())
+	switch {
+	case errors.As(err, &ue) || isArgError(err):
+		// One sentence and where to read more: the usage block would bury
+		// the sentence for a person and clutter a script's log.
+		fmt.Fprintln(s.Err, "bontot:", report.SafeText(err.Error()))
+		fmt.Fprintf(s.Err, "Xem: %s --help\n", cmd.CommandPath())
+	default:
+		// An error no command turned into a sentence (a write to a closed
+		// pipe, say): its cause in Vietnamese, never the system's English.
+		fmt.Fprintln(s.Err, "bontot:", syserr.Explain(err))
 	}
 	return exitFailure
 }

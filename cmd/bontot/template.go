@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/workbook/template"
 )
 
@@ -181,7 +182,7 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	}
 	err = writeAtomic(ctx, o.Output, nil, func(w io.Writer) error {
 		if err := template.Write(w, opts); err != nil {
-			return &exitError{code: exitFailure, msg: err.Error()}
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được sổ mẫu %s: %s", o.Output, syserr.Explain(err))}
 		}
 		return nil
 	})

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/report"
 	"github.com/bontot/bontot/workbook"
 )
 
@@ -77,7 +79,7 @@ func runValidate(o validateOptions, s streams) error {
 	errs := printProblems(w, res.Dataset.Problems)
 	printSummary(w, res)
 	if w.err != nil {
-		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + w.err.Error()}
+		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(w.err)}
 	}
 	if errs > 0 {
 		return errDataErrors
@@ -91,10 +93,20 @@ type errWriter struct {
 	err error
 }
 
+// printf formats like fmt.Printf. Every string argument is text from a
+// workbook or a path (a file name, a sheet name, a problem quoting a cell)
+// and goes out through report.SafeText, so that no control character in
+// it reaches the terminal; the format itself is bontot's own.
 func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+	if e.err != nil {
+		return
 	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = report.SafeText(s)
+		}
+	}
+	_, e.err = fmt.Fprintf(e.w, format, args...)
 }
 
 var severityLabel = map[criteria.Severity]string{

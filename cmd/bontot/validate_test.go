@@ -158,7 +158,7 @@ func TestValidateUnreadableFiles(t *testing.T) {
 
 func TestValidateArguments(t *testing.T) {
 	_, errOut, code := runCmd(t, "validate")
-	if code != exitFailure || !strings.Contains(errOut, "cần ít nhất một tệp") || !strings.Contains(errOut, "Cách dùng") {
+	if code != exitFailure || !strings.Contains(errOut, "cần ít nhất một tệp") || !strings.HasSuffix(errOut, "\nXem: bontot validate --help\n") || strings.Contains(errOut, "Cách dùng") {
 		t.Errorf("no arguments: exit %d, stderr %q", code, errOut)
 	}
 	_, errOut, code = runCmd(t, "validate", "x.xlsx", "--year", "24")
