@@ -340,7 +340,7 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	}
 	r.Verdict = verdicts.combine()
 	for _, p := range v.pool {
-		if p.HasErrors {
+		if p.HasErrors && (p == u || p.errorsReachCommittee()) {
 			r.ErrorsIn = append(r.ErrorsIn, p.Code)
 		}
 	}
@@ -1162,7 +1162,7 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 	for _, p := range owners {
 		for i := range p.Members {
 			if m := &p.Members[i]; m.Violation && bad.want() {
-				bad.add(memberName(m, p, v.u))
+				bad.add(memberName(m, p, v.u) + violationText(m))
 			}
 		}
 	}

@@ -203,9 +203,9 @@ type fileData struct {
 	brokenUnitRows int
 	rows           []*pendingRow
 	problems       []criteria.Problem
-	// sheetFailed: a sheet could not be read (missing required column), so
-	// every unit of this workbook has data errors.
-	sheetFailed bool
+	// failedSheets: sheets that could not be read (missing required
+	// column), so every unit of this workbook has data errors there.
+	failedSheets criteria.SheetSet
 
 	// Set after Đơn vị is read, for the other sheets.
 	found  map[criteria.Sheet]string // input sheet → its name in this workbook
@@ -239,7 +239,7 @@ type fileData struct {
 // parallel with the others.
 func (fd *fileData) forSheet() *fileData {
 	sub := *fd
-	sub.rows, sub.problems, sub.sheetFailed, sub.votes = nil, nil, false, map[int]int{}
+	sub.rows, sub.problems, sub.failedSheets, sub.votes = nil, nil, 0, map[int]int{}
 	sub.lastUnit, sub.lastUnitText, sub.run = nil, "", run{}
 	return &sub
 }
@@ -394,7 +394,7 @@ func (fd *fileData) mergeSheets(outs []sheetOut) error {
 		}
 		fd.rows = append(fd.rows, o.sub.rows...)
 		fd.problems = append(fd.problems, o.sub.problems...)
-		fd.sheetFailed = fd.sheetFailed || o.sub.sheetFailed
+		fd.failedSheets |= o.sub.failedSheets
 		for y, n := range o.sub.votes {
 			fd.votes[y] += n
 		}
@@ -500,7 +500,8 @@ func (m *merger) register() {
 			u := d.unit
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
-				u.HasErrors, first.d.unit.HasErrors = true, true
+				markError(u, criteria.SheetUnits)
+				markError(first.d.unit, criteria.SheetUnits)
 				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
 				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
 				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
@@ -525,7 +526,7 @@ func (m *merger) register() {
 				continue
 			}
 			problem := func(msg string) {
-				u.HasErrors = true
+				markError(u, criteria.SheetUnits)
 				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code, Message: msg})
 			}
 			if d.parent == "" {
@@ -606,8 +607,9 @@ func (m *merger) finish(opts Options) *Result {
 		}
 		for _, d := range fd.units {
 			d.unit.Sheets = fd.present
-			if fd.sheetFailed {
+			if fd.failedSheets != 0 {
 				d.unit.HasErrors = true
+				d.unit.ErrorSheets |= fd.failedSheets
 			}
 		}
 	}
@@ -672,7 +674,7 @@ func (m *merger) finish(opts Options) *Result {
 				continue
 			}
 			if r.failed {
-				u.HasErrors = true
+				markError(u, r.sheet)
 				continue
 			}
 			date := r.date.t
@@ -714,6 +716,14 @@ func (m *merger) finish(opts Options) *Result {
 		ds.Problems = append(ds.Problems, l.p)
 	}
 	return res
+}
+
+// markError records that a row of sheet for unit u had an error: the unit
+// is loi_du_lieu, and its đảng bộ too when sheet is one the đảng bộ's own
+// checks read (criteria.Unit.ErrorSheets).
+func markError(u *criteria.Unit, sheet criteria.Sheet) {
+	u.HasErrors = true
+	u.ErrorSheets = u.ErrorSheets.With(sheet)
 }
 
 // place is where a unit is defined: its file and its Đơn vị row.
