@@ -478,7 +478,7 @@ func parseGroup(s string) (bool, string) {
 }
 
 var caseKindNames = lookup[criteria.CaseKind]{
-	"don thu": criteria.Petition,
+	"don thu":   criteria.Petition,
 	"khieu nai": criteria.Complaint, "don khieu nai": criteria.Complaint,
 	"to cao": criteria.Denunciation, "don to cao": criteria.Denunciation,
 	"van de noi com": criteria.PressingIssue, "noi com": criteria.PressingIssue, "vu viec noi com": criteria.PressingIssue,
