@@ -389,6 +389,10 @@ type Problem struct {
 	Cell     string // A1 reference, "" when the problem is about a sheet or file
 	Unit     string // unit code, "" when not tied to one unit
 	Message  string
+	// Lead marks a problem that changes how the whole report reads (the
+	// evaluation year does not match the data): every report puts it
+	// first, and the terminal above the ranking.
+	Lead bool
 }
 
 // String renders "khoi-2024.xlsx › Sinh hoạt!D17: message".

@@ -1,9 +1,11 @@
 package workbook
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bontot/bontot/criteria"
 )
@@ -248,6 +250,70 @@ func TestCellErrorReachesCommitteeOnlyThroughRowsItReads(t *testing.T) {
 			}
 			if tt.committee && !slices.Equal(errorsIn, []string{"CB01"}) {
 				t.Errorf("DB01 errors in %v, want [CB01]", errorsIn)
+			}
+		})
+	}
+}
+
+// meetingsBook is a one-unit workbook with a regular meeting on the 10th
+// of a month of each given year, in order.
+func meetingsBook(t *testing.T, dir, name, code string, years ...int) string {
+	t.Helper()
+	rows := [][]any{{"Ngày", "Loại", "Điểm"}}
+	for i, y := range years {
+		rows = append(rows, []any{fmt.Sprintf("10/%02d/%d", i%12+1, y), "Thường kỳ", 90})
+	}
+	return writeBook(t, dir, name, unitsSheet([]any{code, "Chi bộ " + code, "Chi bộ cơ sở"}), sheet{"Sinh hoạt", rows})
+}
+
+// Issue 10, item 5: a year that leaves out most dated rows is a warning
+// that stands first, naming the year the data holds.
+func TestYearMismatchWarningComesFirstAndNamesTheDataYear(t *testing.T) {
+	dir := t.TempDir()
+	y2024 := meetingsBook(t, dir, "a.xlsx", "CB01", 2024, 2024, 2024, 2023, 2024)
+	spread := meetingsBook(t, dir, "b.xlsx", "CB02", 2022, 2022, 2023, 2023, 2024, 2024, 2024)
+	y2023 := meetingsBook(t, dir, "c.xlsx", "CB03", 2023, 2023)
+	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		paths []string
+		opts  Options
+		want  []string // the lead problems, as "file: message"
+	}{
+		{"--year of no data", []string{y2024}, Options{Year: 2023},
+			[]string{"a.xlsx: Năm đánh giá 2023 nhưng 4/5 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --year 2024"}},
+		{"--as-of in another year", []string{y2024}, Options{Year: 2026, AsOf: asOf},
+			[]string{"a.xlsx: Ngày --as-of 26/11/2026 thuộc năm 2026 nhưng 4/5 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --as-of một ngày của năm 2024"}},
+		{"the data's year", []string{y2024}, Options{Year: 2024}, nil},
+		{"inferred", []string{y2024}, Options{}, nil},
+		{"dates spread over years", []string{spread}, Options{},
+			[]string{"b.xlsx: Năm đánh giá 2024 chỉ gồm 3/7 dòng có ngày của Sinh hoạt và Họp cấp ủy; số còn lại thuộc năm 2022 (2 dòng), năm 2023 (2 dòng) và bị bỏ qua; hãy kiểm tra cột Ngày"}},
+		{"one workbook of another year among several", []string{y2024, y2023}, Options{},
+			[]string{"c.xlsx: Năm đánh giá 2024 nhưng 2/2 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2023 và bị bỏ qua; hãy chạy với --year 2023"}},
+		{"several workbooks, all of another year", []string{y2024, y2023}, Options{Year: 2022},
+			[]string{"Năm đánh giá 2022 nhưng 4/7 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --year 2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.paths, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for i, p := range res.Dataset.Problems {
+				if !p.Lead {
+					continue
+				}
+				if i != len(got) {
+					t.Errorf("lead problem at %d, after others: %v", i, problemLines(res))
+				}
+				if p.Severity != criteria.SeverityWarning {
+					t.Errorf("severity %s", p.Severity)
+				}
+				got = append(got, p.String())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lead problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}

@@ -35,6 +35,9 @@ type Options struct {
 	// GroupMax are the maxima of the five group scores of a meeting
 	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
 	GroupMax [criteria.NumScoreGroups]float64
+	// AsOf is the --as-of date, zero without one. The evaluation year is
+	// still Year; AsOf only lets a year mismatch be said in its terms.
+	AsOf time.Time
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
@@ -615,15 +618,17 @@ func (m *merger) finish(opts Options) *Result {
 	}
 
 	ds.Year, ds.YearAuto = opts.Year, opts.Year == 0
+	var lead []criteria.Problem // first in every report, in this order
 	if ds.YearAuto {
 		y, ok := inferYear(files)
 		if !ok {
 			y, ds.YearNow = now().Year(), true
-			add(0, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base,
+			lead = append(lead, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base, Lead: true,
 				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
 		}
 		ds.Year = y
 	}
+	lead = append(lead, yearMismatches(files, ds.Year, opts.AsOf)...)
 
 	// Rows of other years, per workbook: sheet → year → rows, and the
 	// sheets in the order first met.
@@ -712,10 +717,97 @@ func (m *merger) finish(opts Options) *Result {
 		}
 		return a.col < b.col
 	})
+	ds.Problems = slices.Grow(ds.Problems, len(lead)+len(probs))
+	ds.Problems = append(ds.Problems, lead...)
 	for _, l := range probs {
 		ds.Problems = append(ds.Problems, l.p)
 	}
 	return res
+}
+
+// yearMismatches are the warnings that stand first in every report when
+// the evaluation year leaves out more than half of the dated rows of Sinh
+// hoạt and Họp cấp ủy (issue 10): a wrong --year or --as-of otherwise
+// makes every unit khong_dat with only a note at the bottom to say why.
+// The workbooks are judged together; when they pass together, each of
+// several is judged alone, so that a unit's workbook of another year is
+// still named.
+func yearMismatches(files []*fileData, year int, asOf time.Time) []criteria.Problem {
+	total := map[int]int{}
+	for _, fd := range files {
+		for y, n := range fd.votes {
+			total[y] += n
+		}
+	}
+	file := ""
+	if len(files) == 1 {
+		file = files[0].base
+	}
+	if p, ok := yearMismatch(total, year, asOf, file); ok {
+		return []criteria.Problem{p}
+	}
+	var out []criteria.Problem
+	if len(files) > 1 {
+		for _, fd := range files {
+			if p, ok := yearMismatch(fd.votes, year, asOf, fd.base); ok {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// yearMismatch is the warning for one set of dated-row counts per year,
+// if the evaluation year leaves out more than half of them.
+func yearMismatch(votes map[int]int, year int, asOf time.Time, file string) (criteria.Problem, bool) {
+	all := 0
+	for _, n := range votes {
+		all += n
+	}
+	in := votes[year]
+	if all == 0 || 2*(all-in) <= all {
+		return criteria.Problem{}, false
+	}
+	held := 0 // the year most of these rows fall in
+	for y, n := range votes {
+		if n > votes[held] || (n == votes[held] && y > held) {
+			held = y
+		}
+	}
+	what := fmt.Sprintf("Năm đánh giá %d", year)
+	fix := fmt.Sprintf("hãy chạy với --year %d", held)
+	if !asOf.IsZero() {
+		what = fmt.Sprintf("Ngày --as-of %s thuộc năm %d", asOf.Format("02/01/2006"), year)
+		fix = fmt.Sprintf("hãy chạy với --as-of một ngày của năm %d", held)
+	}
+	var msg string
+	if held != year {
+		msg = fmt.Sprintf("%s nhưng %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm %d và bị bỏ qua; %s",
+			what, votes[held], all, held, fix)
+	} else {
+		// The year is the data's likeliest, yet most rows lie elsewhere:
+		// dates spread over several years, which no flag puts right.
+		msg = fmt.Sprintf("%s chỉ gồm %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy; %s; hãy kiểm tra cột Ngày",
+			what, in, all, otherYears(votes, year))
+	}
+	return criteria.Problem{Severity: criteria.SeverityWarning, File: file, Lead: true, Message: msg}, true
+}
+
+// otherYears lists the rows of the years other than year: "số còn lại
+// thuộc năm 2023 (35 dòng), năm 2025 (25 dòng)".
+func otherYears(votes map[int]int, year int) string {
+	var ys []int
+	for y := range votes {
+		if y != year {
+			ys = append(ys, y)
+		}
+	}
+	slices.Sort(ys)
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprintf("năm %d (%d dòng)", y, votes[y])
+	}
+	return "số còn lại thuộc " + strings.Join(parts, ", ") + " và bị bỏ qua"
 }
 
 // markError records that a row of sheet for unit u had an error: the unit

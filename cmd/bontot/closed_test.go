@@ -134,3 +134,83 @@ func TestCellErrorStaysWithCellUnlessCommitteeReadsTheRow(t *testing.T) {
 		t.Errorf("Đảng viên error: exit %d, DB01-02 %s, DB01 %s; want 3 and both loi_du_lieu", code, verdicts["DB01-02"], verdicts["DB01"])
 	}
 }
+
+// Issue 10, item 5: --year 2023 or --as-of 26/11/2026 on the 2024 example
+// made every unit khong_dat with only a note at the bottom. A warning
+// naming 2024 now stands first: above the ranking in the terminal, first
+// in JSON problems and in the xlsx problems sheet, and on stderr beside a
+// CSV (which has no place for problems).
+func TestYearMismatchWarningStandsFirstInEveryOutput(t *testing.T) {
+	for _, tt := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--year", "2023"}, "Năm đánh giá 2023 nhưng 389/389 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --year 2024"},
+		{[]string{"--as-of", "26/11/2026"}, "Ngày --as-of 26/11/2026 thuộc năm 2026 nhưng 389/389 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --as-of một ngày của năm 2024"},
+	} {
+		t.Run(strings.Join(tt.flags, " "), func(t *testing.T) {
+			code, _, problems := evaluation(t, append([]string{example}, tt.flags...)...)
+			if code != 0 {
+				t.Errorf("json: exit %d, want 0 (a warning, not an error)", code)
+			}
+			if len(problems) == 0 || problems[0]["severity"] != "warning" || problems[0]["message"] != tt.want ||
+				problems[0]["file"] != "khoi-2024.xlsx" || problems[0]["sheet"] != nil {
+				t.Errorf("json: first problem %v, want the warning %q", first(problems), tt.want)
+			}
+
+			out, _, _ := runCmd(t, append([]string{"evaluate", example}, tt.flags...)...)
+			at, ranking := strings.Index(out, "Cảnh báo: khoi-2024.xlsx: "+tt.want[:40]), strings.Index(out, "ĐẢNG BỘ CƠ SỞ (")
+			if at < 0 || ranking < 0 || at > ranking {
+				t.Errorf("table: warning at %d, ranking at %d; want the warning first:\n%s", at, ranking, out)
+			}
+
+			// A secretary's self-check of one unit sees it before the unit.
+			out, _, _ = runCmd(t, append([]string{"evaluate", example, "--unit", "CB01"}, tt.flags...)...)
+			at, head := strings.Index(out, "Cảnh báo: khoi-2024.xlsx: "+tt.want[:40]), strings.Index(out, "CB01 · ")
+			if at < 0 || head < 0 || at > head {
+				t.Errorf("--unit: warning at %d, unit at %d; want the warning first:\n%s", at, head, out)
+			}
+
+			csvOut, stderr, _ := runCmd(t, append([]string{"evaluate", example, "--format", "csv"}, tt.flags...)...)
+			if !strings.Contains(stderr, "bontot: cảnh báo: khoi-2024.xlsx: "+tt.want) || strings.Contains(csvOut, tt.want) {
+				t.Errorf("csv: stderr %q", stderr)
+			}
+
+			path := filepath.Join(t.TempDir(), "bao-cao.xlsx")
+			if _, stderr, code := runCmd(t, append([]string{"evaluate", example, "--format", "xlsx", "-o", path}, tt.flags...)...); code != 0 {
+				t.Fatalf("xlsx: exit %d, %s", code, stderr)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if sev, _ := f.GetCellValue("Cảnh báo và lỗi dữ liệu", "B2"); sev != "Cảnh báo" {
+				t.Errorf("xlsx: first problem is a %q", sev)
+			}
+			if msg, _ := f.GetCellValue("Cảnh báo và lỗi dữ liệu", "G2"); msg != tt.want {
+				t.Errorf("xlsx: first problem %q", msg)
+			}
+		})
+	}
+	// With the data's year, said or inferred, nothing of the kind.
+	for _, flags := range [][]string{nil, {"--year", "2024"}, {"--as-of", "30/09/2024"}} {
+		_, _, problems := evaluation(t, append([]string{example}, flags...)...)
+		for _, p := range problems {
+			if msg, _ := p["message"].(string); strings.Contains(msg, "Năm đánh giá") || strings.Contains(msg, "--as-of") {
+				t.Errorf("%v: %v", flags, p)
+			}
+		}
+		out, _, _ := runCmd(t, append([]string{"evaluate", example}, flags...)...)
+		if strings.Contains(out, "Năm đánh giá") {
+			t.Errorf("%v: table warns about the year", flags)
+		}
+	}
+}
+
+func first(ps []map[string]any) map[string]any {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps[0]
+}
