@@ -159,6 +159,9 @@ func TestViolationTextMeansYesWithTheTextAsEvidence(t *testing.T) {
 		{"Không rõ", false, "", true},
 		{"Chưa xác minh", false, "", true},
 		{"Đang xem xét", false, "", true},
+		{"Đang xử lý", false, "", true},
+		{"Sai phạm trong quản lý tài chính", true, "Sai phạm trong quản lý tài chính", false},
+		{"- Vi phạm điều 2", true, "- Vi phạm điều 2", false},
 	}
 	for _, tt := range tests {
 		v, ev, msg := parseViolation("Vi phạm", tt.in)

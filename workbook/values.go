@@ -325,8 +325,9 @@ var yesNoTails = map[string]bool{
 	"lam diem": true, "ban thuong vu": true, "btv": true, "co ban thuong vu": true,
 }
 
-// inProgress are the phrases saying a case is still being dealt with:
-// not resolved, whatever the column.
+// inProgress are the phrases saying a case is still being dealt with: not
+// resolved. Only parseYesNo reads them: in Vi phạm, a violation being
+// dealt with is no "no".
 var inProgress = map[string]bool{"dang giai quyet": true, "dang xu ly": true}
 
 // yesNoKey reads a yes/no cell's matching key: yes, no, or not one
@@ -337,7 +338,7 @@ func yesNoKey(k string) (yes, known bool) {
 	switch {
 	case yesWords[k]:
 		return true, true
-	case noWords[k], inProgress[k]:
+	case noWords[k]:
 		return false, true
 	}
 	first, tail, ok := strings.Cut(k, " ")
@@ -358,11 +359,20 @@ func yesNoKey(k string) (yes, known bool) {
 // quyết", "Chưa giải quyết", "Đang giải quyết" too. Any other value is an
 // error, never a default: "Không rõ" is not "Không".
 func parseYesNo(what, s string) (bool, string) {
-	if yes, ok := yesNoKey(matchKey(s)); ok {
+	k := matchKey(s)
+	if yes, ok := yesNoKey(k); ok {
 		return yes, ""
+	}
+	if inProgress[strings.TrimRight(k, " .!")] {
+		return false, ""
 	}
 	return false, unknownValue(what, s, schema.YesNo)
 }
+
+// hedgeWords begin a Vi phạm text that is neither a "no" nor a violation:
+// "Không rõ", "Chưa xác minh", "Đang xem xét". Not every no word: "Sai
+// phạm …" and "- Vi phạm …" are violations written out.
+var hedgeWords = map[string]bool{"khong": true, "chua": true, "dang": true, "k": true, "0": true, "no": true}
 
 // parseViolation reads a Vi phạm cell (SPEC §3): a yes/no value, or the
 // violation itself written out ("Vi phạm Quy định 37-QĐ/TW (điều 2)"),
@@ -375,7 +385,7 @@ func parseViolation(what, s string) (violated bool, evidence, msg string) {
 		return yes, "", ""
 	}
 	first, _, _ := strings.Cut(strings.TrimRight(k, " .!"), " ")
-	if noWords[strings.TrimRight(first, ",;:")] || first == "dang" {
+	if hedgeWords[strings.TrimRight(first, ",;:")] {
 		return false, "", what + " " + quote(s) + " không rõ là có hay không vi phạm; ghi \"Không\" nếu không vi phạm, hoặc ghi nội dung vi phạm"
 	}
 	return true, s, ""
