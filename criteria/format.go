@@ -138,3 +138,18 @@ func fold(s string) string {
 	out = strings.NewReplacer("đ", "d", "_", " ", "-", " ").Replace(out)
 	return strings.Join(strings.Fields(out), " ")
 }
+
+// violationText is the evidence a member's Vi phạm cell gives, for the
+// tc4.no_violations message: ` "Vi phạm Quy định 37-QĐ/TW (điều 2)"`
+// after the member's name, or "" when the cell only said yes. A pasted
+// paragraph is cut so that one member does not fill the report.
+func violationText(m *Member) string {
+	if m.ViolationText == "" {
+		return ""
+	}
+	r := []rune(m.ViolationText)
+	if len(r) > 120 {
+		r = append(r[:117:117], '…')
+	}
+	return ": \"" + string(r) + "\""
+}

@@ -130,6 +130,19 @@ func (set SheetSet) Has(s Sheet) bool { return set&(1<<s) != 0 }
 // With returns the set with s added.
 func (set SheetSet) With(s Sheet) SheetSet { return set | 1<<s }
 
+// committeeReads are the sheets of a chi bộ trực thuộc that its đảng bộ's
+// own checks read (SPEC §3): the chi bộ's Đơn vị row (its rating), its
+// Đảng viên (TC4, and through them nothing else) and its Đơn thư vụ việc
+// (TC3). Its Tiêu chí, Sinh hoạt and the rest are judged for it alone.
+const committeeReads = SheetSet(1<<SheetUnits | 1<<SheetMembers | 1<<SheetCases)
+
+// errorsReachCommittee reports whether the unit's data errors make its
+// đảng bộ loi_du_lieu too: they lie in a row the đảng bộ's checks read, or
+// their place is unknown, where the safe answer is yes.
+func (u *Unit) errorsReachCommittee() bool {
+	return u.HasErrors && (u.ErrorSheets == 0 || u.ErrorSheets&committeeReads != 0)
+}
+
 // Source locates a row of an input workbook, for evidence and problems. A
 // province holds millions of rows, so the file and sheet names are shared
 // by every row of a sheet rather than copied into each.
@@ -214,6 +227,9 @@ type Unit struct {
 	Source    Source   // the row in Đơn vị
 	Sheets    SheetSet // sheets present in the unit's workbook
 	HasErrors bool     // some row of this unit had an error: verdict loi_du_lieu
+	// ErrorSheets are the sheets whose rows of this unit had the errors
+	// HasErrors records; empty when the reader did not say where.
+	ErrorSheets SheetSet
 
 	Meetings          []Meeting
 	CommitteeMeetings []CommitteeMeeting
@@ -289,8 +305,11 @@ type Member struct {
 	Exempt    bool   // miễn công tác và sinh hoạt đảng: out of every denominator
 	Rating    Rating // RatingNone when blank
 	Violation bool   // violated Quy định 37-QĐ/TW
-	Residence Residence
-	Source    Source
+	// ViolationText is the violation as the Vi phạm cell writes it, the
+	// evidence; "" when the cell only says yes.
+	ViolationText string
+	Residence     Residence
+	Source        Source
 }
 
 // Person is one row of Cán bộ.
@@ -370,6 +389,10 @@ type Problem struct {
 	Cell     string // A1 reference, "" when the problem is about a sheet or file
 	Unit     string // unit code, "" when not tied to one unit
 	Message  string
+	// Lead marks a problem that changes how the whole report reads (the
+	// evaluation year does not match the data): every report puts it
+	// first, and the terminal above the ranking.
+	Lead bool
 }
 
 // String renders "khoi-2024.xlsx › Sinh hoạt!D17: message".

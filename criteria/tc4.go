@@ -72,7 +72,7 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 	for _, p := range owners {
 		for i := range p.Members {
 			if m := &p.Members[i]; m.Violation && bad.want() {
-				bad.add(memberName(m, p, v.u))
+				bad.add(memberName(m, p, v.u) + violationText(m))
 			}
 		}
 	}

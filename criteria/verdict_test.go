@@ -154,6 +154,38 @@ func TestUnitVerdicts(t *testing.T) {
 			t.Errorf("sibling verdict %s", v)
 		}
 	})
+	t.Run("a cell's data error reaches its committee only from the rows the committee reads", func(t *testing.T) {
+		// SPEC §3: a đảng bộ reads its chi bộ's Đơn vị (rating), Đảng
+		// viên (TC4) and Đơn thư vụ việc (TC3) rows; the rest are the chi
+		// bộ's alone.
+		for _, tt := range []struct {
+			sheet   Sheet
+			reaches bool
+		}{
+			{SheetUnits, true}, {SheetMembers, true}, {SheetCases, true},
+			{SheetCriteria, false}, {SheetMeetings, false}, {SheetCommittee, false},
+			{SheetStaff, false}, {SheetMassOrgs, false}, {SheetSelfAssessment, false},
+		} {
+			ds := bloc()
+			cb := find(ds, "CB02")
+			cb.HasErrors, cb.ErrorSheets = true, SheetSet(0).With(tt.sheet)
+			rep := Evaluate(ds, Default(), Options{})
+			if v := result(t, rep, "CB02").Verdict; v != DataError {
+				t.Errorf("%s error: the chi bộ itself is %s, want loi_du_lieu", tt.sheet, v)
+			}
+			r := result(t, rep, "DB01")
+			if got := r.Verdict == DataError; got != tt.reaches {
+				t.Errorf("%s error in CB02: DB01 verdict %s (errors in %v), want loi_du_lieu %v", tt.sheet, r.Verdict, r.ErrorsIn, tt.reaches)
+			}
+		}
+		// The committee's own errors stay its own, whatever the sheet.
+		ds := bloc()
+		db := find(ds, "DB01")
+		db.HasErrors, db.ErrorSheets = true, SheetSet(0).With(SheetCriteria)
+		if v := result(t, Evaluate(ds, Default(), Options{}), "DB01").Verdict; v != DataError {
+			t.Errorf("DB01 with a Tiêu chí error of its own: %s", v)
+		}
+	})
 	t.Run("commendation", func(t *testing.T) {
 		ds := bloc()
 		find(ds, "CB01").Rating = HTXSNV

@@ -341,3 +341,34 @@ func FuzzWrapCount(f *testing.F) {
 		}
 	})
 }
+
+// A lead problem (the year does not match the data) stands under the
+// heading, before the ranking and the unit view; other warnings do not.
+func TestTableLeadProblemAboveTheRanking(t *testing.T) {
+	r := fixture()
+	lead := criteria.Problem{Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Lead: true,
+		Message: "Năm đánh giá 2023 nhưng 412/415 dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm 2024 và bị bỏ qua; hãy chạy với --year 2024"}
+	other := criteria.Problem{Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "B9",
+		Message: "Buổi sinh hoạt chưa có điểm"}
+	r.Problems = append([]criteria.Problem{lead}, append(r.Problems, other)...)
+	for _, opts := range []TableOptions{{}, {Unit: "CB03"}, {Color: true}} {
+		out := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, opts) }))
+		out = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
+		at := strings.Index(out, "Cảnh báo: khoi-2024.xlsx: Năm đánh giá 2023")
+		body := strings.Index(out, "ĐẢNG BỘ CƠ SỞ (")
+		if opts.Unit != "" {
+			body = strings.Index(out, "CB03 · ")
+		}
+		if at < 0 || body < 0 || at > body {
+			t.Errorf("%+v: lead warning at %d, body at %d:\n%s", opts, at, body, out)
+		}
+		if o := strings.Index(out, "Buổi sinh hoạt chưa có điểm"); o >= 0 && o < body {
+			t.Errorf("%+v: an ordinary warning is shown above the body", opts)
+		}
+		for i, line := range strings.Split(out, "\n") {
+			if n := utf8.RuneCountInString(line); n > lineWidth {
+				t.Errorf("%+v line %d has %d columns", opts, i+1, n)
+			}
+		}
+	}
+}

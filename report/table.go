@@ -56,6 +56,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		return t.err
 	}
 	t.heading(r)
+	t.lead(r.Problems)
 	for _, typ := range criteria.UnitTypes {
 		units := unitsOfType(r, typ)
 		if len(units) == 0 {
@@ -395,6 +396,7 @@ func symbol(s criteria.Status) string {
 // problems found in its rows.
 func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.heading(r)
+	t.lead(r.Problems)
 	u := ur.Unit
 	t.line("")
 	t.line(t.bold(cellText(u.Code) + " · " + cellText(u.Name)))
@@ -467,6 +469,26 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, _ stri
 		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + cellText(who))
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
+		}
+	}
+}
+
+// lead writes, under the heading and before any verdict, the problems that
+// change how the whole report reads (criteria.Problem.Lead: the year does
+// not match the data). They are listed with the others at the end too.
+func (t *textWriter) lead(probs []criteria.Problem) {
+	for _, p := range probs {
+		if !p.Lead {
+			continue
+		}
+		label := severityLabel(p.Severity) + ": "
+		t.line("")
+		for i, l := range wrap(nfc.String(label+p.String()), lineWidth-2) {
+			if i == 0 {
+				t.line(t.paint("1;33", strings.TrimSuffix(label, " ")) + " " + strings.TrimPrefix(l, label))
+				continue
+			}
+			t.line("  " + l)
 		}
 	}
 }

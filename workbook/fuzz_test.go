@@ -37,7 +37,21 @@ func FuzzCellParsers(f *testing.F) {
 		if l, msg := parseLevel(s); (msg == "") != (l != criteria.LevelNone) {
 			t.Errorf("parseLevel(%q) = %v, %q", s, l, msg)
 		}
-		_, _ = parseYesNo("Có", s)
+		yes, yesMsg := parseYesNo("Có", s)
+		// Vi phạm reads what a yes/no cell reads the same way (but "Đang
+		// giải quyết", no "no" there), and never both refuses a cell and
+		// finds a violation in it.
+		v, ev, msg := parseViolation("Vi phạm", s)
+		dealing := inProgress[strings.TrimRight(matchKey(s), " .!")]
+		if yesMsg == "" && !dealing && (v != yes || ev != "" || msg != "") {
+			t.Errorf("parseViolation(%q) = %v, %q, %q; parseYesNo gives %v", s, v, ev, msg, yes)
+		}
+		if msg != "" && (v || ev != "") {
+			t.Errorf("parseViolation(%q) = %v, %q with error %q", s, v, ev, msg)
+		}
+		if v && ev != "" && ev != s {
+			t.Errorf("parseViolation(%q): evidence %q is not the cell", s, ev)
+		}
 		_, _ = parseResidence(s)
 		_, _ = parseUnitType(s)
 		_, _ = parseMeetingKind(s)

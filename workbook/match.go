@@ -236,6 +236,16 @@ func unknownValue(what, got string, accepted []string) string {
 	return what + " " + quote(got) + " không hợp lệ; cần một trong các giá trị: " + strings.Join(quoted, ", ")
 }
 
+// unknownValueHint is unknownValue with suggestions closeness cannot find:
+// hints maps the matching key of a value once read as a member of the set
+// (a guess, issue 10) to the accepted value it was read as.
+func unknownValueHint(what, got string, accepted []string, hints map[string]string) string {
+	if s, ok := hints[strings.TrimRight(matchKey(got), " .")]; ok {
+		return what + " " + quote(got) + " không hợp lệ; có phải " + quote(s) + "?"
+	}
+	return unknownValue(what, got, accepted)
+}
+
 // quote wraps a cell value in straight double quotes for messages, shortened
 // so that a pasted paragraph does not flood the listing.
 func quote(s string) string {

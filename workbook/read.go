@@ -35,6 +35,9 @@ type Options struct {
 	// GroupMax are the maxima of the five group scores of a meeting
 	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
 	GroupMax [criteria.NumScoreGroups]float64
+	// AsOf is the --as-of date, zero without one. The evaluation year is
+	// still Year; AsOf only lets a year mismatch be said in its terms.
+	AsOf time.Time
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
@@ -136,7 +139,7 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 		}
 		// Its units are known and other workbooks' rows may name them:
 		// they stay, with data errors, rather than vanish.
-		fd.sheetFailed = true
+		fd.failedSheets = fd.failedSheets.With(fd.broken.id)
 		p := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: fd.broken.sheet,
 			Message: fmt.Sprintf("Sheet bị hỏng, không đọc được (%v); mọi đơn vị của sổ này bị coi là lỗi dữ liệu", fd.broken.err)}
 		var de *xlsxscan.DefectError
@@ -231,9 +234,9 @@ type fileData struct {
 	brokenUnitRows int
 	rows           []*pendingRow
 	problems       []criteria.Problem
-	// sheetFailed: a sheet could not be read (missing required column), so
-	// every unit of this workbook has data errors.
-	sheetFailed bool
+	// failedSheets: sheets that could not be read (missing required
+	// column), so every unit of this workbook has data errors there.
+	failedSheets criteria.SheetSet
 	// broken is the first sheet whose XML could not be read.
 	broken *brokenSheet
 
@@ -269,7 +272,7 @@ type fileData struct {
 // parallel with the others.
 func (fd *fileData) forSheet() *fileData {
 	sub := *fd
-	sub.rows, sub.problems, sub.sheetFailed, sub.votes = nil, nil, false, map[int]int{}
+	sub.rows, sub.problems, sub.failedSheets, sub.votes = nil, nil, 0, map[int]int{}
 	sub.lastUnit, sub.lastUnitText, sub.run = nil, "", run{}
 	return &sub
 }
@@ -417,6 +420,7 @@ type sheetOut struct {
 
 // brokenSheet is a sheet whose XML could not be read.
 type brokenSheet struct {
+	id    criteria.Sheet
 	sheet string
 	err   error
 }
@@ -431,7 +435,7 @@ func (fd *fileData) mergeSheets(outs []sheetOut) {
 		o := outs[i]
 		if o.err != nil {
 			if fd.broken == nil {
-				fd.broken = &brokenSheet{fd.found[id], o.err}
+				fd.broken = &brokenSheet{id, fd.found[id], o.err}
 			}
 			continue
 		}
@@ -441,7 +445,7 @@ func (fd *fileData) mergeSheets(outs []sheetOut) {
 		}
 		fd.rows = append(fd.rows, o.sub.rows...)
 		fd.problems = append(fd.problems, o.sub.problems...)
-		fd.sheetFailed = fd.sheetFailed || o.sub.sheetFailed
+		fd.failedSheets |= o.sub.failedSheets
 		for y, n := range o.sub.votes {
 			fd.votes[y] += n
 		}
@@ -597,7 +601,8 @@ func (m *merger) register() {
 			u := d.unit
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
-				u.HasErrors, first.d.unit.HasErrors = true, true
+				markError(u, criteria.SheetUnits)
+				markError(first.d.unit, criteria.SheetUnits)
 				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
 				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
 				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
@@ -622,7 +627,7 @@ func (m *merger) register() {
 				continue
 			}
 			problem := func(msg string) {
-				u.HasErrors = true
+				markError(u, criteria.SheetUnits)
 				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code, Message: msg})
 			}
 			if d.parent == "" {
@@ -703,22 +708,25 @@ func (m *merger) finish(opts Options) *Result {
 		}
 		for _, d := range fd.units {
 			d.unit.Sheets = fd.present
-			if fd.sheetFailed {
+			if fd.failedSheets != 0 {
 				d.unit.HasErrors = true
+				d.unit.ErrorSheets |= fd.failedSheets
 			}
 		}
 	}
 
 	ds.Year, ds.YearAuto = opts.Year, opts.Year == 0
+	var lead []criteria.Problem // first in every report, in this order
 	if ds.YearAuto {
 		y, ok := inferYear(files)
 		if !ok {
 			y, ds.YearNow = now().Year(), true
-			add(0, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base,
+			lead = append(lead, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base, Lead: true,
 				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
 		}
 		ds.Year = y
 	}
+	lead = append(lead, yearMismatches(files, ds.Year, opts.AsOf)...)
 
 	// Rows of other years, per workbook: sheet → year → rows, and the
 	// sheets in the order first met.
@@ -769,7 +777,7 @@ func (m *merger) finish(opts Options) *Result {
 				continue
 			}
 			if r.failed {
-				u.HasErrors = true
+				markError(u, r.sheet)
 				continue
 			}
 			date := r.date.t
@@ -807,10 +815,105 @@ func (m *merger) finish(opts Options) *Result {
 		}
 		return a.col < b.col
 	})
+	ds.Problems = slices.Grow(ds.Problems, len(lead)+len(probs))
+	ds.Problems = append(ds.Problems, lead...)
 	for _, l := range probs {
 		ds.Problems = append(ds.Problems, l.p)
 	}
 	return res
+}
+
+// yearMismatches are the warnings that stand first in every report when
+// the evaluation year leaves out more than half of the dated rows of Sinh
+// hoạt and Họp cấp ủy (issue 10): a wrong --year or --as-of otherwise
+// makes every unit khong_dat with only a note at the bottom to say why.
+// The workbooks are judged together; when they pass together, each of
+// several is judged alone, so that a unit's workbook of another year is
+// still named.
+func yearMismatches(files []*fileData, year int, asOf time.Time) []criteria.Problem {
+	total := map[int]int{}
+	for _, fd := range files {
+		for y, n := range fd.votes {
+			total[y] += n
+		}
+	}
+	file := ""
+	if len(files) == 1 {
+		file = files[0].base
+	}
+	if p, ok := yearMismatch(total, year, asOf, file); ok {
+		return []criteria.Problem{p}
+	}
+	var out []criteria.Problem
+	if len(files) > 1 {
+		for _, fd := range files {
+			if p, ok := yearMismatch(fd.votes, year, asOf, fd.base); ok {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// yearMismatch is the warning for one set of dated-row counts per year,
+// if the evaluation year leaves out more than half of them.
+func yearMismatch(votes map[int]int, year int, asOf time.Time, file string) (criteria.Problem, bool) {
+	all := 0
+	for _, n := range votes {
+		all += n
+	}
+	in := votes[year]
+	if all == 0 || 2*(all-in) <= all {
+		return criteria.Problem{}, false
+	}
+	held := 0 // the year most of these rows fall in
+	for y, n := range votes {
+		if n > votes[held] || (n == votes[held] && y > held) {
+			held = y
+		}
+	}
+	what := fmt.Sprintf("Năm đánh giá %d", year)
+	fix := fmt.Sprintf("hãy chạy với --year %d", held)
+	if !asOf.IsZero() {
+		what = fmt.Sprintf("Ngày --as-of %s thuộc năm %d", asOf.Format("02/01/2006"), year)
+		fix = fmt.Sprintf("hãy chạy với --as-of một ngày của năm %d", held)
+	}
+	var msg string
+	if held != year {
+		msg = fmt.Sprintf("%s nhưng %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm %d và bị bỏ qua; %s",
+			what, votes[held], all, held, fix)
+	} else {
+		// The year is the data's likeliest, yet most rows lie elsewhere:
+		// dates spread over several years, which no flag puts right.
+		msg = fmt.Sprintf("%s chỉ gồm %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy; %s; hãy kiểm tra cột Ngày",
+			what, in, all, otherYears(votes, year))
+	}
+	return criteria.Problem{Severity: criteria.SeverityWarning, File: file, Lead: true, Message: msg}, true
+}
+
+// otherYears lists the rows of the years other than year: "số còn lại
+// thuộc năm 2023 (35 dòng), năm 2025 (25 dòng)".
+func otherYears(votes map[int]int, year int) string {
+	var ys []int
+	for y := range votes {
+		if y != year {
+			ys = append(ys, y)
+		}
+	}
+	slices.Sort(ys)
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprintf("năm %d (%d dòng)", y, votes[y])
+	}
+	return "số còn lại thuộc " + strings.Join(parts, ", ") + " và bị bỏ qua"
+}
+
+// markError records that a row of sheet for unit u had an error: the unit
+// is loi_du_lieu, and its đảng bộ too when sheet is one the đảng bộ's own
+// checks read (criteria.Unit.ErrorSheets).
+func markError(u *criteria.Unit, sheet criteria.Sheet) {
+	u.HasErrors = true
+	u.ErrorSheets = u.ErrorSheets.With(sheet)
 }
 
 // place is where a unit is defined: its file and its Đơn vị row.

@@ -237,7 +237,7 @@ type sheetSpec struct {
 // readSheet walks one sheet: finds its header, checks the required columns
 // and hands every data row to spec.read. It returns the number of data rows
 // and whether the sheet was read; a sheet missing a required column is
-// reported and not read (fd.sheetFailed), an empty one is only warned about.
+// reported and not read (fd.failedSheets), an empty one is only warned about.
 func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int, bool, error) {
 	var (
 		buf   [][]string
@@ -253,7 +253,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: msg,
 			})
 			fail = true
-			fd.sheetFailed = true
+			fd.failedSheets = fd.failedSheets.With(spec.schema.ID)
 			return false
 		}
 		if cols == nil {

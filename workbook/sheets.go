@@ -67,7 +67,9 @@ func (fd *fileData) readUnit(c *rowCtx) {
 		c.pr.failed = false
 		return
 	}
-	u.HasErrors = c.pr.failed
+	if c.pr.failed {
+		markError(u, criteria.SheetUnits)
+	}
 	c.pr.failed = false
 	d := &definedUnit{unit: u, codeCell: c.ref(kCode)}
 	if typ == criteria.CellSubordinate {
@@ -214,7 +216,11 @@ func (fd *fileData) readMember(c *rowCtx) {
 	}
 	m.Exempt = c.yesNo(kExempt)
 	m.Rating = c.rating(kRating)
-	m.Violation = c.yesNo(kViolation)
+	if v := c.get(kViolation); v != "" {
+		yes, text, msg := parseViolation(c.header(kViolation), v)
+		c.check(kViolation, msg)
+		m.Violation, m.ViolationText = yes, text
+	}
 	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
 		c.check(kResidence, msg)

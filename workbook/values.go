@@ -311,28 +311,84 @@ func parseMonth(s string, date1904 bool) (month, string) {
 var yesWords = map[string]bool{"co": true, "x": true, "✓": true, "✔": true, "☑": true, "v": true, "1": true,
 	"da": true, "roi": true, "yes": true, "y": true, "true": true, "dung": true}
 var noWords = map[string]bool{"khong": true, "chua": true, "0": true, "-": true, "no": true, "n": true,
-	"false": true, "k": true, "sai": true, "dang": true}
+	"false": true, "k": true, "sai": true}
 
-// parseYesNo reads a yes/no cell: Có, x, ✓, 1, Đã, Rồi are yes; Không,
-// Chưa, 0 are no (blank, also no, is handled by the caller). A phrase is
-// judged by its first word, so "Đã giải quyết" is yes and "Chưa giải
-// quyết", "Đang giải quyết" are no.
-func parseYesNo(what, s string) (bool, string) {
-	k := matchKey(s)
-	if yesWords[k] {
-		return true, ""
+// yesNoTails are what may follow Có, Đã, Rồi, Không or Chưa in a yes/no
+// cell and keep its meaning: the words of the yes/no columns themselves
+// ("Đã giải quyết", "Không vi phạm", "Có ban thường vụ"). Anything else
+// may change it — "Không rõ", "Chưa xác định", "Có lẽ" — and is an error,
+// not a guess (issue 10).
+var yesNoTails = map[string]bool{
+	"giai quyet": true, "giai quyet xong": true, "duoc giai quyet": true, "xong": true,
+	"xu ly": true, "xu ly xong": true, "duoc xu ly": true,
+	"vi pham": true, "mien": true, "duoc mien": true, "mien sinh hoat": true,
+	"lam diem": true, "ban thuong vu": true, "btv": true, "co ban thuong vu": true,
+}
+
+// inProgress are the phrases saying a case is still being dealt with: not
+// resolved. Only parseYesNo reads them: in Vi phạm, a violation being
+// dealt with is no "no".
+var inProgress = map[string]bool{"dang giai quyet": true, "dang xu ly": true}
+
+// yesNoKey reads a yes/no cell's matching key: yes, no, or not one
+// (known false). A phrase counts only when its first word is a yes/no
+// word and the rest one of yesNoTails.
+func yesNoKey(k string) (yes, known bool) {
+	k = strings.TrimRight(k, " .!")
+	switch {
+	case yesWords[k]:
+		return true, true
+	case noWords[k]:
+		return false, true
 	}
-	if noWords[k] {
-		return false, ""
+	first, tail, ok := strings.Cut(k, " ")
+	if !ok || !yesNoTails[tail] {
+		return false, false
 	}
-	first, _, _ := strings.Cut(k, " ")
 	switch first {
 	case "co", "da", "roi":
-		return true, ""
-	case "khong", "chua", "dang":
+		return true, true
+	case "khong", "chua":
+		return false, true
+	}
+	return false, false
+}
+
+// parseYesNo reads a yes/no cell: Có, x, ✓, 1, Đã, Rồi are yes; Không,
+// Chưa, 0 are no (blank, also no, is handled by the caller); "Đã giải
+// quyết", "Chưa giải quyết", "Đang giải quyết" too. Any other value is an
+// error, never a default: "Không rõ" is not "Không".
+func parseYesNo(what, s string) (bool, string) {
+	k := matchKey(s)
+	if yes, ok := yesNoKey(k); ok {
+		return yes, ""
+	}
+	if inProgress[strings.TrimRight(k, " .!")] {
 		return false, ""
 	}
 	return false, unknownValue(what, s, schema.YesNo)
+}
+
+// hedgeWords begin a Vi phạm text that is neither a "no" nor a violation:
+// "Không rõ", "Chưa xác minh", "Đang xem xét". Not every no word: "Sai
+// phạm …" and "- Vi phạm …" are violations written out.
+var hedgeWords = map[string]bool{"khong": true, "chua": true, "dang": true, "k": true, "0": true, "no": true}
+
+// parseViolation reads a Vi phạm cell (SPEC §3): a yes/no value, or the
+// violation itself written out ("Vi phạm Quy định 37-QĐ/TW (điều 2)"),
+// which means yes and is returned as the evidence. Text that begins like
+// a "no" but is not one ("Không rõ", "Chưa xác minh") says neither, and is
+// an error rather than a violation nobody recorded.
+func parseViolation(what, s string) (violated bool, evidence, msg string) {
+	k := matchKey(s)
+	if yes, ok := yesNoKey(k); ok {
+		return yes, "", ""
+	}
+	first, _, _ := strings.Cut(strings.TrimRight(k, " .!"), " ")
+	if hedgeWords[strings.TrimRight(first, ",;:")] {
+		return false, "", what + " " + quote(s) + " không rõ là có hay không vi phạm; ghi \"Không\" nếu không vi phạm, hoặc ghi nội dung vi phạm"
+	}
+	return true, s, ""
 }
 
 var residenceNames = lookup[criteria.Residence]{
@@ -369,15 +425,18 @@ var unitTypeNames = lookup[criteria.UnitType]{
 	"chi bo truc thuoc dang bo co so": criteria.CellSubordinate, "chi bo truc thuoc dang uy co so": criteria.CellSubordinate,
 	"chi bo truc thuoc dang bo": criteria.CellSubordinate,
 
-	"dang bo co so": criteria.Committee, "dbcs": criteria.Committee, "dang bo": criteria.Committee,
-	"dang uy co so": criteria.Committee,
+	"dang bo co so": criteria.Committee, "dbcs": criteria.Committee, "dang uy co so": criteria.Committee,
 }
+
+// unitTypeHints are values once read as a type that may mean another unit
+// ("Đảng bộ" may be a đảng bộ bộ phận): an error now, with a suggestion.
+var unitTypeHints = map[string]string{"dang bo": "Đảng bộ cơ sở", "dang uy": "Đảng bộ cơ sở", "chi bo": "Chi bộ cơ sở"}
 
 func parseUnitType(s string) (criteria.UnitType, string) {
 	if t, ok := unitTypeNames.get(s); ok {
 		return t, ""
 	}
-	return "", unknownValue("Loại đơn vị", s, schema.UnitTypes)
+	return "", unknownValueHint("Loại đơn vị", s, schema.UnitTypes, unitTypeHints)
 }
 
 var meetingKindNames = lookup[criteria.MeetingKind]{
@@ -400,15 +459,19 @@ var committeeKindNames = lookup[criteria.CommitteeKind]{
 	"hop ban chap hanh": criteria.ExecutiveBoard, "hop dang uy": criteria.ExecutiveBoard, "ban chap hanh dang bo": criteria.ExecutiveBoard,
 	"ban thuong vu": criteria.StandingBoard, "btv": criteria.StandingBoard, "thuong vu": criteria.StandingBoard,
 	"hop ban thuong vu": criteria.StandingBoard, "ban thuong vu dang uy": criteria.StandingBoard,
-	"hoi nghi dang bo": criteria.Assembly, "hoi nghi toan dang bo": criteria.Assembly, "hoi nghi": criteria.Assembly,
+	"hoi nghi dang bo": criteria.Assembly, "hoi nghi toan dang bo": criteria.Assembly,
 	"dai hoi": criteria.Congress, "dai hoi dang bo": criteria.Congress,
 }
+
+// committeeKindHints: a bare "Hội nghị" may be a hội nghị ban chấp hành as
+// well as one of the whole đảng bộ, so it is no longer read as either.
+var committeeKindHints = map[string]string{"hoi nghi": "Hội nghị đảng bộ"}
 
 func parseCommitteeKind(s string) (criteria.CommitteeKind, string) {
 	if k, ok := committeeKindNames.get(s); ok {
 		return k, ""
 	}
-	return 0, unknownValue("Loại họp", s, schema.CommitteeKinds)
+	return 0, unknownValueHint("Loại họp", s, schema.CommitteeKinds, committeeKindHints)
 }
 
 var groupNames = lookup[bool]{
@@ -425,8 +488,7 @@ func parseGroup(s string) (bool, string) {
 }
 
 var caseKindNames = lookup[criteria.CaseKind]{
-	"don thu": criteria.Petition, "don": criteria.Petition, "kien nghi": criteria.Petition, "phan anh": criteria.Petition,
-	"don thu kien nghi": criteria.Petition, "kien nghi, phan anh": criteria.Petition,
+	"don thu":   criteria.Petition,
 	"khieu nai": criteria.Complaint, "don khieu nai": criteria.Complaint,
 	"to cao": criteria.Denunciation, "don to cao": criteria.Denunciation,
 	"van de noi com": criteria.PressingIssue, "noi com": criteria.PressingIssue, "vu viec noi com": criteria.PressingIssue,
@@ -436,7 +498,14 @@ func parseCaseKind(s string) (criteria.CaseKind, string) {
 	if k, ok := caseKindNames.get(s); ok {
 		return k, ""
 	}
-	return 0, unknownValue("Loại vụ việc", s, schema.CaseKinds)
+	return 0, unknownValueHint("Loại vụ việc", s, schema.CaseKinds, caseKindHints)
+}
+
+// caseKindHints are kinds of letters outside the four of SPEC §3, once
+// read as Đơn thư without a word (issue 10): an error now, suggesting it.
+var caseKindHints = map[string]string{
+	"kien nghi": "Đơn thư", "phan anh": "Đơn thư", "kien nghi, phan anh": "Đơn thư", "kien nghi phan anh": "Đơn thư",
+	"don": "Đơn thư", "don thu kien nghi": "Đơn thư", "don kien nghi": "Đơn thư", "thu": "Đơn thư",
 }
 
 var resultNames = lookup[bool]{

@@ -233,7 +233,7 @@ func TestParseClosedSets(t *testing.T) {
 	types := map[string]criteria.UnitType{
 		"Chi bộ cơ sở": criteria.CellGrassroots, "chi bo co so": criteria.CellGrassroots, "CBCS": criteria.CellGrassroots,
 		"Chi bộ trực thuộc": criteria.CellSubordinate, "Chi bộ trực thuộc đảng bộ cơ sở": criteria.CellSubordinate,
-		"Đảng bộ cơ sở": criteria.Committee, "ĐẢNG BỘ CƠ SỞ": criteria.Committee, "Đảng bộ": criteria.Committee,
+		"Đảng bộ cơ sở": criteria.Committee, "ĐẢNG BỘ CƠ SỞ": criteria.Committee, "Đảng ủy cơ sở": criteria.Committee,
 	}
 	for in, want := range types {
 		if got, msg := parseUnitType(in); got != want || msg != "" {

@@ -206,7 +206,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, GroupMax: th.GroupMax}, s)
+	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf, GroupMax: th.GroupMax}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -260,6 +260,16 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 		if s.ErrTTY {
 			fmt.Fprintf(s.Err, "Đã ghi báo cáo %s.\n", o.Output)
+		}
+	}
+	if o.Format != "table" || o.Output != "" {
+		// The terminal table shows these above the ranking; a report that
+		// goes elsewhere (CSV has no place for problems at all) leaves the
+		// person who ran it a line on stderr.
+		for _, p := range rep.Problems {
+			if p.Lead {
+				fmt.Fprintln(s.Err, "bontot: cảnh báo: "+p.String())
+			}
 		}
 	}
 	for _, p := range rep.Problems {

@@ -106,7 +106,7 @@ var Sheets = []Sheet{
 			{Key: "id", Header: "Mã đảng viên", Aliases: []string{"Số thẻ đảng viên", "Số thẻ"}, Help: "Mã hoặc số thẻ đảng viên (nếu có)"},
 			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại)"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Xếp loại đảng viên"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng đảng viên năm"},
-			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có nếu vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW)"},
+			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW); Không hoặc để trống nếu không"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
