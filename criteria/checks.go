@@ -50,10 +50,19 @@ type CheckDef struct {
 	// AsOf marks the count and share checks that --as-of judges against
 	// what the rest of the year can still bring.
 	AsOf bool
+	// On reports whether a profile's rules include the check at all; nil
+	// for the checks of every profile. A check that is not on is neither
+	// run nor listed, so that the rules of hd17-2023 read as they always
+	// have; a check the criteria file skips is still on, and listed as
+	// khong_ap_dung.
+	On func(th Thresholds) bool
 }
 
 // AppliesTo reports whether the check is listed for a unit of type t.
 func (d CheckDef) AppliesTo(t UnitType) bool { return d.Scope.Includes(t) }
+
+// Enabled reports whether the rules th include the check (CheckDef.On).
+func (d CheckDef) Enabled(th Thresholds) bool { return d.On == nil || d.On(th) }
 
 func fixed(s string) func(Thresholds) string { return func(Thresholds) string { return s } }
 

@@ -425,9 +425,17 @@ func TestSkipChecks(t *testing.T) {
 }
 
 // TestChecksListedByType protects SPEC §3: a unit lists every check of its
-// own type and none of the other type's, in catalog order, with the items.
+// own type and none of the other type's, in catalog order, with the items;
+// and every check of its profile and none other (SPEC §6).
 func TestChecksListedByType(t *testing.T) {
-	rep := Evaluate(bloc(), Default(), Options{})
+	for _, name := range ProfileNames() {
+		th, _ := ProfileThresholds(name)
+		checksListedByType(t, Evaluate(bloc(), th, Options{}), th)
+	}
+}
+
+func checksListedByType(t *testing.T, rep *Report, th Thresholds) {
+	t.Helper()
 	for _, r := range rep.Units {
 		var got []string
 		for _, cr := range r.Criteria {
@@ -438,7 +446,7 @@ func TestChecksListedByType(t *testing.T) {
 		var want []string
 		for _, crit := range []string{"tc1", "tc2", "tc3", "tc4"} {
 			for _, d := range Checks {
-				if d.Criterion == crit && d.AppliesTo(r.Unit.Type) {
+				if d.Criterion == crit && d.AppliesTo(r.Unit.Type) && d.Enabled(th) {
 					want = append(want, d.ID)
 				}
 			}
@@ -449,7 +457,7 @@ func TestChecksListedByType(t *testing.T) {
 			}
 		}
 		if len(got) != len(want) {
-			t.Fatalf("%s: checks %v, want %v", r.Unit.Code, got, want)
+			t.Fatalf("%s %s: checks %v, want %v", th.Profile, r.Unit.Code, got, want)
 		}
 		for i := range got {
 			if got[i] != want[i] {

@@ -19,7 +19,7 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 		start := len(all)
 		for i := range Checks {
 			d := &Checks[i]
-			if d.Criterion != crit || !d.AppliesTo(u.Type) {
+			if d.Criterion != crit || !d.AppliesTo(u.Type) || !d.Enabled(e.th) {
 				continue
 			}
 			var c CheckResult

@@ -33,7 +33,7 @@ type profileDef struct {
 // written where it is defined and nowhere else.
 var profiles = []profileDef{
 	{ProfileHD17, "Hướng dẫn 17-HD/ĐUK (2023)", hd17},
-	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW); các quy tắc mới đang được bổ sung, hiện áp dụng như hd17-2023", profile2025},
+	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW); các quy tắc mới đang được bổ sung", profile2025},
 }
 
 // hd17 is the guidance as written.
@@ -44,6 +44,8 @@ func hd17() Thresholds { return Default() }
 func profile2025() Thresholds {
 	t := hd17()
 	t.Profile = Profile2025
+	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
+	t.QuotaHTXSNV = true
 	return t
 }
 

@@ -37,6 +37,12 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 	n := len(ds.Units)
 	rep.Units = rep.Units[:n]
 	warns := make([][]Problem, n)
+	// quota.htxsnv counts members, whose rows ReleaseRows drops: it is
+	// judged beside each unit's evaluation and reported with section III.
+	var quotas []ImplementationResult
+	if th.QuotaHTXSNV {
+		quotas = make([]ImplementationResult, n)
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -51,6 +57,9 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 				for i := lo; i < min(lo+evalChunk, n); i++ {
 					u := ds.Units[i]
 					rep.Units[i] = ev.evaluateUnit(u)
+					if quotas != nil {
+						quotas[i] = ev.quotaHTXSNV(u)
+					}
 					before := len(ev.warnings)
 					ev.warn(u)
 					warns[i] = ev.warnings[before:]
@@ -69,7 +78,7 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 		e.warnings = append(e.warnings, ws...)
 	}
 	rank(rep.Units)
-	rep.Implementation = e.implementation(ds.Units)
+	rep.Implementation = e.implementation(ds.Units, quotas)
 	rep.Problems = make([]Problem, 0, len(ds.Problems)+len(e.warnings))
 	rep.Problems = append(rep.Problems, ds.Problems...)
 	rep.Problems = append(rep.Problems, e.warnings...)

@@ -3,6 +3,7 @@ package criteria
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // tc2Checks are the measured checks of TC2, in the guidance's order.
@@ -24,6 +25,11 @@ var tc2Checks = []CheckDef{
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Tổ chức ít nhất %d buổi sinh hoạt chuyên đề trong năm", th.ThematicMeetings)
 		}},
+	// Chỉ thị 50-CT/TW: the 2025 profile's rule; hd17-2023 only warns
+	// (warnQuarters).
+	{ID: "tc2.thematic_quarterly", Criterion: "tc2", Scope: ScopeCell, Title: "Sinh hoạt chuyên đề mỗi quý", AsOf: true,
+		Rule: fixed("Mỗi quý của năm đánh giá có ít nhất một buổi sinh hoạt chuyên đề (Chỉ thị 50-CT/TW)"),
+		On:   func(th Thresholds) bool { return th.ThematicQuarterly }},
 	// II.2, "Đối với đảng bộ cơ sở".
 	{ID: "tc2.committee_meetings", Criterion: "tc2", Scope: ScopeCommittee, Title: "Họp ban chấp hành đảng bộ", AsOf: true,
 		Rule: func(th Thresholds) string {
@@ -45,6 +51,7 @@ var tc2Funcs = map[string]func(*evaluator, *view) CheckResult{
 	"tc2.regular_good":       (*evaluator).regularGood,
 	"tc2.regular_no_weak":    (*evaluator).regularNoWeak,
 	"tc2.thematic_count":     (*evaluator).thematicCount,
+	"tc2.thematic_quarterly": (*evaluator).thematicQuarterly,
 	"tc2.committee_meetings": func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, ExecutiveBoard) },
 	"tc2.standing_meetings":  func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, StandingBoard) },
 	"tc2.assembly":           func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, Assembly) },
@@ -257,6 +264,61 @@ func (e *evaluator) thematicCount(v *view) CheckResult {
 		if q := e.quartersWithoutThematic(v); len(q) > 0 {
 			c.Message += "; không có buổi nào trong " + strings.Join(q, ", ")
 		}
+	}
+	return c
+}
+
+// quarterOver reports whether quarter q of the evaluation year is over by
+// the self-check date: always without --as-of, and from the quarter's last
+// day on with it. The self-check date's rows are in the data, and thematic
+// meetings, unlike regular ones, are not one to a month: this is how
+// warnQuarters and yearOver read the date too.
+func (e *evaluator) quarterOver(q int) bool {
+	end := time.Date(e.year, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
+	return !e.asOf || dayKey(e.opts.AsOf) >= dayKey(end)
+}
+
+// thematicQuarterlyOn reports whether tc2.thematic_quarterly judges the
+// quarters, so that the warning of SPEC §2 does not say it again.
+func (e *evaluator) thematicQuarterlyOn() bool {
+	return e.th.ThematicQuarterly && !e.th.Skipped("tc2.thematic_quarterly")
+}
+
+// thematicQuarterly checks "ít nhất mỗi quý một lần" for thematic meetings
+// (Chỉ thị 50-CT/TW), on the meetings dated in the evaluation year. Under
+// --as-of a quarter without one is khong_dat once it is over and
+// con_kha_nang before: any number of thematic meetings may still come.
+func (e *evaluator) thematicQuarterly(v *view) CheckResult {
+	if !v.u.Sheets.Has(SheetMeetings) {
+		return missingSheet(SheetMeetings, "")
+	}
+	held := 0
+	var missed, open []string
+	for q := 1; q <= 4; q++ {
+		switch {
+		case v.thematicQYear[q]:
+			held++
+		case e.quarterOver(q):
+			missed = append(missed, quarterName(e.year, q))
+		default:
+			open = append(open, quarterName(e.year, q))
+		}
+	}
+	c := CheckResult{Value: ptr(float64(held)), Threshold: ptr(4)}
+	head := fmt.Sprintf("%d/4 quý có sinh hoạt chuyên đề", held)
+	switch {
+	case len(missed) > 0:
+		c.Status = NotMet
+		c.Message = fmt.Sprintf("%s; %s không có buổi sinh hoạt chuyên đề nào (mỗi quý ít nhất một buổi)", head, strings.Join(missed, ", "))
+		if len(open) > 0 {
+			c.Message += fmt.Sprintf("; %s chưa có", strings.Join(open, ", "))
+		}
+	case len(open) > 0:
+		c.Status = Reachable
+		c.Message = fmt.Sprintf("%s; %s chưa có sinh hoạt chuyên đề: cần ít nhất một buổi trong mỗi quý đó", head, strings.Join(open, ", "))
+	default:
+		c.Status = Met
+		c.Message = "Cả 4 quý đều có sinh hoạt chuyên đề"
 	}
 	return c
 }

@@ -42,6 +42,11 @@ type Thresholds struct {
 	// Warnings
 	AttendanceWarn float64 // warn when Có mặt / Tổng số is at or below this (0.85)
 
+	// ThematicQuarterly makes "at least one thematic meeting each quarter"
+	// (Chỉ thị 50-CT/TW) the TC2 check tc2.thematic_quarterly; off, as in
+	// hd17-2023, a quarter without one is only the warning of SPEC §2.
+	ThematicQuarterly bool
+
 	// Strict makes an unrecorded qualitative item count as missing data, as
 	// --strict does (Options.Strict); either one turns it on.
 	Strict bool
@@ -67,6 +72,11 @@ type Thresholds struct {
 	PilotSmallCount        int
 	PilotClusterCommittees int
 	PilotClusterCells      int
+
+	// QuotaHTXSNV turns on the implementation check quota.htxsnv: members
+	// rated HTXSNV at most HTXSNVShare (0.2) of those rated HTTNV or above.
+	QuotaHTXSNV bool
+	HTXSNVShare float64
 }
 
 // Skipped reports whether the criteria file sets check id aside.
@@ -118,5 +128,7 @@ func Default() Thresholds {
 		PilotSmallCount:        1,
 		PilotClusterCommittees: 2,
 		PilotClusterCells:      1,
+
+		HTXSNVShare: 0.2,
 	}
 }

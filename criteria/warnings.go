@@ -7,15 +7,18 @@ import (
 )
 
 // warn adds the warnings of SPEC §2 for one unit to e.warnings: a month
-// with no regular meeting or with two, a quarter with no thematic meeting,
-// a meeting whose attendance is at or below AttendanceWarn, and the
-// qualitative items not yet recorded. Warnings never change a verdict.
+// with no regular meeting or with two, a quarter with no thematic meeting
+// (unless tc2.thematic_quarterly judges the quarters), a meeting whose
+// attendance is at or below AttendanceWarn, and the qualitative items not
+// yet recorded. Warnings never change a verdict.
 func (e *evaluator) warn(u *Unit) {
 	v := e.views[u]
 	if u.Sheets.Has(SheetMeetings) {
 		if u.Type.IsCell() {
 			e.warnMonths(v)
-			e.warnQuarters(v)
+			if !e.thematicQuarterlyOn() {
+				e.warnQuarters(v)
+			}
 		}
 		e.warnAttendance(v)
 	}

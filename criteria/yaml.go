@@ -201,6 +201,8 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.RegularGoodShare }),
 	countParam("thematic_meetings", "", "Chi bộ: số buổi sinh hoạt chuyên đề tối thiểu trong năm", 0,
 		func(t *Thresholds) *int { return &t.ThematicMeetings }),
+	boolParam("thematic_quarterly", "", "true: chi bộ phải có ít nhất một buổi sinh hoạt chuyên đề mỗi quý (Chỉ thị 50-CT/TW), kiểm tra tc2.thematic_quarterly của Tiêu chí 2; false: quý không có buổi nào chỉ bị cảnh báo",
+		func(t *Thresholds) *bool { return &t.ThematicQuarterly }),
 	countParam("committee_meetings", "", "Đảng bộ cơ sở: số kỳ họp ban chấp hành tối thiểu trong năm", 0,
 		func(t *Thresholds) *int { return &t.CommitteeMeetings }),
 	countParam("standing_meetings", "", "Đảng bộ cơ sở có ban thường vụ: số kỳ họp ban thường vụ tối thiểu trong năm", 0,
@@ -281,6 +283,10 @@ var params = []param{
 		func(t *Thresholds) *int { return &t.PilotClusterCommittees }),
 	countParam("pilot_cluster_cells", "", "Mỗi cụm có đúng số chi bộ cơ sở làm điểm này", 0,
 		func(t *Thresholds) *int { return &t.PilotClusterCells }),
+	boolParam("quota_htxsnv", "", "true: kiểm tra quota.htxsnv — số đảng viên xếp loại HTXSNV của mỗi đơn vị không quá tỷ lệ htxsnv_share (không tính vào kết quả)",
+		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
+	shareParam("htxsnv_share", "", "Số đảng viên HTXSNV tối đa bằng tỷ lệ này của số đảng viên xếp loại từ HTTNV trở lên (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
+		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
 }
 
 func paramByKey(key string) *param {

@@ -453,14 +453,22 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.problems(probs, u.Code, false)
 }
 
-// implementation lists the section III checks.
-func (t *textWriter) implementation(impl []criteria.ImplementationResult, _ string) {
+// implementation lists the section III checks. The summary of a bloc
+// (code "") lists the quota.htxsnv results that are not dat and counts the
+// others: one line per unit would bury the pilot checks; a unit's own
+// view and the other formats give each.
+func (t *textWriter) implementation(impl []criteria.ImplementationResult, code string) {
 	if len(impl) == 0 {
 		return
 	}
 	t.line("")
 	t.line(t.bold("TỔ CHỨC THỰC HIỆN (chỉ đạo điểm)"))
+	quotaMet := 0
 	for _, im := range impl {
+		if code == "" && im.ID == "quota.htxsnv" && im.Status == criteria.Met {
+			quotaMet++
+			continue
+		}
 		who := im.Unit
 		if im.Cluster != "" {
 			who = im.Cluster
@@ -470,6 +478,10 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, _ stri
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
 		}
+	}
+	if quotaMet > 0 {
+		head := symbol(criteria.Met) + " " + criteria.Met.Label()
+		t.line("  " + t.status(criteria.Met, head) + " · " + checkTitle("quota.htxsnv") + " · " + fmt.Sprintf("%d đơn vị (xem từng đơn vị bằng --unit MÃ)", quotaMet))
 	}
 }
 

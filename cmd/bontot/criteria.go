@@ -45,9 +45,10 @@ không có trong tệp giữ giá trị mặc định.
 
 Bộ quy tắc (--profile, hoặc khóa "profile" trong tệp tiêu chí): hd17-2023 là
 Hướng dẫn 17-HD/ĐUK như đã ban hành (mặc định); 2025 dành cho các văn bản năm
-2025 (các quy tắc mới đang được bổ sung, hiện áp dụng như hd17-2023). Tệp tiêu
-chí ghi đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị
-từ chối.
+2025: thêm kiểm tra sinh hoạt chuyên đề mỗi quý (Tiêu chí 2) và tỷ lệ đảng viên
+HTXSNV (tổ chức thực hiện); các quy tắc khác đang được bổ sung. Tệp tiêu chí
+ghi đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị từ
+chối.
 
 Mã thoát:
   0  đã in hoặc đã ghi tệp tiêu chí
@@ -216,7 +217,7 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		fmt.Fprintf(w, "\nTiêu chí %d. %s\n", i+1, criteria.CriterionNames[id])
 		fmt.Fprintln(w, "  Kiểm tra theo số liệu:")
 		for _, d := range criteria.Checks {
-			if d.Criterion == id {
+			if d.Criterion == id && d.Enabled(th) {
 				printCheck(d)
 			}
 		}
@@ -229,7 +230,9 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	}
 	fmt.Fprintln(w, "\nTổ chức thực hiện (mục III, báo cáo riêng, không tính vào kết quả):")
 	for _, d := range criteria.ImplementationChecks {
-		printCheck(d)
+		if d.Enabled(th) {
+			printCheck(d)
+		}
 	}
 
 	g := th.GroupMax
@@ -240,8 +243,12 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		criteria.FormatNumber(g[0]), criteria.FormatNumber(g[1]), criteria.FormatNumber(g[2]), criteria.FormatNumber(g[3]), criteria.FormatNumber(g[4]))
 	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
-	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ, quý không có buổi chuyên đề, buổi có tỷ lệ có mặt từ %s trở xuống.\n",
-		criteria.FormatPercent(th.AttendanceWarn))
+	quarters := " quý không có buổi chuyên đề,"
+	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
+		quarters = "" // tc2.thematic_quarterly judges them
+	}
+	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt từ %s trở xuống.\n",
+		quarters, criteria.FormatPercent(th.AttendanceWarn))
 	if th.Strict {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: tiêu chí của mục đó là \"thiếu dữ liệu\" (chế độ nghiêm ngặt).")
 	} else {

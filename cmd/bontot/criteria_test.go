@@ -9,25 +9,41 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// TestCriteriaListsEverything: bontot criteria lists every check with its
-// threshold and every item (issue 3, "Must show").
+// TestCriteriaListsEverything: bontot criteria lists every check of the
+// profile with its threshold and every item (issue 3, "Must show"), and no
+// check the profile leaves out (issue 11: hd17-2023 reads as before).
 func TestCriteriaListsEverything(t *testing.T) {
-	out, errOut, code := runCmd(t, "criteria")
-	if code != exitOK || errOut != "" {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
-	}
-	for _, d := range append(append([]criteria.CheckDef{}, criteria.Checks...), criteria.ImplementationChecks...) {
-		if !strings.Contains(out, d.ID+"  "+d.Title) || !strings.Contains(out, d.Rule(criteria.Default())) {
-			t.Errorf("check %s missing from the listing", d.ID)
+	for _, name := range criteria.ProfileNames() {
+		th, _ := criteria.ProfileThresholds(name)
+		out, errOut, code := runCmd(t, "criteria", "--profile", name)
+		if code != exitOK || errOut != "" {
+			t.Fatalf("%s: exit %d, stderr %q", name, code, errOut)
+		}
+		for _, d := range append(append([]criteria.CheckDef{}, criteria.Checks...), criteria.ImplementationChecks...) {
+			listed := strings.Contains(out, d.ID+"  "+d.Title) && strings.Contains(out, d.Rule(th))
+			if listed != d.Enabled(th) {
+				t.Errorf("%s: check %s listed %v, in the profile %v", name, d.ID, listed, d.Enabled(th))
+			}
+		}
+		for _, it := range criteria.Items {
+			if !strings.Contains(out, it.ID+"  "+it.Text) {
+				t.Errorf("%s: item %s missing", name, it.ID)
+			}
+		}
+		if !strings.Contains(out, "Ít nhất 75% số buổi") {
+			t.Errorf("%s: default share not shown", name)
 		}
 	}
-	for _, it := range criteria.Items {
-		if !strings.Contains(out, it.ID+"  "+it.Text) {
-			t.Errorf("item %s missing", it.ID)
+	// The 2025 rules are off in hd17-2023 and on in 2025.
+	hd17, _, _ := runCmd(t, "criteria")
+	p2025, _, _ := runCmd(t, "criteria", "--profile", "2025")
+	for _, id := range []string{"tc2.thematic_quarterly", "quota.htxsnv"} {
+		if strings.Contains(hd17, id) || !strings.Contains(p2025, id) {
+			t.Errorf("%s: in hd17-2023 %v, in 2025 %v", id, strings.Contains(hd17, id), strings.Contains(p2025, id))
 		}
 	}
-	if !strings.Contains(out, "Ít nhất 75% số buổi") {
-		t.Error("default share not shown")
+	if !strings.Contains(p2025, "không quá 20% số đảng viên xếp loại từ HTTNV trở lên") {
+		t.Error("2025: the HTXSNV share is not shown")
 	}
 }
 

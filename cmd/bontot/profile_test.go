@@ -172,3 +172,94 @@ func TestCriteriaProfileExportRoundTrip(t *testing.T) {
 		t.Errorf("default listing does not name hd17-2023:\n%.300s", out)
 	}
 }
+
+// TestEvaluate2025QuarterlyAndQuota: on the example, the 2025 profile
+// fails CB05, which has no thematic meeting in the third quarter (a
+// warning only under hd17-2023), and reports the HTXSNV share of every
+// unit beside the verdicts; hd17-2023 reports neither.
+func TestEvaluate2025QuarterlyAndQuota(t *testing.T) {
+	type report struct {
+		Units []struct {
+			Code     string `json:"code"`
+			Verdict  string `json:"verdict"`
+			Criteria []struct {
+				Checks []struct {
+					ID      string `json:"id"`
+					Status  string `json:"status"`
+					Message string `json:"message"`
+				} `json:"checks"`
+			} `json:"criteria"`
+		} `json:"units"`
+		Implementation []struct {
+			ID      string  `json:"id"`
+			Unit    *string `json:"unit"`
+			Status  string  `json:"status"`
+			Message string  `json:"message"`
+		} `json:"implementation"`
+		Problems []struct {
+			Unit    *string `json:"unit"`
+			Message string  `json:"message"`
+		} `json:"problems"`
+	}
+	decode := func(profile string) (report, string) {
+		out, stderr, code := runCmd(t, "evaluate", example, "--format", "json", "--profile", profile)
+		if code != 0 {
+			t.Fatalf("%s: exit %d, %q", profile, code, stderr)
+		}
+		var r report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r, out
+	}
+	hd17, raw := decode("hd17-2023")
+	if strings.Contains(raw, "tc2.thematic_quarterly") || strings.Contains(raw, "quota.htxsnv") {
+		t.Error("hd17-2023 reports a 2025 rule")
+	}
+	warned := false
+	for _, p := range hd17.Problems {
+		warned = warned || (deref(p.Unit) == "CB05" && strings.Contains(p.Message, "không có buổi sinh hoạt chuyên đề trong quý III/2024"))
+	}
+	if !warned {
+		t.Error("hd17-2023: no quarterly warning for CB05")
+	}
+
+	r, _ := decode("2025")
+	quarterly := map[string]string{}
+	for _, u := range r.Units {
+		for _, c := range u.Criteria {
+			for _, ch := range c.Checks {
+				if ch.ID == "tc2.thematic_quarterly" {
+					quarterly[u.Code] = ch.Status + ": " + ch.Message
+				}
+			}
+		}
+		if u.Code == "CB05" && u.Verdict != "khong_dat" {
+			t.Errorf("2025: CB05 %s, want khong_dat", u.Verdict)
+		}
+	}
+	if got := quarterly["CB05"]; !strings.HasPrefix(got, "khong_dat: ") || !strings.Contains(got, "quý III/2024 không có buổi sinh hoạt chuyên đề nào") {
+		t.Errorf("2025: CB05 tc2.thematic_quarterly %q", got)
+	}
+	if got := quarterly["CB01"]; got != "dat: Cả 4 quý đều có sinh hoạt chuyên đề" {
+		t.Errorf("2025: CB01 tc2.thematic_quarterly %q", got)
+	}
+	quota := map[string]string{}
+	for _, im := range r.Implementation {
+		if im.ID == "quota.htxsnv" {
+			quota[deref(im.Unit)] = im.Status + ": " + im.Message
+		}
+	}
+	for code, want := range map[string]string{
+		"CB03":    "khong_dat: 2 HTXSNV / 9 đảng viên xếp loại từ HTTNV trở lên = 22,2%, vượt 20%",
+		"DB02-02": "dat: 3 HTXSNV / 15 đảng viên xếp loại từ HTTNV trở lên = 20%, không quá 20%",
+		"DB01":    "dat: Toàn đảng bộ (cùng 7 chi bộ trực thuộc): 10 HTXSNV / 65",
+	} {
+		if !strings.HasPrefix(quota[code], want) {
+			t.Errorf("2025: %s quota.htxsnv %q, want %q…", code, quota[code], want)
+		}
+	}
+	if len(quota) != len(r.Units) {
+		t.Errorf("2025: quota.htxsnv for %d units of %d", len(quota), len(r.Units))
+	}
+}

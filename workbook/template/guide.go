@@ -251,6 +251,12 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			share(floor), who, share(good))
 	}
 	lvl := func(l criteria.Level) string { return strings.ToLower(l.Label()) }
+	// Under tc2.thematic_quarterly a quarter without a thematic meeting
+	// fails TC2; otherwise it is only a reminder.
+	thematic, quarterWarn := fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm.", th.ThematicMeetings), " quý không có buổi chuyên đề;"
+	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
+		thematic, quarterWarn = fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm, mỗi quý ít nhất một buổi (Chỉ thị 50-CT/TW).", th.ThematicMeetings), ""
+	}
 	return []criterionLines{
 		{"Tiêu chí 1", criteria.CriterionNames["tc1"], []thresholdLine{
 			{scopeAll, fmt.Sprintf("Mọi tiêu chí nhóm Trọng tâm (sheet Tiêu chí, theo Quy định 528-QĐ/TU) đạt mức %s trở lên; mọi tiêu chí khác đạt mức %s trở lên. "+
@@ -266,15 +272,15 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 		{"Tiêu chí 2", criteria.CriterionNames["tc2"], []thresholdLine{
 			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt thường kỳ/năm; %s số buổi thường kỳ đạt Tốt (≥ %s điểm); không buổi nào xếp loại Kém (dưới %s điểm).",
 				th.RegularMeetings, share(th.RegularGoodShare), num(th.MeetingGood), num(th.MeetingAverage))},
-			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm.", th.ThematicMeetings)},
+			{scopeCell, thematic},
 			{scopeCommittee, fmt.Sprintf("Ban chấp hành đảng bộ họp ≥ %d lần/năm; ban thường vụ (nếu có) họp ≥ %d lần/năm; ≥ %d hội nghị hoặc đại hội toàn đảng bộ/năm.",
 				th.CommitteeMeetings, th.StandingMeetings, th.Assemblies)},
 			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: Tốt ≥ %s, Khá %s đến dưới %s, Trung bình %s đến dưới %s, Kém dưới %s. "+
 				"Điểm tối đa của 5 nhóm: Tỷ lệ đảng viên tham gia %s, Chuẩn bị %s, Tổ chức %s, Nguyên tắc %s, Kết quả %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng 5 nhóm.",
 				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
 				num(th.GroupMax[0]), num(th.GroupMax[1]), num(th.GroupMax[2]), num(th.GroupMax[3]), num(th.GroupMax[4]))},
-			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi; quý không có buổi chuyên đề; buổi có tỷ lệ có mặt từ %s trở xuống.",
-				percent(th.AttendanceWarn))},
+			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt từ %s trở xuống.",
+				quarterWarn, percent(th.AttendanceWarn))},
 		}},
 		{"Tiêu chí 3", criteria.CriterionNames["tc3"], []thresholdLine{
 			{scopeAll, "Không có đơn thư, khiếu nại, tố cáo trong năm; mọi vấn đề nổi cộm phát sinh đã được giải quyết (đảng bộ cơ sở tính cả các chi bộ trực thuộc)."},

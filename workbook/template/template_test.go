@@ -361,3 +361,29 @@ func TestSubordinateCellCarriesItsParent(t *testing.T) {
 		t.Errorf("unit row = %q", got)
 	}
 }
+
+// TestGuideStatesQuarterlyThematicRuleOf2025: under the 2025 profile a
+// quarter without a thematic meeting fails TC2, so the guide states it as
+// a rule and no longer as a reminder; hd17-2023 keeps the reminder.
+func TestGuideStatesQuarterlyThematicRuleOf2025(t *testing.T) {
+	guide := func(th criteria.Thresholds) string {
+		f := write(t, Options{Thresholds: th})
+		rows, err := f.GetRows(GuideSheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, r := range rows {
+			all.WriteString(strings.Join(r, " ") + "\n")
+		}
+		return all.String()
+	}
+	const rule, reminder = "mỗi quý ít nhất một buổi (Chỉ thị 50-CT/TW)", "quý không có buổi chuyên đề"
+	p2025, _ := criteria.ProfileThresholds(criteria.Profile2025)
+	if g := guide(p2025); !strings.Contains(g, "≥ 4 buổi sinh hoạt chuyên đề/năm, "+rule) || strings.Contains(g, reminder) {
+		t.Errorf("2025 guide: rule %v, reminder %v", strings.Contains(g, rule), strings.Contains(g, reminder))
+	}
+	if g := guide(criteria.Default()); strings.Contains(g, rule) || !strings.Contains(g, reminder) {
+		t.Errorf("hd17-2023 guide: rule %v, reminder %v", strings.Contains(g, rule), strings.Contains(g, reminder))
+	}
+}
