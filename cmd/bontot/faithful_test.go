@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/bontot/bontot/internal/xlsxshape"
 )
 
 // editPart copies the example workbook to a temporary file with one part's
@@ -110,6 +112,25 @@ func TestUnescapedAmpersandIsAnError(t *testing.T) {
 			if code != 1 || !strings.Contains(errOut, tc.where) || !strings.Contains(errOut, "&amp;") || strings.Contains(out, `"units"`) {
 				t.Errorf("%s %s: exit %d, stderr %q; want exit 1 naming %q and the &", cmd, filepath.Base(tc.path), code, errOut, tc.where)
 			}
+		}
+	}
+}
+
+// TestShapesEvaluateAlike: the example workbook rewritten into every shape
+// real producers write (internal/xlsxshape) gives the same JSON, verdicts,
+// evidence and problems, as the workbook as written.
+func TestShapesEvaluateAlike(t *testing.T) {
+	const example = "../../testdata/khoi-2024.xlsx"
+	want, _, wantCode := runCmd(t, "evaluate", example, "--format", "json")
+	for _, shape := range xlsxshape.Shapes() {
+		// Same base name: the JSON names the file.
+		p := filepath.Join(t.TempDir(), "khoi-2024.xlsx")
+		if err := xlsxshape.Rewrite(example, p, shape); err != nil {
+			t.Fatalf("%s: %v", shape, err)
+		}
+		got, _, code := runCmd(t, "evaluate", p, "--format", "json")
+		if code != wantCode || got != want {
+			t.Errorf("%s: exit %d, JSON differs from the workbook as written (exit %d)", shape, code, wantCode)
 		}
 	}
 }
