@@ -1,10 +1,8 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxshape"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -35,36 +34,8 @@ func asXLSM(t *testing.T, src, dst string) {
 // rewriteZip copies the package at src to dst, each part through edit.
 func rewriteZip(t *testing.T, src, dst string, edit func(name string, data []byte) []byte) {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
+	err := xlsxshape.EditParts(src, dst, func(name string, data []byte) ([]byte, error) { return edit(name, data), nil })
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data = edit(zf.Name, data)
-		w, err := zw.Create(zf.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,38 +14,20 @@ import (
 // bytes changed by edit, and returns its path.
 func editPart(t *testing.T, name, part string, edit func([]byte) []byte) string {
 	t.Helper()
-	zr, err := zip.OpenReader("../../testdata/khoi-2024.xlsx")
+	p := filepath.Join(t.TempDir(), name)
+	found := false
+	err := xlsxshape.EditParts("../../testdata/khoi-2024.xlsx", p, func(n string, data []byte) ([]byte, error) {
+		if n != part {
+			return data, nil
+		}
+		found = true
+		return edit(data), nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	found := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == part {
-			found = true
-			data = edit(data)
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(data)
-	}
 	if !found {
 		t.Fatalf("no part %s", part)
-	}
-	zw.Close()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 	return p
 }

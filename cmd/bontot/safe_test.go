@@ -4,12 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bontot/bontot/internal/xlsxshape"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -52,43 +52,16 @@ func hostileExample(t *testing.T) string {
 	set("Đơn vị", "Tên đơn vị", "Chi bộ Sở "+hostile+" Thông tin")
 	set("Tự đánh giá", "Ghi chú", "Biên bản họp "+hostile+" tháng 3")
 	set("Sinh hoạt", "Loại", "Thường "+hostile+" kỳ")
-	var saved bytes.Buffer
-	if err := f.Write(&saved); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(saved.Bytes()), int64(saved.Len()))
-	if err != nil {
+	saved := filepath.Join(t.TempDir(), "saved.xlsx")
+	if err := f.SaveAs(saved); err != nil {
 		t.Fatal(err)
 	}
 	markers := strings.NewReplacer("ESCMARK", "_x001B_", "BELMARK", "_x0007_", "BSMARK", "_x0008_")
 	path := filepath.Join(t.TempDir(), "khoi-nguy-hiem.xlsx")
-	out, err := os.Create(path)
+	err = xlsxshape.EditParts(saved, path, func(_ string, data []byte) ([]byte, error) {
+		return []byte(markers.Replace(string(data))), nil
+	})
 	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.Create(zf.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(markers.Replace(string(data)))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return path

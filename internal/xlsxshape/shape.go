@@ -86,47 +86,39 @@ var sheetDataRE = regexp.MustCompile(`(?s)<sheetData>.*</sheetData>|<sheetData/>
 // under xl/worksheets/) and shared strings written in the shape. The
 // source must be of the plain shape bontot's generator and excelize write.
 func Rewrite(src, dst string, shape Shape) error {
+	strs, err := sharedStrings(src)
+	if err != nil {
+		return err
+	}
+	return EditParts(src, dst, func(name string, data []byte) ([]byte, error) {
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
+			return rewriteSheet(data, strs, shape)
+		case name == "xl/sharedStrings.xml" && shape == RichText:
+			return richSST(strs), nil
+		case name == "xl/sharedStrings.xml" && shape == PrefixedOpenXML:
+			return prefixed(data), nil
+		}
+		return data, nil
+	})
+}
+
+// EditParts copies the zip package at src to dst, every part's bytes
+// through edit, names and order kept. An error from edit names the part.
+func EditParts(src, dst string, edit func(name string, data []byte) ([]byte, error)) error {
 	zr, err := zip.OpenReader(src)
 	if err != nil {
 		return err
 	}
 	defer zr.Close()
-	parts := map[string][]byte{}
-	var strs []string
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		parts[f.Name] = data
-		if f.Name == "xl/sharedStrings.xml" {
-			var t sst
-			if err := xml.Unmarshal(data, &t); err != nil {
-				return fmt.Errorf("%s: %v", f.Name, err)
-			}
-			for _, it := range t.Items {
-				strs = append(strs, it.T)
-			}
-		}
-	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
-		data := parts[f.Name]
-		switch {
-		case strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml"):
-			data, err = rewriteSheet(data, strs, shape)
-		case f.Name == "xl/sharedStrings.xml" && shape == RichText:
-			data = richSST(strs)
-		case shape == PrefixedOpenXML && f.Name == "xl/sharedStrings.xml":
-			data = prefixed(data)
-		}
+		data, err := readPart(f)
 		if err != nil {
+			return err
+		}
+		if data, err = edit(f.Name, data); err != nil {
 			return fmt.Errorf("%s: %v", f.Name, err)
 		}
 		w, err := zw.Create(f.Name)
@@ -141,6 +133,42 @@ func Rewrite(src, dst string, shape Shape) error {
 		return err
 	}
 	return os.WriteFile(dst, buf.Bytes(), 0o644)
+}
+
+func readPart(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// sharedStrings reads the items of a plain shared strings table.
+func sharedStrings(src string) ([]string, error) {
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	var strs []string
+	for _, f := range zr.File {
+		if f.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		data, err := readPart(f)
+		if err != nil {
+			return nil, err
+		}
+		var t sst
+		if err := xml.Unmarshal(data, &t); err != nil {
+			return nil, fmt.Errorf("%s: %v", f.Name, err)
+		}
+		for _, it := range t.Items {
+			strs = append(strs, it.T)
+		}
+	}
+	return strs, nil
 }
 
 func rewriteSheet(doc []byte, strs []string, shape Shape) ([]byte, error) {
