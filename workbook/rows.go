@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"sync"
-	"unicode/utf16"
 
 	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
@@ -173,7 +172,7 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 			return err
 		}
 		for i, v := range cells {
-			if len(v) > xlsxscan.MaxCellChars && utf16Len(v) > xlsxscan.MaxCellChars {
+			if xlsxscan.CellTooLong(v) {
 				return xlsxscan.LongCell(sheet, n, i+1)
 			}
 			cells[i] = clean(v)
@@ -186,13 +185,4 @@ func (b *book) sheetRows(sheet string, visit func(row int, cells []string) error
 		return err
 	}
 	return rows.Close()
-}
-
-// utf16Len is the length of s as Excel counts characters.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
 }

@@ -100,7 +100,7 @@ func Open(name string) (*Book, error) {
 	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
 	if name := DuplicatePart(zr.File); name != "" {
 		zr.Close()
-		return nil, &DefectError{Part: name, Reason: "phần này có hai lần trong tệp nén (tệp đã bị sửa hoặc hỏng)"}
+		return nil, duplicateDefect(name)
 	}
 	b := &Book{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {

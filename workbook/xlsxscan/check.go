@@ -78,9 +78,9 @@ func (e *DefectError) Error() string {
 // header detection and matching seconds and gigabytes.
 const MaxCellChars = 32767
 
-// cellTooLong reports whether v holds more UTF-16 code units than Excel
+// CellTooLong reports whether v holds more UTF-16 code units than Excel
 // allows, looking at the characters only when the bytes could be over.
-func cellTooLong(v string) bool {
+func CellTooLong(v string) bool {
 	if len(v) <= MaxCellChars {
 		return false
 	}
@@ -151,32 +151,17 @@ func xmlReason(msg string) string {
 	return "XML không hợp lệ"
 }
 
-// openPart opens a zip part; reading it to the end checks its size and
-// CRC-32 (zip.ErrChecksum).
-func openPart(f *zip.File) (io.ReadCloser, error) { return f.Open() }
-
 // checkSheet reads a worksheet part as the checker does; sheet names it in
 // the defects, nSST and nXF bound the shared string and style indexes (nXF
 // < 0: no styles part, so only s="0", the default format, exists).
 func checkSheet(f *zip.File, sheet string, nSST, nXF int) error {
-	rc, err := openPart(f)
-	if err != nil {
-		return &DefectError{Part: f.Name, Sheet: sheet, Reason: readReason(err)}
-	}
-	defer rc.Close()
-	c := &checker{part: f.Name, sheet: sheet, nSST: nSST, nXF: nXF, sheetDepth: -1}
-	return c.run(rc, true)
+	c := &checker{sheet: sheet, nSST: nSST, nXF: nXF, sheetDepth: -1}
+	return c.read(f, c.token)
 }
 
 // checkXML checks that a part that is not a worksheet is well-formed.
 func checkXML(f *zip.File) error {
-	rc, err := openPart(f)
-	if err != nil {
-		return &DefectError{Part: f.Name, Reason: readReason(err)}
-	}
-	defer rc.Close()
-	c := &checker{part: f.Name, sheetDepth: -1}
-	return c.run(rc, false)
+	return new(checker).read(f, nil)
 }
 
 type checker struct {
@@ -202,8 +187,17 @@ func (c *checker) defect(reason string) *DefectError {
 	return &DefectError{Part: c.part, Sheet: c.sheet, Row: c.row, Cell: c.cell, Line: line, Reason: reason}
 }
 
-func (c *checker) run(r io.Reader, sheet bool) error {
-	c.dec = xml.NewDecoder(r)
+// read reads a part to its end with encoding/xml in strict mode, which
+// also checks the zip's size and CRC-32, handing every token to visit (nil:
+// well-formedness only). A read or syntax error is a DefectError.
+func (c *checker) read(f *zip.File, visit func(xml.Token) error) error {
+	c.part = f.Name
+	rc, err := f.Open()
+	if err != nil {
+		return &DefectError{Part: c.part, Sheet: c.sheet, Reason: readReason(err)}
+	}
+	defer rc.Close()
+	c.dec = xml.NewDecoder(rc)
 	c.dec.Strict = true
 	for {
 		tok, err := c.dec.Token()
@@ -222,11 +216,10 @@ func (c *checker) run(r io.Reader, sheet bool) error {
 			d.Cell = ""
 			return d
 		}
-		if !sheet {
-			continue
-		}
-		if err := c.token(tok); err != nil {
-			return err
+		if visit != nil {
+			if err := visit(tok); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -368,29 +361,33 @@ func (c *checker) endCell() error {
 	return nil
 }
 
-// styleCount reads the number of cell formats (cellXfs) of a styles part:
-// the bound of every cell's s. It returns -1 when the part is absent.
+// styleCount checks a styles part and counts its cell formats (the <xf>
+// of the root's <cellXfs>): the bound of every cell's s. It returns -1
+// when the part is absent.
 func styleCount(f *zip.File) (int, error) {
 	if f == nil {
 		return -1, nil
 	}
-	if err := checkXML(f); err != nil {
-		return 0, err
-	}
-	rc, err := openPart(f)
-	if err != nil {
-		return 0, &DefectError{Part: f.Name, Reason: readReason(err)}
-	}
-	defer rc.Close()
-	var st struct {
-		CellXfs struct {
-			Xf []struct{} `xml:"xf"`
-		} `xml:"cellXfs"`
-	}
-	if err := xml.NewDecoder(rc).Decode(&st); err != nil {
-		return 0, &DefectError{Part: f.Name, Reason: "XML không hợp lệ"}
-	}
-	return len(st.CellXfs.Xf), nil
+	n, depth, inXfs := 0, 0, false
+	err := new(checker).read(f, func(tok xml.Token) error {
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch {
+			case depth == 2 && t.Name.Local == "cellXfs":
+				inXfs = true
+			case depth == 3 && inXfs && t.Name.Local == "xf":
+				n++
+			}
+		case xml.EndElement:
+			if depth == 2 {
+				inXfs = false
+			}
+			depth--
+		}
+		return nil
+	})
+	return n, err
 }
 
 // CheckPackage checks a whole package that the scanner cannot open (an
@@ -400,8 +397,8 @@ func styleCount(f *zip.File) (int, error) {
 // with rows and cells in order and indexes that exist. A nil error means
 // excelize reads every cell faithfully.
 func CheckPackage(zr *zip.Reader) error {
-	if err := DuplicatePart(zr.File); err != "" {
-		return &DefectError{Part: err, Reason: "phần này có hai lần trong tệp nén (tệp đã bị sửa hoặc hỏng)"}
+	if name := DuplicatePart(zr.File); name != "" {
+		return duplicateDefect(name)
 	}
 	var sst, styles *zip.File
 	var sheets []*zip.File
@@ -457,27 +454,8 @@ func containsFile(fs []*zip.File, f *zip.File) bool {
 
 // countItems checks the shared strings part and counts its items.
 func countItems(f *zip.File) (int, error) {
-	rc, err := openPart(f)
-	if err != nil {
-		return 0, &DefectError{Part: f.Name, Reason: readReason(err)}
-	}
-	defer rc.Close()
-	c := &checker{part: f.Name, sheetDepth: -1}
-	c.dec = xml.NewDecoder(rc)
-	c.dec.Strict = true
 	n, depth := 0, 0
-	for {
-		tok, err := c.dec.Token()
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return 0, &DefectError{Part: f.Name, Line: se.Line, Reason: xmlReason(se.Msg)}
-			}
-			return 0, &DefectError{Part: f.Name, Reason: readReason(err)}
-		}
+	err := new(checker).read(f, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
@@ -487,7 +465,14 @@ func countItems(f *zip.File) (int, error) {
 		case xml.EndElement:
 			depth--
 		}
-	}
+		return nil
+	})
+	return n, err
+}
+
+// duplicateDefect is the defect of a part the zip holds twice.
+func duplicateDefect(name string) *DefectError {
+	return &DefectError{Part: name, Reason: "phần này có hai lần trong tệp nén (tệp đã bị sửa hoặc hỏng)"}
 }
 
 // DuplicatePart returns the name of a part the zip holds twice (names

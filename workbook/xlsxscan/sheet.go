@@ -119,7 +119,7 @@ func (s *sheetScan) fail(reason string) error {
 
 func (s *sheetScan) emit(row int, cells []string) error {
 	for i, v := range cells {
-		if len(v) > MaxCellChars && cellTooLong(v) {
+		if CellTooLong(v) {
 			return LongCell(s.sheet, row, i+1)
 		}
 	}
