@@ -115,16 +115,27 @@ func checkFile(path, password string) (encrypted bool, err error) {
 	return encrypted, nil
 }
 
-// openExcelize opens a workbook that checkFile accepted with excelize. The
+// openExcelize opens a workbook that checkFile accepted with excelize,
+// from pkg when it is the workbook's package already decrypted. The
 // caller must Close the file.
-func openExcelize(path, password string, encrypted bool) (*excelize.File, error) {
+func openExcelize(path, password string, encrypted bool, pkg []byte) (*excelize.File, error) {
 	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
-	f, err := excelize.OpenFile(path, excelize.Options{
+	opts := excelize.Options{
 		Password:          password,
 		RawCellValue:      true,
 		UnzipSizeLimit:    totalLimit,
 		UnzipXMLSizeLimit: min(spillLimit, totalLimit),
-	})
+	}
+	var f *excelize.File
+	var err error
+	if pkg != nil {
+		// Decrypted already (checkPackage): the key derivation is not
+		// paid twice.
+		opts.Password = ""
+		f, err = excelize.OpenReader(bytes.NewReader(pkg), opts)
+	} else {
+		f, err = excelize.OpenFile(path, opts)
+	}
 	if err != nil {
 		if f != nil {
 			_ = f.Close()

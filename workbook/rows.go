@@ -23,6 +23,7 @@ type book struct {
 	scan      *xlsxscan.Book // nil: the scanner cannot read this file
 	xlMu      sync.Mutex     // sheets are read in parallel; excelize is shared
 	xl        *excelize.File // opened on first need
+	pkg       []byte         // the decrypted package of an encrypted workbook, once checked
 	names     []string
 	date1904  bool
 }
@@ -53,9 +54,11 @@ func openBook(path, password string) (*book, error) {
 	}
 	// excelize reads on silently past a defect: the checker reads the
 	// whole package first.
-	if err := checkPackage(path, password, encrypted); err != nil {
+	pkg, err := checkPackage(path, password, encrypted)
+	if err != nil {
 		return nil, err
 	}
+	b.pkg = pkg
 	f, err := b.excelize()
 	if err != nil {
 		return nil, err
@@ -68,43 +71,49 @@ func openBook(path, password string) (*book, error) {
 }
 
 // checkPackage runs the checker over every part of a workbook that
-// excelize is about to read, decrypting it first if need be.
-func checkPackage(path, password string, encrypted bool) error {
+// excelize is about to read. An encrypted workbook is decrypted for it,
+// and the package is returned for excelize to open without decrypting it
+// again (nil when decrypting failed: excelize then says why in its words).
+func checkPackage(path, password string, encrypted bool) ([]byte, error) {
 	var zr *zip.Reader
+	var pkg []byte
 	if encrypted {
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			return &fileError{path: path, msg: "không đọc được tệp", err: err}
+			return nil, &fileError{path: path, msg: "không đọc được tệp", err: err}
 		}
-		pkg, err := excelize.Decrypt(raw, &excelize.Options{Password: password})
-		if err != nil {
-			// openExcelize says it in its words (wrong password…).
-			return nil
+		if pkg, err = excelize.Decrypt(raw, &excelize.Options{Password: password}); err != nil {
+			return nil, nil
 		}
 		if zr, err = zip.NewReader(bytes.NewReader(pkg), int64(len(pkg))); err != nil {
-			return nil
+			return nil, nil
+		}
+		// checkFile saw only the envelope: the sizes the package declares
+		// are bounded before the checker inflates a byte.
+		if msg := checkEntries(zr.File); msg != "" {
+			return nil, &fileError{path: path, msg: msg}
 		}
 	} else {
 		rc, err := zip.OpenReader(path)
 		if err != nil {
-			return nil // checkFile has looked at the zip; excelize says the rest
+			return nil, nil // checkFile has looked at the zip; excelize says the rest
 		}
 		defer rc.Close()
 		zr = &rc.Reader
 	}
 	if err := xlsxscan.CheckPackage(zr); err != nil {
-		return &fileError{path: path, msg: err.Error() + defectAdvice, err: err}
+		return nil, &fileError{path: path, msg: err.Error() + defectAdvice, err: err}
 	}
-	return nil
+	return pkg, nil
 }
 
 func (b *book) excelize() (*excelize.File, error) {
 	if b.xl == nil {
-		f, err := openExcelize(b.path, b.password, b.encrypted)
+		f, err := openExcelize(b.path, b.password, b.encrypted, b.pkg)
 		if err != nil {
 			return nil, err
 		}
-		b.xl = f
+		b.xl, b.pkg = f, nil // excelize holds its own copy
 	}
 	return b.xl, nil
 }
