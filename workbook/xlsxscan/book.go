@@ -142,7 +142,7 @@ func (b *Book) partFold(name string) *zip.File {
 }
 
 // styleOK reports whether a cell's s (digits) names a cell format the
-// workbook has; without a styles part only 0 is sure to exist.
+// workbook has.
 func (b *Book) styleOK(s []byte) bool {
 	if len(s) > 9 {
 		return false
@@ -151,8 +151,13 @@ func (b *Book) styleOK(s []byte) bool {
 	for _, c := range s {
 		n = n*10 + int(c-'0')
 	}
-	return n == 0 || n < b.nXF
+	return styleExists(n, b.nXF)
 }
+
+// styleExists reports whether cell format n is one of the nXF a styles
+// part has; without a styles part (nXF < 0) only 0, the default, exists.
+// The scanner and the checker both ask it.
+func styleExists(n, nXF int) bool { return n == 0 || n < nXF }
 
 // Close closes the zip file.
 func (b *Book) Close() error { return b.zr.Close() }

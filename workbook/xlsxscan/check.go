@@ -79,11 +79,11 @@ func (e *DefectError) Error() string {
 const MaxCellChars = 32767
 
 // CellTooLong reports whether v holds more UTF-16 code units than Excel
-// allows, looking at the characters only when the bytes could be over.
-func CellTooLong(v string) bool {
-	if len(v) <= MaxCellChars {
-		return false
-	}
+// allows. The length test is inlined into every caller's loop over cells;
+// the characters are counted only when the bytes could be over.
+func CellTooLong(v string) bool { return len(v) > MaxCellChars && utf16Over(v) }
+
+func utf16Over(v string) bool {
 	n := 0
 	for _, r := range v {
 		n++
@@ -337,7 +337,7 @@ func (c *checker) startCell(t xml.StartElement) error {
 	c.col = col
 	if s, ok := attr(t, "s"); ok {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || !allDigits([]byte(s)) || n >= max(c.nXF, 1) {
+		if err != nil || n < 0 || !allDigits([]byte(s)) || !styleExists(n, c.nXF) {
 			return c.defect(fmt.Sprintf("chỉ số định dạng (style) %q không có trong sổ", s))
 		}
 	}
