@@ -271,8 +271,8 @@ func (e *evaluator) thematicCount(v *view) CheckResult {
 // quarterOver reports whether quarter q of the evaluation year is over by
 // the self-check date: always without --as-of, and from the quarter's last
 // day on with it. The self-check date's rows are in the data, and thematic
-// meetings, unlike regular ones, are not one to a month: this is how
-// warnQuarters and yearOver read the date too.
+// meetings, unlike regular ones, are not one to a month. warnQuarters
+// asks it too; yearOver reads the date the same way.
 func (e *evaluator) quarterOver(q int) bool {
 	end := time.Date(e.year, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
 	return !e.asOf || dayKey(e.opts.AsOf) >= dayKey(end)

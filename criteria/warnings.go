@@ -92,8 +92,7 @@ func (e *evaluator) warnQuarters(v *view) {
 	file, sheet := meetingsSheet(v)
 	var missing []string
 	for q := 1; q <= 4; q++ {
-		end := time.Date(e.year, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
-		if e.asOf && dayKey(e.opts.AsOf) < dayKey(end) {
+		if !e.quarterOver(q) {
 			break
 		}
 		if !v.thematicQYear[q] {
