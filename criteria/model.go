@@ -251,12 +251,9 @@ const (
 	Thematic
 )
 
-// NumScoreGroups is the number of group scores of the provincial scoring
-// rule (participation, preparation, organisation, principles, results).
-const NumScoreGroups = 5
-
-// Meeting is one row of Sinh hoạt. It keeps what evaluation needs: the
-// five group scores are checked and summed into Score by the reader.
+// Meeting is one row of Sinh hoạt, or one score sheet. It keeps what
+// evaluation needs: the group scores are checked and summed into Score by
+// the reader, and Score is the upper committee's where it scored too.
 type Meeting struct {
 	Date      time.Time // a row with only a month is dated on its first day
 	Score     float64   // total on the 100-point scale
@@ -266,6 +263,10 @@ type Meeting struct {
 	Kind      MeetingKind
 	MonthOnly bool
 	HasScore  bool
+	// Groups are the group scores behind Score: always for a meeting read
+	// from a score sheet, and for a Sinh hoạt row only when the full-marks
+	// gate needs them (Thresholds.FullMarksGroups); nil otherwise.
+	Groups []GroupScore
 }
 
 // CommitteeKind is the kind of a Họp cấp ủy row.

@@ -46,6 +46,10 @@ func profile2025() Thresholds {
 	t.Profile = Profile2025
 	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
 	t.QuotaHTXSNV = true
+	// Hướng dẫn 42-HD/BTCTW leaves the score sheet to the provinces: the
+	// eight-group sheet of one of them is the example, bands unchanged.
+	t.ScoreGroups = Sheet2025ScoreGroups()
+	t.UpperScoreGap = 10
 	return t
 }
 

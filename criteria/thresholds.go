@@ -32,9 +32,21 @@ type Thresholds struct {
 	// Meeting score bands on the 100-point scale: tốt ≥ Good, khá ≥ Fair,
 	// trung bình ≥ Average, kém below.
 	MeetingGood, MeetingFair, MeetingAverage float64
-	// GroupMax is the maximum of each of the five group scores
-	// (participation, preparation, organisation, principles, results).
-	GroupMax [NumScoreGroups]float64
+	// ScoreGroups are the groups of the meeting score sheet, in order
+	// (issue 11 item 5): their names and spellings find the group-score
+	// columns of Sinh hoạt and the group rows of a score sheet, and their
+	// maxima add up to 100. hd17-2023 declares the five of Hướng dẫn
+	// 12-HD/BTCTW (HD12ScoreGroups), 20 points each.
+	ScoreGroups []ScoreGroup
+	// FullMarksGroups names declared groups that must be at their maximum
+	// for a meeting to be tốt, whatever its total (an optional gate some
+	// provinces set); empty, as in both profiles, there is no gate.
+	FullMarksGroups []string
+	// UpperScoreGap: where the upper committee scored a meeting too
+	// (Điểm cấp trên chấm), its score decides; a gap of more than this
+	// many points from the chi bộ's own score is a warning naming the
+	// cell. 0 turns the warning off (hd17-2023).
+	UpperScoreGap float64
 
 	// Bands that turn a 0–100 Tiêu chí score into a level (Quy định 366-QĐ/TW).
 	CriteriaExcellent, CriteriaGood, CriteriaAverage float64
@@ -115,7 +127,7 @@ func Default() Thresholds {
 		MeetingGood:    90,
 		MeetingFair:    70,
 		MeetingAverage: 50,
-		GroupMax:       [NumScoreGroups]float64{20, 20, 20, 20, 20},
+		ScoreGroups:    HD12ScoreGroups(),
 
 		CriteriaExcellent: 90,
 		CriteriaGood:      70,

@@ -32,9 +32,18 @@ type Options struct {
 	// Year is the evaluation year; 0 infers it as the year most dated rows
 	// of Sinh hoạt and Họp cấp ủy fall in.
 	Year int
-	// GroupMax are the maxima of the five group scores of a meeting
-	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
-	GroupMax [criteria.NumScoreGroups]float64
+	// ScoreGroups are the declared groups of the meeting score sheet
+	// (criteria.Thresholds.ScoreGroups): the group-score columns of Sinh
+	// hoạt are found by their names and spellings and checked against
+	// their maxima. nil reads the five groups of hd17-2023.
+	ScoreGroups []criteria.ScoreGroup
+	// KeepGroupScores keeps each meeting's group scores (Meeting.Groups)
+	// for the full-marks gate (criteria.Thresholds.FullMarksGroups).
+	KeepGroupScores bool
+	// UpperScoreGap: a meeting the upper committee scored too, more than
+	// this many points away from the chi bộ's own score, is a warning
+	// (criteria.Thresholds.UpperScoreGap); 0 never warns.
+	UpperScoreGap float64
 	// AsOf is the --as-of date, zero without one. The evaluation year is
 	// still Year; AsOf only lets a year mismatch be said in its terms.
 	AsOf time.Time
@@ -258,6 +267,8 @@ type fileData struct {
 
 	progress *progress // nil: nobody is told
 
+	meet *meetingRules // the score groups and upper-score rule, shared
+
 	// The records of the rows read last, gathered for their unit.
 	run run
 
@@ -286,7 +297,7 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 		return nil, err
 	}
 	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
-		counts: map[criteria.Sheet]int{}, votes: map[int]int{}}
+		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts)}
 	if err := fd.readUnitSheet(opts); err != nil {
 		b.Close()
 		fd.book = nil
@@ -300,7 +311,7 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
 	return map[criteria.Sheet]func(*rowCtx){
 		criteria.SheetUnits:          func(c *rowCtx) { c.fd.readUnit(c) },
-		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c, opts.GroupMax) },
+		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c) },
 		criteria.SheetCommittee:      func(c *rowCtx) { c.fd.readCommittee(c) },
 		criteria.SheetMembers:        func(c *rowCtx) { c.fd.readMember(c) },
 		criteria.SheetStaff:          func(c *rowCtx) { c.fd.readStaff(c) },

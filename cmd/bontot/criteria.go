@@ -235,12 +235,22 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		}
 	}
 
-	g := th.GroupMax
 	fmt.Fprintln(w, "\nThang điểm và quy ước:")
 	fmt.Fprintf(w, "  Buổi sinh hoạt (thang 100 điểm): Tốt từ %s điểm, Khá từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.MeetingGood), criteria.FormatNumber(th.MeetingFair), criteria.FormatNumber(th.MeetingAverage), criteria.FormatNumber(th.MeetingAverage))
-	fmt.Fprintf(w, "  Điểm tối đa 5 nhóm: tỷ lệ tham gia %s, chuẩn bị %s, tổ chức %s, nguyên tắc %s, kết quả %s.\n",
-		criteria.FormatNumber(g[0]), criteria.FormatNumber(g[1]), criteria.FormatNumber(g[2]), criteria.FormatNumber(g[3]), criteria.FormatNumber(g[4]))
+	groups := make([]string, len(th.ScoreGroups))
+	for i, g := range th.ScoreGroups {
+		groups[i] = strings.ToLower(g.Name) + " " + criteria.FormatNumber(g.Max)
+	}
+	fmt.Fprintf(w, "  Điểm tối đa %d nhóm: %s.\n", len(groups), strings.Join(groups, ", "))
+	if len(th.FullMarksGroups) > 0 {
+		fmt.Fprintf(w, "  Buổi sinh hoạt chỉ xếp Tốt khi các nhóm sau đạt điểm tối đa: %s.\n", strings.Join(th.FullMarksGroups, ", "))
+	}
+	if th.UpperScoreGap > 0 {
+		fmt.Fprintf(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó; chênh với điểm chi bộ tự chấm quá %s điểm thì cảnh báo.\n", criteria.FormatNumber(th.UpperScoreGap))
+	} else {
+		fmt.Fprintln(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó.")
+	}
 	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
 	quarters := " quý không có buổi chuyên đề,"

@@ -70,7 +70,8 @@ func runValidate(o validateOptions, s streams) error {
 	res, err := workbook.Read(o.Paths, workbook.Options{
 		Password: o.Password,
 		Year:     o.Year,
-		GroupMax: criteria.Default().GroupMax,
+		// validate has no --profile: the groups of the default profile.
+		ScoreGroups: criteria.Default().ScoreGroups,
 	})
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}

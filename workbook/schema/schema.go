@@ -3,7 +3,11 @@
 // matches headers and values against it; the template writes it.
 package schema
 
-import "github.com/bontot/bontot/criteria"
+import (
+	"strconv"
+
+	"github.com/bontot/bontot/criteria"
+)
 
 // Column is one column of an input sheet.
 type Column struct {
@@ -75,22 +79,8 @@ var Sheets = []Sheet{
 			{Key: "admitted", Header: "Đã kết nạp", Aliases: []string{"Số đã kết nạp", "Kết nạp mới"}, Help: "Số đảng viên mới đã kết nạp trong năm"},
 		}},
 	{ID: criteria.SheetMeetings, Name: "Sinh hoạt", Aliases: []string{"Sinh hoạt chi bộ", "Buổi sinh hoạt"},
-		Help: "Mỗi dòng một buổi sinh hoạt chi bộ thường kỳ hoặc chuyên đề, với điểm chấm (thang 100) hoặc điểm 5 nhóm tiêu chí.",
-		Columns: []Column{
-			unitColumn,
-			{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
-			{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
-			{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
-			{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},
-			{Key: "g1", Header: "Tỷ lệ đảng viên tham gia", Aliases: []string{"Tỷ lệ tham gia"}, Help: "Điểm nhóm 1: tỷ lệ đảng viên tham gia sinh hoạt"},
-			{Key: "g2", Header: "Chuẩn bị", Aliases: []string{"Công tác chuẩn bị"}, Help: "Điểm nhóm 2: công tác chuẩn bị sinh hoạt"},
-			{Key: "g3", Header: "Tổ chức", Aliases: []string{"Công tác tổ chức"}, Help: "Điểm nhóm 3: công tác tổ chức sinh hoạt"},
-			{Key: "g4", Header: "Nguyên tắc", Aliases: []string{"Thực hiện nguyên tắc"}, Help: "Điểm nhóm 4: thực hiện nguyên tắc tổ chức sinh hoạt đảng"},
-			{Key: "g5", Header: "Kết quả", Aliases: []string{"Kết quả, ý nghĩa", "Ý nghĩa"}, Help: "Điểm nhóm 5: kết quả lãnh đạo / ý nghĩa thiết thực của chuyên đề"},
-			{Key: "present", Header: "Có mặt", Aliases: []string{"Số có mặt", "Đảng viên có mặt"}, Help: "Số đảng viên có mặt"},
-			{Key: "total", Header: "Tổng số đảng viên", Aliases: []string{"Tổng số", "Số đảng viên"}, Help: "Tổng số đảng viên phải dự"},
-			{Key: "note", Header: "Ghi chú", Help: "Ghi chú tùy ý"},
-		}},
+		Help:    "Mỗi dòng một buổi sinh hoạt chi bộ thường kỳ hoặc chuyên đề, với điểm chấm (thang 100) hoặc điểm 5 nhóm tiêu chí.",
+		Columns: meetingColumns()},
 	{ID: criteria.SheetCommittee, Name: "Họp cấp ủy", Aliases: []string{"Họp đảng ủy", "Hội nghị cấp ủy"},
 		Help: "Với đảng bộ cơ sở: mỗi dòng một kỳ họp ban chấp hành, ban thường vụ, hội nghị hoặc đại hội đảng bộ.",
 		Columns: []Column{
@@ -153,6 +143,47 @@ var Sheets = []Sheet{
 			{Key: "note", Header: "Ghi chú", Help: "Minh chứng, ghi chú"},
 		}},
 }
+
+// groupHelp is what the template says of each group-score column of the
+// five groups of Hướng dẫn 12-HD/BTCTW.
+var groupHelp = []string{
+	"Điểm nhóm 1: tỷ lệ đảng viên tham gia sinh hoạt",
+	"Điểm nhóm 2: công tác chuẩn bị sinh hoạt",
+	"Điểm nhóm 3: công tác tổ chức sinh hoạt",
+	"Điểm nhóm 4: thực hiện nguyên tắc tổ chức sinh hoạt đảng",
+	"Điểm nhóm 5: kết quả lãnh đạo / ý nghĩa thiết thực của chuyên đề",
+}
+
+// meetingColumns are the columns of Sinh hoạt. The group-score columns
+// g1… are the groups of the hd17-2023 profile (criteria.HD12ScoreGroups),
+// headed by their names, with their spellings as aliases; the reader
+// matches a sheet's group columns against the groups of the criteria in
+// force instead (issue 11 item 5).
+func meetingColumns() []Column {
+	cols := []Column{
+		unitColumn,
+		{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
+		{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
+		{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
+		{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm", "Điểm đạt", "Chi bộ chấm", "Điểm chi bộ chấm", "Điểm tự chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},
+	}
+	for i, g := range criteria.HD12ScoreGroups() {
+		cols = append(cols, Column{Key: GroupKey(i), Header: g.Name, Aliases: g.Spellings, Help: groupHelp[i]})
+	}
+	return append(cols,
+		Column{Key: KeyUpper, Header: "Điểm cấp trên chấm", Aliases: []string{"Cấp trên chấm", "Cấp ủy cấp trên chấm", "Cấp ủy viên cấp trên chấm", "Điểm cấp ủy cấp trên", "Điểm cấp trên"},
+			Help: "Điểm 0–100 do cấp ủy viên cấp trên chấm (nếu có); có thì bontot tính theo điểm này"},
+		Column{Key: "present", Header: "Có mặt", Aliases: []string{"Số có mặt", "Đảng viên có mặt"}, Help: "Số đảng viên có mặt"},
+		Column{Key: "total", Header: "Tổng số đảng viên", Aliases: []string{"Tổng số", "Số đảng viên"}, Help: "Tổng số đảng viên phải dự"},
+		Column{Key: "note", Header: "Ghi chú", Help: "Ghi chú tùy ý"},
+	)
+}
+
+// GroupKey is the column key of the i-th score group (0-based): "g1"….
+func GroupKey(i int) string { return "g" + strconv.Itoa(i+1) }
+
+// KeyUpper is the Sinh hoạt column of the upper committee's score.
+const KeyUpper = "upper"
 
 // ByID returns the schema of a sheet.
 func ByID(id criteria.Sheet) *Sheet {

@@ -276,9 +276,9 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeCommittee, fmt.Sprintf("Ban chấp hành đảng bộ họp ≥ %d lần/năm; ban thường vụ (nếu có) họp ≥ %d lần/năm; ≥ %d hội nghị hoặc đại hội toàn đảng bộ/năm.",
 				th.CommitteeMeetings, th.StandingMeetings, th.Assemblies)},
 			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: Tốt ≥ %s, Khá %s đến dưới %s, Trung bình %s đến dưới %s, Kém dưới %s. "+
-				"Điểm tối đa của 5 nhóm: Tỷ lệ đảng viên tham gia %s, Chuẩn bị %s, Tổ chức %s, Nguyên tắc %s, Kết quả %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng 5 nhóm.",
+				"Điểm tối đa của %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng %d nhóm.",
 				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
-				num(th.GroupMax[0]), num(th.GroupMax[1]), num(th.GroupMax[2]), num(th.GroupMax[3]), num(th.GroupMax[4]))},
+				groupMaxima(th), len(th.ScoreGroups))},
 			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt từ %s trở xuống.",
 				quarterWarn, percent(th.AttendanceWarn))},
 		}},
@@ -324,4 +324,13 @@ func massOrgsSuffix(required bool) string {
 		return " (bắt buộc ghi sheet Đoàn thể)"
 	}
 	return ""
+}
+
+// groupMaxima is "5 nhóm: Tỷ lệ đảng viên tham gia 20, Chuẩn bị 20, …".
+func groupMaxima(th criteria.Thresholds) string {
+	parts := make([]string, len(th.ScoreGroups))
+	for i, g := range th.ScoreGroups {
+		parts[i] = g.Name + " " + num(g.Max)
+	}
+	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, ", "))
 }

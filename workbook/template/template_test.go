@@ -193,7 +193,7 @@ func TestNumberAndDateValidation(t *testing.T) {
 
 func TestGroupMaxFollowsThresholds(t *testing.T) {
 	th := criteria.Default()
-	th.GroupMax = [criteria.NumScoreGroups]float64{10, 25, 25, 20, 20}
+	th.ScoreGroups[0].Max, th.ScoreGroups[1].Max, th.ScoreGroups[2].Max = 10, 25, 25
 	f := write(t, Options{Thresholds: th})
 	dvs := validationsByColumn(t, f, "Sinh hoạt")
 	if got := dvs["Tỷ lệ đảng viên tham gia"].Formula2; got != "10" {
@@ -342,7 +342,7 @@ func TestDimensionCoversTheUsedRange(t *testing.T) {
 	f := write(t, single)
 	for sheet, want := range map[string]string{
 		"Đơn vị":      "A1:J2",
-		"Sinh hoạt":   "A1:L1",
+		"Sinh hoạt":   "A1:M1", // with Điểm cấp trên chấm
 		"Tự đánh giá": fmt.Sprintf("A1:D%d", len(criteria.Items)+1),
 	} {
 		if got, _ := f.GetSheetDimension(sheet); got != want {
