@@ -301,17 +301,29 @@ const (
 
 // Member is one row of Đảng viên.
 type Member struct {
-	Name      string
-	ID        string // Mã đảng viên, may be ""
-	Exempt    bool   // miễn công tác và sinh hoạt đảng: out of every denominator
+	Name   string
+	ID     string // Mã đảng viên, may be ""
+	Exempt bool   // miễn công tác và sinh hoạt đảng: out of every denominator
+	// Suspended: đình chỉ sinh hoạt đảng. A suspended member is not rated
+	// (Hướng dẫn 21-HD/BTCTW, 2019) and is out of every denominator, as an
+	// exempt one is.
+	Suspended bool
 	Rating    Rating // RatingNone when blank
 	Violation bool   // violated Quy định 37-QĐ/TW
 	// ViolationText is the violation as the Vi phạm cell writes it, the
 	// evidence; "" when the cell only says yes.
 	ViolationText string
 	Residence     Residence
-	Source        Source
+	// AdmittedOn is Ngày kết nạp, zero when not given: a member admitted
+	// fewer than Thresholds.NewMemberMonths before the end of the
+	// evaluation year may be left unrated.
+	AdmittedOn time.Time
+	Source     Source
 }
+
+// OutOfRating reports whether the member is out of every denominator:
+// exempt from party work or suspended from party activity.
+func (m *Member) OutOfRating() bool { return m.Exempt || m.Suspended }
 
 // Person is one row of Cán bộ.
 type Person struct {

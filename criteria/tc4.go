@@ -88,17 +88,20 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 }
 
 // residence checks the feedback of the place of residence (guidance II.4,
-// fourth bullet, Quy định 213-QĐ/TW); members exempt or for whom no
-// yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
+// fourth bullet, Quy định 213-QĐ/TW); members exempt, suspended, or for
+// whom no yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
 func (e *evaluator) residence(v *view) CheckResult {
 	owners, _, missing := e.poolMembers(v)
 	var neg, blank nameList
-	n, pos, out := 0, 0, 0
+	n, pos, out, suspended := 0, 0, 0, 0
 	for _, p := range owners {
 		for i := range p.Members {
 			m := &p.Members[i]
-			if m.Exempt || m.Residence == ResidenceNotTaken {
+			if m.OutOfRating() || m.Residence == ResidenceNotTaken {
 				out++
+				if m.Suspended && !m.Exempt {
+					suspended++
+				}
 				continue
 			}
 			n++
@@ -117,7 +120,10 @@ func (e *evaluator) residence(v *view) CheckResult {
 		}
 	}
 	extra := ""
-	if out > 0 {
+	switch {
+	case suspended > 0:
+		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt, bị đình chỉ sinh hoạt hoặc không lấy ý kiến nhận xét", out)
+	case out > 0:
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt hoặc không lấy ý kiến nhận xét", out)
 	}
 	c := CheckResult{Threshold: ptr(1)}

@@ -20,6 +20,11 @@ type Thresholds struct {
 	StaffFloorShare    float64 // share of staff ≥ HTNV (1.0)
 	StaffGoodShare     float64 // share of staff ≥ HTTNV (0.5)
 	MassOrgsFloor      Rating  // every mass organisation at least this rating (HTNV)
+	// NewMemberMonths: a member admitted (Ngày kết nạp) fewer than this
+	// many months before the end of the evaluation year may have a blank
+	// rating; the member checks leave them out and name them (6: a member
+	// of less than six months is reviewed but not rated). 0 turns it off.
+	NewMemberMonths int
 
 	// TC2
 	RegularMeetings   int     // regular cell meetings a year (12)
@@ -116,6 +121,7 @@ func Default() Thresholds {
 		StaffFloorShare:    1.0,
 		StaffGoodShare:     0.5,
 		MassOrgsFloor:      HTNV,
+		NewMemberMonths:    6,
 
 		RegularMeetings:   12,
 		RegularGoodShare:  0.75,

@@ -182,6 +182,8 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MembersFloorShare }),
 	shareParam("members_good_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên xếp loại từ HTTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
+	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
+		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",

@@ -62,6 +62,8 @@ const (
 	kType
 	kUpper
 	kViolation
+	kSuspended
+	kAdmittedOn
 	numKeys
 )
 
@@ -86,6 +88,7 @@ var keyNames = [numKeys]string{
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
+	kSuspended: "suspended", kAdmittedOn: "admitted_on",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

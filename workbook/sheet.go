@@ -131,6 +131,20 @@ func (c *rowCtx) yesNo(k colKey) bool {
 	return b
 }
 
+// exempt reads the Miễn sinh hoạt cell: yes/no, or "Đình chỉ" ("Đình chỉ
+// sinh hoạt đảng"), which some lists write there for a member suspended
+// from party activity (issue 11, item 2): not exempt, but suspended.
+func (c *rowCtx) exempt() (exempt, suspended bool) {
+	v := c.get(kExempt)
+	if v == "" {
+		return false, false
+	}
+	if isSuspension(v) {
+		return false, true
+	}
+	return c.yesNo(kExempt), false
+}
+
 // date reads a date column into the row's date.
 func (c *rowCtx) date(k colKey) {
 	v := c.get(k)

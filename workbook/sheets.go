@@ -288,7 +288,17 @@ func (fd *fileData) readMember(c *rowCtx) {
 	if m.Name == "" {
 		c.missing(kName)
 	}
-	m.Exempt = c.yesNo(kExempt)
+	m.Exempt, m.Suspended = c.exempt()
+	if c.yesNo(kSuspended) {
+		m.Suspended = true
+	}
+	if v := c.get(kAdmittedOn); v != "" {
+		// Not c.date: the admission date does not date the row, which
+		// would leave out a member admitted in an earlier year.
+		t, msg := parseDate(v, fd.date1904)
+		c.check(kAdmittedOn, msg)
+		m.AdmittedOn = t
+	}
 	m.Rating = c.rating(kRating)
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)

@@ -391,6 +391,18 @@ func parseViolation(what, s string) (violated bool, evidence, msg string) {
 	return true, s, ""
 }
 
+// isSuspension recognises "Đình chỉ", "Đình chỉ sinh hoạt (đảng)", "Bị
+// đình chỉ sinh hoạt" in a Miễn sinh hoạt cell.
+func isSuspension(s string) bool {
+	k := strings.Trim(matchKey(s), " .!")
+	k = strings.TrimPrefix(k, "bi ")
+	switch k {
+	case "dinh chi", "dinh chi sinh hoat", "dinh chi sinh hoat dang", "dinh chi sh":
+		return true
+	}
+	return false
+}
+
 var residenceNames = lookup[criteria.Residence]{
 	"khong lay y kien": criteria.ResidenceNotTaken, "khong lay": criteria.ResidenceNotTaken,
 	"khong lay nhan xet": criteria.ResidenceNotTaken, "khong lay y kien nhan xet": criteria.ResidenceNotTaken,

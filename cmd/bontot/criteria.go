@@ -253,6 +253,11 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	}
 	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
+	fresh := fmt.Sprintf("đảng viên kết nạp chưa đủ %d tháng tính đến hết năm (cột Ngày kết nạp) được để trống xếp loại", th.NewMemberMonths)
+	if th.NewMemberMonths <= 0 {
+		fresh = "đảng viên mới kết nạp vẫn phải được xếp loại"
+	}
+	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng; %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
 	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
 		quarters = "" // tc2.thematic_quarterly judges them
