@@ -46,6 +46,8 @@ func profile2025() Thresholds {
 	t.Profile = Profile2025
 	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
 	t.QuotaHTXSNV = true
+	t.CommendationSubordinate = true // Hướng dẫn 06-HD/TW
+	t.HistoryStreaks = true          // Hướng dẫn 06-HD/TW
 	return t
 }
 

@@ -47,6 +47,8 @@ const (
 	kTotal
 	kType
 	kViolation
+	kYear
+	kFourGood
 	numKeys
 )
 
@@ -60,6 +62,7 @@ var keyNames = [numKeys]string{
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kViolation: "violation",
+	kYear: "year", kFourGood: "fourgood",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

@@ -71,6 +71,9 @@ func runValidate(o validateOptions, s streams) error {
 		Password: o.Password,
 		Year:     o.Year,
 		GroupMax: criteria.Default().GroupMax,
+		// Every sheet bontot knows is checked, Lịch sử too, though only
+		// the 2025 rules read it when evaluating.
+		History: true,
 	})
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}
