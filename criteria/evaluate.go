@@ -66,10 +66,9 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	if len(r.ErrorsIn) > 0 {
 		r.Verdict = DataError
 	}
-	// Guidance III.1, second bullet: giấy khen for the outstanding
-	// grassroots organisations rated HTXSNV; chi bộ trực thuộc are
-	// recognised by their đảng ủy instead (III.4.1).
-	r.Commendation = r.Verdict == Met && u.Type != CellSubordinate && u.Rating == HTXSNV
+	// Guidance III.1 and Hướng dẫn 06-HD/TW: see commendation.go.
+	r.Commendation, r.CommendationLevel = e.commendation(u, r.Verdict)
+	r.History = e.history(u, r.Verdict)
 
 	var sum float64
 	var n int

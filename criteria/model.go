@@ -99,13 +99,14 @@ const (
 	SheetCriteria                    // Tiêu chí
 	SheetCases                       // Đơn thư vụ việc
 	SheetSelfAssessment              // Tự đánh giá
+	SheetHistory                     // Lịch sử: earlier years (optional, read under HistoryStreaks)
 	numSheets
 )
 
 // SheetNames are the canonical Vietnamese sheet names, indexed by Sheet.
 var SheetNames = [numSheets]string{
 	"Đơn vị", "Sinh hoạt", "Họp cấp ủy", "Đảng viên", "Cán bộ", "Đoàn thể",
-	"Tiêu chí", "Đơn thư vụ việc", "Tự đánh giá",
+	"Tiêu chí", "Đơn thư vụ việc", "Tự đánh giá", "Lịch sử",
 }
 
 // AllSheets lists every sheet in workbook order.
@@ -239,6 +240,21 @@ type Unit struct {
 	Criteria          []Criterion528
 	Cases             []Case
 	SelfAssessment    []SelfItem
+	// History holds the unit's earlier years from Lịch sử, one per year,
+	// each before the evaluation year (the reader leaves out the others).
+	History []PastYear
+}
+
+// PastYear is one row of Lịch sử: the unit's result of an earlier year.
+type PastYear struct {
+	Year     int
+	Rating   Rating // the unit's own rating that year
+	FourGood bool   // đạt "bốn tốt" that year; meaningful only if HasFourGood
+	// HasFourGood is false when the Bốn tốt cell is blank or the sheet has
+	// no such column: that year is not known to be "bốn tốt".
+	HasFourGood bool
+	Source      Source
+	Cell        string // the Năm cell (A1), for the reader's problems about the row
 }
 
 // MeetingKind distinguishes regular (thường kỳ) from thematic (chuyên đề)

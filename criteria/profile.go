@@ -50,6 +50,8 @@ func profile2025() Thresholds {
 	// eight-group sheet of one of them is the example, bands unchanged.
 	t.ScoreGroups = Sheet2025ScoreGroups()
 	t.UpperScoreGap = 10
+	t.CommendationSubordinate = true // Hướng dẫn 06-HD/TW
+	t.HistoryStreaks = true          // Hướng dẫn 06-HD/TW
 	return t
 }
 

@@ -94,6 +94,18 @@ type Thresholds struct {
 	// rated HTXSNV at most HTXSNVShare (0.2) of those rated HTTNV or above.
 	QuotaHTXSNV bool
 	HTXSNVShare float64
+
+	// CommendationSubordinate adds the second commendation list of
+	// Hướng dẫn 06-HD/TW: a chi bộ trực thuộc that is dat and rated HTXSNV
+	// is proposed for a giấy khen of its đảng ủy cơ sở (hd17-2023 leaves
+	// chi bộ trực thuộc to their đảng ủy without a list, guidance III.4.1).
+	CommendationSubordinate bool
+	// HistoryStreaks reads the optional Lịch sử sheet (earlier years) and
+	// reports each unit's years in a row rated HTXSNV and "bốn tốt",
+	// flagging those reaching HistoryStreakYears (5) for a higher award
+	// (Hướng dẫn 06-HD/TW). Off, the sheet is not read.
+	HistoryStreaks     bool
+	HistoryStreakYears int
 }
 
 // Skipped reports whether the criteria file sets check id aside.
@@ -148,5 +160,7 @@ func Default() Thresholds {
 		PilotClusterCells:      1,
 
 		HTXSNVShare: 0.2,
+
+		HistoryStreakYears: 5,
 	}
 }

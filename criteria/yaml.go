@@ -289,6 +289,14 @@ var params = []param{
 		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
 	shareParam("htxsnv_share", "", "Số đảng viên HTXSNV tối đa bằng tỷ lệ này của số đảng viên xếp loại từ HTTNV trở lên (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
 		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
+
+	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
+		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",
+		func(t *Thresholds) *bool { return &t.CommendationSubordinate }),
+	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV và \"bốn tốt\"; false: không đọc sheet này",
+		func(t *Thresholds) *bool { return &t.HistoryStreaks }),
+	countParam("history_streak_years", "", "Đủ số năm liên tục này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
+		func(t *Thresholds) *int { return &t.HistoryStreakYears }),
 }
 
 func paramByKey(key string) *param {

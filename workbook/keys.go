@@ -64,6 +64,8 @@ const (
 	kViolation
 	kSuspended
 	kAdmittedOn
+	kYear
+	kFourGood
 	numKeys
 )
 
@@ -88,7 +90,7 @@ var keyNames = [numKeys]string{
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
-	kSuspended: "suspended", kAdmittedOn: "admitted_on",
+	kSuspended: "suspended", kAdmittedOn: "admitted_on", kYear: "year", kFourGood: "fourgood",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

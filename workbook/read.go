@@ -50,6 +50,11 @@ type Options struct {
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
+	// History reads the optional Lịch sử sheet (earlier years), as the
+	// rules that count streaks need (criteria.Thresholds.HistoryStreaks).
+	// Without it the sheet is passed over with a note: rules that do not
+	// use it must not have their results depend on its cells.
+	History bool
 }
 
 // SheetSummary says how many data rows were read from a sheet (blank,
@@ -319,6 +324,7 @@ func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
 		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
 		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
 		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
+		criteria.SheetHistory:        func(c *rowCtx) { c.fd.readHistory(c) },
 	}
 }
 
@@ -335,6 +341,10 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 			if msg := unknownSheet(name); msg != "" {
 				fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
 			}
+			continue
+		}
+		if id == criteria.SheetHistory && !opts.History {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: historyNotRead})
 			continue
 		}
 		if first, dup := found[id]; dup {
@@ -808,6 +818,13 @@ func (m *merger) finish(opts Options) *Result {
 				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
 		}
 	}
+	for fi, fd := range files {
+		for _, d := range fd.units {
+			for _, p := range checkHistory(d.unit, ds.Year) {
+				add(fi, p)
+			}
+		}
+	}
 	for _, u := range ds.Units {
 		compact(u)
 	}
@@ -1073,6 +1090,7 @@ func compact(u *criteria.Unit) {
 	u.Criteria = clip(u.Criteria)
 	u.Cases = clip(u.Cases)
 	u.SelfAssessment = clip(u.SelfAssessment)
+	u.History = clip(u.History)
 }
 
 func clip[T any](s []T) []T {

@@ -417,6 +417,7 @@ type record struct {
 	criterion criteria.Criterion528
 	kase      criteria.Case
 	selfItem  criteria.SelfItem
+	history   criteria.PastYear
 }
 
 // run gathers the records of consecutive rows of one unit, as sheets list
@@ -433,6 +434,7 @@ type run struct {
 	criteria  []criteria.Criterion528
 	cases     []criteria.Case
 	selfItems []criteria.SelfItem
+	history   []criteria.PastYear
 }
 
 // add gathers the record of a row of sheet for unit u, dated date.
@@ -464,6 +466,8 @@ func (b *run) add(u *criteria.Unit, sheet criteria.Sheet, r *record, date time.T
 		b.cases = append(b.cases, cs)
 	case criteria.SheetSelfAssessment:
 		b.selfItems = append(b.selfItems, r.selfItem)
+	case criteria.SheetHistory:
+		b.history = append(b.history, r.history)
 	}
 }
 
@@ -483,6 +487,7 @@ func (b *run) flush() {
 	appendRun(&u.Criteria, &b.criteria)
 	appendRun(&u.Cases, &b.cases)
 	appendRun(&u.SelfAssessment, &b.selfItems)
+	appendRun(&u.History, &b.history)
 	b.u = nil
 }
 
@@ -540,6 +545,9 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 	case criteria.SheetSelfAssessment:
 		it := r.selfItem
 		return func(u *criteria.Unit, _ time.Time) { u.SelfAssessment = append(u.SelfAssessment, it) }
+	case criteria.SheetHistory:
+		py := r.history
+		return func(u *criteria.Unit, _ time.Time) { u.History = append(u.History, py) }
 	}
 	return nil
 }

@@ -72,6 +72,9 @@ func runValidate(o validateOptions, s streams) error {
 		Year:     o.Year,
 		// validate has no --profile: the groups of the default profile.
 		ScoreGroups: criteria.Default().ScoreGroups,
+		// Every sheet bontot knows is checked, Lịch sử too, though only
+		// the 2025 rules read it when evaluating.
+		History: true,
 	})
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}

@@ -144,6 +144,7 @@ var Sheets = []Sheet{
 			{Key: "result", Header: "Kết quả", Aliases: []string{"Tự đánh giá", "Đánh giá"}, Required: true, Values: Results, Help: "Đạt hoặc Không đạt"},
 			{Key: "note", Header: "Ghi chú", Help: "Minh chứng, ghi chú"},
 		}},
+	HistorySheet,
 }
 
 // groupHelp is what the template says of each group-score column of the
@@ -186,6 +187,17 @@ func GroupKey(i int) string { return "g" + strconv.Itoa(i+1) }
 
 // KeyUpper is the Sinh hoạt column of the upper committee's score.
 const KeyUpper = "upper"
+// HistorySheet is the optional Lịch sử sheet (profile 2025, Hướng dẫn
+// 06-HD/TW): the units' results of earlier years, read only when the
+// rules count streaks (criteria.Thresholds.HistoryStreaks).
+var HistorySheet = Sheet{ID: criteria.SheetHistory, Name: "Lịch sử", Aliases: []string{"Lịch sử xếp loại", "Kết quả các năm trước", "Các năm trước"},
+	Help: "Không bắt buộc (bộ quy tắc 2025): mỗi dòng kết quả của một đơn vị trong một năm trước năm đánh giá, để tính số năm liên tục HTXSNV và \"bốn tốt\" (đủ 5 năm liên tục thì đề nghị khen thưởng cấp cao hơn, Hướng dẫn 06-HD/TW).",
+	Columns: []Column{
+		unitColumn,
+		{Key: "year", Header: "Năm", Aliases: []string{"Năm đánh giá", "Năm xếp loại"}, Required: true, Help: "Năm, trước năm đánh giá (kết quả năm đánh giá lấy từ sheet Đơn vị và các sheet khác)"},
+		{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng của đơn vị năm đó"},
+		{Key: "fourgood", Header: "Bốn tốt", Aliases: []string{"Đạt bốn tốt", "Chi bộ bốn tốt", "Đảng bộ bốn tốt"}, Values: YesNo, Help: "Có nếu năm đó đơn vị đạt \"bốn tốt\"; Không nếu không đạt; để trống nếu không rõ (năm đó không được tính)"},
+	}}
 
 // ByID returns the schema of a sheet.
 func ByID(id criteria.Sheet) *Sheet {

@@ -177,10 +177,16 @@ func (b *builder) guideRows() []guideRow {
 	}
 	add(rowLine, "Kết luận", "Đơn vị đạt “bốn tốt” khi đạt cả 4 tiêu chí; đơn vị có dòng số liệu lỗi thì không được kết luận đạt. "+
 		"Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ thì được đề xuất tặng giấy khen.")
+	if th.CommendationSubordinate {
+		add(rowLine, "Khen thưởng", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ vào danh sách đề nghị đảng ủy cơ sở tặng giấy khen.")
+	}
+	if th.HistoryStreaks {
+		add(rowLine, "Các năm trước", fmt.Sprintf("Sheet Lịch sử (không bắt buộc) ghi kết quả các năm trước; đơn vị HTXSNV hoặc đạt “bốn tốt” đủ %d năm liên tục (tính cả năm đánh giá) được đề nghị khen thưởng cấp cao hơn (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears))
+	}
 	add(rowBlank, "", "")
 
 	add(rowSection, "", "5. Các sheet và các cột")
-	for _, sh := range schema.Sheets {
+	for _, sh := range sheets(th) {
 		add(rowSheet, sh.Name, sheetHelp(sh, o))
 		for _, c := range Columns(sh, o.Single()) {
 			add(rowLine, c.Header, columnHelp(c))

@@ -93,6 +93,19 @@ func Columns(sheet schema.Sheet, single bool) []schema.Column {
 	return cols
 }
 
+// sheets are the input sheets the template writes: the optional Lịch sử
+// only for rules that read it (criteria.Thresholds.HistoryStreaks), so
+// that nobody fills in a sheet the rules in force pass over.
+func sheets(th criteria.Thresholds) []schema.Sheet {
+	out := make([]schema.Sheet, 0, len(schema.Sheets))
+	for _, sh := range schema.Sheets {
+		if sh.ID != criteria.SheetHistory || th.HistoryStreaks {
+			out = append(out, sh)
+		}
+	}
+	return out
+}
+
 // Write writes the template workbook to w.
 func Write(w io.Writer, opts Options) error {
 	if err := opts.check(); err != nil {
@@ -106,7 +119,7 @@ func Write(w io.Writer, opts Options) error {
 	b := &builder{f: f, opts: opts}
 	b.makeStyles()
 	b.guide()
-	for _, sh := range schema.Sheets {
+	for _, sh := range sheets(opts.Thresholds) {
 		b.dataSheet(sh)
 	}
 	for _, sheet := range f.GetSheetList() {

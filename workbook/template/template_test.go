@@ -32,7 +32,7 @@ var single = Options{Unit: "CB01", Name: "Chi bộ Sở Tư pháp", Type: criter
 func TestSheetOrderGuideFirst(t *testing.T) {
 	f := write(t, Options{})
 	want := []string{GuideSheet}
-	for _, sh := range schema.Sheets {
+	for _, sh := range sheets(criteria.Default()) {
 		want = append(want, sh.Name)
 	}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -56,10 +56,10 @@ func TestHeadersEqualSchema(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		opts Options
-	}{{"bloc", Options{}}, {"single", single}} {
+	}{{"bloc", Options{}}, {"single", single}, {"2025", Options{Thresholds: th2025()}}} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := write(t, tc.opts)
-			for _, sh := range schema.Sheets {
+			for _, sh := range sheets(tc.opts.Thresholds) {
 				var want []string
 				for _, c := range sh.Columns {
 					if tc.opts.Single() && c.Key == schema.KeyUnit && sh.ID != criteria.SheetUnits {
@@ -77,7 +77,7 @@ func TestHeadersEqualSchema(t *testing.T) {
 
 func TestSingleUnitFormHasNoUnitColumnOutsideUnits(t *testing.T) {
 	f := write(t, single)
-	for _, sh := range schema.Sheets[1:] {
+	for _, sh := range sheets(criteria.Default())[1:] {
 		if slices.Contains(headers(t, f, sh.Name), "Mã đơn vị") {
 			t.Errorf("%s has a Mã đơn vị column in a single-unit template", sh.Name)
 		}
@@ -101,7 +101,7 @@ func TestBlocFormHasEmptyUnits(t *testing.T) {
 
 func TestFrozenHeaderRow(t *testing.T) {
 	f := write(t, single)
-	for _, sh := range schema.Sheets {
+	for _, sh := range sheets(criteria.Default()) {
 		p, err := f.GetPanes(sh.Name)
 		if err != nil {
 			t.Fatal(err)
@@ -137,9 +137,9 @@ func validationsByColumn(t *testing.T, f *excelize.File, sheet string) map[strin
 }
 
 func TestDropdownsForEveryClosedSet(t *testing.T) {
-	for _, opts := range []Options{{}, single} {
+	for _, opts := range []Options{{}, single, {Thresholds: th2025()}} {
 		f := write(t, opts)
-		for _, sh := range schema.Sheets {
+		for _, sh := range sheets(opts.Thresholds) {
 			dvs := validationsByColumn(t, f, sh.Name)
 			for i, c := range Columns(sh, opts.Single()) {
 				if len(c.Values) == 0 {
@@ -385,5 +385,47 @@ func TestGuideStatesQuarterlyThematicRuleOf2025(t *testing.T) {
 	}
 	if g := guide(criteria.Default()); strings.Contains(g, rule) || !strings.Contains(g, reminder) {
 		t.Errorf("hd17-2023 guide: rule %v, reminder %v", strings.Contains(g, rule), strings.Contains(g, reminder))
+	}
+}
+
+func th2025() criteria.Thresholds {
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
+	if err != nil {
+		panic(err)
+	}
+	return th
+}
+
+// TestHistorySheetOnlyWhereRead: the optional Lịch sử sheet is in the
+// template of rules that read it (2025), last, and the guide describes
+// it; hd17-2023's template is as before.
+func TestHistorySheetOnlyWhereRead(t *testing.T) {
+	f := write(t, Options{Thresholds: th2025()})
+	list := f.GetSheetList()
+	if list[len(list)-1] != "Lịch sử" {
+		t.Fatalf("2025 sheets = %q, want Lịch sử last", list)
+	}
+	if got := headers(t, f, "Lịch sử"); !slices.Equal(got, []string{"Mã đơn vị", "Năm", "Xếp loại", "Bốn tốt"}) {
+		t.Errorf("Lịch sử headers = %q", got)
+	}
+	guide, _ := f.GetRows(GuideSheet)
+	var text strings.Builder
+	for _, r := range guide {
+		text.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{"Sheet Lịch sử (không bắt buộc)", "đủ 5 năm liên tục", "đề nghị đảng ủy cơ sở tặng giấy khen", "Bốn tốt"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("2025 guide lacks %q", want)
+		}
+	}
+	old := write(t, Options{})
+	if slices.Contains(old.GetSheetList(), "Lịch sử") {
+		t.Error("hd17-2023 template has a Lịch sử sheet")
+	}
+	guide, _ = old.GetRows(GuideSheet)
+	for _, r := range guide {
+		if strings.Contains(strings.Join(r, " "), "Lịch sử") {
+			t.Errorf("hd17-2023 guide mentions Lịch sử: %q", r)
+		}
 	}
 }
