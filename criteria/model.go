@@ -313,6 +313,11 @@ type Member struct {
 	// evidence; "" when the cell only says yes.
 	ViolationText string
 	Residence     Residence
+	// Discipline is the Kỷ luật column: a member disciplined in the year
+	// counts for tc4.no_violations; DisciplineText is the cell as written,
+	// quoted as the evidence.
+	Discipline     Discipline
+	DisciplineText string
 	// AdmittedOn is Ngày kết nạp, zero when not given: a member admitted
 	// fewer than Thresholds.NewMemberMonths before the end of the
 	// evaluation year may be left unrated.
@@ -323,6 +328,42 @@ type Member struct {
 // OutOfRating reports whether the member is out of every denominator:
 // exempt from party work or suspended from party activity.
 func (m *Member) OutOfRating() bool { return m.Exempt || m.Suspended }
+
+// Discipline is a disciplinary measure of a party member (Điều lệ Đảng,
+// Điều 35): the zero value means none.
+type Discipline uint8
+
+// The four measures for a party member, from the lightest.
+const (
+	DisciplineNone Discipline = iota
+	Reprimand                 // khiển trách
+	Warning                   // cảnh cáo
+	Dismissal                 // cách chức
+	Expulsion                 // khai trừ
+)
+
+// Label is the Vietnamese name of the measure, "" for none.
+func (d Discipline) Label() string {
+	return [...]string{"", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}[d]
+}
+
+// RatingBands are the lowest points (0–100) of HTXSNV, HTTNV and HTNV:
+// a rating given as points (Điểm xếp loại) is the highest level whose
+// band it reaches, KHTNV below the last (Quy định 366-QĐ/TW: 90, 70, 50).
+type RatingBands [3]float64
+
+// Rating turns points into a rating.
+func (b RatingBands) Rating(points float64) Rating {
+	switch {
+	case points >= b[0]:
+		return HTXSNV
+	case points >= b[1]:
+		return HTTNV
+	case points >= b[2]:
+		return HTNV
+	}
+	return KHTNV
+}
 
 // Person is one row of Cán bộ.
 type Person struct {

@@ -49,6 +49,8 @@ const (
 	kViolation
 	kSuspended
 	kAdmittedOn
+	kPoints
+	kDiscipline
 	numKeys
 )
 
@@ -62,7 +64,7 @@ var keyNames = [numKeys]string{
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kViolation: "violation",
-	kSuspended: "suspended", kAdmittedOn: "admitted_on",
+	kSuspended: "suspended", kAdmittedOn: "admitted_on", kPoints: "points", kDiscipline: "discipline",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

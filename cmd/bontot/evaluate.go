@@ -206,7 +206,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf, GroupMax: th.GroupMax}, s)
+	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf, GroupMax: th.GroupMax,
+		RatingBands: th.RatingBands}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
