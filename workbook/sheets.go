@@ -223,7 +223,7 @@ func (fd *fileData) readMember(c *rowCtx) {
 		// would leave out a member admitted in an earlier year.
 		t, msg := parseDate(v, fd.date1904)
 		c.check(kAdmittedOn, msg)
-		m.AdmittedOn = t
+		m.AdmittedOn = criteria.DayOf(t)
 	}
 	m.Rating = c.ratingOrPoints()
 	if v := c.get(kViolation); v != "" {
