@@ -35,7 +35,7 @@ func (e *evaluator) isNewUnrated(m *Member) bool {
 		return false
 	}
 	cutoff, ok := e.newMemberCutoff()
-	return ok && m.AdmittedOn.After(cutoff)
+	return ok && m.AdmittedOn.Time().After(cutoff)
 }
 
 // leftOut counts the members the rating checks leave out, by reason, and
@@ -58,7 +58,7 @@ func (l *leftOut) add(e *evaluator, m *Member, name func() string) bool {
 	case e.isNewUnrated(m):
 		if l.fresh.want() {
 			// "Tên (Đảng viên dòng 7, kết nạp 02/07/2024)".
-			l.fresh.add(strings.TrimSuffix(name(), ")") + ", kết nạp " + date(m.AdmittedOn) + ")")
+			l.fresh.add(strings.TrimSuffix(name(), ")") + ", kết nạp " + date(m.AdmittedOn.Time()) + ")")
 		}
 	default:
 		return false

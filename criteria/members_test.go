@@ -19,7 +19,7 @@ func bothProfiles(t *testing.T, f func(t *testing.T, th Thresholds)) {
 func cellWithNewcomer(admitted time.Time) *Dataset {
 	u := cell("CS01")
 	m := member("Hoàng Văn Mới", RatingNone)
-	m.AdmittedOn = admitted
+	m.AdmittedOn = DayOf(admitted)
 	u.Members = append(u.Members, m)
 	return dataset(u)
 }
@@ -117,4 +117,24 @@ func TestSuspendedMemberLeftOut(t *testing.T) {
 		u.Members = append(u.Members, m)
 		expect(t, Evaluate(dataset(u), th, Options{}), "CS01", "tc4.no_violations", NotMet)
 	})
+}
+
+// TestDayRoundTrip: a Day keeps its calendar date, before and after 1970,
+// and the zero Day is the zero time.
+func TestDayRoundTrip(t *testing.T) {
+	for _, d := range []time.Time{
+		time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		if got := DayOf(d).Time(); !got.Equal(d) || DayOf(d).IsZero() {
+			t.Errorf("%v → %v", d, got)
+		}
+	}
+	if DayOf(time.Time{}) != 0 || !Day(0).Time().IsZero() {
+		t.Error("zero Day is not the zero time")
+	}
+	if DayOf(time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)) != DayOf(time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC))+1 {
+		t.Error("consecutive dates are not consecutive days")
+	}
 }

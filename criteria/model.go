@@ -315,31 +315,107 @@ const (
 	ResidenceNotTaken                  // "Không lấy ý kiến": left out (Hướng dẫn 33-HD/BTCTW)
 )
 
-// Member is one row of Đảng viên.
+// Member is one row of Đảng viên. A province lists a million members:
+// the strings first and the small fields packed after them.
 type Member struct {
-	Name   string
-	ID     string // Mã đảng viên, may be ""
-	Exempt bool   // miễn công tác và sinh hoạt đảng: out of every denominator
+	Name string
+	ID   string // Mã đảng viên, may be ""
+	// ViolationText is the violation as the Vi phạm cell writes it, the
+	// evidence; "" when the cell only says yes.
+	ViolationText string
+	// DisciplineText is the Kỷ luật cell as written, quoted as the
+	// evidence of Discipline.
+	DisciplineText string
+	Source         Source
+	// AdmittedOn is Ngày kết nạp, zero when not given: a member admitted
+	// fewer than Thresholds.NewMemberMonths before the end of the
+	// evaluation year may be left unrated.
+	AdmittedOn Day
+	Exempt     bool // miễn công tác và sinh hoạt đảng: out of every denominator
 	// Suspended: đình chỉ sinh hoạt đảng. A suspended member is not rated
 	// (Hướng dẫn 21-HD/BTCTW, 2019) and is out of every denominator, as an
 	// exempt one is.
 	Suspended bool
 	Rating    Rating // RatingNone when blank
 	Violation bool   // violated Quy định 37-QĐ/TW
-	// ViolationText is the violation as the Vi phạm cell writes it, the
-	// evidence; "" when the cell only says yes.
-	ViolationText string
-	Residence     Residence
-	// AdmittedOn is Ngày kết nạp, zero when not given: a member admitted
-	// fewer than Thresholds.NewMemberMonths before the end of the
-	// evaluation year may be left unrated.
-	AdmittedOn time.Time
-	Source     Source
+	Residence Residence
+	// Discipline is the Kỷ luật column: a member disciplined in the year
+	// counts for tc4.no_violations.
+	Discipline Discipline
 }
+
+// Day is a calendar date in four bytes, for the dates a million rows
+// hold: days since 1 January of year 1, so that the zero Day, like the
+// zero time.Time, means "not given".
+type Day int32
+
+// unixDay0 is the Day of 1 January 1970.
+const unixDay0 = 719162
+
+// DayOf is the Day of t's calendar date.
+func DayOf(t time.Time) Day {
+	if t.IsZero() {
+		return 0
+	}
+	y, m, d := t.Date()
+	u := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
+	days := u / 86400
+	if u%86400 < 0 {
+		days--
+	}
+	return Day(days + unixDay0)
+}
+
+// Time is the date at midnight UTC; the zero time for the zero Day.
+func (d Day) Time() time.Time {
+	if d == 0 {
+		return time.Time{}
+	}
+	return time.Unix((int64(d)-unixDay0)*86400, 0).UTC()
+}
+
+// IsZero reports whether the date was not given.
+func (d Day) IsZero() bool { return d == 0 }
 
 // OutOfRating reports whether the member is out of every denominator:
 // exempt from party work or suspended from party activity.
 func (m *Member) OutOfRating() bool { return m.Exempt || m.Suspended }
+
+// Discipline is a disciplinary measure of a party member (Điều lệ Đảng,
+// Điều 35): the zero value means none.
+type Discipline uint8
+
+// The four measures for a party member, from the lightest.
+const (
+	DisciplineNone Discipline = iota
+	Reprimand                 // khiển trách
+	Warning                   // cảnh cáo
+	Dismissal                 // cách chức
+	Expulsion                 // khai trừ
+)
+
+// Label is the Vietnamese name of the measure, "" for none.
+func (d Discipline) Label() string {
+	return [...]string{"", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}[d]
+}
+
+// RatingBands are the lowest points (0–100) of HTXSNV, HTTNV and HTNV:
+// a rating given as points (Điểm xếp loại) is the highest level whose
+// band it reaches, KHTNV below the last (Quy định 366-QĐ/TW: 90, 70, 50).
+type RatingBands [3]float64
+
+// Rating turns points into a rating.
+func (b RatingBands) Rating(points float64) Rating {
+	switch {
+	case points >= b[0]:
+		return HTXSNV
+	case points >= b[1]:
+		return HTTNV
+	case points >= b[2]:
+		return HTNV
+	}
+	return KHTNV
+}
 
 // Person is one row of Cán bộ.
 type Person struct {

@@ -63,22 +63,33 @@ func (e *evaluator) membersMissing(v *view, missing []string) CheckResult {
 }
 
 // noViolations checks "không có đảng viên vi phạm quy định những điều đảng
-// viên không được làm" (guidance II.4, third bullet). An exempt member who
-// violated still counts: exemption removes them from denominators, not
-// from discipline.
+// viên không được làm" (guidance II.4, third bullet). A member
+// disciplined in the year (Kỷ luật) counts too: discipline is given for a
+// violation. An exempt or suspended member who violated still counts:
+// exemption removes them from denominators, not from discipline.
 func (e *evaluator) noViolations(v *view) CheckResult {
 	owners, total, missing := e.poolMembers(v)
 	var bad nameList
+	disciplined := false
 	for _, p := range owners {
 		for i := range p.Members {
-			if m := &p.Members[i]; m.Violation && bad.want() {
-				bad.add(memberName(m, p, v.u) + violationText(m))
+			m := &p.Members[i]
+			if !m.Violation && m.Discipline == DisciplineNone {
+				continue
+			}
+			disciplined = disciplined || m.Discipline != DisciplineNone
+			if bad.want() {
+				bad.add(memberName(m, p, v.u) + violationText(m) + disciplineText(m))
 			}
 		}
 	}
 	if bad.len() > 0 {
+		what := "vi phạm Quy định 37-QĐ/TW"
+		if disciplined {
+			what = "vi phạm Quy định 37-QĐ/TW hoặc bị kỷ luật trong năm"
+		}
 		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đảng viên vi phạm Quy định 37-QĐ/TW: %s", bad.len(), bad.list("người"))}
+			Message: fmt.Sprintf("%d đảng viên %s: %s", bad.len(), what, bad.list("người"))}
 	}
 	if len(missing) > 0 {
 		return e.membersMissing(v, missing)

@@ -26,6 +26,15 @@ type Thresholds struct {
 	// of less than six months is reviewed but not rated). 0 turns it off.
 	NewMemberMonths int
 
+	// RatingBands turn a rating given as 0–100 points (Điểm xếp loại) on
+	// Đảng viên, Cán bộ, Đoàn thể and Đơn vị into a level (Quy định
+	// 366-QĐ/TW: HTXSNV ≥ 90, HTTNV ≥ 70, HTNV ≥ 50). The reader applies
+	// them; where the written rating is given too, it decides.
+	RatingBands RatingBands
+	// DisciplineCeiling is the highest rating a member disciplined in the
+	// year (Kỷ luật) should have; one rated above it is a warning (HTNV).
+	DisciplineCeiling Rating
+
 	// TC2
 	RegularMeetings   int     // regular cell meetings a year (12)
 	RegularGoodShare  float64 // share of regular meetings scoring tốt (0.75)
@@ -134,6 +143,8 @@ func Default() Thresholds {
 		StaffGoodShare:     0.5,
 		MassOrgsFloor:      HTNV,
 		NewMemberMonths:    6,
+		RatingBands:        RatingBands{90, 70, 50},
+		DisciplineCeiling:  HTNV,
 
 		RegularMeetings:   12,
 		RegularGoodShare:  0.75,

@@ -184,6 +184,29 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
 	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
 		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
+	{key: "rating_bands", comment: "Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): điểm tối thiểu của HTXSNV, HTTNV, HTNV; thấp hơn là KHTNV (Quy định 366-QĐ/TW)",
+		get: func(t *Thresholds) string {
+			b := t.RatingBands
+			return "[" + formatFloat(b[0]) + ", " + formatFloat(b[1]) + ", " + formatFloat(b[2]) + "]"
+		},
+		set: func(t *Thresholds, n *yaml.Node) string {
+			const want = "phải là danh sách 3 số điểm giảm dần từ 100 đến 0 (HTXSNV, HTTNV, HTNV), ví dụ [90, 70, 50]"
+			if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.RatingBands) {
+				return want
+			}
+			var b RatingBands
+			for i, c := range n.Content {
+				v, ok := numberOf(c)
+				if !ok || v < 0 || v > 100 || (i > 0 && v >= b[i-1]) {
+					return want
+				}
+				b[i] = v
+			}
+			t.RatingBands = b
+			return ""
+		}},
+	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo",
+		func(t *Thresholds) *Rating { return &t.DisciplineCeiling }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",

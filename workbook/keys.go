@@ -66,6 +66,8 @@ const (
 	kAdmittedOn
 	kYear
 	kFourGood
+	kPoints
+	kDiscipline
 	numKeys
 )
 
@@ -91,6 +93,7 @@ var keyNames = [numKeys]string{
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
 	kSuspended: "suspended", kAdmittedOn: "admitted_on", kYear: "year", kFourGood: "fourgood",
+	kPoints: "points", kDiscipline: "discipline",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

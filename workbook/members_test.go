@@ -27,13 +27,13 @@ func TestReadSuspendedAndAdmission(t *testing.T) {
 		t.Fatalf("%d members read, want 3 (the bad date's row left out): %+v", len(u.Members), u.Members)
 	}
 	a, b, c := u.Members[0], u.Members[1], u.Members[2]
-	if !a.Suspended || a.Exempt || !a.AdmittedOn.Equal(time.Date(2010, 3, 15, 0, 0, 0, 0, time.UTC)) {
+	if !a.Suspended || a.Exempt || !a.AdmittedOn.Time().Equal(time.Date(2010, 3, 15, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("An: suspended %v exempt %v admitted %v", a.Suspended, a.Exempt, a.AdmittedOn)
 	}
 	if !b.Suspended || b.Exempt || !b.AdmittedOn.IsZero() {
 		t.Errorf("Bình: suspended %v exempt %v admitted %v", b.Suspended, b.Exempt, b.AdmittedOn)
 	}
-	if c.Suspended || !c.Exempt || !c.AdmittedOn.Equal(time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)) {
+	if c.Suspended || !c.Exempt || !c.AdmittedOn.Time().Equal(time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Cường: suspended %v exempt %v admitted %v", c.Suspended, c.Exempt, c.AdmittedOn)
 	}
 	var found bool

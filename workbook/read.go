@@ -44,6 +44,10 @@ type Options struct {
 	// this many points away from the chi bộ's own score, is a warning
 	// (criteria.Thresholds.UpperScoreGap); 0 never warns.
 	UpperScoreGap float64
+	// RatingBands turn a rating given as points (Điểm xếp loại) into a
+	// level (criteria.Thresholds.RatingBands); zero means the default
+	// bands of Quy định 366-QĐ/TW.
+	RatingBands criteria.RatingBands
 	// AsOf is the --as-of date, zero without one. The evaluation year is
 	// still Year; AsOf only lets a year mismatch be said in its terms.
 	AsOf time.Time
@@ -238,6 +242,7 @@ type fileData struct {
 	path     string
 	base     string
 	date1904 bool
+	bands    criteria.RatingBands // for ratings given as points
 	sheets   []SheetSummary
 	order    map[string]int // sheet name → position in the workbook, to sort problems
 	present  criteria.SheetSet
@@ -302,7 +307,11 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 		return nil, err
 	}
 	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
-		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts)}
+		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts),
+		bands: opts.RatingBands}
+	if fd.bands == (criteria.RatingBands{}) {
+		fd.bands = criteria.Default().RatingBands
+	}
 	if err := fd.readUnitSheet(opts); err != nil {
 		b.Close()
 		fd.book = nil

@@ -44,7 +44,7 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	u.Cluster = c.get(kCluster)
 	u.Pilot = c.yesNo(kPilot)
 	u.Standing = c.yesNo(kStanding)
-	u.Rating = c.rating(kRating)
+	u.Rating = c.ratingOrPoints()
 	if v := c.get(kTarget); v != "" {
 		n, msg := parseCount(c.header(kTarget), v)
 		c.check(kTarget, msg)
@@ -297,13 +297,20 @@ func (fd *fileData) readMember(c *rowCtx) {
 		// would leave out a member admitted in an earlier year.
 		t, msg := parseDate(v, fd.date1904)
 		c.check(kAdmittedOn, msg)
-		m.AdmittedOn = t
+		m.AdmittedOn = criteria.DayOf(t)
 	}
-	m.Rating = c.rating(kRating)
+	m.Rating = c.ratingOrPoints()
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)
 		c.check(kViolation, msg)
 		m.Violation, m.ViolationText = yes, text
+	}
+	if v := c.get(kDiscipline); v != "" {
+		d, msg := parseDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, msg)
+		if d != criteria.DisciplineNone {
+			m.Discipline, m.DisciplineText = d, v
+		}
 	}
 	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
@@ -319,7 +326,7 @@ func (fd *fileData) readStaff(c *rowCtx) {
 	if p.Name == "" {
 		c.missing(kName)
 	}
-	p.Rating = c.rating(kRating)
+	p.Rating = c.ratingOrPoints()
 	c.rec.staff, c.pr.hasRec = p, true
 }
 
@@ -329,7 +336,7 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 	if o.Name == "" {
 		c.missing(kOrg)
 	}
-	o.Rating = c.rating(kRating)
+	o.Rating = c.ratingOrPoints()
 	c.rec.massOrg, c.pr.hasRec = o, true
 }
 

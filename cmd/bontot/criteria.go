@@ -253,6 +253,10 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	}
 	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
+	rb := th.RatingBands
+	fmt.Fprintf(w, "  Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): HTXSNV từ %s, HTTNV từ %s, HTNV từ %s, KHTNV dưới %s; ghi cả Xếp loại thì Xếp loại quyết định, lệch nhau thì cảnh báo.\n",
+		criteria.FormatNumber(rb[0]), criteria.FormatNumber(rb[1]), criteria.FormatNumber(rb[2]), criteria.FormatNumber(rb[2]))
+	fmt.Fprintf(w, "  Đảng viên bị kỷ luật trong năm (cột Kỷ luật): tính là vi phạm ở tc4.no_violations; xếp loại cao hơn %s thì cảnh báo.\n", th.DisciplineCeiling.Code())
 	fresh := fmt.Sprintf("đảng viên kết nạp chưa đủ %d tháng tính đến hết năm (cột Ngày kết nạp) được để trống xếp loại", th.NewMemberMonths)
 	if th.NewMemberMonths <= 0 {
 		fresh = "đảng viên mới kết nạp vẫn phải được xếp loại"

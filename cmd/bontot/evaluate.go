@@ -207,7 +207,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		year = o.AsOf.Year()
 	}
 	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf,
-		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, History: th.HistoryStreaks}, s)
+		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, History: th.HistoryStreaks,
+		RatingBands: th.RatingBands}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {

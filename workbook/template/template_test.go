@@ -341,7 +341,7 @@ func TestDimensionCoversTheUsedRange(t *testing.T) {
 	// openpyxl in read-only mode reads only the declared dimension.
 	f := write(t, single)
 	for sheet, want := range map[string]string{
-		"Đơn vị":      "A1:J2",
+		"Đơn vị":      "A1:K2", // Điểm xếp loại beside Xếp loại
 		"Sinh hoạt":   "A1:M1", // with Điểm cấp trên chấm
 		"Tự đánh giá": fmt.Sprintf("A1:D%d", len(criteria.Items)+1),
 	} {
