@@ -207,7 +207,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		year = o.AsOf.Year()
 	}
 	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf,
-		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap}, s)
+		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, Thresholds: &th}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
