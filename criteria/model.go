@@ -279,6 +279,9 @@ type Meeting struct {
 	Kind      MeetingKind
 	MonthOnly bool
 	HasScore  bool
+	// ScoreSheet: read from a score sheet (one sheet per meeting), not a
+	// row of Sinh hoạt; Source then names the sheet, with no row.
+	ScoreSheet bool
 	// Groups are the group scores behind Score: always for a meeting read
 	// from a score sheet, and for a Sinh hoạt row only when the full-marks
 	// gate needs them (Thresholds.FullMarksGroups); nil otherwise.

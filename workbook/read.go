@@ -48,6 +48,9 @@ type Options struct {
 	// level (criteria.Thresholds.RatingBands); zero means the default
 	// bands of Quy định 366-QĐ/TW.
 	RatingBands criteria.RatingBands
+	// Thresholds are the criteria in force, for the band a score sheet's
+	// written Xếp loại is compared with; nil: the default bands.
+	Thresholds *criteria.Thresholds
 	// AsOf is the --as-of date, zero without one. The evaluation year is
 	// still Year; AsOf only lets a year mismatch be said in its terms.
 	AsOf time.Time
@@ -143,7 +146,7 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		p := &progress{report: opts.Progress}
 		for _, fd := range read {
-			p.total += len(fd.seq) - 1 // Đơn vị is read already
+			p.total += len(fd.seq) - 1 + len(fd.others) // Đơn vị is read already
 			fd.progress = p
 		}
 	}
@@ -262,6 +265,7 @@ type fileData struct {
 	// Set after Đơn vị is read, for the other sheets.
 	found  map[criteria.Sheet]string // input sheet → its name in this workbook
 	seq    []criteria.Sheet          // input sheets in workbook order
+	others []string                  // sheets of no input role: score sheets or notes
 	counts map[criteria.Sheet]int    // data rows per sheet
 	single bool                      // one unit: rows may leave Mã đơn vị out
 
@@ -279,6 +283,9 @@ type fileData struct {
 
 	meet *meetingRules // the score groups and upper-score rule, shared
 
+	scoreSheets []SheetSummary // the sheets read as score sheets, in workbook order
+	blankForms  []string       // score sheets with no score yet
+
 	// The records of the rows read last, gathered for their unit.
 	run run
 
@@ -295,6 +302,7 @@ func (fd *fileData) forSheet() *fileData {
 	sub := *fd
 	sub.rows, sub.problems, sub.failedSheets, sub.votes = nil, nil, 0, map[int]int{}
 	sub.lastUnit, sub.lastUnitText, sub.run = nil, "", run{}
+	sub.scoreSheets, sub.blankForms = nil, nil
 	return &sub
 }
 
@@ -347,8 +355,11 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 		fd.order[name] = i + 1
 		id, ok := sheetID(name)
 		if !ok {
-			if msg := unknownSheet(name); msg != "" {
-				fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+			// A score sheet is known by its table, not its name: every
+			// sheet the schema does not name is looked into (readRest),
+			// and gets the note of a sheet not read unless it is one.
+			if unknownSheet(name) != "" {
+				fd.others = append(fd.others, name)
 			}
 			continue
 		}
@@ -404,17 +415,20 @@ func readRest(files []*fileData, opts Options) {
 	specs := sheetSpecs(opts)
 	type task struct {
 		fi   int // in files
-		i    int // in its fd.seq
+		i    int // in its fd.seq, then in fd.others past its end
 		size int64
 	}
 	var tasks []task
 	outs := make([][]sheetOut, len(files))
 	for fi, fd := range files {
-		outs[fi] = make([]sheetOut, len(fd.seq))
+		outs[fi] = make([]sheetOut, len(fd.seq)+len(fd.others))
 		for i, id := range fd.seq {
 			if id != criteria.SheetUnits {
 				tasks = append(tasks, task{fi, i, fd.book.sheetSize(fd.found[id])})
 			}
+		}
+		for j, name := range fd.others {
+			tasks = append(tasks, task{fi, len(fd.seq) + j, fd.book.sheetSize(name)})
 		}
 	}
 	slices.SortStableFunc(tasks, func(a, b task) int { return cmp.Compare(b.size, a.size) })
@@ -425,8 +439,14 @@ func readRest(files []*fileData, opts Options) {
 			for k := int(next.Add(1)) - 1; k < len(tasks); k = int(next.Add(1)) - 1 {
 				t := tasks[k]
 				fd := files[t.fi]
-				id := fd.seq[t.i]
 				sub := fd.forSheet()
+				if t.i >= len(fd.seq) {
+					ok, n, err := sub.readScoreSheet(fd.others[t.i-len(fd.seq)])
+					outs[t.fi][t.i] = sheetOut{sub, n, ok, err}
+					fd.progress.step()
+					continue
+				}
+				id := fd.seq[t.i]
 				n, ok, err := sub.readSheet(fd.found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
 				outs[t.fi][t.i] = sheetOut{sub, n, ok, err}
 				fd.progress.step()
@@ -480,9 +500,39 @@ func (fd *fileData) mergeSheets(outs []sheetOut) {
 			fd.votes[y] += n
 		}
 	}
+	for j, name := range fd.others {
+		o := outs[len(fd.seq)+j]
+		if o.err != nil {
+			if fd.broken == nil {
+				fd.broken = &brokenSheet{criteria.SheetMeetings, name, o.err}
+			}
+			continue
+		}
+		fd.rows = append(fd.rows, o.sub.rows...)
+		fd.problems = append(fd.problems, o.sub.problems...)
+		for y, n := range o.sub.votes {
+			fd.votes[y] += n
+		}
+		if o.ok {
+			// Its meeting is one of Sinh hoạt's: the checks that need
+			// meetings read it as recorded.
+			fd.present = fd.present.With(criteria.SheetMeetings)
+			fd.scoreSheets = append(fd.scoreSheets, SheetSummary{Name: name, Rows: o.n})
+			fd.blankForms = append(fd.blankForms, o.sub.blankForms...)
+		}
+	}
+	if n := len(fd.blankForms); n > 0 {
+		what := "Phiếu chấm điểm " + quote(fd.blankForms[0]) + " chưa có điểm"
+		if n > 1 {
+			what = fmt.Sprintf("%d phiếu chấm điểm chưa có điểm (%s)", n, strings.Join(fd.blankForms, ", "))
+		}
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: fd.blankForms[0],
+			Message: what + "; chưa tính là buổi sinh hoạt đã tổ chức"})
+	}
 	for _, id := range fd.seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: fd.found[id], Rows: fd.counts[id]})
 	}
+	fd.sheets = append(fd.sheets, fd.scoreSheets...)
 	for _, d := range fd.units {
 		compact(d.unit) // here, in parallel, rather than in the merge
 	}
@@ -544,9 +594,9 @@ func sheetID(name string) (criteria.Sheet, bool) {
 	return 0, false
 }
 
-// unknownSheet is the note for a sheet that is not an input sheet, so
-// that nothing a workbook holds is left out without a word (a year of
-// per-meeting score sheets "T1" … "T12" is not read), or "" for the guide
+// unknownSheet is the note for a sheet that is neither an input sheet nor
+// a score sheet (readScoreSheet looks into it first), so that nothing a
+// workbook holds is left out without a word, or "" for the guide
 // sheet of bontot's own template. A name close to an input sheet's gets
 // that name suggested: a misspelt "Sinh hoat chi bo 2024" is a likelier
 // mistake than a sheet meant to be left out.
@@ -834,6 +884,7 @@ func (m *merger) finish(opts Options) *Result {
 			}
 		}
 	}
+	m.sameMeetings()
 	for _, u := range ds.Units {
 		compact(u)
 	}

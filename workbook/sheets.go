@@ -87,10 +87,11 @@ type meetingRules struct {
 	keep    bool        // keep group scores in Meeting.Groups
 	gap     float64     // upper_score_gap; 0: no warning
 	hd12    bool        // groups are the five of Hướng dẫn 12 (the headers are headerIndex's)
+	th      *criteria.Thresholds
 }
 
 func newMeetingRules(opts Options) *meetingRules {
-	r := &meetingRules{groups: opts.ScoreGroups, keep: opts.KeepGroupScores, gap: opts.UpperScoreGap}
+	r := &meetingRules{groups: opts.ScoreGroups, keep: opts.KeepGroupScores, gap: opts.UpperScoreGap, th: opts.Thresholds}
 	if len(r.groups) == 0 {
 		r.groups = criteria.HD12ScoreGroups()
 	}

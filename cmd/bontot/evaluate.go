@@ -208,7 +208,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf,
 		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, History: th.HistoryStreaks,
-		RatingBands: th.RatingBands}, s)
+		RatingBands: th.RatingBands, Thresholds: &th}, s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {

@@ -193,6 +193,7 @@ func GroupKey(i int) string { return "g" + strconv.Itoa(i+1) }
 
 // KeyUpper is the Sinh hoạt column of the upper committee's score.
 const KeyUpper = "upper"
+
 // HistorySheet is the optional Lịch sử sheet (profile 2025, Hướng dẫn
 // 06-HD/TW): the units' results of earlier years, read only when the
 // rules count streaks (criteria.Thresholds.HistoryStreaks).
