@@ -120,9 +120,23 @@ var grassrootsColumns = []column{
 	{"Kết quả", 12}, {"Điểm SH bình quân", 11},
 }
 
-var higherColumns = []column{
-	{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Loại", 18}, {"HTXSNV liên tục (năm)", 10}, {"Bốn tốt liên tục (năm)", 10},
-	{"Kết quả", 12}, {"Từ năm", 11},
+// higherColumns count the years in a row up to the evaluation year: a run
+// that ended the year before counts 0 here (the terminal and JSON say how
+// long it was).
+func higherColumns(year int) []column {
+	return []column{
+		{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Loại", 18},
+		{fmt.Sprintf("Số năm HTXSNV liên tục đến %d", year), 10}, {fmt.Sprintf("Số năm “bốn tốt” liên tục đến %d", year), 10},
+		{"Kết quả", 12}, {"Từ năm", 11},
+	}
+}
+
+// upToNow is the years of s that end with the evaluation year.
+func upToNow(s criteria.Streak) int {
+	if !s.ThisYear {
+		return 0
+	}
+	return s.Years
 }
 
 // commendation2025 writes, on Đề xuất khen thưởng from row on, the second
@@ -132,7 +146,7 @@ func (x *xlsxWriter) commendation2025(sheet string, row int) error {
 	th, st := x.r.Thresholds, x.st
 	// row is the last row written; each block leaves a blank row above
 	// its title.
-	block := func(title string, cols []column, empty string, rows [][]any, styles []int) error {
+	block := func(title string, cols []column, empty string, rows [][]any, styles func(i int) []int) error {
 		row += 2
 		if err := x.f.SetCellStr(sheet, fmt.Sprintf("A%d", row), title); err != nil {
 			return err
@@ -153,9 +167,9 @@ func (x *xlsxWriter) commendation2025(sheet string, row int) error {
 			row++
 			return x.f.SetCellStr(sheet, fmt.Sprintf("A%d", row), empty)
 		}
-		for _, values := range rows {
+		for i, values := range rows {
 			row++
-			if err := x.putRow(sheet, cols, row, values, styles); err != nil {
+			if err := x.putRow(sheet, cols, row, values, styles(i)); err != nil {
 				return err
 			}
 		}
@@ -175,27 +189,30 @@ func (x *xlsxWriter) commendation2025(sheet string, row int) error {
 		}
 		styles := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.statusStyle(criteria.Met), st.number}
 		if err := block(grassrootsTitle, grassrootsColumns,
-			"Không có chi bộ trực thuộc nào đủ điều kiện.", rows, styles); err != nil {
+			"Không có chi bộ trực thuộc nào đủ điều kiện.", rows, func(int) []int { return styles }); err != nil {
 			return err
 		}
 	}
 	if th.HistoryStreaks {
 		var rows [][]any
+		var styles [][]int
 		for _, ur := range x.r.HigherAwards() {
+			styles = append(styles, []int{st.center, st.text, st.text, st.text, st.center, st.center, st.statusStyle(ur.Verdict), st.center})
 			h := ur.History
+			// The longer of the two runs up to this year, the one the
+			// award rests on.
 			from := h.HTXSNV.From
-			if h.FourGood.ThisYear && h.FourGood.Years >= h.HTXSNV.Years {
+			if upToNow(h.FourGood) > upToNow(h.HTXSNV) {
 				from = h.FourGood.From
 			}
 			rows = append(rows, []any{len(rows) + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(),
-				h.HTXSNV.Years, h.FourGood.Years, ur.Verdict.Label(), from})
+				upToNow(h.HTXSNV), upToNow(h.FourGood), ur.Verdict.Label(), from})
 		}
 		empty := "Không có đơn vị nào đủ số năm liên tục."
 		if !anyHistory(x.r) {
 			empty = "Sổ không có sheet Lịch sử (kết quả các năm trước): chưa tính được số năm liên tục."
 		}
-		styles := []int{st.center, st.text, st.text, st.text, st.center, st.center, st.text, st.center}
-		if err := block(higherTitle(th), higherColumns, empty, rows, styles); err != nil {
+		if err := block(higherTitle(th), higherColumns(x.r.Year), empty, rows, func(i int) []int { return styles[i] }); err != nil {
 			return err
 		}
 	}

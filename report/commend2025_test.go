@@ -41,6 +41,13 @@ func fixture2025(t *testing.T) *criteria.Report {
 			}
 		case "DB01-CB1":
 			ur.Commendation, ur.CommendationLevel = true, criteria.CommendGrassroots
+		case "DB02-CB2": // not dat this year: its bốn tốt run ended in 2023
+			ur.History = &criteria.HistoryResult{
+				HTXSNV:      criteria.Streak{Years: 5, From: 2020, To: 2024, ThisYear: true, Stop: "năm 2019 không có trong Lịch sử"},
+				FourGood:    criteria.Streak{Years: 6, From: 2018, To: 2023, Stop: "năm 2017 không có trong Lịch sử"},
+				HigherAward: true,
+				Message:     "HTXSNV: 5 năm liên tục (2020–2024); …",
+			}
 		}
 	}
 	return r
@@ -185,13 +192,14 @@ func TestXLSX2025CommendationSheet(t *testing.T) {
 		"1|DB01-CB1|Chi bộ Phòng Ngân sách|DB01 Đảng bộ Sở Tài chính||HTXSNV|Đạt|94",
 		"",
 		higherTitle(fixture2025(t).Thresholds),
-		"STT|Mã|Tên đơn vị|Loại|HTXSNV liên tục (năm)|Bốn tốt liên tục (năm)|Kết quả|Từ năm",
+		"STT|Mã|Tên đơn vị|Loại|Số năm HTXSNV liên tục đến 2024|Số năm “bốn tốt” liên tục đến 2024|Kết quả|Từ năm",
 		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|5|3|Đạt|2020",
+		"2|DB02-CB2|Chi bộ Phòng Giáo dục trung học|Chi bộ trực thuộc|5|0|Không đạt|2020",
 	}, "\n")
 	if got != want {
 		t.Errorf("commendation sheet:\n%s\nwant:\n%s", got, want)
 	}
-	if dim, _ := f.GetSheetDimension(SheetCommendation); dim != "A1:H11" {
-		t.Errorf("dimension %s, want A1:H11", dim)
+	if dim, _ := f.GetSheetDimension(SheetCommendation); dim != "A1:H12" {
+		t.Errorf("dimension %s, want A1:H12", dim)
 	}
 }
