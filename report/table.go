@@ -76,6 +76,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
 	}
 	t.details(r)
+	t.commendations2025(r)
 	t.implementation(r.Implementation, "")
 	t.problems(r.Problems, "", true)
 	t.line("")
@@ -421,9 +422,10 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
 		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
 	if ur.Commendation {
-		verdict += " · đề xuất tặng giấy khen"
+		verdict += " · " + commendationText(ur)
 	}
 	t.line(verdict)
+	t.unitHistory(ur)
 	if ur.HasMeanScore {
 		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
 	}

@@ -606,19 +606,22 @@ func (x *xlsxWriter) commendation() error {
 	sheet, st := SheetCommendation, x.st
 	var units []*criteria.UnitResult
 	for i := range x.r.Units {
-		if x.r.Units[i].Commendation {
+		// The chi bộ trực thuộc of the 2025 list have a block of their own.
+		if x.r.Units[i].Commendation && x.r.Units[i].CommendationLevel != criteria.CommendGrassroots {
 			units = append(units, &x.r.Units[i])
 		}
 	}
 	// An empty list still has row 2: the sentence saying it is empty.
-	if err := x.setupSheet(sheet, commendationColumns, 1, max(len(units), 1)+1, false); err != nil {
+	if err := x.setupSheet(sheet, commendationColumns, 1, max(len(units), 1)+1+x.commendationExtraRows(), false); err != nil {
 		return err
 	}
 	if err := x.plainSheet(sheet, commendationColumns, 1); err != nil {
 		return err
 	}
 	if len(units) == 0 {
-		return x.f.SetCellStr(sheet, "A2", "Không có đơn vị nào đủ điều kiện đề xuất tặng giấy khen.")
+		if err := x.f.SetCellStr(sheet, "A2", "Không có đơn vị nào đủ điều kiện đề xuất tặng giấy khen."); err != nil {
+			return err
+		}
 	}
 	for i, ur := range units {
 		var score any
@@ -632,7 +635,7 @@ func (x *xlsxWriter) commendation() error {
 			return err
 		}
 	}
-	return nil
+	return x.commendation2025(sheet, max(len(units), 1)+1)
 }
 
 var implementationColumns = []column{
@@ -747,7 +750,7 @@ func (x *xlsxWriter) unitSheets() error {
 		}
 		verdict := fmt.Sprintf("Kết quả: %s · hạng %d/%d %s", ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
 		if ur.Commendation {
-			verdict += " · đề xuất tặng giấy khen"
+			verdict += " · " + commendationText(ur)
 		}
 		for r, v := range []struct {
 			text  string

@@ -273,9 +273,26 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	} else {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: chỉ cảnh báo \"chưa tự đánh giá\" (dùng --strict để coi là thiếu dữ liệu).")
 	}
+	printCommendation(w, th)
 	export := "bontot criteria --export tieu-chi.yaml"
 	if th.Profile != criteria.DefaultProfile {
 		export = "bontot criteria --profile " + th.Profile + " --export tieu-chi.yaml"
 	}
 	fmt.Fprintln(w, "\nTạo tệp tiêu chí để cụ thể hóa các ngưỡng: "+export)
+}
+
+// printCommendation writes the commendation rules of Hướng dẫn 06-HD/TW,
+// under the rules that have them (nothing under hd17-2023).
+func printCommendation(w io.Writer, th criteria.Thresholds) {
+	if !th.CommendationSubordinate && !th.HistoryStreaks {
+		return
+	}
+	fmt.Fprintln(w, "\nKhen thưởng (Hướng dẫn 06-HD/TW):")
+	fmt.Fprintln(w, "  Đề xuất tặng giấy khen: chi bộ cơ sở, đảng bộ cơ sở đạt \"bốn tốt\" và xếp loại HTXSNV.")
+	if th.CommendationSubordinate {
+		fmt.Fprintln(w, "  Đề nghị đảng ủy cơ sở tặng giấy khen (commendation_subordinate): chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV, theo từng đảng ủy cơ sở.")
+	}
+	if th.HistoryStreaks {
+		fmt.Fprintf(w, "  Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ %d năm liên tục, tính cả năm đánh giá, theo sheet Lịch sử (Mã đơn vị, Năm, Xếp loại, [Bốn tốt]).\n", th.HistoryStreakYears)
+	}
 }

@@ -198,12 +198,12 @@ const KeyUpper = "upper"
 // 06-HD/TW): the units' results of earlier years, read only when the
 // rules count streaks (criteria.Thresholds.HistoryStreaks).
 var HistorySheet = Sheet{ID: criteria.SheetHistory, Name: "Lịch sử", Aliases: []string{"Lịch sử xếp loại", "Kết quả các năm trước", "Các năm trước"},
-	Help: "Không bắt buộc (bộ quy tắc 2025): mỗi dòng kết quả của một đơn vị trong một năm trước năm đánh giá, để tính số năm liên tục HTXSNV và \"bốn tốt\" (đủ 5 năm liên tục thì đề nghị khen thưởng cấp cao hơn, Hướng dẫn 06-HD/TW).",
+	Help: "Không bắt buộc (bộ quy tắc 2025): kết quả của đơn vị ở các năm trước năm đánh giá, để tính số năm liên tục HTXSNV và “bốn tốt” (Hướng dẫn 06-HD/TW).",
 	Columns: []Column{
 		unitColumn,
 		{Key: "year", Header: "Năm", Aliases: []string{"Năm đánh giá", "Năm xếp loại"}, Required: true, Help: "Năm, trước năm đánh giá (kết quả năm đánh giá lấy từ sheet Đơn vị và các sheet khác)"},
 		{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng của đơn vị năm đó"},
-		{Key: "fourgood", Header: "Bốn tốt", Aliases: []string{"Đạt bốn tốt", "Chi bộ bốn tốt", "Đảng bộ bốn tốt"}, Values: YesNo, Help: "Có nếu năm đó đơn vị đạt \"bốn tốt\"; Không nếu không đạt; để trống nếu không rõ (năm đó không được tính)"},
+		{Key: "fourgood", Header: "Bốn tốt", Aliases: []string{"Đạt bốn tốt", "Chi bộ bốn tốt", "Đảng bộ bốn tốt"}, Values: YesNo, Help: "Có nếu năm đó đơn vị đạt “bốn tốt”; Không nếu không đạt; để trống nếu không rõ (năm đó không được tính)"},
 	}}
 
 // ByID returns the schema of a sheet.
