@@ -35,6 +35,10 @@ type evaluateOptions struct {
 	Format       string // table, xlsx, json or csv
 	Output       string // "" for stdout
 	SheetPerUnit bool
+	// Document fields given as flags; they override the criteria file's
+	// report section field by field.
+	Document criteria.Document
+	docFlags []string // the document flags given, for validate
 }
 
 // formats are the values of --format.
@@ -42,7 +46,7 @@ var formats = []string{"table", "xlsx", "json", "csv"}
 
 func newEvaluateCmd(s streams) *cobra.Command {
 	var o evaluateOptions
-	var asOf string
+	var asOf, date string
 	cmd := &cobra.Command{
 		Use:   "evaluate TỆP|THƯ-MỤC...",
 		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
@@ -53,8 +57,12 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
 Định dạng (--format):
   table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
          kèm minh chứng (mặc định)
-  xlsx   báo cáo Excel để in, lưu hồ sơ: Tổng hợp, Chi tiết, Đề xuất khen thưởng,
-         Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o
+  xlsx   báo cáo Excel để in, ký, lưu hồ sơ (thể thức Hướng dẫn 36-HD/VPTW): Tổng
+         hợp, Đề xuất khen thưởng, Chi tiết (nội dung chưa đạt), Chi tiết đã
+         đạt, Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o. Cơ quan ban
+         hành, số, địa danh, ngày, người ký lấy từ mục report: của tệp tiêu chí
+         hoặc các cờ --committee, --number, --place, --date, --signer,
+         --signer-title; thiếu thì để dòng chấm điền tay
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
   csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
          cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
@@ -93,6 +101,18 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			for _, name := range documentFlags {
+				if cmd.Flags().Changed(name) {
+					o.docFlags = append(o.docFlags, name)
+				}
+			}
+			if date != "" {
+				d, ok := criteria.ParseDocumentDate(date)
+				if !ok {
+					return usageError{fmt.Errorf("--date %q không phải ngày hợp lệ; viết dd/mm/yyyy (20/12/2024)", date)}
+				}
+				o.Document.Date = d
+			}
 			if err := o.validate(asOf, cmd.Flags().Changed("format")); err != nil {
 				return err
 			}
@@ -109,8 +129,45 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	f.StringVar(&o.Document.Committee, "committee", "", "báo cáo xlsx: `CƠ-QUAN` ban hành, in ở góc trái (ví dụ \"ĐẢNG ỦY SỞ TƯ PHÁP\")")
+	f.StringVar(&o.Document.Number, "number", "", "báo cáo xlsx: `SỐ` và ký hiệu văn bản (ví dụ 125-BC/ĐU)")
+	f.StringVar(&o.Document.Place, "place", "", "báo cáo xlsx: `ĐỊA-DANH` ghi trước ngày tháng")
+	f.StringVar(&date, "date", "", "báo cáo xlsx: `NGÀY` ban hành (dd/mm/yyyy)")
+	f.StringVar(&o.Document.Signer, "signer", "", "báo cáo xlsx: `HỌ-TÊN` người ký")
+	f.StringVar(&o.Document.SignerTitle, "signer-title", "", "báo cáo xlsx: `CHỨC-VỤ` người ký (ví dụ \"BÍ THƯ\")")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
+}
+
+// documentFlags are the flags that fill the Excel report's heading and
+// signature (criteria.Document).
+var documentFlags = []string{"committee", "number", "place", "date", "signer", "signer-title"}
+
+// loadDocument is the report's heading and signature: the criteria file's
+// report section, each field overridden by its flag when given.
+func loadDocument(path string, flags criteria.Document) (criteria.Document, error) {
+	var d criteria.Document
+	if path != "" {
+		data, err := readCriteriaFile(path)
+		if err != nil {
+			return d, &exitError{code: exitFailure, msg: fmt.Sprintf("không đọc được tệp tiêu chí %s: %s", path, syserr.Explain(err))}
+		}
+		if d, err = criteria.ParseDocument(data, filepath.Base(path)); err != nil {
+			return d, &exitError{code: exitFailure, msg: err.Error()}
+		}
+	}
+	for _, f := range []struct{ from, to *string }{
+		{&flags.Committee, &d.Committee}, {&flags.Number, &d.Number}, {&flags.Place, &d.Place},
+		{&flags.Signer, &d.Signer}, {&flags.SignerTitle, &d.SignerTitle},
+	} {
+		if *f.from != "" {
+			*f.to = *f.from
+		}
+	}
+	if !flags.Date.IsZero() {
+		d.Date = flags.Date
+	}
+	return d, nil
 }
 
 // outputFormats are the formats the extension of -o stands for.
@@ -158,6 +215,9 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if o.SheetPerUnit && o.Format != "xlsx" {
 		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
 	}
+	if len(o.docFlags) > 0 && o.Format != "xlsx" {
+		return usageError{fmt.Errorf("--%s chỉ dùng với báo cáo xlsx (thể thức văn bản của báo cáo Excel)", o.docFlags[0])}
+	}
 	if o.Format == "xlsx" && o.Output == "" {
 		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
 	}
@@ -201,6 +261,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	doc, err := loadDocument(o.CriteriaFile, o.Document)
+	if err != nil {
+		return err
+	}
 	year := o.Year
 	if year == 0 && !o.AsOf.IsZero() {
 		// A self-check on a date is about that date's year.
@@ -237,7 +301,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	render := func(w io.Writer, color bool) error {
 		switch o.Format {
 		case "xlsx":
-			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit})
+			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit, Document: doc})
 		case "json":
 			return report.JSON(w, rep)
 		case "csv":

@@ -139,11 +139,11 @@ func TestEvaluateXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	want := []string{"Tổng hợp", "Chi tiết", "Đề xuất khen thưởng", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
+	want := []string{"Tổng hợp", "Đề xuất khen thưởng", "Chi tiết", "Chi tiết đã đạt", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
 	if len(sheets) <= len(want) || !slices.Equal(sheets[:len(want)], want) {
 		t.Errorf("sheets %q", sheets)
 	}
-	if v, _ := f.GetCellValue("Tổng hợp", "C2"); v != "DB01" {
+	if v, _ := f.GetCellValue("Tổng hợp", "B11"); v != "DB01" {
 		t.Errorf("first ranked unit %q", v)
 	}
 	// No temporary file is left beside the report.
@@ -281,5 +281,38 @@ func TestEvaluateCriteriaFile(t *testing.T) {
 	}
 	if _, stderr, code := runCmd(t, "evaluate", example, "--criteria", bad); code != 1 || !strings.Contains(stderr, "sai.yaml") {
 		t.Errorf("bad criteria file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// The report's heading and signature come from the criteria file's report
+// section, and a flag overrides its field.
+func TestEvaluateXLSXDocument(t *testing.T) {
+	dir := t.TempDir()
+	crit := filepath.Join(dir, "tieu-chi.yaml")
+	if err := os.WriteFile(crit, []byte("report:\n  committee: ĐẢNG ỦY SỞ TƯ PHÁP\n  number: 1-BC/ĐU\n  signer: Nguyễn Văn A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "bao-cao.xlsx")
+	_, stderr, code := runCmd(t, "evaluate", example, "--criteria", crit, "-o", out, "--number", "125-BC/ĐU", "--date", "05/02/2025", "--place", "Huế")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"A2": "ĐẢNG ỦY SỞ TƯ PHÁP", "A4": "Số: 125-BC/ĐU", "H3": "Huế, ngày 05 tháng 02 năm 2025"} {
+		if v, _ := f.GetCellValue("Tổng hợp", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	rows, _ := f.GetRows("Tổng hợp")
+	if last := rows[len(rows)-1]; last[len(last)-1] != "Nguyễn Văn A" {
+		t.Errorf("signature line %q", last)
+	}
+	_, stderr, code = runCmd(t, "evaluate", example, "--signer", "A")
+	if code != 1 || !strings.Contains(stderr, "--signer chỉ dùng với báo cáo xlsx") {
+		t.Errorf("--signer with the table: exit %d, %q", code, stderr)
 	}
 }
