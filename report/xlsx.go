@@ -39,6 +39,7 @@ type XLSXOptions struct {
 const (
 	SheetSummary        = "Tổng hợp"
 	SheetCommendation   = "Đề xuất khen thưởng"
+	SheetCharts         = "Biểu đồ"
 	SheetDetail         = "Chi tiết"
 	SheetPassed         = "Chi tiết đã đạt"
 	SheetImplementation = "Tổ chức thực hiện"
@@ -229,6 +230,9 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	f.SetActiveSheet(0)
 	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo}
 	steps := []func() error{x.summary, x.commendation}
+	if opts.AddressedTo == nil {
+		steps = append(steps, x.charts)
+	}
 	steps = append(steps,
 		func() error { return x.detail(SheetDetail, notMet) },
 		func() error { return x.detail(SheetPassed, func(c criteria.Status) bool { return !notMet(c) }) },

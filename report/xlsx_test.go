@@ -58,7 +58,7 @@ func zipPart(t *testing.T, data []byte, name string) string {
 	return ""
 }
 
-var mainSheets = []string{SheetSummary, SheetCommendation, SheetDetail, SheetPassed, SheetImplementation, SheetProblems}
+var mainSheets = []string{SheetSummary, SheetCommendation, SheetCharts, SheetDetail, SheetPassed, SheetImplementation, SheetProblems}
 
 // summaryUnits returns the header row index (0-based) of Tổng hợp and its
 // unit rows, the rows whose Hạng is a number.
@@ -309,6 +309,9 @@ func TestXLSXLayout(t *testing.T) {
 			t.Fatal(err)
 		}
 		fitH := 0
+		if sheet == SheetCharts {
+			fitH = 1 // one page
+		}
 		if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != fitH {
 			t.Errorf("%s: page layout size %d %s fit %d×%d", sheet, *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
 		}
@@ -688,7 +691,7 @@ func TestXLSXGolden(t *testing.T) {
 	doc := criteria.Document{Committee: "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", Place: "Hà Nội", Date: time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)}
 	f, data := renderXLSX(t, fixture(), XLSXOptions{Document: doc})
 	var b strings.Builder
-	for _, sheet := range []string{SheetSummary, SheetCommendation, SheetDetail} {
+	for _, sheet := range []string{SheetSummary, SheetCommendation, SheetCharts, SheetDetail} {
 		b.WriteString(dumpSheet(t, f, sheet))
 	}
 	for i := 1; ; i++ {
@@ -703,4 +706,51 @@ func TestXLSXGolden(t *testing.T) {
 		}
 	}
 	golden(t, "report-xlsx.golden", []byte(b.String()))
+}
+
+// Biểu đồ holds three native charts drawn from its figures, which count
+// every unit once, and prints on one page.
+func TestXLSXCharts(t *testing.T) {
+	r := fixture()
+	f, data := renderXLSX(t, r, XLSXOptions{})
+	for i, want := range []string{`<barDir val="col"></barDir><grouping val="stacked">`, `<barDir val="col"></barDir><grouping val="clustered">`, `<barDir val="bar"></barDir><grouping val="stacked">`} {
+		if part := zipPart(t, data, fmt.Sprintf("xl/charts/chart%d.xml", i+1)); !strings.Contains(part, want) {
+			t.Errorf("chart %d is not %s", i+1, want)
+		}
+	}
+	rows, _ := f.GetRows(SheetCharts)
+	sums := map[string]int{}
+	table := ""
+	for _, row := range rows {
+		if len(row) > 1 && (row[0] == "Loại đơn vị" || row[0] == "Cụm" || row[0] == "Điểm sinh hoạt bình quân") {
+			table = row[0]
+			continue
+		}
+		if table == "" || len(row) < 2 {
+			continue
+		}
+		for _, v := range row[1:] {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				t.Fatalf("%s: figure %q", table, v)
+			}
+			sums[table] += n
+		}
+	}
+	for _, table := range []string{"Loại đơn vị", "Cụm", "Điểm sinh hoạt bình quân"} {
+		if sums[table] != len(r.Units) {
+			t.Errorf("%s: figures add up to %d, want %d units", table, sums[table], len(r.Units))
+		}
+	}
+	layout, _ := f.GetPageLayout(SheetCharts)
+	if *layout.FitToWidth != 1 || *layout.FitToHeight != 1 {
+		t.Errorf("charts not fitted to one page")
+	}
+	ok := false
+	for _, dn := range f.GetDefinedName() {
+		ok = ok || (dn.Name == "_xlnm.Print_Area" && dn.Scope == SheetCharts)
+	}
+	if !ok {
+		t.Error("Biểu đồ has no print area")
+	}
 }

@@ -58,7 +58,7 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
   table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
          kèm minh chứng (mặc định)
   xlsx   báo cáo Excel để in, ký, lưu hồ sơ (thể thức Hướng dẫn 36-HD/VPTW): Tổng
-         hợp, Đề xuất khen thưởng, Chi tiết (nội dung chưa đạt), Chi tiết đã
+         hợp, Đề xuất khen thưởng, Biểu đồ, Chi tiết (nội dung chưa đạt), Chi tiết đã
          đạt, Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o. Cơ quan ban
          hành, số, địa danh, ngày, người ký lấy từ mục report: của tệp tiêu chí
          hoặc các cờ --committee, --number, --place, --date, --signer,

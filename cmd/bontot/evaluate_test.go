@@ -139,7 +139,7 @@ func TestEvaluateXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	want := []string{"Tổng hợp", "Đề xuất khen thưởng", "Chi tiết", "Chi tiết đã đạt", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
+	want := []string{"Tổng hợp", "Đề xuất khen thưởng", "Biểu đồ", "Chi tiết", "Chi tiết đã đạt", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
 	if len(sheets) <= len(want) || !slices.Equal(sheets[:len(want)], want) {
 		t.Errorf("sheets %q", sheets)
 	}
