@@ -31,6 +31,10 @@ type XLSXOptions struct {
 	// (evaluate --split): the heading says "Kính gửi" it, Nơi nhận names
 	// it, and the charts, which need more than one unit, are left out.
 	AddressedTo *criteria.Unit
+	// TypeCounts, when set, is the number of units of each type in the
+	// whole evaluation, for "hạng 5/23" in a report narrowed to one unit
+	// (--split, --unit); nil counts the report's own units.
+	TypeCounts map[criteria.UnitType]int
 }
 
 // The sheets of the Excel report, in order. Chi tiết lists the checks not
@@ -228,7 +232,7 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	// Set before any sheet is streamed: afterwards excelize would parse every
 	// streamed sheet back into memory to update its view (seconds on a bloc).
 	f.SetActiveSheet(0)
-	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo}
+	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts}
 	steps := []func() error{x.summary, x.commendation}
 	if opts.AddressedTo == nil {
 		steps = append(steps, x.charts)
@@ -386,6 +390,16 @@ type xlsxWriter struct {
 	r   *criteria.Report
 	doc criteria.Document
 	to  *criteria.Unit // the unit a split report is addressed to, or nil
+	// counts is XLSXOptions.TypeCounts.
+	counts map[criteria.UnitType]int
+}
+
+// typeCount is the number of units of each type the ranks count within.
+func (x *xlsxWriter) typeCount() map[criteria.UnitType]int {
+	if x.counts != nil {
+		return x.counts
+	}
+	return unitTypeCount(x.r)
 }
 
 // setupSheet gives a sheet its columns, print layout (A4 landscape, fit to
@@ -636,7 +650,7 @@ func (x *xlsxWriter) unitSheets() error {
 	for _, name := range x.f.GetSheetList() {
 		used[strings.ToLower(name)] = true
 	}
-	count := unitTypeCount(x.r)
+	count := x.typeCount()
 	st := x.st
 	for i := range x.r.Units {
 		ur := &x.r.Units[i]

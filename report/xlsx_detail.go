@@ -64,7 +64,7 @@ func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) error 
 		return s.close()
 	}
 	st := x.st
-	count := unitTypeCount(x.r)
+	count := x.typeCount()
 	for i := range x.r.Units {
 		ur := &x.r.Units[i]
 		if countChecks(ur, keep) == 0 {

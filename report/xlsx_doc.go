@@ -319,10 +319,12 @@ func (x *xlsxWriter) summary() error {
 				c.met++
 			}
 		}
-		if err := x.countLine(sheet, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
-			return err
+		if x.to == nil { // a report sent to one unit counts nothing
+			if err := x.countLine(sheet, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
+				return err
+			}
+			row++
 		}
-		row++
 		all.total += c.total
 		all.met += c.met
 		i = j
@@ -332,7 +334,7 @@ func (x *xlsxWriter) summary() error {
 			return err
 		}
 		row++
-	} else if section > 1 {
+	} else if section > 1 && x.to == nil {
 		if err := x.countLine(sheet, row, "Tổng cộng", all); err != nil {
 			return err
 		}
@@ -431,7 +433,7 @@ func (x *xlsxWriter) commendationLists() []commendationList {
 			units = append(units, &x.r.Units[i])
 		}
 	}
-	count := unitTypeCount(x.r)
+	count := x.typeCount()
 	return []commendationList{{
 		Title: "Danh sách đề nghị tặng giấy khen",
 		Basis: fmt.Sprintf("Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 17-HD/ĐUK).", x.r.Year),

@@ -35,6 +35,7 @@ type evaluateOptions struct {
 	Format       string // table, xlsx, json or csv
 	Output       string // "" for stdout
 	SheetPerUnit bool
+	Split        string // folder for one xlsx report per unit; "" for none
 	// Document fields given as flags; they override the criteria file's
 	// report section field by field.
 	Document criteria.Document
@@ -91,6 +92,9 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
   # Báo cáo Excel, thêm một sheet cho mỗi đơn vị
   bontot evaluate so-chi-bo/ --format xlsx -o bao-cao-2024.xlsx --sheet-per-unit
 
+  # Mỗi đơn vị một báo cáo Excel riêng, kèm báo cáo chung
+  bontot evaluate khoi-2024.xlsx -o bao-cao-2024.xlsx --split bao-cao-don-vi
+
   # JSON cho chương trình khác, tiêu chí cụ thể hóa của đảng ủy
   bontot evaluate khoi-2024.xlsx --criteria tieu-chi.yaml --format json -o ket-qua.json`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -129,6 +133,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	f.StringVar(&o.Split, "split", "", "ghi thêm vào `THƯ-MỤC` mỗi đơn vị một báo cáo xlsx riêng (gửi từng chi bộ, đảng bộ)")
 	f.StringVar(&o.Document.Committee, "committee", "", "báo cáo xlsx: `CƠ-QUAN` ban hành, in ở góc trái (ví dụ \"ĐẢNG ỦY SỞ TƯ PHÁP\")")
 	f.StringVar(&o.Document.Number, "number", "", "báo cáo xlsx: `SỐ` và ký hiệu văn bản (ví dụ 125-BC/ĐU)")
 	f.StringVar(&o.Document.Place, "place", "", "báo cáo xlsx: `ĐỊA-DANH` ghi trước ngày tháng")
@@ -182,6 +187,19 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if !slices.Contains(formats, o.Format) {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
 	}
+	if o.Split != "" {
+		// --split writes workbooks: alone it needs no other format, and
+		// beside -o it goes with the Excel report only.
+		switch {
+		case formatGiven && o.Format != "xlsx":
+			return usageError{fmt.Errorf("--split ghi báo cáo Excel; không dùng cùng --format %s", o.Format)}
+		case o.Output == "":
+			o.Format = "xlsx"
+		}
+		if st, err := os.Stat(o.Split); err == nil && !st.IsDir() {
+			return usageError{fmt.Errorf("--split %s là một tệp, không phải thư mục", o.Split)}
+		}
+	}
 	if o.Output != "" {
 		// First: "/dev/null" is refused for what it is, not for its name.
 		if err := checkOutput(o.Output); err != nil {
@@ -218,7 +236,10 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if len(o.docFlags) > 0 && o.Format != "xlsx" {
 		return usageError{fmt.Errorf("--%s chỉ dùng với báo cáo xlsx (thể thức văn bản của báo cáo Excel)", o.docFlags[0])}
 	}
-	if o.Format == "xlsx" && o.Output == "" {
+	if o.Split != "" && o.Output != "" && o.Format != "xlsx" {
+		return usageError{fmt.Errorf("--split ghi báo cáo Excel; -o %s không phải tệp .xlsx", o.Output)}
+	}
+	if o.Format == "xlsx" && o.Output == "" && o.Split == "" {
 		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
 	}
 	return nil
@@ -287,6 +308,12 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
 	rep.Rules = rules
 	renderGC()
+	// Ranks count within the whole evaluation, also in a report narrowed
+	// to one unit.
+	counts := map[criteria.UnitType]int{}
+	for _, ur := range rep.Units {
+		counts[ur.Unit.Type]++
+	}
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)
 		if err != nil {
@@ -301,7 +328,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	render := func(w io.Writer, color bool) error {
 		switch o.Format {
 		case "xlsx":
-			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit, Document: doc})
+			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit, Document: doc, TypeCounts: counts})
 		case "json":
 			return report.JSON(w, rep)
 		case "csv":
@@ -309,11 +336,23 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 		return report.Table(w, rep, report.TableOptions{Unit: o.Unit, Color: color})
 	}
-	if o.Output == "" {
+	if o.Split != "" {
+		n, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
+		if err != nil {
+			return err
+		}
+		if s.ErrTTY {
+			fmt.Fprintf(s.Err, "Đã ghi %d báo cáo đơn vị vào %s.\n", n, o.Split)
+		}
+	}
+	switch {
+	case o.Output == "" && o.Split != "":
+		// Only the units' own reports were asked for.
+	case o.Output == "":
 		if err := render(s.Out, s.Color); err != nil {
 			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + syserr.Explain(err)}
 		}
-	} else {
+	default:
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
 		if err != nil {
 			var ee *exitError
@@ -391,6 +430,33 @@ func totalSize(files []string) int64 {
 		}
 	}
 	return n
+}
+
+// writeSplit writes one Excel report per unit of rep into dir (evaluate
+// --split): the unit's row, every check with its evidence, its
+// implementation checks and problems, headed "Kính gửi" the unit, so that
+// the office can send each its own result. Each file is written
+// atomically, like -o, under a name safe on Windows; it returns how many.
+func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
+	}
+	used := map[string]bool{}
+	for _, ur := range rep.Units {
+		u := ur.Unit
+		path := filepath.Join(dir, report.SplitFileName(u.Code, u.Name, used))
+		one := onlyUnit(rep, u.Code)
+		opts.AddressedTo = u
+		err := writeAtomic(ctx, path, inputs, func(w io.Writer) error { return report.XLSX(w, one, opts) })
+		if err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) || errors.Is(err, errInterrupted) {
+				return 0, err
+			}
+			return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
+		}
+	}
+	return len(rep.Units), nil
 }
 
 // resolveUnit finds --unit among the evaluated units, exactly or ignoring

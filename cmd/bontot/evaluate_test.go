@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,10 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/report"
+	"github.com/bontot/bontot/workbook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -315,4 +320,95 @@ func TestEvaluateXLSXDocument(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "--signer chỉ dùng với báo cáo xlsx") {
 		t.Errorf("--signer with the table: exit %d, %q", code, stderr)
 	}
+}
+
+// --split writes one workbook per unit, each addressed to its unit and
+// holding every check of it, under names safe on Windows, atomically.
+func TestEvaluateSplit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "don-vi")
+	_, stderr, code := runCmd(t, "evaluate", example, "--split", dir, "--signer", "Nguyễn Văn A")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rep := evaluateExample(t)
+	count := map[criteria.UnitType]int{}
+	for _, ur := range rep.Units {
+		count[ur.Unit.Type]++
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(rep.Units) {
+		t.Fatalf("%d files for %d units", len(entries), len(rep.Units))
+	}
+	for _, ur := range rep.Units {
+		name := report.SplitFileName(ur.Unit.Code, ur.Unit.Name, map[string]bool{})
+		f, err := excelize.OpenFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		rows, _ := f.GetRows("Tổng hợp")
+		var text []string
+		for _, row := range rows {
+			text = append(text, strings.Join(row, "|"))
+		}
+		all := strings.Join(text, "\n")
+		if !strings.Contains(all, "Kính gửi: "+ur.Unit.Name) || !strings.Contains(all, "- "+ur.Unit.Name+" (để thực hiện),") ||
+			!strings.Contains(all, "Nguyễn Văn A") || strings.Count(all, "|"+ur.Unit.Code+"|") != 1 {
+			t.Errorf("%s: Tổng hợp\n%s", name, all)
+		}
+		// The rank counts within the whole bloc.
+		if want := fmt.Sprintf("hạng %d/%d", ur.Rank, count[ur.Unit.Type]); !strings.Contains(strings.Join(mustRows(t, f, "Chi tiết")[1], "|")+strings.Join(mustRows(t, f, "Chi tiết đã đạt")[1], "|"), want) {
+			t.Errorf("%s: no %q", name, want)
+		}
+		checks := 0
+		for _, c := range ur.Criteria {
+			checks += len(c.Checks)
+		}
+		got := 0
+		for _, sheet := range []string{"Chi tiết", "Chi tiết đã đạt"} {
+			rows, _ := f.GetRows(sheet)
+			for _, row := range rows[1:] {
+				if len(row) > 2 {
+					got++
+				}
+			}
+		}
+		if got != checks {
+			t.Errorf("%s: %d checks in the detail sheets, want %d", name, got, checks)
+		}
+		if slices.Contains(f.GetSheetList(), "Biểu đồ") {
+			t.Errorf("%s: a unit's own report has charts", name)
+		}
+		f.Close()
+	}
+	// Neither -o's format nor a file as the folder.
+	_, stderr, code = runCmd(t, "evaluate", example, "--split", dir, "--format", "json")
+	if code != 1 || !strings.Contains(stderr, "--split ghi báo cáo Excel") {
+		t.Errorf("--split with json: exit %d, %q", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "evaluate", example, "--split", example)
+	if code != 1 || !strings.Contains(stderr, "không phải thư mục") {
+		t.Errorf("--split onto a file: exit %d, %q", code, stderr)
+	}
+}
+
+// evaluateExample evaluates the example workbook as evaluate does.
+func evaluateExample(t *testing.T) *criteria.Report {
+	t.Helper()
+	res, err := workbook.Read([]string{example}, workbook.Options{GroupMax: criteria.Default().GroupMax})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+}
+
+func mustRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(rows, nil, nil)
 }
