@@ -417,6 +417,9 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
+		if key == DocumentKey {
+			continue // the report's heading and signature: ParseDocument reads it
+		}
 		if prev, dup := lines[key]; dup {
 			return t, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
 		}
@@ -561,6 +564,7 @@ func (t Thresholds) MarshalYAMLWithComments() []byte {
 		}
 		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s:%s\n", p.comment, def, p.key, v)
 	}
+	b.WriteString(documentExample())
 	return b.Bytes()
 }
 

@@ -93,19 +93,6 @@ func (t *textWriter) unitHistory(ur *criteria.UnitResult) {
 	}
 }
 
-// commendationExtraRows counts the rows commendation2025 writes below the
-// first list, so that the sheet's used range covers them.
-func (x *xlsxWriter) commendationExtraRows() int {
-	th, n := x.r.Thresholds, 0
-	if th.CommendationSubordinate {
-		n += 3 + max(len(x.grassroots()), 1) // blank, title, header, rows
-	}
-	if th.HistoryStreaks {
-		n += 3 + max(len(x.r.HigherAwards()), 1)
-	}
-	return n
-}
-
 // grassroots is the second list, flattened in group order.
 func (x *xlsxWriter) grassroots() []*criteria.UnitResult {
 	var out []*criteria.UnitResult
@@ -115,23 +102,9 @@ func (x *xlsxWriter) grassroots() []*criteria.UnitResult {
 	return out
 }
 
-var grassrootsColumns = []column{
-	{"STT", 6}, {"Mã", 11}, {"Tên chi bộ", 40}, {"Đảng bộ cơ sở", 18}, {"Cụm", 10}, {"Xếp loại", 10},
-	{"Kết quả", 12}, {"Điểm SH bình quân", 11},
-}
-
-// higherColumns count the years in a row up to the evaluation year: a run
-// that ended the year before counts 0 here (the terminal and JSON say how
-// long it was).
-func higherColumns(year int) []column {
-	return []column{
-		{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Loại", 18},
-		{fmt.Sprintf("Số năm HTXSNV liên tục đến %d", year), 10}, {fmt.Sprintf("Số năm “bốn tốt” liên tục đến %d", year), 10},
-		{"Kết quả", 12}, {"Từ năm", 11},
-	}
-}
-
-// upToNow is the years of s that end with the evaluation year.
+// upToNow is the years of s that end with the evaluation year: a run that
+// ended the year before counts 0 here (the terminal and JSON say how long
+// it was).
 func upToNow(s criteria.Streak) int {
 	if !s.ThisYear {
 		return 0
@@ -139,84 +112,60 @@ func upToNow(s criteria.Streak) int {
 	return s.Years
 }
 
-// commendation2025 writes, on Đề xuất khen thưởng from row on, the second
-// list grouped by đảng ủy cơ sở and the units proposed for a higher award,
-// each under a title and a header row of its own.
-func (x *xlsxWriter) commendation2025(sheet string, row int) error {
-	th, st := x.r.Thresholds, x.st
-	// row is the last row written; each block leaves a blank row above
-	// its title.
-	block := func(title string, cols []column, empty string, rows [][]any, styles func(i int) []int) error {
-		row += 2
-		if err := x.f.SetCellStr(sheet, fmt.Sprintf("A%d", row), title); err != nil {
-			return err
-		}
-		if err := x.f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.subtitle); err != nil {
-			return err
-		}
-		row++
-		titles := make([]any, len(cols))
-		heads := make([]int, len(cols))
-		for i, c := range cols {
-			titles[i], heads[i] = c.title, st.header
-		}
-		if err := x.putRow(sheet, cols, row, titles, heads); err != nil {
-			return err
-		}
-		if len(rows) == 0 {
-			row++
-			return x.f.SetCellStr(sheet, fmt.Sprintf("A%d", row), empty)
-		}
-		for i, values := range rows {
-			row++
-			if err := x.putRow(sheet, cols, row, values, styles(i)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+// lists2025 are the lists of Đề xuất khen thưởng that the 2025 rules add
+// after the first one: the chi bộ trực thuộc their đảng ủy cơ sở commends,
+// and the units whose streaks reach a higher award.
+func (x *xlsxWriter) lists2025() []commendationList {
+	th := x.r.Thresholds
+	var lists []commendationList
 	if th.CommendationSubordinate {
-		var rows [][]any
+		parents := map[*criteria.UnitResult]string{}
 		for _, g := range x.r.GrassrootsCommendations() {
 			for _, ur := range g.Units {
-				var score any
-				if ur.HasMeanScore {
-					score = ur.MeanScore
-				}
-				rows = append(rows, []any{len(rows) + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), nfc.String(parentText(g)),
-					nilIfEmpty(nfc.String(ur.Unit.Cluster)), nilIfEmpty(ur.Unit.Rating.Code()), ur.Verdict.Label(), score})
+				parents[ur] = parentText(g)
 			}
 		}
-		styles := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.statusStyle(criteria.Met), st.number}
-		if err := block(grassrootsTitle, grassrootsColumns,
-			"Không có chi bộ trực thuộc nào đủ điều kiện.", rows, func(int) []int { return styles }); err != nil {
-			return err
-		}
+		lists = append(lists, commendationList{
+			Title: "Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
+			Basis: fmt.Sprintf("Chi bộ trực thuộc đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 06-HD/TW), theo từng đảng ủy cơ sở.", x.r.Year),
+			Units: x.grassroots(),
+			Grounds: func(ur *criteria.UnitResult) string {
+				return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); xếp loại %s; thuộc %s",
+					x.r.Year, ur.CriteriaMet, ur.Unit.Rating.Code(), nfc.String(parents[ur]))
+			},
+			Empty: "Không có chi bộ trực thuộc nào đủ điều kiện.",
+		})
 	}
 	if th.HistoryStreaks {
-		var rows [][]any
-		var styles [][]int
-		for _, ur := range x.r.HigherAwards() {
-			styles = append(styles, []int{st.center, st.text, st.text, st.text, st.center, st.center, st.statusStyle(ur.Verdict), st.center})
-			h := ur.History
-			// The longer of the two runs up to this year, the one the
-			// award rests on.
-			from := h.HTXSNV.From
-			if upToNow(h.FourGood) > upToNow(h.HTXSNV) {
-				from = h.FourGood.From
-			}
-			rows = append(rows, []any{len(rows) + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(),
-				upToNow(h.HTXSNV), upToNow(h.FourGood), ur.Verdict.Label(), from})
-		}
 		empty := "Không có đơn vị nào đủ số năm liên tục."
 		if !anyHistory(x.r) {
 			empty = "Sổ không có sheet Lịch sử (kết quả các năm trước): chưa tính được số năm liên tục."
 		}
-		if err := block(higherTitle(th), higherColumns(x.r.Year), empty, rows, func(i int) []int { return styles[i] }); err != nil {
-			return err
+		lists = append(lists, commendationList{
+			Title: "Danh sách đề nghị khen thưởng cấp cao hơn",
+			Basis: fmt.Sprintf("Đơn vị “Hoàn thành xuất sắc nhiệm vụ” hoặc đạt “bốn tốt” đủ %d năm liên tục đến năm %d (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears, x.r.Year),
+			Units: x.r.HigherAwards(),
+			Grounds: func(ur *criteria.UnitResult) string {
+				return streakGrounds(ur.History, x.r.Year)
+			},
+			Empty: empty,
+		})
+	}
+	return lists
+}
+
+// streakGrounds says the runs up to year that a higher award rests on.
+func streakGrounds(h *criteria.HistoryResult, year int) string {
+	var parts []string
+	for _, s := range []struct {
+		what string
+		s    criteria.Streak
+	}{{"HTXSNV", h.HTXSNV}, {"“bốn tốt”", h.FourGood}} {
+		if n := upToNow(s.s); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d năm liên tục (%d–%d)", s.what, n, s.s.From, year))
 		}
 	}
-	return nil
+	return strings.Join(parts, "; ")
 }
 
 // jsonKeys are the unit keys a report's rules add to the JSON (SPEC §6):

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -182,24 +183,35 @@ func TestXLSX2025CommendationSheet(t *testing.T) {
 		lines = append(lines, strings.Join(r, "|"))
 	}
 	got := strings.Join(lines, "\n")
+	// The three lists, each titled, follow one another between the heading
+	// and the signature, in the columns of the first.
 	want := strings.Join([]string{
-		"STT|Mã|Tên đơn vị|Loại|Cụm|Xếp loại|Kết quả|Điểm SH bình quân",
-		"1|DB01|Đảng bộ Sở Tài chính|Đảng bộ cơ sở|Cụm 1|HTXSNV|Đạt|91.25",
-		"2|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|Cụm 1|HTXSNV|Đạt|93.5",
+		"1. Danh sách đề nghị tặng giấy khen",
+		"Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” năm 2024 và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 17-HD/ĐUK).",
+		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
+		"1|DB01|Đảng bộ Sở Tài chính|Đảng bộ cơ sở|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); tự xếp loại HTXSNV; hạng 1/2 đảng bộ cơ sở",
+		"2|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); tự xếp loại HTXSNV; hạng 1/4 chi bộ cơ sở",
+		"Tổng số|||2|đơn vị",
 		"",
-		grassrootsTitle,
-		"STT|Mã|Tên chi bộ|Đảng bộ cơ sở|Cụm|Xếp loại|Kết quả|Điểm SH bình quân",
-		"1|DB01-CB1|Chi bộ Phòng Ngân sách|DB01 Đảng bộ Sở Tài chính||HTXSNV|Đạt|94",
+		"2. Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
+		"Chi bộ trực thuộc đạt “bốn tốt” năm 2024 và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 06-HD/TW), theo từng đảng ủy cơ sở.",
+		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
+		"1|DB01-CB1|Chi bộ Phòng Ngân sách|Chi bộ trực thuộc|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); xếp loại HTXSNV; thuộc DB01 Đảng bộ Sở Tài chính",
+		"Tổng số|||1|đơn vị",
 		"",
-		higherTitle(fixture2025(t).Thresholds),
-		"STT|Mã|Tên đơn vị|Loại|Số năm HTXSNV liên tục đến 2024|Số năm “bốn tốt” liên tục đến 2024|Kết quả|Từ năm",
-		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|5|3|Đạt|2020",
-		"2|DB02-CB2|Chi bộ Phòng Giáo dục trung học|Chi bộ trực thuộc|5|0|Không đạt|2020",
+		"3. Danh sách đề nghị khen thưởng cấp cao hơn",
+		"Đơn vị “Hoàn thành xuất sắc nhiệm vụ” hoặc đạt “bốn tốt” đủ 5 năm liên tục đến năm 2024 (Hướng dẫn 06-HD/TW).",
+		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
+		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|HTXSNV 5 năm liên tục (2020–2024); “bốn tốt” 3 năm liên tục (2022–2024)",
+		"2|DB02-CB2|Chi bộ Phòng Giáo dục trung học|Chi bộ trực thuộc|HTNV|HTXSNV 5 năm liên tục (2020–2024)",
+		"Tổng số|||2|đơn vị",
 	}, "\n")
-	if got != want {
-		t.Errorf("commendation sheet:\n%s\nwant:\n%s", got, want)
+	if !strings.Contains(got, want) {
+		t.Errorf("commendation sheet:\n%s\nwant within it:\n%s", got, want)
 	}
-	if dim, _ := f.GetSheetDimension(SheetCommendation); dim != "A1:H12" {
-		t.Errorf("dimension %s, want A1:H12", dim)
+	// The used range reaches the signature below the last list.
+	last := len(rows)
+	if dim, _ := f.GetSheetDimension(SheetCommendation); !strings.HasSuffix(dim, fmt.Sprint(last)) {
+		t.Errorf("dimension %s does not reach row %d", dim, last)
 	}
 }
