@@ -26,6 +26,12 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table.golden", got)
 }
 
+// At 120 columns names are whole and evidence runs to the wider margin.
+func TestTableWideGolden(t *testing.T) {
+	got := render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{Width: 120}) })
+	golden(t, "table-120.golden", got)
+}
+
 func TestTableAsOfGolden(t *testing.T) {
 	r := asOfFixture()
 	got := render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{}) })
