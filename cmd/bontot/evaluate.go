@@ -37,6 +37,9 @@ type evaluateOptions struct {
 	SheetPerUnit bool
 	All          bool // table: every unit's details
 	Summary      bool // table: the tables alone
+	// evaluated, when set, receives the report once evaluated: a workbook
+	// dropped on bontot.exe shows its results in the window as well.
+	evaluated func(*criteria.Report)
 }
 
 // formats are the values of --format.
@@ -245,6 +248,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	stop()
 	rep.Rules = rules
 	renderGC()
+	if o.evaluated != nil {
+		o.evaluated(rep)
+	}
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/report"
 )
@@ -116,7 +117,8 @@ func evaluateDropped(ctx context.Context, paths []string, s streams) int {
 		what = fmt.Sprintf("%d sổ, thư mục (%s…)", len(paths), what)
 	}
 	fmt.Fprintf(s.Out, "Đang đánh giá %s…\n", what)
-	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out}
+	var rep *criteria.Report
+	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out, evaluated: func(r *criteria.Report) { rep = r }}
 	// The phases' status lines go to the console this window is.
 	s.ErrTTY = true
 	err = runEvaluate(ctx, o, s)
@@ -135,6 +137,7 @@ func evaluateDropped(ctx context.Context, paths []string, s streams) int {
 		fmt.Fprintln(s.Out, "Không tạo được báo cáo.")
 		return code
 	}
+	showResults(s, rep)
 	if code == exitDataErrors {
 		fmt.Fprintln(s.Out, "Sổ có lỗi dữ liệu: xem sheet \"Cảnh báo và lỗi dữ liệu\" của báo cáo.")
 	}
@@ -143,6 +146,31 @@ func evaluateDropped(ctx context.Context, paths []string, s streams) int {
 		fmt.Fprintf(s.Out, "Không mở được báo cáo (%v); hãy mở tệp %s bằng Excel.\n", err, out)
 	}
 	return code
+}
+
+// maxShownUnits is the number of units up to which the window shows the
+// ranking itself; beyond, a line of counts points to the report.
+const maxShownUnits = 40
+
+// showResults writes the results of a dropped workbook in its window: the
+// ranking tables of a chi bộ or a small bloc, the counts of a larger one.
+func showResults(s streams, rep *criteria.Report) {
+	if rep == nil {
+		return
+	}
+	if len(rep.Units) <= maxShownUnits {
+		fmt.Fprintln(s.Out)
+		_ = report.Table(s.Out, rep, report.TableOptions{Summary: true, Width: s.Width, ASCII: s.ASCII, Color: s.Color})
+		fmt.Fprintln(s.Out)
+		return
+	}
+	met := 0
+	for _, ur := range rep.Units {
+		if ur.Verdict == criteria.Met {
+			met++
+		}
+	}
+	fmt.Fprintf(s.Out, "Đã đánh giá %d đơn vị: %d đạt \"bốn tốt\". Xếp hạng và chi tiết ở báo cáo Excel.\n", len(rep.Units), met)
 }
 
 // openReport opens a file with its default program; a variable so that

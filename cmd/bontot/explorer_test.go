@@ -119,6 +119,10 @@ func TestDroppedWorkbook(t *testing.T) {
 			t.Fatalf("report %s: %v", want, err)
 		}
 		f.Close()
+		// The window shows the ranking too, not only where the report is.
+		if !strings.Contains(out.String(), "CHI BỘ CƠ SỞ (6 đơn vị)") || !strings.Contains(out.String(), "Tổng cộng 23 đơn vị") {
+			t.Errorf("no results in the window:\n%s", out.String())
+		}
 		if !strings.Contains(out.String(), "Nhấn Enter") || in.Len() != 0 {
 			t.Errorf("did not wait for Enter:\n%s", out.String())
 		}
