@@ -135,3 +135,29 @@ func TestTableASCIIMarks(t *testing.T) {
 		}
 	}
 }
+
+// A province's pilot checks: beyond maxListed the summary lists those not
+// dat and counts the others per check; --all lists every one.
+func TestTableImplementationFolded(t *testing.T) {
+	r := fixture()
+	r.Implementation = nil
+	for i := range 30 {
+		st := criteria.Met
+		if i%10 == 3 {
+			st = criteria.NotMet
+		}
+		r.Implementation = append(r.Implementation, criteria.ImplementationResult{
+			ID: "pilot.suborgs", Unit: fmt.Sprintf("DB%02d", i), Status: st, Message: "chi bộ làm điểm"})
+	}
+	out := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{}) }))
+	if n := strings.Count(out, "· DB"); n != 3 {
+		t.Errorf("%d pilot checks listed by default, want the 3 not dat:\n%s", n, out)
+	}
+	if !strings.Contains(out, "27 đơn vị (xem tất cả bằng --all)") {
+		t.Errorf("no count of the 27 dat:\n%s", out)
+	}
+	all := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{All: true}) }))
+	if n := strings.Count(all, "· DB"); n != 30 {
+		t.Errorf("--all lists %d pilot checks, want 30", n)
+	}
+}
