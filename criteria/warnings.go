@@ -157,6 +157,15 @@ func (e *evaluator) warnAttendance(v *view) {
 	}
 }
 
+// itemList joins item names with semicolons, since their texts hold
+// commas, and cuts the list as listNames does.
+func itemList(names []string) string {
+	if len(names) <= maxListed {
+		return strings.Join(names, "; ")
+	}
+	return strings.Join(names[:maxListed], "; ") + fmt.Sprintf(" và %d mục khác", len(names)-maxListed)
+}
+
 // warnItems: an item not recorded is a warning, not a failure (SPEC §2),
 // one per unit so a bloc without the sheet is not drowned in them.
 func (e *evaluator) warnItems(u *Unit) {
@@ -170,13 +179,19 @@ func (e *evaluator) warnItems(u *Unit) {
 			}
 		}
 		if !done {
-			missing = append(missing, it.ID)
+			// Named by criterion and text, as the secretary reads them in
+			// the Tự đánh giá sheet: an ID such as tc4.q3 says nothing.
+			missing = append(missing, strings.ToUpper(it.Criterion)+" “"+it.Text+"”")
 		}
 	}
 	if len(missing) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), listNames(missing, "mục"))
+	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), itemList(missing))
+	if len(missing) == len(Items) {
+		// Twelve item texts would fill a screen to say one thing.
+		msg = fmt.Sprintf("Đơn vị %s chưa tự đánh giá mục nào (0/%d mục)", u.Code, len(Items))
+	}
 	if e.strict {
 		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
 	}

@@ -51,7 +51,7 @@ func anyHistory(r *criteria.Report) bool {
 }
 
 // commendations2025 writes the terminal's sections for the 2025 lists,
-// after the units' details; nothing when the rules have neither.
+// under the first commendation list; nothing when the rules have neither.
 func (t *textWriter) commendations2025(r *criteria.Report) {
 	th := r.Thresholds
 	n := unitTypeCount(r)
@@ -63,9 +63,9 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 			t.line("  Không có chi bộ trực thuộc nào đủ điều kiện.")
 		}
 		for _, g := range groups {
-			t.hanging("  ", "    ", parentText(g)+":")
+			t.hanging("  ", "    ", cellText(parentText(g))+":")
 			for _, ur := range g.Units {
-				t.hanging("    - ", "      ", fmt.Sprintf("%s %s (hạng %d/%d chi bộ trực thuộc)", ur.Unit.Code, ur.Unit.Name, ur.Rank, n[criteria.CellSubordinate]))
+				t.hanging("    - ", "      ", fmt.Sprintf("%s %s (hạng %d/%d chi bộ trực thuộc)", cellText(ur.Unit.Code), cellText(ur.Unit.Name), ur.Rank, n[criteria.CellSubordinate]))
 			}
 		}
 	}
@@ -81,7 +81,7 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 			t.line("  Không có đơn vị nào đủ số năm liên tục.")
 		}
 		for _, ur := range units {
-			t.hanging("  - ", "    ", fmt.Sprintf("%s %s (%s): %s", ur.Unit.Code, ur.Unit.Name, strings.ToLower(ur.Unit.Type.Label()), ur.History.Message))
+			t.hanging("  - ", "    ", fmt.Sprintf("%s %s (%s): %s", cellText(ur.Unit.Code), cellText(ur.Unit.Name), strings.ToLower(ur.Unit.Type.Label()), ur.History.Message))
 		}
 	}
 }

@@ -342,7 +342,8 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 }
 
 // readCriterion reads a row of Tiêu chí: a level, or a 0–100 score that
-// the evaluation turns into a level. When both are given the level wins.
+// the evaluation turns into a level. When both are given the level wins;
+// when neither, the criterion is not graded yet.
 func (fd *fileData) readCriterion(c *rowCtx) {
 	k := criteria.Criterion528{Source: c.pr.src, Name: c.get(kCriterion)}
 	if k.Name == "" {
@@ -365,11 +366,10 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 		c.check(kScore, msg)
 		k.Score, k.HasScore = s, true
 	default:
-		key := kLevel
-		if !c.has(key) {
-			key = kScore
-		}
-		c.report(criteria.SeverityError, key, "Thiếu mức đạt của tiêu chí; cần Mức (Xuất sắc, Tốt, Trung bình, Kém) hoặc Điểm 0–100")
+		// A criterion not graded yet: the template lists them in a unit's
+		// own form in advance, as it lists the self-assessment items. It is
+		// kept, level none, and the TC1 check names it as "chưa ghi mức
+		// hoặc điểm", which keeps the unit at thiếu dữ liệu until graded.
 	}
 	c.rec.criterion, c.pr.hasRec = k, true
 }

@@ -40,6 +40,11 @@ type evaluateOptions struct {
 	// report section field by field.
 	Document criteria.Document
 	docFlags []string // the document flags given, for validate
+	All      bool     // table: every unit's details
+	Summary  bool     // table: the tables alone
+	// evaluated, when set, receives the report once evaluated: a workbook
+	// dropped on bontot.exe shows its results in the window as well.
+	evaluated func(*criteria.Report)
 }
 
 // formats are the values of --format.
@@ -67,6 +72,11 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
   csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
          cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
+
+Bảng trên màn hình dùng hết chiều rộng cửa sổ (ít nhất 80 cột; khi chuyển
+hướng ra tệp, theo biến COLUMNS), in số đơn vị đạt của từng loại và danh sách đề
+xuất tặng giấy khen, rồi chi tiết ` + fmt.Sprint(report.MaxDetailUnits) + ` đơn vị chưa đạt đầu tiên; --all in chi tiết mọi
+đơn vị, --summary chỉ in các bảng.
 
 --unit MÃ in đầy đủ mọi tiêu chí con của một đơn vị: bí thư chi bộ dùng để tự
 kiểm tra sổ của chi bộ mình. --as-of NGÀY chỉ tính dữ liệu đến ngày đó và cho
@@ -140,6 +150,8 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&date, "date", "", "báo cáo xlsx: `NGÀY` ban hành (dd/mm/yyyy)")
 	f.StringVar(&o.Document.Signer, "signer", "", "báo cáo xlsx: `HỌ-TÊN` người ký")
 	f.StringVar(&o.Document.SignerTitle, "signer-title", "", "báo cáo xlsx: `CHỨC-VỤ` người ký (ví dụ \"BÍ THƯ\")")
+	f.BoolVar(&o.All, "all", false, "bảng: in chi tiết mọi đơn vị chưa đạt (mặc định chỉ các đơn vị đầu)")
+	f.BoolVar(&o.Summary, "summary", false, "bảng: chỉ in các bảng xếp hạng, số liệu và danh sách khen thưởng")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
@@ -230,6 +242,17 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		}
 		o.AsOf = d
 	}
+	if o.All && o.Summary {
+		return usageError{errors.New("--all và --summary loại trừ nhau: chọn một")}
+	}
+	for flag, on := range map[string]bool{"--all": o.All, "--summary": o.Summary} {
+		switch {
+		case on && o.Format != "table":
+			return usageError{fmt.Errorf("%s chỉ dùng với báo cáo bảng (--format table)", flag)}
+		case on && o.Unit != "":
+			return usageError{fmt.Errorf("%s không dùng cùng --unit: --unit đã in mọi tiêu chí con của đơn vị đó", flag)}
+		}
+	}
 	if o.SheetPerUnit && o.Format != "xlsx" {
 		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
 	}
@@ -307,7 +330,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	// The report records Strict in its thresholds so that renderers know
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
+	stop := startPhase(s, fmt.Sprintf("Đang đánh giá %d đơn vị", len(res.Dataset.Units)))
 	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
+	stop()
 	rep.Rules = rules
 	renderGC()
 	// Ranks count within the whole evaluation, also in a report narrowed
@@ -315,6 +340,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	counts := map[criteria.UnitType]int{}
 	for _, ur := range rep.Units {
 		counts[ur.Unit.Type]++
+	}
+	if o.evaluated != nil {
+		o.evaluated(rep)
 	}
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)
@@ -327,7 +355,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 	}
 
-	render := func(w io.Writer, color bool) error {
+	// stdout: the report goes to standard output, coloured and as wide as
+	// the terminal; a file written with -o keeps 80 columns and no colour.
+	render := func(w io.Writer, stdout bool) error {
 		switch o.Format {
 		case "xlsx":
 			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit, Document: doc, TypeCounts: counts})
@@ -336,10 +366,16 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		case "csv":
 			return report.CSV(w, rep)
 		}
-		return report.Table(w, rep, report.TableOptions{Unit: o.Unit, Color: color})
+		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary}
+		if stdout {
+			opts.Color, opts.Width, opts.ASCII = s.Color, s.Width, s.ASCII
+		}
+		return report.Table(w, rep, opts)
 	}
 	if o.Split != "" {
+		stop := startPhase(s, "Đang ghi báo cáo từng đơn vị vào "+o.Split)
 		n, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
+		stop()
 		if err != nil {
 			return err
 		}
@@ -351,11 +387,20 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	case o.Output == "" && o.Split != "":
 		// Only the units' own reports were asked for.
 	case o.Output == "":
-		if err := render(s.Out, s.Color); err != nil {
+		stop := func() {}
+		if !s.OutTTY {
+			// On a terminal the report itself is the sign of progress.
+			stop = startPhase(s, "Đang ghi báo cáo")
+		}
+		err := render(s.Out, true)
+		stop()
+		if err != nil {
 			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + syserr.Explain(err)}
 		}
 	default:
+		stop := startPhase(s, "Đang ghi báo cáo "+o.Output)
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
+		stop()
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -395,7 +440,13 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 // several workbooks, or one large one.
 func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*workbook.Result, error) {
 	files := in.Paths()
-	if !s.ErrTTY || (len(files) < 2 && totalSize(files) < progressSize) {
+	if !s.ErrTTY {
+		return workbook.ReadInputs(in, opts)
+	}
+	if len(files) < 2 && totalSize(files) < progressSize {
+		// Too quick for a bar; a status line if it lasts after all.
+		stop := startPhase(s, "Đang đọc "+readingWhat(files))
+		defer stop()
 		return workbook.ReadInputs(in, opts)
 	}
 	bar := progressbar.NewOptions(-1,
@@ -418,6 +469,14 @@ func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*w
 		_ = bar.Set(done)
 	}
 	return workbook.ReadInputs(in, opts)
+}
+
+// readingWhat names what is being read: the file, or how many.
+func readingWhat(files []string) string {
+	if len(files) == 1 {
+		return filepath.Base(files[0])
+	}
+	return fmt.Sprintf("%d sổ Excel", len(files))
 }
 
 // progressSize is the workbook size from which one workbook alone gets a

@@ -52,6 +52,7 @@ func TestEvaluateGolden(t *testing.T) {
 		{"evaluate-table.golden", []string{"evaluate", example}},
 		{"evaluate-unit.golden", []string{"evaluate", example, "--unit", "CB02"}},
 		{"evaluate-asof.golden", []string{"evaluate", example, "--unit", "DB01-05", "--as-of", "30/09/2024"}},
+		{"evaluate-summary.golden", []string{"evaluate", example, "--summary"}},
 		{"evaluate.json", []string{"evaluate", example, "--format", "json"}},
 		{"evaluate.csv", []string{"evaluate", example, "--format", "csv"}},
 	} {

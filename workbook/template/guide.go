@@ -186,9 +186,9 @@ func (b *builder) guideRows() []guideRow {
 	add(rowBlank, "", "")
 
 	add(rowSection, "", "5. Các sheet và các cột")
-	for _, sh := range sheets(th) {
+	for _, sh := range o.Sheets() {
 		add(rowSheet, sh.Name, sheetHelp(sh, o))
-		for _, c := range Columns(sh, o.Single()) {
+		for _, c := range o.Columns(sh) {
 			add(rowLine, c.Header, columnHelp(c))
 		}
 		add(rowBlank, "", "")
@@ -214,6 +214,10 @@ func sheetHelp(sh schema.Sheet, o Options) string {
 		}
 	case criteria.SheetSelfAssessment:
 		h += " Các mục đã liệt kê sẵn: chỉ cần chọn Kết quả (Đạt / Không đạt) và ghi minh chứng ở Ghi chú."
+	case criteria.SheetCriteria:
+		if o.Single() {
+			h += " Các tiêu chí của Quy định 528 đã ghi sẵn với nhóm của chúng: ghi Mức hoặc Điểm cho từng tiêu chí (tiêu chí chưa ghi thì TC1 còn thiếu dữ liệu); cấp ủy dùng tên khác thì sửa tên, thêm dòng nếu có thêm tiêu chí."
+		}
 	}
 	return h
 }
