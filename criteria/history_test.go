@@ -168,7 +168,7 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 	if h.HTXSNV.Years != 5 || h.HTXSNV.ThisYear || h.HTXSNV.To != 2023 || h.FourGood.Years != 6 || !h.HigherAward {
 		t.Errorf("HTTNV this year: %+v", h)
 	}
-	if !strings.Contains(h.Message, "HTXSNV: 5 năm liên tục (2019–2023), năm 2024 chưa đạt HTXSNV") ||
+	if !strings.Contains(h.Message, "HTXSNV: 5 năm liên tục (2019–2023), năm 2024 xếp loại HTTNV") ||
 		!strings.Contains(h.Message, "— bốn tốt đủ 5 năm liên tục") {
 		t.Errorf("message: %s", h.Message)
 	}
@@ -187,8 +187,19 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 	ds.Units[0].Members[3].Rating = KHTNV
 	h = result(t, Evaluate(ds, th, Options{}), "CS01").History
 	if h.HTXSNV.Years != 0 || h.FourGood.Years != 0 || h.HigherAward ||
-		h.Message != "HTXSNV: năm 2024 chưa đạt HTXSNV; năm 2023 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không đạt bốn tốt" {
+		h.Message != "HTXSNV: năm 2024 xếp loại HTTNV; năm 2023 xếp loại HTTNV; bốn tốt: năm 2024 không đạt bốn tốt; năm 2023 không đạt bốn tốt" {
 		t.Errorf("no streak: %+v", h)
+	}
+
+	// Mid-year (--as-of): this year's verdict is still open and does not
+	// count yet; a blank own rating does not count either.
+	ds = withHistory(htxsnvYears(2020, 2023)...)
+	ds.Units[0].Rating = RatingNone
+	r = result(t, Evaluate(ds, th, Options{AsOf: day(9, 30)}), "CS01")
+	if h := r.History; r.Verdict != Reachable || h.FourGood.Years != 4 || h.FourGood.ThisYear || h.HTXSNV.Years != 4 || h.HigherAward ||
+		!strings.Contains(h.Message, "HTXSNV: 4 năm liên tục (2020–2023), năm 2024 chưa có xếp loại (sheet Đơn vị)") ||
+		!strings.Contains(h.Message, "bốn tốt: 4 năm liên tục (2020–2023), năm 2024 chưa kết luận (còn khả năng)") {
+		t.Errorf("as of 30/9: verdict %s, %+v", r.Verdict, r.History)
 	}
 
 	// A workbook without Lịch sử has no history, even in 2025.

@@ -99,6 +99,14 @@ func TestExample2025UnderBothProfiles(t *testing.T) {
 		t.Error("hd17-2023 does not say it passed over Lịch sử")
 	}
 
+	// CSV keeps its columns: commendation is true on both lists, the type
+	// tells them apart.
+	csv, _, code := runCmd(t, "evaluate", example2025, "--profile", "2025", "--format", "csv")
+	if code != 0 || !strings.Contains(csv, "\nchi_bo_truc_thuoc,5,DB01-01,Chi bộ Văn phòng Sở,DB01,,dat,true,tc1,") ||
+		!strings.HasPrefix(csv, "\uFEFFtype,rank,code,name,parent,cluster,verdict,commendation,criterion,") {
+		t.Errorf("CSV (exit %d) lacks DB01-01 as commended", code)
+	}
+
 	table, _, code := runCmd(t, "evaluate", example2025, "--profile", "2025")
 	if code != 0 || !strings.Contains(table, "  DB01 Đảng bộ Sở Y tế:\n    - DB01-02 Chi bộ Phòng Nghiệp vụ Y") ||
 		!strings.Contains(table, "  - DB01-01 Chi bộ Văn phòng Sở (chi bộ trực thuộc): HTXSNV: 5 năm liên tục") {
