@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/xuri/excelize/v2"
@@ -154,8 +155,19 @@ func TestTable2025Lists(t *testing.T) {
 		t.Errorf("DB01-CB1 view:\n%s", sub)
 	}
 	cb := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{Unit: "CB01"}) }))
-	if !strings.Contains(cb, " · đề xuất tặng giấy khen\nCác năm liên tục: HTXSNV: 5 năm liên tục (2020–2024)") {
+	if !strings.Contains(cb, " · đề xuất tặng giấy khen\nCác năm liên tục:\n  HTXSNV: 5 năm liên tục (2020–2024)") {
 		t.Errorf("CB01 view:\n%s", cb)
+	}
+	for _, view := range []string{out, cb, sub} {
+		for _, l := range strings.Split(view, "\n") {
+			if n := utf8.RuneCountInString(l); n > lineWidth {
+				t.Errorf("line of %d columns: %q", n, l)
+			}
+		}
+	}
+	color := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{Color: true}) }))
+	if !strings.Contains(color, "\x1b[1mĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN") || strings.Contains(color, "␛") {
+		t.Error("the 2025 titles are not bold in colour, or show their escape codes")
 	}
 	old := string(render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{}) }))
 	if strings.Contains(old, "ĐẢNG ỦY CƠ SỞ TẶNG") || strings.Contains(old, "CẤP CAO HƠN") {
