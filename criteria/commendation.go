@@ -132,8 +132,12 @@ type Streak struct {
 // either reaches Thresholds.HistoryStreakYears with the evaluation year.
 type HistoryResult struct {
 	HTXSNV, FourGood Streak
-	HigherAward      bool   // đề nghị khen thưởng cấp cao hơn
-	Message          string // Vietnamese, the evidence
+	HigherAward      bool // đề nghị khen thưởng cấp cao hơn
+	// Incomplete: some Lịch sử row of the unit had an error and was left
+	// out. A row left out can only end a run early, so the years are a
+	// floor: a HigherAward stands, its absence may be wrong.
+	Incomplete bool
+	Message    string // Vietnamese, the evidence
 }
 
 // history computes u's streaks, or nil when the rules do not read Lịch
@@ -178,6 +182,9 @@ func (e *evaluator) history(u *Unit, v Status) *HistoryResult {
 			what = append(what, "bốn tốt")
 		}
 		h.Message += fmt.Sprintf(" — %s đủ %d năm liên tục: đề nghị khen thưởng cấp cao hơn", strings.Join(what, " và "), n)
+	}
+	if h.Incomplete = u.ErrorSheets.Has(SheetHistory); h.Incomplete && !h.HigherAward {
+		h.Message += " — Lịch sử của đơn vị có dòng lỗi bị bỏ qua: số năm liên tục có thể nhiều hơn, hãy sửa các dòng đó"
 	}
 	return h
 }

@@ -216,3 +216,41 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 		t.Errorf("four years set: %+v", h)
 	}
 }
+
+// TestHistoryErrorsStayInHistory: a bad Lịch sử row (left out by the
+// reader) makes the unit's streaks a floor, not its verdict loi_du_lieu;
+// an error in any other sheet still does.
+func TestHistoryErrorsStayInHistory(t *testing.T) {
+	th := profileTh(t, Profile2025)
+	ds := withHistory(past(2021, HTXSNV, "x"), past(2023, HTXSNV, "x")) // 2022's row was bad
+	u := ds.Units[0]
+	u.HasErrors, u.ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	r := result(t, Evaluate(ds, th, Options{}), "CS01")
+	if r.Verdict != Met || r.CommendationLevel != CommendUpper || len(r.ErrorsIn) != 0 || !r.History.Incomplete || r.History.HigherAward ||
+		!strings.HasSuffix(r.History.Message, "— Lịch sử của đơn vị có dòng lỗi bị bỏ qua: số năm liên tục có thể nhiều hơn, hãy sửa các dòng đó") {
+		t.Errorf("history error: verdict %s, level %q, errors in %v, %+v", r.Verdict, r.CommendationLevel, r.ErrorsIn, r.History)
+	}
+
+	// Five years already: the award stands whatever the bad row held.
+	ds = withHistory(htxsnvYears(2020, 2023)...)
+	ds.Units[0].HasErrors, ds.Units[0].ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	if h := result(t, Evaluate(ds, th, Options{}), "CS01").History; !h.HigherAward || !h.Incomplete || strings.Contains(h.Message, "có dòng lỗi") {
+		t.Errorf("five years with a bad row: %+v", h)
+	}
+
+	for _, sheets := range []SheetSet{SheetSet(0).With(SheetHistory).With(SheetMembers), 0} {
+		ds = withHistory(htxsnvYears(2020, 2023)...)
+		ds.Units[0].HasErrors, ds.Units[0].ErrorSheets = true, sheets
+		if r := result(t, Evaluate(ds, th, Options{}), "CS01"); r.Verdict != DataError {
+			t.Errorf("errors in %b: verdict %s", sheets, r.Verdict)
+		}
+	}
+
+	// A chi bộ's Lịch sử errors do not reach its đảng bộ.
+	b := bloc()
+	find(b, "CB01").HasErrors, find(b, "CB01").ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	rep := Evaluate(b, th, Options{})
+	if v := result(t, rep, "DB01").Verdict; v != Met {
+		t.Errorf("DB01 %s from CB01's Lịch sử", v)
+	}
+}

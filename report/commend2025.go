@@ -281,6 +281,8 @@ func (j *jsonWriter) unit2025(d int, ur *criteria.UnitResult) {
 	}
 	j.key(d+2, "higher_award", false)
 	j.bool(h.HigherAward)
+	j.key(d+2, "incomplete", false)
+	j.bool(h.Incomplete)
 	j.key(d+2, "message", false)
 	j.text(h.Message)
 	j.end(d+1, '}')

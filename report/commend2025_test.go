@@ -28,9 +28,10 @@ func fixture2025(t *testing.T) *criteria.Report {
 		case "DB01":
 			ur.CommendationLevel = criteria.CommendUpper
 			ur.History = &criteria.HistoryResult{
-				HTXSNV:   criteria.Streak{Years: 2, From: 2023, To: 2024, ThisYear: true, Stop: "năm 2022 xếp loại HTTNV"},
-				FourGood: criteria.Streak{Years: 0, To: 2023, Stop: "năm 2023 không có trong Lịch sử"},
-				Message:  "HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không có trong Lịch sử",
+				HTXSNV:     criteria.Streak{Years: 2, From: 2023, To: 2024, ThisYear: true, Stop: "năm 2022 xếp loại HTTNV"},
+				FourGood:   criteria.Streak{Years: 0, To: 2023, Stop: "năm 2023 không có trong Lịch sử"},
+				Incomplete: true,
+				Message:    "HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không có trong Lịch sử",
 			}
 		case "CB01":
 			ur.CommendationLevel = criteria.CommendUpper
@@ -78,6 +79,7 @@ type jsonHistory struct {
 	HTXSNV      jsonStreak `json:"htxsnv"`
 	FourGood    jsonStreak `json:"bon_tot"`
 	HigherAward bool       `json:"higher_award"`
+	Incomplete  bool       `json:"incomplete"`
 	Message     string     `json:"message"`
 }
 
@@ -93,7 +95,7 @@ func historyDoc(h *criteria.HistoryResult) *jsonHistory {
 		}
 		return js
 	}
-	return &jsonHistory{HTXSNV: streak(h.HTXSNV), FourGood: streak(h.FourGood), HigherAward: h.HigherAward, Message: h.Message}
+	return &jsonHistory{HTXSNV: streak(h.HTXSNV), FourGood: streak(h.FourGood), HigherAward: h.HigherAward, Incomplete: h.Incomplete, Message: h.Message}
 }
 
 // TestJSON2025Keys: the 2025 rules add commendation_level and history to
