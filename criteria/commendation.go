@@ -118,6 +118,9 @@ type Streak struct {
 	From, To int // first and last year of the run; To is set even when Years is 0
 	// ThisYear: the evaluation year itself counts (it ends the run).
 	ThisYear bool
+	// Now says why the evaluation year does not count, when it does not
+	// ("năm 2024 xếp loại HTTNV", "năm 2024 chưa kết luận (còn khả năng)").
+	Now string
 	// Stop says why the run does not reach further back: the year before
 	// it is not in Lịch sử, or is there without the result ("năm 2019 xếp
 	// loại HTTNV", "năm 2019 không có trong Lịch sử").
@@ -129,8 +132,12 @@ type Streak struct {
 // either reaches Thresholds.HistoryStreakYears with the evaluation year.
 type HistoryResult struct {
 	HTXSNV, FourGood Streak
-	HigherAward      bool   // đề nghị khen thưởng cấp cao hơn
-	Message          string // Vietnamese, the evidence
+	HigherAward      bool // đề nghị khen thưởng cấp cao hơn
+	// Incomplete: some Lịch sử row of the unit had an error and was left
+	// out. A row left out can only end a run early, so the years are a
+	// floor: a HigherAward stands, its absence may be wrong.
+	Incomplete bool
+	Message    string // Vietnamese, the evidence
 }
 
 // history computes u's streaks, or nil when the rules do not read Lịch
@@ -146,13 +153,13 @@ func (e *evaluator) history(u *Unit, v Status) *HistoryResult {
 		past[u.History[i].Year] = &u.History[i]
 	}
 	h := &HistoryResult{
-		HTXSNV: streak(past, e.year, u.Rating == HTXSNV, func(p *PastYear) string {
+		HTXSNV: streak(past, e.year, htxsnvNow(u.Rating, e.year), func(p *PastYear) string {
 			if p.Rating == HTXSNV {
 				return ""
 			}
 			return fmt.Sprintf("năm %d xếp loại %s", p.Year, p.Rating.Code())
 		}),
-		FourGood: streak(past, e.year, v == Met, func(p *PastYear) string {
+		FourGood: streak(past, e.year, fourGoodNow(v, e.year), func(p *PastYear) string {
 			switch {
 			case !p.HasFourGood:
 				return fmt.Sprintf("năm %d chưa ghi Bốn tốt", p.Year)
@@ -165,7 +172,7 @@ func (e *evaluator) history(u *Unit, v Status) *HistoryResult {
 	n := e.th.HistoryStreakYears
 	reached := func(s Streak) bool { return s.ThisYear && s.Years >= n }
 	h.HigherAward = reached(h.HTXSNV) || reached(h.FourGood)
-	h.Message = "HTXSNV: " + h.HTXSNV.describe(e.year, "HTXSNV") + "; bốn tốt: " + h.FourGood.describe(e.year, "bốn tốt")
+	h.Message = "HTXSNV: " + h.HTXSNV.describe() + "; bốn tốt: " + h.FourGood.describe()
 	if h.HigherAward {
 		var what []string
 		if reached(h.HTXSNV) {
@@ -176,14 +183,42 @@ func (e *evaluator) history(u *Unit, v Status) *HistoryResult {
 		}
 		h.Message += fmt.Sprintf(" — %s đủ %d năm liên tục: đề nghị khen thưởng cấp cao hơn", strings.Join(what, " và "), n)
 	}
+	if h.Incomplete = u.ErrorSheets.Has(SheetHistory); h.Incomplete && !h.HigherAward {
+		h.Message += " — Lịch sử của đơn vị có dòng lỗi bị bỏ qua: số năm liên tục có thể nhiều hơn, hãy sửa các dòng đó"
+	}
 	return h
 }
 
-// streak counts the run of years ending with year (when thisYear) or
-// year-1, going back while bad reports nothing against the year's row.
-func streak(past map[int]*PastYear, year int, thisYear bool, bad func(*PastYear) string) Streak {
-	s := Streak{ThisYear: thisYear, To: year - 1}
-	if thisYear {
+// htxsnvNow is why the evaluation year does not count for the HTXSNV
+// streak, "" when it does: the unit's own rating in Đơn vị.
+func htxsnvNow(r Rating, year int) string {
+	switch r {
+	case HTXSNV:
+		return ""
+	case RatingNone:
+		return fmt.Sprintf("năm %d chưa có xếp loại (sheet Đơn vị)", year)
+	}
+	return fmt.Sprintf("năm %d xếp loại %s", year, r.Code())
+}
+
+// fourGoodNow is why the evaluation year does not count for the "bốn
+// tốt" streak, "" when it does: the verdict of this evaluation.
+func fourGoodNow(v Status, year int) string {
+	switch v {
+	case Met:
+		return ""
+	case NotMet:
+		return fmt.Sprintf("năm %d không đạt bốn tốt", year)
+	}
+	return fmt.Sprintf("năm %d chưa kết luận (%s)", year, strings.ToLower(v.Label()))
+}
+
+// streak counts the run of years ending with year (when now is "": the
+// year counts) or year-1, going back while bad reports nothing against
+// the year's row.
+func streak(past map[int]*PastYear, year int, now string, bad func(*PastYear) string) Streak {
+	s := Streak{ThisYear: now == "", Now: now, To: year - 1}
+	if s.ThisYear {
 		s.Years, s.To = 1, year
 	}
 	y := year - 1
@@ -206,12 +241,12 @@ func streak(past map[int]*PastYear, year int, thisYear bool, bad func(*PastYear)
 }
 
 // describe is "5 năm liên tục (2020–2024)", with why the run stops and,
-// when this year does not count, that it does not.
-func (s Streak) describe(year int, what string) string {
+// when this year does not count, why not.
+func (s Streak) describe() string {
 	var b strings.Builder
 	switch {
 	case s.Years == 0:
-		fmt.Fprintf(&b, "năm %d chưa đạt %s; %s", year, what, s.Stop)
+		fmt.Fprintf(&b, "%s; %s", s.Now, s.Stop)
 		return b.String()
 	case s.Years == 1:
 		fmt.Fprintf(&b, "1 năm (%d)", s.To)
@@ -219,7 +254,7 @@ func (s Streak) describe(year int, what string) string {
 		fmt.Fprintf(&b, "%d năm liên tục (%d–%d)", s.Years, s.From, s.To)
 	}
 	if !s.ThisYear {
-		fmt.Fprintf(&b, ", năm %d chưa đạt %s", year, what)
+		fmt.Fprintf(&b, ", %s", s.Now)
 	}
 	fmt.Fprintf(&b, "; trước đó %s", s.Stop)
 	return b.String()

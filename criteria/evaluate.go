@@ -59,7 +59,7 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	}
 	r.Verdict = verdicts.combine()
 	for _, p := range v.pool {
-		if p.HasErrors && (p == u || p.errorsReachCommittee()) {
+		if p.HasErrors && ((p == u && p.errorsReachVerdict()) || (p != u && p.errorsReachCommittee())) {
 			r.ErrorsIn = append(r.ErrorsIn, p.Code)
 		}
 	}

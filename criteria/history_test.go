@@ -168,7 +168,7 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 	if h.HTXSNV.Years != 5 || h.HTXSNV.ThisYear || h.HTXSNV.To != 2023 || h.FourGood.Years != 6 || !h.HigherAward {
 		t.Errorf("HTTNV this year: %+v", h)
 	}
-	if !strings.Contains(h.Message, "HTXSNV: 5 năm liên tục (2019–2023), năm 2024 chưa đạt HTXSNV") ||
+	if !strings.Contains(h.Message, "HTXSNV: 5 năm liên tục (2019–2023), năm 2024 xếp loại HTTNV") ||
 		!strings.Contains(h.Message, "— bốn tốt đủ 5 năm liên tục") {
 		t.Errorf("message: %s", h.Message)
 	}
@@ -187,8 +187,19 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 	ds.Units[0].Members[3].Rating = KHTNV
 	h = result(t, Evaluate(ds, th, Options{}), "CS01").History
 	if h.HTXSNV.Years != 0 || h.FourGood.Years != 0 || h.HigherAward ||
-		h.Message != "HTXSNV: năm 2024 chưa đạt HTXSNV; năm 2023 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không đạt bốn tốt" {
+		h.Message != "HTXSNV: năm 2024 xếp loại HTTNV; năm 2023 xếp loại HTTNV; bốn tốt: năm 2024 không đạt bốn tốt; năm 2023 không đạt bốn tốt" {
 		t.Errorf("no streak: %+v", h)
+	}
+
+	// Mid-year (--as-of): this year's verdict is still open and does not
+	// count yet; a blank own rating does not count either.
+	ds = withHistory(htxsnvYears(2020, 2023)...)
+	ds.Units[0].Rating = RatingNone
+	r = result(t, Evaluate(ds, th, Options{AsOf: day(9, 30)}), "CS01")
+	if h := r.History; r.Verdict != Reachable || h.FourGood.Years != 4 || h.FourGood.ThisYear || h.HTXSNV.Years != 4 || h.HigherAward ||
+		!strings.Contains(h.Message, "HTXSNV: 4 năm liên tục (2020–2023), năm 2024 chưa có xếp loại (sheet Đơn vị)") ||
+		!strings.Contains(h.Message, "bốn tốt: 4 năm liên tục (2020–2023), năm 2024 chưa kết luận (còn khả năng)") {
+		t.Errorf("as of 30/9: verdict %s, %+v", r.Verdict, r.History)
 	}
 
 	// A workbook without Lịch sử has no history, even in 2025.
@@ -203,5 +214,43 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 	if h := result(t, Evaluate(withHistory(htxsnvYears(2021, 2023)...), th, Options{}), "CS01").History; !h.HigherAward ||
 		!strings.Contains(h.Message, "đủ 4 năm liên tục") {
 		t.Errorf("four years set: %+v", h)
+	}
+}
+
+// TestHistoryErrorsStayInHistory: a bad Lịch sử row (left out by the
+// reader) makes the unit's streaks a floor, not its verdict loi_du_lieu;
+// an error in any other sheet still does.
+func TestHistoryErrorsStayInHistory(t *testing.T) {
+	th := profileTh(t, Profile2025)
+	ds := withHistory(past(2021, HTXSNV, "x"), past(2023, HTXSNV, "x")) // 2022's row was bad
+	u := ds.Units[0]
+	u.HasErrors, u.ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	r := result(t, Evaluate(ds, th, Options{}), "CS01")
+	if r.Verdict != Met || r.CommendationLevel != CommendUpper || len(r.ErrorsIn) != 0 || !r.History.Incomplete || r.History.HigherAward ||
+		!strings.HasSuffix(r.History.Message, "— Lịch sử của đơn vị có dòng lỗi bị bỏ qua: số năm liên tục có thể nhiều hơn, hãy sửa các dòng đó") {
+		t.Errorf("history error: verdict %s, level %q, errors in %v, %+v", r.Verdict, r.CommendationLevel, r.ErrorsIn, r.History)
+	}
+
+	// Five years already: the award stands whatever the bad row held.
+	ds = withHistory(htxsnvYears(2020, 2023)...)
+	ds.Units[0].HasErrors, ds.Units[0].ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	if h := result(t, Evaluate(ds, th, Options{}), "CS01").History; !h.HigherAward || !h.Incomplete || strings.Contains(h.Message, "có dòng lỗi") {
+		t.Errorf("five years with a bad row: %+v", h)
+	}
+
+	for _, sheets := range []SheetSet{SheetSet(0).With(SheetHistory).With(SheetMembers), 0} {
+		ds = withHistory(htxsnvYears(2020, 2023)...)
+		ds.Units[0].HasErrors, ds.Units[0].ErrorSheets = true, sheets
+		if r := result(t, Evaluate(ds, th, Options{}), "CS01"); r.Verdict != DataError {
+			t.Errorf("errors in %b: verdict %s", sheets, r.Verdict)
+		}
+	}
+
+	// A chi bộ's Lịch sử errors do not reach its đảng bộ.
+	b := bloc()
+	find(b, "CB01").HasErrors, find(b, "CB01").ErrorSheets = true, SheetSet(0).With(SheetHistory)
+	rep := Evaluate(b, th, Options{})
+	if v := result(t, rep, "DB01").Verdict; v != Met {
+		t.Errorf("DB01 %s from CB01's Lịch sử", v)
 	}
 }

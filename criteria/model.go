@@ -137,6 +137,13 @@ func (set SheetSet) With(s Sheet) SheetSet { return set | 1<<s }
 // (TC3). Its Tiêu chí, Sinh hoạt and the rest are judged for it alone.
 const committeeReads = SheetSet(1<<SheetUnits | 1<<SheetMembers | 1<<SheetCases)
 
+// errorsReachVerdict reports whether the unit's data errors make its own
+// verdict loi_du_lieu: all do but those in Lịch sử, which no check reads;
+// they leave its streaks incomplete instead (HistoryResult.Incomplete).
+func (u *Unit) errorsReachVerdict() bool {
+	return u.HasErrors && (u.ErrorSheets == 0 || u.ErrorSheets&^(1<<SheetHistory) != 0)
+}
+
 // errorsReachCommittee reports whether the unit's data errors make its
 // đảng bộ loi_du_lieu too: they lie in a row the đảng bộ's checks read, or
 // their place is unknown, where the safe answer is yes.

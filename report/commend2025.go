@@ -57,7 +57,7 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 	n := unitTypeCount(r)
 	if th.CommendationSubordinate {
 		t.line("")
-		t.paragraph("", t.bold(grassrootsTitle))
+		t.title(grassrootsTitle)
 		groups := r.GrassrootsCommendations()
 		if len(groups) == 0 {
 			t.line("  Không có chi bộ trực thuộc nào đủ điều kiện.")
@@ -71,7 +71,7 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 	}
 	if th.HistoryStreaks {
 		t.line("")
-		t.paragraph("", t.bold(higherTitle(th)))
+		t.title(higherTitle(th))
 		if !anyHistory(r) {
 			t.paragraph("  ", "Sổ không có sheet Lịch sử (kết quả các năm trước): chưa tính được số năm liên tục.")
 			return
@@ -86,10 +86,19 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 	}
 }
 
+// title writes a section title in bold, wrapped: bold goes on each line,
+// since wrapping (hanging) would show the escape codes as text.
+func (t *textWriter) title(s string) {
+	for _, l := range wrap(s, lineWidth) {
+		t.line(t.bold(l))
+	}
+}
+
 // unitHistory writes a unit's streaks in its own view.
 func (t *textWriter) unitHistory(ur *criteria.UnitResult) {
 	if ur.History != nil {
-		t.hanging("Các năm liên tục: ", "  ", ur.History.Message)
+		t.line("Các năm liên tục:")
+		t.paragraph("  ", ur.History.Message)
 	}
 }
 
@@ -221,6 +230,8 @@ func (j *jsonWriter) unit2025(d int, ur *criteria.UnitResult) {
 	}
 	j.key(d+2, "higher_award", false)
 	j.bool(h.HigherAward)
+	j.key(d+2, "incomplete", false)
+	j.bool(h.Incomplete)
 	j.key(d+2, "message", false)
 	j.text(h.Message)
 	j.end(d+1, '}')

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/xuri/excelize/v2"
@@ -28,9 +29,10 @@ func fixture2025(t *testing.T) *criteria.Report {
 		case "DB01":
 			ur.CommendationLevel = criteria.CommendUpper
 			ur.History = &criteria.HistoryResult{
-				HTXSNV:   criteria.Streak{Years: 2, From: 2023, To: 2024, ThisYear: true, Stop: "năm 2022 xếp loại HTTNV"},
-				FourGood: criteria.Streak{Years: 0, To: 2023, Stop: "năm 2023 không có trong Lịch sử"},
-				Message:  "HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không có trong Lịch sử",
+				HTXSNV:     criteria.Streak{Years: 2, From: 2023, To: 2024, ThisYear: true, Stop: "năm 2022 xếp loại HTTNV"},
+				FourGood:   criteria.Streak{Years: 0, To: 2023, Stop: "năm 2023 không có trong Lịch sử"},
+				Incomplete: true,
+				Message:    "HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 xếp loại HTTNV; bốn tốt: năm 2024 chưa đạt bốn tốt; năm 2023 không có trong Lịch sử",
 			}
 		case "CB01":
 			ur.CommendationLevel = criteria.CommendUpper
@@ -78,6 +80,7 @@ type jsonHistory struct {
 	HTXSNV      jsonStreak `json:"htxsnv"`
 	FourGood    jsonStreak `json:"bon_tot"`
 	HigherAward bool       `json:"higher_award"`
+	Incomplete  bool       `json:"incomplete"`
 	Message     string     `json:"message"`
 }
 
@@ -93,7 +96,7 @@ func historyDoc(h *criteria.HistoryResult) *jsonHistory {
 		}
 		return js
 	}
-	return &jsonHistory{HTXSNV: streak(h.HTXSNV), FourGood: streak(h.FourGood), HigherAward: h.HigherAward, Message: h.Message}
+	return &jsonHistory{HTXSNV: streak(h.HTXSNV), FourGood: streak(h.FourGood), HigherAward: h.HigherAward, Incomplete: h.Incomplete, Message: h.Message}
 }
 
 // TestJSON2025Keys: the 2025 rules add commendation_level and history to
@@ -155,8 +158,19 @@ func TestTable2025Lists(t *testing.T) {
 		t.Errorf("DB01-CB1 view:\n%s", sub)
 	}
 	cb := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{Unit: "CB01"}) }))
-	if !strings.Contains(cb, " · đề xuất tặng giấy khen\nCác năm liên tục: HTXSNV: 5 năm liên tục (2020–2024)") {
+	if !strings.Contains(cb, " · đề xuất tặng giấy khen\nCác năm liên tục:\n  HTXSNV: 5 năm liên tục (2020–2024)") {
 		t.Errorf("CB01 view:\n%s", cb)
+	}
+	for _, view := range []string{out, cb, sub} {
+		for _, l := range strings.Split(view, "\n") {
+			if n := utf8.RuneCountInString(l); n > lineWidth {
+				t.Errorf("line of %d columns: %q", n, l)
+			}
+		}
+	}
+	color := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{Color: true}) }))
+	if !strings.Contains(color, "\x1b[1mĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN") || strings.Contains(color, "␛") {
+		t.Error("the 2025 titles are not bold in colour, or show their escape codes")
 	}
 	old := string(render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{}) }))
 	if strings.Contains(old, "ĐẢNG ỦY CƠ SỞ TẶNG") || strings.Contains(old, "CẤP CAO HƠN") {

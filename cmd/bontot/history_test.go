@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -99,9 +100,50 @@ func TestExample2025UnderBothProfiles(t *testing.T) {
 		t.Error("hd17-2023 does not say it passed over Lịch sử")
 	}
 
+	// CSV keeps its columns: commendation is true on both lists, the type
+	// tells them apart.
+	csv, _, code := runCmd(t, "evaluate", example2025, "--profile", "2025", "--format", "csv")
+	if code != 0 || !strings.Contains(csv, "\nchi_bo_truc_thuoc,5,DB01-01,Chi bộ Văn phòng Sở,DB01,,dat,true,tc1,") ||
+		!strings.HasPrefix(csv, "\uFEFFtype,rank,code,name,parent,cluster,verdict,commendation,criterion,") {
+		t.Errorf("CSV (exit %d) lacks DB01-01 as commended", code)
+	}
+
 	table, _, code := runCmd(t, "evaluate", example2025, "--profile", "2025")
 	if code != 0 || !strings.Contains(table, "  DB01 Đảng bộ Sở Y tế:\n    - DB01-02 Chi bộ Phòng Nghiệp vụ Y") ||
 		!strings.Contains(table, "  - DB01-01 Chi bộ Văn phòng Sở (chi bộ trực thuộc): HTXSNV: 5 năm liên tục") {
 		t.Errorf("table (exit %d):\n%s", code, table)
+	}
+}
+
+// TestCriteriaShowsCommendationRules: bontot criteria states the 2025
+// commendation rules and exports their keys; under hd17-2023 it says
+// nothing of them and exports them off.
+func TestCriteriaShowsCommendationRules(t *testing.T) {
+	out, _, code := runCmd(t, "criteria", "--profile", "2025")
+	if code != 0 || !strings.Contains(out, "Khen thưởng (Hướng dẫn 06-HD/TW):") ||
+		!strings.Contains(out, "Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ 5 năm liên tục") {
+		t.Errorf("criteria --profile 2025 (exit %d):\n%s", code, out)
+	}
+	old, _, _ := runCmd(t, "criteria")
+	if strings.Contains(old, "Hướng dẫn 06-HD/TW") {
+		t.Error("hd17-2023 criteria mention Hướng dẫn 06-HD/TW")
+	}
+	for profile, want := range map[string][]string{
+		"2025":      {"\ncommendation_subordinate: true\n", "\nhistory_streaks: true\n", "\nhistory_streak_years: 5\n"},
+		"hd17-2023": {"\ncommendation_subordinate: false\n", "\nhistory_streaks: false\n", "\nhistory_streak_years: 5\n"},
+	} {
+		file := t.TempDir() + "/tieu-chi.yaml"
+		if _, stderr, code := runCmd(t, "criteria", "--profile", profile, "--export", file); code != 0 {
+			t.Fatalf("export %s: exit %d, %s", profile, code, stderr)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s export lacks %q", profile, w)
+			}
+		}
 	}
 }
