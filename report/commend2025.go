@@ -89,7 +89,7 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 // title writes a section title in bold, wrapped: bold goes on each line,
 // since wrapping (hanging) would show the escape codes as text.
 func (t *textWriter) title(s string) {
-	for _, l := range wrap(s, lineWidth) {
+	for _, l := range wrap(s, t.width) {
 		t.line(t.bold(l))
 	}
 }

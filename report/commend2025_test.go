@@ -163,7 +163,7 @@ func TestTable2025Lists(t *testing.T) {
 	}
 	for _, view := range []string{out, cb, sub} {
 		for _, l := range strings.Split(view, "\n") {
-			if n := utf8.RuneCountInString(l); n > lineWidth {
+			if n := utf8.RuneCountInString(l); n > MinWidth {
 				t.Errorf("line of %d columns: %q", n, l)
 			}
 		}
