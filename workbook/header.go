@@ -26,6 +26,9 @@ type columns struct {
 	// subHeaders: a two-row header whose second row reads entirely as
 	// sub-headers, which a data row never does.
 	subHeaders bool
+	// Several rating columns (ratingcols.go): ratingNote says which one
+	// is read, ratingErr why none can be.
+	ratingNote, ratingErr string
 
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
@@ -115,11 +118,15 @@ func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
 	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
 	prio := map[string]int{}
 	m.headers = make([]string, len(texts))
+	roles := ratingRoles(sheet, texts)
 	for c, cands := range texts {
 		if len(cands) == 0 {
 			continue
 		}
 		m.headers[c] = cands[0]
+		if roles != nil && roles[c] != roleNone {
+			continue // a rating column: pickRating decides
+		}
 		bound := false
 		for _, t := range cands {
 			if isSTT(t) {
@@ -146,6 +153,9 @@ func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
 			m.ignored = append(m.ignored, c)
 			m.unbound[c] = true
 		}
+	}
+	if roles != nil {
+		m.pickRating(sheet, roles, texts)
 	}
 	return m
 }

@@ -307,6 +307,19 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			// that a schema change cannot turn into a nil dereference.
 			cols = &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}}
 		}
+		if cols.ratingErr != "" {
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: cols.ratingErr,
+			})
+			fail = true
+			fd.failedSheets = fd.failedSheets.With(spec.schema.ID)
+			return false
+		}
+		if cols.ratingNote != "" {
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: cols.ratingNote,
+			})
+		}
 		cols.resolve()
 		fd.noteIgnored(name, cols)
 		state = 1
