@@ -37,7 +37,9 @@ var (
 		"chi bo de xuat", "chi uy de xuat", "cap uy de xuat", "dang uy de xuat", "de xuat muc",
 		"tu danh gia", "tu xep loai", "tu nhan muc"}
 	// Columns that speak of ratings without holding one.
-	notRatingWords = []string{"diem", "ky luat", "khen thuong", "ly do", "ghi chu", "so quyet dinh", "ngay"}
+	// Emulation titles (thi đua, danh hiệu) are another ranking than the
+	// annual quality rating.
+	notRatingWords = []string{"diem", "ky luat", "khen thuong", "thi dua", "danh hieu", "ly do", "ghi chu", "so quyet dinh", "ngay"}
 )
 
 func containsAny(s string, words []string) bool {
