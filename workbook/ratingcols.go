@@ -159,8 +159,8 @@ func (m *columns) pickRating(sheet criteria.Sheet, roles []ratingRole, texts [][
 				others = append(others, m.colName(c))
 			}
 		}
-		m.ratingNote = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại: lấy cột " + m.colName(decided[0]) +
-			" là kết quả do cấp có thẩm quyền quyết định; bỏ qua " + strings.Join(others, ", ")
+		m.ratingNote = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại; xếp loại là cột quyết định " + m.colName(decided[0]) +
+			", bỏ qua " + strings.Join(others, ", ")
 		return
 	}
 	bind(cols[0])

@@ -39,7 +39,7 @@ func TestSeveralRatingColumnsDecidedOneIsTheRating(t *testing.T) {
 	if want := []string{"Nguyễn Văn An HTNV", "Trần Thị Bình HTTNV"}; !slices.Equal(got, want) {
 		t.Errorf("ratings %q, want %q", got, want)
 	}
-	want := `Đảng viên! note: Sheet có 3 cột xếp loại: lấy cột "Cấp ủy có thẩm quyền quyết định" (E) là kết quả do cấp có thẩm quyền quyết định; bỏ qua "Tự đánh giá, xếp loại" (C), "Chi bộ đề xuất" (D)`
+	want := `Đảng viên! note: Sheet có 3 cột xếp loại; xếp loại là cột quyết định "Cấp ủy có thẩm quyền quyết định" (E), bỏ qua "Tự đánh giá, xếp loại" (C), "Chi bộ đề xuất" (D)`
 	if !slices.Contains(lines, want) {
 		t.Errorf("no note %q in %q", want, lines)
 	}
@@ -75,7 +75,7 @@ func TestSeveralRatingColumnsUnderAMergedTitle(t *testing.T) {
 			t.Errorf("%s: ratings %q, want %q; problems %q", decided, got, want, lines)
 		}
 		if !slices.ContainsFunc(lines, func(l string) bool {
-			return strings.HasPrefix(l, "Đảng viên! note: Sheet có 3 cột xếp loại: lấy cột "+quote(decided)+" (E)")
+			return strings.HasPrefix(l, "Đảng viên! note: Sheet có 3 cột xếp loại; xếp loại là cột quyết định "+quote(decided)+" (E), bỏ qua")
 		}) {
 			t.Errorf("%s: no note in %q", decided, lines)
 		}

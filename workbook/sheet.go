@@ -146,9 +146,9 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if r != criteria.RatingNone && r != byPoints {
 		b := c.fd.bands
 		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
-			"%s %s (ô %s) không khớp %s %s (ô %s), là mức %s theo ngưỡng %s/%s/%s; dùng %s đã ghi, kiểm tra lại một trong hai ô",
-			c.header(kRating), quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
-			byPoints.Code(), formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), c.header(kRating)))
+			"Xếp loại %s (ô %s) không khớp %s %s (ô %s), theo ngưỡng %s/%s/%s là %s; lấy xếp loại đã ghi (%s), kiểm tra lại một trong hai ô",
+			quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
+			formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), byPoints.Code(), r.Code()))
 	}
 	return r
 }

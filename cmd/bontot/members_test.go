@@ -136,7 +136,7 @@ func TestDecidedRatingColumnInBothProfiles(t *testing.T) {
 		if s, m := mc.Status["tc1.members_floor"], mc.Msg["tc1.members_floor"]; s != "khong_dat" || !strings.Contains(m, "Nguyễn Văn An (KHTNV, Đảng viên dòng 2)") {
 			t.Errorf("%s: members_floor %s %q", profile, s, m)
 		}
-		if !strings.Contains(strings.Join(probs, "\n"), `lấy cột "Cấp ủy có thẩm quyền quyết định" (D) là kết quả do cấp có thẩm quyền quyết định; bỏ qua "Tự đánh giá, xếp loại" (B), "Chi bộ đề xuất" (C)`) {
+		if !strings.Contains(strings.Join(probs, "\n"), `xếp loại là cột quyết định "Cấp ủy có thẩm quyền quyết định" (D), bỏ qua "Tự đánh giá, xếp loại" (B), "Chi bộ đề xuất" (C)`) {
 			t.Errorf("%s: no note in %q", profile, probs)
 		}
 	}
