@@ -116,8 +116,10 @@ func (m *columns) colName(c int) string {
 // aside. One column is read as before: bound when its header names the
 // rating (an alias of the sheet, a plain or a decided header), otherwise
 // left unbound. Of several, the one decided column is the rating and the
-// others are ignored with a note; with none, or several, the sheet is
-// refused (ratingErr) rather than one of them guessed. The column is
+// others are ignored with a note; a single column naming no step beside
+// self-ratings and proposals is the decided one by elimination; with
+// none, or several, the sheet is refused (ratingErr) rather than one of
+// them guessed. The column is
 // still bound in the error case, so that the header is chosen as it
 // would be otherwise.
 func (m *columns) pickRating(sheet criteria.Sheet, roles []ratingRole, texts [][]string) {
@@ -147,6 +149,21 @@ func (m *columns) pickRating(sheet criteria.Sheet, roles []ratingRole, texts [][
 		m.unbound[c] = true
 		return
 	}
+	byElimination := false
+	if len(decided) == 0 {
+		// One column that names no step beside columns that each name an
+		// earlier one (self-rating, proposal) is the decision by
+		// elimination: "Xếp loại" beside "Tự xếp loại".
+		var plain []int
+		for _, c := range cols {
+			if roles[c] == rolePlain {
+				plain = append(plain, c)
+			}
+		}
+		if len(plain) == 1 {
+			decided, byElimination = plain, true
+		}
+	}
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = m.colName(c)
@@ -159,7 +176,11 @@ func (m *columns) pickRating(sheet criteria.Sheet, roles []ratingRole, texts [][
 				others = append(others, m.colName(c))
 			}
 		}
-		m.ratingNote = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại; xếp loại là cột quyết định " + m.colName(decided[0]) +
+		which := "cột quyết định " + m.colName(decided[0])
+		if byElimination {
+			which = "cột " + m.colName(decided[0]) + " (các cột kia là tự đánh giá hoặc đề xuất)"
+		}
+		m.ratingNote = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại; xếp loại là " + which +
 			", bỏ qua " + strings.Join(others, ", ")
 		return
 	}

@@ -121,6 +121,23 @@ func TestSeveralRatingColumnsNoneDecidedIsAnError(t *testing.T) {
 	}
 }
 
+// TestPlainRatingBesideEarlierStepsIsTheDecision: "Xếp loại" beside a
+// self-rating and a proposal names no step, every other column names an
+// earlier one: it is the rating, by elimination, with the note.
+func TestPlainRatingBesideEarlierStepsIsTheDecision(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Tự đánh giá, xếp loại", "Chi bộ đề xuất", "Xếp loại"},
+		{"CB01", "Nguyễn Văn An", "HTXSNV", "HTTNV", "HTNV"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTNV"}; !slices.Equal(got, want) {
+		t.Errorf("ratings %q, want %q", got, want)
+	}
+	want := `Đảng viên! note: Sheet có 3 cột xếp loại; xếp loại là cột "Xếp loại" (E) (các cột kia là tự đánh giá hoặc đề xuất), bỏ qua "Tự đánh giá, xếp loại" (C), "Chi bộ đề xuất" (D)`
+	if !slices.Contains(lines, want) {
+		t.Errorf("no note %q in %q", want, lines)
+	}
+}
+
 // TestUnitSelfRatingAliasStillReads: on Đơn vị "Tự xếp loại" alone is
 // the unit's rating, as before; beside a decided column it gives way.
 func TestUnitSelfRatingAliasStillReads(t *testing.T) {
@@ -130,6 +147,7 @@ func TestUnitSelfRatingAliasStillReads(t *testing.T) {
 	}{
 		{[]any{"Mã đơn vị", "Tên đơn vị", "Loại", "Tự xếp loại"}, criteria.HTXSNV},
 		{[]any{"Mã đơn vị", "Tên đơn vị", "Loại", "Tự xếp loại", "Cấp ủy cấp trên quyết định"}, criteria.HTTNV},
+		{[]any{"Mã đơn vị", "Tên đơn vị", "Loại", "Tự xếp loại", "Xếp loại"}, criteria.HTTNV},
 	} {
 		path := writeBook(t, t.TempDir(), "dv.xlsx", sheet{"Đơn vị", [][]any{c.header, {"CB01", "Chi bộ A", "Chi bộ cơ sở", "HTXSNV", "HTTNV"}}})
 		res := readOne(t, path, Options{Year: 2024})
