@@ -38,8 +38,8 @@ var (
 		"tu danh gia", "tu xep loai", "tu nhan muc"}
 	// Columns that speak of ratings without holding one.
 	// Emulation titles (thi đua, danh hiệu) are another ranking than the
-	// annual quality rating.
-	notRatingWords = []string{"diem", "ky luat", "khen thuong", "thi dua", "danh hieu", "ly do", "ghi chu", "so quyet dinh", "ngay"}
+	// annual quality rating; last year's rating is history.
+	notRatingWords = []string{"diem", "ky luat", "khen thuong", "thi dua", "danh hieu", "nam truoc", "ly do", "ghi chu", "so quyet dinh", "ngay"}
 )
 
 func containsAny(s string, words []string) bool {

@@ -113,6 +113,7 @@ func TestSeveralRatingColumnsNoneDecidedIsAnError(t *testing.T) {
 		{"Mã đơn vị", "Họ và tên", "Xếp loại chất lượng", "Điểm xếp loại"},
 		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Ghi chú"},
 		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Xếp loại thi đua"},
+		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Xếp loại năm trước"},
 	} {
 		got, lines, _ := readRatings(t, [][]any{header, {"CB01", "Nguyễn Văn An", "HTTNV", 80, "x"}}, nil)
 		if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
