@@ -19,11 +19,11 @@ var tc1Checks = []CheckDef{
 	// organisations and staff.
 	{ID: "tc1.members_floor", Criterion: "tc1", Scope: ScopeCell, Title: "Đảng viên xếp loại từ HTNV trở lên",
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng) đạt HTNV trở lên", capitalize(atLeast(th.MembersFloorShare)))
+			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng%s) đạt HTNV trở lên", capitalize(atLeast(th.MembersFloorShare)), notRatedRule(th))
 		}},
 	{ID: "tc1.members_good", Criterion: "tc1", Scope: ScopeCell, Title: "Đảng viên xếp loại từ HTTNV trở lên",
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng) đạt HTTNV trở lên", capitalize(atLeast(th.MembersGoodShare)))
+			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng%s) đạt HTTNV trở lên", capitalize(atLeast(th.MembersGoodShare)), notRatedRule(th))
 		}},
 	{ID: "tc1.suborgs_floor", Criterion: "tc1", Scope: ScopeCommittee, Title: "Tổ chức đảng trực thuộc xếp loại từ HTNV trở lên",
 		Rule: func(th Thresholds) string {
@@ -71,6 +71,16 @@ var tc1Funcs = map[string]func(*evaluator, *view) CheckResult{
 	"tc1.mass_orgs":      (*evaluator).massOrgs,
 	"tc1.admission":      (*evaluator).admission,
 	"tc1.cases_pending":  (*evaluator).casesPending,
+}
+
+// notRatedRule names, in the rule of the member checks, who else is not
+// counted (issue 11, item 2).
+func notRatedRule(th Thresholds) string {
+	s := ", bị đình chỉ sinh hoạt đảng"
+	if th.NewMemberMonths > 0 {
+		s += fmt.Sprintf(", mới kết nạp chưa đủ %d tháng và chưa xếp loại", th.NewMemberMonths)
+	}
+	return s
 }
 
 func staffScope(th Thresholds) string {

@@ -8,7 +8,7 @@ import (
 var tc4Checks = []CheckDef{
 	// II.4, third bullet: Quy định 37-QĐ/TW.
 	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Title: "Không có đảng viên vi phạm",
-		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm (Quy định 37-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
+		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm (Quy định 37-QĐ/TW) hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
 	// II.4, fourth bullet: Quy định 213-QĐ/TW.
 	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
 		Rule: fixed("Mọi đảng viên (trừ đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW) có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},

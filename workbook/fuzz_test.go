@@ -13,7 +13,7 @@ import (
 // and what they accept must be in range. The seed corpus is in
 // testdata/fuzz/FuzzCellParsers.
 func FuzzCellParsers(f *testing.F) {
-	for _, s := range []string{"8,5", "45306", "15/01/2024", "Tháng 3", "3/2024", "HTXSNV", "Có", "✓", "Không lấy ý kiến", "tc1.q1"} {
+	for _, s := range []string{"8,5", "45306", "15/01/2024", "Tháng 3", "3/2024", "HTXSNV", "Có", "✓", "Không lấy ý kiến", "tc1.q1", "Khiển trách (QĐ 12)", "Đình chỉ sinh hoạt"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -52,6 +52,14 @@ func FuzzCellParsers(f *testing.F) {
 		if v && ev != "" && ev != s {
 			t.Errorf("parseViolation(%q): evidence %q is not the cell", s, ev)
 		}
+		// Kỷ luật: one of the four measures or an error, never both.
+		if d, msg := parseDiscipline("Kỷ luật", s); msg != "" && d != criteria.DisciplineNone {
+			t.Errorf("parseDiscipline(%q) = %v with error %q", s, d, msg)
+		}
+		if isSuspension(s) && yesMsg == "" {
+			t.Errorf("%q is both a yes/no and a suspension", s)
+		}
+		_ = roleOf([]string{s})
 		_, _ = parseResidence(s)
 		_, _ = parseUnitType(s)
 		_, _ = parseMeetingKind(s)

@@ -26,6 +26,9 @@ type columns struct {
 	// subHeaders: a two-row header whose second row reads entirely as
 	// sub-headers, which a data row never does.
 	subHeaders bool
+	// Several rating columns (ratingcols.go): ratingNote says which one
+	// is read, ratingErr why none can be.
+	ratingNote, ratingErr string
 
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
@@ -175,15 +178,19 @@ func isSTT(text string) bool {
 
 // bindHeaders binds the header texts of one candidate header (one or two
 // rows) to columns. texts[c] lists, for column c, the texts to try in order.
-func bindHeaders(idx headerTable, texts [][]string) *columns {
+func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *columns {
 	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
 	prio := map[string]int{}
 	m.headers = make([]string, len(texts))
+	roles := ratingRoles(sheet, texts)
 	for c, cands := range texts {
 		if len(cands) == 0 {
 			continue
 		}
 		m.headers[c] = cands[0]
+		if roles != nil && roles[c] != roleNone {
+			continue // a rating column: pickRating decides
+		}
 		bound := false
 		for _, t := range cands {
 			if isSTT(t) {
@@ -211,18 +218,21 @@ func bindHeaders(idx headerTable, texts [][]string) *columns {
 			m.unbound[c] = true
 		}
 	}
+	if roles != nil {
+		m.pickRating(sheet, roles, texts)
+	}
 	return m
 }
 
 // singleHeader reads one row as the header.
-func singleHeader(idx headerTable, row []string) *columns {
+func singleHeader(sheet criteria.Sheet, idx headerTable, row []string) *columns {
 	texts := make([][]string, len(row))
 	for c, v := range row {
 		if v = clean(v); v != "" {
 			texts[c] = []string{v}
 		}
 	}
-	return bindHeaders(idx, texts)
+	return bindHeaders(sheet, idx, texts)
 }
 
 // doubleHeader reads two rows as one header merged over both. The stream
@@ -230,7 +240,7 @@ func singleHeader(idx headerTable, row []string) *columns {
 // ("Điểm các nhóm") sits in its first cell only, so it is carried right
 // over the columns that have a sub-header below it. A column merged
 // vertically has its text on top and nothing below.
-func doubleHeader(idx headerTable, top, bottom []string) *columns {
+func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *columns {
 	n := max(len(top), len(bottom))
 	texts := make([][]string, n)
 	carry := ""
@@ -257,7 +267,7 @@ func doubleHeader(idx headerTable, top, bottom []string) *columns {
 			texts[c] = []string{t}
 		}
 	}
-	m := bindHeaders(idx, texts)
+	m := bindHeaders(sheet, idx, texts)
 	for c := range n {
 		if cellAt(bottom, c) != "" {
 			m.subHeaders = true
@@ -282,20 +292,20 @@ func cellAt(row []string, c int) string {
 // named, so that a title line is never taken for the header. Ties go to the
 // earlier row.
 func findHeader(sheet criteria.Sheet, rows [][]string) *columns {
-	return findHeaderIn(headerIndex[sheet], rows)
+	return findHeaderIn(sheet, headerIndex[sheet], rows)
 }
 
 // findHeaderIn is findHeader with the table to match against.
-func findHeaderIn(idx headerTable, rows [][]string) *columns {
+func findHeaderIn(sheet criteria.Sheet, idx headerTable, rows [][]string) *columns {
 	var best *columns
 	for r := range rows {
-		pick := singleHeader(idx, rows[r])
+		pick := singleHeader(sheet, idx, rows[r])
 		pick.headerEnd = r + 1
 		if r+1 < len(rows) {
 			// Two rows win over one when they name more columns, or as
 			// many and the second row is all sub-headers ("Tổng", "Chấm"
 			// under a merged "Điểm"), not data.
-			d := doubleHeader(idx, rows[r], rows[r+1])
+			d := doubleHeader(sheet, idx, rows[r], rows[r+1])
 			d.headerEnd = r + 2
 			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && d.subHeaders) {
 				pick = d

@@ -57,7 +57,7 @@ func TestRatingAsPoints(t *testing.T) {
 		t.Errorf("mass orgs %+v, want HTNV from 50", u.MassOrgs)
 	}
 	lines := problemLines(res)
-	wantWarn := `Đảng viên!C4 warning: Xếp loại "HTNV" (ô C4) không khớp Điểm xếp loại 75 (ô D4), là mức HTTNV theo ngưỡng 90/70/50; dùng Xếp loại đã ghi, kiểm tra lại một trong hai ô`
+	wantWarn := `Đảng viên!C4 warning: Xếp loại "HTNV" (ô C4) không khớp Điểm xếp loại 75 (ô D4), theo ngưỡng 90/70/50 là HTTNV; lấy xếp loại đã ghi (HTNV), kiểm tra lại một trong hai ô`
 	if !slices.Contains(lines, wantWarn) {
 		t.Errorf("no disagreement warning %q in %q", wantWarn, lines)
 	}

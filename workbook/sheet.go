@@ -146,9 +146,9 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if r != criteria.RatingNone && r != byPoints {
 		b := c.fd.bands
 		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
-			"%s %s (ô %s) không khớp %s %s (ô %s), là mức %s theo ngưỡng %s/%s/%s; dùng %s đã ghi, kiểm tra lại một trong hai ô",
-			c.header(kRating), quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
-			byPoints.Code(), formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), c.header(kRating)))
+			"Xếp loại %s (ô %s) không khớp %s %s (ô %s), theo ngưỡng %s/%s/%s là %s; lấy xếp loại đã ghi (%s), kiểm tra lại một trong hai ô",
+			quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
+			formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), byPoints.Code(), r.Code()))
 	}
 	return r
 }
@@ -311,6 +311,19 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			// that a schema change cannot turn into a nil dereference.
 			cols = &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}}
 		}
+		if cols.ratingErr != "" {
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: cols.ratingErr,
+			})
+			fail = true
+			fd.failedSheets = fd.failedSheets.With(spec.schema.ID)
+			return false
+		}
+		if cols.ratingNote != "" {
+			fd.problems = append(fd.problems, criteria.Problem{
+				Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: cols.ratingNote,
+			})
+		}
 		cols.resolve()
 		fd.noteIgnored(name, cols)
 		state = 1
@@ -406,14 +419,14 @@ func allBlank(rows [][]string) bool {
 // their maxima: it is read by them, and a note says so, rather than every
 // row being refused for lacking groups it was never meant to have.
 func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
-	cols := findHeaderIn(fd.meet.headers, buf)
+	cols := findHeaderIn(criteria.SheetMeetings, fd.meet.headers, buf)
 	if fd.meet.hd12 {
 		return cols
 	}
 	if boundGroups(cols) == len(fd.meet.groups) {
 		return cols
 	}
-	hd12 := findHeaderIn(headerIndex[criteria.SheetMeetings], buf)
+	hd12 := findHeaderIn(criteria.SheetMeetings, headerIndex[criteria.SheetMeetings], buf)
 	if boundGroups(hd12) != 5 || hd12 == nil || (cols != nil && len(hd12.index) < len(cols.index)) {
 		return cols
 	}

@@ -14,6 +14,12 @@ import (
 // optional columns of issue 11, items 2 and 3.
 func membersBook(t *testing.T, rows ...[]any) string {
 	t.Helper()
+	return membersBookWith(t, []any{"Họ và tên", "Đình chỉ sinh hoạt", "Ngày kết nạp", "Xếp loại", "Điểm xếp loại", "Kỷ luật"}, rows...)
+}
+
+// membersBookWith is membersBook with the Đảng viên header given.
+func membersBookWith(t *testing.T, header []any, rows ...[]any) string {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	set := func(sheet string, rows [][]any) {
@@ -31,7 +37,7 @@ func membersBook(t *testing.T, rows ...[]any) string {
 	if _, err := f.NewSheet("Đảng viên"); err != nil {
 		t.Fatal(err)
 	}
-	set("Đảng viên", append([][]any{{"Họ và tên", "Đình chỉ sinh hoạt", "Ngày kết nạp", "Xếp loại", "Điểm xếp loại", "Kỷ luật"}}, rows...))
+	set("Đảng viên", append([][]any{header}, rows...))
 	path := filepath.Join(t.TempDir(), "chi-bo.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -113,5 +119,25 @@ func TestOptionalMemberColumnsInBothProfiles(t *testing.T) {
 	}
 	if mc, _ := evaluateMembers(t, path, "--criteria", crit); mc.Rating != "HTTNV" {
 		t.Errorf("rating_bands [95, 80, 60]: unit rating %q, want HTTNV", mc.Rating)
+	}
+}
+
+// TestDecidedRatingColumnInBothProfiles (issue 13, item 3): of the three
+// rating columns the decided one is read, in hd17-2023 and 2025 alike: a
+// member who rated himself HTXSNV and was decided KHTNV fails the floor,
+// and the note names the columns set aside.
+func TestDecidedRatingColumnInBothProfiles(t *testing.T) {
+	path := membersBookWith(t, []any{"Họ và tên", "Tự đánh giá, xếp loại", "Chi bộ đề xuất", "Cấp ủy có thẩm quyền quyết định"},
+		[]any{"Nguyễn Văn An", "HTXSNV", "HTNV", "KHTNV"},
+		[]any{"Trần Thị Bình", "HTXSNV", "HTTNV", "HTTNV"},
+	)
+	for _, profile := range []string{"hd17-2023", "2025"} {
+		mc, probs := evaluateMembers(t, path, "--profile", profile)
+		if s, m := mc.Status["tc1.members_floor"], mc.Msg["tc1.members_floor"]; s != "khong_dat" || !strings.Contains(m, "Nguyễn Văn An (KHTNV, Đảng viên dòng 2)") {
+			t.Errorf("%s: members_floor %s %q", profile, s, m)
+		}
+		if !strings.Contains(strings.Join(probs, "\n"), `xếp loại là cột quyết định "Cấp ủy có thẩm quyền quyết định" (D), bỏ qua "Tự đánh giá, xếp loại" (B), "Chi bộ đề xuất" (C)`) {
+			t.Errorf("%s: no note in %q", profile, probs)
+		}
 	}
 }

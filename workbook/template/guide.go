@@ -273,7 +273,7 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 				"Điểm tiêu chí đổi ra mức: xuất sắc ≥ %s, tốt ≥ %s, trung bình ≥ %s, dưới %s là kém.",
 				lvl(th.KeyCriteriaLevel), lvl(th.OtherCriteriaLevel),
 				num(th.CriteriaExcellent), num(th.CriteriaGood), num(th.CriteriaAverage), num(th.CriteriaAverage))},
-			{scopeCell, members("đảng viên được xếp loại (không tính người miễn sinh hoạt)", th.MembersFloorShare, th.MembersGoodShare)},
+			{scopeCell, members(membersWho(th), th.MembersFloorShare, th.MembersGoodShare) + ratingPoints(th)},
 			{scopeCommittee, members("tổ chức đảng trực thuộc", th.SuborgsFloorShare, th.SuborgsGoodShare)},
 			{scopeAll, staffPrefix(th.RequireStaff) + members("cán bộ, công chức, viên chức", th.StaffFloorShare, th.StaffGoodShare)},
 			{scopeAll, fmt.Sprintf("Mọi tổ chức chính trị - xã hội (sheet Đoàn thể) đạt %s trở lên%s.", th.MassOrgsFloor.Label(), massOrgsSuffix(th.RequireMassOrgs))},
@@ -296,10 +296,28 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeAll, "Không có đơn thư, khiếu nại, tố cáo trong năm; mọi vấn đề nổi cộm phát sinh đã được giải quyết (đảng bộ cơ sở tính cả các chi bộ trực thuộc)."},
 		}},
 		{"Tiêu chí 4", criteria.CriterionNames["tc4"], []thresholdLine{
-			{scopeAll, "Không đảng viên nào vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW)."},
+			{scopeAll, "Không đảng viên nào vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW) hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có)."},
 			{scopeAll, "Mọi đảng viên (trừ người miễn sinh hoạt và người không lấy ý kiến) có nhận xét của chi ủy nơi cư trú không tiêu cực (Quy định 213-QĐ/TW)."},
 		}},
 	}
+}
+
+// membersWho names the members the rating shares count (issue 11,
+// item 2): not the exempt, the suspended, nor new members left unrated.
+func membersWho(th criteria.Thresholds) string {
+	out := "người miễn sinh hoạt, người bị đình chỉ sinh hoạt"
+	if th.NewMemberMonths > 0 {
+		out += fmt.Sprintf(", người kết nạp chưa đủ %d tháng (tính đến hết năm, theo cột Ngày kết nạp) chưa xếp loại", th.NewMemberMonths)
+	}
+	return "đảng viên được xếp loại (không tính " + out + ")"
+}
+
+// ratingPoints states the bands of a rating given as points (issue 11,
+// item 3).
+func ratingPoints(th criteria.Thresholds) string {
+	b := th.RatingBands
+	return fmt.Sprintf(" Xếp loại có thể ghi bằng điểm (cột Điểm xếp loại): HTXSNV ≥ %s, HTTNV ≥ %s, HTNV ≥ %s, dưới %s là KHTNV; ghi cả hai thì Xếp loại quyết định.",
+		num(b[0]), num(b[1]), num(b[2]), num(b[2]))
 }
 
 // share renders a minimum share: "100%" for all, "≥ 75%" otherwise.

@@ -246,7 +246,7 @@ func columnWidth(c schema.Column) float64 {
 		w = max(w, 60)
 	case "name", "org":
 		w = max(w, 30)
-	case schema.KeyDate:
+	case schema.KeyDate, "admitted_on":
 		w = max(w, 13)
 	}
 	return max(w, 10)
@@ -265,7 +265,7 @@ func (b *builder) dataSheet(sh schema.Sheet) {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		b.do(f.SetColWidth(name, col, col, columnWidth(c)))
 		switch {
-		case c.Key == schema.KeyDate:
+		case c.Key == schema.KeyDate || c.Key == "admitted_on":
 			b.do(f.SetColStyle(name, col, b.date))
 		case c.Key == schema.KeyUnit || c.Key == "code" || c.Key == "parent" || c.Key == "id":
 			b.do(f.SetColStyle(name, col, b.text))
@@ -443,7 +443,7 @@ func (b *builder) validations(c schema.Column, col string) []*excelize.DataValid
 		b.do(dv.SetDropList(c.Values))
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "Giá trị ngoài danh sách",
 			clip("Nên chọn một giá trị trong danh sách: "+strings.Join(c.Values, "; ")+". Chọn Yes/Có để giữ giá trị đã gõ.", 255))
-	case c.Key == "score" || c.Key == schema.KeyUpper:
+	case c.Key == "score" || c.Key == schema.KeyUpper || c.Key == "points":
 		b.do(dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Điểm không hợp lệ", "Điểm phải là số từ 0 đến 100.")
 	case len(c.Key) == 2 && c.Key[0] == 'g' && c.Key[1] >= '1' && int(c.Key[1]-'1') < len(th.ScoreGroups):
