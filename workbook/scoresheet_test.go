@@ -179,3 +179,31 @@ func TestScoreSheetVariants(t *testing.T) {
 		t.Errorf("groups of a sheet with its own groups: %+v", g)
 	}
 }
+
+// FuzzScoreSheet: whatever a sheet holds, reading it as a score sheet
+// never panics, and a sheet read as one records at most one meeting.
+func FuzzScoreSheet(f *testing.F) {
+	f.Add("Mã đơn vị: CB01\nngày 12/3/2024\nTT\tTiêu chí đánh giá\tThang điểm\tChi bộ chấm\tCấp trên chấm\nI\tTỷ lệ\t10\t10\t9\nII\tChuẩn bị\t90\n1\tx\t50\t40\n2\ty\t40\t\t38\n\tTổng cộng\t100\t90\t85\n\tXếp loại: Tốt")
+	f.Add("TT\tNội dung\tĐiểm\n\t\tThang điểm\tChi ủy chấm\nI. A\t\t100\t101\nCộng\t\tabc\t-1")
+	f.Add("Tiêu chí\tĐiểm chuẩn\tĐiểm đạt\nV\t\t\nXếp loại\tKhá")
+	f.Fuzz(func(t *testing.T, text string) {
+		var rows [][]string
+		for _, line := range strings.Split(text, "\n") {
+			var cells []string
+			for _, c := range strings.Split(line, "\t") {
+				cells = append(cells, clean(c))
+			}
+			rows = append(rows, cells)
+		}
+		cols, ok := findScoreHeader(rows)
+		if !ok {
+			return
+		}
+		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{KeepGroupScores: true, UpperScoreGap: 5})}
+		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1}
+		s.read()
+		if len(fd.rows) > 1 {
+			t.Errorf("%d meetings from one sheet", len(fd.rows))
+		}
+	})
+}
