@@ -207,3 +207,40 @@ func FuzzScoreSheet(f *testing.F) {
 		}
 	})
 }
+
+// TestScoreSheetHeaderCells: the unit and the date in cells of their own
+// ("Mã đơn vị:" | CB02, "Ngày sinh hoạt:" | a real date), a row of column
+// numbers under the header, a Xếp loại left as dots, and under a
+// full-marks gate a note for the groups no declaration matches.
+func TestScoreSheetHeaderCells(t *testing.T) {
+	units := unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"}, []any{"CB02", "Chi bộ Hai", "Chi bộ cơ sở"})
+	path := writeBook(t, t.TempDir(), "b.xlsx", units,
+		sheet{"Chuyên đề quý II", [][]any{
+			{"Mã đơn vị:", "CB02"},
+			{"Ngày sinh hoạt:", date(2024, 5, 20)},
+			{},
+			{"STT", "Tiêu chí", "Thang điểm", "Chi bộ chấm"},
+			{"(1)", "(2)", "(3)", "(4)"},
+			{"I", "Tỷ lệ tham gia", 20, 20},
+			{"II", "Nội dung chuyên đề", 80, 75},
+			{nil, "Tổng cộng", 100, 95},
+			{nil, "Xếp loại: ………"},
+		}})
+	th := criteria.Default()
+	th.FullMarksGroups = []string{"Nguyên tắc"}
+	opts := readOptions(th)
+	opts.Thresholds = &th
+	res := readOne(t, path, opts)
+	cb2 := res.Dataset.Units[1]
+	if got := meetingSummary(cb2); !slices.Equal(got, []string{"Chuyên đề quý II CĐ 20/05 95"}) {
+		t.Errorf("CB02: %v %v", got, problemLines(res))
+	}
+	want := []string{`Chuyên đề quý II! note: Không khớp nhóm nào của tiêu chí đang áp dụng: nhóm II "Nội dung chuyên đề"; vẫn đọc theo thang điểm của phiếu`}
+	if got := problemLines(res); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	// Under the gate the meeting, 95 without a score for Nguyên tắc, is khá.
+	if q := cb2.Meetings[0].Quality(th); q != criteria.QualityFair {
+		t.Errorf("gate: %v", q)
+	}
+}
