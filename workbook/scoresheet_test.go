@@ -244,3 +244,25 @@ func TestScoreSheetHeaderCells(t *testing.T) {
 		t.Errorf("gate: %v", q)
 	}
 }
+
+// TestSameMeetingOnTwoScoreSheets: two score sheets of one month, one
+// dated and one dated only by its name, are one meeting written twice.
+func TestSameMeetingOnTwoScoreSheets(t *testing.T) {
+	head := []any{"TT", "Tiêu chí đánh giá", "Thang điểm", "Chi bộ chấm"}
+	table := [][]any{{"I", "Tỷ lệ", 100, 92}, {nil, "Tổng cộng", 100, 92}}
+	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(),
+		formSheet("T3", nil, head, table...),
+		formSheet("Tháng 3 (bản 2)", []any{"ngày 14/3/2024"}, head, table...),
+		formSheet("T4", []any{"ngày 14/4/2024"}, head, table...))
+	res := readOne(t, path, Options{Year: 2024})
+	want := []string{
+		`T3! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ tháng 3/2024 của CB01, đã ghi ở b.xlsx › Tháng 3 (bản 2); mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
+		`Tháng 3 (bản 2)! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ tháng 3/2024 của CB01, đã ghi ở b.xlsx › T3; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
+	}
+	if got := problemLines(res); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	if u := res.Dataset.Units[0]; len(u.Meetings) != 2 || !u.HasErrors {
+		t.Errorf("meetings %v", meetingSummary(u))
+	}
+}
