@@ -206,8 +206,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf,
-		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, Thresholds: &th}, s)
+	res, err := readWithProgress(in, withAsOf(readOptions(th, o.Password, year), o.AsOf), s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -388,4 +387,16 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 		}
 	}
 	return &out
+}
+
+// readOptions are the reader's options under the criteria th: the score
+// groups, the full-marks gate and the upper committee's gap.
+func readOptions(th criteria.Thresholds, password string, year int) workbook.Options {
+	return workbook.Options{Password: password, Year: year,
+		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, Thresholds: &th}
+}
+
+func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {
+	o.AsOf = asOf
+	return o
 }

@@ -92,3 +92,20 @@ func TestEvaluateScoreSheets(t *testing.T) {
 		t.Errorf("bad total leaves the meeting out: %s %s", st, msg)
 	}
 }
+
+// TestValidateUnderProfile: validate reads under the criteria in force,
+// so the upper committee's gap is said where the profile sets it.
+func TestValidateUnderProfile(t *testing.T) {
+	out, _, code := runCmd(t, "validate", "../../testdata/phieu/phieu-cham.xlsx", "--profile", "2025")
+	if code != 0 || !strings.Contains(out, "E20") || !strings.Contains(out, "chênh 14 điểm") {
+		t.Errorf("2025: exit %d\n%s", code, out)
+	}
+	out, _, code = runCmd(t, "validate", "../../testdata/phieu/phieu-cham.xlsx")
+	if code != 0 || strings.Contains(out, "chênh") {
+		t.Errorf("hd17-2023: exit %d\n%s", code, out)
+	}
+	_, stderr, code := runCmd(t, "validate", "../../testdata/phieu/phieu-cham.xlsx", "--profile", "2030")
+	if code != 1 || !strings.Contains(stderr, `không có bộ quy tắc "2030"`) {
+		t.Errorf("unknown profile: exit %d %s", code, stderr)
+	}
+}
