@@ -166,8 +166,9 @@ type scoreSheet struct {
 	failed bool
 }
 
-// isScoreSheet reads the first rows of a sheet the schema does not know
-// and reports whether it is a score sheet.
+// scoreSheetRows reads a sheet the schema does not know: its first rows,
+// and all of them (up to scoreSheetMaxRows) when they hold a score
+// sheet's table header; ok reports whether they do.
 func (fd *fileData) scoreSheetRows(name string) ([][]string, bool, error) {
 	var rows [][]string
 	found := false
@@ -424,15 +425,14 @@ func shortText(t string) string {
 
 // scorerScores is what one scorer column gives.
 type scorerScores struct {
-	col     int
-	head    string
-	groups  []float64 // per group; valid where given[i]
-	given   []bool
-	total   float64
-	hasTot  bool
-	filled  bool // any score at all
-	ok      bool // no error in this column
-	summary float64
+	col    int
+	head   string
+	groups []float64 // per group; valid where given[i]
+	given  []bool
+	total  float64
+	hasTot bool
+	filled bool // any score at all
+	ok     bool // no error in this column
 }
 
 // scales reads each group's Thang điểm: the group row's, else the sum of
@@ -570,7 +570,7 @@ var (
 	headerWords = regexp.MustCompile(`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
 	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
 	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
-	unitLabel   = regexp.MustCompile(`ma (?:don vi|chi bo|to chuc dang)\s*[:：]?\s*(.*)$`)
+	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
 	sheetMonth  = regexp.MustCompile(`^(?:t|thang)\s*0?(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?$`)
 )
 
@@ -602,7 +602,7 @@ func (s *scoreSheet) header() headerInfo {
 			if strings.Contains(k, "chuyen de") {
 				h.thematic = true
 			}
-			if m := unitLabel.FindStringSubmatch(k); m != nil && h.unit == "" {
+			if h.unit == "" && unitLabel.MatchString(k) {
 				code := ""
 				if i := strings.IndexAny(t, ":："); i >= 0 {
 					_, size := utf8.DecodeRuneInString(t[i:])
@@ -610,7 +610,6 @@ func (s *scoreSheet) header() headerInfo {
 				} else if f := strings.Fields(t); len(f) > 3 {
 					code = strings.Join(f[3:], " ") // "Mã đơn vị CB01"
 				}
-				_ = m
 				at := c
 				if code == "" {
 					for next := c + 1; next < len(row); next++ {
