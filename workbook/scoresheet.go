@@ -57,7 +57,7 @@ func scoreHeadKey(text string) string {
 
 // scoreHeaderOf reads texts (one per column) as the table's header; ok
 // when it has a Thang điểm column and a scorer column.
-func scoreHeaderOf(texts []string) (scoreCols, int) {
+func scoreHeaderOf(texts []string, alts ...[]string) (scoreCols, int) {
 	h := scoreCols{tt: -1, crit: -1, scale: -1, own: -1, up: -1}
 	fallback := -1
 	for c, t := range texts {
@@ -65,6 +65,13 @@ func scoreHeaderOf(texts []string) (scoreCols, int) {
 			continue
 		}
 		k := scoreHeadKey(t)
+		if len(alts) > 0 && c < len(alts[0]) && alts[0][c] != "" && !scorerWord.MatchString(k) && !scaleHeads[k] && !sttKeys[k] && !critHeads[k] {
+			// "Chi bộ" | "Cấp trên" under a merged "Điểm chấm": the
+			// scorer is named by both rows together.
+			if ak := scoreHeadKey(alts[0][c]); scorerWord.MatchString(ak) {
+				t, k = alts[0][c], ak
+			}
+		}
 		switch {
 		case scaleHeads[k] && h.scale < 0:
 			h.scale = c
@@ -100,34 +107,50 @@ func scoreHeaderOf(texts []string) (scoreCols, int) {
 // Cấp trên chấm" (the bottom row's text wins, the top's stands where the
 // bottom is blank, as a column merged over both rows has it).
 func findScoreHeader(rows [][]string) (scoreCols, bool) {
+	// The candidate naming the most columns wins; among equals one row
+	// before two (a title above a one-row header reads as two rows too),
+	// then the earlier.
+	var best scoreCols
+	bestN, bestDouble := 0, false
 	for r := 0; r < len(rows) && r < headerScanRows; r++ {
-		single, n1 := scoreHeaderOf(rows[r])
-		if r+1 < len(rows) {
-			top, bottom := rows[r], rows[r+1]
-			texts := make([]string, max(len(top), len(bottom)))
-			for c := range texts {
-				texts[c] = cellAt(bottom, c)
-				if texts[c] == "" {
-					texts[c] = cellAt(top, c)
-				}
-			}
-			if double, n2 := scoreHeaderOf(texts); n2 > n1 {
-				double.end = r + 1
-				if double.crit < 0 {
-					double.crit = firstTextColumn(rows[r], double)
-				}
-				return double, true
-			}
-		}
-		if n1 > 0 {
+		if single, n := scoreHeaderOf(rows[r]); n > bestN || (n == bestN && n > 0 && bestDouble) {
 			single.end = r
 			if single.crit < 0 {
 				single.crit = firstTextColumn(rows[r], single)
 			}
-			return single, true
+			best, bestN, bestDouble = single, n, false
+		}
+		if r+1 >= len(rows) {
+			continue
+		}
+		top, bottom := rows[r], rows[r+1]
+		texts := make([]string, max(len(top), len(bottom)))
+		both := make([]string, len(texts))
+		carry := "" // a top cell merged over the columns to its right
+		for c := range texts {
+			t, b := cellAt(top, c), cellAt(bottom, c)
+			switch {
+			case t != "":
+				carry = t
+			case b == "":
+				carry = ""
+			}
+			texts[c] = b
+			if b == "" {
+				texts[c] = t
+			} else if carry != "" {
+				both[c] = carry + " " + b
+			}
+		}
+		if double, n := scoreHeaderOf(texts, both); n > bestN {
+			double.end = r + 1
+			if double.crit < 0 {
+				double.crit = firstTextColumn(texts, double)
+			}
+			best, bestN, bestDouble = double, n, true
 		}
 	}
-	return scoreCols{}, false
+	return best, bestN > 0
 }
 
 // firstTextColumn is the criterion column of a header that does not name

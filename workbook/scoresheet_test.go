@@ -266,3 +266,21 @@ func TestSameMeetingOnTwoScoreSheets(t *testing.T) {
 		t.Errorf("meetings %v", meetingSummary(u))
 	}
 }
+
+// TestScoreSheetMergedScorerHeader: "Chi bộ" and "Cấp trên" under a
+// "Điểm chấm" merged over both are the two scorers.
+func TestScoreSheetMergedScorerHeader(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(), sheet{"T6", [][]any{
+		{"ngày 11/6/2024"},
+		{"TT", "Tiêu chí đánh giá", "Thang điểm", "Điểm chấm"},
+		{nil, nil, nil, "Chi bộ", "Cấp trên"},
+		{"I", "Tỷ lệ", 40, 40, 35},
+		{"II", "Kết quả", 60, 55, 55},
+		{nil, "Tổng cộng", 100, 95, 90},
+	}})
+	res := readOne(t, path, Options{Year: 2024})
+	u := res.Dataset.Units[0]
+	if len(u.Meetings) != 1 || u.Meetings[0].Score != 90 || len(problemLines(res)) != 0 {
+		t.Errorf("%v %v", meetingSummary(u), problemLines(res))
+	}
+}
