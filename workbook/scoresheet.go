@@ -292,21 +292,10 @@ func (s *scoreSheet) table() {
 	var cur *scoreGroup
 	for r := start; r < len(s.rows); r++ {
 		tt, crit := s.at(r, c.tt), s.at(r, c.crit)
-		for col := range s.rows[r] {
-			k := matchKey(cellAt(s.rows[r], col))
-			if strings.HasPrefix(k, "xep loai") && s.rating < 0 {
-				s.rating, s.rateAt = r, col
-				v := strings.TrimSpace(cellAfterLabel(cellAt(s.rows[r], col)))
-				if v == "" {
-					for next := col + 1; next < len(s.rows[r]); next++ {
-						if v = cellAt(s.rows[r], next); v != "" {
-							s.rateAt = next
-							break
-						}
-					}
-				}
-				s.rate = v
-			}
+		// The Xếp loại line stands below the table: after the total row,
+		// or on a row with no Thang điểm where the form has none.
+		if s.rating < 0 && (s.total >= 0 || s.at(r, c.scale) == "") {
+			s.findRating(r)
 		}
 		if s.total >= 0 {
 			continue // after the table: only the Xếp loại line
@@ -334,6 +323,30 @@ func (s *scoreSheet) table() {
 		if cur != nil && (s.at(r, c.scale) != "" || s.at(r, c.own) != "" || s.at(r, c.up) != "") {
 			cur.subs = append(cur.subs, r)
 		}
+	}
+}
+
+// findRating takes the Xếp loại line of row r, if it is one: "Xếp loại:
+// Tốt" in one cell, or "Xếp loại:" and the rating in the next.
+func (s *scoreSheet) findRating(r int) {
+	row := s.rows[r]
+	for col := range row {
+		text := cellAt(row, col)
+		if !strings.HasPrefix(matchKey(text), "xep loai") {
+			continue
+		}
+		s.rating, s.rateAt = r, col
+		v := strings.TrimSpace(cellAfterLabel(text))
+		if v == "" {
+			for next := col + 1; next < len(row); next++ {
+				if v = cellAt(row, next); v != "" {
+					s.rateAt = next
+					break
+				}
+			}
+		}
+		s.rate = v
+		return
 	}
 }
 
