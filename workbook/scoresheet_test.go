@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/xuri/excelize/v2"
 )
 
 func phieu(name string) string { return filepath.Join("..", "testdata", "phieu", name) }
@@ -282,5 +284,57 @@ func TestScoreSheetMergedScorerHeader(t *testing.T) {
 	u := res.Dataset.Units[0]
 	if len(u.Meetings) != 1 || u.Meetings[0].Score != 90 || len(problemLines(res)) != 0 {
 		t.Errorf("%v %v", meetingSummary(u), problemLines(res))
+	}
+}
+
+// TestBlankFormFilledIn: the blank forms of testdata/phieu, filled in by
+// hand as a secretary does (the day written over the dots, the chi bộ's
+// scores on the groups and sub-criteria, the Tổng cộng left blank: the
+// groups' sum is the score), are read as the year's meetings.
+func TestBlankFormFilledIn(t *testing.T) {
+	f, err := excelize.OpenFile(phieu("phieu-trong.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for m := 1; m <= 12; m++ {
+		sh := fmt.Sprintf("T%d", m)
+		must := func(err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(f.SetCellValue(sh, "A7", fmt.Sprintf("ngày %d/%d/2024", 10, m)))
+		// Full marks on every row with a scale but the group rows that
+		// have sub-criteria; nhóm V loses 5 points in odd months.
+		rows, err := f.GetRows(sh)
+		must(err)
+		for r, row := range rows {
+			if r < 9 || len(row) < 3 || row[2] == "" || row[1] == "Tổng cộng" {
+				continue
+			}
+			if len(row) > 0 && (row[0] == "II" || row[0] == "III") {
+				continue
+			}
+			v := row[2]
+			if row[0] == "V" && m%2 == 1 {
+				v = "15"
+			}
+			must(f.SetCellValue(sh, fmt.Sprintf("D%d", r+1), v))
+		}
+	}
+	path := filepath.Join(t.TempDir(), "filled.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res := readOne(t, path, Options{})
+	u := res.Dataset.Units[0]
+	got := meetingSummary(u)
+	if len(got) != 12 || got[0] != "T1 TK 10/01 95" || got[1] != "T2 TK 10/02 100" || res.Dataset.Year != 2024 || u.HasErrors {
+		t.Errorf("filled forms:\n%s\n%s", strings.Join(got, "\n"), strings.Join(problemLines(res), "\n"))
+	}
+	// The four thematic forms are still blank: one note names them.
+	if p := problemLines(res); len(p) != 1 || !strings.Contains(p[0], "4 phiếu chấm điểm chưa có điểm (Chuyên đề quý I") {
+		t.Errorf("notes: %v", p)
 	}
 }
