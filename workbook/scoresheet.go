@@ -238,6 +238,15 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 	}
 	cols, _ := findScoreHeader(rows)
 	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1}
+	s.table()
+	if len(s.groups) == 0 {
+		// A Thang điểm column alone does not make a score sheet: a
+		// summary of many meetings or units has one too, and its total
+		// row is no meeting.
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
+			Message: "Sheet " + quote(name) + " có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt"})
+		return false, 0, nil
+	}
 	if s.read() {
 		return true, 1, nil
 	}
@@ -751,12 +760,11 @@ func writtenQuality(v string) (criteria.Quality, bool) {
 	return criteria.QualityNone, false
 }
 
-// read turns the score sheet into a meeting, placed like a row of Sinh
+// read turns the score sheet, its table walked (table), into a meeting, placed like a row of Sinh
 // hoạt, or into the note of a form not yet filled in; it reports whether
 // the sheet recorded a meeting.
 func (s *scoreSheet) read() bool {
 	fd := s.fd
-	s.table()
 	unmatched := s.nameGroups()
 	h := s.header()
 	scales, scalesOK := s.scales()

@@ -203,6 +203,7 @@ func FuzzScoreSheet(f *testing.F) {
 		}
 		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{KeepGroupScores: true, UpperScoreGap: 5})}
 		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1}
+		s.table()
 		s.read()
 		if len(fd.rows) > 1 {
 			t.Errorf("%d meetings from one sheet", len(fd.rows))
@@ -336,5 +337,22 @@ func TestBlankFormFilledIn(t *testing.T) {
 	// The four thematic forms are still blank: one note names them.
 	if p := problemLines(res); len(p) != 1 || !strings.Contains(p[0], "4 phiếu chấm điểm chưa có điểm (Chuyên đề quý I") {
 		t.Errorf("notes: %v", p)
+	}
+}
+
+// TestScoreSummaryIsNoScoreSheet: a sheet with Thang điểm and scorer
+// columns but no Roman-numeral groups (a summary of the year) is not read
+// as a meeting: it gets a note saying why.
+func TestScoreSummaryIsNoScoreSheet(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(), sheet{"Tổng hợp điểm", [][]any{
+		{"Tháng", "Thang điểm", "Chi bộ chấm"},
+		{1, 100, 95},
+		{2, 100, 90},
+		{"Tổng cộng", 200, 185},
+	}})
+	res := readOne(t, path, Options{Year: 2024})
+	want := []string{`Tổng hợp điểm! note: Sheet "Tổng hợp điểm" có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt`}
+	if got := problemLines(res); !slices.Equal(got, want) || len(res.Dataset.Units[0].Meetings) != 0 || res.Dataset.Units[0].Sheets.Has(criteria.SheetMeetings) {
+		t.Errorf("%v", got)
 	}
 }
