@@ -70,7 +70,7 @@ func TestItems(t *testing.T) {
 			t.Errorf("item %s, verdict %s", r.Check("tc4.q1").Status, r.Verdict)
 		}
 		if !slices.ContainsFunc(rep.Problems, func(p Problem) bool {
-			return p.Unit == "CS01" && p.Sheet == "Tự đánh giá" && p.Severity == SeverityWarning && strings.Contains(p.Message, "chưa tự đánh giá 1/12 mục: tc4.q1")
+			return p.Unit == "CS01" && p.Sheet == "Tự đánh giá" && p.Severity == SeverityWarning && strings.Contains(p.Message, "chưa tự đánh giá 1/12 mục: TC4 “Nêu gương về đạo đức")
 		}) {
 			t.Errorf("no warning for the unrecorded item: %v", rep.Problems)
 		}

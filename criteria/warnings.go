@@ -23,6 +23,27 @@ func (e *evaluator) warn(u *Unit) {
 		e.warnAttendance(v)
 	}
 	e.warnItems(u)
+	e.warnDiscipline(u)
+}
+
+// warnDiscipline: a member disciplined in the year and rated above
+// DisciplineCeiling (HTNV by default) is a warning naming the member;
+// the rating stands, as the committee wrote it, but one of the two cells
+// is likely wrong. Each unit warns about its own rows only.
+func (e *evaluator) warnDiscipline(u *Unit) {
+	ceiling := e.th.DisciplineCeiling
+	if ceiling == RatingNone {
+		return
+	}
+	for i := range u.Members {
+		m := &u.Members[i]
+		if m.Discipline == DisciplineNone || m.Rating <= ceiling {
+			continue
+		}
+		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+			"Đảng viên %s (%s) bị kỷ luật %s trong năm nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên bị kỷ luật; kiểm tra lại xếp loại hoặc cột Kỷ luật",
+			m.Name, m.Source, strings.ToLower(m.Discipline.Label()), m.Rating.Code(), ceiling.Code()))
+	}
 }
 
 func (e *evaluator) add(u *Unit, file, sheet, msg string) {
@@ -136,6 +157,15 @@ func (e *evaluator) warnAttendance(v *view) {
 	}
 }
 
+// itemList joins item names with semicolons, since their texts hold
+// commas, and cuts the list as listNames does.
+func itemList(names []string) string {
+	if len(names) <= maxListed {
+		return strings.Join(names, "; ")
+	}
+	return strings.Join(names[:maxListed], "; ") + fmt.Sprintf(" và %d mục khác", len(names)-maxListed)
+}
+
 // warnItems: an item not recorded is a warning, not a failure (SPEC §2),
 // one per unit so a bloc without the sheet is not drowned in them.
 func (e *evaluator) warnItems(u *Unit) {
@@ -149,13 +179,19 @@ func (e *evaluator) warnItems(u *Unit) {
 			}
 		}
 		if !done {
-			missing = append(missing, it.ID)
+			// Named by criterion and text, as the secretary reads them in
+			// the Tự đánh giá sheet: an ID such as tc4.q3 says nothing.
+			missing = append(missing, strings.ToUpper(it.Criterion)+" “"+it.Text+"”")
 		}
 	}
 	if len(missing) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), listNames(missing, "mục"))
+	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), itemList(missing))
+	if len(missing) == len(Items) {
+		// Twelve item texts would fill a screen to say one thing.
+		msg = fmt.Sprintf("Đơn vị %s chưa tự đánh giá mục nào (0/%d mục)", u.Code, len(Items))
+	}
 	if e.strict {
 		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
 	}

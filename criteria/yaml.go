@@ -182,6 +182,31 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MembersFloorShare }),
 	shareParam("members_good_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên xếp loại từ HTTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
+	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
+		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
+	{key: "rating_bands", comment: "Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): điểm tối thiểu của HTXSNV, HTTNV, HTNV; thấp hơn là KHTNV (Quy định 366-QĐ/TW)",
+		get: func(t *Thresholds) string {
+			b := t.RatingBands
+			return "[" + formatFloat(b[0]) + ", " + formatFloat(b[1]) + ", " + formatFloat(b[2]) + "]"
+		},
+		set: func(t *Thresholds, n *yaml.Node) string {
+			const want = "phải là danh sách 3 số điểm giảm dần từ 100 đến 0 (HTXSNV, HTTNV, HTNV), ví dụ [90, 70, 50]"
+			if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.RatingBands) {
+				return want
+			}
+			var b RatingBands
+			for i, c := range n.Content {
+				v, ok := numberOf(c)
+				if !ok || v < 0 || v > 100 || (i > 0 && v >= b[i-1]) {
+					return want
+				}
+				b[i] = v
+			}
+			t.RatingBands = b
+			return ""
+		}},
+	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo",
+		func(t *Thresholds) *Rating { return &t.DisciplineCeiling }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",
@@ -287,6 +312,14 @@ var params = []param{
 		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
 	shareParam("htxsnv_share", "", "Số đảng viên HTXSNV tối đa bằng tỷ lệ này của số đảng viên xếp loại từ HTTNV trở lên (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
 		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
+
+	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
+		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",
+		func(t *Thresholds) *bool { return &t.CommendationSubordinate }),
+	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV và \"bốn tốt\"; false: không đọc sheet này",
+		func(t *Thresholds) *bool { return &t.HistoryStreaks }),
+	countParam("history_streak_years", "", "Đủ số năm liên tục này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
+		func(t *Thresholds) *int { return &t.HistoryStreakYears }),
 }
 
 func paramByKey(key string) *param {
@@ -384,6 +417,9 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
+		if key == DocumentKey {
+			continue // the report's heading and signature: ParseDocument reads it
+		}
 		if prev, dup := lines[key]; dup {
 			return t, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
 		}
@@ -528,6 +564,7 @@ func (t Thresholds) MarshalYAMLWithComments() []byte {
 		}
 		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s:%s\n", p.comment, def, p.key, v)
 	}
+	b.WriteString(documentExample())
 	return b.Bytes()
 }
 

@@ -26,6 +26,12 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table.golden", got)
 }
 
+// At 120 columns names are whole and evidence runs to the wider margin.
+func TestTableWideGolden(t *testing.T) {
+	got := render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{Width: 120}) })
+	golden(t, "table-120.golden", got)
+}
+
 func TestTableAsOfGolden(t *testing.T) {
 	r := asOfFixture()
 	got := render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{}) })
@@ -38,10 +44,18 @@ func TestTableUnitGolden(t *testing.T) {
 	got := render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{Unit: "CB03"}) })
 	golden(t, "table-unit.golden", got)
 	// The cell secretary's view lists every check, met or not.
-	for _, id := range []string{"tc1.members_floor", "tc2.regular_count", "tc4.residence", "tc4.q4"} {
+	for _, id := range []string{"tc1.members_floor", "tc2.regular_count", "tc4.residence"} {
 		if !bytes.Contains(got, []byte("["+id+"]")) {
 			t.Errorf("unit view lacks check %s", id)
 		}
+	}
+	// A self-assessment item is named by its text, never by its ID.
+	it, _ := criteria.ItemByID("tc4.q4")
+	if first := strings.Fields(it.Text); !bytes.Contains(got, []byte("Tự đánh giá: "+strings.Join(first[:4], " "))) {
+		t.Errorf("unit view lacks item tc4.q4 by its text %q", it.Text)
+	}
+	if bytes.Contains(got, []byte("tc4.q")) {
+		t.Error("unit view names an item by its ID")
 	}
 }
 
@@ -53,15 +67,39 @@ func TestTableUnknownUnit(t *testing.T) {
 }
 
 // The summary must be readable in an 80-column terminal, whatever the length
-// of unit names and evidence sentences.
-func TestTableFitsEightyColumns(t *testing.T) {
-	for _, opts := range []TableOptions{{}, {Unit: "CB02"}, {Unit: "DB02"}} {
-		out := render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), opts) })
-		for i, line := range strings.Split(string(out), "\n") {
-			if n := utf8.RuneCountInString(line); n > lineWidth {
-				t.Errorf("%+v line %d has %d columns: %q", opts, i+1, n, line)
+// of unit names and evidence sentences; a narrower width given is taken as
+// 80, a wider one is used up to its last column, and never beyond.
+func TestTableFitsWidth(t *testing.T) {
+	for _, c := range []struct{ width, limit int }{{0, 80}, {40, 80}, {80, 80}, {120, 120}, {160, 160}, {500, MaxWidth}} {
+		for _, opts := range []TableOptions{{}, {Unit: "CB02"}, {Unit: "DB02"}, {All: true}, {Summary: true}} {
+			opts.Width = c.width
+			out := render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), opts) })
+			widest := 0
+			for i, line := range strings.Split(string(out), "\n") {
+				n := utf8.RuneCountInString(line)
+				widest = max(widest, n)
+				if n > c.limit {
+					t.Errorf("%+v line %d has %d columns: %q", opts, i+1, n, line)
+				}
+			}
+			// At 80 columns the fixture's long names are cut to fit: the
+			// table's rule spans the whole width.
+			if opts.Unit == "" && c.limit == MinWidth && widest != c.limit {
+				t.Errorf("%+v: widest line %d columns, want %d", opts, widest, c.limit)
 			}
 		}
+	}
+}
+
+// In a wide terminal the names the 80-column layout cuts are shown whole.
+func TestTableWideShowsWholeNames(t *testing.T) {
+	narrow := string(render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{}) }))
+	wide := string(render(t, func(b *bytes.Buffer) error { return Table(b, fixture(), TableOptions{Width: 160}) }))
+	if !strings.Contains(narrow, "Đảng bộ Sở Giáo dục và Đào tạ…") {
+		t.Fatalf("the fixture no longer has a name cut at 80 columns:\n%s", narrow)
+	}
+	if strings.Contains(wide, "…  ") || !strings.Contains(wide, "Đảng bộ Sở Giáo dục và Đào tạo tỉnh  ") {
+		t.Errorf("names still cut at 160 columns:\n%s", wide)
 	}
 }
 
@@ -366,7 +404,7 @@ func TestTableLeadProblemAboveTheRanking(t *testing.T) {
 			t.Errorf("%+v: an ordinary warning is shown above the body", opts)
 		}
 		for i, line := range strings.Split(out, "\n") {
-			if n := utf8.RuneCountInString(line); n > lineWidth {
+			if n := utf8.RuneCountInString(line); n > MinWidth {
 				t.Errorf("%+v line %d has %d columns", opts, i+1, n)
 			}
 		}

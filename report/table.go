@@ -24,10 +24,36 @@ type TableOptions struct {
 	// Color adds ANSI colours. The caller decides: only on a terminal and
 	// never with NO_COLOR.
 	Color bool
+	// Width is the width of the terminal in columns. Below MinWidth (and
+	// when zero) the report is laid out for MinWidth; beyond MaxWidth for
+	// MaxWidth, since evidence wrapped wider than that is hard to read.
+	Width int
+	// All prints the details of every unit not "dat"; by default they
+	// stop after MaxDetailUnits units, with a line saying how many were
+	// left out and how to see them.
+	All bool
+	// Summary prints the tables, counts and the commendation list alone,
+	// without any unit's details.
+	Summary bool
+	// ASCII writes the marks of statuses in ASCII ("v", "x") for a console
+	// whose font has no ✓ or ✗ (a legacy Windows code page).
+	ASCII bool
 }
 
-// lineWidth is the terminal width the report is laid out for.
-const lineWidth = 80
+// Bounds of the width the report is laid out for.
+const (
+	MinWidth = 80
+	MaxWidth = 200
+)
+
+// MaxDetailUnits is how many units not "dat" the summary details by
+// default: a province has thousands, whose details run past a console's
+// scroll-back; --all prints them all, --unit one.
+const MaxDetailUnits = 10
+
+// layoutWidth is the width the report is laid out for, given the
+// terminal's.
+func layoutWidth(w int) int { return min(max(w, MinWidth), MaxWidth) }
 
 // Table writes the terminal report: per unit type a ranked summary table,
 // then the failing and missing checks of every unit that is not "dat" with
@@ -38,7 +64,7 @@ func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
 	// Lines go out through a buffer: written one by one to a terminal or
 	// pipe, the details of a bloc would cost a system call each.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	t := &textWriter{w: bw, color: opts.Color}
+	t := &textWriter{w: bw, color: opts.Color, width: layoutWidth(opts.Width), ascii: opts.ASCII}
 	err := t.report(r, opts)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -67,23 +93,100 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		if err := summaryTable(t, units); err != nil {
 			return err
 		}
+		t.line(typeCountLine(units))
 	}
 	if len(r.Units) == 0 {
 		t.line("")
 		t.line("Không có đơn vị nào để đánh giá.")
 	} else {
+		t.line("")
 		t.line("Viết tắt: K.đạt = Không đạt; Thiếu = Thiếu dữ liệu; Còn KN = Còn khả năng;")
 		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
+		t.commendations(r)
+		t.commendations2025(r)
 	}
-	t.details(r)
-	t.implementation(r.Implementation, "")
-	t.problems(r.Problems, "", true)
+	if opts.Summary {
+		if n := notMetCount(r); n > 0 {
+			t.line("")
+			t.paragraph("", fmt.Sprintf("Không in chi tiết %d đơn vị chưa đạt (--summary): bỏ --summary để xem, --all để xem tất cả, --unit MÃ để xem một đơn vị.", n))
+		}
+		t.problemCounts(r.Problems)
+	} else {
+		limit := MaxDetailUnits
+		if opts.All {
+			limit = -1
+		}
+		t.details(r, limit)
+		t.implementation(r.Implementation, "", !opts.All)
+		t.problems(r.Problems, "", true)
+	}
 	t.line("")
 	t.line(countsLine(r))
 	if l := rulesLine(r); l != "" {
 		t.line(l)
 	}
 	return t.err
+}
+
+// typeCountLine is the count line under the table of one unit type:
+// "Tổng số 6 · đạt "bốn tốt" 2 · tỷ lệ 33,3%".
+func typeCountLine(units []*criteria.UnitResult) string {
+	met, reachable := 0, 0
+	for _, ur := range units {
+		switch ur.Verdict {
+		case criteria.Met:
+			met++
+		case criteria.Reachable:
+			reachable++
+		}
+	}
+	s := fmt.Sprintf("Tổng số %d · đạt \"bốn tốt\" %d · tỷ lệ %s%%", len(units), met, decimal(100*float64(met)/float64(len(units)), 1))
+	if reachable > 0 {
+		s += fmt.Sprintf(" · còn khả năng đạt %d", reachable)
+	}
+	return s
+}
+
+// notMetCount is the number of units whose verdict is not "dat".
+func notMetCount(r *criteria.Report) int {
+	n := 0
+	for _, ur := range r.Units {
+		if ur.Verdict != criteria.Met {
+			n++
+		}
+	}
+	return n
+}
+
+// commendations lists the units proposed for a certificate of merit
+// (đạt "bốn tốt" and rated HTXSNV; chi bộ trực thuộc are recognised by
+// their đảng ủy), or says that there is none and why.
+func (t *textWriter) commendations(r *criteria.Report) {
+	var units []*criteria.UnitResult
+	for _, typ := range criteria.UnitTypes {
+		for _, ur := range unitsOfType(r, typ) {
+			// The 2025 rules list chi bộ trực thuộc on a list of their own.
+			if ur.Commendation && ur.CommendationLevel != criteria.CommendGrassroots {
+				units = append(units, ur)
+			}
+		}
+	}
+	t.line("")
+	if len(units) == 0 {
+		t.line(t.bold("ĐỀ XUẤT TẶNG GIẤY KHEN") + ": không có đơn vị nào (cần đạt \"bốn tốt\" và xếp loại HTXSNV).")
+		return
+	}
+	t.line(t.bold(fmt.Sprintf("ĐỀ XUẤT TẶNG GIẤY KHEN (%d đơn vị)", len(units))))
+	n := unitTypeCount(r)
+	for i, ur := range units {
+		num := fmt.Sprintf("%3d. ", i+1)
+		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
+			fmt.Sprintf(", hạng %d/%d, đạt \"bốn tốt\", xếp loại HTXSNV", ur.Rank, n[ur.Unit.Type])
+		if ur.HasMeanScore {
+			s += ", điểm " + decimal(ur.MeanScore, 1)
+		}
+		t.hanging(num, strings.Repeat(" ", utf8.RuneCountInString(num)), s)
+	}
 }
 
 // rulesLine is the one line that says which rules made r (SPEC §6),
@@ -105,6 +208,8 @@ func rulesLine(r *criteria.Report) string {
 type textWriter struct {
 	w     io.Writer
 	color bool
+	width int  // columns the lines fit in
+	ascii bool // marks in ASCII
 	err   error
 }
 
@@ -129,7 +234,7 @@ func (t *textWriter) paragraph(indent, s string) { t.hanging(indent, indent, s) 
 // hanging writes s wrapped, the first line after first and the others after
 // rest (both of the same width).
 func (t *textWriter) hanging(first, rest, s string) {
-	for i, l := range wrap(cellText(s), lineWidth-utf8.RuneCountInString(rest)) {
+	for i, l := range wrap(cellText(s), t.width-utf8.RuneCountInString(rest)) {
 		if i == 0 {
 			t.line(first + l)
 		} else {
@@ -210,7 +315,7 @@ func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
 		}
 		others += w
 	}
-	nameW := max(12, lineWidth-others)
+	nameW := max(12, t.width-others)
 	for i, row := range rows {
 		row[2] = truncate(row[2], nameW)
 		// Colour after measuring: escape sequences take no columns.
@@ -263,15 +368,22 @@ func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
 }
 
 // details lists, for every unit not "dat", the checks that keep it from
-// being "dat", with their evidence sentences.
-func (t *textWriter) details(r *criteria.Report) {
+// being "dat", with their evidence sentences; limit units at most (all
+// when negative), then a line counting the others.
+func (t *textWriter) details(r *criteria.Report, limit int) {
 	first := true
+	shown, left := 0, 0
 	n := unitTypeCount(r)
 	for i := range r.Units {
 		ur := &r.Units[i]
 		if ur.Verdict == criteria.Met {
 			continue
 		}
+		if limit >= 0 && shown >= limit {
+			left++
+			continue
+		}
+		shown++
 		if first {
 			t.line("")
 			t.line(t.bold("CÁC ĐƠN VỊ CHƯA ĐẠT \"BỐN TỐT\""))
@@ -280,33 +392,47 @@ func (t *textWriter) details(r *criteria.Report) {
 		t.line("")
 		t.unitHeading(ur, fmt.Sprintf(" (hạng %d/%d)", ur.Rank, n[ur.Unit.Type]))
 		if ur.Verdict == criteria.DataError {
-			from := errorUnits(ur)
-			for _, p := range r.Problems {
-				if from[p.Unit] && p.Severity == criteria.SeverityError {
-					text := p.String()
-					if p.Unit != ur.Unit.Code {
-						text = p.Unit + ": " + text // a chi bộ's error reaching its đảng bộ
-					}
-					t.hanging("  "+t.status(criteria.DataError, "!")+" ", "    ", text)
-				}
+			for _, text := range unitErrors(r, ur) {
+				t.hanging("  "+t.status(criteria.DataError, "!")+" ", "    ", text)
 			}
 		}
 		for _, c := range ur.Criteria {
-			var shown []criteria.CheckResult
+			var failed []criteria.CheckResult
 			for _, ch := range c.Checks {
 				if failing(ch, r.Thresholds.Strict) {
-					shown = append(shown, ch)
+					failed = append(failed, ch)
 				}
 			}
-			if len(shown) == 0 {
+			if len(failed) == 0 {
 				continue
 			}
 			t.criterionLine(c)
-			for _, ch := range shown {
+			for _, ch := range failed {
 				t.checkLines(ch)
 			}
 		}
 	}
+	if left > 0 {
+		t.line("")
+		t.paragraph("", fmt.Sprintf("… và %d đơn vị chưa đạt khác không in chi tiết ở đây (đã in %d đơn vị đầu). Xem tất cả: thêm --all; xem một đơn vị: --unit MÃ; báo cáo Excel (--format xlsx) có đủ chi tiết.", left, shown))
+	}
+}
+
+// unitErrors are the data errors that make ur "loi_du_lieu", each
+// prefixed with the code of the chi bộ it comes from when that is not ur.
+func unitErrors(r *criteria.Report, ur *criteria.UnitResult) []string {
+	var out []string
+	from := errorUnits(ur)
+	for _, p := range r.Problems {
+		if from[p.Unit] && p.Severity == criteria.SeverityError {
+			text := p.String()
+			if p.Unit != ur.Unit.Code {
+				text = p.Unit + ": " + text // a chi bộ's error reaching its đảng bộ
+			}
+			out = append(out, text)
+		}
+	}
+	return out
 }
 
 // errorUnits are the codes whose problems concern ur: its own and those of
@@ -335,7 +461,7 @@ func failing(ch criteria.CheckResult, strict bool) bool {
 // line fits the terminal.
 func (t *textWriter) unitHeading(ur *criteria.UnitResult, suffix string) {
 	code, verdict := cellText(ur.Unit.Code), ur.Verdict.Label()
-	room := lineWidth - utf8.RuneCountInString(code+" ·  — "+verdict+suffix)
+	room := t.width - utf8.RuneCountInString(code+" ·  — "+verdict+suffix)
 	name := truncate(cellText(ur.Unit.Name), max(room, 12))
 	t.line(t.bold(code+" · "+name) + " — " + t.status(ur.Verdict, verdict) + suffix)
 }
@@ -347,12 +473,14 @@ func (t *textWriter) criterionLine(c criteria.CriterionResult) {
 
 // checkLines writes "✗ Không đạt · title [id]" and the evidence under it.
 func (t *textWriter) checkLines(ch criteria.CheckResult) {
-	title := checkTitle(ch.ID)
+	// A check keeps its ID, the key of its setting in the criteria file;
+	// a self-assessment item is known to the secretary by its text alone.
+	title := checkTitle(ch.ID) + " [" + ch.ID + "]"
 	if ch.Item {
-		title = "Tự đánh giá: " + title
+		title = "Tự đánh giá: " + checkTitle(ch.ID)
 	}
-	mark := symbol(ch.Status) + " " + ch.Status.Label()
-	lines := wrap(nfc.String(mark+" · "+title+" ["+ch.ID+"]"), lineWidth-6)
+	mark := t.symbol(ch.Status) + " " + ch.Status.Label()
+	lines := wrap(nfc.String(mark+" · "+title), t.width-6)
 	for i, l := range lines {
 		if i > 0 {
 			t.line("      " + l)
@@ -368,6 +496,36 @@ func (t *textWriter) checkLines(ch criteria.CheckResult) {
 	if ch.Message != "" {
 		t.paragraph("      ", ch.Message)
 	}
+}
+
+// symbol is the mark of a status, in ASCII when the console's font may
+// lack ✓ and ✗.
+func (t *textWriter) symbol(s criteria.Status) string {
+	if t.ascii {
+		return asciiSymbol(s)
+	}
+	return symbol(s)
+}
+
+// asciiSymbol is the mark of a status for a legacy console.
+func asciiSymbol(s criteria.Status) string {
+	switch s {
+	case criteria.Met:
+		return "v"
+	case criteria.NotMet:
+		return "x"
+	case criteria.MissingData:
+		return "?"
+	case criteria.NotApplicable:
+		return "-"
+	case criteria.Reachable:
+		return "~"
+	case criteria.NotAssessed:
+		return "o"
+	case criteria.DataError:
+		return "!"
+	}
+	return "."
 }
 
 // symbol is the one-character mark of a status, readable without colour.
@@ -400,6 +558,9 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	u := ur.Unit
 	t.line("")
 	t.line(t.bold(cellText(u.Code) + " · " + cellText(u.Name)))
+	// What keeps the unit from "dat" comes first: in the full list below
+	// a single failing check may sit fifty lines down.
+	t.hanging("Chưa đạt: ", "          ", notMetSummary(r, ur))
 	info := []string{"Loại: " + u.Type.Label()}
 	if u.Parent != "" {
 		parent := u.Parent
@@ -421,9 +582,10 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
 		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
 	if ur.Commendation {
-		verdict += " · đề xuất tặng giấy khen"
+		verdict += " · " + commendationText(ur)
 	}
 	t.line(verdict)
+	t.unitHistory(ur)
 	if ur.HasMeanScore {
 		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
 	}
@@ -440,7 +602,7 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 			impl = append(impl, im)
 		}
 	}
-	t.implementation(impl, u.Code)
+	t.implementation(impl, u.Code, false)
 	var probs []criteria.Problem
 	from := errorUnits(ur)
 	for _, p := range r.Problems {
@@ -453,35 +615,79 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.problems(probs, u.Code, false)
 }
 
+// notMetSummary is the text of the "Chưa đạt:" line of a unit's view: the
+// checks that keep it from "dat", by criterion, or a sentence saying there
+// is none.
+func notMetSummary(r *criteria.Report, ur *criteria.UnitResult) string {
+	var parts []string
+	if ur.Verdict == criteria.DataError {
+		parts = append(parts, fmt.Sprintf("lỗi dữ liệu (%d lỗi, xem cuối trang)", len(unitErrors(r, ur))))
+	}
+	for _, c := range ur.Criteria {
+		for _, ch := range c.Checks {
+			if !failing(ch, r.Thresholds.Strict) {
+				continue
+			}
+			title := checkTitle(ch.ID)
+			if ch.Item {
+				title = "tự đánh giá “" + truncate(title, 60) + "”"
+			}
+			p := criterionLabel(c.ID) + " " + title
+			if ch.Status != criteria.NotMet {
+				p += " (" + lowerFirst(ch.Status.Label()) + ")"
+			}
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		if ur.Verdict == criteria.Met {
+			return "không có; đạt cả bốn tiêu chí."
+		}
+		return "không có tiêu chí con nào chưa đạt; xem các tiêu chí dưới đây."
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
 // implementation lists the section III checks. The summary of a bloc
 // (code "") lists the quota.htxsnv results that are not dat and counts the
 // others: one line per unit would bury the pilot checks; a unit's own
-// view and the other formats give each.
-func (t *textWriter) implementation(impl []criteria.ImplementationResult, code string) {
+// view and the other formats give each. With fold (the summary without
+// --all) a list longer than maxListed keeps only the checks not dat and
+// counts the others per check: a province has hundreds of đảng bộ.
+func (t *textWriter) implementation(impl []criteria.ImplementationResult, code string, fold bool) {
 	if len(impl) == 0 {
 		return
 	}
 	t.line("")
 	t.line(t.bold("TỔ CHỨC THỰC HIỆN (chỉ đạo điểm)"))
-	quotaMet := 0
+	fold = fold && code == "" && len(impl) > maxListed
+	var foldedIDs []string
+	folded := map[string]int{}
 	for _, im := range impl {
-		if code == "" && im.ID == "quota.htxsnv" && im.Status == criteria.Met {
-			quotaMet++
+		if code == "" && im.Status == criteria.Met && (fold || im.ID == "quota.htxsnv") {
+			if folded[im.ID] == 0 {
+				foldedIDs = append(foldedIDs, im.ID)
+			}
+			folded[im.ID]++
 			continue
 		}
 		who := im.Unit
 		if im.Cluster != "" {
 			who = im.Cluster
 		}
-		head := symbol(im.Status) + " " + im.Status.Label()
+		head := t.symbol(im.Status) + " " + im.Status.Label()
 		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + cellText(who))
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
 		}
 	}
-	if quotaMet > 0 {
-		head := symbol(criteria.Met) + " " + criteria.Met.Label()
-		t.line("  " + t.status(criteria.Met, head) + " · " + checkTitle("quota.htxsnv") + " · " + fmt.Sprintf("%d đơn vị (xem từng đơn vị bằng --unit MÃ)", quotaMet))
+	for _, id := range foldedIDs {
+		head := t.symbol(criteria.Met) + " " + criteria.Met.Label()
+		how := "xem từng đơn vị bằng --unit MÃ"
+		if id != "quota.htxsnv" {
+			how = "xem tất cả bằng --all"
+		}
+		t.line("  " + t.status(criteria.Met, head) + " · " + checkTitle(id) + " · " + fmt.Sprintf("%d đơn vị (%s)", folded[id], how))
 	}
 }
 
@@ -495,7 +701,7 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 		}
 		label := severityLabel(p.Severity) + ": "
 		t.line("")
-		for i, l := range wrap(nfc.String(label+p.String()), lineWidth-2) {
+		for i, l := range wrap(nfc.String(label+p.String()), t.width-2) {
 			if i == 0 {
 				t.line(t.paint("1;33", strings.TrimSuffix(label, " ")) + " " + strings.TrimPrefix(l, label))
 				continue
@@ -510,24 +716,39 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 // Excel and JSON reports list them all. Errors are always listed.
 const maxListed = 20
 
-// problems summarises the data problems: counts per severity, every error,
-// and the first warnings and notes.
-func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
-	if len(probs) == 0 {
-		return
-	}
+// problemCountText counts problems per severity: "1 lỗi, 5 cảnh báo".
+func problemCountText(probs []criteria.Problem) string {
 	count := map[criteria.Severity]int{}
 	for _, p := range probs {
 		count[p.Severity]++
 	}
-	t.line("")
 	var parts []string
 	for _, s := range []criteria.Severity{criteria.SeverityError, criteria.SeverityWarning, criteria.SeverityNote} {
 		if count[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", count[s], strings.ToLower(severityLabel(s))))
 		}
 	}
-	t.line(t.bold("VẤN ĐỀ DỮ LIỆU") + ": " + strings.Join(parts, ", "))
+	return strings.Join(parts, ", ")
+}
+
+// problemCounts is the data problems' line of --summary: the counts, and
+// how to see them.
+func (t *textWriter) problemCounts(probs []criteria.Problem) {
+	if len(probs) == 0 {
+		return
+	}
+	t.line("")
+	t.paragraph("", "VẤN ĐỀ DỮ LIỆU: "+problemCountText(probs)+" (bỏ --summary để xem).")
+}
+
+// problems summarises the data problems: counts per severity, every error,
+// and the first warnings and notes.
+func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
+	if len(probs) == 0 {
+		return
+	}
+	t.line("")
+	t.line(t.bold("VẤN ĐỀ DỮ LIỆU") + ": " + problemCountText(probs))
 	listed, skipped := 0, 0
 	for _, sev := range []criteria.Severity{criteria.SeverityError, criteria.SeverityWarning, criteria.SeverityNote} {
 		for _, p := range probs {
@@ -545,7 +766,7 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 			if p.Severity == criteria.SeverityError {
 				label = t.paint("31", "Lỗi") + ": "
 			}
-			lines := wrap(cellText(severityLabel(p.Severity)+": "+p.String()), lineWidth-4)
+			lines := wrap(cellText(severityLabel(p.Severity)+": "+p.String()), t.width-4)
 			for i, l := range lines {
 				if i == 0 {
 					l = label + strings.TrimPrefix(l, severityLabel(p.Severity)+": ")

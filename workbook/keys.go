@@ -62,6 +62,12 @@ const (
 	kType
 	kUpper
 	kViolation
+	kSuspended
+	kAdmittedOn
+	kYear
+	kFourGood
+	kPoints
+	kDiscipline
 	numKeys
 )
 
@@ -86,6 +92,8 @@ var keyNames = [numKeys]string{
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
+	kSuspended: "suspended", kAdmittedOn: "admitted_on", kYear: "year", kFourGood: "fourgood",
+	kPoints: "points", kDiscipline: "discipline",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

@@ -44,6 +44,10 @@ type Options struct {
 	// this many points away from the chi bộ's own score, is a warning
 	// (criteria.Thresholds.UpperScoreGap); 0 never warns.
 	UpperScoreGap float64
+	// RatingBands turn a rating given as points (Điểm xếp loại) into a
+	// level (criteria.Thresholds.RatingBands); zero means the default
+	// bands of Quy định 366-QĐ/TW.
+	RatingBands criteria.RatingBands
 	// Thresholds are the criteria in force, for the band a score sheet's
 	// written Xếp loại is compared with; nil: the default bands.
 	Thresholds *criteria.Thresholds
@@ -53,6 +57,11 @@ type Options struct {
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
+	// History reads the optional Lịch sử sheet (earlier years), as the
+	// rules that count streaks need (criteria.Thresholds.HistoryStreaks).
+	// Without it the sheet is passed over with a note: rules that do not
+	// use it must not have their results depend on its cells.
+	History bool
 }
 
 // SheetSummary says how many data rows were read from a sheet (blank,
@@ -236,6 +245,7 @@ type fileData struct {
 	path     string
 	base     string
 	date1904 bool
+	bands    criteria.RatingBands // for ratings given as points
 	sheets   []SheetSummary
 	order    map[string]int // sheet name → position in the workbook, to sort problems
 	present  criteria.SheetSet
@@ -305,7 +315,11 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 		return nil, err
 	}
 	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
-		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts)}
+		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts),
+		bands: opts.RatingBands}
+	if fd.bands == (criteria.RatingBands{}) {
+		fd.bands = criteria.Default().RatingBands
+	}
 	if err := fd.readUnitSheet(opts); err != nil {
 		b.Close()
 		fd.book = nil
@@ -327,6 +341,7 @@ func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
 		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
 		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
 		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
+		criteria.SheetHistory:        func(c *rowCtx) { c.fd.readHistory(c) },
 	}
 }
 
@@ -346,6 +361,10 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 			if unknownSheet(name) != "" {
 				fd.others = append(fd.others, name)
 			}
+			continue
+		}
+		if id == criteria.SheetHistory && !opts.History {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: historyNotRead})
 			continue
 		}
 		if first, dup := found[id]; dup {
@@ -858,6 +877,13 @@ func (m *merger) finish(opts Options) *Result {
 				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
 		}
 	}
+	for fi, fd := range files {
+		for _, d := range fd.units {
+			for _, p := range checkHistory(d.unit, ds.Year) {
+				add(fi, p)
+			}
+		}
+	}
 	m.sameMeetings()
 	for _, u := range ds.Units {
 		compact(u)
@@ -1124,6 +1150,7 @@ func compact(u *criteria.Unit) {
 	u.Criteria = clip(u.Criteria)
 	u.Cases = clip(u.Cases)
 	u.SelfAssessment = clip(u.SelfAssessment)
+	u.History = clip(u.History)
 }
 
 func clip[T any](s []T) []T {

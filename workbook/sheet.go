@@ -121,6 +121,38 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 	return r
 }
 
+// ratingOrPoints reads a row's rating given as Xếp loại, as Điểm xếp loại
+// (0–100, turned into a level by the workbook's bands), or both (issue
+// 11, item 3). When both are given and disagree, the written rating
+// decides and the disagreement is a warning naming both cells: the
+// rating is what the committee decided, and Quy định 366-QĐ/TW attaches
+// conditions beyond the points (the HTXSNV share, discipline) that can
+// set it below the points' band. Saying so beats either silent choice.
+func (c *rowCtx) ratingOrPoints() criteria.Rating {
+	r := c.rating(kRating)
+	v := c.get(kPoints)
+	if v == "" {
+		return r
+	}
+	p, msg := parseScore(c.header(kPoints), v)
+	if msg != "" {
+		c.check(kPoints, msg)
+		return r
+	}
+	byPoints := c.fd.bands.Rating(p)
+	if c.get(kRating) == "" {
+		return byPoints
+	}
+	if r != criteria.RatingNone && r != byPoints {
+		b := c.fd.bands
+		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
+			"%s %s (ô %s) không khớp %s %s (ô %s), là mức %s theo ngưỡng %s/%s/%s; dùng %s đã ghi, kiểm tra lại một trong hai ô",
+			c.header(kRating), quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
+			byPoints.Code(), formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), c.header(kRating)))
+	}
+	return r
+}
+
 func (c *rowCtx) yesNo(k colKey) bool {
 	v := c.get(k)
 	if v == "" {
@@ -129,6 +161,20 @@ func (c *rowCtx) yesNo(k colKey) bool {
 	b, msg := parseYesNo(c.header(k), v)
 	c.check(k, msg)
 	return b
+}
+
+// exempt reads the Miễn sinh hoạt cell: yes/no, or "Đình chỉ" ("Đình chỉ
+// sinh hoạt đảng"), which some lists write there for a member suspended
+// from party activity (issue 11, item 2): not exempt, but suspended.
+func (c *rowCtx) exempt() (exempt, suspended bool) {
+	v := c.get(kExempt)
+	if v == "" {
+		return false, false
+	}
+	if isSuspension(v) {
+		return false, true
+	}
+	return c.yesNo(kExempt), false
 }
 
 // date reads a date column into the row's date.
@@ -415,6 +461,9 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		}
 		if !need || (cols != nil && cols.has(col.Key)) {
 			continue
+		}
+		if col.Key == "rating" && cols != nil && cols.has("points") {
+			continue // a rating given as points (Điểm xếp loại)
 		}
 		miss = append(miss, quote(col.Header))
 	}

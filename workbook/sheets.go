@@ -44,7 +44,7 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	u.Cluster = c.get(kCluster)
 	u.Pilot = c.yesNo(kPilot)
 	u.Standing = c.yesNo(kStanding)
-	u.Rating = c.rating(kRating)
+	u.Rating = c.ratingOrPoints()
 	if v := c.get(kTarget); v != "" {
 		n, msg := parseCount(c.header(kTarget), v)
 		c.check(kTarget, msg)
@@ -289,12 +289,29 @@ func (fd *fileData) readMember(c *rowCtx) {
 	if m.Name == "" {
 		c.missing(kName)
 	}
-	m.Exempt = c.yesNo(kExempt)
-	m.Rating = c.rating(kRating)
+	m.Exempt, m.Suspended = c.exempt()
+	if c.yesNo(kSuspended) {
+		m.Suspended = true
+	}
+	if v := c.get(kAdmittedOn); v != "" {
+		// Not c.date: the admission date does not date the row, which
+		// would leave out a member admitted in an earlier year.
+		t, msg := parseDate(v, fd.date1904)
+		c.check(kAdmittedOn, msg)
+		m.AdmittedOn = criteria.DayOf(t)
+	}
+	m.Rating = c.ratingOrPoints()
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)
 		c.check(kViolation, msg)
 		m.Violation, m.ViolationText = yes, text
+	}
+	if v := c.get(kDiscipline); v != "" {
+		d, msg := parseDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, msg)
+		if d != criteria.DisciplineNone {
+			m.Discipline, m.DisciplineText = d, v
+		}
 	}
 	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
@@ -310,7 +327,7 @@ func (fd *fileData) readStaff(c *rowCtx) {
 	if p.Name == "" {
 		c.missing(kName)
 	}
-	p.Rating = c.rating(kRating)
+	p.Rating = c.ratingOrPoints()
 	c.rec.staff, c.pr.hasRec = p, true
 }
 
@@ -320,12 +337,13 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 	if o.Name == "" {
 		c.missing(kOrg)
 	}
-	o.Rating = c.rating(kRating)
+	o.Rating = c.ratingOrPoints()
 	c.rec.massOrg, c.pr.hasRec = o, true
 }
 
 // readCriterion reads a row of Tiêu chí: a level, or a 0–100 score that
-// the evaluation turns into a level. When both are given the level wins.
+// the evaluation turns into a level. When both are given the level wins;
+// when neither, the criterion is not graded yet.
 func (fd *fileData) readCriterion(c *rowCtx) {
 	k := criteria.Criterion528{Source: c.pr.src, Name: c.get(kCriterion)}
 	if k.Name == "" {
@@ -348,11 +366,10 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 		c.check(kScore, msg)
 		k.Score, k.HasScore = s, true
 	default:
-		key := kLevel
-		if !c.has(key) {
-			key = kScore
-		}
-		c.report(criteria.SeverityError, key, "Thiếu mức đạt của tiêu chí; cần Mức (Xuất sắc, Tốt, Trung bình, Kém) hoặc Điểm 0–100")
+		// A criterion not graded yet: the template lists them in a unit's
+		// own form in advance, as it lists the self-assessment items. It is
+		// kept, level none, and the TC1 check names it as "chưa ghi mức
+		// hoặc điểm", which keeps the unit at thiếu dữ liệu until graded.
 	}
 	c.rec.criterion, c.pr.hasRec = k, true
 }
@@ -408,6 +425,7 @@ type record struct {
 	criterion criteria.Criterion528
 	kase      criteria.Case
 	selfItem  criteria.SelfItem
+	history   criteria.PastYear
 }
 
 // run gathers the records of consecutive rows of one unit, as sheets list
@@ -424,6 +442,7 @@ type run struct {
 	criteria  []criteria.Criterion528
 	cases     []criteria.Case
 	selfItems []criteria.SelfItem
+	history   []criteria.PastYear
 }
 
 // add gathers the record of a row of sheet for unit u, dated date.
@@ -455,6 +474,8 @@ func (b *run) add(u *criteria.Unit, sheet criteria.Sheet, r *record, date time.T
 		b.cases = append(b.cases, cs)
 	case criteria.SheetSelfAssessment:
 		b.selfItems = append(b.selfItems, r.selfItem)
+	case criteria.SheetHistory:
+		b.history = append(b.history, r.history)
 	}
 }
 
@@ -474,6 +495,7 @@ func (b *run) flush() {
 	appendRun(&u.Criteria, &b.criteria)
 	appendRun(&u.Cases, &b.cases)
 	appendRun(&u.SelfAssessment, &b.selfItems)
+	appendRun(&u.History, &b.history)
 	b.u = nil
 }
 
@@ -531,6 +553,9 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 	case criteria.SheetSelfAssessment:
 		it := r.selfItem
 		return func(u *criteria.Unit, _ time.Time) { u.SelfAssessment = append(u.SelfAssessment, it) }
+	case criteria.SheetHistory:
+		py := r.history
+		return func(u *criteria.Unit, _ time.Time) { u.History = append(u.History, py) }
 	}
 	return nil
 }

@@ -63,5 +63,9 @@ func runMain() int {
 		<-ctx.Done()
 		stop()
 	}()
-	return runContext(ctx, os.Args[1:], systemStreams())
+	args := os.Args[1:]
+	if how := launchKind(args, ownConsole(), pathExists, commandNames()); how != launchCLI {
+		return runExplorer(ctx, how, args, systemStreams())
+	}
+	return runContext(ctx, args, systemStreams())
 }

@@ -41,6 +41,8 @@ type streams struct {
 	OutTTY bool // stdout is a terminal
 	ErrTTY bool // stderr is a terminal
 	Color  bool // colour allowed: stdout is a terminal and NO_COLOR is unset
+	Width  int  // columns of the terminal report on stdout; 0 for 80
+	ASCII  bool // stdout is a console whose font may lack ✓ and ✗
 }
 
 func systemStreams() streams {
@@ -50,6 +52,8 @@ func systemStreams() streams {
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTTY: outTTY, ErrTTY: isTerminal(os.Stderr),
 		Color: outTTY && !noColor && enableColor(os.Stdout),
+		Width: terminalWidth(os.Stdout, outTTY, os.Getenv),
+		ASCII: outTTY && legacyConsole(os.Stdout),
 	}
 }
 

@@ -77,7 +77,11 @@ func runValidate(o validateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	res, err := workbook.Read(o.Paths, readOptions(th, o.Password, o.Year))
+	opts := readOptions(th, o.Password, o.Year)
+	// Every sheet bontot knows is checked, Lịch sử too, though only the
+	// 2025 rules read it when evaluating.
+	opts.History = true
+	res, err := workbook.Read(o.Paths, opts)
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}

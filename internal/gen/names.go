@@ -1,6 +1,10 @@
 package gen
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"github.com/bontot/bontot/criteria"
+)
 
 // Vietnamese personal names: họ (family name), tên đệm (middle name), tên
 // (given name). Family names are weighted roughly as in the population:
@@ -67,15 +71,8 @@ var (
 		"Chuyên đề thực hiện Quy định 144-QĐ/TW về chuẩn mực đạo đức",
 		"Chuyên đề công tác phát triển đảng viên",
 	}
-	criteriaKey = []string{
-		"Kết quả thực hiện chương trình, kế hoạch công tác xây dựng Đảng",
-		"Kết quả lãnh đạo thực hiện nhiệm vụ chính trị được giao",
-	}
-	criteriaOther = []string{
-		"Công tác giáo dục chính trị, tư tưởng",
-		"Công tác tổ chức, cán bộ và quản lý đảng viên",
-		"Công tác kiểm tra, giám sát và thi hành kỷ luật đảng",
-		"Lãnh đạo công tác dân vận và các đoàn thể chính trị - xã hội",
-	}
-	massOrgNames = []string{"Công đoàn cơ sở", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Hội Phụ nữ"}
+	// The 528 criteria are the ones the template pre-fills.
+	criteriaKey   = criteria.Criteria528Key
+	criteriaOther = criteria.Criteria528Other
+	massOrgNames  = []string{"Công đoàn cơ sở", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Hội Phụ nữ"}
 )

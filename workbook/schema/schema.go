@@ -40,6 +40,7 @@ var (
 	CaseKinds      = []string{"Đơn thư", "Khiếu nại", "Tố cáo", "Vấn đề nổi cộm"}
 	Results        = []string{"Đạt", "Không đạt"}
 	YesNo          = []string{"Có", "Không"}
+	Disciplines    = []string{"Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}
 	Residence      = []string{"Tốt", "Khá", "Đạt", "Hoàn thành", "Không đạt", "Chưa tốt", "Không tốt", "Kém", "Yếu", "Không lấy ý kiến"}
 )
 
@@ -75,6 +76,7 @@ var Sheets = []Sheet{
 			{Key: "pilot", Header: "Làm điểm", Aliases: []string{"Đơn vị làm điểm"}, Values: YesNo, Help: "Có nếu được chọn làm điểm"},
 			{Key: "standing", Header: "Có ban thường vụ", Aliases: []string{"Ban thường vụ"}, Values: YesNo, Help: "Với đảng bộ cơ sở: Có nếu có ban thường vụ đảng ủy"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Tự xếp loại"}, Values: Ratings, Help: "Xếp loại chất lượng năm của chính đơn vị"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "target", Header: "Chỉ tiêu kết nạp", Aliases: []string{"Chỉ tiêu kết nạp đảng viên"}, Help: "Số đảng viên mới phải kết nạp trong năm (bỏ trống nếu không giao)"},
 			{Key: "admitted", Header: "Đã kết nạp", Aliases: []string{"Số đã kết nạp", "Kết nạp mới"}, Help: "Số đảng viên mới đã kết nạp trong năm"},
 		}},
@@ -94,9 +96,13 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "name", Header: "Họ và tên", Aliases: []string{"Họ tên", "Họ và tên đảng viên"}, Required: true, Help: "Họ và tên đảng viên"},
 			{Key: "id", Header: "Mã đảng viên", Aliases: []string{"Số thẻ đảng viên", "Số thẻ"}, Help: "Mã hoặc số thẻ đảng viên (nếu có)"},
-			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại)"},
+			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại); ghi Đình chỉ nếu bị đình chỉ sinh hoạt đảng"},
+			{Key: "suspended", Header: "Đình chỉ sinh hoạt", Aliases: []string{"Đình chỉ sinh hoạt đảng", "Bị đình chỉ sinh hoạt", "Đình chỉ SH"}, Values: YesNo, Help: "Có nếu bị đình chỉ sinh hoạt đảng (không xếp loại, không tính vào tỷ lệ)"},
+			{Key: "admitted_on", Header: "Ngày kết nạp", Aliases: []string{"Ngày vào Đảng", "Ngày kết nạp Đảng", "Ngày kết nạp vào Đảng"}, Help: "Ngày kết nạp (dd/mm/yyyy); đảng viên kết nạp chưa đủ 6 tháng tính đến hết năm được để trống xếp loại"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Xếp loại đảng viên"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng đảng viên năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW); Không hoặc để trống nếu không"},
+			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
@@ -105,6 +111,7 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "name", Header: "Họ và tên", Aliases: []string{"Họ tên"}, Required: true, Help: "Họ và tên"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100, thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 		}},
 	{ID: criteria.SheetMassOrgs, Name: "Đoàn thể", Aliases: []string{"Tổ chức chính trị - xã hội", "Đoàn thể chính trị - xã hội"},
 		Help: "Các tổ chức chính trị - xã hội cùng cấp (Công đoàn, Đoàn thanh niên, Hội Cựu chiến binh, Hội Phụ nữ…).",
@@ -112,6 +119,7 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "org", Header: "Tổ chức", Aliases: []string{"Tên tổ chức", "Đoàn thể"}, Required: true, Help: "Tên tổ chức"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100, thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 		}},
 	{ID: criteria.SheetCriteria, Name: "Tiêu chí", Aliases: []string{"Tiêu chí 528", "Đánh giá tiêu chí"},
 		Help: "Các tiêu chí đánh giá theo Quy định 528-QĐ/TU, với mức đạt hoặc điểm 0–100.",
@@ -142,6 +150,7 @@ var Sheets = []Sheet{
 			{Key: "result", Header: "Kết quả", Aliases: []string{"Tự đánh giá", "Đánh giá"}, Required: true, Values: Results, Help: "Đạt hoặc Không đạt"},
 			{Key: "note", Header: "Ghi chú", Help: "Minh chứng, ghi chú"},
 		}},
+	HistorySheet,
 }
 
 // groupHelp is what the template says of each group-score column of the
@@ -184,6 +193,18 @@ func GroupKey(i int) string { return "g" + strconv.Itoa(i+1) }
 
 // KeyUpper is the Sinh hoạt column of the upper committee's score.
 const KeyUpper = "upper"
+
+// HistorySheet is the optional Lịch sử sheet (profile 2025, Hướng dẫn
+// 06-HD/TW): the units' results of earlier years, read only when the
+// rules count streaks (criteria.Thresholds.HistoryStreaks).
+var HistorySheet = Sheet{ID: criteria.SheetHistory, Name: "Lịch sử", Aliases: []string{"Lịch sử xếp loại", "Kết quả các năm trước", "Các năm trước"},
+	Help: "Không bắt buộc (bộ quy tắc 2025): kết quả của đơn vị ở các năm trước năm đánh giá, để tính số năm liên tục HTXSNV và “bốn tốt” (Hướng dẫn 06-HD/TW).",
+	Columns: []Column{
+		unitColumn,
+		{Key: "year", Header: "Năm", Aliases: []string{"Năm đánh giá", "Năm xếp loại"}, Required: true, Help: "Năm, trước năm đánh giá (kết quả năm đánh giá lấy từ sheet Đơn vị và các sheet khác)"},
+		{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng của đơn vị năm đó"},
+		{Key: "fourgood", Header: "Bốn tốt", Aliases: []string{"Đạt bốn tốt", "Chi bộ bốn tốt", "Đảng bộ bốn tốt"}, Values: YesNo, Help: "Có nếu năm đó đơn vị đạt “bốn tốt”; Không nếu không đạt; để trống nếu không rõ (năm đó không được tính)"},
+	}}
 
 // ByID returns the schema of a sheet.
 func ByID(id criteria.Sheet) *Sheet {

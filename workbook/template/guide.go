@@ -177,12 +177,18 @@ func (b *builder) guideRows() []guideRow {
 	}
 	add(rowLine, "Kết luận", "Đơn vị đạt “bốn tốt” khi đạt cả 4 tiêu chí; đơn vị có dòng số liệu lỗi thì không được kết luận đạt. "+
 		"Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ thì được đề xuất tặng giấy khen.")
+	if th.CommendationSubordinate {
+		add(rowLine, "Khen thưởng", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ vào danh sách đề nghị đảng ủy cơ sở tặng giấy khen.")
+	}
+	if th.HistoryStreaks {
+		add(rowLine, "Các năm trước", fmt.Sprintf("Sheet Lịch sử (không bắt buộc) ghi kết quả các năm trước; đơn vị HTXSNV hoặc đạt “bốn tốt” đủ %d năm liên tục (tính cả năm đánh giá) được đề nghị khen thưởng cấp cao hơn (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears))
+	}
 	add(rowBlank, "", "")
 
 	add(rowSection, "", "5. Các sheet và các cột")
-	for _, sh := range schema.Sheets {
+	for _, sh := range o.Sheets() {
 		add(rowSheet, sh.Name, sheetHelp(sh, o))
-		for _, c := range Columns(sh, o.Single()) {
+		for _, c := range o.Columns(sh) {
 			add(rowLine, c.Header, columnHelp(c))
 		}
 		add(rowBlank, "", "")
@@ -208,6 +214,10 @@ func sheetHelp(sh schema.Sheet, o Options) string {
 		}
 	case criteria.SheetSelfAssessment:
 		h += " Các mục đã liệt kê sẵn: chỉ cần chọn Kết quả (Đạt / Không đạt) và ghi minh chứng ở Ghi chú."
+	case criteria.SheetCriteria:
+		if o.Single() {
+			h += " Các tiêu chí của Quy định 528 đã ghi sẵn với nhóm của chúng: ghi Mức hoặc Điểm cho từng tiêu chí (tiêu chí chưa ghi thì TC1 còn thiếu dữ liệu); cấp ủy dùng tên khác thì sửa tên, thêm dòng nếu có thêm tiêu chí."
+		}
 	}
 	return h
 }

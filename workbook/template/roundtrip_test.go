@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,15 @@ func fillGoodYear(w *filler, code string) {
 	}
 	w.row("Đảng viên", map[string]any{"Mã đơn vị": code, "Họ và tên": "Đỗ Văn Phúc", "Miễn sinh hoạt": "Có"})
 	w.row("Đoàn thể", map[string]any{"Mã đơn vị": code, "Tổ chức": "Công đoàn cơ sở", "Xếp loại": "Hoàn thành tốt nhiệm vụ"})
+	if code == "" {
+		// A unit's own form lists the 528 criteria: the secretary grades
+		// them where they stand, by Mức or by Điểm.
+		grades := []map[string]any{{"Mức": "Tốt"}, {"Điểm": 88}, {"Mức": "Trung bình"}, {"Điểm": 70}, {"Mức": "Tốt"}, {"Mức": "Xuất sắc"}}
+		for i, g := range grades {
+			w.set("Tiêu chí", template.FirstDataRow+i, g)
+		}
+		return
+	}
 	w.row("Tiêu chí", map[string]any{"Mã đơn vị": code, "Tiêu chí": "Kết quả thực hiện chương trình xây dựng Đảng", "Nhóm": "Trọng tâm", "Mức": "Tốt"})
 	w.row("Tiêu chí", map[string]any{"Mã đơn vị": code, "Tiêu chí": "Kết quả lãnh đạo thực hiện nhiệm vụ chính trị", "Nhóm": "Trọng tâm", "Điểm": 88})
 	w.row("Tiêu chí", map[string]any{"Mã đơn vị": code, "Tiêu chí": "Công tác dân vận", "Nhóm": "Khác", "Mức": "Trung bình"})
@@ -211,6 +221,11 @@ func TestUnfilledTemplateReadsAsNoDataYet(t *testing.T) {
 			if n := len(res.Dataset.Units[0].SelfAssessment); n != 0 {
 				t.Errorf("%d items read from an unfilled sheet, want none", n)
 			}
+			// The pre-filled 528 criteria, not graded yet, are no error:
+			// TC1 names them as missing.
+			if n, want := len(res.Dataset.Units[0].Criteria), len(criteria.Criteria528Key)+len(criteria.Criteria528Other); n != want {
+				t.Errorf("%d criteria read, want the %d pre-filled", n, want)
+			}
 			for _, tc := range []struct {
 				name string
 				opts criteria.Options
@@ -223,6 +238,12 @@ func TestUnfilledTemplateReadsAsNoDataYet(t *testing.T) {
 				rep := criteria.Evaluate(res.Dataset, criteria.Default(), tc.opts)
 				noProblems(t, rep.Problems, criteria.SeverityWarning, criteria.SeverityNote)
 				u := rep.Units[0]
+				for _, ch := range u.Criteria[0].Checks {
+					if (ch.ID == "tc1.key_criteria" || ch.ID == "tc1.other_criteria") &&
+						(ch.Status != criteria.MissingData || !strings.Contains(ch.Message, "chưa ghi mức hoặc điểm")) {
+						t.Errorf("%s: %s %s: %s", tc.name, ch.ID, ch.Status, ch.Message)
+					}
+				}
 				if !slices.Contains(tc.want, u.Verdict) {
 					t.Errorf("%s: verdict %s, want one of %v", tc.name, u.Verdict, tc.want)
 				}

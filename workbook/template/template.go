@@ -26,11 +26,12 @@ import (
 const GuideSheet = schema.GuideSheet
 
 // FirstDataRow and LastDataRow bound the rows that carry dropdowns and
-// validation: generous enough for a bloc's whole year of meetings, small
-// enough that the file stays light.
+// validation: a bloc of 800 units records some 13,000 meetings and 12,500
+// members a year, so 20,000 rows hold its largest sheet. A validation is
+// one range per column, so the rows cost the file nothing.
 const (
 	FirstDataRow = 2
-	LastDataRow  = 1000
+	LastDataRow  = 20000
 )
 
 // Options say what kind of template to write.
@@ -77,18 +78,46 @@ func (o Options) check() error {
 	return nil
 }
 
-// Columns returns the columns the template writes on sheet: all of them on
-// Đơn vị, and every one but Mã đơn vị elsewhere when single is true, since
-// a single-unit workbook may leave that column out (SPEC §3).
-func Columns(sheet schema.Sheet, single bool) []schema.Column {
-	if !single || sheet.ID == criteria.SheetUnits {
+// Sheets returns the input sheets the template writes: all of them in a
+// bloc template; in a chi bộ's own form not Họp cấp ủy, which only a đảng
+// bộ cơ sở keeps (its checks are the đảng bộ's alone); the optional Lịch
+// sử only for rules that read it, so that nobody fills in a sheet the
+// rules in force pass over.
+func (o Options) Sheets() []schema.Sheet {
+	var out []schema.Sheet
+	for _, sh := range schema.Sheets {
+		if o.Single() && o.Type.IsCell() && sh.ID == criteria.SheetCommittee {
+			continue
+		}
+		// Lịch sử only where the rules read it (Hướng dẫn 06-HD/TW).
+		if sh.ID == criteria.SheetHistory && !o.Thresholds.HistoryStreaks {
+			continue
+		}
+		out = append(out, sh)
+	}
+	return out
+}
+
+// Columns returns the columns the template writes on sheet. A bloc
+// template has them all. A single-unit form leaves out Mã đơn vị outside
+// Đơn vị (SPEC §3: a single-unit workbook may), and on Đơn vị the columns
+// that do not concern its unit type: "Có ban thường vụ" outside a đảng bộ
+// cơ sở, "Trực thuộc" outside a chi bộ trực thuộc.
+func (o Options) Columns(sheet schema.Sheet) []schema.Column {
+	if !o.Single() {
 		return sheet.Columns
 	}
 	cols := make([]schema.Column, 0, len(sheet.Columns))
 	for _, c := range sheet.Columns {
-		if c.Key != schema.KeyUnit {
-			cols = append(cols, c)
+		switch {
+		case sheet.ID != criteria.SheetUnits && c.Key == schema.KeyUnit:
+			continue
+		case sheet.ID == criteria.SheetUnits && c.Key == "standing" && o.Type != criteria.Committee:
+			continue
+		case sheet.ID == criteria.SheetUnits && c.Key == "parent" && o.Type != criteria.CellSubordinate:
+			continue
 		}
+		cols = append(cols, c)
 	}
 	return cols
 }
@@ -106,7 +135,7 @@ func Write(w io.Writer, opts Options) error {
 	b := &builder{f: f, opts: opts}
 	b.makeStyles()
 	b.guide()
-	for _, sh := range schema.Sheets {
+	for _, sh := range opts.Sheets() {
 		b.dataSheet(sh)
 	}
 	for _, sheet := range f.GetSheetList() {
@@ -210,8 +239,11 @@ func columnWidth(c schema.Column) float64 {
 	switch c.Key {
 	case schema.KeyItemText:
 		return 80
-	case "note", "criterion":
+	case "note":
 		w = max(w, 40)
+	case "criterion":
+		// The 528 criteria a unit's form lists fit on one line each.
+		w = max(w, 60)
 	case "name", "org":
 		w = max(w, 30)
 	case schema.KeyDate:
@@ -228,7 +260,7 @@ func (b *builder) dataSheet(sh schema.Sheet) {
 	name := sh.Name
 	_, err := f.NewSheet(name)
 	b.do(err)
-	cols := Columns(sh, b.opts.Single())
+	cols := b.opts.Columns(sh)
 	for i, c := range cols {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		b.do(f.SetColWidth(name, col, col, columnWidth(c)))
@@ -265,6 +297,43 @@ func (b *builder) dataSheet(sh schema.Sheet) {
 		}
 	case criteria.SheetSelfAssessment:
 		b.itemRows(name, cols)
+	case criteria.SheetCriteria:
+		if b.opts.Single() {
+			b.criteriaRows(name, cols)
+		}
+	}
+}
+
+// criteriaRows pre-fills a unit's own form with the criteria of Quy định
+// 528-QĐ/TU and their groups; the secretary writes Mức or Điểm beside
+// each. A row left without either reads as a criterion not yet graded,
+// which keeps TC1 at "thiếu dữ liệu" until it is.
+func (b *builder) criteriaRows(sheet string, cols []schema.Column) {
+	nameWidth := 0.0
+	for _, c := range cols {
+		if c.Key == "criterion" {
+			nameWidth = columnWidth(c)
+		}
+	}
+	row := FirstDataRow
+	for g, names := range [][]string{criteria.Criteria528Key, criteria.Criteria528Other} {
+		for _, n := range names {
+			for i, c := range cols {
+				cell, _ := excelize.CoordinatesToCellName(i+1, row)
+				switch c.Key {
+				case "criterion":
+					b.do(b.f.SetCellStr(sheet, cell, n))
+					b.do(b.f.SetCellStyle(sheet, cell, cell, b.fixed))
+				case "group":
+					b.do(b.f.SetCellStr(sheet, cell, schema.CriteriaGroups[g]))
+					b.do(b.f.SetCellStyle(sheet, cell, cell, b.fixed))
+				default:
+					b.do(b.f.SetCellStyle(sheet, cell, cell, b.input))
+				}
+			}
+			b.do(b.f.SetRowHeight(sheet, row, rowHeight(n, nameWidth)))
+			row++
+		}
 	}
 }
 
@@ -285,14 +354,18 @@ func (b *builder) setDimension(sheet string) {
 	b.do(b.f.SetSheetDimension(sheet, "A1:"+last))
 }
 
-// printSetup fits the sheet to the page width: a secretary prints the guide
-// and the sheets to file them with the year's records.
+// paperA4 is the paper size code of A4 in SpreadsheetML: Vietnamese
+// offices print on A4, and without it a sheet prints on Letter.
+const paperA4 = 9
+
+// printSetup fits the sheet to the width of an A4 page: a secretary prints
+// the guide and the sheets to file them with the year's records.
 func (b *builder) printSetup(sheet, orientation string) {
-	one, auto := 1, 0
+	one, auto, a4 := 1, 0, paperA4
 	fit := true
 	b.do(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	b.do(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: &orientation, FitToWidth: &one, FitToHeight: &auto,
+		Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &auto,
 	}))
 }
 

@@ -32,7 +32,7 @@ var single = Options{Unit: "CB01", Name: "Chi bộ Sở Tư pháp", Type: criter
 func TestSheetOrderGuideFirst(t *testing.T) {
 	f := write(t, Options{})
 	want := []string{GuideSheet}
-	for _, sh := range schema.Sheets {
+	for _, sh := range (Options{}).Sheets() {
 		want = append(want, sh.Name)
 	}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -52,17 +52,45 @@ func headers(t *testing.T, f *excelize.File, sheet string) []string {
 	return rows[0]
 }
 
+// The headers are the schema's: all of them in a bloc template; in a unit's
+// own form without Mã đơn vị outside Đơn vị and without the columns and
+// sheets its type has no use for.
 func TestHeadersEqualSchema(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		opts Options
-	}{{"bloc", Options{}}, {"single", single}} {
+		name    string
+		opts    Options
+		without map[string]bool // "sheet" or "sheet › header" left out
+	}{
+		{"bloc", Options{}, nil},
+		{"chi bộ cơ sở", single, map[string]bool{"Họp cấp ủy": true, "Đơn vị › Trực thuộc": true, "Đơn vị › Có ban thường vụ": true}},
+		{"chi bộ trực thuộc", Options{Unit: "DB01-01", Name: "Chi bộ Văn phòng", Type: criteria.CellSubordinate, Parent: "DB01"},
+			map[string]bool{"Họp cấp ủy": true, "Đơn vị › Có ban thường vụ": true}},
+		{"đảng bộ cơ sở", Options{Unit: "DB01", Name: "Đảng bộ Sở Tư pháp", Type: criteria.Committee},
+			map[string]bool{"Đơn vị › Trực thuộc": true}},
+		{"2025", Options{Thresholds: th2025()}, nil},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := write(t, tc.opts)
+			want := []string{GuideSheet}
+			// Lịch sử only where the rules read it.
+			without := func(sh schema.Sheet) bool {
+				return tc.without[sh.Name] || sh.ID == criteria.SheetHistory && !tc.opts.Thresholds.HistoryStreaks
+			}
 			for _, sh := range schema.Sheets {
+				if !without(sh) {
+					want = append(want, sh.Name)
+				}
+			}
+			if got := f.GetSheetList(); !slices.Equal(got, want) {
+				t.Errorf("sheets = %q, want %q", got, want)
+			}
+			for _, sh := range schema.Sheets {
+				if without(sh) {
+					continue
+				}
 				var want []string
 				for _, c := range sh.Columns {
-					if tc.opts.Single() && c.Key == schema.KeyUnit && sh.ID != criteria.SheetUnits {
+					if tc.opts.Single() && c.Key == schema.KeyUnit && sh.ID != criteria.SheetUnits || tc.without[sh.Name+" › "+c.Header] {
 						continue
 					}
 					want = append(want, c.Header)
@@ -77,9 +105,12 @@ func TestHeadersEqualSchema(t *testing.T) {
 
 func TestSingleUnitFormHasNoUnitColumnOutsideUnits(t *testing.T) {
 	f := write(t, single)
-	for _, sh := range schema.Sheets[1:] {
-		if slices.Contains(headers(t, f, sh.Name), "Mã đơn vị") {
-			t.Errorf("%s has a Mã đơn vị column in a single-unit template", sh.Name)
+	for _, sh := range f.GetSheetList() {
+		if sh == GuideSheet || sh == "Đơn vị" {
+			continue
+		}
+		if slices.Contains(headers(t, f, sh), "Mã đơn vị") {
+			t.Errorf("%s has a Mã đơn vị column in a single-unit template", sh)
 		}
 	}
 	rows, _ := f.GetRows("Đơn vị")
@@ -88,6 +119,63 @@ func TestSingleUnitFormHasNoUnitColumnOutsideUnits(t *testing.T) {
 	}
 	if got := rows[1][:3]; !slices.Equal(got, []string{"CB01", "Chi bộ Sở Tư pháp", "Chi bộ cơ sở"}) {
 		t.Errorf("unit row = %q", got)
+	}
+}
+
+// A unit's own Tiêu chí lists the 528 criteria with their groups, Mức and
+// Điểm left to fill; a bloc template cannot know its units and lists none.
+func TestCriteriaPrefilledInSingleUnitForm(t *testing.T) {
+	f := write(t, single)
+	rows, _ := f.GetRows("Tiêu chí")
+	want := len(criteria.Criteria528Key) + len(criteria.Criteria528Other)
+	if len(rows) != want+1 {
+		t.Fatalf("Tiêu chí has %d rows, want header + %d criteria", len(rows), want)
+	}
+	keys := 0
+	for _, r := range rows[1:] {
+		if len(r) < 2 || r[0] == "" {
+			t.Fatalf("criterion row %q without a name", r)
+		}
+		switch r[1] {
+		case "Trọng tâm":
+			keys++
+		case "Khác":
+		default:
+			t.Errorf("criterion %q in group %q", r[0], r[1])
+		}
+		if len(r) > 2 && strings.Join(r[2:], "") != "" {
+			t.Errorf("criterion %q pre-graded: %q", r[0], r[2:])
+		}
+	}
+	if keys != len(criteria.Criteria528Key) {
+		t.Errorf("%d key criteria, want %d", keys, len(criteria.Criteria528Key))
+	}
+	bloc := write(t, Options{})
+	if rows, _ := bloc.GetRows("Tiêu chí"); len(rows) != 1 {
+		t.Errorf("bloc Tiêu chí has %d rows, want the header only", len(rows))
+	}
+}
+
+// Every sheet prints on A4.
+func TestPaperA4(t *testing.T) {
+	f := write(t, single)
+	for _, sh := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sh)
+		if err != nil || pl.Size == nil || *pl.Size != 9 {
+			t.Errorf("%s: paper size %v (%v), want 9 (A4)", sh, pl.Size, err)
+		}
+	}
+}
+
+// Dropdowns reach the rows a bloc fills: at least 20,000.
+func TestValidationCoversTwentyThousandRows(t *testing.T) {
+	if LastDataRow < 20000 {
+		t.Fatalf("LastDataRow = %d", LastDataRow)
+	}
+	f := write(t, Options{})
+	dv := validationsByColumn(t, f, "Sinh hoạt")["Loại"]
+	if dv == nil || !strings.HasSuffix(dv.Sqref, fmt.Sprint(LastDataRow)) {
+		t.Errorf("Sinh hoạt › Loại validation %+v", dv)
 	}
 }
 
@@ -101,7 +189,7 @@ func TestBlocFormHasEmptyUnits(t *testing.T) {
 
 func TestFrozenHeaderRow(t *testing.T) {
 	f := write(t, single)
-	for _, sh := range schema.Sheets {
+	for _, sh := range single.Sheets() {
 		p, err := f.GetPanes(sh.Name)
 		if err != nil {
 			t.Fatal(err)
@@ -137,11 +225,11 @@ func validationsByColumn(t *testing.T, f *excelize.File, sheet string) map[strin
 }
 
 func TestDropdownsForEveryClosedSet(t *testing.T) {
-	for _, opts := range []Options{{}, single} {
+	for _, opts := range []Options{{}, single, {Thresholds: th2025()}} {
 		f := write(t, opts)
-		for _, sh := range schema.Sheets {
+		for _, sh := range opts.Sheets() {
 			dvs := validationsByColumn(t, f, sh.Name)
-			for i, c := range Columns(sh, opts.Single()) {
+			for i, c := range opts.Columns(sh) {
 				if len(c.Values) == 0 {
 					continue
 				}
@@ -341,7 +429,7 @@ func TestDimensionCoversTheUsedRange(t *testing.T) {
 	// openpyxl in read-only mode reads only the declared dimension.
 	f := write(t, single)
 	for sheet, want := range map[string]string{
-		"Đơn vị":      "A1:J2",
+		"Đơn vị":      "A1:I2", // Điểm xếp loại beside Xếp loại
 		"Sinh hoạt":   "A1:M1", // with Điểm cấp trên chấm
 		"Tự đánh giá": fmt.Sprintf("A1:D%d", len(criteria.Items)+1),
 	} {
@@ -385,5 +473,47 @@ func TestGuideStatesQuarterlyThematicRuleOf2025(t *testing.T) {
 	}
 	if g := guide(criteria.Default()); strings.Contains(g, rule) || !strings.Contains(g, reminder) {
 		t.Errorf("hd17-2023 guide: rule %v, reminder %v", strings.Contains(g, rule), strings.Contains(g, reminder))
+	}
+}
+
+func th2025() criteria.Thresholds {
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
+	if err != nil {
+		panic(err)
+	}
+	return th
+}
+
+// TestHistorySheetOnlyWhereRead: the optional Lịch sử sheet is in the
+// template of rules that read it (2025), last, and the guide describes
+// it; hd17-2023's template is as before.
+func TestHistorySheetOnlyWhereRead(t *testing.T) {
+	f := write(t, Options{Thresholds: th2025()})
+	list := f.GetSheetList()
+	if list[len(list)-1] != "Lịch sử" {
+		t.Fatalf("2025 sheets = %q, want Lịch sử last", list)
+	}
+	if got := headers(t, f, "Lịch sử"); !slices.Equal(got, []string{"Mã đơn vị", "Năm", "Xếp loại", "Bốn tốt"}) {
+		t.Errorf("Lịch sử headers = %q", got)
+	}
+	guide, _ := f.GetRows(GuideSheet)
+	var text strings.Builder
+	for _, r := range guide {
+		text.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{"Sheet Lịch sử (không bắt buộc)", "đủ 5 năm liên tục", "đề nghị đảng ủy cơ sở tặng giấy khen", "Bốn tốt"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("2025 guide lacks %q", want)
+		}
+	}
+	old := write(t, Options{})
+	if slices.Contains(old.GetSheetList(), "Lịch sử") {
+		t.Error("hd17-2023 template has a Lịch sử sheet")
+	}
+	guide, _ = old.GetRows(GuideSheet)
+	for _, r := range guide {
+		if strings.Contains(strings.Join(r, " "), "Lịch sử") {
+			t.Errorf("hd17-2023 guide mentions Lịch sử: %q", r)
+		}
 	}
 }
