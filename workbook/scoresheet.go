@@ -57,7 +57,7 @@ func scoreHeadKey(text string) string {
 
 // scoreHeaderOf reads texts (one per column) as the table's header; ok
 // when it has a Thang điểm column and a scorer column.
-func scoreHeaderOf(texts []string) (scoreCols, int) {
+func scoreHeaderOf(texts []string, alts ...[]string) (scoreCols, int) {
 	h := scoreCols{tt: -1, crit: -1, scale: -1, own: -1, up: -1}
 	fallback := -1
 	for c, t := range texts {
@@ -65,6 +65,13 @@ func scoreHeaderOf(texts []string) (scoreCols, int) {
 			continue
 		}
 		k := scoreHeadKey(t)
+		if len(alts) > 0 && c < len(alts[0]) && alts[0][c] != "" && !scorerWord.MatchString(k) && !scaleHeads[k] && !sttKeys[k] && !critHeads[k] {
+			// "Chi bộ" | "Cấp trên" under a merged "Điểm chấm": the
+			// scorer is named by both rows together.
+			if ak := scoreHeadKey(alts[0][c]); scorerWord.MatchString(ak) {
+				t, k = alts[0][c], ak
+			}
+		}
 		switch {
 		case scaleHeads[k] && h.scale < 0:
 			h.scale = c
@@ -100,34 +107,50 @@ func scoreHeaderOf(texts []string) (scoreCols, int) {
 // Cấp trên chấm" (the bottom row's text wins, the top's stands where the
 // bottom is blank, as a column merged over both rows has it).
 func findScoreHeader(rows [][]string) (scoreCols, bool) {
+	// The candidate naming the most columns wins; among equals one row
+	// before two (a title above a one-row header reads as two rows too),
+	// then the earlier.
+	var best scoreCols
+	bestN, bestDouble := 0, false
 	for r := 0; r < len(rows) && r < headerScanRows; r++ {
-		single, n1 := scoreHeaderOf(rows[r])
-		if r+1 < len(rows) {
-			top, bottom := rows[r], rows[r+1]
-			texts := make([]string, max(len(top), len(bottom)))
-			for c := range texts {
-				texts[c] = cellAt(bottom, c)
-				if texts[c] == "" {
-					texts[c] = cellAt(top, c)
-				}
-			}
-			if double, n2 := scoreHeaderOf(texts); n2 > n1 {
-				double.end = r + 1
-				if double.crit < 0 {
-					double.crit = firstTextColumn(rows[r], double)
-				}
-				return double, true
-			}
-		}
-		if n1 > 0 {
+		if single, n := scoreHeaderOf(rows[r]); n > bestN || (n == bestN && n > 0 && bestDouble) {
 			single.end = r
 			if single.crit < 0 {
 				single.crit = firstTextColumn(rows[r], single)
 			}
-			return single, true
+			best, bestN, bestDouble = single, n, false
+		}
+		if r+1 >= len(rows) {
+			continue
+		}
+		top, bottom := rows[r], rows[r+1]
+		texts := make([]string, max(len(top), len(bottom)))
+		both := make([]string, len(texts))
+		carry := "" // a top cell merged over the columns to its right
+		for c := range texts {
+			t, b := cellAt(top, c), cellAt(bottom, c)
+			switch {
+			case t != "":
+				carry = t
+			case b == "":
+				carry = ""
+			}
+			texts[c] = b
+			if b == "" {
+				texts[c] = t
+			} else if carry != "" {
+				both[c] = carry + " " + b
+			}
+		}
+		if double, n := scoreHeaderOf(texts, both); n > bestN {
+			double.end = r + 1
+			if double.crit < 0 {
+				double.crit = firstTextColumn(texts, double)
+			}
+			best, bestN, bestDouble = double, n, true
 		}
 	}
-	return scoreCols{}, false
+	return best, bestN > 0
 }
 
 // firstTextColumn is the criterion column of a header that does not name
@@ -166,8 +189,9 @@ type scoreSheet struct {
 	failed bool
 }
 
-// isScoreSheet reads the first rows of a sheet the schema does not know
-// and reports whether it is a score sheet.
+// scoreSheetRows reads a sheet the schema does not know: its first rows,
+// and all of them (up to scoreSheetMaxRows) when they hold a score
+// sheet's table header; ok reports whether they do.
 func (fd *fileData) scoreSheetRows(name string) ([][]string, bool, error) {
 	var rows [][]string
 	found := false
@@ -214,6 +238,15 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 	}
 	cols, _ := findScoreHeader(rows)
 	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1}
+	s.table()
+	if len(s.groups) == 0 {
+		// A Thang điểm column alone does not make a score sheet: a
+		// summary of many meetings or units has one too, and its total
+		// row is no meeting.
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
+			Message: "Sheet " + quote(name) + " có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt"})
+		return false, 0, nil
+	}
 	if s.read() {
 		return true, 1, nil
 	}
@@ -268,21 +301,10 @@ func (s *scoreSheet) table() {
 	var cur *scoreGroup
 	for r := start; r < len(s.rows); r++ {
 		tt, crit := s.at(r, c.tt), s.at(r, c.crit)
-		for col := range s.rows[r] {
-			k := matchKey(cellAt(s.rows[r], col))
-			if strings.HasPrefix(k, "xep loai") && s.rating < 0 {
-				s.rating, s.rateAt = r, col
-				v := strings.TrimSpace(cellAfterLabel(cellAt(s.rows[r], col)))
-				if v == "" {
-					for next := col + 1; next < len(s.rows[r]); next++ {
-						if v = cellAt(s.rows[r], next); v != "" {
-							s.rateAt = next
-							break
-						}
-					}
-				}
-				s.rate = v
-			}
+		// The Xếp loại line stands below the table: after the total row,
+		// or on a row with no Thang điểm where the form has none.
+		if s.rating < 0 && (s.total >= 0 || s.at(r, c.scale) == "") {
+			s.findRating(r)
 		}
 		if s.total >= 0 {
 			continue // after the table: only the Xếp loại line
@@ -310,6 +332,30 @@ func (s *scoreSheet) table() {
 		if cur != nil && (s.at(r, c.scale) != "" || s.at(r, c.own) != "" || s.at(r, c.up) != "") {
 			cur.subs = append(cur.subs, r)
 		}
+	}
+}
+
+// findRating takes the Xếp loại line of row r, if it is one: "Xếp loại:
+// Tốt" in one cell, or "Xếp loại:" and the rating in the next.
+func (s *scoreSheet) findRating(r int) {
+	row := s.rows[r]
+	for col := range row {
+		text := cellAt(row, col)
+		if !strings.HasPrefix(matchKey(text), "xep loai") {
+			continue
+		}
+		s.rating, s.rateAt = r, col
+		v := strings.TrimSpace(cellAfterLabel(text))
+		if v == "" {
+			for next := col + 1; next < len(row); next++ {
+				if v = cellAt(row, next); v != "" {
+					s.rateAt = next
+					break
+				}
+			}
+		}
+		s.rate = v
+		return
 	}
 }
 
@@ -424,15 +470,14 @@ func shortText(t string) string {
 
 // scorerScores is what one scorer column gives.
 type scorerScores struct {
-	col     int
-	head    string
-	groups  []float64 // per group; valid where given[i]
-	given   []bool
-	total   float64
-	hasTot  bool
-	filled  bool // any score at all
-	ok      bool // no error in this column
-	summary float64
+	col    int
+	head   string
+	groups []float64 // per group; valid where given[i]
+	given  []bool
+	total  float64
+	hasTot bool
+	filled bool // any score at all
+	ok     bool // no error in this column
 }
 
 // scales reads each group's Thang điểm: the group row's, else the sum of
@@ -570,7 +615,7 @@ var (
 	headerWords = regexp.MustCompile(`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
 	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
 	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
-	unitLabel   = regexp.MustCompile(`ma (?:don vi|chi bo|to chuc dang)\s*[:：]?\s*(.*)$`)
+	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
 	sheetMonth  = regexp.MustCompile(`^(?:t|thang)\s*0?(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?$`)
 )
 
@@ -602,7 +647,7 @@ func (s *scoreSheet) header() headerInfo {
 			if strings.Contains(k, "chuyen de") {
 				h.thematic = true
 			}
-			if m := unitLabel.FindStringSubmatch(k); m != nil && h.unit == "" {
+			if h.unit == "" && unitLabel.MatchString(k) {
 				code := ""
 				if i := strings.IndexAny(t, ":："); i >= 0 {
 					_, size := utf8.DecodeRuneInString(t[i:])
@@ -610,7 +655,6 @@ func (s *scoreSheet) header() headerInfo {
 				} else if f := strings.Fields(t); len(f) > 3 {
 					code = strings.Join(f[3:], " ") // "Mã đơn vị CB01"
 				}
-				_ = m
 				at := c
 				if code == "" {
 					for next := c + 1; next < len(row); next++ {
@@ -716,12 +760,11 @@ func writtenQuality(v string) (criteria.Quality, bool) {
 	return criteria.QualityNone, false
 }
 
-// read turns the score sheet into a meeting, placed like a row of Sinh
+// read turns the score sheet, its table walked (table), into a meeting, placed like a row of Sinh
 // hoạt, or into the note of a form not yet filled in; it reports whether
 // the sheet recorded a meeting.
 func (s *scoreSheet) read() bool {
 	fd := s.fd
-	s.table()
 	unmatched := s.nameGroups()
 	h := s.header()
 	scales, scalesOK := s.scales()

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/xuri/excelize/v2"
 )
 
 func phieu(name string) string { return filepath.Join("..", "testdata", "phieu", name) }
@@ -180,6 +182,72 @@ func TestScoreSheetVariants(t *testing.T) {
 	}
 }
 
+// FuzzScoreSheet: whatever a sheet holds, reading it as a score sheet
+// never panics, and a sheet read as one records at most one meeting.
+func FuzzScoreSheet(f *testing.F) {
+	f.Add("Mã đơn vị: CB01\nngày 12/3/2024\nTT\tTiêu chí đánh giá\tThang điểm\tChi bộ chấm\tCấp trên chấm\nI\tTỷ lệ\t10\t10\t9\nII\tChuẩn bị\t90\n1\tx\t50\t40\n2\ty\t40\t\t38\n\tTổng cộng\t100\t90\t85\n\tXếp loại: Tốt")
+	f.Add("TT\tNội dung\tĐiểm\n\t\tThang điểm\tChi ủy chấm\nI. A\t\t100\t101\nCộng\t\tabc\t-1")
+	f.Add("Tiêu chí\tĐiểm chuẩn\tĐiểm đạt\nV\t\t\nXếp loại\tKhá")
+	f.Fuzz(func(t *testing.T, text string) {
+		var rows [][]string
+		for _, line := range strings.Split(text, "\n") {
+			var cells []string
+			for _, c := range strings.Split(line, "\t") {
+				cells = append(cells, clean(c))
+			}
+			rows = append(rows, cells)
+		}
+		cols, ok := findScoreHeader(rows)
+		if !ok {
+			return
+		}
+		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{KeepGroupScores: true, UpperScoreGap: 5})}
+		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1}
+		s.table()
+		s.read()
+		if len(fd.rows) > 1 {
+			t.Errorf("%d meetings from one sheet", len(fd.rows))
+		}
+	})
+}
+
+// TestScoreSheetHeaderCells: the unit and the date in cells of their own
+// ("Mã đơn vị:" | CB02, "Ngày sinh hoạt:" | a real date), a row of column
+// numbers under the header, a Xếp loại left as dots, and under a
+// full-marks gate a note for the groups no declaration matches.
+func TestScoreSheetHeaderCells(t *testing.T) {
+	units := unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"}, []any{"CB02", "Chi bộ Hai", "Chi bộ cơ sở"})
+	path := writeBook(t, t.TempDir(), "b.xlsx", units,
+		sheet{"Chuyên đề quý II", [][]any{
+			{"Mã đơn vị:", "CB02"},
+			{"Ngày sinh hoạt:", date(2024, 5, 20)},
+			{},
+			{"STT", "Tiêu chí", "Thang điểm", "Chi bộ chấm"},
+			{"(1)", "(2)", "(3)", "(4)"},
+			{"I", "Tỷ lệ tham gia", 20, 20},
+			{"II", "Nội dung chuyên đề", 80, 75},
+			{nil, "Tổng cộng", 100, 95},
+			{nil, "Xếp loại: ………"},
+		}})
+	th := criteria.Default()
+	th.FullMarksGroups = []string{"Nguyên tắc"}
+	opts := readOptions(th)
+	opts.Thresholds = &th
+	res := readOne(t, path, opts)
+	cb2 := res.Dataset.Units[1]
+	if got := meetingSummary(cb2); !slices.Equal(got, []string{"Chuyên đề quý II CĐ 20/05 95"}) {
+		t.Errorf("CB02: %v %v", got, problemLines(res))
+	}
+	want := []string{`Chuyên đề quý II! note: Không khớp nhóm nào của tiêu chí đang áp dụng: nhóm II "Nội dung chuyên đề"; vẫn đọc theo thang điểm của phiếu`}
+	if got := problemLines(res); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	// Under the gate the meeting, 95 without a score for Nguyên tắc, is khá.
+	if q := cb2.Meetings[0].Quality(th); q != criteria.QualityFair {
+		t.Errorf("gate: %v", q)
+	}
+}
+
 // TestSameMeetingOnTwoScoreSheets: two score sheets of one month, one
 // dated and one dated only by its name, are one meeting written twice.
 func TestSameMeetingOnTwoScoreSheets(t *testing.T) {
@@ -199,5 +267,92 @@ func TestSameMeetingOnTwoScoreSheets(t *testing.T) {
 	}
 	if u := res.Dataset.Units[0]; len(u.Meetings) != 2 || !u.HasErrors {
 		t.Errorf("meetings %v", meetingSummary(u))
+	}
+}
+
+// TestScoreSheetMergedScorerHeader: "Chi bộ" and "Cấp trên" under a
+// "Điểm chấm" merged over both are the two scorers.
+func TestScoreSheetMergedScorerHeader(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(), sheet{"T6", [][]any{
+		{"ngày 11/6/2024"},
+		{"TT", "Tiêu chí đánh giá", "Thang điểm", "Điểm chấm"},
+		{nil, nil, nil, "Chi bộ", "Cấp trên"},
+		{"I", "Tỷ lệ", 40, 40, 35},
+		{"II", "Kết quả", 60, 55, 55},
+		{nil, "Tổng cộng", 100, 95, 90},
+	}})
+	res := readOne(t, path, Options{Year: 2024})
+	u := res.Dataset.Units[0]
+	if len(u.Meetings) != 1 || u.Meetings[0].Score != 90 || len(problemLines(res)) != 0 {
+		t.Errorf("%v %v", meetingSummary(u), problemLines(res))
+	}
+}
+
+// TestBlankFormFilledIn: the blank forms of testdata/phieu, filled in by
+// hand as a secretary does (the day written over the dots, the chi bộ's
+// scores on the groups and sub-criteria, the Tổng cộng left blank: the
+// groups' sum is the score), are read as the year's meetings.
+func TestBlankFormFilledIn(t *testing.T) {
+	f, err := excelize.OpenFile(phieu("phieu-trong.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for m := 1; m <= 12; m++ {
+		sh := fmt.Sprintf("T%d", m)
+		must := func(err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(f.SetCellValue(sh, "A7", fmt.Sprintf("ngày %d/%d/2024", 10, m)))
+		// Full marks on every row with a scale but the group rows that
+		// have sub-criteria; nhóm V loses 5 points in odd months.
+		rows, err := f.GetRows(sh)
+		must(err)
+		for r, row := range rows {
+			if r < 9 || len(row) < 3 || row[2] == "" || row[1] == "Tổng cộng" {
+				continue
+			}
+			if len(row) > 0 && (row[0] == "II" || row[0] == "III") {
+				continue
+			}
+			v := row[2]
+			if row[0] == "V" && m%2 == 1 {
+				v = "15"
+			}
+			must(f.SetCellValue(sh, fmt.Sprintf("D%d", r+1), v))
+		}
+	}
+	path := filepath.Join(t.TempDir(), "filled.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res := readOne(t, path, Options{})
+	u := res.Dataset.Units[0]
+	got := meetingSummary(u)
+	if len(got) != 12 || got[0] != "T1 TK 10/01 95" || got[1] != "T2 TK 10/02 100" || res.Dataset.Year != 2024 || u.HasErrors {
+		t.Errorf("filled forms:\n%s\n%s", strings.Join(got, "\n"), strings.Join(problemLines(res), "\n"))
+	}
+	// The four thematic forms are still blank: one note names them.
+	if p := problemLines(res); len(p) != 1 || !strings.Contains(p[0], "4 phiếu chấm điểm chưa có điểm (Chuyên đề quý I") {
+		t.Errorf("notes: %v", p)
+	}
+}
+
+// TestScoreSummaryIsNoScoreSheet: a sheet with Thang điểm and scorer
+// columns but no Roman-numeral groups (a summary of the year) is not read
+// as a meeting: it gets a note saying why.
+func TestScoreSummaryIsNoScoreSheet(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(), sheet{"Tổng hợp điểm", [][]any{
+		{"Tháng", "Thang điểm", "Chi bộ chấm"},
+		{1, 100, 95},
+		{2, 100, 90},
+		{"Tổng cộng", 200, 185},
+	}})
+	res := readOne(t, path, Options{Year: 2024})
+	want := []string{`Tổng hợp điểm! note: Sheet "Tổng hợp điểm" có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt`}
+	if got := problemLines(res); !slices.Equal(got, want) || len(res.Dataset.Units[0].Meetings) != 0 || res.Dataset.Units[0].Sheets.Has(criteria.SheetMeetings) {
+		t.Errorf("%v", got)
 	}
 }

@@ -240,9 +240,10 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		criteria.FormatNumber(th.MeetingGood), criteria.FormatNumber(th.MeetingFair), criteria.FormatNumber(th.MeetingAverage), criteria.FormatNumber(th.MeetingAverage))
 	groups := make([]string, len(th.ScoreGroups))
 	for i, g := range th.ScoreGroups {
-		groups[i] = strings.ToLower(g.Name) + " " + criteria.FormatNumber(g.Max)
+		groups[i] = g.Name + " " + criteria.FormatNumber(g.Max)
 	}
-	fmt.Fprintf(w, "  Điểm tối đa %d nhóm: %s.\n", len(groups), strings.Join(groups, ", "))
+	// Semicolons: a group's name may hold a comma ("Thời gian, quy trình").
+	fmt.Fprintf(w, "  Điểm tối đa %d nhóm: %s.\n", len(groups), strings.Join(groups, "; "))
 	if len(th.FullMarksGroups) > 0 {
 		fmt.Fprintf(w, "  Buổi sinh hoạt chỉ xếp Tốt khi các nhóm sau đạt điểm tối đa: %s.\n", strings.Join(th.FullMarksGroups, ", "))
 	}

@@ -314,9 +314,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf,
-		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap, History: th.HistoryStreaks,
-		RatingBands: th.RatingBands, Thresholds: &th}, s)
+	res, err := readWithProgress(in, withAsOf(readOptions(th, o.Password, year), o.AsOf), s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -578,4 +576,18 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 		}
 	}
 	return &out
+}
+
+// readOptions are the reader's options under the criteria th: the score
+// groups, the full-marks gate, the upper committee's gap, the history and
+// the rating bands.
+func readOptions(th criteria.Thresholds, password string, year int) workbook.Options {
+	return workbook.Options{Password: password, Year: year,
+		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap,
+		History: th.HistoryStreaks, RatingBands: th.RatingBands, Thresholds: &th}
+}
+
+func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {
+	o.AsOf = asOf
+	return o
 }

@@ -274,6 +274,7 @@ func writeScoreSheet(f *excelize.File, o ScoreSheetOptions, p scoreSheetPlan, he
 		if err := f.SetCellStyle(sh, "A9", last+"10", head); err != nil {
 			return err
 		}
+		_ = f.SetRowHeight(sh, r+1, 45)
 		r += 2
 	} else {
 		for i, h := range heads {
@@ -285,6 +286,7 @@ func writeScoreSheet(f *excelize.File, o ScoreSheetOptions, p scoreSheetPlan, he
 		if err := f.SetCellStyle(sh, "A9", last+"9", head); err != nil {
 			return err
 		}
+		_ = f.SetRowHeight(sh, r, 45) // "Chi ủy, Bí thư chi bộ chấm" on three lines
 		r++
 	}
 	own, up := formScores(p.index), upperScores(p.index)
@@ -306,11 +308,17 @@ func writeScoreSheet(f *excelize.File, o ScoreSheetOptions, p scoreSheetPlan, he
 			}
 		}
 		_ = f.SetCellStyle(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("%s%d", last, r), bold)
+		if len([]rune(fg.text)) > 45 {
+			_ = f.SetRowHeight(sh, r, 30) // the wrapped text shows whole
+		}
 		r++
 		for i, sub := range fg.subs {
 			_ = put(r, 1, i+1)
 			_ = put(r, 2, sub.text)
 			_ = put(r, 3, sub.scale)
+			if len([]rune(sub.text)) > 45 {
+				_ = f.SetRowHeight(sh, r, 30)
+			}
 			if o.Filled {
 				_ = put(r, 4, own[g][i])
 				if o.Upper {
@@ -351,7 +359,12 @@ func writeScoreSheet(f *excelize.File, o ScoreSheetOptions, p scoreSheetPlan, he
 	_ = put(r, 4, "T/M CHI ỦY")
 	_ = put(r+1, 4, "BÍ THƯ")
 	_ = f.SetColWidth(sh, "A", "A", 6)
-	_ = f.SetColWidth(sh, "B", "B", 60)
-	_ = f.SetColWidth(sh, "C", last, 14)
-	return nil
+	_ = f.SetColWidth(sh, "B", "B", 46)
+	_ = f.SetColWidth(sh, "C", last, 12)
+	// One page wide, as the form is printed and signed.
+	one, zero, fit := 1, 0, true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sh, &excelize.PageLayoutOptions{FitToWidth: &one, FitToHeight: &zero})
 }

@@ -360,5 +360,11 @@ func groupMaxima(th criteria.Thresholds) string {
 	for i, g := range th.ScoreGroups {
 		parts[i] = g.Name + " " + num(g.Max)
 	}
-	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, ", "))
+	sep := ", "
+	for _, g := range th.ScoreGroups {
+		if strings.Contains(g.Name, ",") {
+			sep = "; " // "Thời gian, quy trình 10; Nội dung 30"
+		}
+	}
+	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, sep))
 }
