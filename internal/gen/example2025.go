@@ -169,7 +169,8 @@ func members2025Spec() sheetSpec {
 	s := membersSpec()
 	s.headers = headers(criteria.SheetMembers, "unit", "name", "id", "exempt", "suspended", "admitted_on",
 		"rating", "points", "violation", "discipline", "residence")
-	s.widths = []float64{11, 28, 13, 10, 12, 13, 11, 10, 9, 12, 18}
+	s.widths = []float64{11, 28, 13, 10, 10, 13, 11, 10, 9, 12, 18}
+	s.headerHeight = 32 // two lines: "Đình chỉ / sinh hoạt"
 	return s
 }
 
@@ -240,7 +241,8 @@ func meetings2025Spec() sheetSpec {
 	h = append(h, header(criteria.SheetMeetings, "upper"), header(criteria.SheetMeetings, "present"),
 		header(criteria.SheetMeetings, "total"), header(criteria.SheetMeetings, "note"))
 	return sheetSpec{name: sheetName(criteria.SheetMeetings), headers: h,
-		widths: []float64{11, 12, 11, 8, 12, 10, 14, 10, 11, 12, 10, 9, 11, 9, 12, 50}}
+		widths:       []float64{11, 12, 11, 8, 12, 10, 14, 10, 11, 12, 10, 9, 11, 9, 12, 50},
+		headerHeight: 48} // three lines: "Thời gian và / quy trình / sinh hoạt"
 }
 
 // meetingRows2025 writes the 2024 plan's meetings in the columns of
