@@ -33,7 +33,7 @@ type profileDef struct {
 // written where it is defined and nowhere else.
 var profiles = []profileDef{
 	{ProfileHD17, "Hướng dẫn 17-HD/ĐUK (2023)", hd17},
-	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW); các quy tắc mới đang được bổ sung", profile2025},
+	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 42-HD/BTCTW, Hướng dẫn 06-HD/TW)", profile2025},
 }
 
 // hd17 is the guidance as written. The settings of who is rated and of
@@ -44,8 +44,9 @@ var profiles = []profileDef{
 // workbook had.
 func hd17() Thresholds { return Default() }
 
-// profile2025 starts from hd17-2023. The switches of the 2025 rules are
-// set here as each rule is implemented.
+// profile2025 starts from hd17-2023 and switches on every rule of issue 11
+// that acts by profile (items 4–7); README.md lists them with their
+// defaults in both profiles.
 func profile2025() Thresholds {
 	t := hd17()
 	t.Profile = Profile2025

@@ -45,9 +45,11 @@ không có trong tệp giữ giá trị mặc định.
 
 Bộ quy tắc (--profile, hoặc khóa "profile" trong tệp tiêu chí): hd17-2023 là
 Hướng dẫn 17-HD/ĐUK như đã ban hành (mặc định); 2025 dành cho các văn bản năm
-2025: thêm kiểm tra sinh hoạt chuyên đề mỗi quý (Tiêu chí 2) và tỷ lệ đảng viên
-HTXSNV (tổ chức thực hiện); các quy tắc khác đang được bổ sung. Tệp tiêu chí
-ghi đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị từ
+2025: thêm kiểm tra sinh hoạt chuyên đề mỗi quý (Tiêu chí 2), tỷ lệ đảng viên
+HTXSNV (tổ chức thực hiện), phiếu chấm sinh hoạt 8 nhóm làm ví dụ, cảnh báo
+điểm cấp trên chấm chênh quá 10 điểm, danh sách chi bộ trực thuộc đề nghị đảng
+ủy cơ sở tặng giấy khen và số năm liên tục từ sheet Lịch sử. Tệp tiêu chí ghi
+đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị từ
 chối.
 
 Mã thoát:

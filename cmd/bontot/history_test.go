@@ -27,7 +27,9 @@ type unit2025 struct {
 func evaluate2025(t *testing.T, args ...string) (map[string]unit2025, string, string) {
 	t.Helper()
 	out, stderr, code := runCmd(t, append([]string{"evaluate", example2025, "--format", "json"}, args...)...)
-	if code != 0 {
+	// 3: under hd17-2023 the eight score groups of CB06 are data errors
+	// (TestExample2025Rules).
+	if code != 0 && code != 3 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	var doc struct {

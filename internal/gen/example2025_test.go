@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -27,8 +28,70 @@ func TestExample2025IsCommitted(t *testing.T) {
 		t.Errorf("Lịch sử headers %q", got)
 	}
 	delete(heads, "Lịch sử")
-	checkHeaders(t, heads) // the other sheets as the 2024 example has them
+	// Sinh hoạt is headed as an office on the eight-group sheet heads it,
+	// not canonically.
+	wantMeet := []string{"Mã đơn vị", "Ngày", "Loại", "Tổng điểm", "Tỷ lệ đảng viên dự sinh hoạt", "Công tác chuẩn bị",
+		"Thời gian và quy trình sinh hoạt", "Nội dung sinh hoạt", "Thực hiện nguyên tắc", "Tự phê bình, phê bình",
+		"Kết quả / ý nghĩa", "Hồ sơ, biên bản", "Điểm cấp trên chấm", "Có mặt", "Tổng số đảng viên", "Ghi chú"}
+	if got := heads["Sinh hoạt"]; !slices.Equal(got, wantMeet) {
+		t.Errorf("Sinh hoạt headers %q", got)
+	}
+	heads["Sinh hoạt"] = meetingsSpec().headers
+	checkHeaders(t, heads) // the other sheets with canonical headers, Đảng viên with its optional columns
 	if first := rows["Lịch sử"][0]; !slices.Equal(first, []string{"DB01", "2020", "HTXSNV", "Có"}) {
 		t.Errorf("first Lịch sử row %q", first)
 	}
+
+	// CB03's members as testdata/README.md describes them.
+	at := func(r []string, i int) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	var suspended, fresh, sixMonths int
+	for _, r := range rows["Đảng viên"] {
+		if at(r, 0) != "CB03" {
+			continue
+		}
+		switch {
+		case at(r, 4) == "Có" && at(r, 6) == "":
+			suspended++
+		case at(r, 5) == "15/10/2024" && at(r, 6) == "":
+			fresh++
+		case at(r, 5) == "01/07/2024" && at(r, 6) == "HTTNV":
+			sixMonths++
+		}
+	}
+	if suspended != 1 || fresh != 1 || sixMonths != 1 {
+		t.Errorf("CB03: %d suspended, %d admitted 15/10/2024 unrated, %d admitted 01/07/2024 rated; want one each", suspended, fresh, sixMonths)
+	}
+	// CB06's meetings: eight groups adding up to Tổng điểm.
+	n := 0
+	for _, r := range rows["Sinh hoạt"] {
+		if at(r, 0) != "CB06" {
+			continue
+		}
+		n++
+		var sum, total float64
+		for i := 4; i < 12; i++ {
+			sum += parseF(t, at(r, i))
+		}
+		total = parseF(t, at(r, 3))
+		if sum != total {
+			t.Errorf("CB06 %s: groups add up to %v, Tổng điểm %v", at(r, 1), sum, total)
+		}
+	}
+	if n < 16 {
+		t.Errorf("CB06 has %d meetings", n)
+	}
+}
+
+func parseF(t *testing.T, s string) float64 {
+	t.Helper()
+	var f float64
+	if _, err := fmt.Sscan(s, &f); err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return f
 }

@@ -33,6 +33,11 @@ type sheetSpec struct {
 	stt     bool   // a leading STT (row number) column, numbered by the sink
 	headers []string
 	widths  []float64 // column widths (without STT); 0 or missing for default
+	// headerHeight is the height of the header row in points, for headers
+	// that wrap onto several lines (LibreOffice does not grow the row to
+	// fit them); 0 leaves the default height. Only the excelize sink of the
+	// examples honours it.
+	headerHeight float64
 }
 
 // cols is the number of columns written, STT included.
@@ -170,6 +175,11 @@ func (s *excelizeSink) sheet(spec sheetSpec, _ int) error {
 	}
 	if err := f.SetCellStyle(name, cell, fmt.Sprintf("%s%d", last, hr), s.headStyle); err != nil {
 		return err
+	}
+	if spec.headerHeight > 0 {
+		if err := f.SetRowHeight(name, hr, spec.headerHeight); err != nil {
+			return err
+		}
 	}
 	s.r = hr + 1
 	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: fmt.Sprintf("A%d", hr+1), ActivePane: "bottomLeft"})
