@@ -28,8 +28,9 @@ func oneCell() sheet {
 // TestDeclaredGroupsInSinhHoat: the eight groups of the 2025 profile are
 // found by the spellings offices write ("Thực hiện nguyên tắc", "Kết
 // quả / ý nghĩa", "Điểm đạt" for the total), each checked against its
-// own maximum, and kept for the gate; the same sheet under hd17-2023 has
-// no five groups of Hướng dẫn 12 and is refused for lacking them.
+// own maximum, and kept for the gate; the same sheet under hd17-2023 is
+// read by the eight groups it names, with a note, not refused row by row
+// for lacking the five of Hướng dẫn 12.
 func TestDeclaredGroupsInSinhHoat(t *testing.T) {
 	th := profileGroups(t, criteria.Profile2025)
 	th.FullMarksGroups = []string{"Nguyên tắc"}
@@ -61,12 +62,21 @@ func TestDeclaredGroupsInSinhHoat(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	// Under hd17-2023 the same header names four of its five groups (Tỷ
-	// lệ tham gia, Công tác chuẩn bị, Thực hiện nguyên tắc, "Kết quả / ý
-	// nghĩa"; no Tổ chức): every row gives four of five, an error each.
+	// Under hd17-2023 the same header also names four of the five groups
+	// of Hướng dẫn 12 (no Tổ chức), but all eight of the 2025 sheet: it is
+	// read by the eight, the same meetings and errors, plus one note.
 	res = readOne(t, path, readOptions(profileGroups(t, criteria.ProfileHD17)))
+	note := "Sinh hoạt! note: Sheet ghi điểm theo 8 nhóm của phiếu điểm năm 2025"
+	got := problemLines(res)
+	if len(res.Dataset.Units[0].Meetings) != 2 || len(got) != 3 || !strings.HasPrefix(got[0], note) || !slices.Equal(got[1:], want) {
+		t.Errorf("hd17-2023: %d meetings\n%s", len(res.Dataset.Units[0].Meetings), strings.Join(got, "\n"))
+	}
+	// A sheet that names only some groups of either sheet is still refused
+	// row by row under hd17-2023: nothing says which sheet it was kept to.
+	partial := writeBook(t, t.TempDir(), "p.xlsx", oneCell(), sheet{"Sinh hoạt", [][]any{append(head[:9:9], "Điểm đạt"), {"10/01/2024", "Thường kỳ", 5, 5, 10, 30, 10, 5, 30, 95}}})
+	res = readOne(t, partial, readOptions(profileGroups(t, criteria.ProfileHD17)))
 	if len(res.Dataset.Units[0].Meetings) != 0 || !strings.Contains(strings.Join(problemLines(res), "\n"), `thiếu "Tổ chức"; cần đủ 5 nhóm`) {
-		t.Errorf("hd17-2023:\n%s", strings.Join(problemLines(res), "\n"))
+		t.Errorf("hd17-2023, seven of eight groups:\n%s", strings.Join(problemLines(res), "\n"))
 	}
 }
 

@@ -412,32 +412,75 @@ func allBlank(rows [][]string) bool {
 	return true
 }
 
+// knownSheet is a published score sheet a Sinh hoạt sheet may be kept to
+// whatever the criteria in force declare.
+type knownSheet struct {
+	what   string // "5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm)"
+	groups func() []criteria.ScoreGroup
+}
+
+// knownSheets are the score sheets bontot knows: the five groups of Hướng
+// dẫn 12-HD/BTCTW (hd17-2023) and the eight groups the 2025 profile ships.
+var knownSheets = []knownSheet{
+	{"5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm)", criteria.HD12ScoreGroups},
+	{"8 nhóm của phiếu điểm năm 2025 (bộ quy tắc 2025: %s)", criteria.Sheet2025ScoreGroups},
+}
+
 // meetingHeader finds the header of Sinh hoạt under the declared score
-// groups. A sheet kept to the five groups of Hướng dẫn 12-HD/BTCTW while
-// the criteria declare others (a 2024 workbook evaluated under the 2025
-// profile) names those five groups in its headers, and Hướng dẫn 12 gives
-// their maxima: it is read by them, and a note says so, rather than every
-// row being refused for lacking groups it was never meant to have.
+// groups. A sheet kept to another published score sheet than the one the
+// criteria declare (a 2024 workbook with the five groups of Hướng dẫn 12
+// evaluated under the 2025 profile, or a 2025 eight-group sheet under
+// hd17-2023) names every group of that sheet in its headers, and the sheet
+// gives their maxima: it is read by them, and a note says so, rather than
+// every row being refused for lacking groups it was never meant to have.
+// The total decides a meeting's band either way.
 func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
 	cols := findHeaderIn(criteria.SheetMeetings, fd.meet.headers, buf)
-	if fd.meet.hd12 {
-		return cols
-	}
 	if boundGroups(cols) == len(fd.meet.groups) {
 		return cols
 	}
-	hd12 := findHeaderIn(criteria.SheetMeetings, headerIndex[criteria.SheetMeetings], buf)
-	if boundGroups(hd12) != 5 || hd12 == nil || (cols != nil && len(hd12.index) < len(cols.index)) {
-		return cols
+	for _, k := range knownSheets {
+		groups := k.groups()
+		if sameGroups(groups, fd.meet.groups) {
+			continue
+		}
+		rules := *fd.meet
+		rules.groups, rules.hd12 = groups, isHD12(groups)
+		if rules.hd12 {
+			rules.headers = headerIndex[criteria.SheetMeetings]
+		} else {
+			rules.headers = meetingHeaders(groups)
+		}
+		other := findHeaderIn(criteria.SheetMeetings, rules.headers, buf)
+		if other == nil || boundGroups(other) != len(groups) || (cols != nil && len(other.index) < len(cols.index)) {
+			continue
+		}
+		what := k.what
+		if strings.Contains(what, "%s") {
+			what = fmt.Sprintf(what, declaredGroups(groups))
+		}
+		declared := fd.meet.groups
+		fd.meet = &rules // fd is this sheet's own (forSheet)
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
+			Message: fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
+				what, len(declared), declaredGroups(declared))})
+		return other
 	}
-	declared := fd.meet.groups
-	rules := *fd.meet
-	rules.groups, rules.headers, rules.hd12 = criteria.HD12ScoreGroups(), headerIndex[criteria.SheetMeetings], true
-	fd.meet = &rules // fd is this sheet's own (forSheet)
-	fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
-		Message: fmt.Sprintf("Sheet ghi điểm theo 5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm), không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo 5 nhóm đó",
-			len(declared), declaredGroups(declared))})
-	return hd12
+	return cols
+}
+
+// sameGroups reports whether a and b name the same groups with the same
+// maxima.
+func sameGroups(a, b []criteria.ScoreGroup) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || a[i].Max != b[i].Max {
+			return false
+		}
+	}
+	return true
 }
 
 // boundGroups counts the group-score columns a header binds.
