@@ -289,6 +289,10 @@ type Meeting struct {
 	// ScoreSheet: read from a score sheet (one sheet per meeting), not a
 	// row of Sinh hoạt; Source then names the sheet, with no row.
 	ScoreSheet bool
+	// UpperScore: Score is the upper committee's (Điểm cấp trên chấm),
+	// which decides over the chi bộ's own; the evidence says so, since the
+	// sheet shows both.
+	UpperScore bool
 	// Groups are the group scores behind Score: always for a meeting read
 	// from a score sheet, and for a Sinh hoạt row only when the full-marks
 	// gate needs them (Thresholds.FullMarksGroups); nil otherwise.

@@ -57,12 +57,16 @@ var tc2Funcs = map[string]func(*evaluator, *view) CheckResult{
 	"tc2.assembly":           func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, Assembly) },
 }
 
-// scoredName is "15/03/2024 (85 điểm, Sinh hoạt dòng 5)".
+// scoredName is "15/03/2024 (85 điểm, Sinh hoạt dòng 5)", or "… (85 điểm
+// cấp trên chấm, …)" when the upper committee's score decided.
 func scoredName(m *Meeting) string {
 	if !m.HasScore {
 		return meetingDate(m) + " (" + m.Source.String() + ")"
 	}
 	s := meetingDate(m) + " (" + num(m.Score) + " điểm, "
+	if m.UpperScore {
+		s = meetingDate(m) + " (" + num(m.Score) + " điểm cấp trên chấm, "
+	}
 	if lost := lostGroups(m); lost != "" {
 		s += lost + "; "
 	}

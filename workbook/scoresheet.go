@@ -813,7 +813,7 @@ func (s *scoreSheet) read() bool {
 		}
 	}
 	if pick.ok && !s.failed {
-		m.Score, m.HasScore = pick.total, true
+		m.Score, m.HasScore, m.UpperScore = pick.total, true, up.filled
 		for i, g := range s.groups {
 			if pick.given[i] {
 				m.Groups = append(m.Groups, criteria.GroupScore{Name: g.name, Label: g.label, Score: pick.groups[i], Max: scales[i]})

@@ -229,7 +229,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 			if m.HasScore && rules.gap > 0 && math.Abs(up-m.Score) > rules.gap+0.001 {
 				c.report(criteria.SeverityWarning, kUpper, upperGapMessage(c.header(kUpper), up, m.Score, rules.gap))
 			}
-			m.Score, m.HasScore = up, true
+			m.Score, m.HasScore, m.UpperScore = up, true, true
 		}
 	}
 	if !m.HasScore && !c.pr.failed {
