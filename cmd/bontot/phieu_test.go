@@ -71,7 +71,7 @@ func TestEvaluateScoreSheets(t *testing.T) {
 			}
 		}
 		if _, msg := r.check("tc2.regular_good"); !strings.Contains(msg, "10/12 buổi thường kỳ đạt Tốt") ||
-			!strings.Contains(msg, "12/03/2024 (87 điểm, "+c.group+"; nhóm V Kết quả 17/20; T3)") {
+			!strings.Contains(msg, "12/03/2024 (87 điểm cấp trên chấm, "+c.group+"; nhóm V Kết quả 17/20; T3)") {
 			t.Errorf("%s evidence: %s", c.profile, msg)
 		}
 		warned := false
