@@ -156,8 +156,9 @@ func documentExample() string {
 	var b strings.Builder
 	b.WriteString("\n# ── Thể thức báo cáo Excel (Hướng dẫn 36-HD/VPTW; không phải quy tắc đánh giá) ──\n")
 	b.WriteString("# Bỏ dấu # ở các dòng dưới để in tiêu đề, số, ngày và chữ ký trên báo cáo;\n")
-	b.WriteString("# mục nào không ghi thì để dòng chấm cho điền tay. Cờ --committee, --number, --place,\n")
-	b.WriteString("# --date, --signer, --signer-title của bontot evaluate ghi đè các giá trị này.\n")
+	b.WriteString("# mục nào không ghi thì để dòng chấm cho điền tay. Các cờ --upper-committee, --committee,\n")
+	b.WriteString("# --number, --place, --date, --on-behalf, --signer, --signer-title của bontot evaluate\n")
+	b.WriteString("# ghi đè các giá trị này.\n")
 	b.WriteString("# " + DocumentKey + ":\n")
 	examples := map[string]string{
 		"upper_committee": "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "committee": "ĐẢNG ỦY SỞ TƯ PHÁP", "number": "125-BC/ĐU",

@@ -59,7 +59,7 @@ func (x *xlsxWriter) charts() error {
 		if err := x.text(sheet, 3, 1, chartCols, "Không có đơn vị nào được đánh giá: không có biểu đồ.", st.docLeft); err != nil {
 			return err
 		}
-		return x.chartPage(sheet, 3)
+		return x.chartPage(sheet, 3, 3)
 	}
 
 	// The verdicts that occur, in ranking order: a series per verdict.
@@ -237,7 +237,7 @@ func (x *xlsxWriter) charts() error {
 	if err := f.AddChart(sheet, fmt.Sprintf("A%d", clusterRow), x.chart(excelize.BarStacked, "Kết quả theo cụm", verdictSeries(clusterTable, len(clusters)), uint(chartCols*chartColPx-8), uint(clusterH), true)); err != nil {
 		return err
 	}
-	return x.chartPage(sheet, printEnd)
+	return x.chartPage(sheet, printEnd, bandTable+len(bands)+1)
 }
 
 // chart is one chart of Biểu đồ in the report's typeface. reverse lists a
@@ -301,10 +301,16 @@ func (x *xlsxWriter) figures(sheet string, row int, header []any, n int, line fu
 	return nil
 }
 
-// chartPage prints rows 1…lastRow of Biểu đồ on one A4 landscape page.
-func (x *xlsxWriter) chartPage(sheet string, lastRow int) error {
+// chartPage prints rows 1…lastRow of Biểu đồ on one A4 landscape page;
+// usedRow is the last row of the figures, the sheet's used range.
+func (x *xlsxWriter) chartPage(sheet string, lastRow, usedRow int) error {
 	f := x.f
 	lastCol, _ := excelize.ColumnNumberToName(chartCols)
+	// excelize leaves <dimension ref="A1"> here too, and readers that
+	// trust it (openpyxl read-only) would see an empty sheet.
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, usedRow)); err != nil {
+		return err
+	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
@@ -326,4 +332,22 @@ func (x *xlsxWriter) chartPage(sheet string, lastRow int) error {
 		Name: "_xlnm.Print_Area", Scope: sheet,
 		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, lastCol, lastRow),
 	})
+}
+
+// text writes text into columns c1…c2 of a row of a sheet kept in memory,
+// merged when they are more than one, with one style over the range.
+func (x *xlsxWriter) text(sheet string, row, c1, c2 int, text string, style int) error {
+	from, _ := excelize.CoordinatesToCellName(c1, row)
+	to, _ := excelize.CoordinatesToCellName(c2, row)
+	if c2 > c1 {
+		if err := x.f.MergeCell(sheet, from, to); err != nil {
+			return err
+		}
+	}
+	if text != "" {
+		if err := x.f.SetCellStr(sheet, from, text); err != nil {
+			return err
+		}
+	}
+	return x.f.SetCellStyle(sheet, from, to, style)
 }

@@ -88,28 +88,10 @@ func newDocLayout(cols []column) docLayout {
 	return d
 }
 
-// text writes text into columns c1…c2 of a row, merged when they are more
-// than one, with one style over the whole range.
-func (x *xlsxWriter) text(sheet string, row, c1, c2 int, text string, style int) error {
-	from, _ := excelize.CoordinatesToCellName(c1, row)
-	to, _ := excelize.CoordinatesToCellName(c2, row)
-	if c2 > c1 {
-		if err := x.f.MergeCell(sheet, from, to); err != nil {
-			return err
-		}
-	}
-	if text != "" {
-		if err := x.f.SetCellStr(sheet, from, text); err != nil {
-			return err
-		}
-	}
-	return x.f.SetCellStyle(sheet, from, to, style)
-}
-
 // heading writes the heading block, the title lines and, for a report sent
 // to one unit, the "Kính gửi" line, from row 1; it returns the next free
 // row.
-func (x *xlsxWriter) heading(sheet string, d docLayout, title string, subtitles ...string) (int, error) {
+func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles ...string) (int, error) {
 	st, doc := x.st, x.doc
 	number := "Số: " + or(doc.Number, blank)
 	lines := []struct {
@@ -122,32 +104,32 @@ func (x *xlsxWriter) heading(sheet string, d docLayout, title string, subtitles 
 		{number, "", st.docPlain, st.docPlain},
 	}
 	for i, l := range lines {
-		if err := x.text(sheet, i+1, 1, d.left, l.left, l.leftStyle); err != nil {
+		if err := w.text(i+1, 1, d.left, l.left, l.leftStyle); err != nil {
 			return 0, err
 		}
-		if err := x.text(sheet, i+1, d.right, d.n, l.right, l.rightStyle); err != nil {
+		if err := w.text(i+1, d.right, d.n, l.right, l.rightStyle); err != nil {
 			return 0, err
 		}
 	}
 	row := len(lines) + 2
-	if err := x.text(sheet, row, 1, d.n, title, st.docTitle); err != nil {
+	if err := w.text(row, 1, d.n, title, st.docTitle); err != nil {
 		return 0, err
 	}
-	if err := x.f.SetRowHeight(sheet, row, 20); err != nil {
+	if err := w.height(row, 20); err != nil {
 		return 0, err
 	}
 	row++
 	for _, s := range subtitles {
-		if err := x.text(sheet, row, 1, d.n, s, st.docSubtitle); err != nil {
+		if err := w.text(row, 1, d.n, s, st.docSubtitle); err != nil {
 			return 0, err
 		}
-		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
+		if err := w.height(row, 18); err != nil {
 			return 0, err
 		}
 		row++
 	}
 	if x.to != nil {
-		if err := x.text(sheet, row, 1, d.n, "Kính gửi: "+nfc.String(x.to.Name), st.docPlain); err != nil {
+		if err := w.text(row, 1, d.n, "Kính gửi: "+nfc.String(x.to.Name), st.docPlain); err != nil {
 			return 0, err
 		}
 		row++
@@ -167,7 +149,7 @@ func (x *xlsxWriter) reportTitle() string {
 
 // signature writes, from row on, the recipients on the left and the
 // signature block on the right; it returns the last row used.
-func (x *xlsxWriter) signature(sheet string, d docLayout, row int) (int, error) {
+func (x *xlsxWriter) signature(w *docStream, d docLayout, row int) (int, error) {
 	st, doc := x.st, x.doc
 	recipients := []string{}
 	if x.to != nil {
@@ -208,50 +190,18 @@ func (x *xlsxWriter) signature(sheet string, d docLayout, row int) (int, error) 
 			if i == 0 {
 				style = st.docRecipientsHead
 			}
-			if err := x.text(sheet, r, 1, d.left, left[i], style); err != nil {
+			if err := w.text(r, 1, d.left, left[i], style); err != nil {
 				return 0, err
 			}
 		}
 		if i < len(right) {
-			if err := x.text(sheet, r, d.right, d.n, right[i].text, right[i].style); err != nil {
+			if err := w.text(r, d.right, d.n, right[i].text, right[i].style); err != nil {
 				return 0, err
 			}
 		}
 		last = r
 	}
 	return last, nil
-}
-
-// docSheet finishes a document sheet once its rows are written: widths,
-// print layout, the column header row repeated on every printed page, and
-// a footer without the page header the data sheets carry (the document
-// has its own heading).
-func (x *xlsxWriter) docSheet(sheet string, cols []column, headerRow, lastRow int) error {
-	if err := x.setupSheet(sheet, cols, headerRow, lastRow, false); err != nil {
-		return err
-	}
-	for i, c := range cols {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := x.f.SetColWidth(sheet, name, name, c.width); err != nil {
-			return err
-		}
-	}
-	return x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(x.r)})
-}
-
-// headerRow writes the column titles of a table at row.
-func (x *xlsxWriter) headerRow(sheet string, cols []column, row int) error {
-	for i, c := range cols {
-		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		if err := x.f.SetCellStr(sheet, cell, c.title); err != nil {
-			return err
-		}
-	}
-	lastCol, _ := excelize.ColumnNumberToName(len(cols))
-	if err := x.f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", lastCol, row), x.st.header); err != nil {
-		return err
-	}
-	return x.f.SetRowHeight(sheet, row, headerHeight(cols))
 }
 
 var summaryColumns = []column{
@@ -279,16 +229,22 @@ type typeCounts struct{ total, met int }
 // unit type (its heading, its units in rank order, a count line), a count
 // line over all types, then recipients and signature. The column header
 // row stands once above the sections and repeats on every printed page.
-func (x *xlsxWriter) summary() error {
-	sheet, st, cols := SheetSummary, x.st, summaryColumns
+func (x *xlsxWriter) summary() (*excelize.StreamWriter, func() error, error) {
+	return x.streamDoc(SheetSummary, summaryColumns, x.writeSummary)
+}
+
+// writeSummary writes the rows of Tổng hợp; it returns the header row and
+// the last row.
+func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
+	st, cols := x.st, summaryColumns
 	d := newDocLayout(cols)
-	row, err := x.heading(sheet, d, "BÁO CÁO", x.reportTitle())
+	row, err := x.heading(w, d, "BÁO CÁO", x.reportTitle())
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	header := row
-	if err := x.headerRow(sheet, cols, header); err != nil {
-		return err
+	if err := w.header(x.st, cols, header); err != nil {
+		return 0, 0, err
 	}
 	row++
 	var all typeCounts
@@ -299,19 +255,19 @@ func (x *xlsxWriter) summary() error {
 		for j < len(x.r.Units) && x.r.Units[j].Unit.Type == t {
 			j++
 		}
-		if err := x.text(sheet, row, 1, len(cols), sectionTitle(section, t), st.section); err != nil {
-			return err
+		if err := w.text(row, 1, len(cols), sectionTitle(section, t), st.section); err != nil {
+			return 0, 0, err
 		}
-		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
-			return err
+		if err := w.height(row, 18); err != nil {
+			return 0, 0, err
 		}
 		row++
 		section++
 		var c typeCounts
 		for k := i; k < j; k++ {
 			ur := &x.r.Units[k]
-			if err := x.summaryRow(sheet, row, ur); err != nil {
-				return err
+			if err := x.summaryRow(w, row, ur); err != nil {
+				return 0, 0, err
 			}
 			row++
 			c.total++
@@ -320,8 +276,8 @@ func (x *xlsxWriter) summary() error {
 			}
 		}
 		if x.to == nil { // a report sent to one unit counts nothing
-			if err := x.countLine(sheet, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
-				return err
+			if err := x.countLine(w, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
+				return 0, 0, err
 			}
 			row++
 		}
@@ -330,25 +286,22 @@ func (x *xlsxWriter) summary() error {
 		i = j
 	}
 	if section == 0 {
-		if err := x.text(sheet, row, 1, len(cols), "Không có đơn vị nào được đánh giá.", st.text); err != nil {
-			return err
+		if err := w.text(row, 1, len(cols), "Không có đơn vị nào được đánh giá.", st.text); err != nil {
+			return 0, 0, err
 		}
 		row++
 	} else if section > 1 && x.to == nil {
-		if err := x.countLine(sheet, row, "Tổng cộng", all); err != nil {
-			return err
+		if err := x.countLine(w, row, "Tổng cộng", all); err != nil {
+			return 0, 0, err
 		}
 		row++
 	}
-	last, err := x.signature(sheet, d, row+1)
-	if err != nil {
-		return err
-	}
-	return x.docSheet(sheet, cols, header, last)
+	last, err := x.signature(w, d, row+1)
+	return header, last, err
 }
 
 // summaryRow writes one unit's row of Tổng hợp.
-func (x *xlsxWriter) summaryRow(sheet string, row int, ur *criteria.UnitResult) error {
+func (x *xlsxWriter) summaryRow(w *docStream, row int, ur *criteria.UnitResult) error {
 	st, u := x.st, ur.Unit
 	values := []any{ur.Rank, u.Code, nfc.String(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc.String(u.Cluster)),
 		yesMark(u.Pilot), nilIfEmpty(u.Rating.Code())}
@@ -371,12 +324,12 @@ func (x *xlsxWriter) summaryRow(sheet string, row int, ur *criteria.UnitResult) 
 	}
 	values = append(values, yesMark(ur.Commendation))
 	styleIDs = append(styleIDs, st.score, st.center)
-	return x.putRow(sheet, summaryColumns, row, values, styleIDs)
+	return w.values(summaryColumns, row, values, styleIDs)
 }
 
 // countLine writes "Cộng …: tổng số N | đạt “bốn tốt” M | tỷ lệ P%" as
 // labels and numbers, so that the counts stay numbers a person can add up.
-func (x *xlsxWriter) countLine(sheet string, row int, label string, c typeCounts) error {
+func (x *xlsxWriter) countLine(w *docStream, row int, label string, c typeCounts) error {
 	st := x.st
 	var share any
 	if c.total > 0 {
@@ -394,19 +347,7 @@ func (x *xlsxWriter) countLine(sheet string, row int, label string, c typeCounts
 		{9, 10, "Tỷ lệ", st.count}, {11, 11, share, st.countPct}, {12, 14, nil, st.count},
 	}
 	for _, p := range parts {
-		from, _ := excelize.CoordinatesToCellName(p.c1, row)
-		to, _ := excelize.CoordinatesToCellName(p.c2, row)
-		if p.c2 > p.c1 {
-			if err := x.f.MergeCell(sheet, from, to); err != nil {
-				return err
-			}
-		}
-		if p.value != nil {
-			if err := x.f.SetCellValue(sheet, from, p.value); err != nil {
-				return err
-			}
-		}
-		if err := x.f.SetCellStyle(sheet, from, to, p.style); err != nil {
+		if err := w.span(row, p.c1, p.c2, p.value, p.style); err != nil {
 			return err
 		}
 	}
@@ -453,40 +394,46 @@ var commendationColumns = []column{
 
 // commendation writes Đề xuất khen thưởng as a document: heading, title,
 // every list of commendationLists, recipients and signature.
-func (x *xlsxWriter) commendation() error {
-	sheet, st, cols := SheetCommendation, x.st, commendationColumns
-	if err := x.newSheet(sheet); err != nil {
-		return err
+func (x *xlsxWriter) commendation() (*excelize.StreamWriter, func() error, error) {
+	if err := x.newSheet(SheetCommendation); err != nil {
+		return nil, nil, err
 	}
+	return x.streamDoc(SheetCommendation, commendationColumns, x.writeCommendation)
+}
+
+// writeCommendation writes the rows of Đề xuất khen thưởng; it returns the
+// header row and the last row.
+func (x *xlsxWriter) writeCommendation(w *docStream) (int, int, error) {
+	st, cols := x.st, commendationColumns
 	d := newDocLayout(cols)
-	row, err := x.heading(sheet, d, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+	row, err := x.heading(w, d, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
 		fmt.Sprintf("Tổ chức đảng đạt “bốn tốt” năm %d", x.r.Year))
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	header := 0
 	for n, l := range x.commendationLists() {
-		if err := x.text(sheet, row, 1, len(cols), fmt.Sprintf("%d. %s", n+1, l.Title), st.listTitle); err != nil {
-			return err
+		if err := w.text(row, 1, len(cols), fmt.Sprintf("%d. %s", n+1, l.Title), st.listTitle); err != nil {
+			return 0, 0, err
 		}
-		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
-			return err
+		if err := w.height(row, 18); err != nil {
+			return 0, 0, err
 		}
 		row++
-		if err := x.text(sheet, row, 1, len(cols), l.Basis, st.docLeft); err != nil {
-			return err
+		if err := w.text(row, 1, len(cols), l.Basis, st.docLeft); err != nil {
+			return 0, 0, err
 		}
 		row++
 		if header == 0 {
 			header = row
 		}
-		if err := x.headerRow(sheet, cols, row); err != nil {
-			return err
+		if err := w.header(x.st, cols, row); err != nil {
+			return 0, 0, err
 		}
 		row++
 		if len(l.Units) == 0 {
-			if err := x.text(sheet, row, 1, len(cols), l.Empty, st.text); err != nil {
-				return err
+			if err := w.text(row, 1, len(cols), l.Empty, st.text); err != nil {
+				return 0, 0, err
 			}
 			row++
 		}
@@ -494,29 +441,171 @@ func (x *xlsxWriter) commendation() error {
 			values := []any{i + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(),
 				nilIfEmpty(ur.Unit.Rating.Code()), l.Grounds(ur)}
 			styleIDs := []int{st.center, st.text, st.text, st.text, st.center, st.text}
-			if err := x.putRow(sheet, cols, row, values, styleIDs); err != nil {
-				return err
+			if err := w.values(cols, row, values, styleIDs); err != nil {
+				return 0, 0, err
 			}
 			row++
 		}
-		if err := x.text(sheet, row, 1, 3, "Tổng số", st.count); err != nil {
-			return err
+		if err := w.text(row, 1, 3, "Tổng số", st.count); err != nil {
+			return 0, 0, err
 		}
-		cell, _ := excelize.CoordinatesToCellName(4, row)
-		if err := x.f.SetCellInt(sheet, cell, int64(len(l.Units))); err != nil {
-			return err
+		if err := w.span(row, 4, 4, len(l.Units), st.countInt); err != nil {
+			return 0, 0, err
 		}
-		if err := x.f.SetCellStyle(sheet, cell, cell, st.countInt); err != nil {
-			return err
-		}
-		if err := x.text(sheet, row, 5, len(cols), "đơn vị", st.countText); err != nil {
-			return err
+		if err := w.text(row, 5, len(cols), "đơn vị", st.countText); err != nil {
+			return 0, 0, err
 		}
 		row += 2
 	}
-	last, err := x.signature(sheet, d, row)
-	if err != nil {
+	last, err := x.signature(w, d, row)
+	return header, last, err
+}
+
+// docStream writes a document sheet row by row through the StreamWriter,
+// which a province's Tổng hợp needs (thousands of rows, kept out of
+// memory); cells of a row may be set in any order, rows in increasing
+// order. Without a StreamWriter it is a dry run that only finds the last
+// row, because the sheet's layout (its used range, print titles) must be
+// set before the stream starts.
+type docStream struct {
+	sw    *excelize.StreamWriter // nil for a dry run
+	row   int                    // the row being filled
+	cells []any
+	h     float64
+	last  int // the last row written
+}
+
+// at moves to row, writing the row being filled.
+func (w *docStream) at(row int) error {
+	if row == w.row {
+		return nil
+	}
+	if row < w.row {
+		return fmt.Errorf("report: row %d written after row %d", row, w.row)
+	}
+	if err := w.flush(); err != nil {
 		return err
 	}
-	return x.docSheet(sheet, cols, header, last)
+	w.row = row
+	return nil
+}
+
+// flush writes the row being filled, if it has anything.
+func (w *docStream) flush() error {
+	if w.row == 0 || (len(w.cells) == 0 && w.h == 0 && w.sw != nil) {
+		return nil
+	}
+	w.last = w.row
+	var err error
+	if w.sw != nil {
+		err = w.sw.SetRow(fmt.Sprintf("A%d", w.row), w.cells, excelize.RowOpts{Height: w.h})
+	}
+	w.cells, w.h = nil, 0
+	return err
+}
+
+// span sets columns c1…c2 of row to one style, value in the first,
+// merged when they are more than one.
+func (w *docStream) span(row, c1, c2 int, value any, style int) error {
+	if err := w.at(row); err != nil {
+		return err
+	}
+	for len(w.cells) < c2 {
+		w.cells = append(w.cells, nil)
+	}
+	w.cells[c1-1] = excelize.Cell{StyleID: style, Value: value}
+	for c := c1 + 1; c <= c2; c++ {
+		w.cells[c-1] = excelize.Cell{StyleID: style}
+	}
+	if c2 > c1 && w.sw != nil {
+		from, _ := excelize.CoordinatesToCellName(c1, row)
+		to, _ := excelize.CoordinatesToCellName(c2, row)
+		return w.sw.MergeCell(from, to)
+	}
+	return nil
+}
+
+// text is span with a text, left out when empty.
+func (w *docStream) text(row, c1, c2 int, text string, style int) error {
+	var v any
+	if text != "" {
+		v = text
+	}
+	return w.span(row, c1, c2, v, style)
+}
+
+// height sets the height of row in points.
+func (w *docStream) height(row int, h float64) error {
+	if err := w.at(row); err != nil {
+		return err
+	}
+	w.h = h
+	return nil
+}
+
+// header writes the column titles of a table at row.
+func (w *docStream) header(st *styles, cols []column, row int) error {
+	for i, c := range cols {
+		if err := w.span(row, i+1, i+1, c.title, st.header); err != nil {
+			return err
+		}
+	}
+	return w.height(row, headerHeight(cols))
+}
+
+// values writes one row of values with one style per cell, tall enough
+// for its wrapped text (see rowHeight); a nil value leaves the cell empty
+// but styled, so borders stay continuous.
+func (w *docStream) values(cols []column, row int, values []any, styleIDs []int) error {
+	if w.sw == nil {
+		return w.at(row) // a dry run only counts rows
+	}
+	for i, v := range values {
+		if err := w.span(row, i+1, i+1, v, styleIDs[i]); err != nil {
+			return err
+		}
+	}
+	if h := rowHeight(cols, values, 1); h > 0 {
+		return w.height(row, h)
+	}
+	return nil
+}
+
+// streamDoc prepares a document sheet: a dry run of write finds its header
+// and last rows, then the layout is set — widths, print layout, the header
+// row repeated on every page, a footer without the data sheets' page
+// header (the document has its own heading). It returns the stream and the
+// function that writes the rows into it, which touches nothing else of the
+// workbook and may run beside another sheet's.
+func (x *xlsxWriter) streamDoc(sheet string, cols []column, write func(*docStream) (int, int, error)) (*excelize.StreamWriter, func() error, error) {
+	dry := &docStream{}
+	header, _, err := write(dry)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := dry.flush(); err != nil {
+		return nil, nil, err
+	}
+	if err := x.setupSheet(sheet, cols, header, dry.last, false); err != nil {
+		return nil, nil, err
+	}
+	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(x.r)}); err != nil {
+		return nil, nil, err
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return nil, nil, err
+		}
+	}
+	return sw, func() error {
+		w := &docStream{sw: sw}
+		if _, _, err := write(w); err != nil {
+			return err
+		}
+		return w.flush()
+	}, nil
 }

@@ -298,7 +298,7 @@ func TestXLSXLayout(t *testing.T) {
 		}
 	}
 	dims := map[string]string{
-		SheetDetail: "A1:G" + itoa(detailRows[true]+1), SheetPassed: "A1:G" + itoa(detailRows[false]+1),
+		SheetDetail: "A1:G" + itoa(detailRows[true]+1), SheetPassed: "A1:F" + itoa(detailRows[false]+1),
 		SheetImplementation: "A1:F4", SheetProblems: "A1:G5",
 	}
 	names := f.GetDefinedName()
@@ -408,8 +408,12 @@ func TestXLSXDetailRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		cols := detailColumns
+		if sheet == SheetPassed {
+			cols = passedColumns
+		}
 		var header []string
-		for _, c := range detailColumns {
+		for _, c := range cols {
 			header = append(header, c.title)
 		}
 		if !slices.Equal(rows[0], header) {
@@ -422,14 +426,21 @@ func TestXLSXDetailRows(t *testing.T) {
 					t.Errorf("%s row %d shows the ID %q", sheet, i+2, v)
 				}
 			}
-			if len(row) == 2 { // a unit's group row
+			if mc, _ := f.GetMergeCells(sheet); len(mc) == 0 {
+				t.Errorf("%s: group rows not merged", sheet)
+			}
+			// A unit's group row: code and title, or "code · title" alone.
+			if sheet == SheetDetail && len(row) == 2 {
 				group = row[0]
-				if mc, _ := f.GetMergeCells(sheet); len(mc) == 0 {
-					t.Errorf("%s: group rows not merged", sheet)
-				}
 				continue
 			}
-			if row[0] != group {
+			if sheet == SheetPassed && len(row) == 1 {
+				group, _, _ = strings.Cut(row[0], " · ")
+				continue
+			}
+			if sheet == SheetPassed {
+				row = append([]string{group}, row...) // the code its group row carries
+			} else if row[0] != group {
 				t.Errorf("%s row %d: unit %s under the group of %s", sheet, i+2, row[0], group)
 			}
 			k := key{row[0], row[2]}
@@ -452,6 +463,9 @@ func TestXLSXDetailRows(t *testing.T) {
 			}
 			if row[0] == "CB04" && row[2] == checkTitle("tc2.regular_count") && (row[3] != "11" || row[4] != "12") {
 				t.Errorf("CB04 regular_count row %q", row)
+			}
+			if sheet == SheetPassed && row[0] == "DB01" && row[2] == checkTitle("tc2.committee_meetings") && row[1] != "TC2" {
+				t.Errorf("criterion shown as %q, want TC2", row[1])
 			}
 		}
 	}
@@ -741,6 +755,12 @@ func TestXLSXCharts(t *testing.T) {
 		if sums[table] != len(r.Units) {
 			t.Errorf("%s: figures add up to %d, want %d units", table, sums[table], len(r.Units))
 		}
+	}
+	// The used range covers the figures (openpyxl read-only trusts it).
+	i := slices.Index(mainSheets, SheetCharts)
+	part := zipPart(t, data, "xl/worksheets/sheet"+itoa(i+1)+".xml")
+	if m := regexp.MustCompile(`<dimension ref="A1:P(\d+)"`).FindStringSubmatch(part); m == nil || m[1] != itoa(len(rows)) {
+		t.Errorf("Biểu đồ: dimension %v, want rows 1…%d", m, len(rows))
 	}
 	layout, _ := f.GetPageLayout(SheetCharts)
 	if *layout.FitToWidth != 1 || *layout.FitToHeight != 1 {

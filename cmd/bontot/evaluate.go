@@ -67,8 +67,9 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
          hợp, Đề xuất khen thưởng, Biểu đồ, Chi tiết (nội dung chưa đạt), Chi tiết đã
          đạt, Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o. Cơ quan ban
          hành, số, địa danh, ngày, người ký lấy từ mục report: của tệp tiêu chí
-         hoặc các cờ --committee, --number, --place, --date, --signer,
-         --signer-title; thiếu thì để dòng chấm điền tay
+         hoặc các cờ --upper-committee, --committee, --number, --place,
+         --date, --on-behalf, --signer, --signer-title; thiếu thì để dòng chấm
+         điền tay
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
   csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
          cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
@@ -144,6 +145,8 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
 	f.StringVar(&o.Split, "split", "", "ghi thêm vào `THƯ-MỤC` mỗi đơn vị một báo cáo xlsx riêng (gửi từng chi bộ, đảng bộ)")
+	f.StringVar(&o.Document.UpperCommittee, "upper-committee", "", "báo cáo xlsx: `CẤP-ỦY` cấp trên, dòng trên tên cơ quan ban hành (ví dụ \"ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH\")")
+	f.StringVar(&o.Document.OnBehalf, "on-behalf", "", "báo cáo xlsx: `THẨM-QUYỀN` ký (ví dụ \"T/M BAN THƯỜNG VỤ\")")
 	f.StringVar(&o.Document.Committee, "committee", "", "báo cáo xlsx: `CƠ-QUAN` ban hành, in ở góc trái (ví dụ \"ĐẢNG ỦY SỞ TƯ PHÁP\")")
 	f.StringVar(&o.Document.Number, "number", "", "báo cáo xlsx: `SỐ` và ký hiệu văn bản (ví dụ 125-BC/ĐU)")
 	f.StringVar(&o.Document.Place, "place", "", "báo cáo xlsx: `ĐỊA-DANH` ghi trước ngày tháng")
@@ -158,7 +161,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 
 // documentFlags are the flags that fill the Excel report's heading and
 // signature (criteria.Document).
-var documentFlags = []string{"committee", "number", "place", "date", "signer", "signer-title"}
+var documentFlags = []string{"upper-committee", "committee", "number", "place", "date", "on-behalf", "signer", "signer-title"}
 
 // loadDocument is the report's heading and signature: the criteria file's
 // report section, each field overridden by its flag when given.
@@ -174,6 +177,7 @@ func loadDocument(path string, flags criteria.Document) (criteria.Document, erro
 		}
 	}
 	for _, f := range []struct{ from, to *string }{
+		{&flags.UpperCommittee, &d.UpperCommittee}, {&flags.OnBehalf, &d.OnBehalf},
 		{&flags.Committee, &d.Committee}, {&flags.Number, &d.Number}, {&flags.Place, &d.Place},
 		{&flags.Signer, &d.Signer}, {&flags.SignerTitle, &d.SignerTitle},
 	} {
@@ -333,6 +337,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	stop()
 	rep.Rules = rules
 	renderGC()
+	if o.Format == "xlsx" {
+		xlsxGC()
+	}
 	// Ranks count within the whole evaluation, also in a report narrowed
 	// to one unit.
 	counts := map[criteria.UnitType]int{}
