@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 )
@@ -22,8 +23,14 @@ func TestTableSummaryCountsMetQuota(t *testing.T) {
 	if !strings.Contains(out, "3 HTXSNV / 12 đảng viên") || strings.Contains(out, "1 HTXSNV / 8") || strings.Contains(out, "2 HTXSNV / 10") {
 		t.Errorf("summary lists the wrong quota results:\n%s", out)
 	}
-	if !strings.Contains(out, "✓ Đạt · Tỷ lệ đảng viên xếp loại HTXSNV · 2 đơn vị (xem từng đơn vị bằng --unit MÃ)") {
+	// The count line wraps like any other within 80 columns.
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "✓ Đạt · Tỷ lệ đảng viên xếp loại HTXSNV · 2 đơn vị (xem từng đơn vị bằng --unit MÃ)") {
 		t.Errorf("summary does not count the units within the share:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(l); n > MinWidth {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
 	}
 	unit := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{Unit: "CB04"}) }))
 	if !strings.Contains(unit, "1 HTXSNV / 8 đảng viên xếp loại từ HTTNV trở lên = 12,5%, không quá 20%") {

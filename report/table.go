@@ -479,22 +479,27 @@ func (t *textWriter) checkLines(ch criteria.CheckResult) {
 	if ch.Item {
 		title = "Tự đánh giá: " + checkTitle(ch.ID)
 	}
-	mark := t.symbol(ch.Status) + " " + ch.Status.Label()
-	lines := wrap(nfc.String(mark+" · "+title), t.width-6)
-	for i, l := range lines {
-		if i > 0 {
-			t.line("      " + l)
-			continue
-		}
-		// Colour only the mark and status word that lead the line.
-		if n := utf8.RuneCountInString(mark); utf8.RuneCountInString(l) >= n {
-			r := []rune(l)
-			l = t.status(ch.Status, string(r[:n])) + string(r[n:])
-		}
-		t.line("    " + l)
-	}
+	t.statusLine("    ", "      ", ch.Status, title)
 	if ch.Message != "" {
 		t.paragraph("      ", ch.Message)
+	}
+}
+
+// statusLine writes "✓ Đạt · text" wrapped, the first line after first
+// and the others after rest, colouring only the mark and status word that
+// lead it: colour codes inside a wrapped line would be counted as text.
+func (t *textWriter) statusLine(first, rest string, st criteria.Status, text string) {
+	mark := t.symbol(st) + " " + st.Label()
+	for i, l := range wrap(nfc.String(mark+" · "+text), t.width-utf8.RuneCountInString(rest)) {
+		if i > 0 {
+			t.line(rest + l)
+			continue
+		}
+		if n := utf8.RuneCountInString(mark); utf8.RuneCountInString(l) >= n {
+			r := []rune(l)
+			l = t.status(st, string(r[:n])) + string(r[n:])
+		}
+		t.line(first + l)
 	}
 }
 
@@ -675,19 +680,17 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 		if im.Cluster != "" {
 			who = im.Cluster
 		}
-		head := t.symbol(im.Status) + " " + im.Status.Label()
-		t.line("  " + t.status(im.Status, head) + " · " + checkTitle(im.ID) + " · " + cellText(who))
+		t.statusLine("  ", "      ", im.Status, checkTitle(im.ID)+" · "+cellText(who))
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
 		}
 	}
 	for _, id := range foldedIDs {
-		head := t.symbol(criteria.Met) + " " + criteria.Met.Label()
 		how := "xem từng đơn vị bằng --unit MÃ"
 		if id != "quota.htxsnv" {
 			how = "xem tất cả bằng --all"
 		}
-		t.line("  " + t.status(criteria.Met, head) + " · " + checkTitle(id) + " · " + fmt.Sprintf("%d đơn vị (%s)", folded[id], how))
+		t.statusLine("  ", "      ", criteria.Met, checkTitle(id)+" · "+fmt.Sprintf("%d đơn vị (%s)", folded[id], how))
 	}
 }
 
