@@ -506,52 +506,26 @@ func (t *textWriter) statusLine(first, rest string, st criteria.Status, text str
 // symbol is the mark of a status, in ASCII when the console's font may
 // lack ✓ and ✗.
 func (t *textWriter) symbol(s criteria.Status) string {
+	m, ok := marks[s]
+	if !ok {
+		m = [2]string{"·", "."}
+	}
 	if t.ascii {
-		return asciiSymbol(s)
+		return m[1]
 	}
-	return symbol(s)
+	return m[0]
 }
 
-// asciiSymbol is the mark of a status for a legacy console.
-func asciiSymbol(s criteria.Status) string {
-	switch s {
-	case criteria.Met:
-		return "v"
-	case criteria.NotMet:
-		return "x"
-	case criteria.MissingData:
-		return "?"
-	case criteria.NotApplicable:
-		return "-"
-	case criteria.Reachable:
-		return "~"
-	case criteria.NotAssessed:
-		return "o"
-	case criteria.DataError:
-		return "!"
-	}
-	return "."
-}
-
-// symbol is the one-character mark of a status, readable without colour.
-func symbol(s criteria.Status) string {
-	switch s {
-	case criteria.Met:
-		return "✓"
-	case criteria.NotMet:
-		return "✗"
-	case criteria.MissingData:
-		return "?"
-	case criteria.NotApplicable:
-		return "–"
-	case criteria.Reachable:
-		return "…"
-	case criteria.NotAssessed:
-		return "○"
-	case criteria.DataError:
-		return "!"
-	}
-	return "·"
+// marks are the one-character marks of each status, readable without
+// colour: the Unicode one, and the ASCII one for a legacy console.
+var marks = map[criteria.Status][2]string{
+	criteria.Met:           {"✓", "v"},
+	criteria.NotMet:        {"✗", "x"},
+	criteria.MissingData:   {"?", "?"},
+	criteria.NotApplicable: {"–", "-"},
+	criteria.Reachable:     {"…", "~"},
+	criteria.NotAssessed:   {"○", "o"},
+	criteria.DataError:     {"!", "!"},
 }
 
 // unitView is the full detail of one unit: its identity, its verdict and
