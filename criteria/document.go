@@ -73,10 +73,13 @@ func ParseDocument(data []byte, name string) (Document, error) {
 	if root.Kind != yaml.MappingNode {
 		return d, nil
 	}
-	var sec *yaml.Node
+	var sec, secKey *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == DocumentKey {
-			sec = root.Content[i+1]
+		if k := root.Content[i]; k.Value == DocumentKey {
+			if secKey != nil {
+				return d, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, DocumentKey, secKey.Line)
+			}
+			sec, secKey = root.Content[i+1], k
 		}
 	}
 	if sec == nil || (sec.Kind == yaml.ScalarNode && sec.Tag == "!!null") {

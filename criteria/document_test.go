@@ -47,6 +47,7 @@ func TestParseDocumentErrors(t *testing.T) {
 		{"report:\n  recipients: Lưu VP\n", "x.yaml dòng 2: khóa report.recipients phải là danh sách"},
 		{"report:\n  committee: [a]\n", "x.yaml dòng 2: khóa report.committee phải là một dòng chữ"},
 		{"report:\n  place: A\n  place: B\n", "x.yaml dòng 3: khóa report.place đã có ở dòng 2"},
+		{"report:\n  place: A\nreport:\n  place: B\n", `x.yaml dòng 3: khóa "report" đã có ở dòng 1`},
 	} {
 		_, err := ParseDocument([]byte(c.file), "x.yaml")
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {

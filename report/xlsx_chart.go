@@ -27,8 +27,10 @@ var typeColors = map[criteria.UnitType]string{
 	criteria.CellSubordinate: "A5A5A5",
 }
 
-// noCluster names the units that belong to no cluster in the cluster chart.
-const noCluster = "(không thuộc cụm)"
+// noCluster names the units that belong to no cluster in the figures. The
+// cluster chart leaves them out: in a province they are the thousands of
+// chi bộ trực thuộc, a bar that would flatten every cluster's.
+const noCluster = "(không thuộc cụm — không vẽ)"
 
 // Layout of Biểu đồ: sixteen columns of equal width, two charts side by
 // side under the title, the cluster chart below them across the page, and
@@ -106,7 +108,11 @@ func (x *xlsxWriter) charts() error {
 
 	// Heights: the cluster chart grows with the clusters, 18 pixels a bar.
 	topH := 300
-	clusterH := min(max(260, 90+18*len(clusters)), 620)
+	named := len(clusters) // the clusters drawn: all but noCluster
+	if named > 0 && clusters[named-1] == noCluster {
+		named--
+	}
+	clusterH := min(max(260, 90+18*named), 620)
 	clusterRow := 3 + topH/chartRowPx + 1
 	printEnd := clusterRow + clusterH/chartRowPx + 1
 	row := printEnd + 2
@@ -234,7 +240,11 @@ func (x *xlsxWriter) charts() error {
 	if err := f.AddChart(sheet, right+"3", x.chart(excelize.Col, "Số đơn vị theo điểm sinh hoạt thường kỳ bình quân", bandSeries, halfW-8, uint(topH), false)); err != nil {
 		return err
 	}
-	if err := f.AddChart(sheet, fmt.Sprintf("A%d", clusterRow), x.chart(excelize.BarStacked, "Kết quả theo cụm", verdictSeries(clusterTable, len(clusters)), uint(chartCols*chartColPx-8), uint(clusterH), true)); err != nil {
+	if named == 0 {
+		if err := x.text(sheet, clusterRow, 1, chartCols, "Không có đơn vị nào thuộc một cụm: không có biểu đồ theo cụm.", st.docLeft); err != nil {
+			return err
+		}
+	} else if err := f.AddChart(sheet, fmt.Sprintf("A%d", clusterRow), x.chart(excelize.BarStacked, "Kết quả theo cụm", verdictSeries(clusterTable, named), uint(chartCols*chartColPx-8), uint(clusterH), true)); err != nil {
 		return err
 	}
 	return x.chartPage(sheet, printEnd, bandTable+len(bands)+1)

@@ -71,7 +71,23 @@ func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*shee
 	return s, func() error { return x.detailRows(s, keep) }, nil
 }
 
-// detailRows writes the rows of a detail sheet (see detail).
+// detailRow is one row of a detail sheet, made ready by the producer of
+// detailRows for the goroutine that streams it.
+type detailRow struct {
+	group       bool // a unit's group row: code and title
+	code, title string
+	cells       [7]excelize.Cell // a check's row, len(cols) of them used
+	height      float64
+}
+
+// detailBatch is how many rows go from the producer to the writer at once;
+// tests lower it to cross batches on a small report.
+var detailBatch = 512
+
+// detailRows writes the rows of a detail sheet (see detail). Making a row
+// (its texts, number formats, height) and streaming it are split over two
+// goroutines, batch by batch: the stream of the checks met is the longest
+// task of a province report, and excelize's SetRow is most of it.
 func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool) error {
 	if s.total == 0 {
 		empty := "Không có nội dung nào chưa đạt."
@@ -80,53 +96,123 @@ func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool)
 		}
 		return s.put([]any{excelize.Cell{Value: empty}}, 0)
 	}
+	// Four batches circulate: the producer fills one while the writer
+	// streams another, and neither runs more than a few ahead.
+	full := make(chan []detailRow, 2)
+	free := make(chan []detailRow, 4)
+	for range 4 {
+		free <- make([]detailRow, 0, detailBatch)
+	}
+	stop := make(chan struct{})
+	go x.produceRows(s, keep, full, free, stop)
+	n := len(s.cols)
+	cells := make([]any, n)
+	var werr error
+	for batch := range full {
+		for i := range batch {
+			if werr != nil {
+				break
+			}
+			r := &batch[i]
+			if r.group {
+				werr = s.group(r.code, r.title)
+				continue
+			}
+			for j := range n {
+				cells[j] = &r.cells[j]
+			}
+			werr = s.put(cells, r.height)
+		}
+		if werr != nil {
+			close(stop) // the producer ends; full is drained below
+			for range full {
+			}
+			return werr
+		}
+		free <- batch[:0]
+	}
+	return nil
+}
+
+// produceRows makes the rows of a detail sheet in batches, taking empty
+// batches from free and sending filled ones on full, which it closes at
+// the end or when stop closes.
+func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool, full, free chan []detailRow, stop chan struct{}) {
+	defer close(full)
 	st := x.st
 	count := x.typeCount()
-	// One row's cells and texts reused for every row: a province writes a
-	// quarter of a million. code is 1 when the sheet has the Mã column.
+	// code is 1 when the sheet has the Mã column.
 	code := len(s.cols) - len(passedColumns)
-	row := make([]excelize.Cell, len(s.cols))
-	cells := make([]any, len(row))
-	for i := range row {
-		cells[i] = &row[i]
+	texts := make([]any, len(s.cols))
+	var batch []detailRow
+	select {
+	case batch = <-free:
+	case <-stop:
+		return
 	}
-	texts := make([]any, len(row))
+	next := func() *detailRow {
+		if len(batch) == cap(batch) {
+			select {
+			case full <- batch:
+			case <-stop:
+				return nil
+			}
+			select {
+			case batch = <-free:
+			case <-stop:
+				return nil
+			}
+		}
+		batch = batch[:len(batch)+1]
+		r := &batch[len(batch)-1]
+		*r = detailRow{}
+		return r
+	}
 	for i := range x.r.Units {
 		ur := &x.r.Units[i]
 		if countChecks(ur, keep) == 0 {
 			continue
 		}
 		u := ur.Unit
-		title := fmt.Sprintf("%s — kết quả: %s · hạng %d/%d %s", nfc.String(u.Name), ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
-		if err := s.group(u.Code, title); err != nil {
-			return err
+		r := next()
+		if r == nil {
+			return
 		}
+		r.group, r.code = true, u.Code
+		r.title = fmt.Sprintf("%s — kết quả: %s · hạng %d/%d %s", nfc.String(u.Name), ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
 		for _, c := range ur.Criteria {
 			crit := criterionNumber(c.ID)
 			for _, ch := range c.Checks {
 				if !keep(ch.Status) {
 					continue
 				}
+				r := next()
+				if r == nil {
+					return
+				}
 				v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
 				title, msg := checkTitle(ch.ID), nfc.String(ch.Message)
 				if code == 1 {
-					row[0] = excelize.Cell{StyleID: st.text, Value: u.Code}
+					r.cells[0] = excelize.Cell{StyleID: st.text, Value: u.Code}
 					texts[0] = u.Code
 				}
-				row[code] = excelize.Cell{StyleID: st.criterion, Value: crit}
-				row[code+1] = excelize.Cell{StyleID: st.text, Value: title}
-				row[code+2] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
-				row[code+3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
-				row[code+4] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
-				row[code+5] = excelize.Cell{StyleID: st.text, Value: msg}
+				r.cells[code] = excelize.Cell{StyleID: st.criterion, Value: crit}
+				r.cells[code+1] = excelize.Cell{StyleID: st.text, Value: title}
+				r.cells[code+2] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
+				r.cells[code+3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
+				r.cells[code+4] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
+				r.cells[code+5] = excelize.Cell{StyleID: st.text, Value: msg}
 				texts[code+1], texts[code+5] = title, msg
-				if err := s.put(cells, rowHeight(s.cols, texts, 1)); err != nil {
-					return err
-				}
+				r.height = rowHeight(s.cols, texts, 1)
 			}
 		}
 	}
-	return nil
+	if len(batch) > 0 {
+		select {
+		case full <- batch:
+		case <-stop:
+		}
+	}
 }
 
 func countChecks(ur *criteria.UnitResult, keep func(criteria.Status) bool) int {

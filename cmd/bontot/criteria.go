@@ -175,6 +175,11 @@ func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	// The report section is checked too: this is where a committee tries
+	// its criteria file before a run.
+	if _, err := loadDocument(o.Criteria, criteria.Document{}); err != nil {
+		return err
+	}
 	if o.Export != "" {
 		if err := checkOutput(o.Export); err != nil {
 			return err

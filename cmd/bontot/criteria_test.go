@@ -100,3 +100,15 @@ func TestCriteriaBadFile(t *testing.T) {
 		t.Errorf("no file: %v", err)
 	}
 }
+
+// `bontot criteria --criteria FILE` checks the report section as well.
+func TestCriteriaChecksReportSection(t *testing.T) {
+	crit := filepath.Join(t.TempDir(), "tieu-chi.yaml")
+	if err := os.WriteFile(crit, []byte("regular_meetings: 12\nreport:\n  date: 31/02/2024\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCmd(t, "criteria", "--criteria", crit)
+	if code != 1 || !strings.Contains(stderr, "tieu-chi.yaml dòng 3: khóa report.date phải là một ngày") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
