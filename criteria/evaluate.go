@@ -59,17 +59,16 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 	}
 	r.Verdict = verdicts.combine()
 	for _, p := range v.pool {
-		if p.HasErrors && (p == u || p.errorsReachCommittee()) {
+		if p.HasErrors && ((p == u && p.errorsReachVerdict()) || (p != u && p.errorsReachCommittee())) {
 			r.ErrorsIn = append(r.ErrorsIn, p.Code)
 		}
 	}
 	if len(r.ErrorsIn) > 0 {
 		r.Verdict = DataError
 	}
-	// Guidance III.1, second bullet: giấy khen for the outstanding
-	// grassroots organisations rated HTXSNV; chi bộ trực thuộc are
-	// recognised by their đảng ủy instead (III.4.1).
-	r.Commendation = r.Verdict == Met && u.Type != CellSubordinate && u.Rating == HTXSNV
+	// Guidance III.1 and Hướng dẫn 06-HD/TW: see commendation.go.
+	r.Commendation, r.CommendationLevel = e.commendation(u, r.Verdict)
+	r.History = e.history(u, r.Verdict)
 
 	var sum float64
 	var n int

@@ -153,3 +153,24 @@ func violationText(m *Member) string {
 	}
 	return ": \"" + string(r) + "\""
 }
+
+// disciplineText is the evidence of a member's Kỷ luật cell, after the
+// name and any violation: `: kỷ luật "Khiển trách"`, or "" without one.
+func disciplineText(m *Member) string {
+	if m.Discipline == DisciplineNone {
+		return ""
+	}
+	text := m.DisciplineText
+	if text == "" {
+		text = m.Discipline.Label()
+	}
+	r := []rune(text)
+	if len(r) > 120 {
+		r = append(r[:117:117], '…')
+	}
+	sep := ": "
+	if m.ViolationText != "" {
+		sep = "; "
+	}
+	return sep + "kỷ luật \"" + string(r) + "\""
+}

@@ -169,7 +169,8 @@ func (e *evaluator) pilotCluster(name string, us []*Unit) ImplementationResult {
 // "Trong từng tổ chức cơ sở đảng": a chi bộ counts its own members; a đảng
 // bộ cơ sở counts every member of its pool, its own rows and those of its
 // chi bộ trực thuộc, each of which also gets a result of its own. Exempt
-// members are rated by no one and left out. A blank rating leaves the
+// and suspended members are rated by no one and left out, and so are new
+// members not yet rated (members.go). A blank rating leaves the
 // result open only when the data does not settle it: the check fails even
 // if every blank were HTTNV, and passes even if every blank were HTXSNV.
 func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
@@ -178,7 +179,8 @@ func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
 		r.Status, r.Message = MissingData, missingSheet(SheetMembers, "").Message
 		return r
 	}
-	var rows, exempt, top, good int
+	var rows, top, good int
+	var out leftOut
 	var tops, blank nameList
 	for _, p := range e.views[u].pool {
 		for i := range p.Members {
@@ -191,8 +193,7 @@ func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
 				return m.Name + " (" + m.Source.String() + ")"
 			}
 			switch {
-			case m.Exempt:
-				exempt++
+			case out.add(e, m, name):
 			case m.Rating == RatingNone:
 				if blank.want() {
 					blank.add(name())
@@ -212,9 +213,7 @@ func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
 	if u.Type == Committee {
 		prefix = fmt.Sprintf("Toàn đảng bộ (cùng %d chi bộ trực thuộc): ", len(e.children[u.Code]))
 	}
-	if exempt > 0 {
-		extra = fmt.Sprintf("; không tính %d đảng viên miễn công tác và sinh hoạt đảng", exempt)
-	}
+	extra = out.note(e)
 	switch {
 	case rows == 0 && u.Type == Committee:
 		r.Status, r.Message = MissingData, "Trang \"Đảng viên\" không có dòng nào của đảng bộ và các chi bộ trực thuộc"
@@ -222,7 +221,7 @@ func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
 	case rows == 0:
 		r.Status, r.Message = MissingData, "Trang \"Đảng viên\" không có dòng nào của đơn vị"
 		return r
-	case rows == exempt:
+	case rows == out.total():
 		r.Status, r.Message = MissingData, prefix+"Không có đảng viên nào được xếp loại"+extra
 		return r
 	}

@@ -99,13 +99,14 @@ const (
 	SheetCriteria                    // Tiêu chí
 	SheetCases                       // Đơn thư vụ việc
 	SheetSelfAssessment              // Tự đánh giá
+	SheetHistory                     // Lịch sử: earlier years (optional, read under HistoryStreaks)
 	numSheets
 )
 
 // SheetNames are the canonical Vietnamese sheet names, indexed by Sheet.
 var SheetNames = [numSheets]string{
 	"Đơn vị", "Sinh hoạt", "Họp cấp ủy", "Đảng viên", "Cán bộ", "Đoàn thể",
-	"Tiêu chí", "Đơn thư vụ việc", "Tự đánh giá",
+	"Tiêu chí", "Đơn thư vụ việc", "Tự đánh giá", "Lịch sử",
 }
 
 // AllSheets lists every sheet in workbook order.
@@ -135,6 +136,13 @@ func (set SheetSet) With(s Sheet) SheetSet { return set | 1<<s }
 // Đảng viên (TC4, and through them nothing else) and its Đơn thư vụ việc
 // (TC3). Its Tiêu chí, Sinh hoạt and the rest are judged for it alone.
 const committeeReads = SheetSet(1<<SheetUnits | 1<<SheetMembers | 1<<SheetCases)
+
+// errorsReachVerdict reports whether the unit's data errors make its own
+// verdict loi_du_lieu: all do but those in Lịch sử, which no check reads;
+// they leave its streaks incomplete instead (HistoryResult.Incomplete).
+func (u *Unit) errorsReachVerdict() bool {
+	return u.HasErrors && (u.ErrorSheets == 0 || u.ErrorSheets&^(1<<SheetHistory) != 0)
+}
 
 // errorsReachCommittee reports whether the unit's data errors make its
 // đảng bộ loi_du_lieu too: they lie in a row the đảng bộ's checks read, or
@@ -239,6 +247,21 @@ type Unit struct {
 	Criteria          []Criterion528
 	Cases             []Case
 	SelfAssessment    []SelfItem
+	// History holds the unit's earlier years from Lịch sử, one per year,
+	// each before the evaluation year (the reader leaves out the others).
+	History []PastYear
+}
+
+// PastYear is one row of Lịch sử: the unit's result of an earlier year.
+type PastYear struct {
+	Year     int
+	Rating   Rating // the unit's own rating that year
+	FourGood bool   // đạt "bốn tốt" that year; meaningful only if HasFourGood
+	// HasFourGood is false when the Bốn tốt cell is blank or the sheet has
+	// no such column: that year is not known to be "bốn tốt".
+	HasFourGood bool
+	Source      Source
+	Cell        string // the Năm cell (A1), for the reader's problems about the row
 }
 
 // MeetingKind distinguishes regular (thường kỳ) from thematic (chuyên đề)
@@ -251,12 +274,9 @@ const (
 	Thematic
 )
 
-// NumScoreGroups is the number of group scores of the provincial scoring
-// rule (participation, preparation, organisation, principles, results).
-const NumScoreGroups = 5
-
-// Meeting is one row of Sinh hoạt. It keeps what evaluation needs: the
-// five group scores are checked and summed into Score by the reader.
+// Meeting is one row of Sinh hoạt, or one score sheet. It keeps what
+// evaluation needs: the group scores are checked and summed into Score by
+// the reader, and Score is the upper committee's where it scored too.
 type Meeting struct {
 	Date      time.Time // a row with only a month is dated on its first day
 	Score     float64   // total on the 100-point scale
@@ -266,6 +286,13 @@ type Meeting struct {
 	Kind      MeetingKind
 	MonthOnly bool
 	HasScore  bool
+	// ScoreSheet: read from a score sheet (one sheet per meeting), not a
+	// row of Sinh hoạt; Source then names the sheet, with no row.
+	ScoreSheet bool
+	// Groups are the group scores behind Score: always for a meeting read
+	// from a score sheet, and for a Sinh hoạt row only when the full-marks
+	// gate needs them (Thresholds.FullMarksGroups); nil otherwise.
+	Groups []GroupScore
 }
 
 // CommitteeKind is the kind of a Họp cấp ủy row.
@@ -298,18 +325,106 @@ const (
 	ResidenceNotTaken                  // "Không lấy ý kiến": left out (Hướng dẫn 33-HD/BTCTW)
 )
 
-// Member is one row of Đảng viên.
+// Member is one row of Đảng viên. A province lists a million members:
+// the strings first and the small fields packed after them.
 type Member struct {
-	Name      string
-	ID        string // Mã đảng viên, may be ""
-	Exempt    bool   // miễn công tác và sinh hoạt đảng: out of every denominator
-	Rating    Rating // RatingNone when blank
-	Violation bool   // violated Quy định 37-QĐ/TW
+	Name string
+	ID   string // Mã đảng viên, may be ""
 	// ViolationText is the violation as the Vi phạm cell writes it, the
 	// evidence; "" when the cell only says yes.
 	ViolationText string
-	Residence     Residence
-	Source        Source
+	// DisciplineText is the Kỷ luật cell as written, quoted as the
+	// evidence of Discipline.
+	DisciplineText string
+	Source         Source
+	// AdmittedOn is Ngày kết nạp, zero when not given: a member admitted
+	// fewer than Thresholds.NewMemberMonths before the end of the
+	// evaluation year may be left unrated.
+	AdmittedOn Day
+	Exempt     bool // miễn công tác và sinh hoạt đảng: out of every denominator
+	// Suspended: đình chỉ sinh hoạt đảng. A suspended member is not rated
+	// (Hướng dẫn 21-HD/BTCTW, 2019) and is out of every denominator, as an
+	// exempt one is.
+	Suspended bool
+	Rating    Rating // RatingNone when blank
+	Violation bool   // violated Quy định 37-QĐ/TW
+	Residence Residence
+	// Discipline is the Kỷ luật column: a member disciplined in the year
+	// counts for tc4.no_violations.
+	Discipline Discipline
+}
+
+// Day is a calendar date in four bytes, for the dates a million rows
+// hold: days since 1 January of year 1, so that the zero Day, like the
+// zero time.Time, means "not given".
+type Day int32
+
+// unixDay0 is the Day of 1 January 1970.
+const unixDay0 = 719162
+
+// DayOf is the Day of t's calendar date.
+func DayOf(t time.Time) Day {
+	if t.IsZero() {
+		return 0
+	}
+	y, m, d := t.Date()
+	u := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
+	days := u / 86400
+	if u%86400 < 0 {
+		days--
+	}
+	return Day(days + unixDay0)
+}
+
+// Time is the date at midnight UTC; the zero time for the zero Day.
+func (d Day) Time() time.Time {
+	if d == 0 {
+		return time.Time{}
+	}
+	return time.Unix((int64(d)-unixDay0)*86400, 0).UTC()
+}
+
+// IsZero reports whether the date was not given.
+func (d Day) IsZero() bool { return d == 0 }
+
+// OutOfRating reports whether the member is out of every denominator:
+// exempt from party work or suspended from party activity.
+func (m *Member) OutOfRating() bool { return m.Exempt || m.Suspended }
+
+// Discipline is a disciplinary measure of a party member (Điều lệ Đảng,
+// Điều 35): the zero value means none.
+type Discipline uint8
+
+// The four measures for a party member, from the lightest.
+const (
+	DisciplineNone Discipline = iota
+	Reprimand                 // khiển trách
+	Warning                   // cảnh cáo
+	Dismissal                 // cách chức
+	Expulsion                 // khai trừ
+)
+
+// Label is the Vietnamese name of the measure, "" for none.
+func (d Discipline) Label() string {
+	return [...]string{"", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}[d]
+}
+
+// RatingBands are the lowest points (0–100) of HTXSNV, HTTNV and HTNV:
+// a rating given as points (Điểm xếp loại) is the highest level whose
+// band it reaches, KHTNV below the last (Quy định 366-QĐ/TW: 90, 70, 50).
+type RatingBands [3]float64
+
+// Rating turns points into a rating.
+func (b RatingBands) Rating(points float64) Rating {
+	switch {
+	case points >= b[0]:
+		return HTXSNV
+	case points >= b[1]:
+		return HTTNV
+	case points >= b[2]:
+		return HTNV
+	}
+	return KHTNV
 }
 
 // Person is one row of Cán bộ.

@@ -36,7 +36,12 @@ var profiles = []profileDef{
 	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW); các quy tắc mới đang được bổ sung", profile2025},
 }
 
-// hd17 is the guidance as written.
+// hd17 is the guidance as written. The settings of who is rated and of
+// ratings as points (new_member_months, rating_bands, discipline_ceiling:
+// issue 11, items 2 and 3) have the same default in every profile: they
+// act only where a workbook has the columns they read (Đình chỉ sinh
+// hoạt, Ngày kết nạp, Điểm xếp loại, Kỷ luật), which no hd17-2023
+// workbook had.
 func hd17() Thresholds { return Default() }
 
 // profile2025 starts from hd17-2023. The switches of the 2025 rules are
@@ -46,6 +51,12 @@ func profile2025() Thresholds {
 	t.Profile = Profile2025
 	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
 	t.QuotaHTXSNV = true
+	// Hướng dẫn 42-HD/BTCTW leaves the score sheet to the provinces: the
+	// eight-group sheet of one of them is the example, bands unchanged.
+	t.ScoreGroups = Sheet2025ScoreGroups()
+	t.UpperScoreGap = 10
+	t.CommendationSubordinate = true // Hướng dẫn 06-HD/TW
+	t.HistoryStreaks = true          // Hướng dẫn 06-HD/TW
 	return t
 }
 

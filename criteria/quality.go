@@ -40,11 +40,22 @@ func (t Thresholds) MeetingQuality(score float64) Quality {
 }
 
 // Quality is the band of the meeting under t, QualityNone when unscored.
+// Under the full-marks gate (FullMarksGroups) a meeting whose score is in
+// the tốt band but that lost points in a listed group, or does not show
+// that group's score, is khá.
 func (m Meeting) Quality(t Thresholds) Quality {
+	return t.meetingQuality(&m)
+}
+
+func (t *Thresholds) meetingQuality(m *Meeting) Quality {
 	if !m.HasScore {
 		return QualityNone
 	}
-	return t.MeetingQuality(m.Score)
+	q := t.MeetingQuality(m.Score)
+	if q == QualityGood && len(t.FullMarksGroups) > 0 && !t.fullMarks(m) {
+		q = QualityFair
+	}
+	return q
 }
 
 // CriterionLevel turns a 0–100 Tiêu chí score into a level by the bands of

@@ -171,3 +171,7 @@ func digitsEnd(s string, i int) int {
 	}
 	return i
 }
+
+// NaturalCompare is the order of codes and cluster names that ranking
+// uses ("Cụm 2" before "Cụm 10"), for renderers that list clusters.
+func NaturalCompare(a, b string) int { return naturalCompare(a, b) }

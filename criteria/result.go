@@ -72,7 +72,16 @@ type UnitResult struct {
 	Verdict      Status
 	Criteria     []CriterionResult // always four, tc1 … tc4
 	Rank         int               // from 1, within the unit's type
-	Commendation bool              // đề xuất tặng giấy khen
+	Commendation bool              // đề xuất tặng giấy khen, on either list
+	// CommendationLevel says who is proposed to award it: the committee
+	// above the grassroots (every profile) or, under
+	// Thresholds.CommendationSubordinate, the chi bộ trực thuộc's own đảng
+	// ủy cơ sở (Hướng dẫn 06-HD/TW); "" when not proposed.
+	CommendationLevel CommendationLevel
+	// History is the unit's years in a row rated HTXSNV and "bốn tốt",
+	// under Thresholds.HistoryStreaks when its workbook has a Lịch sử
+	// sheet; nil otherwise.
+	History      *HistoryResult
 	CriteriaMet  int
 	MeasuredMet  float64 // share of applicable measured checks that are dat
 	MeanScore    float64 // mean regular-meeting score, for ranking and display

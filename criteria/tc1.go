@@ -205,8 +205,9 @@ func judgeRatings[T any](rows []T, of func(*T) rated, floor Rating, share float6
 	return c
 }
 
-// members checks the ratings of a chi bộ's own members, the exempt left
-// out of the denominator (SPEC §2).
+// members checks the ratings of a chi bộ's own members. Left out of the
+// denominator: the exempt (SPEC §2), the suspended, and new members not
+// yet rated (members.go); the message names the new ones.
 func (e *evaluator) members(v *view, floor Rating, share float64) CheckResult {
 	u := v.u
 	if !u.Sheets.Has(SheetMembers) {
@@ -215,21 +216,17 @@ func (e *evaluator) members(v *view, floor Rating, share float64) CheckResult {
 	if len(u.Members) == 0 {
 		return CheckResult{Status: MissingData, Message: "Trang \"Đảng viên\" không có dòng nào của đơn vị"}
 	}
-	exempt := 0
+	var out leftOut
 	for i := range u.Members {
-		if u.Members[i].Exempt {
-			exempt++
-		}
+		m := &u.Members[i]
+		out.add(e, m, func() string { return m.Name + " (" + m.Source.String() + ")" })
 	}
-	extra := ""
-	if exempt > 0 {
-		extra = fmt.Sprintf("; không tính %d đảng viên miễn công tác và sinh hoạt đảng", exempt)
-	}
-	if exempt == len(u.Members) {
+	extra := out.note(e)
+	if out.total() == len(u.Members) {
 		return CheckResult{Status: MissingData, Message: "Không có đảng viên nào được xếp loại" + extra}
 	}
 	return judgeRatings(u.Members, func(m *Member) rated {
-		return rated{skip: m.Exempt, name: m.Name, src: m.Source, rating: m.Rating}
+		return rated{skip: m.OutOfRating() || e.isNewUnrated(m), name: m.Name, src: m.Source, rating: m.Rating}
 	}, floor, share, "đảng viên", extra)
 }
 

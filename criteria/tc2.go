@@ -62,16 +62,17 @@ func scoredName(m *Meeting) string {
 	if !m.HasScore {
 		return meetingDate(m) + " (" + m.Source.String() + ")"
 	}
-	return meetingDate(m) + " (" + num(m.Score) + " điểm, " + m.Source.String() + ")"
+	s := meetingDate(m) + " (" + num(m.Score) + " điểm, "
+	if lost := lostGroups(m); lost != "" {
+		s += lost + "; "
+	}
+	return s + m.Source.String() + ")"
 }
 
 // quality is the band of a meeting under the thresholds, QualityNone when
 // unscored: Meeting.Quality without copying the meeting and thresholds.
 func (e *evaluator) quality(m *Meeting) Quality {
-	if !m.HasScore {
-		return QualityNone
-	}
-	return e.th.MeetingQuality(m.Score)
+	return e.th.meetingQuality(m)
 }
 
 // missingMonths lists the months up to last with no regular meeting.

@@ -63,22 +63,33 @@ func (e *evaluator) membersMissing(v *view, missing []string) CheckResult {
 }
 
 // noViolations checks "không có đảng viên vi phạm quy định những điều đảng
-// viên không được làm" (guidance II.4, third bullet). An exempt member who
-// violated still counts: exemption removes them from denominators, not
-// from discipline.
+// viên không được làm" (guidance II.4, third bullet). A member
+// disciplined in the year (Kỷ luật) counts too: discipline is given for a
+// violation. An exempt or suspended member who violated still counts:
+// exemption removes them from denominators, not from discipline.
 func (e *evaluator) noViolations(v *view) CheckResult {
 	owners, total, missing := e.poolMembers(v)
 	var bad nameList
+	disciplined := false
 	for _, p := range owners {
 		for i := range p.Members {
-			if m := &p.Members[i]; m.Violation && bad.want() {
-				bad.add(memberName(m, p, v.u) + violationText(m))
+			m := &p.Members[i]
+			if !m.Violation && m.Discipline == DisciplineNone {
+				continue
+			}
+			disciplined = disciplined || m.Discipline != DisciplineNone
+			if bad.want() {
+				bad.add(memberName(m, p, v.u) + violationText(m) + disciplineText(m))
 			}
 		}
 	}
 	if bad.len() > 0 {
+		what := "vi phạm Quy định 37-QĐ/TW"
+		if disciplined {
+			what = "vi phạm Quy định 37-QĐ/TW hoặc bị kỷ luật trong năm"
+		}
 		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đảng viên vi phạm Quy định 37-QĐ/TW: %s", bad.len(), bad.list("người"))}
+			Message: fmt.Sprintf("%d đảng viên %s: %s", bad.len(), what, bad.list("người"))}
 	}
 	if len(missing) > 0 {
 		return e.membersMissing(v, missing)
@@ -88,17 +99,20 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 }
 
 // residence checks the feedback of the place of residence (guidance II.4,
-// fourth bullet, Quy định 213-QĐ/TW); members exempt or for whom no
-// yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
+// fourth bullet, Quy định 213-QĐ/TW); members exempt, suspended, or for
+// whom no yearly feedback is taken (Hướng dẫn 33-HD/BTCTW) are left out.
 func (e *evaluator) residence(v *view) CheckResult {
 	owners, _, missing := e.poolMembers(v)
 	var neg, blank nameList
-	n, pos, out := 0, 0, 0
+	n, pos, out, suspended := 0, 0, 0, 0
 	for _, p := range owners {
 		for i := range p.Members {
 			m := &p.Members[i]
-			if m.Exempt || m.Residence == ResidenceNotTaken {
+			if m.OutOfRating() || m.Residence == ResidenceNotTaken {
 				out++
+				if m.Suspended && !m.Exempt {
+					suspended++
+				}
 				continue
 			}
 			n++
@@ -117,7 +131,10 @@ func (e *evaluator) residence(v *view) CheckResult {
 		}
 	}
 	extra := ""
-	if out > 0 {
+	switch {
+	case suspended > 0:
+		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt, bị đình chỉ sinh hoạt hoặc không lấy ý kiến nhận xét", out)
+	case out > 0:
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt hoặc không lấy ý kiến nhận xét", out)
 	}
 	c := CheckResult{Threshold: ptr(1)}

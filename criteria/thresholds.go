@@ -20,6 +20,20 @@ type Thresholds struct {
 	StaffFloorShare    float64 // share of staff ≥ HTNV (1.0)
 	StaffGoodShare     float64 // share of staff ≥ HTTNV (0.5)
 	MassOrgsFloor      Rating  // every mass organisation at least this rating (HTNV)
+	// NewMemberMonths: a member admitted (Ngày kết nạp) fewer than this
+	// many months before the end of the evaluation year may have a blank
+	// rating; the member checks leave them out and name them (6: a member
+	// of less than six months is reviewed but not rated). 0 turns it off.
+	NewMemberMonths int
+
+	// RatingBands turn a rating given as 0–100 points (Điểm xếp loại) on
+	// Đảng viên, Cán bộ, Đoàn thể and Đơn vị into a level (Quy định
+	// 366-QĐ/TW: HTXSNV ≥ 90, HTTNV ≥ 70, HTNV ≥ 50). The reader applies
+	// them; where the written rating is given too, it decides.
+	RatingBands RatingBands
+	// DisciplineCeiling is the highest rating a member disciplined in the
+	// year (Kỷ luật) should have; one rated above it is a warning (HTNV).
+	DisciplineCeiling Rating
 
 	// TC2
 	RegularMeetings   int     // regular cell meetings a year (12)
@@ -32,9 +46,21 @@ type Thresholds struct {
 	// Meeting score bands on the 100-point scale: tốt ≥ Good, khá ≥ Fair,
 	// trung bình ≥ Average, kém below.
 	MeetingGood, MeetingFair, MeetingAverage float64
-	// GroupMax is the maximum of each of the five group scores
-	// (participation, preparation, organisation, principles, results).
-	GroupMax [NumScoreGroups]float64
+	// ScoreGroups are the groups of the meeting score sheet, in order
+	// (issue 11 item 5): their names and spellings find the group-score
+	// columns of Sinh hoạt and the group rows of a score sheet, and their
+	// maxima add up to 100. hd17-2023 declares the five of Hướng dẫn
+	// 12-HD/BTCTW (HD12ScoreGroups), 20 points each.
+	ScoreGroups []ScoreGroup
+	// FullMarksGroups names declared groups that must be at their maximum
+	// for a meeting to be tốt, whatever its total (an optional gate some
+	// provinces set); empty, as in both profiles, there is no gate.
+	FullMarksGroups []string
+	// UpperScoreGap: where the upper committee scored a meeting too
+	// (Điểm cấp trên chấm), its score decides; a gap of more than this
+	// many points from the chi bộ's own score is a warning naming the
+	// cell. 0 turns the warning off (hd17-2023).
+	UpperScoreGap float64
 
 	// Bands that turn a 0–100 Tiêu chí score into a level (Quy định 366-QĐ/TW).
 	CriteriaExcellent, CriteriaGood, CriteriaAverage float64
@@ -77,6 +103,18 @@ type Thresholds struct {
 	// rated HTXSNV at most HTXSNVShare (0.2) of those rated HTTNV or above.
 	QuotaHTXSNV bool
 	HTXSNVShare float64
+
+	// CommendationSubordinate adds the second commendation list of
+	// Hướng dẫn 06-HD/TW: a chi bộ trực thuộc that is dat and rated HTXSNV
+	// is proposed for a giấy khen of its đảng ủy cơ sở (hd17-2023 leaves
+	// chi bộ trực thuộc to their đảng ủy without a list, guidance III.4.1).
+	CommendationSubordinate bool
+	// HistoryStreaks reads the optional Lịch sử sheet (earlier years) and
+	// reports each unit's years in a row rated HTXSNV and "bốn tốt",
+	// flagging those reaching HistoryStreakYears (5) for a higher award
+	// (Hướng dẫn 06-HD/TW). Off, the sheet is not read.
+	HistoryStreaks     bool
+	HistoryStreakYears int
 }
 
 // Skipped reports whether the criteria file sets check id aside.
@@ -104,6 +142,9 @@ func Default() Thresholds {
 		StaffFloorShare:    1.0,
 		StaffGoodShare:     0.5,
 		MassOrgsFloor:      HTNV,
+		NewMemberMonths:    6,
+		RatingBands:        RatingBands{90, 70, 50},
+		DisciplineCeiling:  HTNV,
 
 		RegularMeetings:   12,
 		RegularGoodShare:  0.75,
@@ -115,7 +156,7 @@ func Default() Thresholds {
 		MeetingGood:    90,
 		MeetingFair:    70,
 		MeetingAverage: 50,
-		GroupMax:       [NumScoreGroups]float64{20, 20, 20, 20, 20},
+		ScoreGroups:    HD12ScoreGroups(),
 
 		CriteriaExcellent: 90,
 		CriteriaGood:      70,
@@ -130,5 +171,7 @@ func Default() Thresholds {
 		PilotClusterCells:      1,
 
 		HTXSNVShare: 0.2,
+
+		HistoryStreakYears: 5,
 	}
 }

@@ -23,6 +23,27 @@ func (e *evaluator) warn(u *Unit) {
 		e.warnAttendance(v)
 	}
 	e.warnItems(u)
+	e.warnDiscipline(u)
+}
+
+// warnDiscipline: a member disciplined in the year and rated above
+// DisciplineCeiling (HTNV by default) is a warning naming the member;
+// the rating stands, as the committee wrote it, but one of the two cells
+// is likely wrong. Each unit warns about its own rows only.
+func (e *evaluator) warnDiscipline(u *Unit) {
+	ceiling := e.th.DisciplineCeiling
+	if ceiling == RatingNone {
+		return
+	}
+	for i := range u.Members {
+		m := &u.Members[i]
+		if m.Discipline == DisciplineNone || m.Rating <= ceiling {
+			continue
+		}
+		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+			"Đảng viên %s (%s) bị kỷ luật %s trong năm nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên bị kỷ luật; kiểm tra lại xếp loại hoặc cột Kỷ luật",
+			m.Name, m.Source, strings.ToLower(m.Discipline.Label()), m.Rating.Code(), ceiling.Code()))
+	}
 }
 
 func (e *evaluator) add(u *Unit, file, sheet, msg string) {

@@ -23,6 +23,9 @@ type param struct {
 	// set stores the value of n into t; on failure it returns what the key
 	// must be ("phải là số từ 0 đến 1").
 	set func(t *Thresholds, n *yaml.Node) string
+	// short, when set, is the value in a few words for the comment of a
+	// key whose value takes several lines.
+	short func(t *Thresholds) string
 }
 
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -179,6 +182,31 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MembersFloorShare }),
 	shareParam("members_good_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên xếp loại từ HTTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
+	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
+		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
+	{key: "rating_bands", comment: "Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): điểm tối thiểu của HTXSNV, HTTNV, HTNV; thấp hơn là KHTNV (Quy định 366-QĐ/TW)",
+		get: func(t *Thresholds) string {
+			b := t.RatingBands
+			return "[" + formatFloat(b[0]) + ", " + formatFloat(b[1]) + ", " + formatFloat(b[2]) + "]"
+		},
+		set: func(t *Thresholds, n *yaml.Node) string {
+			const want = "phải là danh sách 3 số điểm giảm dần từ 100 đến 0 (HTXSNV, HTTNV, HTNV), ví dụ [90, 70, 50]"
+			if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.RatingBands) {
+				return want
+			}
+			var b RatingBands
+			for i, c := range n.Content {
+				v, ok := numberOf(c)
+				if !ok || v < 0 || v > 100 || (i > 0 && v >= b[i-1]) {
+					return want
+				}
+				b[i] = v
+			}
+			t.RatingBands = b
+			return ""
+		}},
+	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo",
+		func(t *Thresholds) *Rating { return &t.DisciplineCeiling }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",
@@ -215,28 +243,25 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MeetingFair }),
 	scoreParam("meeting_average", "", "Từ số điểm này đến dưới mức Khá là Trung bình; thấp hơn là Kém",
 		func(t *Thresholds) *float64 { return &t.MeetingAverage }),
-	{key: "group_max", comment: "Điểm tối đa của 5 nhóm tiêu chí (tỷ lệ tham gia, chuẩn bị, tổ chức, nguyên tắc, kết quả); cộng lại phải bằng 100",
-		get: func(t *Thresholds) string {
-			s := make([]string, len(t.GroupMax))
-			for i, v := range t.GroupMax {
-				s[i] = formatFloat(v)
-			}
-			return "[" + strings.Join(s, ", ") + "]"
-		},
+	scoreGroupsParam,
+	{key: "full_marks_groups", comment: "Các nhóm (ghi theo tên trong score_groups) phải đạt điểm tối đa thì buổi sinh hoạt mới được xếp Tốt, ví dụ [\"Nguyên tắc\"]; [] là không đặt điều kiện này",
+		get: func(t *Thresholds) string { return quotedList(t.FullMarksGroups) },
 		set: func(t *Thresholds, n *yaml.Node) string {
-			const want = "phải là danh sách 5 số dương, ví dụ [20, 20, 20, 20, 20]"
-			if n.Kind != yaml.SequenceNode || len(n.Content) != NumScoreGroups {
-				return want
+			names, ok := stringList(n)
+			if !ok {
+				return "phải là danh sách tên nhóm, ví dụ [\"Nguyên tắc\"]"
 			}
-			var g [NumScoreGroups]float64
-			for i, c := range n.Content {
-				v, ok := numberOf(c)
-				if !ok || v <= 0 || v > 100 {
-					return want
-				}
-				g[i] = v
+			t.FullMarksGroups = names
+			return ""
+		}},
+	{key: "upper_score_gap", comment: "Buổi sinh hoạt có cả điểm cấp ủy cấp trên chấm thì lấy điểm cấp trên; chênh lệch với điểm chi bộ tự chấm quá số điểm này thì cảnh báo (0 là không cảnh báo)",
+		get: func(t *Thresholds) string { return formatFloat(t.UpperScoreGap) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			v, ok := numberOf(n)
+			if !ok || v < 0 || v > 100 {
+				return "phải là số điểm từ 0 đến 100" + commaHint(n)
 			}
-			t.GroupMax = g
+			t.UpperScoreGap = v
 			return ""
 		}},
 	shareParam("attendance_warn", "", "Cảnh báo buổi sinh hoạt có tỷ lệ có mặt từ mức này trở xuống (0.85 là 85%)",
@@ -287,6 +312,14 @@ var params = []param{
 		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
 	shareParam("htxsnv_share", "", "Số đảng viên HTXSNV tối đa bằng tỷ lệ này của số đảng viên xếp loại từ HTTNV trở lên (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
 		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
+
+	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
+		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",
+		func(t *Thresholds) *bool { return &t.CommendationSubordinate }),
+	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV và \"bốn tốt\"; false: không đọc sheet này",
+		func(t *Thresholds) *bool { return &t.HistoryStreaks }),
+	countParam("history_streak_years", "", "Đủ số năm liên tục này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
+		func(t *Thresholds) *int { return &t.HistoryStreakYears }),
 }
 
 func paramByKey(key string) *param {
@@ -294,6 +327,9 @@ func paramByKey(key string) *param {
 		if params[i].key == key {
 			return &params[i]
 		}
+	}
+	if key == groupMaxParam.key {
+		return &groupMaxParam
 	}
 	return nil
 }
@@ -381,6 +417,9 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
+		if key == DocumentKey {
+			continue // the report's heading and signature: ParseDocument reads it
+		}
 		if prev, dup := lines[key]; dup {
 			return t, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
 		}
@@ -397,7 +436,15 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 			return t, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, key, want, found(v))
 		}
 	}
-	return t, t.validate(name, lines)
+	if err := t.validate(name, lines); err != nil {
+		return t, err
+	}
+	// The gate may name a group by a spelling: the meetings name it by
+	// its declared name.
+	for i, g := range t.FullMarksGroups {
+		t.FullMarksGroups[i] = t.ScoreGroups[t.scoreGroupIndex(g)].Name
+	}
+	return t, nil
 }
 
 // validate checks what no single key can: bands in order, group maxima
@@ -431,12 +478,24 @@ func (t Thresholds) validate(name string, lines map[string]int) error {
 			return fmt.Errorf("%s: %s: khóa %q (%s) phải lớn hơn khóa %q (%s)", at(o.hi, o.lo), o.what, o.hi, formatFloat(o.vhi), o.lo, formatFloat(o.vlo))
 		}
 	}
+	if lines["group_max"] > 0 && lines["score_groups"] > 0 {
+		return fmt.Errorf("%s: khóa \"group_max\" (cách ghi cũ) và khóa \"score_groups\" cùng đặt điểm tối đa của các nhóm; chỉ giữ score_groups", at("group_max", "score_groups"))
+	}
 	var sum float64
-	for _, v := range t.GroupMax {
-		sum += v
+	for _, g := range t.ScoreGroups {
+		sum += g.Max
 	}
 	if math.Abs(sum-100) > 1e-6 {
-		return fmt.Errorf("%s: khóa \"group_max\": điểm tối đa của 5 nhóm phải cộng lại bằng 100, gặp %s", at("group_max"), formatFloat(sum))
+		key := "score_groups"
+		if lines["group_max"] > 0 {
+			key = "group_max"
+		}
+		return fmt.Errorf("%s: khóa %q: điểm tối đa của %d nhóm phải cộng lại bằng 100, gặp %s", at(key), key, len(t.ScoreGroups), formatFloat(sum))
+	}
+	for _, name := range t.FullMarksGroups {
+		if t.scoreGroupIndex(name) < 0 {
+			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), ", "))
+		}
 	}
 	return nil
 }
@@ -495,8 +554,17 @@ func (t Thresholds) MarshalYAMLWithComments() []byte {
 		if p.section != "" {
 			fmt.Fprintf(&b, "\n# ── %s ──\n", p.section)
 		}
-		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s: %s\n", p.comment, p.get(&d), p.key, p.get(&t))
+		def := p.get(&d)
+		if p.short != nil {
+			def = p.short(&d)
+		}
+		v := p.get(&t)
+		if !strings.HasPrefix(v, "\n") {
+			v = " " + v // a block value starts on the next line
+		}
+		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s:%s\n", p.comment, def, p.key, v)
 	}
+	b.WriteString(documentExample())
 	return b.Bytes()
 }
 

@@ -11,13 +11,15 @@ func TestThresholdsRoundTrip(t *testing.T) {
 	custom.RegularGoodShare = 0.8
 	custom.KeyCriteriaLevel = LevelExcellent
 	custom.MassOrgsFloor = HTTNV
-	custom.GroupMax = [NumScoreGroups]float64{10, 25, 25, 20, 20}
+	custom.ScoreGroups[0].Max, custom.ScoreGroups[1].Max, custom.ScoreGroups[2].Max = 10, 25, 25
+	custom.FullMarksGroups = []string{"Nguyên tắc"}
+	custom.UpperScoreGap = 7.5
 	custom.SkipChecks = []string{"tc1.staff_floor", "tc1.staff_good"}
 	custom.RequireStaff = true
 	custom.Strict = true
 	custom.MeetingGood = 92.5
 	custom.PilotLargeSuborgs = 9
-	for _, th := range []Thresholds{Default(), custom} {
+	for _, th := range []Thresholds{Default(), custom, Profile2025Thresholds(t)} {
 		data := th.MarshalYAMLWithComments()
 		got, err := ParseThresholds(data, "x.yaml")
 		if err != nil {
@@ -28,7 +30,7 @@ func TestThresholdsRoundTrip(t *testing.T) {
 		}
 		// Every key is written, each under a comment.
 		for _, key := range ThresholdKeys() {
-			i := strings.Index(string(data), "\n"+key+": ")
+			i := strings.Index(string(data), "\n"+key+":")
 			if i < 0 {
 				t.Errorf("key %s not written", key)
 				continue
@@ -63,7 +65,7 @@ group_max: [10, 30, 20, 20, 20]
 	want.RegularMeetings = 10
 	want.RequireMassOrgs = true
 	want.SkipChecks = []string{"tc1.admission"}
-	want.GroupMax = [NumScoreGroups]float64{10, 30, 20, 20, 20}
+	want.ScoreGroups[0].Max, want.ScoreGroups[1].Max = 10, 30
 	if !reflect.DeepEqual(th, want) {
 		t.Errorf("got %+v\nwant %+v", th, want)
 	}
@@ -94,6 +96,13 @@ func TestParseThresholdsErrors(t *testing.T) {
 		{"rating", "mass_orgs_floor: A\n", `phải là một mức xếp loại: KHTNV, HTNV, HTTNV, HTXSNV`},
 		{"group count", "group_max: [50, 50]\n", `khóa "group_max" phải là danh sách 5 số dương`},
 		{"group sum", "meeting_good: 95\ngroup_max: [20, 20, 20, 20, 10]\n", `dòng 2: khóa "group_max": điểm tối đa của 5 nhóm phải cộng lại bằng 100, gặp 90`},
+		{"declared group sum", "score_groups:\n  - {name: A, max: 50}\n  - {name: B, max: 40}\n", `dòng 1: khóa "score_groups": điểm tối đa của 2 nhóm phải cộng lại bằng 100, gặp 90`},
+		{"group without max", "score_groups:\n  - {name: A}\n", `khóa "score_groups" nhóm thứ 1 (dòng 2): cần có name và max`},
+		{"group spelling twice", "score_groups:\n  - {name: A, max: 50, spellings: [X]}\n  - {name: B, max: 50, spellings: [x]}\n", `nhóm thứ 2 (dòng 3): cách ghi "x" đã dùng cho nhóm "A"`},
+		{"group unknown key", "score_groups:\n  - {name: A, max: 100, maxi: 3}\n", `khóa "maxi" không dùng được`},
+		{"both group keys", "score_groups:\n  - {name: A, max: 100}\ngroup_max: [100]\n", `khóa "group_max" (cách ghi cũ) và khóa "score_groups"`},
+		{"gate names no group", "full_marks_groups: [Nội dung]\n", `khóa "full_marks_groups": "Nội dung" không phải tên một nhóm của score_groups (Tỷ lệ đảng viên tham gia, Chuẩn bị, Tổ chức, Nguyên tắc, Kết quả)`},
+		{"gap out of range", "upper_score_gap: -1\n", `khóa "upper_score_gap" phải là số điểm từ 0 đến 100`},
 		{"band order", "meeting_good: 90\nmeeting_fair: 95\n", `tieu-chi.yaml dòng 2: mức điểm sinh hoạt: khóa "meeting_good" (90) phải lớn hơn khóa "meeting_fair" (95)`},
 		{"criteria band order", "criteria_average: 80\n", `dòng 1: mức điểm tiêu chí: khóa "criteria_good" (70) phải lớn hơn khóa "criteria_average" (80)`},
 		{"unknown skipped check", "skip_checks: [tc9.x]\n", `"tc9.x" không có`},
@@ -157,4 +166,15 @@ func TestRulesShowThresholds(t *testing.T) {
 	if len(th.Settings()) != len(ThresholdKeys()) || th.Settings()[0].Section == "" {
 		t.Error("settings incomplete")
 	}
+}
+
+// Profile2025Thresholds is the 2025 profile for the round trip.
+func Profile2025Thresholds(t *testing.T) Thresholds {
+	t.Helper()
+	th, err := ProfileThresholds(Profile2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.FullMarksGroups = []string{"Nội dung", "Kết quả"}
+	return th
 }

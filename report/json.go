@@ -33,7 +33,7 @@ const Schema = "bontot/v1"
 // structs (see jsonDoc in the tests, which checks it); keys come in that
 // fixed order, a new key goes in both places.
 func JSON(w io.Writer, r *criteria.Report) error {
-	j := &jsonWriter{w: w, buf: make([]byte, 0, jsonFlushAt+4096)}
+	j := &jsonWriter{w: w, buf: make([]byte, 0, jsonFlushAt+4096), keys: jsonKeysOf(r)}
 	j.raw("{")
 	j.key(1, "schema", true)
 	j.str(Schema)
@@ -121,6 +121,7 @@ func (j *jsonWriter) unit(d int, ur *criteria.UnitResult) {
 	j.str(string(ur.Verdict))
 	j.key(d+1, "commendation", false)
 	j.bool(ur.Commendation)
+	j.unit2025(d, ur)
 	// mean_score is an added key: the mean regular-meeting score used in
 	// ranking.
 	j.key(d+1, "mean_score", false)
@@ -182,6 +183,8 @@ type jsonWriter struct {
 	// With no w, a window of units encoded on its own core: flush keeps
 	// each full buffer in out, for the writer to write in order.
 	out [][]byte
+	// keys are the unit keys the report's rules add (commend2025.go).
+	keys jsonKeys
 }
 
 func (j *jsonWriter) flush() error {
@@ -282,7 +285,7 @@ func (j *jsonWriter) units(us []criteria.UnitResult) {
 		for w := range windows {
 			inFlight <- struct{}{}
 			go func() {
-				sub := &jsonWriter{buf: getChunk()}
+				sub := &jsonWriter{buf: getChunk(), keys: j.keys}
 				for i := w * unitWindow; i < min((w+1)*unitWindow, len(us)); i++ {
 					if i > 0 {
 						sub.buf = append(sub.buf, ',')

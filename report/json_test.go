@@ -37,18 +37,21 @@ type jsonRules struct {
 }
 
 type jsonUnit struct {
-	Code         string          `json:"code"`
-	Name         string          `json:"name"`
-	Type         string          `json:"type"`
-	Parent       *string         `json:"parent"`
-	Cluster      *string         `json:"cluster"`
-	Pilot        bool            `json:"pilot"`
-	Rating       *string         `json:"rating"`
-	Rank         int             `json:"rank"`
-	Verdict      string          `json:"verdict"`
-	Commendation bool            `json:"commendation"`
-	MeanScore    *float64        `json:"mean_score"`
-	Criteria     []jsonCriterion `json:"criteria"`
+	Code         string  `json:"code"`
+	Name         string  `json:"name"`
+	Type         string  `json:"type"`
+	Parent       *string `json:"parent"`
+	Cluster      *string `json:"cluster"`
+	Pilot        bool    `json:"pilot"`
+	Rating       *string `json:"rating"`
+	Rank         int     `json:"rank"`
+	Verdict      string  `json:"verdict"`
+	Commendation bool    `json:"commendation"`
+	// Keys of the 2025 rules only (commend2025.go).
+	CommendationLevel json.RawMessage `json:"commendation_level,omitempty"`
+	History           json.RawMessage `json:"history,omitempty"`
+	MeanScore         *float64        `json:"mean_score"`
+	Criteria          []jsonCriterion `json:"criteria"`
 }
 
 type jsonCriterion struct {
@@ -113,6 +116,12 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 		}
 		if ur.HasMeanScore {
 			ju.MeanScore = finite(&ur.MeanScore)
+		}
+		if r.Thresholds.CommendationSubordinate {
+			ju.CommendationLevel = rawJSON(t, nullable(string(ur.CommendationLevel)))
+		}
+		if r.Thresholds.HistoryStreaks {
+			ju.History = rawJSON(t, historyDoc(ur.History))
 		}
 		for _, c := range ur.Criteria {
 			jc := jsonCriterion{ID: c.ID, Verdict: string(c.Verdict), Checks: []jsonCheck{}}

@@ -105,6 +105,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		t.line("Viết tắt: K.đạt = Không đạt; Thiếu = Thiếu dữ liệu; Còn KN = Còn khả năng;")
 		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
 		t.commendations(r)
+		t.commendations2025(r)
 	}
 	if opts.Summary {
 		if n := notMetCount(r); n > 0 {
@@ -166,7 +167,8 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	var units []*criteria.UnitResult
 	for _, typ := range criteria.UnitTypes {
 		for _, ur := range unitsOfType(r, typ) {
-			if ur.Commendation {
+			// The 2025 rules list chi bộ trực thuộc on a list of their own.
+			if ur.Commendation && ur.CommendationLevel != criteria.CommendGrassroots {
 				units = append(units, ur)
 			}
 		}
@@ -582,9 +584,10 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
 		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
 	if ur.Commendation {
-		verdict += " · đề xuất tặng giấy khen"
+		verdict += " · " + commendationText(ur)
 	}
 	t.line(verdict)
+	t.unitHistory(ur)
 	if ur.HasMeanScore {
 		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
 	}

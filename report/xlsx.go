@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,13 +23,29 @@ import (
 type XLSXOptions struct {
 	// SheetPerUnit adds one printable sheet per unit with all its checks.
 	SheetPerUnit bool
+	// Document is who issues and signs the report: the heading block,
+	// number, place and date, signature and recipients of the summary and
+	// commendation sheets. Empty fields print as dotted blanks.
+	Document criteria.Document
+	// AddressedTo, when set, is the unit a report of its own is sent to
+	// (evaluate --split): the heading says "Kính gửi" it, Nơi nhận names
+	// it, and the charts, which need more than one unit, are left out.
+	AddressedTo *criteria.Unit
+	// TypeCounts, when set, is the number of units of each type in the
+	// whole evaluation, for "hạng 5/23" in a report narrowed to one unit
+	// (--split, --unit); nil counts the report's own units.
+	TypeCounts map[criteria.UnitType]int
 }
 
-// The sheets of the Excel report, in order.
+// The sheets of the Excel report, in order. Chi tiết lists the checks not
+// met, grouped per unit; Chi tiết đã đạt the others. Either continues on
+// "Chi tiết (2)", "Chi tiết đã đạt (2)" … past Excel's row limit.
 const (
 	SheetSummary        = "Tổng hợp"
-	SheetDetail         = "Chi tiết"
 	SheetCommendation   = "Đề xuất khen thưởng"
+	SheetCharts         = "Biểu đồ"
+	SheetDetail         = "Chi tiết"
+	SheetPassed         = "Chi tiết đã đạt"
 	SheetImplementation = "Tổ chức thực hiện"
 	SheetProblems       = "Cảnh báo và lỗi dữ liệu"
 )
@@ -65,9 +82,22 @@ var severityColors = map[criteria.Severity][2]string{
 
 // styles holds the style IDs of one workbook.
 type styles struct {
-	title, subtitle, header, text, center, number, percent int
-	status                                                 map[criteria.Status]int
-	severity                                               map[criteria.Severity]int
+	title, subtitle, header, text, center int
+	// Numbers: counts as integers, scores with one decimal, shares as
+	// percentages with one decimal (so 74,9% never shows as 75%).
+	integer, score, percent int
+	status                  map[criteria.Status]int
+	severity                map[criteria.Severity]int
+
+	// The official document parts (Hướng dẫn 36-HD/VPTW): heading block,
+	// title, signature and recipients; none has a border.
+	docPlain, docBold, docParty, docItalic, docTitle, docSubtitle, docLeft, docRecipientsHead int
+	// section heads a unit type in Tổng hợp, group a unit in Chi tiết,
+	// count/countInt/countPct the count line under a section.
+	section, group, count, countInt, countPct int
+	// listTitle heads a commendation list; countText is a count line's
+	// left-aligned words.
+	listTitle, countText int
 }
 
 // thin is a thin black border on every side. The colour is explicit:
@@ -92,40 +122,73 @@ func newStyles(f *excelize.File) (*styles, error) {
 		return &excelize.Font{Family: fontName, Size: size, Bold: bold, Color: color}
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	right := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
+	middle := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	fill := func(c string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
+	}
 	s := &styles{
 		title:    add(&excelize.Style{Font: font(true, 14, "")}),
 		subtitle: add(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top"}}),
 		header: add(&excelize.Style{
-			Font: font(true, 11, ""), Border: thin,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+			Font: font(true, 11, ""), Border: thin, Fill: fill("D9D9D9"),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 		}),
 		text:     add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: top}),
 		center:   add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}),
-		number:   add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: ptr("0.##;-0.##;0")}),
-		percent:  add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 9}),
+		integer:  add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: right, NumFmt: 3}), // #,##0
+		score:    add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: right, CustomNumFmt: ptr("0.0")}),
+		percent:  add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: right, CustomNumFmt: ptr("0.0%")}),
 		status:   map[criteria.Status]int{},
 		severity: map[criteria.Severity]int{},
+
+		docPlain:          add(&excelize.Style{Font: font(false, 12, ""), Alignment: middle}),
+		docBold:           add(&excelize.Style{Font: font(true, 12, ""), Alignment: middle}),
+		docParty:          add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 13, Bold: true, Underline: "single"}, Alignment: middle}),
+		docItalic:         add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Italic: true}, Alignment: middle}),
+		docTitle:          add(&excelize.Style{Font: font(true, 14, ""), Alignment: middle}),
+		docSubtitle:       add(&excelize.Style{Font: font(true, 13, ""), Alignment: middle}),
+		docLeft:           add(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		docRecipientsHead: add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true, Italic: true, Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}),
+
+		section:   add(&excelize.Style{Font: font(true, 12, ""), Border: thin, Fill: fill("BDD7EE"), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		group:     add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("DDEBF7"), Alignment: top}),
+		count:     add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top", WrapText: true}}),
+		countInt:  add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: right, NumFmt: 3}),
+		listTitle: add(&excelize.Style{Font: font(true, 12, ""), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		countText: add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		countPct:  add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: right, CustomNumFmt: ptr("0.0%")}),
 	}
 	// Sorted, not map order: style IDs in the order added, and a report
 	// identical from one run to the next.
 	for _, st := range slices.Sorted(maps.Keys(statusColors)) {
 		c := statusColors[st]
 		s.status[st] = add(&excelize.Style{
-			Font: font(true, 11, c[1]), Border: thin,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
+			Font: font(true, 11, c[1]), Border: thin, Fill: fill(c[0]),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		})
 	}
 	for _, sv := range slices.Sorted(maps.Keys(severityColors)) {
 		c := severityColors[sv]
 		s.severity[sv] = add(&excelize.Style{
-			Font: font(true, 11, c[1]), Border: thin,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
+			Font: font(true, 11, c[1]), Border: thin, Fill: fill(c[0]),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
 		})
 	}
 	return s, firstErr
+}
+
+// valueStyle is the number format of a check's value or threshold: a
+// share as a percentage, a whole number (meetings, members, cases) as an
+// integer, anything else (a score) with one decimal.
+func (s *styles) valueStyle(id string, v any) int {
+	if shareChecks[id] {
+		return s.percent
+	}
+	if f, ok := v.(float64); ok && f != math.Trunc(f) {
+		return s.score
+	}
+	return s.integer
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -144,10 +207,12 @@ type column struct {
 	width float64
 }
 
-// XLSX writes the Excel report: the ranked summary, every check of every
-// unit, the commendation list, the implementation checks and the data
-// problems, each sheet printable on A4 landscape with its header row
-// repeated on every page; with opts.SheetPerUnit, one more sheet per unit.
+// XLSX writes the Excel report: the summary as an official document
+// (heading block, one ranked section per unit type with its counts,
+// signature), the commendation lists, the charts, the checks not met and
+// those met, the implementation checks and the data problems, each sheet
+// printable on A4 landscape; with opts.SheetPerUnit, one more sheet per
+// unit.
 func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -160,11 +225,6 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
 		return err
 	}
-	for _, name := range []string{SheetDetail, SheetCommendation, SheetImplementation, SheetProblems} {
-		if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -172,8 +232,15 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	// Set before any sheet is streamed: afterwards excelize would parse every
 	// streamed sheet back into memory to update its view (seconds on a bloc).
 	f.SetActiveSheet(0)
-	x := &xlsxWriter{f: f, st: st, r: r}
-	steps := []func() error{x.summary, x.detail, x.commendation, x.implementation, x.problems}
+	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts}
+	steps := []func() error{x.summary, x.commendation}
+	if opts.AddressedTo == nil {
+		steps = append(steps, x.charts)
+	}
+	steps = append(steps,
+		func() error { return x.detail(SheetDetail, notMet) },
+		func() error { return x.detail(SheetPassed, func(c criteria.Status) bool { return !notMet(c) }) },
+		x.implementation, x.problems)
 	if opts.SheetPerUnit {
 		steps = append(steps, x.unitSheets)
 	}
@@ -188,6 +255,12 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 		return err
 	}
 	_, err = buf.WriteTo(w)
+	return err
+}
+
+// newSheet adds a sheet at the end of the workbook.
+func (x *xlsxWriter) newSheet(name string) error {
+	_, err := x.f.NewSheet(name)
 	return err
 }
 
@@ -312,9 +385,21 @@ func (r *refFixer) flush() error {
 }
 
 type xlsxWriter struct {
-	f  *excelize.File
-	st *styles
-	r  *criteria.Report
+	f   *excelize.File
+	st  *styles
+	r   *criteria.Report
+	doc criteria.Document
+	to  *criteria.Unit // the unit a split report is addressed to, or nil
+	// counts is XLSXOptions.TypeCounts.
+	counts map[criteria.UnitType]int
+}
+
+// typeCount is the number of units of each type the ranks count within.
+func (x *xlsxWriter) typeCount() map[criteria.UnitType]int {
+	if x.counts != nil {
+		return x.counts
+	}
+	return unitTypeCount(x.r)
 }
 
 // setupSheet gives a sheet its columns, print layout (A4 landscape, fit to
@@ -481,160 +566,6 @@ func (x *xlsxWriter) putRow(sheet string, cols []column, row int, values []any, 
 	return nil
 }
 
-var summaryColumns = []column{
-	{"Loại", 18}, {"Hạng", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Trực thuộc", 10}, {"Cụm", 10},
-	{"Làm điểm", 7}, {"Xếp loại", 9}, {"TC1", 11}, {"TC2", 11}, {"TC3", 11}, {"TC4", 11},
-	{"Kết quả", 14}, {"Điểm SH bình quân", 10}, {"Đề xuất khen thưởng", 11},
-}
-
-// summary writes Tổng hợp: one row per unit in report order (grouped by type,
-// ranked), criteria and verdict coloured by status.
-func (x *xlsxWriter) summary() error {
-	sheet, st := SheetSummary, x.st
-	if err := x.setupSheet(sheet, summaryColumns, 1, len(x.r.Units)+1, true); err != nil {
-		return err
-	}
-	if err := x.plainSheet(sheet, summaryColumns, 1); err != nil {
-		return err
-	}
-	for i, ur := range x.r.Units {
-		u := ur.Unit
-		values := []any{u.Type.Label(), ur.Rank, u.Code, nfc.String(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc.String(u.Cluster)),
-			yesMark(u.Pilot), nilIfEmpty(u.Rating.Code())}
-		styleIDs := []int{st.text, st.center, st.text, st.text, st.text, st.text, st.center, st.center}
-		for c := range 4 {
-			if c < len(ur.Criteria) {
-				values = append(values, ur.Criteria[c].Verdict.Label())
-				styleIDs = append(styleIDs, st.statusStyle(ur.Criteria[c].Verdict))
-			} else {
-				values = append(values, nil)
-				styleIDs = append(styleIDs, st.text)
-			}
-		}
-		values = append(values, ur.Verdict.Label())
-		styleIDs = append(styleIDs, st.statusStyle(ur.Verdict))
-		if ur.HasMeanScore {
-			values = append(values, ur.MeanScore)
-		} else {
-			values = append(values, nil)
-		}
-		values = append(values, yesMark(ur.Commendation))
-		styleIDs = append(styleIDs, st.number, st.center)
-		if err := x.putRow(sheet, summaryColumns, i+2, values, styleIDs); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-var detailColumns = []column{
-	{"Mã", 11}, {"Tên đơn vị", 28}, {"Tiêu chí", 8}, {"Mã kiểm tra", 22}, {"Nội dung", 36},
-	{"Giá trị", 9}, {"Ngưỡng", 9}, {"Trạng thái", 14}, {"Minh chứng", 60},
-}
-
-// detail writes Chi tiết, every check of every unit, through the
-// StreamWriter: with a whole bloc it holds thousands of rows.
-func (x *xlsxWriter) detail() error {
-	sheet, st := SheetDetail, x.st
-	rows := 0
-	for _, ur := range x.r.Units {
-		for _, c := range ur.Criteria {
-			rows += len(c.Checks)
-		}
-	}
-	if err := x.setupSheet(sheet, detailColumns, 1, rows+1, true); err != nil {
-		return err
-	}
-	sw, err := x.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	for i, c := range detailColumns {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(frozen(1)); err != nil {
-		return err
-	}
-	header := make([]any, len(detailColumns))
-	for i, c := range detailColumns {
-		header[i] = excelize.Cell{StyleID: st.header, Value: c.title}
-	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight(detailColumns)}); err != nil {
-		return err
-	}
-	row := 2
-	for _, ur := range x.r.Units {
-		for _, c := range ur.Criteria {
-			for _, ch := range c.Checks {
-				numStyle := st.number
-				if shareChecks[ch.ID] {
-					numStyle = st.percent
-				}
-				cells := []any{
-					excelize.Cell{StyleID: st.text, Value: ur.Unit.Code},
-					excelize.Cell{StyleID: st.text, Value: nfc.String(ur.Unit.Name)},
-					excelize.Cell{StyleID: st.center, Value: criterionLabel(c.ID)},
-					excelize.Cell{StyleID: st.text, Value: ch.ID},
-					excelize.Cell{StyleID: st.text, Value: checkTitle(ch.ID)},
-					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Value)},
-					excelize.Cell{StyleID: numStyle, Value: numberOrNil(ch.Threshold)},
-					excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()},
-					excelize.Cell{StyleID: st.text, Value: nfc.String(ch.Message)},
-				}
-				cell, _ := excelize.CoordinatesToCellName(1, row)
-				texts := []any{ur.Unit.Code, nfc.String(ur.Unit.Name), nil, ch.ID, checkTitle(ch.ID), nil, nil, ch.Status.Label(), nfc.String(ch.Message)}
-				if err := sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(detailColumns, texts, 1)}); err != nil {
-					return err
-				}
-				row++
-			}
-		}
-	}
-	return sw.Flush()
-}
-
-var commendationColumns = []column{
-	{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Loại", 18}, {"Cụm", 10}, {"Xếp loại", 10},
-	{"Kết quả", 12}, {"Điểm SH bình quân", 11},
-}
-
-// commendation writes Đề xuất khen thưởng: the units recommended for a
-// certificate of merit (SPEC §2: "dat" and rated HTXSNV).
-func (x *xlsxWriter) commendation() error {
-	sheet, st := SheetCommendation, x.st
-	var units []*criteria.UnitResult
-	for i := range x.r.Units {
-		if x.r.Units[i].Commendation {
-			units = append(units, &x.r.Units[i])
-		}
-	}
-	// An empty list still has row 2: the sentence saying it is empty.
-	if err := x.setupSheet(sheet, commendationColumns, 1, max(len(units), 1)+1, false); err != nil {
-		return err
-	}
-	if err := x.plainSheet(sheet, commendationColumns, 1); err != nil {
-		return err
-	}
-	if len(units) == 0 {
-		return x.f.SetCellStr(sheet, "A2", "Không có đơn vị nào đủ điều kiện đề xuất tặng giấy khen.")
-	}
-	for i, ur := range units {
-		var score any
-		if ur.HasMeanScore {
-			score = ur.MeanScore
-		}
-		values := []any{i + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(), nilIfEmpty(nfc.String(ur.Unit.Cluster)),
-			nilIfEmpty(ur.Unit.Rating.Code()), ur.Verdict.Label(), score}
-		styleIDs := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.statusStyle(ur.Verdict), st.number}
-		if err := x.putRow(sheet, commendationColumns, i+2, values, styleIDs); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 var implementationColumns = []column{
 	{"STT", 6}, {"Mã kiểm tra", 15}, {"Nội dung", 32}, {"Đơn vị / Cụm", 14}, {"Trạng thái", 14}, {"Nhận xét", 70},
 }
@@ -643,6 +574,9 @@ var implementationColumns = []column{
 func (x *xlsxWriter) implementation() error {
 	sheet, st := SheetImplementation, x.st
 	impl := x.r.Implementation
+	if err := x.newSheet(sheet); err != nil {
+		return err
+	}
 	if err := x.setupSheet(sheet, implementationColumns, 1, max(len(impl), 1)+1, false); err != nil {
 		return err
 	}
@@ -674,6 +608,9 @@ var problemColumns = []column{
 func (x *xlsxWriter) problems() error {
 	sheet, st := SheetProblems, x.st
 	probs := x.r.Problems
+	if err := x.newSheet(sheet); err != nil {
+		return err
+	}
 	if err := x.setupSheet(sheet, problemColumns, 1, max(len(probs), 1)+1, len(probs) > 0); err != nil {
 		return err
 	}
@@ -699,7 +636,7 @@ func (x *xlsxWriter) problems() error {
 }
 
 var unitColumns = []column{
-	{"Tiêu chí", 8}, {"Mã kiểm tra", 22}, {"Nội dung", 40}, {"Giá trị", 9}, {"Ngưỡng", 9},
+	{"Tiêu chí", 8}, {"Nội dung", 44}, {"Giá trị", 9}, {"Ngưỡng", 9},
 	{"Trạng thái", 14}, {"Minh chứng", 70},
 }
 
@@ -713,7 +650,7 @@ func (x *xlsxWriter) unitSheets() error {
 	for _, name := range x.f.GetSheetList() {
 		used[strings.ToLower(name)] = true
 	}
-	count := unitTypeCount(x.r)
+	count := x.typeCount()
 	st := x.st
 	for i := range x.r.Units {
 		ur := &x.r.Units[i]
@@ -747,7 +684,7 @@ func (x *xlsxWriter) unitSheets() error {
 		}
 		verdict := fmt.Sprintf("Kết quả: %s · hạng %d/%d %s", ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
 		if ur.Commendation {
-			verdict += " · đề xuất tặng giấy khen"
+			verdict += " · " + commendationText(ur)
 		}
 		for r, v := range []struct {
 			text  string
@@ -762,19 +699,22 @@ func (x *xlsxWriter) unitSheets() error {
 			}
 		}
 		row := unitHeaderRow + 1
-		for _, c := range ur.Criteria {
-			for _, ch := range c.Checks {
-				numStyle := st.number
-				if shareChecks[ch.ID] {
-					numStyle = st.percent
+		// The checks not met first, as in Chi tiết: they are what the unit
+		// has to act on.
+		for _, pass := range []bool{false, true} {
+			for _, c := range ur.Criteria {
+				for _, ch := range c.Checks {
+					if notMet(ch.Status) == pass {
+						continue
+					}
+					v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
+					values := []any{criterionLabel(c.ID), checkTitle(ch.ID), v, t, ch.Status.Label(), nfc.String(ch.Message)}
+					styleIDs := []int{st.center, st.text, st.valueStyle(ch.ID, v), st.valueStyle(ch.ID, t), st.statusStyle(ch.Status), st.text}
+					if err := x.putRow(sheet, unitColumns, row, values, styleIDs); err != nil {
+						return err
+					}
+					row++
 				}
-				values := []any{criterionLabel(c.ID), ch.ID, checkTitle(ch.ID), numberOrNil(ch.Value), numberOrNil(ch.Threshold),
-					ch.Status.Label(), nfc.String(ch.Message)}
-				styleIDs := []int{st.center, st.text, st.text, numStyle, numStyle, st.statusStyle(ch.Status), st.text}
-				if err := x.putRow(sheet, unitColumns, row, values, styleIDs); err != nil {
-					return err
-				}
-				row++
 			}
 		}
 	}

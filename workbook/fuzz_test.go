@@ -59,6 +59,12 @@ func FuzzCellParsers(f *testing.F) {
 		_, _ = parseGroup(s)
 		_, _ = parseCaseKind(s)
 		_, _ = parseResult(s)
+		if y, msg := parseYear("Năm", s); msg == "" && (y < minYear || y > maxYear) {
+			t.Errorf("parseYear(%q) = %d accepted", s, y)
+		}
+		if four, msg := parseFourGood("Bốn tốt", s); yesMsg == "" && (msg != "" || four != yes) {
+			t.Errorf("parseFourGood(%q) = %v, %q; parseYesNo gives %v", s, four, msg, yes)
+		}
 		if id, msg := parseItem(s); msg == "" && !strings.HasPrefix(id, "tc") {
 			t.Errorf("parseItem(%q) = %q", s, id)
 		}

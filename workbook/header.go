@@ -43,14 +43,18 @@ var (
 	sttKeys       = map[string]bool{"stt": true, "tt": true, "so tt": true, "so thu tu": true, "thu tu": true, "s tt": true}
 )
 
-// headerKeys are the forms a header cell is compared in: as written, and
+// headerKeys are the forms a header cell is compared in: as written,
 // without notes in brackets, trailing colons or asterisks ("Ngày
-// (dd/mm/yyyy)", "Mã đơn vị (*)", "[Cụm]").
+// (dd/mm/yyyy)", "Mã đơn vị (*)", "[Cụm]"), and last with its punctuation
+// read as spaces ("Kết quả / ý nghĩa", "Kết quả - ý nghĩa"), a form only
+// the score groups are indexed in.
 func headerKeys(text string) []string {
 	keys := []string{matchKey(text)}
+	bare := strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*.")
 	for _, alt := range []string{
-		strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*."),
+		bare,
 		strings.Trim(matchKey(text), " :*.[]()"),
+		punctKey(bare),
 	} {
 		if alt != "" && !slices.Contains(keys, alt) {
 			keys = append(keys, alt)
@@ -66,13 +70,27 @@ type headerHit struct {
 	prio int
 }
 
-// headerIndex maps, per input sheet, the matching key of every header and
-// alias to its column; built once, as headers are matched many times.
-var headerIndex = map[criteria.Sheet]map[string]headerHit{}
+// punctKey is a matching key with the punctuation between words read as
+// spaces: "ket qua / y nghia" and "ket qua, y nghia" are "ket qua y nghia".
+func punctKey(k string) string {
+	return strings.Join(strings.FieldsFunc(k, func(r rune) bool {
+		return r == ' ' || r == '/' || r == ',' || r == ';' || r == '-' || r == '&' || r == '+' || r == '.' || r == ':'
+	}), " ")
+}
+
+// headerTable maps the matching key of every header and alias of one
+// sheet to its column.
+type headerTable map[string]headerHit
+
+// headerIndex holds, per input sheet, the table of the schema's headers;
+// built once, as headers are matched many times. Its Sinh hoạt table has
+// the groups of hd17-2023; a read under other declared groups uses
+// meetingHeaders instead.
+var headerIndex = map[criteria.Sheet]headerTable{}
 
 func init() {
 	for _, s := range schema.Sheets {
-		idx := map[string]headerHit{}
+		idx := headerTable{}
 		for _, c := range s.Columns {
 			for _, a := range c.Aliases {
 				if _, taken := idx[matchKey(a)]; !taken {
@@ -87,11 +105,57 @@ func init() {
 		}
 		headerIndex[s.ID] = idx
 	}
+	headerIndex[criteria.SheetMeetings] = meetingHeaders(criteria.HD12ScoreGroups())
+}
+
+// meetingHeaders is the table of Sinh hoạt under the declared score
+// groups: the schema's columns but its groups, and each declared group by
+// its name (as a canonical header) and spellings (as aliases), also with
+// punctuation read as spaces.
+func meetingHeaders(groups []criteria.ScoreGroup) headerTable {
+	s := schema.ByID(criteria.SheetMeetings)
+	idx := headerTable{}
+	isGroup := func(key string) bool { return len(key) >= 2 && key[0] == 'g' && key[1] >= '0' && key[1] <= '9' }
+	put := func(text, key string, prio int) {
+		for _, k := range []string{matchKey(text), punctKey(matchKey(text))} {
+			if old, taken := idx[k]; !taken || prio > old.prio {
+				idx[k] = headerHit{key, prio}
+			}
+		}
+	}
+	for _, c := range s.Columns {
+		if isGroup(c.Key) {
+			continue
+		}
+		for _, a := range c.Aliases {
+			if _, taken := idx[matchKey(a)]; !taken {
+				idx[matchKey(a)] = headerHit{c.Key, 1}
+			}
+		}
+	}
+	for i, g := range groups {
+		for _, a := range g.Spellings {
+			put(a, schema.GroupKey(i), 1)
+		}
+	}
+	for i, g := range groups {
+		put(g.Name, schema.GroupKey(i), 2)
+	}
+	for _, c := range s.Columns {
+		if !isGroup(c.Key) {
+			idx[matchKey(c.Header)] = headerHit{c.Key, 2}
+		}
+	}
+	return idx
 }
 
 // matchHeader finds the column of the sheet a header text names.
 func matchHeader(sheet criteria.Sheet, text string) (key string, prio int) {
-	idx := headerIndex[sheet]
+	return headerIndex[sheet].match(text)
+}
+
+// match finds the column a header text names in the table.
+func (idx headerTable) match(text string) (key string, prio int) {
 	for _, k := range headerKeys(text) {
 		if h, ok := idx[k]; ok {
 			return h.key, h.prio
@@ -111,7 +175,7 @@ func isSTT(text string) bool {
 
 // bindHeaders binds the header texts of one candidate header (one or two
 // rows) to columns. texts[c] lists, for column c, the texts to try in order.
-func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
+func bindHeaders(idx headerTable, texts [][]string) *columns {
 	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
 	prio := map[string]int{}
 	m.headers = make([]string, len(texts))
@@ -127,7 +191,7 @@ func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
 				bound = true
 				break
 			}
-			key, p := matchHeader(sheet, t)
+			key, p := idx.match(t)
 			if p == 0 {
 				continue
 			}
@@ -151,14 +215,14 @@ func bindHeaders(sheet criteria.Sheet, texts [][]string) *columns {
 }
 
 // singleHeader reads one row as the header.
-func singleHeader(sheet criteria.Sheet, row []string) *columns {
+func singleHeader(idx headerTable, row []string) *columns {
 	texts := make([][]string, len(row))
 	for c, v := range row {
 		if v = clean(v); v != "" {
 			texts[c] = []string{v}
 		}
 	}
-	return bindHeaders(sheet, texts)
+	return bindHeaders(idx, texts)
 }
 
 // doubleHeader reads two rows as one header merged over both. The stream
@@ -166,7 +230,7 @@ func singleHeader(sheet criteria.Sheet, row []string) *columns {
 // ("Điểm các nhóm") sits in its first cell only, so it is carried right
 // over the columns that have a sub-header below it. A column merged
 // vertically has its text on top and nothing below.
-func doubleHeader(sheet criteria.Sheet, top, bottom []string) *columns {
+func doubleHeader(idx headerTable, top, bottom []string) *columns {
 	n := max(len(top), len(bottom))
 	texts := make([][]string, n)
 	carry := ""
@@ -193,7 +257,7 @@ func doubleHeader(sheet criteria.Sheet, top, bottom []string) *columns {
 			texts[c] = []string{t}
 		}
 	}
-	m := bindHeaders(sheet, texts)
+	m := bindHeaders(idx, texts)
 	for c := range n {
 		if cellAt(bottom, c) != "" {
 			m.subHeaders = true
@@ -218,15 +282,20 @@ func cellAt(row []string, c int) string {
 // named, so that a title line is never taken for the header. Ties go to the
 // earlier row.
 func findHeader(sheet criteria.Sheet, rows [][]string) *columns {
+	return findHeaderIn(headerIndex[sheet], rows)
+}
+
+// findHeaderIn is findHeader with the table to match against.
+func findHeaderIn(idx headerTable, rows [][]string) *columns {
 	var best *columns
 	for r := range rows {
-		pick := singleHeader(sheet, rows[r])
+		pick := singleHeader(idx, rows[r])
 		pick.headerEnd = r + 1
 		if r+1 < len(rows) {
 			// Two rows win over one when they name more columns, or as
 			// many and the second row is all sub-headers ("Tổng", "Chấm"
 			// under a merged "Điểm"), not data.
-			d := doubleHeader(sheet, rows[r], rows[r+1])
+			d := doubleHeader(idx, rows[r], rows[r+1])
 			d.headerEnd = r + 2
 			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && d.subHeaders) {
 				pick = d

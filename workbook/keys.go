@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/schema"
 )
 
@@ -25,6 +26,19 @@ const (
 	kG3
 	kG4
 	kG5
+	// kG6 … kG16: the further groups a criteria file may declare
+	// (criteria.MaxScoreGroups); kG1+i is the i-th declared group.
+	kG6
+	kG7
+	kG8
+	kG9
+	kG10
+	kG11
+	kG12
+	kG13
+	kG14
+	kG15
+	kG16
 	kGroup
 	kID
 	kItem
@@ -46,20 +60,40 @@ const (
 	kTarget
 	kTotal
 	kType
+	kUpper
 	kViolation
+	kSuspended
+	kAdmittedOn
+	kYear
+	kFourGood
+	kPoints
+	kDiscipline
 	numKeys
 )
+
+// The group keys run from kG1 without a gap, one per declared group.
+var _ = [1]struct{}{}[kG16-kG1+1-criteria.MaxScoreGroups]
+
+// groupKey is the column key of the i-th declared score group.
+func groupKey(i int) colKey { return kG1 + colKey(i) }
+
+// groupKeyName is the schema key of the i-th declared score group: "g1"….
+func groupKeyName(i int) string { return keyNames[groupKey(i)] }
 
 // keyNames are the schema keys the colKeys stand for.
 var keyNames = [numKeys]string{
 	kUnit: schema.KeyUnit, kDate: schema.KeyDate, kItemText: schema.KeyItemText,
 	kAdmitted: "admitted", kCluster: "cluster", kCode: "code", kCriterion: "criterion",
 	kExempt: "exempt", kG1: "g1", kG2: "g2", kG3: "g3", kG4: "g4", kG5: "g5",
+	kG6: "g6", kG7: "g7", kG8: "g8", kG9: "g9", kG10: "g10", kG11: "g11", kG12: "g12",
+	kG13: "g13", kG14: "g14", kG15: "g15", kG16: "g16",
 	kGroup: "group", kID: "id", kItem: "item", kKind: "kind", kLevel: "level",
 	kMonth: "month", kName: "name", kNote: "note", kOrg: "org", kParent: "parent",
 	kPilot: "pilot", kPresent: "present", kRating: "rating", kResidence: "residence",
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
-	kTarget: "target", kTotal: "total", kType: "type", kViolation: "violation",
+	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
+	kSuspended: "suspended", kAdmittedOn: "admitted_on", kYear: "year", kFourGood: "fourgood",
+	kPoints: "points", kDiscipline: "discipline",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

@@ -32,15 +32,36 @@ type Options struct {
 	// Year is the evaluation year; 0 infers it as the year most dated rows
 	// of Sinh hoạt and Họp cấp ủy fall in.
 	Year int
-	// GroupMax are the maxima of the five group scores of a meeting
-	// (criteria.Thresholds.GroupMax); a zero maximum is not checked.
-	GroupMax [criteria.NumScoreGroups]float64
+	// ScoreGroups are the declared groups of the meeting score sheet
+	// (criteria.Thresholds.ScoreGroups): the group-score columns of Sinh
+	// hoạt are found by their names and spellings and checked against
+	// their maxima. nil reads the five groups of hd17-2023.
+	ScoreGroups []criteria.ScoreGroup
+	// KeepGroupScores keeps each meeting's group scores (Meeting.Groups)
+	// for the full-marks gate (criteria.Thresholds.FullMarksGroups).
+	KeepGroupScores bool
+	// UpperScoreGap: a meeting the upper committee scored too, more than
+	// this many points away from the chi bộ's own score, is a warning
+	// (criteria.Thresholds.UpperScoreGap); 0 never warns.
+	UpperScoreGap float64
+	// RatingBands turn a rating given as points (Điểm xếp loại) into a
+	// level (criteria.Thresholds.RatingBands); zero means the default
+	// bands of Quy định 366-QĐ/TW.
+	RatingBands criteria.RatingBands
+	// Thresholds are the criteria in force, for the band a score sheet's
+	// written Xếp loại is compared with; nil: the default bands.
+	Thresholds *criteria.Thresholds
 	// AsOf is the --as-of date, zero without one. The evaluation year is
 	// still Year; AsOf only lets a year mismatch be said in its terms.
 	AsOf time.Time
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
+	// History reads the optional Lịch sử sheet (earlier years), as the
+	// rules that count streaks need (criteria.Thresholds.HistoryStreaks).
+	// Without it the sheet is passed over with a note: rules that do not
+	// use it must not have their results depend on its cells.
+	History bool
 }
 
 // SheetSummary says how many data rows were read from a sheet (blank,
@@ -125,7 +146,7 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		p := &progress{report: opts.Progress}
 		for _, fd := range read {
-			p.total += len(fd.seq) - 1 // Đơn vị is read already
+			p.total += len(fd.seq) - 1 + len(fd.others) // Đơn vị is read already
 			fd.progress = p
 		}
 	}
@@ -224,6 +245,7 @@ type fileData struct {
 	path     string
 	base     string
 	date1904 bool
+	bands    criteria.RatingBands // for ratings given as points
 	sheets   []SheetSummary
 	order    map[string]int // sheet name → position in the workbook, to sort problems
 	present  criteria.SheetSet
@@ -243,6 +265,7 @@ type fileData struct {
 	// Set after Đơn vị is read, for the other sheets.
 	found  map[criteria.Sheet]string // input sheet → its name in this workbook
 	seq    []criteria.Sheet          // input sheets in workbook order
+	others []string                  // sheets of no input role: score sheets or notes
 	counts map[criteria.Sheet]int    // data rows per sheet
 	single bool                      // one unit: rows may leave Mã đơn vị out
 
@@ -257,6 +280,11 @@ type fileData struct {
 	votes map[int]int
 
 	progress *progress // nil: nobody is told
+
+	meet *meetingRules // the score groups and upper-score rule, shared
+
+	scoreSheets []SheetSummary // the sheets read as score sheets, in workbook order
+	blankForms  []string       // score sheets with no score yet
 
 	// The records of the rows read last, gathered for their unit.
 	run run
@@ -274,6 +302,7 @@ func (fd *fileData) forSheet() *fileData {
 	sub := *fd
 	sub.rows, sub.problems, sub.failedSheets, sub.votes = nil, nil, 0, map[int]int{}
 	sub.lastUnit, sub.lastUnitText, sub.run = nil, "", run{}
+	sub.scoreSheets, sub.blankForms = nil, nil
 	return &sub
 }
 
@@ -286,7 +315,11 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 		return nil, err
 	}
 	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
-		counts: map[criteria.Sheet]int{}, votes: map[int]int{}}
+		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts),
+		bands: opts.RatingBands}
+	if fd.bands == (criteria.RatingBands{}) {
+		fd.bands = criteria.Default().RatingBands
+	}
 	if err := fd.readUnitSheet(opts); err != nil {
 		b.Close()
 		fd.book = nil
@@ -300,7 +333,7 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
 	return map[criteria.Sheet]func(*rowCtx){
 		criteria.SheetUnits:          func(c *rowCtx) { c.fd.readUnit(c) },
-		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c, opts.GroupMax) },
+		criteria.SheetMeetings:       func(c *rowCtx) { c.fd.readMeeting(c) },
 		criteria.SheetCommittee:      func(c *rowCtx) { c.fd.readCommittee(c) },
 		criteria.SheetMembers:        func(c *rowCtx) { c.fd.readMember(c) },
 		criteria.SheetStaff:          func(c *rowCtx) { c.fd.readStaff(c) },
@@ -308,6 +341,7 @@ func sheetSpecs(opts Options) map[criteria.Sheet]func(*rowCtx) {
 		criteria.SheetCriteria:       func(c *rowCtx) { c.fd.readCriterion(c) },
 		criteria.SheetCases:          func(c *rowCtx) { c.fd.readCase(c) },
 		criteria.SheetSelfAssessment: func(c *rowCtx) { c.fd.readSelfItem(c) },
+		criteria.SheetHistory:        func(c *rowCtx) { c.fd.readHistory(c) },
 	}
 }
 
@@ -321,9 +355,16 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 		fd.order[name] = i + 1
 		id, ok := sheetID(name)
 		if !ok {
-			if msg := unknownSheet(name); msg != "" {
-				fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+			// A score sheet is known by its table, not its name: every
+			// sheet the schema does not name is looked into (readRest),
+			// and gets the note of a sheet not read unless it is one.
+			if unknownSheet(name) != "" {
+				fd.others = append(fd.others, name)
 			}
+			continue
+		}
+		if id == criteria.SheetHistory && !opts.History {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: historyNotRead})
 			continue
 		}
 		if first, dup := found[id]; dup {
@@ -374,17 +415,20 @@ func readRest(files []*fileData, opts Options) {
 	specs := sheetSpecs(opts)
 	type task struct {
 		fi   int // in files
-		i    int // in its fd.seq
+		i    int // in its fd.seq, then in fd.others past its end
 		size int64
 	}
 	var tasks []task
 	outs := make([][]sheetOut, len(files))
 	for fi, fd := range files {
-		outs[fi] = make([]sheetOut, len(fd.seq))
+		outs[fi] = make([]sheetOut, len(fd.seq)+len(fd.others))
 		for i, id := range fd.seq {
 			if id != criteria.SheetUnits {
 				tasks = append(tasks, task{fi, i, fd.book.sheetSize(fd.found[id])})
 			}
+		}
+		for j, name := range fd.others {
+			tasks = append(tasks, task{fi, len(fd.seq) + j, fd.book.sheetSize(name)})
 		}
 	}
 	slices.SortStableFunc(tasks, func(a, b task) int { return cmp.Compare(b.size, a.size) })
@@ -395,8 +439,14 @@ func readRest(files []*fileData, opts Options) {
 			for k := int(next.Add(1)) - 1; k < len(tasks); k = int(next.Add(1)) - 1 {
 				t := tasks[k]
 				fd := files[t.fi]
-				id := fd.seq[t.i]
 				sub := fd.forSheet()
+				if t.i >= len(fd.seq) {
+					ok, n, err := sub.readScoreSheet(fd.others[t.i-len(fd.seq)])
+					outs[t.fi][t.i] = sheetOut{sub, n, ok, err}
+					fd.progress.step()
+					continue
+				}
+				id := fd.seq[t.i]
 				n, ok, err := sub.readSheet(fd.found[id], sheetSpec{schema.ByID(id), specs[id]}, fd.single)
 				outs[t.fi][t.i] = sheetOut{sub, n, ok, err}
 				fd.progress.step()
@@ -450,9 +500,39 @@ func (fd *fileData) mergeSheets(outs []sheetOut) {
 			fd.votes[y] += n
 		}
 	}
+	for j, name := range fd.others {
+		o := outs[len(fd.seq)+j]
+		if o.err != nil {
+			if fd.broken == nil {
+				fd.broken = &brokenSheet{criteria.SheetMeetings, name, o.err}
+			}
+			continue
+		}
+		fd.rows = append(fd.rows, o.sub.rows...)
+		fd.problems = append(fd.problems, o.sub.problems...)
+		for y, n := range o.sub.votes {
+			fd.votes[y] += n
+		}
+		if o.ok {
+			// Its meeting is one of Sinh hoạt's: the checks that need
+			// meetings read it as recorded.
+			fd.present = fd.present.With(criteria.SheetMeetings)
+			fd.scoreSheets = append(fd.scoreSheets, SheetSummary{Name: name, Rows: o.n})
+			fd.blankForms = append(fd.blankForms, o.sub.blankForms...)
+		}
+	}
+	if n := len(fd.blankForms); n > 0 {
+		what := "Phiếu chấm điểm " + quote(fd.blankForms[0]) + " chưa có điểm"
+		if n > 1 {
+			what = fmt.Sprintf("%d phiếu chấm điểm chưa có điểm (%s)", n, strings.Join(fd.blankForms, ", "))
+		}
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: fd.blankForms[0],
+			Message: what + "; chưa tính là buổi sinh hoạt đã tổ chức"})
+	}
 	for _, id := range fd.seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: fd.found[id], Rows: fd.counts[id]})
 	}
+	fd.sheets = append(fd.sheets, fd.scoreSheets...)
 	for _, d := range fd.units {
 		compact(d.unit) // here, in parallel, rather than in the merge
 	}
@@ -514,9 +594,9 @@ func sheetID(name string) (criteria.Sheet, bool) {
 	return 0, false
 }
 
-// unknownSheet is the note for a sheet that is not an input sheet, so
-// that nothing a workbook holds is left out without a word (a year of
-// per-meeting score sheets "T1" … "T12" is not read), or "" for the guide
+// unknownSheet is the note for a sheet that is neither an input sheet nor
+// a score sheet (readScoreSheet looks into it first), so that nothing a
+// workbook holds is left out without a word, or "" for the guide
 // sheet of bontot's own template. A name close to an input sheet's gets
 // that name suggested: a misspelt "Sinh hoat chi bo 2024" is a likelier
 // mistake than a sheet meant to be left out.
@@ -797,6 +877,14 @@ func (m *merger) finish(opts Options) *Result {
 				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
 		}
 	}
+	for fi, fd := range files {
+		for _, d := range fd.units {
+			for _, p := range checkHistory(d.unit, ds.Year) {
+				add(fi, p)
+			}
+		}
+	}
+	m.sameMeetings()
 	for _, u := range ds.Units {
 		compact(u)
 	}
@@ -1062,6 +1150,7 @@ func compact(u *criteria.Unit) {
 	u.Criteria = clip(u.Criteria)
 	u.Cases = clip(u.Cases)
 	u.SelfAssessment = clip(u.SelfAssessment)
+	u.History = clip(u.History)
 }
 
 func clip[T any](s []T) []T {

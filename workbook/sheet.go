@@ -121,6 +121,38 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 	return r
 }
 
+// ratingOrPoints reads a row's rating given as Xếp loại, as Điểm xếp loại
+// (0–100, turned into a level by the workbook's bands), or both (issue
+// 11, item 3). When both are given and disagree, the written rating
+// decides and the disagreement is a warning naming both cells: the
+// rating is what the committee decided, and Quy định 366-QĐ/TW attaches
+// conditions beyond the points (the HTXSNV share, discipline) that can
+// set it below the points' band. Saying so beats either silent choice.
+func (c *rowCtx) ratingOrPoints() criteria.Rating {
+	r := c.rating(kRating)
+	v := c.get(kPoints)
+	if v == "" {
+		return r
+	}
+	p, msg := parseScore(c.header(kPoints), v)
+	if msg != "" {
+		c.check(kPoints, msg)
+		return r
+	}
+	byPoints := c.fd.bands.Rating(p)
+	if c.get(kRating) == "" {
+		return byPoints
+	}
+	if r != criteria.RatingNone && r != byPoints {
+		b := c.fd.bands
+		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
+			"%s %s (ô %s) không khớp %s %s (ô %s), là mức %s theo ngưỡng %s/%s/%s; dùng %s đã ghi, kiểm tra lại một trong hai ô",
+			c.header(kRating), quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
+			byPoints.Code(), formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), c.header(kRating)))
+	}
+	return r
+}
+
 func (c *rowCtx) yesNo(k colKey) bool {
 	v := c.get(k)
 	if v == "" {
@@ -129,6 +161,20 @@ func (c *rowCtx) yesNo(k colKey) bool {
 	b, msg := parseYesNo(c.header(k), v)
 	c.check(k, msg)
 	return b
+}
+
+// exempt reads the Miễn sinh hoạt cell: yes/no, or "Đình chỉ" ("Đình chỉ
+// sinh hoạt đảng"), which some lists write there for a member suspended
+// from party activity (issue 11, item 2): not exempt, but suspended.
+func (c *rowCtx) exempt() (exempt, suspended bool) {
+	v := c.get(kExempt)
+	if v == "" {
+		return false, false
+	}
+	if isSuspension(v) {
+		return false, true
+	}
+	return c.yesNo(kExempt), false
 }
 
 // date reads a date column into the row's date.
@@ -247,7 +293,11 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		fail  bool
 	)
 	begin := func() bool {
-		cols = findHeader(spec.schema.ID, buf)
+		if spec.schema.ID == criteria.SheetMeetings {
+			cols = fd.meetingHeader(name, buf)
+		} else {
+			cols = findHeader(spec.schema.ID, buf)
+		}
 		if msg := fd.missingColumns(spec.schema, cols, singleUnit); msg != "" {
 			fd.problems = append(fd.problems, criteria.Problem{
 				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: msg,
@@ -349,6 +399,57 @@ func allBlank(rows [][]string) bool {
 	return true
 }
 
+// meetingHeader finds the header of Sinh hoạt under the declared score
+// groups. A sheet kept to the five groups of Hướng dẫn 12-HD/BTCTW while
+// the criteria declare others (a 2024 workbook evaluated under the 2025
+// profile) names those five groups in its headers, and Hướng dẫn 12 gives
+// their maxima: it is read by them, and a note says so, rather than every
+// row being refused for lacking groups it was never meant to have.
+func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
+	cols := findHeaderIn(fd.meet.headers, buf)
+	if fd.meet.hd12 {
+		return cols
+	}
+	if boundGroups(cols) == len(fd.meet.groups) {
+		return cols
+	}
+	hd12 := findHeaderIn(headerIndex[criteria.SheetMeetings], buf)
+	if boundGroups(hd12) != 5 || hd12 == nil || (cols != nil && len(hd12.index) < len(cols.index)) {
+		return cols
+	}
+	declared := fd.meet.groups
+	rules := *fd.meet
+	rules.groups, rules.headers, rules.hd12 = criteria.HD12ScoreGroups(), headerIndex[criteria.SheetMeetings], true
+	fd.meet = &rules // fd is this sheet's own (forSheet)
+	fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
+		Message: fmt.Sprintf("Sheet ghi điểm theo 5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm), không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo 5 nhóm đó",
+			len(declared), declaredGroups(declared))})
+	return hd12
+}
+
+// boundGroups counts the group-score columns a header binds.
+func boundGroups(cols *columns) int {
+	if cols == nil {
+		return 0
+	}
+	n := 0
+	for i := range criteria.MaxScoreGroups {
+		if cols.has(groupKeyName(i)) {
+			n++
+		}
+	}
+	return n
+}
+
+// declaredGroups is "Chuẩn bị 5, Nội dung 30, …".
+func declaredGroups(gs []criteria.ScoreGroup) string {
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = g.Name + " " + formatNumber(g.Max)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // missingColumns names the required columns the header lacks, or "".
 func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bool) string {
 	var miss []string
@@ -361,6 +462,9 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		if !need || (cols != nil && cols.has(col.Key)) {
 			continue
 		}
+		if col.Key == "rating" && cols != nil && cols.has("points") {
+			continue // a rating given as points (Điểm xếp loại)
+		}
 		miss = append(miss, quote(col.Header))
 	}
 	// Columns that may stand in for each other (SPEC §3).
@@ -370,17 +474,18 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		if !has(schema.KeyDate) && !has("month") {
 			miss = append(miss, "\"Ngày\" (hoặc \"Tháng\")")
 		}
-		if !has("score") {
-			var groups []string
-			for g := 1; g <= criteria.NumScoreGroups; g++ {
-				if !has(fmt.Sprintf("g%d", g)) {
-					groups = append(groups, quote(s.Columns[groupColumn(s, g)].Header))
+		if !has("score") && !has(schema.KeyUpper) {
+			groups := fd.meet.groups
+			var miss1 []string
+			for g := range groups {
+				if !has(groupKeyName(g)) {
+					miss1 = append(miss1, quote(groups[g].Name))
 				}
 			}
-			if len(groups) == criteria.NumScoreGroups {
-				miss = append(miss, "\"Điểm\" (hoặc điểm 5 nhóm tiêu chí)")
-			} else if len(groups) > 0 {
-				miss = append(miss, strings.Join(groups, ", ")+" (hoặc \"Điểm\")")
+			if len(miss1) == len(groups) {
+				miss = append(miss, fmt.Sprintf("\"Điểm\" (hoặc điểm %d nhóm tiêu chí)", len(groups)))
+			} else if len(miss1) > 0 {
+				miss = append(miss, strings.Join(miss1, ", ")+" (hoặc \"Điểm\")")
 			}
 		}
 	case criteria.SheetCriteria:
@@ -396,16 +501,6 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 	}
 	word := "cột bắt buộc"
 	return "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
-}
-
-func groupColumn(s *schema.Sheet, g int) int {
-	key := fmt.Sprintf("g%d", g)
-	for i, c := range s.Columns {
-		if c.Key == key {
-			return i
-		}
-	}
-	return 0
 }
 
 // noteIgnored lists, once per sheet, the header cells bound to no column:

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,7 +44,7 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	u.Cluster = c.get(kCluster)
 	u.Pilot = c.yesNo(kPilot)
 	u.Standing = c.yesNo(kStanding)
-	u.Rating = c.rating(kRating)
+	u.Rating = c.ratingOrPoints()
 	if v := c.get(kTarget); v != "" {
 		n, msg := parseCount(c.header(kTarget), v)
 		c.check(kTarget, msg)
@@ -78,11 +79,58 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	fd.units = append(fd.units, d)
 }
 
-// groupKeys are the schema keys of the five group scores.
-var groupKeys = [criteria.NumScoreGroups]colKey{kG1, kG2, kG3, kG4, kG5}
+// meetingRules are the settings a meeting row is read under, made once per
+// Read from Options.
+type meetingRules struct {
+	groups  []criteria.ScoreGroup
+	headers headerTable // Sinh hoạt's header table under groups
+	keep    bool        // keep group scores in Meeting.Groups
+	gap     float64     // upper_score_gap; 0: no warning
+	hd12    bool        // groups are the five of Hướng dẫn 12 (the headers are headerIndex's)
+	th      *criteria.Thresholds
+}
+
+func newMeetingRules(opts Options) *meetingRules {
+	r := &meetingRules{groups: opts.ScoreGroups, keep: opts.KeepGroupScores, gap: opts.UpperScoreGap, th: opts.Thresholds}
+	if len(r.groups) == 0 {
+		r.groups = criteria.HD12ScoreGroups()
+	}
+	if isHD12(r.groups) {
+		r.headers, r.hd12 = headerIndex[criteria.SheetMeetings], true
+	} else {
+		r.headers = meetingHeaders(r.groups)
+	}
+	return r
+}
+
+// isHD12 reports whether groups are the five of Hướng dẫn 12 as hd17-2023
+// declares them (maxima aside, which the rows are checked against).
+func isHD12(groups []criteria.ScoreGroup) bool {
+	d := criteria.HD12ScoreGroups()
+	if len(groups) != len(d) {
+		return false
+	}
+	for i := range d {
+		if groups[i].Name != d[i].Name || !slices.Equal(groups[i].Spellings, d[i].Spellings) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupHeader is the header of the i-th group's column as the sheet
+// writes it, or the group's declared name when the sheet lacks it.
+func (c *rowCtx) groupHeader(i int) string {
+	if c.has(groupKey(i)) {
+		return c.header(groupKey(i))
+	}
+	return c.fd.meet.groups[i].Name
+}
 
 // readMeeting reads a row of Sinh hoạt.
-func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]float64) {
+func (fd *fileData) readMeeting(c *rowCtx) {
+	rules := fd.meet
+	n := len(rules.groups)
 	m := criteria.Meeting{Source: c.pr.src}
 	switch {
 	case c.get(kDate) != "":
@@ -120,48 +168,68 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 		c.check(kScore, msg)
 		m.Score, m.HasScore = s, msg == ""
 	}
-	var groups [criteria.NumScoreGroups]float64
+	var groups [criteria.MaxScoreGroups]float64
 	given, groupsOK := 0, true
-	for g, key := range groupKeys {
+	for g := range n {
+		key := groupKey(g)
 		v := c.get(key)
 		if v == "" {
 			continue
 		}
 		given++
-		n, ok := parseNumber(v)
+		x, ok := parseNumber(v)
+		max := rules.groups[g].Max
 		switch {
 		case !ok:
 			c.check(key, c.header(key)+" "+quote(v)+" không phải là số")
 			groupsOK = false
-		case n < 0 || (groupMax[g] > 0 && n > groupMax[g]):
-			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), formatNumber(n), formatNumber(groupMax[g])))
+		case x < 0 || (max > 0 && x > max):
+			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), formatNumber(x), formatNumber(max)))
 			groupsOK = false
 		default:
-			groups[g] = n
+			groups[g] = x
 		}
 	}
 	switch {
-	case given > 0 && given < criteria.NumScoreGroups:
+	case given > 0 && given < n:
 		var missing []string
-		for _, key := range groupKeys {
-			if c.get(key) == "" {
-				missing = append(missing, quote(c.header(key)))
+		for g := range n {
+			if c.get(groupKey(g)) == "" {
+				missing = append(missing, quote(c.groupHeader(g)))
 			}
 		}
-		c.report(criteria.SeverityError, kG1, "Điểm nhóm chưa đủ: thiếu "+strings.Join(missing, ", ")+"; cần đủ 5 nhóm hoặc bỏ trống cả 5 và ghi Điểm")
-	case given == criteria.NumScoreGroups && groupsOK:
+		c.report(criteria.SeverityError, kG1, fmt.Sprintf("Điểm nhóm chưa đủ: thiếu %s; cần đủ %d nhóm hoặc bỏ trống cả %d và ghi Điểm", strings.Join(missing, ", "), n, n))
+	case given == n && groupsOK:
 		sum := 0.0
-		for _, g := range groups {
+		for _, g := range groups[:n] {
 			sum += g
 		}
 		sum = math.Round(sum*1000) / 1000
 		switch {
 		case m.HasScore && math.Abs(sum-m.Score) > 0.001:
-			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm 5 nhóm %s; hai số phải bằng nhau", c.header(kScore), formatNumber(m.Score), formatNumber(sum)))
+			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm %d nhóm %s; hai số phải bằng nhau", c.header(kScore), formatNumber(m.Score), n, formatNumber(sum)))
 		case sum > 100:
-			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm 5 nhóm %s ngoài khoảng 0–100", formatNumber(sum)))
+			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm %d nhóm %s ngoài khoảng 0–100", n, formatNumber(sum)))
 		default:
 			m.Score, m.HasScore = sum, true
+			if rules.keep {
+				m.Groups = make([]criteria.GroupScore, n)
+				for g := range n {
+					m.Groups[g] = criteria.GroupScore{Name: rules.groups[g].Name, Label: "nhóm " + rules.groups[g].Name, Score: groups[g], Max: rules.groups[g].Max}
+				}
+			}
+		}
+	}
+	if v := c.get(kUpper); v != "" {
+		// The upper committee's score decides (Hướng dẫn 12-HD/BTCTW: the
+		// cấp ủy viên cấp trên who attends scores the meeting too).
+		up, msg := parseScore(c.header(kUpper), v)
+		c.check(kUpper, msg)
+		if msg == "" {
+			if m.HasScore && rules.gap > 0 && math.Abs(up-m.Score) > rules.gap+0.001 {
+				c.report(criteria.SeverityWarning, kUpper, upperGapMessage(c.header(kUpper), up, m.Score, rules.gap))
+			}
+			m.Score, m.HasScore = up, true
 		}
 	}
 	if !m.HasScore && !c.pr.failed {
@@ -178,6 +246,13 @@ func (fd *fileData) readMeeting(c *rowCtx, groupMax [criteria.NumScoreGroups]flo
 	}
 	m.MonthOnly = c.pr.date.monthOnly
 	c.rec.meeting, c.pr.hasRec = m, true
+}
+
+// upperGapMessage is the warning of a meeting whose upper committee's
+// score is more than gap points from the chi bộ's own.
+func upperGapMessage(header string, upper, own, gap float64) string {
+	return fmt.Sprintf("%s %s chênh %s điểm so với điểm chi bộ tự chấm %s (quá %s điểm); bontot tính theo điểm cấp trên",
+		header, formatNumber(upper), formatNumber(math.Abs(upper-own)), formatNumber(own), formatNumber(gap))
 }
 
 func (fd *fileData) count(c *rowCtx, key colKey) int {
@@ -214,12 +289,29 @@ func (fd *fileData) readMember(c *rowCtx) {
 	if m.Name == "" {
 		c.missing(kName)
 	}
-	m.Exempt = c.yesNo(kExempt)
-	m.Rating = c.rating(kRating)
+	m.Exempt, m.Suspended = c.exempt()
+	if c.yesNo(kSuspended) {
+		m.Suspended = true
+	}
+	if v := c.get(kAdmittedOn); v != "" {
+		// Not c.date: the admission date does not date the row, which
+		// would leave out a member admitted in an earlier year.
+		t, msg := parseDate(v, fd.date1904)
+		c.check(kAdmittedOn, msg)
+		m.AdmittedOn = criteria.DayOf(t)
+	}
+	m.Rating = c.ratingOrPoints()
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)
 		c.check(kViolation, msg)
 		m.Violation, m.ViolationText = yes, text
+	}
+	if v := c.get(kDiscipline); v != "" {
+		d, msg := parseDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, msg)
+		if d != criteria.DisciplineNone {
+			m.Discipline, m.DisciplineText = d, v
+		}
 	}
 	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
@@ -235,7 +327,7 @@ func (fd *fileData) readStaff(c *rowCtx) {
 	if p.Name == "" {
 		c.missing(kName)
 	}
-	p.Rating = c.rating(kRating)
+	p.Rating = c.ratingOrPoints()
 	c.rec.staff, c.pr.hasRec = p, true
 }
 
@@ -245,7 +337,7 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 	if o.Name == "" {
 		c.missing(kOrg)
 	}
-	o.Rating = c.rating(kRating)
+	o.Rating = c.ratingOrPoints()
 	c.rec.massOrg, c.pr.hasRec = o, true
 }
 
@@ -333,6 +425,7 @@ type record struct {
 	criterion criteria.Criterion528
 	kase      criteria.Case
 	selfItem  criteria.SelfItem
+	history   criteria.PastYear
 }
 
 // run gathers the records of consecutive rows of one unit, as sheets list
@@ -349,6 +442,7 @@ type run struct {
 	criteria  []criteria.Criterion528
 	cases     []criteria.Case
 	selfItems []criteria.SelfItem
+	history   []criteria.PastYear
 }
 
 // add gathers the record of a row of sheet for unit u, dated date.
@@ -380,6 +474,8 @@ func (b *run) add(u *criteria.Unit, sheet criteria.Sheet, r *record, date time.T
 		b.cases = append(b.cases, cs)
 	case criteria.SheetSelfAssessment:
 		b.selfItems = append(b.selfItems, r.selfItem)
+	case criteria.SheetHistory:
+		b.history = append(b.history, r.history)
 	}
 }
 
@@ -399,6 +495,7 @@ func (b *run) flush() {
 	appendRun(&u.Criteria, &b.criteria)
 	appendRun(&u.Cases, &b.cases)
 	appendRun(&u.SelfAssessment, &b.selfItems)
+	appendRun(&u.History, &b.history)
 	b.u = nil
 }
 
@@ -456,6 +553,9 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 	case criteria.SheetSelfAssessment:
 		it := r.selfItem
 		return func(u *criteria.Unit, _ time.Time) { u.SelfAssessment = append(u.SelfAssessment, it) }
+	case criteria.SheetHistory:
+		py := r.history
+		return func(u *criteria.Unit, _ time.Time) { u.History = append(u.History, py) }
 	}
 	return nil
 }

@@ -391,6 +391,49 @@ func parseViolation(what, s string) (violated bool, evidence, msg string) {
 	return true, s, ""
 }
 
+// isSuspension recognises "Đình chỉ", "Đình chỉ sinh hoạt (đảng)", "Bị
+// đình chỉ sinh hoạt" in a Miễn sinh hoạt cell.
+func isSuspension(s string) bool {
+	k := strings.Trim(matchKey(s), " .!")
+	k = strings.TrimPrefix(k, "bi ")
+	switch k {
+	case "dinh chi", "dinh chi sinh hoat", "dinh chi sinh hoat dang", "dinh chi sh":
+		return true
+	}
+	return false
+}
+
+var disciplineNames = lookup[criteria.Discipline]{
+	"khien trach": criteria.Reprimand, "canh cao": criteria.Warning,
+	"cach chuc": criteria.Dismissal, "khai tru": criteria.Expulsion,
+}
+
+// parseDiscipline reads a Kỷ luật cell: one of the four measures for a
+// party member, alone or followed by its decision ("Khiển trách (QĐ số
+// 12-QĐ/ĐU)", "Khai trừ ra khỏi Đảng"), with or without "Kỷ luật" before
+// it; a "no" value is none. Anything else is an error: "Có" does not say
+// which measure, and a guess would be a silent wrong answer.
+func parseDiscipline(what, s string) (criteria.Discipline, string) {
+	k := strings.TrimRight(matchKey(s), " .!")
+	if yes, ok := yesNoKey(k); ok {
+		if !yes {
+			return criteria.DisciplineNone, ""
+		}
+		return criteria.DisciplineNone, what + " " + quote(s) + " không cho biết hình thức kỷ luật; ghi Khiển trách, Cảnh cáo, Cách chức hoặc Khai trừ (Không nếu không bị kỷ luật)"
+	}
+	for _, p := range []string{"bi ky luat ", "ky luat ", "hinh thuc "} {
+		k = strings.TrimPrefix(k, p)
+	}
+	for name, d := range disciplineNames {
+		if rest, ok := strings.CutPrefix(k, name); ok && (rest == "" || !isLetter(rest[0])) {
+			return d, ""
+		}
+	}
+	return criteria.DisciplineNone, unknownValue(what, s, schema.Disciplines)
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
+
 var residenceNames = lookup[criteria.Residence]{
 	"khong lay y kien": criteria.ResidenceNotTaken, "khong lay": criteria.ResidenceNotTaken,
 	"khong lay nhan xet": criteria.ResidenceNotTaken, "khong lay y kien nhan xet": criteria.ResidenceNotTaken,

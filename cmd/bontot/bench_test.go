@@ -27,7 +27,7 @@ func benchWorkbook(b *testing.B) string {
 }
 
 func benchOptions() workbook.Options {
-	return workbook.Options{GroupMax: criteria.Default().GroupMax}
+	return workbook.Options{ScoreGroups: criteria.Default().ScoreGroups}
 }
 
 func BenchmarkRead(b *testing.B) {

@@ -235,14 +235,34 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		}
 	}
 
-	g := th.GroupMax
 	fmt.Fprintln(w, "\nThang điểm và quy ước:")
 	fmt.Fprintf(w, "  Buổi sinh hoạt (thang 100 điểm): Tốt từ %s điểm, Khá từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.MeetingGood), criteria.FormatNumber(th.MeetingFair), criteria.FormatNumber(th.MeetingAverage), criteria.FormatNumber(th.MeetingAverage))
-	fmt.Fprintf(w, "  Điểm tối đa 5 nhóm: tỷ lệ tham gia %s, chuẩn bị %s, tổ chức %s, nguyên tắc %s, kết quả %s.\n",
-		criteria.FormatNumber(g[0]), criteria.FormatNumber(g[1]), criteria.FormatNumber(g[2]), criteria.FormatNumber(g[3]), criteria.FormatNumber(g[4]))
+	groups := make([]string, len(th.ScoreGroups))
+	for i, g := range th.ScoreGroups {
+		groups[i] = g.Name + " " + criteria.FormatNumber(g.Max)
+	}
+	// Semicolons: a group's name may hold a comma ("Thời gian, quy trình").
+	fmt.Fprintf(w, "  Điểm tối đa %d nhóm: %s.\n", len(groups), strings.Join(groups, "; "))
+	if len(th.FullMarksGroups) > 0 {
+		fmt.Fprintf(w, "  Buổi sinh hoạt chỉ xếp Tốt khi các nhóm sau đạt điểm tối đa: %s.\n", strings.Join(th.FullMarksGroups, ", "))
+	}
+	if th.UpperScoreGap > 0 {
+		fmt.Fprintf(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó; chênh với điểm chi bộ tự chấm quá %s điểm thì cảnh báo.\n", criteria.FormatNumber(th.UpperScoreGap))
+	} else {
+		fmt.Fprintln(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó.")
+	}
 	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
 		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
+	rb := th.RatingBands
+	fmt.Fprintf(w, "  Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): HTXSNV từ %s, HTTNV từ %s, HTNV từ %s, KHTNV dưới %s; ghi cả Xếp loại thì Xếp loại quyết định, lệch nhau thì cảnh báo.\n",
+		criteria.FormatNumber(rb[0]), criteria.FormatNumber(rb[1]), criteria.FormatNumber(rb[2]), criteria.FormatNumber(rb[2]))
+	fmt.Fprintf(w, "  Đảng viên bị kỷ luật trong năm (cột Kỷ luật): tính là vi phạm ở tc4.no_violations; xếp loại cao hơn %s thì cảnh báo.\n", th.DisciplineCeiling.Code())
+	fresh := fmt.Sprintf("đảng viên kết nạp chưa đủ %d tháng tính đến hết năm (cột Ngày kết nạp) được để trống xếp loại", th.NewMemberMonths)
+	if th.NewMemberMonths <= 0 {
+		fresh = "đảng viên mới kết nạp vẫn phải được xếp loại"
+	}
+	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng; %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
 	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
 		quarters = "" // tc2.thematic_quarterly judges them
@@ -254,9 +274,26 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	} else {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: chỉ cảnh báo \"chưa tự đánh giá\" (dùng --strict để coi là thiếu dữ liệu).")
 	}
+	printCommendation(w, th)
 	export := "bontot criteria --export tieu-chi.yaml"
 	if th.Profile != criteria.DefaultProfile {
 		export = "bontot criteria --profile " + th.Profile + " --export tieu-chi.yaml"
 	}
 	fmt.Fprintln(w, "\nTạo tệp tiêu chí để cụ thể hóa các ngưỡng: "+export)
+}
+
+// printCommendation writes the commendation rules of Hướng dẫn 06-HD/TW,
+// under the rules that have them (nothing under hd17-2023).
+func printCommendation(w io.Writer, th criteria.Thresholds) {
+	if !th.CommendationSubordinate && !th.HistoryStreaks {
+		return
+	}
+	fmt.Fprintln(w, "\nKhen thưởng (Hướng dẫn 06-HD/TW):")
+	fmt.Fprintln(w, "  Đề xuất tặng giấy khen: chi bộ cơ sở, đảng bộ cơ sở đạt \"bốn tốt\" và xếp loại HTXSNV.")
+	if th.CommendationSubordinate {
+		fmt.Fprintln(w, "  Đề nghị đảng ủy cơ sở tặng giấy khen (commendation_subordinate): chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV, theo từng đảng ủy cơ sở.")
+	}
+	if th.HistoryStreaks {
+		fmt.Fprintf(w, "  Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ %d năm liên tục, tính cả năm đánh giá, theo sheet Lịch sử (Mã đơn vị, Năm, Xếp loại, [Bốn tốt]).\n", th.HistoryStreakYears)
+	}
 }

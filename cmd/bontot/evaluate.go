@@ -35,8 +35,13 @@ type evaluateOptions struct {
 	Format       string // table, xlsx, json or csv
 	Output       string // "" for stdout
 	SheetPerUnit bool
-	All          bool // table: every unit's details
-	Summary      bool // table: the tables alone
+	Split        string // folder for one xlsx report per unit; "" for none
+	// Document fields given as flags; they override the criteria file's
+	// report section field by field.
+	Document criteria.Document
+	docFlags []string // the document flags given, for validate
+	All      bool     // table: every unit's details
+	Summary  bool     // table: the tables alone
 	// evaluated, when set, receives the report once evaluated: a workbook
 	// dropped on bontot.exe shows its results in the window as well.
 	evaluated func(*criteria.Report)
@@ -47,7 +52,7 @@ var formats = []string{"table", "xlsx", "json", "csv"}
 
 func newEvaluateCmd(s streams) *cobra.Command {
 	var o evaluateOptions
-	var asOf string
+	var asOf, date string
 	cmd := &cobra.Command{
 		Use:   "evaluate TỆP|THƯ-MỤC...",
 		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
@@ -58,8 +63,12 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
 Định dạng (--format):
   table  bảng xếp hạng trên màn hình, rồi các tiêu chí chưa đạt của từng đơn vị
          kèm minh chứng (mặc định)
-  xlsx   báo cáo Excel để in, lưu hồ sơ: Tổng hợp, Chi tiết, Đề xuất khen thưởng,
-         Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o
+  xlsx   báo cáo Excel để in, ký, lưu hồ sơ (thể thức Hướng dẫn 36-HD/VPTW): Tổng
+         hợp, Đề xuất khen thưởng, Biểu đồ, Chi tiết (nội dung chưa đạt), Chi tiết đã
+         đạt, Tổ chức thực hiện, Cảnh báo và lỗi dữ liệu; cần -o. Cơ quan ban
+         hành, số, địa danh, ngày, người ký lấy từ mục report: của tệp tiêu chí
+         hoặc các cờ --committee, --number, --place, --date, --signer,
+         --signer-title; thiếu thì để dòng chấm điền tay
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
   csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
          cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
@@ -93,6 +102,9 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
   # Báo cáo Excel, thêm một sheet cho mỗi đơn vị
   bontot evaluate so-chi-bo/ --format xlsx -o bao-cao-2024.xlsx --sheet-per-unit
 
+  # Mỗi đơn vị một báo cáo Excel riêng, kèm báo cáo chung
+  bontot evaluate khoi-2024.xlsx -o bao-cao-2024.xlsx --split bao-cao-don-vi
+
   # JSON cho chương trình khác, tiêu chí cụ thể hóa của đảng ủy
   bontot evaluate khoi-2024.xlsx --criteria tieu-chi.yaml --format json -o ket-qua.json`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -103,6 +115,18 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			for _, name := range documentFlags {
+				if cmd.Flags().Changed(name) {
+					o.docFlags = append(o.docFlags, name)
+				}
+			}
+			if date != "" {
+				d, ok := criteria.ParseDocumentDate(date)
+				if !ok {
+					return usageError{fmt.Errorf("--date %q không phải ngày hợp lệ; viết dd/mm/yyyy (20/12/2024)", date)}
+				}
+				o.Document.Date = d
+			}
 			if err := o.validate(asOf, cmd.Flags().Changed("format")); err != nil {
 				return err
 			}
@@ -119,10 +143,48 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	f.StringVar(&o.Split, "split", "", "ghi thêm vào `THƯ-MỤC` mỗi đơn vị một báo cáo xlsx riêng (gửi từng chi bộ, đảng bộ)")
+	f.StringVar(&o.Document.Committee, "committee", "", "báo cáo xlsx: `CƠ-QUAN` ban hành, in ở góc trái (ví dụ \"ĐẢNG ỦY SỞ TƯ PHÁP\")")
+	f.StringVar(&o.Document.Number, "number", "", "báo cáo xlsx: `SỐ` và ký hiệu văn bản (ví dụ 125-BC/ĐU)")
+	f.StringVar(&o.Document.Place, "place", "", "báo cáo xlsx: `ĐỊA-DANH` ghi trước ngày tháng")
+	f.StringVar(&date, "date", "", "báo cáo xlsx: `NGÀY` ban hành (dd/mm/yyyy)")
+	f.StringVar(&o.Document.Signer, "signer", "", "báo cáo xlsx: `HỌ-TÊN` người ký")
+	f.StringVar(&o.Document.SignerTitle, "signer-title", "", "báo cáo xlsx: `CHỨC-VỤ` người ký (ví dụ \"BÍ THƯ\")")
 	f.BoolVar(&o.All, "all", false, "bảng: in chi tiết mọi đơn vị chưa đạt (mặc định chỉ các đơn vị đầu)")
 	f.BoolVar(&o.Summary, "summary", false, "bảng: chỉ in các bảng xếp hạng, số liệu và danh sách khen thưởng")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
+}
+
+// documentFlags are the flags that fill the Excel report's heading and
+// signature (criteria.Document).
+var documentFlags = []string{"committee", "number", "place", "date", "signer", "signer-title"}
+
+// loadDocument is the report's heading and signature: the criteria file's
+// report section, each field overridden by its flag when given.
+func loadDocument(path string, flags criteria.Document) (criteria.Document, error) {
+	var d criteria.Document
+	if path != "" {
+		data, err := readCriteriaFile(path)
+		if err != nil {
+			return d, &exitError{code: exitFailure, msg: fmt.Sprintf("không đọc được tệp tiêu chí %s: %s", path, syserr.Explain(err))}
+		}
+		if d, err = criteria.ParseDocument(data, filepath.Base(path)); err != nil {
+			return d, &exitError{code: exitFailure, msg: err.Error()}
+		}
+	}
+	for _, f := range []struct{ from, to *string }{
+		{&flags.Committee, &d.Committee}, {&flags.Number, &d.Number}, {&flags.Place, &d.Place},
+		{&flags.Signer, &d.Signer}, {&flags.SignerTitle, &d.SignerTitle},
+	} {
+		if *f.from != "" {
+			*f.to = *f.from
+		}
+	}
+	if !flags.Date.IsZero() {
+		d.Date = flags.Date
+	}
+	return d, nil
 }
 
 // outputFormats are the formats the extension of -o stands for.
@@ -136,6 +198,19 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
 	if !slices.Contains(formats, o.Format) {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
+	}
+	if o.Split != "" {
+		// --split writes workbooks: alone it needs no other format, and
+		// beside -o it goes with the Excel report only.
+		switch {
+		case formatGiven && o.Format != "xlsx":
+			return usageError{fmt.Errorf("--split ghi báo cáo Excel; không dùng cùng --format %s", o.Format)}
+		case o.Output == "":
+			o.Format = "xlsx"
+		}
+		if st, err := os.Stat(o.Split); err == nil && !st.IsDir() {
+			return usageError{fmt.Errorf("--split %s là một tệp, không phải thư mục", o.Split)}
+		}
 	}
 	if o.Output != "" {
 		// First: "/dev/null" is refused for what it is, not for its name.
@@ -181,7 +256,13 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if o.SheetPerUnit && o.Format != "xlsx" {
 		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
 	}
-	if o.Format == "xlsx" && o.Output == "" {
+	if len(o.docFlags) > 0 && o.Format != "xlsx" {
+		return usageError{fmt.Errorf("--%s chỉ dùng với báo cáo xlsx (thể thức văn bản của báo cáo Excel)", o.docFlags[0])}
+	}
+	if o.Split != "" && o.Output != "" && o.Format != "xlsx" {
+		return usageError{fmt.Errorf("--split ghi báo cáo Excel; -o %s không phải tệp .xlsx", o.Output)}
+	}
+	if o.Format == "xlsx" && o.Output == "" && o.Split == "" {
 		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
 	}
 	return nil
@@ -224,12 +305,16 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	doc, err := loadDocument(o.CriteriaFile, o.Document)
+	if err != nil {
+		return err
+	}
 	year := o.Year
 	if year == 0 && !o.AsOf.IsZero() {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, workbook.Options{Password: o.Password, Year: year, AsOf: o.AsOf, GroupMax: th.GroupMax}, s)
+	res, err := readWithProgress(in, withAsOf(readOptions(th, o.Password, year), o.AsOf), s)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -248,6 +333,12 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	stop()
 	rep.Rules = rules
 	renderGC()
+	// Ranks count within the whole evaluation, also in a report narrowed
+	// to one unit.
+	counts := map[criteria.UnitType]int{}
+	for _, ur := range rep.Units {
+		counts[ur.Unit.Type]++
+	}
 	if o.evaluated != nil {
 		o.evaluated(rep)
 	}
@@ -267,7 +358,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	render := func(w io.Writer, stdout bool) error {
 		switch o.Format {
 		case "xlsx":
-			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit})
+			return report.XLSX(w, rep, report.XLSXOptions{SheetPerUnit: o.SheetPerUnit, Document: doc, TypeCounts: counts})
 		case "json":
 			return report.JSON(w, rep)
 		case "csv":
@@ -279,7 +370,21 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 		return report.Table(w, rep, opts)
 	}
-	if o.Output == "" {
+	if o.Split != "" {
+		stop := startPhase(s, "Đang ghi báo cáo từng đơn vị vào "+o.Split)
+		n, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
+		stop()
+		if err != nil {
+			return err
+		}
+		if s.ErrTTY {
+			fmt.Fprintf(s.Err, "Đã ghi %d báo cáo đơn vị vào %s.\n", n, o.Split)
+		}
+	}
+	switch {
+	case o.Output == "" && o.Split != "":
+		// Only the units' own reports were asked for.
+	case o.Output == "":
 		stop := func() {}
 		if !s.OutTTY {
 			// On a terminal the report itself is the sign of progress.
@@ -290,7 +395,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		if err != nil {
 			return &exitError{code: exitFailure, msg: "không ghi được báo cáo: " + syserr.Explain(err)}
 		}
-	} else {
+	default:
 		stop := startPhase(s, "Đang ghi báo cáo "+o.Output)
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
 		stop()
@@ -386,6 +491,33 @@ func totalSize(files []string) int64 {
 	return n
 }
 
+// writeSplit writes one Excel report per unit of rep into dir (evaluate
+// --split): the unit's row, every check with its evidence, its
+// implementation checks and problems, headed "Kính gửi" the unit, so that
+// the office can send each its own result. Each file is written
+// atomically, like -o, under a name safe on Windows; it returns how many.
+func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
+	}
+	used := map[string]bool{}
+	for _, ur := range rep.Units {
+		u := ur.Unit
+		path := filepath.Join(dir, report.SplitFileName(u.Code, u.Name, used))
+		one := onlyUnit(rep, u.Code)
+		opts.AddressedTo = u
+		err := writeAtomic(ctx, path, inputs, func(w io.Writer) error { return report.XLSX(w, one, opts) })
+		if err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) || errors.Is(err, errInterrupted) {
+				return 0, err
+			}
+			return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
+		}
+	}
+	return len(rep.Units), nil
+}
+
 // resolveUnit finds --unit among the evaluated units, exactly or ignoring
 // case; an unknown code is an error that lists some known ones.
 func resolveUnit(rep *criteria.Report, code string) (string, error) {
@@ -444,4 +576,18 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 		}
 	}
 	return &out
+}
+
+// readOptions are the reader's options under the criteria th: the score
+// groups, the full-marks gate, the upper committee's gap, the history and
+// the rating bands.
+func readOptions(th criteria.Thresholds, password string, year int) workbook.Options {
+	return workbook.Options{Password: password, Year: year,
+		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap,
+		History: th.HistoryStreaks, RatingBands: th.RatingBands, Thresholds: &th}
+}
+
+func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {
+	o.AsOf = asOf
+	return o
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,10 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/report"
+	"github.com/bontot/bontot/workbook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -140,11 +145,11 @@ func TestEvaluateXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	want := []string{"Tổng hợp", "Chi tiết", "Đề xuất khen thưởng", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
+	want := []string{"Tổng hợp", "Đề xuất khen thưởng", "Biểu đồ", "Chi tiết", "Chi tiết đã đạt", "Tổ chức thực hiện", "Cảnh báo và lỗi dữ liệu"}
 	if len(sheets) <= len(want) || !slices.Equal(sheets[:len(want)], want) {
 		t.Errorf("sheets %q", sheets)
 	}
-	if v, _ := f.GetCellValue("Tổng hợp", "C2"); v != "DB01" {
+	if v, _ := f.GetCellValue("Tổng hợp", "B11"); v != "DB01" {
 		t.Errorf("first ranked unit %q", v)
 	}
 	// No temporary file is left beside the report.
@@ -283,4 +288,128 @@ func TestEvaluateCriteriaFile(t *testing.T) {
 	if _, stderr, code := runCmd(t, "evaluate", example, "--criteria", bad); code != 1 || !strings.Contains(stderr, "sai.yaml") {
 		t.Errorf("bad criteria file: exit %d, stderr %q", code, stderr)
 	}
+}
+
+// The report's heading and signature come from the criteria file's report
+// section, and a flag overrides its field.
+func TestEvaluateXLSXDocument(t *testing.T) {
+	dir := t.TempDir()
+	crit := filepath.Join(dir, "tieu-chi.yaml")
+	if err := os.WriteFile(crit, []byte("report:\n  committee: ĐẢNG ỦY SỞ TƯ PHÁP\n  number: 1-BC/ĐU\n  signer: Nguyễn Văn A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "bao-cao.xlsx")
+	_, stderr, code := runCmd(t, "evaluate", example, "--criteria", crit, "-o", out, "--number", "125-BC/ĐU", "--date", "05/02/2025", "--place", "Huế")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"A2": "ĐẢNG ỦY SỞ TƯ PHÁP", "A4": "Số: 125-BC/ĐU", "H3": "Huế, ngày 05 tháng 02 năm 2025"} {
+		if v, _ := f.GetCellValue("Tổng hợp", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	rows, _ := f.GetRows("Tổng hợp")
+	if last := rows[len(rows)-1]; last[len(last)-1] != "Nguyễn Văn A" {
+		t.Errorf("signature line %q", last)
+	}
+	_, stderr, code = runCmd(t, "evaluate", example, "--signer", "A")
+	if code != 1 || !strings.Contains(stderr, "--signer chỉ dùng với báo cáo xlsx") {
+		t.Errorf("--signer with the table: exit %d, %q", code, stderr)
+	}
+}
+
+// --split writes one workbook per unit, each addressed to its unit and
+// holding every check of it, under names safe on Windows, atomically.
+func TestEvaluateSplit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "don-vi")
+	_, stderr, code := runCmd(t, "evaluate", example, "--split", dir, "--signer", "Nguyễn Văn A")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rep := evaluateExample(t)
+	count := map[criteria.UnitType]int{}
+	for _, ur := range rep.Units {
+		count[ur.Unit.Type]++
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(rep.Units) {
+		t.Fatalf("%d files for %d units", len(entries), len(rep.Units))
+	}
+	for _, ur := range rep.Units {
+		name := report.SplitFileName(ur.Unit.Code, ur.Unit.Name, map[string]bool{})
+		f, err := excelize.OpenFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		rows, _ := f.GetRows("Tổng hợp")
+		var text []string
+		for _, row := range rows {
+			text = append(text, strings.Join(row, "|"))
+		}
+		all := strings.Join(text, "\n")
+		if !strings.Contains(all, "Kính gửi: "+ur.Unit.Name) || !strings.Contains(all, "- "+ur.Unit.Name+" (để thực hiện),") ||
+			!strings.Contains(all, "Nguyễn Văn A") || strings.Count(all, "|"+ur.Unit.Code+"|") != 1 {
+			t.Errorf("%s: Tổng hợp\n%s", name, all)
+		}
+		// The rank counts within the whole bloc.
+		if want := fmt.Sprintf("hạng %d/%d", ur.Rank, count[ur.Unit.Type]); !strings.Contains(strings.Join(mustRows(t, f, "Chi tiết")[1], "|")+strings.Join(mustRows(t, f, "Chi tiết đã đạt")[1], "|"), want) {
+			t.Errorf("%s: no %q", name, want)
+		}
+		checks := 0
+		for _, c := range ur.Criteria {
+			checks += len(c.Checks)
+		}
+		got := 0
+		for _, sheet := range []string{"Chi tiết", "Chi tiết đã đạt"} {
+			rows, _ := f.GetRows(sheet)
+			for _, row := range rows[1:] {
+				if len(row) > 2 {
+					got++
+				}
+			}
+		}
+		if got != checks {
+			t.Errorf("%s: %d checks in the detail sheets, want %d", name, got, checks)
+		}
+		if slices.Contains(f.GetSheetList(), "Biểu đồ") {
+			t.Errorf("%s: a unit's own report has charts", name)
+		}
+		f.Close()
+	}
+	// Neither -o's format nor a file as the folder.
+	_, stderr, code = runCmd(t, "evaluate", example, "--split", dir, "--format", "json")
+	if code != 1 || !strings.Contains(stderr, "--split ghi báo cáo Excel") {
+		t.Errorf("--split with json: exit %d, %q", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "evaluate", example, "--split", example)
+	if code != 1 || !strings.Contains(stderr, "không phải thư mục") {
+		t.Errorf("--split onto a file: exit %d, %q", code, stderr)
+	}
+}
+
+// evaluateExample evaluates the example workbook as evaluate does.
+func evaluateExample(t *testing.T) *criteria.Report {
+	t.Helper()
+	res, err := workbook.Read([]string{example}, workbook.Options{ScoreGroups: criteria.Default().ScoreGroups})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+}
+
+func mustRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(rows, nil, nil)
 }

@@ -21,6 +21,10 @@ type validateOptions struct {
 	Paths    []string
 	Year     int
 	Password string
+	// The criteria the workbooks are read under: their score groups
+	// decide which Sinh hoạt columns are group scores and their maxima.
+	CriteriaFile string
+	Profile      string
 }
 
 func newValidateCmd(s streams) *cobra.Command {
@@ -60,6 +64,8 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 	f := cmd.Flags()
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
 	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
+	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
 
@@ -67,11 +73,15 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 // It returns errDataErrors when some row has an error, and an exitError
 // (exit 1) when a file cannot be read at all.
 func runValidate(o validateOptions, s streams) error {
-	res, err := workbook.Read(o.Paths, workbook.Options{
-		Password: o.Password,
-		Year:     o.Year,
-		GroupMax: criteria.Default().GroupMax,
-	})
+	th, _, err := loadThresholds(o.CriteriaFile, o.Profile)
+	if err != nil {
+		return err
+	}
+	opts := readOptions(th, o.Password, o.Year)
+	// Every sheet bontot knows is checked, Lịch sử too, though only the
+	// 2025 rules read it when evaluating.
+	opts.History = true
+	res, err := workbook.Read(o.Paths, opts)
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}

@@ -27,9 +27,13 @@ const (
 	ScaleProvince
 	// ScaleMax is the stress test: ~980k meetings, ~976k members, ~92 MB.
 	ScaleMax
+	// ScaleExample2025 is the hand-crafted bloc of
+	// testdata/khoi-2024-quy-tac-2025.xlsx, for the 2025 rules: the 2024
+	// data with a Lịch sử sheet.
+	ScaleExample2025
 )
 
-var scaleNames = [...]string{"example", "bloc", "province", "max"}
+var scaleNames = [...]string{"example", "bloc", "province", "max", "example-2025"}
 
 // String is the scale's name as ParseScale accepts it.
 func (s Scale) String() string {
@@ -39,7 +43,8 @@ func (s Scale) String() string {
 	return scaleNames[s]
 }
 
-// ParseScale reads a scale name: example, bloc, province or max.
+// ParseScale reads a scale name: example, bloc, province, max or
+// example-2025.
 func ParseScale(name string) (Scale, error) {
 	for i, n := range scaleNames {
 		if strings.EqualFold(strings.TrimSpace(name), n) {
@@ -59,6 +64,8 @@ func Write(w io.Writer, scale Scale, seed uint64) error {
 	switch scale {
 	case ScaleExample:
 		return writeExample(w)
+	case ScaleExample2025:
+		return writeExample2025(w)
 	case ScaleBloc, ScaleProvince, ScaleMax:
 		_, err := WriteConfig(w, ConfigFor(scale), seed)
 		return err

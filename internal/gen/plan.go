@@ -78,6 +78,17 @@ type unitPlan struct {
 	criteriaScore               bool
 	weakKey, weakOther          bool
 	cases                       []caseRow
+
+	// history: the unit's earlier years, for the Lịch sử sheet of the
+	// books that have one (historySheetPlan).
+	history []pastYear
+}
+
+// pastYear is one row of Lịch sử: a year, the unit's rating that year (a
+// code) and Bốn tốt as written ("" blank).
+type pastYear struct {
+	year             int
+	rating, fourGood string
 }
 
 func (p *unitPlan) isCell() bool { return p.typ != typeParent }
@@ -542,14 +553,42 @@ var sheetPlans = []sheetPlan{
 	{criteria.SheetSelfAssessment, itemsSpec(), (*unitPlan).itemRows},
 }
 
+// historySheetPlan is the optional Lịch sử sheet (profile 2025): only the
+// books written for the 2025 rules have it, so that the hd17-2023 books
+// stay as they are.
+var historySheetPlan = sheetPlan{criteria.SheetHistory, historySpec(), (*unitPlan).historyRows}
+
+func historySpec() sheetSpec {
+	return sheetSpec{name: sheetName(criteria.SheetHistory),
+		headers: headers(criteria.SheetHistory, "unit", "year", "rating", "fourgood"), widths: []float64{11, 8, 30, 10}}
+}
+
+func (p *unitPlan) historyRows(_ uint64, emit func([]any) error) error {
+	for _, h := range p.history {
+		var four any
+		if h.fourGood != "" {
+			four = h.fourGood
+		}
+		if err := emit([]any{p.code, h.year, h.rating, four}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Stats counts the data rows written per sheet, by canonical sheet name.
 type Stats map[string]int
 
 // writeBook writes every sheet of the plans to s, counting each sheet's
 // rows in a first pass so the sink knows the sheet's size up front.
 func writeBook(s sink, plans []*unitPlan, seed uint64) (Stats, error) {
+	return writeSheets(s, sheetPlans, plans, seed)
+}
+
+// writeSheets is writeBook with the sheets given.
+func writeSheets(s sink, sheets []sheetPlan, plans []*unitPlan, seed uint64) (Stats, error) {
 	stats := Stats{}
-	for _, sp := range sheetPlans {
+	for _, sp := range sheets {
 		n := 0
 		count := func([]any) error { n++; return nil }
 		for _, p := range plans {

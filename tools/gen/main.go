@@ -1,6 +1,7 @@
 // Command gen writes input workbooks for bontot's examples and benchmarks:
 //
 //	go run ./tools/gen -scale example -o testdata/khoi-2024.xlsx
+//	go run ./tools/gen -scale example-2025 -o testdata/khoi-2024-quy-tac-2025.xlsx
 //	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
 //
 // The example is hand-crafted (testdata/README.md says what each unit
@@ -27,7 +28,7 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	scaleName := fs.String("scale", "example", "example, bloc, province or max")
+	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province or max")
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
 	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
@@ -35,7 +36,7 @@ func run(args []string) error {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return fmt.Errorf("usage: go run ./tools/gen -scale example|bloc|province|max [-seed N] [-prefix P] -o FILE")
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max [-seed N] [-prefix P] -o FILE")
 	}
 	scale, err := gen.ParseScale(*scaleName)
 	if err != nil {
@@ -49,7 +50,7 @@ func run(args []string) error {
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if scale == gen.ScaleExample {
+	if scale == gen.ScaleExample || scale == gen.ScaleExample2025 {
 		err = gen.Write(bw, scale, *seed)
 	} else {
 		var stats gen.Stats

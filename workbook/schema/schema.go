@@ -3,7 +3,11 @@
 // matches headers and values against it; the template writes it.
 package schema
 
-import "github.com/bontot/bontot/criteria"
+import (
+	"strconv"
+
+	"github.com/bontot/bontot/criteria"
+)
 
 // Column is one column of an input sheet.
 type Column struct {
@@ -36,6 +40,7 @@ var (
 	CaseKinds      = []string{"Đơn thư", "Khiếu nại", "Tố cáo", "Vấn đề nổi cộm"}
 	Results        = []string{"Đạt", "Không đạt"}
 	YesNo          = []string{"Có", "Không"}
+	Disciplines    = []string{"Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}
 	Residence      = []string{"Tốt", "Khá", "Đạt", "Hoàn thành", "Không đạt", "Chưa tốt", "Không tốt", "Kém", "Yếu", "Không lấy ý kiến"}
 )
 
@@ -71,26 +76,13 @@ var Sheets = []Sheet{
 			{Key: "pilot", Header: "Làm điểm", Aliases: []string{"Đơn vị làm điểm"}, Values: YesNo, Help: "Có nếu được chọn làm điểm"},
 			{Key: "standing", Header: "Có ban thường vụ", Aliases: []string{"Ban thường vụ"}, Values: YesNo, Help: "Với đảng bộ cơ sở: Có nếu có ban thường vụ đảng ủy"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Tự xếp loại"}, Values: Ratings, Help: "Xếp loại chất lượng năm của chính đơn vị"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "target", Header: "Chỉ tiêu kết nạp", Aliases: []string{"Chỉ tiêu kết nạp đảng viên"}, Help: "Số đảng viên mới phải kết nạp trong năm (bỏ trống nếu không giao)"},
 			{Key: "admitted", Header: "Đã kết nạp", Aliases: []string{"Số đã kết nạp", "Kết nạp mới"}, Help: "Số đảng viên mới đã kết nạp trong năm"},
 		}},
 	{ID: criteria.SheetMeetings, Name: "Sinh hoạt", Aliases: []string{"Sinh hoạt chi bộ", "Buổi sinh hoạt"},
-		Help: "Mỗi dòng một buổi sinh hoạt chi bộ thường kỳ hoặc chuyên đề, với điểm chấm (thang 100) hoặc điểm 5 nhóm tiêu chí.",
-		Columns: []Column{
-			unitColumn,
-			{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
-			{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
-			{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
-			{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},
-			{Key: "g1", Header: "Tỷ lệ đảng viên tham gia", Aliases: []string{"Tỷ lệ tham gia"}, Help: "Điểm nhóm 1: tỷ lệ đảng viên tham gia sinh hoạt"},
-			{Key: "g2", Header: "Chuẩn bị", Aliases: []string{"Công tác chuẩn bị"}, Help: "Điểm nhóm 2: công tác chuẩn bị sinh hoạt"},
-			{Key: "g3", Header: "Tổ chức", Aliases: []string{"Công tác tổ chức"}, Help: "Điểm nhóm 3: công tác tổ chức sinh hoạt"},
-			{Key: "g4", Header: "Nguyên tắc", Aliases: []string{"Thực hiện nguyên tắc"}, Help: "Điểm nhóm 4: thực hiện nguyên tắc tổ chức sinh hoạt đảng"},
-			{Key: "g5", Header: "Kết quả", Aliases: []string{"Kết quả, ý nghĩa", "Ý nghĩa"}, Help: "Điểm nhóm 5: kết quả lãnh đạo / ý nghĩa thiết thực của chuyên đề"},
-			{Key: "present", Header: "Có mặt", Aliases: []string{"Số có mặt", "Đảng viên có mặt"}, Help: "Số đảng viên có mặt"},
-			{Key: "total", Header: "Tổng số đảng viên", Aliases: []string{"Tổng số", "Số đảng viên"}, Help: "Tổng số đảng viên phải dự"},
-			{Key: "note", Header: "Ghi chú", Help: "Ghi chú tùy ý"},
-		}},
+		Help:    "Mỗi dòng một buổi sinh hoạt chi bộ thường kỳ hoặc chuyên đề, với điểm chấm (thang 100) hoặc điểm 5 nhóm tiêu chí.",
+		Columns: meetingColumns()},
 	{ID: criteria.SheetCommittee, Name: "Họp cấp ủy", Aliases: []string{"Họp đảng ủy", "Hội nghị cấp ủy"},
 		Help: "Với đảng bộ cơ sở: mỗi dòng một kỳ họp ban chấp hành, ban thường vụ, hội nghị hoặc đại hội đảng bộ.",
 		Columns: []Column{
@@ -104,9 +96,13 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "name", Header: "Họ và tên", Aliases: []string{"Họ tên", "Họ và tên đảng viên"}, Required: true, Help: "Họ và tên đảng viên"},
 			{Key: "id", Header: "Mã đảng viên", Aliases: []string{"Số thẻ đảng viên", "Số thẻ"}, Help: "Mã hoặc số thẻ đảng viên (nếu có)"},
-			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại)"},
+			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại); ghi Đình chỉ nếu bị đình chỉ sinh hoạt đảng"},
+			{Key: "suspended", Header: "Đình chỉ sinh hoạt", Aliases: []string{"Đình chỉ sinh hoạt đảng", "Bị đình chỉ sinh hoạt", "Đình chỉ SH"}, Values: YesNo, Help: "Có nếu bị đình chỉ sinh hoạt đảng (không xếp loại, không tính vào tỷ lệ)"},
+			{Key: "admitted_on", Header: "Ngày kết nạp", Aliases: []string{"Ngày vào Đảng", "Ngày kết nạp Đảng", "Ngày kết nạp vào Đảng"}, Help: "Ngày kết nạp (dd/mm/yyyy); đảng viên kết nạp chưa đủ 6 tháng tính đến hết năm được để trống xếp loại"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Xếp loại đảng viên"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng đảng viên năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW); Không hoặc để trống nếu không"},
+			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
@@ -115,6 +111,7 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "name", Header: "Họ và tên", Aliases: []string{"Họ tên"}, Required: true, Help: "Họ và tên"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100, thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 		}},
 	{ID: criteria.SheetMassOrgs, Name: "Đoàn thể", Aliases: []string{"Tổ chức chính trị - xã hội", "Đoàn thể chính trị - xã hội"},
 		Help: "Các tổ chức chính trị - xã hội cùng cấp (Công đoàn, Đoàn thanh niên, Hội Cựu chiến binh, Hội Phụ nữ…).",
@@ -122,6 +119,7 @@ var Sheets = []Sheet{
 			unitColumn,
 			{Key: "org", Header: "Tổ chức", Aliases: []string{"Tên tổ chức", "Đoàn thể"}, Required: true, Help: "Tên tổ chức"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng năm"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100, thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 		}},
 	{ID: criteria.SheetCriteria, Name: "Tiêu chí", Aliases: []string{"Tiêu chí 528", "Đánh giá tiêu chí"},
 		Help: "Các tiêu chí đánh giá theo Quy định 528-QĐ/TU, với mức đạt hoặc điểm 0–100.",
@@ -152,7 +150,61 @@ var Sheets = []Sheet{
 			{Key: "result", Header: "Kết quả", Aliases: []string{"Tự đánh giá", "Đánh giá"}, Required: true, Values: Results, Help: "Đạt hoặc Không đạt"},
 			{Key: "note", Header: "Ghi chú", Help: "Minh chứng, ghi chú"},
 		}},
+	HistorySheet,
 }
+
+// groupHelp is what the template says of each group-score column of the
+// five groups of Hướng dẫn 12-HD/BTCTW.
+var groupHelp = []string{
+	"Điểm nhóm 1: tỷ lệ đảng viên tham gia sinh hoạt",
+	"Điểm nhóm 2: công tác chuẩn bị sinh hoạt",
+	"Điểm nhóm 3: công tác tổ chức sinh hoạt",
+	"Điểm nhóm 4: thực hiện nguyên tắc tổ chức sinh hoạt đảng",
+	"Điểm nhóm 5: kết quả lãnh đạo / ý nghĩa thiết thực của chuyên đề",
+}
+
+// meetingColumns are the columns of Sinh hoạt. The group-score columns
+// g1… are the groups of the hd17-2023 profile (criteria.HD12ScoreGroups),
+// headed by their names, with their spellings as aliases; the reader
+// matches a sheet's group columns against the groups of the criteria in
+// force instead (issue 11 item 5).
+func meetingColumns() []Column {
+	cols := []Column{
+		unitColumn,
+		{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
+		{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
+		{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
+		{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm", "Điểm đạt", "Chi bộ chấm", "Điểm chi bộ chấm", "Điểm tự chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},
+	}
+	for i, g := range criteria.HD12ScoreGroups() {
+		cols = append(cols, Column{Key: GroupKey(i), Header: g.Name, Aliases: g.Spellings, Help: groupHelp[i]})
+	}
+	return append(cols,
+		Column{Key: KeyUpper, Header: "Điểm cấp trên chấm", Aliases: []string{"Cấp trên chấm", "Cấp ủy cấp trên chấm", "Cấp ủy viên cấp trên chấm", "Điểm cấp ủy cấp trên", "Điểm cấp trên"},
+			Help: "Điểm 0–100 do cấp ủy viên cấp trên chấm (nếu có); có thì bontot tính theo điểm này"},
+		Column{Key: "present", Header: "Có mặt", Aliases: []string{"Số có mặt", "Đảng viên có mặt"}, Help: "Số đảng viên có mặt"},
+		Column{Key: "total", Header: "Tổng số đảng viên", Aliases: []string{"Tổng số", "Số đảng viên"}, Help: "Tổng số đảng viên phải dự"},
+		Column{Key: "note", Header: "Ghi chú", Help: "Ghi chú tùy ý"},
+	)
+}
+
+// GroupKey is the column key of the i-th score group (0-based): "g1"….
+func GroupKey(i int) string { return "g" + strconv.Itoa(i+1) }
+
+// KeyUpper is the Sinh hoạt column of the upper committee's score.
+const KeyUpper = "upper"
+
+// HistorySheet is the optional Lịch sử sheet (profile 2025, Hướng dẫn
+// 06-HD/TW): the units' results of earlier years, read only when the
+// rules count streaks (criteria.Thresholds.HistoryStreaks).
+var HistorySheet = Sheet{ID: criteria.SheetHistory, Name: "Lịch sử", Aliases: []string{"Lịch sử xếp loại", "Kết quả các năm trước", "Các năm trước"},
+	Help: "Không bắt buộc (bộ quy tắc 2025): kết quả của đơn vị ở các năm trước năm đánh giá, để tính số năm liên tục HTXSNV và “bốn tốt” (Hướng dẫn 06-HD/TW).",
+	Columns: []Column{
+		unitColumn,
+		{Key: "year", Header: "Năm", Aliases: []string{"Năm đánh giá", "Năm xếp loại"}, Required: true, Help: "Năm, trước năm đánh giá (kết quả năm đánh giá lấy từ sheet Đơn vị và các sheet khác)"},
+		{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng của đơn vị năm đó"},
+		{Key: "fourgood", Header: "Bốn tốt", Aliases: []string{"Đạt bốn tốt", "Chi bộ bốn tốt", "Đảng bộ bốn tốt"}, Values: YesNo, Help: "Có nếu năm đó đơn vị đạt “bốn tốt”; Không nếu không đạt; để trống nếu không rõ (năm đó không được tính)"},
+	}}
 
 // ByID returns the schema of a sheet.
 func ByID(id criteria.Sheet) *Sheet {

@@ -177,6 +177,12 @@ func (b *builder) guideRows() []guideRow {
 	}
 	add(rowLine, "Kết luận", "Đơn vị đạt “bốn tốt” khi đạt cả 4 tiêu chí; đơn vị có dòng số liệu lỗi thì không được kết luận đạt. "+
 		"Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ thì được đề xuất tặng giấy khen.")
+	if th.CommendationSubordinate {
+		add(rowLine, "Khen thưởng", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ vào danh sách đề nghị đảng ủy cơ sở tặng giấy khen.")
+	}
+	if th.HistoryStreaks {
+		add(rowLine, "Các năm trước", fmt.Sprintf("Sheet Lịch sử (không bắt buộc) ghi kết quả các năm trước; đơn vị HTXSNV hoặc đạt “bốn tốt” đủ %d năm liên tục (tính cả năm đánh giá) được đề nghị khen thưởng cấp cao hơn (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears))
+	}
 	add(rowBlank, "", "")
 
 	add(rowSection, "", "5. Các sheet và các cột")
@@ -280,9 +286,9 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeCommittee, fmt.Sprintf("Ban chấp hành đảng bộ họp ≥ %d lần/năm; ban thường vụ (nếu có) họp ≥ %d lần/năm; ≥ %d hội nghị hoặc đại hội toàn đảng bộ/năm.",
 				th.CommitteeMeetings, th.StandingMeetings, th.Assemblies)},
 			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: Tốt ≥ %s, Khá %s đến dưới %s, Trung bình %s đến dưới %s, Kém dưới %s. "+
-				"Điểm tối đa của 5 nhóm: Tỷ lệ đảng viên tham gia %s, Chuẩn bị %s, Tổ chức %s, Nguyên tắc %s, Kết quả %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng 5 nhóm.",
+				"Điểm tối đa của %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng %d nhóm.",
 				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
-				num(th.GroupMax[0]), num(th.GroupMax[1]), num(th.GroupMax[2]), num(th.GroupMax[3]), num(th.GroupMax[4]))},
+				groupMaxima(th), len(th.ScoreGroups))},
 			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt từ %s trở xuống.",
 				quarterWarn, percent(th.AttendanceWarn))},
 		}},
@@ -328,4 +334,19 @@ func massOrgsSuffix(required bool) string {
 		return " (bắt buộc ghi sheet Đoàn thể)"
 	}
 	return ""
+}
+
+// groupMaxima is "5 nhóm: Tỷ lệ đảng viên tham gia 20, Chuẩn bị 20, …".
+func groupMaxima(th criteria.Thresholds) string {
+	parts := make([]string, len(th.ScoreGroups))
+	for i, g := range th.ScoreGroups {
+		parts[i] = g.Name + " " + num(g.Max)
+	}
+	sep := ", "
+	for _, g := range th.ScoreGroups {
+		if strings.Contains(g.Name, ",") {
+			sep = "; " // "Thời gian, quy trình 10; Nội dung 30"
+		}
+	}
+	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, sep))
 }

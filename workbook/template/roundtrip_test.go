@@ -113,7 +113,7 @@ func read(t *testing.T, f *excelize.File, year int) *workbook.Result {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	res, err := workbook.Read([]string{path}, workbook.Options{Year: year, GroupMax: criteria.Default().GroupMax})
+	res, err := workbook.Read([]string{path}, workbook.Options{Year: year, ScoreGroups: criteria.Default().ScoreGroups})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}

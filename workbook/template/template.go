@@ -80,11 +80,17 @@ func (o Options) check() error {
 
 // Sheets returns the input sheets the template writes: all of them in a
 // bloc template; in a chi bộ's own form not Họp cấp ủy, which only a đảng
-// bộ cơ sở keeps (its checks are the đảng bộ's alone).
+// bộ cơ sở keeps (its checks are the đảng bộ's alone); the optional Lịch
+// sử only for rules that read it, so that nobody fills in a sheet the
+// rules in force pass over.
 func (o Options) Sheets() []schema.Sheet {
 	var out []schema.Sheet
 	for _, sh := range schema.Sheets {
 		if o.Single() && o.Type.IsCell() && sh.ID == criteria.SheetCommittee {
+			continue
+		}
+		// Lịch sử only where the rules read it (Hướng dẫn 06-HD/TW).
+		if sh.ID == criteria.SheetHistory && !o.Thresholds.HistoryStreaks {
 			continue
 		}
 		out = append(out, sh)
@@ -437,12 +443,12 @@ func (b *builder) validations(c schema.Column, col string) []*excelize.DataValid
 		b.do(dv.SetDropList(c.Values))
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "Giá trị ngoài danh sách",
 			clip("Nên chọn một giá trị trong danh sách: "+strings.Join(c.Values, "; ")+". Chọn Yes/Có để giữ giá trị đã gõ.", 255))
-	case c.Key == "score":
+	case c.Key == "score" || c.Key == schema.KeyUpper:
 		b.do(dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Điểm không hợp lệ", "Điểm phải là số từ 0 đến 100.")
-	case len(c.Key) == 2 && c.Key[0] == 'g' && c.Key[1] >= '1' && c.Key[1] <= '5':
+	case len(c.Key) == 2 && c.Key[0] == 'g' && c.Key[1] >= '1' && int(c.Key[1]-'1') < len(th.ScoreGroups):
 		g := int(c.Key[1] - '1')
-		maxScore := th.GroupMax[g]
+		maxScore := th.ScoreGroups[g].Max
 		b.do(dv.SetRange(0, maxScore, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Điểm nhóm không hợp lệ",
 			fmt.Sprintf("Điểm nhóm %q phải là số từ 0 đến %s.", c.Header, num(maxScore)))

@@ -32,7 +32,7 @@ var single = Options{Unit: "CB01", Name: "Chi bộ Sở Tư pháp", Type: criter
 func TestSheetOrderGuideFirst(t *testing.T) {
 	f := write(t, Options{})
 	want := []string{GuideSheet}
-	for _, sh := range schema.Sheets {
+	for _, sh := range (Options{}).Sheets() {
 		want = append(want, sh.Name)
 	}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -67,12 +67,17 @@ func TestHeadersEqualSchema(t *testing.T) {
 			map[string]bool{"Họp cấp ủy": true, "Đơn vị › Có ban thường vụ": true}},
 		{"đảng bộ cơ sở", Options{Unit: "DB01", Name: "Đảng bộ Sở Tư pháp", Type: criteria.Committee},
 			map[string]bool{"Đơn vị › Trực thuộc": true}},
+		{"2025", Options{Thresholds: th2025()}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := write(t, tc.opts)
 			want := []string{GuideSheet}
+			// Lịch sử only where the rules read it.
+			without := func(sh schema.Sheet) bool {
+				return tc.without[sh.Name] || sh.ID == criteria.SheetHistory && !tc.opts.Thresholds.HistoryStreaks
+			}
 			for _, sh := range schema.Sheets {
-				if !tc.without[sh.Name] {
+				if !without(sh) {
 					want = append(want, sh.Name)
 				}
 			}
@@ -80,7 +85,7 @@ func TestHeadersEqualSchema(t *testing.T) {
 				t.Errorf("sheets = %q, want %q", got, want)
 			}
 			for _, sh := range schema.Sheets {
-				if tc.without[sh.Name] {
+				if without(sh) {
 					continue
 				}
 				var want []string
@@ -220,7 +225,7 @@ func validationsByColumn(t *testing.T, f *excelize.File, sheet string) map[strin
 }
 
 func TestDropdownsForEveryClosedSet(t *testing.T) {
-	for _, opts := range []Options{{}, single} {
+	for _, opts := range []Options{{}, single, {Thresholds: th2025()}} {
 		f := write(t, opts)
 		for _, sh := range opts.Sheets() {
 			dvs := validationsByColumn(t, f, sh.Name)
@@ -276,7 +281,7 @@ func TestNumberAndDateValidation(t *testing.T) {
 
 func TestGroupMaxFollowsThresholds(t *testing.T) {
 	th := criteria.Default()
-	th.GroupMax = [criteria.NumScoreGroups]float64{10, 25, 25, 20, 20}
+	th.ScoreGroups[0].Max, th.ScoreGroups[1].Max, th.ScoreGroups[2].Max = 10, 25, 25
 	f := write(t, Options{Thresholds: th})
 	dvs := validationsByColumn(t, f, "Sinh hoạt")
 	if got := dvs["Tỷ lệ đảng viên tham gia"].Formula2; got != "10" {
@@ -424,8 +429,8 @@ func TestDimensionCoversTheUsedRange(t *testing.T) {
 	// openpyxl in read-only mode reads only the declared dimension.
 	f := write(t, single)
 	for sheet, want := range map[string]string{
-		"Đơn vị":      "A1:H2",
-		"Sinh hoạt":   "A1:L1",
+		"Đơn vị":      "A1:I2", // Điểm xếp loại beside Xếp loại
+		"Sinh hoạt":   "A1:M1", // with Điểm cấp trên chấm
 		"Tự đánh giá": fmt.Sprintf("A1:D%d", len(criteria.Items)+1),
 	} {
 		if got, _ := f.GetSheetDimension(sheet); got != want {
@@ -468,5 +473,47 @@ func TestGuideStatesQuarterlyThematicRuleOf2025(t *testing.T) {
 	}
 	if g := guide(criteria.Default()); strings.Contains(g, rule) || !strings.Contains(g, reminder) {
 		t.Errorf("hd17-2023 guide: rule %v, reminder %v", strings.Contains(g, rule), strings.Contains(g, reminder))
+	}
+}
+
+func th2025() criteria.Thresholds {
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
+	if err != nil {
+		panic(err)
+	}
+	return th
+}
+
+// TestHistorySheetOnlyWhereRead: the optional Lịch sử sheet is in the
+// template of rules that read it (2025), last, and the guide describes
+// it; hd17-2023's template is as before.
+func TestHistorySheetOnlyWhereRead(t *testing.T) {
+	f := write(t, Options{Thresholds: th2025()})
+	list := f.GetSheetList()
+	if list[len(list)-1] != "Lịch sử" {
+		t.Fatalf("2025 sheets = %q, want Lịch sử last", list)
+	}
+	if got := headers(t, f, "Lịch sử"); !slices.Equal(got, []string{"Mã đơn vị", "Năm", "Xếp loại", "Bốn tốt"}) {
+		t.Errorf("Lịch sử headers = %q", got)
+	}
+	guide, _ := f.GetRows(GuideSheet)
+	var text strings.Builder
+	for _, r := range guide {
+		text.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{"Sheet Lịch sử (không bắt buộc)", "đủ 5 năm liên tục", "đề nghị đảng ủy cơ sở tặng giấy khen", "Bốn tốt"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("2025 guide lacks %q", want)
+		}
+	}
+	old := write(t, Options{})
+	if slices.Contains(old.GetSheetList(), "Lịch sử") {
+		t.Error("hd17-2023 template has a Lịch sử sheet")
+	}
+	guide, _ = old.GetRows(GuideSheet)
+	for _, r := range guide {
+		if strings.Contains(strings.Join(r, " "), "Lịch sử") {
+			t.Errorf("hd17-2023 guide mentions Lịch sử: %q", r)
+		}
 	}
 }

@@ -1,0 +1,75 @@
+package criteria
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseDocument(t *testing.T) {
+	file := `profile: hd17-2023
+regular_meetings: 12
+report:
+  committee: "ĐẢNG ỦY SỞ TƯ PHÁP"
+  number: 125-BC/ĐU
+  place: Hà Nội
+  date: 20/12/2024
+  signer_title: BÍ THƯ
+  signer: Nguyễn Văn A
+  recipients: ["Ban Tổ chức Đảng ủy Khối", "Lưu Văn phòng"]
+`
+	d, err := ParseDocument([]byte(file), "tieu-chi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Committee != "ĐẢNG ỦY SỞ TƯ PHÁP" || d.Number != "125-BC/ĐU" || d.Place != "Hà Nội" || d.Signer != "Nguyễn Văn A" ||
+		d.SignerTitle != "BÍ THƯ" || !d.Date.Equal(time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)) ||
+		!slices.Equal(d.Recipients, []string{"Ban Tổ chức Đảng ủy Khối", "Lưu Văn phòng"}) {
+		t.Errorf("document %+v", d)
+	}
+	// The rules of the same file read as before: the section is no rule.
+	th, err := ParseThresholds([]byte(file), "tieu-chi.yaml")
+	if err != nil || th.RegularMeetings != 12 {
+		t.Errorf("thresholds beside a report section: %v", err)
+	}
+	// A file without the section: the zero document, every field blank.
+	if d, err := ParseDocument([]byte("regular_meetings: 12\n"), "x.yaml"); err != nil || d.Committee != "" || !d.Date.IsZero() {
+		t.Errorf("no section: %+v, %v", d, err)
+	}
+}
+
+func TestParseDocumentErrors(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"report: Sở Tư pháp\n", `x.yaml dòng 1: khóa "report" phải là các dòng`},
+		{"report:\n  date: 31/02/2024\n", "x.yaml dòng 2: khóa report.date phải là một ngày dd/mm/yyyy"},
+		{"report:\n  signr: A\n", "x.yaml dòng 2: khóa report.signr không có; phần report gồm: upper_committee, committee"},
+		{"report:\n  recipients: Lưu VP\n", "x.yaml dòng 2: khóa report.recipients phải là danh sách"},
+		{"report:\n  committee: [a]\n", "x.yaml dòng 2: khóa report.committee phải là một dòng chữ"},
+		{"report:\n  place: A\n  place: B\n", "x.yaml dòng 3: khóa report.place đã có ở dòng 2"},
+	} {
+		_, err := ParseDocument([]byte(c.file), "x.yaml")
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want prefix %q", c.file, err, c.want)
+		}
+	}
+}
+
+// The export carries the report section, commented out, so that the file
+// it writes still reads back to the same rules.
+func TestExportCarriesDocumentExample(t *testing.T) {
+	out := Default().MarshalYAMLWithComments()
+	if !strings.Contains(string(out), "#   committee: \"ĐẢNG ỦY SỞ TƯ PHÁP\"") {
+		t.Error("export has no report section example")
+	}
+	uncommented := strings.ReplaceAll(string(out), "\n# report:", "\nreport:")
+	uncommented = strings.ReplaceAll(uncommented, "\n#   # ", "\n  # ")
+	uncommented = strings.ReplaceAll(uncommented, "\n#   ", "\n  ")
+	d, err := ParseDocument([]byte(uncommented), "x.yaml")
+	if err != nil || d.Committee != "ĐẢNG ỦY SỞ TƯ PHÁP" || d.Date.IsZero() || len(d.Recipients) != 2 {
+		t.Errorf("uncommented example: %+v, %v", d, err)
+	}
+	if _, err := ParseThresholds([]byte(uncommented), "x.yaml"); err != nil {
+		t.Errorf("uncommented example breaks the rules: %v", err)
+	}
+}

@@ -1,0 +1,122 @@
+package criteria
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRatingBandsBoundary: points at a band's floor reach it, a hundredth
+// less does not (Quy định 366-QĐ/TW), in both profiles.
+func TestRatingBandsBoundary(t *testing.T) {
+	bothProfiles(t, func(t *testing.T, th Thresholds) {
+		for _, c := range []struct {
+			points float64
+			want   Rating
+		}{
+			{100, HTXSNV}, {90, HTXSNV}, {89.99, HTTNV}, {70, HTTNV}, {69.99, HTNV},
+			{50, HTNV}, {49.99, KHTNV}, {0, KHTNV},
+		} {
+			if got := th.RatingBands.Rating(c.points); got != c.want {
+				t.Errorf("%v points: %s, want %s", c.points, got.Code(), c.want.Code())
+			}
+		}
+	})
+	if got := (RatingBands{95, 80, 60}).Rating(94.5); got != HTTNV {
+		t.Errorf("custom bands: 94.5 is %s, want HTTNV", got.Code())
+	}
+}
+
+// cellDisciplined is CS01 plus a member rated r and disciplined with d.
+func cellDisciplined(r Rating, d Discipline, text string) *Dataset {
+	u := cell("CS01")
+	m := member("Bùi Văn Kỷ", r)
+	m.Discipline, m.DisciplineText = d, text
+	u.Members = append(u.Members, m)
+	return dataset(u)
+}
+
+func disciplineWarnings(rep *Report) []string {
+	var out []string
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Message, "bị kỷ luật") {
+			out = append(out, p.Message)
+		}
+	}
+	return out
+}
+
+// TestDisciplineCountsAsViolation: a member disciplined in the year fails
+// tc4.no_violations, the evidence quoting the cell; in both profiles.
+func TestDisciplineCountsAsViolation(t *testing.T) {
+	bothProfiles(t, func(t *testing.T, th Thresholds) {
+		rep := Evaluate(cellDisciplined(HTNV, Reprimand, "Khiển trách (QĐ số 12-QĐ/ĐU)"), th, Options{})
+		c := expect(t, rep, "CS01", "tc4.no_violations", NotMet)
+		if !hasAll(c.Message, "1 đảng viên vi phạm Quy định 37-QĐ/TW hoặc bị kỷ luật trong năm: Bùi Văn Kỷ (Đảng viên dòng", `): kỷ luật "Khiển trách (QĐ số 12-QĐ/ĐU)"`) {
+			t.Errorf("message %q", c.Message)
+		}
+		// With a written violation too, both are quoted.
+		ds := cellDisciplined(HTNV, Warning, "Cảnh cáo")
+		m := &find(ds, "CS01").Members[4]
+		m.Violation, m.ViolationText = true, "Vi phạm Quy định 37-QĐ/TW (điều 2)"
+		c = expect(t, Evaluate(ds, th, Options{}), "CS01", "tc4.no_violations", NotMet)
+		if !strings.Contains(c.Message, `: "Vi phạm Quy định 37-QĐ/TW (điều 2)"; kỷ luật "Cảnh cáo"`) {
+			t.Errorf("violation and discipline: %q", c.Message)
+		}
+		// Without discipline the words of hd17-2023 stand.
+		expect(t, Evaluate(cellDisciplined(HTNV, DisciplineNone, ""), th, Options{}), "CS01", "tc4.no_violations", Met)
+	})
+}
+
+// TestDisciplineCeilingBoundary: a disciplined member rated exactly the
+// ceiling (HTNV) raises nothing; one rated HTTNV is a warning naming the
+// member; the verdict is the same either way. A ceiling of HTTNV in the
+// criteria file moves the boundary.
+func TestDisciplineCeilingBoundary(t *testing.T) {
+	bothProfiles(t, func(t *testing.T, th Thresholds) {
+		if w := disciplineWarnings(Evaluate(cellDisciplined(HTNV, Dismissal, "Cách chức"), th, Options{})); len(w) != 0 {
+			t.Errorf("rated HTNV: warnings %q", w)
+		}
+		rep := Evaluate(cellDisciplined(HTTNV, Dismissal, "Cách chức"), th, Options{})
+		w := disciplineWarnings(rep)
+		if len(w) != 1 || !hasAll(w[0], "Đảng viên Bùi Văn Kỷ (Đảng viên dòng", "bị kỷ luật cách chức trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa HTNV") {
+			t.Errorf("rated HTTNV: warnings %q", w)
+		}
+		for _, p := range rep.Problems {
+			if strings.Contains(p.Message, "bị kỷ luật") && (p.Severity != SeverityWarning || p.Sheet != "Đảng viên" || p.Unit != "CS01") {
+				t.Errorf("warning %+v", p)
+			}
+		}
+		high := th
+		high.DisciplineCeiling = HTTNV
+		if w := disciplineWarnings(Evaluate(cellDisciplined(HTTNV, Dismissal, "Cách chức"), high, Options{})); len(w) != 0 {
+			t.Errorf("ceiling HTTNV, rated HTTNV: %q", w)
+		}
+		if w := disciplineWarnings(Evaluate(cellDisciplined(HTXSNV, Dismissal, "Cách chức"), high, Options{})); len(w) != 1 {
+			t.Errorf("ceiling HTTNV, rated HTXSNV: %q", w)
+		}
+	})
+}
+
+// TestRatingSettingsInCriteriaFile: rating_bands, discipline_ceiling and
+// new_member_months are read, checked and written back.
+func TestRatingSettingsInCriteriaFile(t *testing.T) {
+	th, err := ParseThresholds([]byte("rating_bands: [95, 80, 60]\ndiscipline_ceiling: HTTNV\nnew_member_months: 3\n"), "x.yaml")
+	if err != nil || th.RatingBands != (RatingBands{95, 80, 60}) || th.DisciplineCeiling != HTTNV || th.NewMemberMonths != 3 {
+		t.Fatalf("%+v, %v", th, err)
+	}
+	back, err := ParseThresholds(th.MarshalYAMLWithComments(), "x.yaml")
+	if err != nil || back.RatingBands != th.RatingBands || back.DisciplineCeiling != HTTNV || back.NewMemberMonths != 3 {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+	for _, bad := range []string{"rating_bands: [70, 90, 50]\n", "rating_bands: [90, 70]\n", "rating_bands: [90, 70, -1]\n", "discipline_ceiling: Tốt lắm\n"} {
+		if _, err := ParseThresholds([]byte(bad), "x.yaml"); err == nil || !strings.Contains(err.Error(), "x.yaml dòng 1") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+	for _, name := range []string{ProfileHD17, Profile2025} {
+		d := profileTh(t, name)
+		if d.RatingBands != (RatingBands{90, 70, 50}) || d.DisciplineCeiling != HTNV || d.NewMemberMonths != 6 {
+			t.Errorf("%s defaults: %v %s %d", name, d.RatingBands, d.DisciplineCeiling.Code(), d.NewMemberMonths)
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package criteria
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestScoreGroupsOfProfiles: hd17-2023 declares the five groups of
+// Hướng dẫn 12 at 20 points, no gate and no gap warning; 2025 ships the
+// eight-group sheet 5/5/10/30/10/5/30/5 with bands 90/70/50 and warns of
+// a gap over 10 points.
+func TestScoreGroupsOfProfiles(t *testing.T) {
+	for _, c := range []struct {
+		profile string
+		maxima  []float64
+		gap     float64
+	}{
+		{ProfileHD17, []float64{20, 20, 20, 20, 20}, 0},
+		{Profile2025, []float64{5, 5, 10, 30, 10, 5, 30, 5}, 10},
+	} {
+		th := profileTh(t, c.profile)
+		got := th.GroupMaxima()
+		if len(got) != len(c.maxima) {
+			t.Fatalf("%s: maxima %v, want %v", c.profile, got, c.maxima)
+		}
+		for i := range got {
+			if got[i] != c.maxima[i] {
+				t.Errorf("%s: maxima %v, want %v", c.profile, got, c.maxima)
+			}
+		}
+		if th.UpperScoreGap != c.gap || len(th.FullMarksGroups) != 0 || th.MeetingGood != 90 || th.MeetingFair != 70 || th.MeetingAverage != 50 {
+			t.Errorf("%s: gap %v, gate %v, bands %v/%v/%v", c.profile, th.UpperScoreGap, th.FullMarksGroups, th.MeetingGood, th.MeetingFair, th.MeetingAverage)
+		}
+	}
+	// A profile's groups are its own: changing one value leaves the next untouched.
+	a := profileTh(t, Profile2025)
+	a.ScoreGroups[0].Spellings[0] = "x"
+	if b := profileTh(t, Profile2025); b.ScoreGroups[0].Spellings[0] == "x" {
+		t.Error("profiles share their spellings")
+	}
+}
+
+// grouped is a regular meeting in month with group scores under th's
+// groups: every group full but the named one, which loses lost points.
+func grouped(th Thresholds, month int, name string, lost float64) Meeting {
+	m := regular(month, 10, 100-lost)
+	for _, g := range th.ScoreGroups {
+		s := g.Max
+		if g.Name == name {
+			s -= lost
+		}
+		m.Groups = append(m.Groups, GroupScore{Name: g.Name, Label: "nhóm " + g.Name, Score: s, Max: g.Max})
+	}
+	return m
+}
+
+// TestFullMarksGateBoundary: under full_marks_groups a meeting at 95 is
+// tốt only while the listed group is at its maximum; half a point below
+// makes it khá, and the evidence names the group. A total without group
+// scores shows the gate only at 100. Without the gate (both profiles as
+// shipped) the same meetings are tốt.
+func TestFullMarksGateBoundary(t *testing.T) {
+	for _, profile := range []string{ProfileHD17, Profile2025} {
+		th := profileTh(t, profile)
+		gate := "Nguyên tắc"
+		other := th.ScoreGroups[1].Name // Chuẩn bị in both
+		full := grouped(th, 1, other, 5)
+		half := grouped(th, 1, gate, 0.5)
+		if q := full.Quality(th); q != QualityGood {
+			t.Errorf("%s, no gate: %v", profile, q)
+		}
+		if q := half.Quality(th); q != QualityGood {
+			t.Errorf("%s, no gate, 99.5: %v", profile, q)
+		}
+		th.FullMarksGroups = []string{gate}
+		if q := full.Quality(th); q != QualityGood {
+			t.Errorf("%s: gate group full, %s lost 5: %v, want tốt", profile, other, q)
+		}
+		if q := half.Quality(th); q != QualityFair {
+			t.Errorf("%s: gate group 0.5 short: %v, want khá", profile, q)
+		}
+		total := regular(1, 10, 99.5)
+		if q := total.Quality(th); q != QualityFair {
+			t.Errorf("%s: total 99.5 without groups under the gate: %v, want khá", profile, q)
+		}
+		total.Score = 100
+		if q := total.Quality(th); q != QualityGood {
+			t.Errorf("%s: total 100 without groups: %v, want tốt", profile, q)
+		}
+
+		// Through the check: 9 of 12 tốt is the boundary of 75 %.
+		u := cell("CS01")
+		for i := range u.Meetings {
+			if u.Meetings[i].Kind == Regular {
+				u.Meetings[i] = grouped(th, int(u.Meetings[i].Date.Month()), other, 0)
+			}
+		}
+		rep := Evaluate(dataset(u), th, Options{})
+		expect(t, rep, "CS01", "tc2.regular_good", Met)
+		for m := 1; m <= 4; m++ {
+			u.Meetings[m-1] = grouped(th, m, gate, 1)
+		}
+		rep = Evaluate(dataset(u), th, Options{})
+		c := expect(t, rep, "CS01", "tc2.regular_good", NotMet)
+		gmax := th.ScoreGroups[th.scoreGroupIndex(gate)].Max
+		if !strings.Contains(c.Message, "8/12 buổi thường kỳ đạt Tốt") || !strings.Contains(c.Message, "99 điểm, nhóm Nguyên tắc "+num(gmax-1)+"/"+num(gmax)+"; ") {
+			t.Errorf("%s: %s", profile, c.Message)
+		}
+		u.Meetings[3] = grouped(th, 4, other, 1)
+		rep = Evaluate(dataset(u), th, Options{})
+		expect(t, rep, "CS01", "tc2.regular_good", Met)
+	}
+}
+
+// TestScoreGroupsFile: a criteria file declares the groups, the gate by a
+// spelling (stored as the group's name) and the gap; the old key
+// group_max still sets the maxima of the groups in force.
+func TestScoreGroupsFile(t *testing.T) {
+	th, err := ParseThresholds([]byte(`
+score_groups:
+  - name: Tham gia
+    max: 10
+    spellings: [Tỷ lệ tham gia]
+  - {name: Chuẩn bị, max: 15}
+  - {name: Tổ chức sinh hoạt, max: 40}
+  - {name: Nguyên tắc, max: 15, spellings: ["Thực hiện nguyên tắc"]}
+  - {name: Kết quả, max: 20}
+full_marks_groups: [thuc hien nguyen tac]
+upper_score_gap: 5
+`), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(th.ScoreGroups) != 5 || th.ScoreGroups[2].Max != 40 || th.ScoreGroups[0].Spellings[0] != "Tỷ lệ tham gia" ||
+		len(th.FullMarksGroups) != 1 || th.FullMarksGroups[0] != "Nguyên tắc" || th.UpperScoreGap != 5 {
+		t.Errorf("%+v", th)
+	}
+	th, err = ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [10, 10, 10, 20, 10, 10, 20, 10]\n"), "t.yaml")
+	if err != nil || th.ScoreGroups[3].Max != 20 || th.ScoreGroups[3].Name != "Nội dung" {
+		t.Errorf("group_max over 2025: %v %+v", err, th.ScoreGroups)
+	}
+	if _, err := ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [20, 20, 20, 20, 20]\n"), "t.yaml"); err == nil ||
+		!strings.Contains(err.Error(), `khóa "group_max" phải là danh sách 8 số dương`) {
+		t.Errorf("five maxima for eight groups: %v", err)
+	}
+}

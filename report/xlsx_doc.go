@@ -1,0 +1,522 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
+)
+
+// The summary and commendation sheets are the document an office prints,
+// signs and files: they follow the layout of party documents of Hướng dẫn
+// 36-HD/VPTW — the issuing committee on the left and "ĐẢNG CỘNG SẢN VIỆT
+// NAM" on the right, the number under the committee, place and date under
+// the party's name, a centred title, and at the end the recipients on the
+// left and the signature on the right. What the criteria file or the flags
+// do not say is left as a dotted blank to fill in by hand.
+
+// blank is the dotted blank of a field left to fill in by hand.
+const blank = "……………………"
+
+// shortBlank fills a day, month or place.
+const shortBlank = "……"
+
+// or is s, or the dotted blank when s is empty.
+func or(s, dflt string) string {
+	if strings.TrimSpace(s) == "" {
+		return dflt
+	}
+	return nfc.String(s)
+}
+
+// placeDate is the "Hà Nội, ngày 05 tháng 02 năm 2025" line: a day below
+// 10 and the months January and February take a leading zero, as official
+// documents write them so that nothing can be added in front.
+func placeDate(place string, d time.Time) string {
+	if d.IsZero() {
+		return fmt.Sprintf("%s, ngày %s tháng %s năm %s", or(place, "…………"), shortBlank, shortBlank, shortBlank)
+	}
+	day := fmt.Sprint(d.Day())
+	if d.Day() < 10 {
+		day = "0" + day
+	}
+	month := fmt.Sprint(int(d.Month()))
+	if d.Month() < 3 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("%s, ngày %s tháng %s năm %d", or(place, "…………"), day, month, d.Year())
+}
+
+// docLayout places a document sheet's two blocks on its columns: the
+// heading and the recipients in columns 1…left, the party's name, the date
+// and the signature in columns right…n (1-based, inclusive).
+type docLayout struct {
+	n, left, right int
+}
+
+// newDocLayout gives the left block about two fifths of the width and the
+// right block about half, whatever the columns.
+func newDocLayout(cols []column) docLayout {
+	total := 0.0
+	for _, c := range cols {
+		total += c.width
+	}
+	d := docLayout{n: len(cols), left: 1, right: len(cols)}
+	sum := 0.0
+	for i, c := range cols {
+		sum += c.width
+		if sum >= 0.38*total {
+			d.left = i + 1
+			break
+		}
+	}
+	sum = 0
+	for i := len(cols) - 1; i >= 0; i-- {
+		sum += cols[i].width
+		d.right = i + 1
+		if sum >= 0.45*total {
+			break
+		}
+	}
+	if d.right <= d.left {
+		d.right = min(d.left+1, d.n)
+	}
+	return d
+}
+
+// text writes text into columns c1…c2 of a row, merged when they are more
+// than one, with one style over the whole range.
+func (x *xlsxWriter) text(sheet string, row, c1, c2 int, text string, style int) error {
+	from, _ := excelize.CoordinatesToCellName(c1, row)
+	to, _ := excelize.CoordinatesToCellName(c2, row)
+	if c2 > c1 {
+		if err := x.f.MergeCell(sheet, from, to); err != nil {
+			return err
+		}
+	}
+	if text != "" {
+		if err := x.f.SetCellStr(sheet, from, text); err != nil {
+			return err
+		}
+	}
+	return x.f.SetCellStyle(sheet, from, to, style)
+}
+
+// heading writes the heading block, the title lines and, for a report sent
+// to one unit, the "Kính gửi" line, from row 1; it returns the next free
+// row.
+func (x *xlsxWriter) heading(sheet string, d docLayout, title string, subtitles ...string) (int, error) {
+	st, doc := x.st, x.doc
+	number := "Số: " + or(doc.Number, blank)
+	lines := []struct {
+		left, right           string
+		leftStyle, rightStyle int
+	}{
+		{or(doc.UpperCommittee, blank), "ĐẢNG CỘNG SẢN VIỆT NAM", st.docPlain, st.docParty},
+		{or(doc.Committee, blank), "", st.docBold, st.docPlain},
+		{"*", placeDate(doc.Place, doc.Date), st.docPlain, st.docItalic},
+		{number, "", st.docPlain, st.docPlain},
+	}
+	for i, l := range lines {
+		if err := x.text(sheet, i+1, 1, d.left, l.left, l.leftStyle); err != nil {
+			return 0, err
+		}
+		if err := x.text(sheet, i+1, d.right, d.n, l.right, l.rightStyle); err != nil {
+			return 0, err
+		}
+	}
+	row := len(lines) + 2
+	if err := x.text(sheet, row, 1, d.n, title, st.docTitle); err != nil {
+		return 0, err
+	}
+	if err := x.f.SetRowHeight(sheet, row, 20); err != nil {
+		return 0, err
+	}
+	row++
+	for _, s := range subtitles {
+		if err := x.text(sheet, row, 1, d.n, s, st.docSubtitle); err != nil {
+			return 0, err
+		}
+		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
+			return 0, err
+		}
+		row++
+	}
+	if x.to != nil {
+		if err := x.text(sheet, row, 1, d.n, "Kính gửi: "+nfc.String(x.to.Name), st.docPlain); err != nil {
+			return 0, err
+		}
+		row++
+	}
+	return row + 1, nil
+}
+
+// reportTitle is the report's subject line: the year, and the date of a
+// self-check.
+func (x *xlsxWriter) reportTitle() string {
+	s := fmt.Sprintf("Kết quả đánh giá chi bộ, đảng bộ cơ sở “bốn tốt” năm %d", x.r.Year)
+	if !x.r.AsOf.IsZero() {
+		s += fmt.Sprintf(" (tự kiểm tra đến ngày %s)", x.r.AsOf.Format("02/01/2006"))
+	}
+	return s
+}
+
+// signature writes, from row on, the recipients on the left and the
+// signature block on the right; it returns the last row used.
+func (x *xlsxWriter) signature(sheet string, d docLayout, row int) (int, error) {
+	st, doc := x.st, x.doc
+	recipients := []string{}
+	if x.to != nil {
+		recipients = append(recipients, nfc.String(x.to.Name)+" (để thực hiện)")
+	}
+	for _, r := range doc.Recipients {
+		recipients = append(recipients, nfc.String(r))
+	}
+	if len(doc.Recipients) == 0 {
+		if x.to == nil {
+			recipients = append(recipients, blank)
+		}
+		recipients = append(recipients, blank, "Lưu Văn phòng")
+	}
+	left := []string{"Nơi nhận:"}
+	for i, r := range recipients {
+		end := ","
+		if i == len(recipients)-1 {
+			end = "."
+		}
+		left = append(left, "- "+strings.TrimRight(r, ",.;")+end)
+	}
+	onBehalf := or(doc.OnBehalf, "T/M "+blank)
+	right := []struct {
+		text  string
+		style int
+	}{
+		{strings.ToUpper(onBehalf), st.docBold},
+		{strings.ToUpper(or(doc.SignerTitle, blank)), st.docBold},
+		{"", st.docPlain}, {"", st.docPlain}, {"", st.docPlain}, {"", st.docPlain},
+		{or(doc.Signer, blank), st.docBold},
+	}
+	last := row
+	for i := 0; i < max(len(left), len(right)); i++ {
+		r := row + i
+		if i < len(left) {
+			style := st.docLeft
+			if i == 0 {
+				style = st.docRecipientsHead
+			}
+			if err := x.text(sheet, r, 1, d.left, left[i], style); err != nil {
+				return 0, err
+			}
+		}
+		if i < len(right) {
+			if err := x.text(sheet, r, d.right, d.n, right[i].text, right[i].style); err != nil {
+				return 0, err
+			}
+		}
+		last = r
+	}
+	return last, nil
+}
+
+// docSheet finishes a document sheet once its rows are written: widths,
+// print layout, the column header row repeated on every printed page, and
+// a footer without the page header the data sheets carry (the document
+// has its own heading).
+func (x *xlsxWriter) docSheet(sheet string, cols []column, headerRow, lastRow int) error {
+	if err := x.setupSheet(sheet, cols, headerRow, lastRow, false); err != nil {
+		return err
+	}
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.f.SetColWidth(sheet, name, name, c.width); err != nil {
+			return err
+		}
+	}
+	return x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(x.r)})
+}
+
+// headerRow writes the column titles of a table at row.
+func (x *xlsxWriter) headerRow(sheet string, cols []column, row int) error {
+	for i, c := range cols {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		if err := x.f.SetCellStr(sheet, cell, c.title); err != nil {
+			return err
+		}
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(cols))
+	if err := x.f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", lastCol, row), x.st.header); err != nil {
+		return err
+	}
+	return x.f.SetRowHeight(sheet, row, headerHeight(cols))
+}
+
+var summaryColumns = []column{
+	{"Hạng", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Trực thuộc", 10}, {"Cụm", 10},
+	{"Làm điểm", 7}, {"Xếp loại", 9}, {"TC1", 11}, {"TC2", 11}, {"TC3", 11}, {"TC4", 11},
+	{"Kết quả", 14}, {"Điểm SH bình quân", 10}, {"Đề xuất khen thưởng", 11},
+}
+
+// romans numbers the sections of Tổng hợp.
+var romans = []string{"I", "II", "III", "IV", "V", "VI"}
+
+// sectionTitle is the heading of a unit type's section in Tổng hợp.
+func sectionTitle(i int, t criteria.UnitType) string {
+	name := strings.ToUpper(t.Label())
+	if t == criteria.CellSubordinate {
+		name = "CHI BỘ TRỰC THUỘC ĐẢNG BỘ CƠ SỞ"
+	}
+	return romans[i%len(romans)] + ". " + name
+}
+
+// typeCounts are the figures of a count line.
+type typeCounts struct{ total, met int }
+
+// summary writes Tổng hợp as a document: heading, title, one section per
+// unit type (its heading, its units in rank order, a count line), a count
+// line over all types, then recipients and signature. The column header
+// row stands once above the sections and repeats on every printed page.
+func (x *xlsxWriter) summary() error {
+	sheet, st, cols := SheetSummary, x.st, summaryColumns
+	d := newDocLayout(cols)
+	row, err := x.heading(sheet, d, "BÁO CÁO", x.reportTitle())
+	if err != nil {
+		return err
+	}
+	header := row
+	if err := x.headerRow(sheet, cols, header); err != nil {
+		return err
+	}
+	row++
+	var all typeCounts
+	section := 0
+	for i := 0; i < len(x.r.Units); {
+		t := x.r.Units[i].Unit.Type
+		j := i
+		for j < len(x.r.Units) && x.r.Units[j].Unit.Type == t {
+			j++
+		}
+		if err := x.text(sheet, row, 1, len(cols), sectionTitle(section, t), st.section); err != nil {
+			return err
+		}
+		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
+			return err
+		}
+		row++
+		section++
+		var c typeCounts
+		for k := i; k < j; k++ {
+			ur := &x.r.Units[k]
+			if err := x.summaryRow(sheet, row, ur); err != nil {
+				return err
+			}
+			row++
+			c.total++
+			if ur.Verdict == criteria.Met {
+				c.met++
+			}
+		}
+		if x.to == nil { // a report sent to one unit counts nothing
+			if err := x.countLine(sheet, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
+				return err
+			}
+			row++
+		}
+		all.total += c.total
+		all.met += c.met
+		i = j
+	}
+	if section == 0 {
+		if err := x.text(sheet, row, 1, len(cols), "Không có đơn vị nào được đánh giá.", st.text); err != nil {
+			return err
+		}
+		row++
+	} else if section > 1 && x.to == nil {
+		if err := x.countLine(sheet, row, "Tổng cộng", all); err != nil {
+			return err
+		}
+		row++
+	}
+	last, err := x.signature(sheet, d, row+1)
+	if err != nil {
+		return err
+	}
+	return x.docSheet(sheet, cols, header, last)
+}
+
+// summaryRow writes one unit's row of Tổng hợp.
+func (x *xlsxWriter) summaryRow(sheet string, row int, ur *criteria.UnitResult) error {
+	st, u := x.st, ur.Unit
+	values := []any{ur.Rank, u.Code, nfc.String(u.Name), nilIfEmpty(u.Parent), nilIfEmpty(nfc.String(u.Cluster)),
+		yesMark(u.Pilot), nilIfEmpty(u.Rating.Code())}
+	styleIDs := []int{st.center, st.text, st.text, st.text, st.text, st.center, st.center}
+	for c := range 4 {
+		if c < len(ur.Criteria) {
+			values = append(values, ur.Criteria[c].Verdict.Label())
+			styleIDs = append(styleIDs, st.statusStyle(ur.Criteria[c].Verdict))
+		} else {
+			values = append(values, nil)
+			styleIDs = append(styleIDs, st.text)
+		}
+	}
+	values = append(values, ur.Verdict.Label())
+	styleIDs = append(styleIDs, st.statusStyle(ur.Verdict))
+	if ur.HasMeanScore {
+		values = append(values, ur.MeanScore)
+	} else {
+		values = append(values, nil)
+	}
+	values = append(values, yesMark(ur.Commendation))
+	styleIDs = append(styleIDs, st.score, st.center)
+	return x.putRow(sheet, summaryColumns, row, values, styleIDs)
+}
+
+// countLine writes "Cộng …: tổng số N | đạt “bốn tốt” M | tỷ lệ P%" as
+// labels and numbers, so that the counts stay numbers a person can add up.
+func (x *xlsxWriter) countLine(sheet string, row int, label string, c typeCounts) error {
+	st := x.st
+	var share any
+	if c.total > 0 {
+		share = float64(c.met) / float64(c.total)
+	}
+	// Columns: A–C label, D "Tổng số", E the count, F–G "Đạt “bốn tốt”",
+	// H the count, I–J "Tỷ lệ", K the share, L–N empty.
+	parts := []struct {
+		c1, c2 int
+		value  any
+		style  int
+	}{
+		{1, 3, label, st.count}, {4, 4, "Tổng số", st.count}, {5, 5, c.total, st.countInt},
+		{6, 7, "Đạt “bốn tốt”", st.count}, {8, 8, c.met, st.countInt},
+		{9, 10, "Tỷ lệ", st.count}, {11, 11, share, st.countPct}, {12, 14, nil, st.count},
+	}
+	for _, p := range parts {
+		from, _ := excelize.CoordinatesToCellName(p.c1, row)
+		to, _ := excelize.CoordinatesToCellName(p.c2, row)
+		if p.c2 > p.c1 {
+			if err := x.f.MergeCell(sheet, from, to); err != nil {
+				return err
+			}
+		}
+		if p.value != nil {
+			if err := x.f.SetCellValue(sheet, from, p.value); err != nil {
+				return err
+			}
+		}
+		if err := x.f.SetCellStyle(sheet, from, to, p.style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commendationList is one titled list of the commendation sheet. The
+// sheet prints every list commendationLists returns, one after the other,
+// each with its title, who qualifies, its table and its count; a second
+// kind of commendation is one more entry there.
+type commendationList struct {
+	Title   string // "Danh sách đề nghị tặng giấy khen"
+	Basis   string // who qualifies, one sentence
+	Units   []*criteria.UnitResult
+	Grounds func(*criteria.UnitResult) string // why this unit, one line
+	Empty   string                            // said when Units is empty
+}
+
+// commendationLists are the lists of Đề xuất khen thưởng, in order.
+func (x *xlsxWriter) commendationLists() []commendationList {
+	var units []*criteria.UnitResult
+	for i := range x.r.Units {
+		// The chi bộ trực thuộc of the 2025 rules are on a list of their own.
+		if x.r.Units[i].Commendation && x.r.Units[i].CommendationLevel != criteria.CommendGrassroots {
+			units = append(units, &x.r.Units[i])
+		}
+	}
+	count := x.typeCount()
+	return append([]commendationList{{
+		Title: "Danh sách đề nghị tặng giấy khen",
+		Basis: fmt.Sprintf("Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 17-HD/ĐUK).", x.r.Year),
+		Units: units,
+		Grounds: func(ur *criteria.UnitResult) string {
+			return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); tự xếp loại %s; hạng %d/%d %s",
+				x.r.Year, ur.CriteriaMet, ur.Unit.Rating.Code(), ur.Rank, count[ur.Unit.Type], lowerFirst(ur.Unit.Type.Label()))
+		},
+		Empty: "Không có đơn vị nào đủ điều kiện đề nghị tặng giấy khen.",
+	}}, x.lists2025()...)
+}
+
+var commendationColumns = []column{
+	{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 42}, {"Loại", 16}, {"Xếp loại", 10}, {"Căn cứ đề nghị", 72},
+}
+
+// commendation writes Đề xuất khen thưởng as a document: heading, title,
+// every list of commendationLists, recipients and signature.
+func (x *xlsxWriter) commendation() error {
+	sheet, st, cols := SheetCommendation, x.st, commendationColumns
+	if err := x.newSheet(sheet); err != nil {
+		return err
+	}
+	d := newDocLayout(cols)
+	row, err := x.heading(sheet, d, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+		fmt.Sprintf("Tổ chức đảng đạt “bốn tốt” năm %d", x.r.Year))
+	if err != nil {
+		return err
+	}
+	header := 0
+	for n, l := range x.commendationLists() {
+		if err := x.text(sheet, row, 1, len(cols), fmt.Sprintf("%d. %s", n+1, l.Title), st.listTitle); err != nil {
+			return err
+		}
+		if err := x.f.SetRowHeight(sheet, row, 18); err != nil {
+			return err
+		}
+		row++
+		if err := x.text(sheet, row, 1, len(cols), l.Basis, st.docLeft); err != nil {
+			return err
+		}
+		row++
+		if header == 0 {
+			header = row
+		}
+		if err := x.headerRow(sheet, cols, row); err != nil {
+			return err
+		}
+		row++
+		if len(l.Units) == 0 {
+			if err := x.text(sheet, row, 1, len(cols), l.Empty, st.text); err != nil {
+				return err
+			}
+			row++
+		}
+		for i, ur := range l.Units {
+			values := []any{i + 1, ur.Unit.Code, nfc.String(ur.Unit.Name), ur.Unit.Type.Label(),
+				nilIfEmpty(ur.Unit.Rating.Code()), l.Grounds(ur)}
+			styleIDs := []int{st.center, st.text, st.text, st.text, st.center, st.text}
+			if err := x.putRow(sheet, cols, row, values, styleIDs); err != nil {
+				return err
+			}
+			row++
+		}
+		if err := x.text(sheet, row, 1, 3, "Tổng số", st.count); err != nil {
+			return err
+		}
+		cell, _ := excelize.CoordinatesToCellName(4, row)
+		if err := x.f.SetCellInt(sheet, cell, int64(len(l.Units))); err != nil {
+			return err
+		}
+		if err := x.f.SetCellStyle(sheet, cell, cell, st.countInt); err != nil {
+			return err
+		}
+		if err := x.text(sheet, row, 5, len(cols), "đơn vị", st.countText); err != nil {
+			return err
+		}
+		row += 2
+	}
+	last, err := x.signature(sheet, d, row)
+	if err != nil {
+		return err
+	}
+	return x.docSheet(sheet, cols, header, last)
+}

@@ -1,0 +1,951 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/xuri/excelize/v2"
+)
+
+// Score sheets (issue 13): the provincial form a chi bộ fills after each
+// meeting, one sheet per meeting ("T1" … "T12", "Chuyên đề quý I"). Its
+// shape: a header block (the committees, "ĐẢNG CỘNG SẢN VIỆT NAM", the
+// title, the meeting and its date), then a table TT | Tiêu chí đánh giá |
+// Thang điểm | Chi ủy, Bí thư chi bộ chấm | Cấp ủy viên cấp trên chấm with
+// the groups numbered I, II, III…, sub-criteria 1, 2, 3… under each and a
+// "Tổng cộng" row, then "Xếp loại: Tốt" and the signatures. A sheet is one
+// when its table has a Thang điểm column and at least one "… chấm" column;
+// its meeting joins those of Sinh hoạt.
+
+// scoreSheetMaxRows bounds how much of a sheet is read as a score sheet:
+// a form is a page or two; a sheet running longer is read this far.
+const scoreSheetMaxRows = 1000
+
+// scoreCols is where the columns of a score sheet's table are, 0-based; -1
+// when absent.
+type scoreCols struct {
+	end                      int // 0-based index of the last header row
+	tt, crit, scale, own, up int
+	upHead, ownHead          string // the scorer columns' headers as written
+}
+
+// Header words of the table, compared as punctKey(matchKey(text)) without
+// notes in brackets.
+var (
+	scaleHeads = map[string]bool{"thang diem": true, "diem chuan": true, "diem toi da": true, "thang diem chuan": true,
+		"diem quy dinh": true, "khung diem": true, "diem chuan toi da": true, "so diem toi da": true, "thang diem toi da": true}
+	critHeads = map[string]bool{"tieu chi danh gia": true, "tieu chi": true, "noi dung": true, "noi dung danh gia": true,
+		"noi dung tieu chi": true, "noi dung cham diem": true, "cac tieu chi": true, "noi dung tieu chi danh gia": true, "tieu chi cham diem": true}
+	ownFallbackHeads = map[string]bool{"diem dat": true, "diem tu danh gia": true, "tu danh gia": true, "diem chi bo": true}
+	scorerWord       = regexp.MustCompile(`(?:^| )cham(?: |$)`)
+)
+
+// scoreHeadKey is the form a score sheet's header and label cells are
+// compared in.
+func scoreHeadKey(text string) string {
+	return punctKey(strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*."))
+}
+
+// scoreHeaderOf reads texts (one per column) as the table's header; ok
+// when it has a Thang điểm column and a scorer column.
+func scoreHeaderOf(texts []string, alts ...[]string) (scoreCols, int) {
+	h := scoreCols{tt: -1, crit: -1, scale: -1, own: -1, up: -1}
+	fallback := -1
+	for c, t := range texts {
+		if t == "" {
+			continue
+		}
+		k := scoreHeadKey(t)
+		if len(alts) > 0 && c < len(alts[0]) && alts[0][c] != "" && !scorerWord.MatchString(k) && !scaleHeads[k] && !sttKeys[k] && !critHeads[k] {
+			// "Chi bộ" | "Cấp trên" under a merged "Điểm chấm": the
+			// scorer is named by both rows together.
+			if ak := scoreHeadKey(alts[0][c]); scorerWord.MatchString(ak) {
+				t, k = alts[0][c], ak
+			}
+		}
+		switch {
+		case scaleHeads[k] && h.scale < 0:
+			h.scale = c
+		case sttKeys[k] && h.tt < 0:
+			h.tt = c
+		case critHeads[k] && h.crit < 0:
+			h.crit = c
+		case scorerWord.MatchString(k) && strings.Contains(k, "cap tren") && h.up < 0:
+			h.up, h.upHead = c, t
+		case scorerWord.MatchString(k) && h.own < 0:
+			h.own, h.ownHead = c, t
+		case ownFallbackHeads[k] && fallback < 0:
+			fallback = c
+		}
+	}
+	if h.own < 0 && fallback >= 0 {
+		h.own, h.ownHead = fallback, texts[fallback]
+	}
+	if h.scale < 0 || (h.own < 0 && h.up < 0) {
+		return h, 0
+	}
+	n := 1
+	for _, c := range []int{h.tt, h.crit, h.own, h.up} {
+		if c >= 0 {
+			n++
+		}
+	}
+	return h, n
+}
+
+// findScoreHeader finds the table's header among the first rows: one row,
+// or two where a merged "Điểm" stands over "Thang điểm | Chi bộ chấm |
+// Cấp trên chấm" (the bottom row's text wins, the top's stands where the
+// bottom is blank, as a column merged over both rows has it).
+func findScoreHeader(rows [][]string) (scoreCols, bool) {
+	// The candidate naming the most columns wins; among equals one row
+	// before two (a title above a one-row header reads as two rows too),
+	// then the earlier.
+	var best scoreCols
+	bestN, bestDouble := 0, false
+	for r := 0; r < len(rows) && r < headerScanRows; r++ {
+		if single, n := scoreHeaderOf(rows[r]); n > bestN || (n == bestN && n > 0 && bestDouble) {
+			single.end = r
+			if single.crit < 0 {
+				single.crit = firstTextColumn(rows[r], single)
+			}
+			best, bestN, bestDouble = single, n, false
+		}
+		if r+1 >= len(rows) {
+			continue
+		}
+		top, bottom := rows[r], rows[r+1]
+		texts := make([]string, max(len(top), len(bottom)))
+		both := make([]string, len(texts))
+		carry := "" // a top cell merged over the columns to its right
+		for c := range texts {
+			t, b := cellAt(top, c), cellAt(bottom, c)
+			switch {
+			case t != "":
+				carry = t
+			case b == "":
+				carry = ""
+			}
+			texts[c] = b
+			if b == "" {
+				texts[c] = t
+			} else if carry != "" {
+				both[c] = carry + " " + b
+			}
+		}
+		if double, n := scoreHeaderOf(texts, both); n > bestN {
+			double.end = r + 1
+			if double.crit < 0 {
+				double.crit = firstTextColumn(texts, double)
+			}
+			best, bestN, bestDouble = double, n, true
+		}
+	}
+	return best, bestN > 0
+}
+
+// firstTextColumn is the criterion column of a header that does not name
+// it: the first column that is none of the others.
+func firstTextColumn(row []string, h scoreCols) int {
+	for c := range row {
+		if c != h.tt && c != h.scale && c != h.own && c != h.up {
+			return c
+		}
+	}
+	return -1
+}
+
+// scoreGroup is a Roman-numeral row of the table with its sub-criteria.
+type scoreGroup struct {
+	numeral string // "II"
+	text    string // the criterion cell as written
+	row     int    // 0-based
+	name    string // the declared group's name, or the text made short
+	label   string // "nhóm II Chuẩn bị"
+	subs    []int  // rows of its sub-criteria
+}
+
+// scoreSheet is what a score sheet holds, before it becomes a meeting.
+type scoreSheet struct {
+	fd     *fileData
+	name   string
+	rows   [][]string
+	cols   scoreCols
+	groups []scoreGroup
+	total  int // row of Tổng cộng, -1 without one
+	rating int // row of the Xếp loại line, -1 without one
+	rateAt int // its column
+	rate   string
+	probs  []criteria.Problem
+	failed bool
+}
+
+// scoreSheetRows reads a sheet the schema does not know: its first rows,
+// and all of them (up to scoreSheetMaxRows) when they hold a score
+// sheet's table header; ok reports whether they do.
+func (fd *fileData) scoreSheetRows(name string) ([][]string, bool, error) {
+	var rows [][]string
+	found := false
+	err := fd.book.sheetRows(name, func(r int, cells []string) error {
+		for len(rows) < r-1 {
+			rows = append(rows, nil) // gaps are blank rows
+		}
+		rows = append(rows, slices.Clone(cells))
+		if !found && len(rows) >= headerScanRows {
+			if _, ok := findScoreHeader(rows); !ok {
+				return errStop
+			}
+			found = true
+		}
+		if len(rows) >= scoreSheetMaxRows {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	_, ok := findScoreHeader(rows)
+	return rows, ok, nil
+}
+
+// readScoreSheet reads a sheet the schema does not know: a score sheet
+// becomes a meeting (or a note when the form is still blank); any other
+// sheet gets the note that it is not read. It reports whether the sheet
+// is a score sheet, and how many meetings it recorded (0 for a blank form).
+func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
+	rows, ok, err := fd.scoreSheetRows(name)
+	if err != nil {
+		return false, 0, err
+	}
+	if !ok {
+		if msg := unknownSheet(name); msg != "" {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+		}
+		return false, 0, nil
+	}
+	cols, _ := findScoreHeader(rows)
+	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1}
+	s.table()
+	if len(s.groups) == 0 {
+		// A Thang điểm column alone does not make a score sheet: a
+		// summary of many meetings or units has one too, and its total
+		// row is no meeting.
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
+			Message: "Sheet " + quote(name) + " có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt"})
+		return false, 0, nil
+	}
+	if s.read() {
+		return true, 1, nil
+	}
+	return true, 0, nil
+}
+
+// cell is the A1 name of a 0-based cell.
+func (s *scoreSheet) cell(row, col int) string {
+	name, err := excelize.CoordinatesToCellName(max(col, 0)+1, row+1)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+func (s *scoreSheet) at(row, col int) string {
+	if row < 0 || row >= len(s.rows) {
+		return ""
+	}
+	return cellAt(s.rows[row], col)
+}
+
+func (s *scoreSheet) problem(sev criteria.Severity, row, col int, msg string) {
+	p := criteria.Problem{Severity: sev, File: s.fd.base, Sheet: s.name, Message: msg}
+	if row >= 0 {
+		p.Cell = s.cell(row, col)
+	}
+	s.probs = append(s.probs, p)
+	if sev == criteria.SeverityError {
+		s.failed = true
+	}
+}
+
+var (
+	romanNumeral = regexp.MustCompile(`^([ivxl]{1,5})\s*[.):]?$`)
+	romanPrefix  = regexp.MustCompile(`^([ivxl]{1,5})\s*[.):]\s+(.+)$`)
+	romanLead    = regexp.MustCompile(`^\s*[IVXLivxl]{1,5}\s*[.):]\s+`)
+)
+
+// totalLabels are the labels of the total row.
+var totalLabels = map[string]bool{"tong cong": true, "cong": true, "tong diem": true, "tong so diem": true, "tong": true,
+	"tong cong diem": true, "tong diem dat": true, "cong diem": true}
+
+// table walks the rows under the header: group rows, their sub-criteria,
+// the total row, and the Xếp loại line after the table.
+func (s *scoreSheet) table() {
+	c := s.cols
+	start := c.end + 1
+	if start < len(s.rows) && isNumberingRow(s.rows[start]) {
+		start++
+	}
+	var cur *scoreGroup
+	for r := start; r < len(s.rows); r++ {
+		tt, crit := s.at(r, c.tt), s.at(r, c.crit)
+		// The Xếp loại line stands below the table: after the total row,
+		// or on a row with no Thang điểm where the form has none.
+		if s.rating < 0 && (s.total >= 0 || s.at(r, c.scale) == "") {
+			s.findRating(r)
+		}
+		if s.total >= 0 {
+			continue // after the table: only the Xếp loại line
+		}
+		tk, ck := scoreHeadKey(tt), scoreHeadKey(crit)
+		if (tk != "" && totalLabels[tk]) || (tk == "" && totalLabels[ck]) || (ck != "" && totalLabels[ck] && !romanNumeral.MatchString(tk)) {
+			s.total = r
+			continue
+		}
+		numeral := ""
+		if m := romanNumeral.FindStringSubmatch(matchKey(tt)); m != nil {
+			numeral = strings.ToUpper(m[1])
+		} else if m := romanPrefix.FindStringSubmatch(matchKey(crit)); c.tt < 0 && m != nil {
+			// "I. Tỷ lệ đảng viên…": no TT column, the numeral leads the text
+			numeral, crit = strings.ToUpper(m[1]), romanLead.ReplaceAllString(crit, "")
+		} else if m := romanPrefix.FindStringSubmatch(matchKey(tt)); m != nil && crit == "" {
+			// the same in a TT cell merged over the criterion column
+			numeral, crit = strings.ToUpper(m[1]), romanLead.ReplaceAllString(tt, "")
+		}
+		if numeral != "" {
+			s.groups = append(s.groups, scoreGroup{numeral: numeral, text: crit, row: r})
+			cur = &s.groups[len(s.groups)-1]
+			continue
+		}
+		if cur != nil && (s.at(r, c.scale) != "" || s.at(r, c.own) != "" || s.at(r, c.up) != "") {
+			cur.subs = append(cur.subs, r)
+		}
+	}
+}
+
+// findRating takes the Xếp loại line of row r, if it is one: "Xếp loại:
+// Tốt" in one cell, or "Xếp loại:" and the rating in the next.
+func (s *scoreSheet) findRating(r int) {
+	row := s.rows[r]
+	for col := range row {
+		text := cellAt(row, col)
+		if !strings.HasPrefix(matchKey(text), "xep loai") {
+			continue
+		}
+		s.rating, s.rateAt = r, col
+		v := strings.TrimSpace(cellAfterLabel(text))
+		if v == "" {
+			for next := col + 1; next < len(row); next++ {
+				if v = cellAt(row, next); v != "" {
+					s.rateAt = next
+					break
+				}
+			}
+		}
+		s.rate = v
+		return
+	}
+}
+
+// cellAfterLabel is what follows "Xếp loại" in a cell: "Xếp loại: Tốt" →
+// "Tốt".
+func cellAfterLabel(text string) string {
+	if i := strings.IndexAny(text, ":："); i >= 0 {
+		return text[i+1:]
+	}
+	// "Xếp loại Tốt": the label is two words.
+	f := strings.Fields(text)
+	if len(f) > 2 {
+		return strings.Join(f[2:], " ")
+	}
+	return ""
+}
+
+// number reads a score cell: ok false and an error reported when it holds
+// something that is not a number; present false when blank.
+func (s *scoreSheet) number(row, col int, what string) (v float64, present bool) {
+	t := s.at(row, col)
+	if t == "" || col < 0 {
+		return 0, false
+	}
+	v, ok := parseNumber(t)
+	if !ok {
+		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s không phải là số", what, quote(t)))
+		return 0, false
+	}
+	if v < 0 {
+		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s là số âm", what, formatNumber(v)))
+		return 0, false
+	}
+	return v, true
+}
+
+// nameGroups matches each group row to a declared group by its text: the
+// text equal to the group's name or a spelling, else beginning with one,
+// else containing one; the longest spelling wins among equals, and a
+// declared group is taken once. Unmatched groups keep their own text.
+func (s *scoreSheet) nameGroups() []string {
+	declared := s.fd.meet.groups
+	taken := make([]bool, len(declared))
+	var unmatched []string
+	for i := range s.groups {
+		g := &s.groups[i]
+		k := scoreHeadKey(g.text)
+		best, bestScore, bestLen := -1, 0, 0
+		for d, dg := range declared {
+			if taken[d] {
+				continue
+			}
+			for _, sp := range append([]string{dg.Name}, dg.Spellings...) {
+				sk := scoreHeadKey(sp)
+				score := 0
+				switch {
+				case sk == "":
+				case k == sk:
+					score = 3
+				case strings.HasPrefix(k, sk+" "):
+					score = 2
+				case strings.Contains(" "+k+" ", " "+sk+" "):
+					score = 1
+				}
+				if score > bestScore || (score == bestScore && score > 0 && len(sk) > bestLen) {
+					best, bestScore, bestLen = d, score, len(sk)
+				}
+			}
+		}
+		if best >= 0 {
+			taken[best] = true
+			g.name = declared[best].Name
+		} else {
+			g.name = shortText(g.text)
+			if g.name == "" {
+				g.name = "nhóm " + g.numeral
+			}
+			unmatched = append(unmatched, "nhóm "+g.numeral+" "+quote(g.name))
+		}
+		g.label = "nhóm " + g.numeral + " " + g.name
+		if best < 0 && g.name == "nhóm "+g.numeral {
+			g.label = g.name
+		}
+	}
+	return unmatched
+}
+
+// shortText is a group row's text as a name: without notes in brackets,
+// and in sentence case when the form writes it in capitals.
+func shortText(t string) string {
+	t = strings.Join(strings.Fields(parenthetical.ReplaceAllString(t, " ")), " ")
+	t = strings.Trim(t, " :.-")
+	upper := true
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			upper = false
+			break
+		}
+	}
+	if upper {
+		r := []rune(strings.ToLower(t))
+		if len(r) > 0 {
+			r[0] = unicode.ToUpper(r[0])
+		}
+		t = string(r)
+	}
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:59]) + "…"
+	}
+	return t
+}
+
+// scorerScores is what one scorer column gives.
+type scorerScores struct {
+	col    int
+	head   string
+	groups []float64 // per group; valid where given[i]
+	given  []bool
+	total  float64
+	hasTot bool
+	filled bool // any score at all
+	ok     bool // no error in this column
+}
+
+// scales reads each group's Thang điểm: the group row's, else the sum of
+// its sub-criteria's, else the declared maximum of the group it matched.
+func (s *scoreSheet) scales() ([]float64, bool) {
+	c := s.cols
+	out := make([]float64, len(s.groups))
+	ok := true
+	for i, g := range s.groups {
+		v, present := s.number(g.row, c.scale, g.label+", Thang điểm")
+		if !present {
+			sum, any := 0.0, false
+			for _, r := range g.subs {
+				if x, p := s.number(r, c.scale, g.label+", Thang điểm"); p {
+					sum, any = sum+x, true
+				}
+			}
+			v, present = sum, any
+		}
+		if !present {
+			if d := s.declared(g.name); d != nil {
+				v, present = d.Max, true
+			}
+		}
+		if !present || v <= 0 {
+			s.problem(criteria.SeverityError, g.row, c.scale, g.label+": không có thang điểm; cần ghi điểm tối đa của nhóm ở cột "+quote(s.at(c.end, c.scale)))
+			ok = false
+		}
+		out[i] = v
+	}
+	return out, ok
+}
+
+func (s *scoreSheet) declared(name string) *criteria.ScoreGroup {
+	for i := range s.fd.meet.groups {
+		if s.fd.meet.groups[i].Name == name {
+			return &s.fd.meet.groups[i]
+		}
+	}
+	return nil
+}
+
+// scorer reads one scorer column: each group's score (the group row's, or
+// the sum of its sub-criteria), checked against its Thang điểm, and the
+// total row, checked against the groups' sum. Messages name the cell and
+// the group as the form does: "nhóm II Chuẩn bị: 18 vượt thang điểm 15".
+func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores {
+	c := s.cols
+	sc := scorerScores{col: col, head: head, groups: make([]float64, len(s.groups)), given: make([]bool, len(s.groups)), ok: true}
+	if col < 0 {
+		return sc
+	}
+	before := len(s.probs)
+	for i, g := range s.groups {
+		v, present := s.number(g.row, col, g.label)
+		subSum, subAny := 0.0, false
+		for _, r := range g.subs {
+			x, p := s.number(r, col, g.label)
+			if !p {
+				continue
+			}
+			subSum, subAny = subSum+x, true
+			if sub, sp := s.number(r, c.scale, g.label+", Thang điểm"); sp && x > sub+0.001 {
+				s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s, tiêu chí %s: %s vượt thang điểm %s", g.label, subLabel(s.at(r, c.tt)), formatNumber(x), formatNumber(sub)))
+			}
+		}
+		switch {
+		case present && subAny && math.Abs(v-subSum) > 0.001:
+			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s không khớp tổng điểm các tiêu chí con %s", g.label, formatNumber(v), formatNumber(round3(subSum))))
+		case !present && subAny:
+			v, present = round3(subSum), true
+		}
+		if !present {
+			continue
+		}
+		sc.filled = true
+		sc.given[i], sc.groups[i] = true, v
+		if scales[i] > 0 && v > scales[i]+0.001 {
+			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.label, formatNumber(v), formatNumber(scales[i])))
+		}
+	}
+	if s.total >= 0 {
+		if v, present := s.number(s.total, col, "Tổng cộng"); present {
+			sc.total, sc.hasTot, sc.filled = v, true, true
+		}
+	}
+	if !sc.filled {
+		return sc
+	}
+	var missing []string
+	firstMissing := -1
+	sum := 0.0
+	for i, g := range s.groups {
+		if !sc.given[i] {
+			missing = append(missing, g.label)
+			if firstMissing < 0 {
+				firstMissing = i
+			}
+			continue
+		}
+		sum += sc.groups[i]
+	}
+	sum = round3(sum)
+	switch {
+	case len(missing) > 0 && len(missing) < len(s.groups):
+		s.problem(criteria.SeverityError, s.groups[firstMissing].row, col, fmt.Sprintf("%s chưa chấm: %s; cần điểm của mọi nhóm", head, strings.Join(missing, ", ")))
+	case len(missing) == len(s.groups) && len(s.groups) > 0:
+		// Only the total is filled in: it is the score.
+	case sc.hasTot && math.Abs(sc.total-sum) > 0.001:
+		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng cộng %s không khớp tổng điểm các nhóm %s", formatNumber(sc.total), formatNumber(sum)))
+	case !sc.hasTot:
+		sc.total = sum
+	}
+	if sc.total > 100+0.001 {
+		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", formatNumber(sc.total)))
+	}
+	sc.ok = len(s.probs) == before
+	return sc
+}
+
+// subLabel is a sub-criterion's number as the form writes it: "2".
+func subLabel(tt string) string {
+	if tt == "" {
+		return "con"
+	}
+	return strings.TrimRight(tt, ".")
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// The meeting's date in the header block: "ngày 12/3/2024", "ngày 12
+// tháng 3 năm 2024", else "tháng 3 năm 2024" (dated the 1st).
+var (
+	headerDMY   = regexp.MustCompile(`ngay\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+	headerWords = regexp.MustCompile(`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
+	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
+	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
+	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
+	sheetMonth  = regexp.MustCompile(`^(?:t|thang)\s*0?(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?$`)
+)
+
+// headerInfo is what the header block says of the meeting.
+type headerInfo struct {
+	unit, unitAt   string
+	unitRow        int
+	date           rowDate
+	dateRow, dateC int
+	thematic       bool
+	bad            string // a date written but impossible
+}
+
+// header reads the rows above the table.
+func (s *scoreSheet) header() headerInfo {
+	h := headerInfo{dateRow: -1}
+	if strings.Contains(matchKey(s.name), "chuyen de") {
+		h.thematic = true
+	}
+	var month *rowDate
+	for r := 0; r < s.cols.end && r < len(s.rows); r++ {
+		row := s.rows[r]
+		for c := range row {
+			t := cellAt(row, c)
+			if t == "" {
+				continue
+			}
+			k := matchKey(t)
+			if strings.Contains(k, "chuyen de") {
+				h.thematic = true
+			}
+			if h.unit == "" && unitLabel.MatchString(k) {
+				code := ""
+				if i := strings.IndexAny(t, ":："); i >= 0 {
+					_, size := utf8.DecodeRuneInString(t[i:])
+					code = strings.TrimSpace(t[i+size:])
+				} else if f := strings.Fields(t); len(f) > 3 {
+					code = strings.Join(f[3:], " ") // "Mã đơn vị CB01"
+				}
+				at := c
+				if code == "" {
+					for next := c + 1; next < len(row); next++ {
+						if code = cellAt(row, next); code != "" {
+							at = next
+							break
+						}
+					}
+				}
+				if code != "" {
+					h.unit, h.unitAt, h.unitRow = code, s.cell(r, at), r
+				}
+			}
+			if h.date.set {
+				continue
+			}
+			if d, ok := s.dateIn(k, r, c, &h); ok {
+				h.date, h.dateRow, h.dateC = d, r, c
+				continue
+			}
+			if dateLabel.MatchString(k) {
+				for next := c + 1; next < len(row); next++ {
+					if v := cellAt(row, next); v != "" {
+						if t, msg := parseDate(v, s.fd.date1904); msg == "" {
+							h.date, h.dateRow, h.dateC = rowDate{set: true, t: t}, r, next
+						}
+						break
+					}
+				}
+				continue
+			}
+			if m := headerMonth.FindStringSubmatch(k); m != nil && month == nil {
+				mo, _ := strconv.Atoi(m[1])
+				y, _ := strconv.Atoi(m[2])
+				if mo >= 1 && mo <= 12 && y >= minYear && y <= maxYear {
+					month = &rowDate{set: true, monthOnly: true, t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
+				}
+			}
+		}
+	}
+	if !h.date.set && month != nil {
+		h.date = *month
+	}
+	if !h.date.set && h.bad == "" {
+		// The sheet's name: "T3", "Tháng 3", "T03/2024".
+		if m := sheetMonth.FindStringSubmatch(matchKey(s.name)); m != nil {
+			mo, _ := strconv.Atoi(m[1])
+			if mo >= 1 && mo <= 12 {
+				if m[2] != "" {
+					y, _ := strconv.Atoi(m[2])
+					h.date = rowDate{set: true, monthOnly: true, t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
+				} else {
+					h.date = rowDate{set: true, monthOnly: true, noYear: true, t: time.Date(noYear, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
+				}
+			}
+		}
+	}
+	return h
+}
+
+// dateIn finds "ngày dd/mm/yyyy" or "ngày … tháng … năm …" in a header
+// cell's key; an impossible one is recorded in h.bad with its cell.
+func (s *scoreSheet) dateIn(k string, r, c int, h *headerInfo) (rowDate, bool) {
+	var d, mo, y int
+	if m := headerDMY.FindStringSubmatch(k); m != nil {
+		d, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+		y, _ = strconv.Atoi(m[3])
+	} else if m := headerWords.FindStringSubmatch(k); m != nil {
+		d, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+		y, _ = strconv.Atoi(m[3])
+	} else {
+		return rowDate{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if mo < 1 || mo > 12 || t.Day() != d || y < minYear || y > maxYear {
+		if h.bad == "" {
+			h.bad = s.cell(r, c)
+			s.problem(criteria.SeverityError, r, c, fmt.Sprintf("Ngày sinh hoạt %s không có thật; cần ngày dd/mm/yyyy", quote(s.at(r, c))))
+		}
+		return rowDate{}, false
+	}
+	return rowDate{set: true, t: t}, true
+}
+
+// writtenQuality reads the Xếp loại line: "Tốt", "Khá", "Trung bình",
+// "Kém" (also "loại Tốt", "Đạt loại tốt", "Yếu").
+func writtenQuality(v string) (criteria.Quality, bool) {
+	k := strings.Trim(matchKey(v), " .:…")
+	k = strings.TrimPrefix(k, "dat ")
+	k = strings.TrimPrefix(k, "loai ")
+	switch k {
+	case "tot", "xuat sac":
+		return criteria.QualityGood, true
+	case "kha":
+		return criteria.QualityFair, true
+	case "trung binh", "tb":
+		return criteria.QualityAverage, true
+	case "kem", "yeu":
+		return criteria.QualityWeak, true
+	}
+	return criteria.QualityNone, false
+}
+
+// read turns the score sheet, its table walked (table), into a meeting, placed like a row of Sinh
+// hoạt, or into the note of a form not yet filled in; it reports whether
+// the sheet recorded a meeting.
+func (s *scoreSheet) read() bool {
+	fd := s.fd
+	unmatched := s.nameGroups()
+	h := s.header()
+	scales, scalesOK := s.scales()
+	own := s.scorer(s.cols.own, s.cols.ownHead, scales)
+	up := s.scorer(s.cols.up, s.cols.upHead, scales)
+
+	if !own.filled && !up.filled && !s.failed {
+		fd.blankForms = append(fd.blankForms, s.name) // one note for them all (mergeSheets)
+		return false
+	}
+	// The scale must be the 100-point one the bands are set on.
+	if scalesOK && len(s.groups) > 0 {
+		sum := 0.0
+		for _, v := range scales {
+			sum += v
+		}
+		sum = round3(sum)
+		if t, present := s.number(s.total, s.cols.scale, "Tổng cộng, Thang điểm"); present && math.Abs(t-sum) > 0.001 {
+			s.problem(criteria.SeverityError, s.total, s.cols.scale, fmt.Sprintf("Tổng cộng %s của thang điểm không khớp tổng thang điểm các nhóm %s", formatNumber(t), formatNumber(sum)))
+		} else if math.Abs(sum-100) > 0.001 {
+			row := s.total
+			if row < 0 {
+				row = s.groups[len(s.groups)-1].row
+			}
+			s.problem(criteria.SeverityError, row, s.cols.scale, fmt.Sprintf("Thang điểm các nhóm cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", formatNumber(sum)))
+		}
+	}
+	if len(unmatched) > 0 && fd.meet.keep {
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name,
+			Message: "Không khớp nhóm nào của tiêu chí đang áp dụng: " + strings.Join(unmatched, ", ") + "; vẫn đọc theo thang điểm của phiếu"})
+	}
+
+	m := criteria.Meeting{Source: criteria.Source{Ref: &criteria.SheetRef{File: fd.base, Sheet: s.name}}, ScoreSheet: true}
+	if h.thematic {
+		m.Kind = criteria.Thematic
+	}
+	pick := own
+	if up.filled {
+		pick = up
+		if own.filled && own.ok && up.ok && fd.meet.gap > 0 && math.Abs(up.total-own.total) > fd.meet.gap+0.001 {
+			row := s.total
+			if row < 0 {
+				row = s.groups[0].row
+			}
+			s.problem(criteria.SeverityWarning, row, up.col, upperGapMessage(up.head, up.total, own.total, fd.meet.gap))
+		}
+	}
+	if pick.ok && !s.failed {
+		m.Score, m.HasScore = pick.total, true
+		for i, g := range s.groups {
+			if pick.given[i] {
+				m.Groups = append(m.Groups, criteria.GroupScore{Name: g.name, Label: g.label, Score: pick.groups[i], Max: scales[i]})
+			}
+		}
+		if len(m.Groups) != len(s.groups) {
+			m.Groups = nil // the total alone was given
+		}
+	}
+	switch {
+	case h.date.set:
+	case h.bad != "":
+	default:
+		s.problem(criteria.SeverityError, -1, 0, "Không xác định được ngày của buổi sinh hoạt: cần \"ngày dd/mm/yyyy\" hoặc \"ngày … tháng … năm …\" (hoặc \"tháng … năm …\") ở phần đầu phiếu, hoặc tên sheet theo tháng (T3, Tháng 3)")
+	}
+	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
+		q := m.Quality(*fd.meetTh())
+		if w, ok := writtenQuality(s.rate); !ok {
+			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(s.rate)))
+		} else if w != q {
+			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(s.rate), formatNumber(m.Score), q.Label()))
+		}
+	}
+	unit := h.unit
+	if unit == "" && !fd.single {
+		s.problem(criteria.SeverityError, -1, 0, "Phiếu chấm điểm không ghi đơn vị; sổ có nhiều đơn vị nên cần ô \"Mã đơn vị: …\" ở phần đầu phiếu")
+		fd.problems = append(fd.problems, s.probs...)
+		return true
+	}
+	m.MonthOnly = h.date.monthOnly
+	pr := &pendingRow{sheet: criteria.SheetMeetings, src: m.Source, unit: unit, unitCol: -1, date: h.date,
+		failed: s.failed, problems: s.probs, hasRec: true}
+	if pr.date.set && !pr.date.noYear {
+		fd.votes[pr.date.year()]++
+	}
+	// Not straight into the unit as fd.place would: the score sheets of a
+	// workbook are read in parallel, and their meetings all go to one
+	// unit's slice. finish adds them, in workbook order.
+	if !pr.failed {
+		rec := &record{meeting: m}
+		pr.add = rec.adder(pr.sheet)
+	}
+	fd.rows = append(fd.rows, pr)
+	return true
+}
+
+// sameMeetings finds a meeting recorded twice for one unit, once on a
+// score sheet and again on another score sheet or in Sinh hoạt: the same
+// kind on the same date, or in the same month where either gives only
+// the month. Each is an error naming both places; the unit has a data
+// error and the meeting is counted once.
+func (m *merger) sameMeetings() {
+	index := map[string]int{}
+	any := false
+	for fi, fd := range m.files {
+		index[fd.base] = fi
+		any = any || len(fd.scoreSheets) > 0
+	}
+	if !any {
+		return
+	}
+	for _, u := range m.ds.Units {
+		ms := u.Meetings
+		if !slices.ContainsFunc(ms, func(x criteria.Meeting) bool { return x.ScoreSheet }) {
+			continue
+		}
+		var drop []int
+		for j := range ms {
+			for i := range j {
+				a, b := &ms[i], &ms[j]
+				if (!a.ScoreSheet && !b.ScoreSheet) || a.Kind != b.Kind || slices.Contains(drop, i) || !sameDay(a, b) {
+					continue
+				}
+				m.add(index[a.Source.File()], duplicateMeeting(u, a, b))
+				m.add(index[b.Source.File()], duplicateMeeting(u, b, a))
+				markError(u, criteria.SheetMeetings)
+				if b.ScoreSheet {
+					drop = append(drop, j)
+				} else {
+					drop = append(drop, i)
+				}
+				break
+			}
+		}
+		if len(drop) > 0 {
+			kept := ms[:0]
+			for i := range ms {
+				if !slices.Contains(drop, i) {
+					kept = append(kept, ms[i])
+				}
+			}
+			u.Meetings = kept
+		}
+	}
+}
+
+// sameDay: the same date, or the same month where either has only a month.
+func sameDay(a, b *criteria.Meeting) bool {
+	if a.MonthOnly || b.MonthOnly {
+		return a.Date.Year() == b.Date.Year() && a.Date.Month() == b.Date.Month()
+	}
+	return a.Date.Equal(b.Date)
+}
+
+// duplicateMeeting is the error at a's place for the meeting b records too.
+func duplicateMeeting(u *criteria.Unit, a, b *criteria.Meeting) criteria.Problem {
+	what := "Phiếu chấm điểm này"
+	if !a.ScoreSheet {
+		what = fmt.Sprintf("Dòng %d", a.Source.Row)
+	}
+	when := "ngày " + a.Date.Format("02/01/2006")
+	if a.MonthOnly || b.MonthOnly {
+		when = fmt.Sprintf("tháng %d/%d", int(a.Date.Month()), a.Date.Year())
+	}
+	there := b.Source.File() + " › " + b.Source.Sheet()
+	if !b.ScoreSheet {
+		there += fmt.Sprintf(" dòng %d", b.Source.Row)
+	}
+	kind := "thường kỳ"
+	if a.Kind == criteria.Thematic {
+		kind = "chuyên đề"
+	}
+	return criteria.Problem{Severity: criteria.SeverityError, File: a.Source.File(), Sheet: a.Source.Sheet(), Unit: u.Code,
+		Message: fmt.Sprintf("%s ghi buổi sinh hoạt %s %s của %s, đã ghi ở %s; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)", what, kind, when, u.Code, there)}
+}
+
+// meetTh is the thresholds the written Xếp loại is compared under.
+func (fd *fileData) meetTh() *criteria.Thresholds {
+	if fd.meet.th != nil {
+		return fd.meet.th
+	}
+	th := criteria.Default()
+	th.ScoreGroups = fd.meet.groups
+	return &th
+}
