@@ -55,6 +55,12 @@ Loại đơn vị (--type):
   chi_bo_truc_thuoc  Chi bộ trực thuộc đảng bộ cơ sở
   dang_bo_co_so      Đảng bộ cơ sở
 
+--form phieu (kèm --unit, --name, --type của một chi bộ): phiếu chấm điểm sinh
+hoạt chi bộ cả năm thay cho sổ: các sheet T1 … T12 và Chuyên đề quý I … IV, đầu
+phiếu ghi sẵn cấp ủy cấp trên (--upper), chi bộ, mã đơn vị, kỳ sinh hoạt; bảng
+có các nhóm điểm của tiêu chí đang áp dụng, thang điểm và công thức Tổng cộng,
+Xếp loại. Tên tệp mặc định: phieu-cham-diem-MÃ.xlsx.
+
 Không ghi đè tệp đã có (có thể đã điền số liệu) trừ khi dùng --force.
 
 Mã thoát:
