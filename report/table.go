@@ -55,11 +55,13 @@ const MaxDetailUnits = 10
 // terminal's.
 func layoutWidth(w int) int { return min(max(w, MinWidth), MaxWidth) }
 
-// Table writes the terminal report: per unit type a ranked summary table,
-// then the failing and missing checks of every unit that is not "dat" with
-// their evidence, the implementation checks, a summary of data problems and
-// a final line counting units per verdict. With opts.Unit it writes every
-// check of that unit instead; an unknown code is an error.
+// Table writes the terminal report: per unit type a ranked summary table
+// and its counts, the units proposed for commendation, then the failing and
+// missing checks of the first MaxDetailUnits units that are not "dat" (all
+// with opts.All, none with opts.Summary) with their evidence, the
+// implementation checks, a summary of data problems and a final line
+// counting units per verdict. With opts.Unit it writes every check of that
+// unit instead, under a "Chưa đạt:" line; an unknown code is an error.
 func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
 	// Lines go out through a buffer: written one by one to a terminal or
 	// pipe, the details of a bloc would cost a system call each.

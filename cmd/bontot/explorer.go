@@ -79,9 +79,11 @@ bontot là chương trình chạy bằng lệnh, không có cửa sổ riêng. C
    bontot.exe. bontot đánh giá rồi ghi báo cáo TÊN-SỔ-bao-cao.xlsx ngay cạnh
    sổ đó và mở báo cáo bằng Excel.
 
-2. Mở PowerShell trong thư mục chứa bontot.exe (trong File Explorer: giữ Shift,
-   bấm chuột phải vào chỗ trống, chọn "Open PowerShell window here"), rồi gõ:
+2. Mở PowerShell trong thư mục chứa bontot.exe (trong File Explorer: bấm chuột
+   phải vào chỗ trống, chọn "Open in Terminal" trên Windows 11; trên Windows 10
+   giữ Shift rồi bấm chuột phải, chọn "Open PowerShell window here"), rồi gõ:
      .\bontot.exe template -o mau-bon-tot.xlsx        tạo sổ mẫu để điền
+     .\bontot.exe template --help                     sổ riêng, phiếu chấm điểm
      .\bontot.exe validate so-chi-bo.xlsx             kiểm tra sổ đã điền
      .\bontot.exe evaluate so-chi-bo.xlsx             xem kết quả trên màn hình
      .\bontot.exe evaluate so-chi-bo.xlsx -o bao-cao.xlsx   ghi báo cáo Excel

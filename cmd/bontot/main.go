@@ -105,8 +105,12 @@ func runMain() int {
 		stop()
 	}()
 	args := os.Args[1:]
-	if how := launchKind(args, ownConsole(), pathExists, commandNames()); how != launchCLI {
-		return runExplorer(ctx, how, args, systemStreams())
+	// Only a console of its own (Windows, started from Explorer) can mean
+	// a double-click or a drop; elsewhere the command line is as typed.
+	if ownConsole() {
+		if how := launchKind(args, true, pathExists, commandNames()); how != launchCLI {
+			return runExplorer(ctx, how, args, systemStreams())
+		}
 	}
 	return runContext(ctx, args, systemStreams())
 }

@@ -29,6 +29,8 @@ type templateOptions struct {
 	Criteria string
 	Profile  string
 	Force    bool
+	Form     string // "so" (the workbook of SPEC §3) or "phieu" (score sheets)
+	Upper    string // the upper committee, for the score sheets' header
 }
 
 const defaultTemplateFile = "mau-bon-tot.xlsx"
@@ -53,6 +55,12 @@ Loại đơn vị (--type):
   chi_bo_truc_thuoc  Chi bộ trực thuộc đảng bộ cơ sở
   dang_bo_co_so      Đảng bộ cơ sở
 
+--form phieu (kèm --unit, --name, --type của một chi bộ): phiếu chấm điểm sinh
+hoạt chi bộ cả năm thay cho sổ: các sheet T1 … T12 và Chuyên đề quý I … IV, đầu
+phiếu ghi sẵn cấp ủy cấp trên (--upper), chi bộ, mã đơn vị, kỳ sinh hoạt; bảng
+có các nhóm điểm của tiêu chí đang áp dụng, thang điểm và công thức Tổng cộng,
+Xếp loại. Tên tệp mặc định: phieu-cham-diem-MÃ.xlsx.
+
 Không ghi đè tệp đã có (có thể đã điền số liệu) trừ khi dùng --force.
 
 Mã thoát:
@@ -64,12 +72,18 @@ Mã thoát:
   # Sổ riêng của một chi bộ cơ sở, năm 2025
   bontot template --unit CB01 --name "Chi bộ Sở Tư pháp" --type chi_bo_co_so --year 2025 -o chi-bo-so-tu-phap.xlsx
 
+  # Phiếu chấm điểm sinh hoạt của một chi bộ: T1…T12 và bốn kỳ chuyên đề
+  bontot template --form phieu --unit CB01 --name "Chi bộ Văn phòng Sở" --type chi_bo_truc_thuoc --parent DB01 --upper "Đảng bộ Sở Tư pháp" --year 2025
+
   # Sổ mẫu ghi các ngưỡng do đảng ủy cụ thể hóa
   bontot template --criteria tieu-chi-2025.yaml -o mau-2025.xlsx`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("year") {
 				o.Year = time.Now().Year()
+			}
+			if !cmd.Flags().Changed("output") && strings.EqualFold(strings.TrimSpace(o.Form), "phieu") && o.Unit != "" {
+				o.Output = "phieu-cham-diem-" + strings.TrimSpace(o.Unit) + ".xlsx"
 			}
 			return runTemplate(cmd.Context(), o, s)
 		},
@@ -83,6 +97,8 @@ Mã thoát:
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá, ghi ở tiêu đề và dùng để kiểm tra ngày (mặc định: năm nay)")
 	f.StringVar(&o.Criteria, "criteria", "", "`TỆP` tiêu chí cụ thể hóa các ngưỡng; sheet Hướng dẫn ghi các ngưỡng này")
 	f.BoolVar(&o.Force, "force", false, "ghi đè nếu tệp đã có")
+	f.StringVar(&o.Form, "form", "so", "`MẪU`: so (sổ theo dõi cả năm) hoặc phieu (phiếu chấm điểm sinh hoạt của một chi bộ: T1…T12 và bốn kỳ chuyên đề)")
+	f.StringVar(&o.Upper, "upper", "", "với --form phieu: `TÊN` cấp ủy cấp trên ghi ở đầu phiếu, ví dụ \"Đảng bộ Sở Tư pháp\"")
 	addProfileFlag(cmd, &o.Profile)
 	_ = cmd.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{
@@ -140,6 +156,22 @@ func (o *templateOptions) check() error {
 			return usageError{errors.New("--parent chỉ dùng cho chi bộ trực thuộc (--type chi_bo_truc_thuoc)")}
 		}
 	}
+	o.Form = strings.ToLower(strings.TrimSpace(o.Form))
+	switch o.Form {
+	case "so":
+		if o.Upper != "" {
+			return usageError{errors.New("--upper chỉ dùng với --form phieu")}
+		}
+	case "phieu":
+		if o.Unit == "" {
+			return usageError{errors.New("--form phieu là phiếu của một chi bộ: cần --unit, --name và --type")}
+		}
+		if !criteria.UnitType(o.Type).IsCell() {
+			return usageError{errors.New("--form phieu chỉ dành cho chi bộ (--type chi_bo_co_so hoặc chi_bo_truc_thuoc): đảng bộ cơ sở không ghi phiếu chấm điểm sinh hoạt chi bộ")}
+		}
+	default:
+		return usageError{fmt.Errorf("--form %q không hợp lệ: chọn so hoặc phieu", o.Form)}
+	}
 	if o.Year < 2000 || o.Year > 2100 {
 		return usageError{fmt.Errorf("--year %d không hợp lệ: ghi năm đầy đủ, ví dụ 2025", o.Year)}
 	}
@@ -180,8 +212,13 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 		Unit: o.Unit, Name: o.Name, Type: criteria.UnitType(o.Type), Parent: o.Parent,
 		Year: o.Year, Thresholds: th,
 	}
+	write := template.Write
+	if o.Form == "phieu" {
+		opts.Upper = o.Upper
+		write = template.WriteScoreForms
+	}
 	err = writeAtomic(ctx, o.Output, nil, func(w io.Writer) error {
-		if err := template.Write(w, opts); err != nil {
+		if err := write(w, opts); err != nil {
 			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được sổ mẫu %s: %s", o.Output, syserr.Explain(err))}
 		}
 		return nil
@@ -190,6 +227,11 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 		return err
 	}
 	what := "sổ mẫu cho cả khối"
+	if o.Form == "phieu" {
+		what = fmt.Sprintf("phiếu chấm điểm sinh hoạt năm %d của %s – %s (T1…T12, Chuyên đề quý I…IV)", o.Year, o.Unit, o.Name)
+		fmt.Fprintf(s.Out, "Đã tạo %s: %s\nSau mỗi kỳ sinh hoạt ghi ngày và điểm vào sheet của tháng, rồi đánh giá bằng: bontot evaluate %s --unit %s\n", what, o.Output, quoteArg(o.Output), o.Unit)
+		return nil
+	}
 	if o.Unit != "" {
 		what = fmt.Sprintf("sổ mẫu của %s – %s", o.Unit, o.Name)
 	}

@@ -234,3 +234,30 @@ func TestTemplateStatesThresholdsOfCriteriaFile(t *testing.T) {
 		t.Errorf("missing criteria file: exit %d, want 1", code)
 	}
 }
+
+// --form phieu: a chi bộ's score sheets, named after the unit by default;
+// refused for a đảng bộ, without --unit, or with an unknown form.
+func TestTemplateScoreForm(t *testing.T) {
+	dir := t.TempDir()
+	out := dir + "/phieu.xlsx"
+	stdout, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",
+		"--type", "chi_bo_co_so", "--upper", "Đảng ủy Khối", "--year", "2025", "-o", out)
+	if code != 0 || !strings.Contains(stdout, "phiếu chấm điểm") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	_, stderr, code = runCmd(t, "validate", out, "--year", "2025")
+	if code != 0 {
+		t.Errorf("validate of the blank form: exit %d\n%s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"--form", "phieu"},
+		{"--form", "phieu", "--unit", "DB01", "--name", "Đảng bộ", "--type", "dang_bo_co_so"},
+		{"--form", "bang"},
+		{"--upper", "Đảng ủy Khối"},
+	} {
+		_, stderr, code := runCmd(t, append(append([]string{"template"}, args...), "-o", dir+"/x.xlsx")...)
+		if code != exitFailure || !strings.Contains(stderr, "--") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+}

@@ -44,6 +44,9 @@ type Options struct {
 	// Parent is, for a chi bộ trực thuộc, the code of its đảng bộ cơ sở,
 	// written in Trực thuộc; the reader requires it for that type.
 	Parent string
+	// Upper is the upper committee as the score-sheet form's header names
+	// it ("Đảng bộ Sở Tư pháp"); empty leaves dots to fill by hand.
+	Upper string
 	// Year, when not zero, titles the guide and bounds the date validation.
 	Year int
 	// Thresholds are the ones the guide sheet states; the zero value means
