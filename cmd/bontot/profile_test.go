@@ -178,29 +178,8 @@ func TestCriteriaProfileExportRoundTrip(t *testing.T) {
 // warning only under hd17-2023), and reports the HTXSNV share of every
 // unit beside the verdicts; hd17-2023 reports neither.
 func TestEvaluate2025QuarterlyAndQuota(t *testing.T) {
-	type report struct {
-		Units []struct {
-			Code     string `json:"code"`
-			Verdict  string `json:"verdict"`
-			Criteria []struct {
-				Checks []struct {
-					ID      string `json:"id"`
-					Status  string `json:"status"`
-					Message string `json:"message"`
-				} `json:"checks"`
-			} `json:"criteria"`
-		} `json:"units"`
-		Implementation []struct {
-			ID      string  `json:"id"`
-			Unit    *string `json:"unit"`
-			Status  string  `json:"status"`
-			Message string  `json:"message"`
-		} `json:"implementation"`
-		Problems []struct {
-			Unit    *string `json:"unit"`
-			Message string  `json:"message"`
-		} `json:"problems"`
-	}
+	// The JSON report as the 2025 example test reads it.
+	type report = example2025Doc
 	decode := func(profile string) (report, string) {
 		out, stderr, code := runCmd(t, "evaluate", example, "--format", "json", "--profile", profile)
 		if code != 0 {
