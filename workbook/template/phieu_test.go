@@ -19,16 +19,7 @@ var phieuOpts = template.Options{Unit: "CB01", Name: "Chi bộ Văn phòng Sở"
 
 func newPhieu(t *testing.T, opts template.Options) *excelize.File {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := template.WriteScoreForms(&buf, opts); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return openWritten(t, template.WriteScoreForms, opts)
 }
 
 func readPhieu(t *testing.T, f *excelize.File, th criteria.Thresholds) *workbook.Result {

@@ -2,6 +2,7 @@ package template_test
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,8 +20,15 @@ import (
 // would open it in Excel.
 func newTemplate(t *testing.T, opts template.Options) *excelize.File {
 	t.Helper()
+	return openWritten(t, template.Write, opts)
+}
+
+// openWritten writes a workbook with write and opens it, as a secretary
+// would open it in Excel.
+func openWritten(t *testing.T, write func(io.Writer, template.Options) error, opts template.Options) *excelize.File {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := template.Write(&buf, opts); err != nil {
+	if err := write(&buf, opts); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
