@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -152,16 +153,65 @@ func documentField(key string) func(d *Document) *string {
 	return nil
 }
 
-// documentExample is the report section the criteria export writes,
-// commented out: a committee fills it in once and every report it prints
-// carries its heading and signature.
+// IsZero reports whether d gives nothing: every field a dotted blank.
+func (d Document) IsZero() bool {
+	for _, f := range documentFields {
+		if f.text != nil && *f.text(&d) != "" {
+			return false
+		}
+	}
+	return d.Date.IsZero() && len(d.Recipients) == 0
+}
+
+// documentSection is the report section the criteria export writes: d's
+// own values when the file it came from had them, so that exporting a
+// committee's file keeps its heading and signature; otherwise the example,
+// commented out, for a committee to fill in once.
+func documentSection(d Document) string {
+	if d.IsZero() {
+		return documentExample()
+	}
+	var b strings.Builder
+	b.WriteString(documentIntro)
+	b.WriteString(DocumentKey + ":\n")
+	for _, f := range documentFields {
+		var v string
+		switch {
+		case f.key == "date":
+			if !d.Date.IsZero() {
+				v = strconv.Quote(d.Date.Format("02/01/2006"))
+			}
+		case f.key == "recipients":
+			quoted := make([]string, len(d.Recipients))
+			for i, r := range d.Recipients {
+				quoted[i] = strconv.Quote(r)
+			}
+			v = "[" + strings.Join(quoted, ", ") + "]"
+		default:
+			if t := *f.text(&d); t != "" {
+				v = strconv.Quote(t)
+			}
+		}
+		if v == "" {
+			v = `""`
+		}
+		fmt.Fprintf(&b, "  # %s\n  %s: %s\n", f.comment, f.key, v)
+	}
+	return b.String()
+}
+
+// documentIntro heads the report section of an exported criteria file.
+const documentIntro = "\n# ── Thể thức báo cáo Excel (Hướng dẫn 36-HD/VPTW; không phải quy tắc đánh giá) ──\n" +
+	"# Mục nào để trống thì báo cáo để dòng chấm cho điền tay. Các cờ --upper-committee, --committee,\n" +
+	"# --number, --place, --date, --on-behalf, --signer, --signer-title của bontot evaluate\n" +
+	"# ghi đè các giá trị này.\n"
+
+// documentExample is the report section, commented out, with example
+// values.
 func documentExample() string {
 	var b strings.Builder
-	b.WriteString("\n# ── Thể thức báo cáo Excel (Hướng dẫn 36-HD/VPTW; không phải quy tắc đánh giá) ──\n")
-	b.WriteString("# Bỏ dấu # ở các dòng dưới để in tiêu đề, số, ngày và chữ ký trên báo cáo;\n")
-	b.WriteString("# mục nào không ghi thì để dòng chấm cho điền tay. Các cờ --upper-committee, --committee,\n")
-	b.WriteString("# --number, --place, --date, --on-behalf, --signer, --signer-title của bontot evaluate\n")
-	b.WriteString("# ghi đè các giá trị này.\n")
+	b.WriteString(documentIntro)
+	b.WriteString("# Bỏ dấu # ở các dòng dưới để in tiêu đề, số, ngày và chữ ký trên báo cáo.\n")
 	b.WriteString("# " + DocumentKey + ":\n")
 	examples := map[string]string{
 		"upper_committee": "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "committee": "ĐẢNG ỦY SỞ TƯ PHÁP", "number": "125-BC/ĐU",

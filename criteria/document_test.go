@@ -1,6 +1,8 @@
 package criteria
 
 import (
+	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -72,5 +74,47 @@ func TestExportCarriesDocumentExample(t *testing.T) {
 	}
 	if _, err := ParseThresholds([]byte(uncommented), "x.yaml"); err != nil {
 		t.Errorf("uncommented example breaks the rules: %v", err)
+	}
+}
+
+// TestDocumentSectionRoundTrip: a criteria file exported from one with a
+// report section keeps that section, filled in, and reads back to the same
+// document and thresholds; without one the section is the commented
+// example and reads back to nothing.
+func TestDocumentSectionRoundTrip(t *testing.T) {
+	d := Document{
+		UpperCommittee: "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", Committee: "ĐẢNG ỦY SỞ TƯ PHÁP", Number: "125-BC/ĐU",
+		Place: "Hà Nội", Date: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC), SignerTitle: `BÍ THƯ "kiêm" GIÁM ĐỐC`,
+		Signer: "Nguyễn Văn A", Recipients: []string{"Ban Tổ chức Đảng ủy Khối", "Lưu Văn phòng"},
+	}
+	th, err := ProfileThresholds(Profile2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := th.MarshalYAMLWithDocument(d)
+	got, err := ParseDocument(data, "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, d) {
+		t.Errorf("document read back as %+v, want %+v", got, d)
+	}
+	back, err := ParseThresholds(data, "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, th) {
+		t.Errorf("thresholds changed by the report section")
+	}
+	if !strings.Contains(string(data), "\nreport:\n  # ") || !strings.Contains(string(data), `  on_behalf: ""`) {
+		t.Errorf("section not written filled in:\n%s", data[bytes.LastIndex(data, []byte("── Thể thức")):])
+	}
+
+	plain := th.MarshalYAMLWithComments()
+	if got, err := ParseDocument(plain, "x.yaml"); err != nil || !got.IsZero() {
+		t.Errorf("the commented example reads as %+v, %v", got, err)
+	}
+	if !strings.Contains(string(plain), "\n# report:\n") {
+		t.Error("no commented example without a document")
 	}
 }

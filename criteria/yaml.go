@@ -536,6 +536,13 @@ func editDistance(a, b string) int {
 // Vietnamese comment above each, the default beside it; ParseThresholds
 // reads it back to t.
 func (t Thresholds) MarshalYAMLWithComments() []byte {
+	return t.MarshalYAMLWithDocument(Document{})
+}
+
+// MarshalYAMLWithDocument is MarshalYAMLWithComments with doc as the report
+// section (the commented example when doc is zero); ParseDocument reads it
+// back to doc.
+func (t Thresholds) MarshalYAMLWithDocument(doc Document) []byte {
 	var b bytes.Buffer
 	// Each key's default is its value in the profile; the profile's own
 	// default is DefaultProfile.
@@ -564,7 +571,7 @@ func (t Thresholds) MarshalYAMLWithComments() []byte {
 		}
 		fmt.Fprintf(&b, "\n# %s (mặc định: %s)\n%s:%s\n", p.comment, def, p.key, v)
 	}
-	b.WriteString(documentExample())
+	b.WriteString(documentSection(doc))
 	return b.Bytes()
 }
 

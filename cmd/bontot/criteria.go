@@ -177,7 +177,8 @@ func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 	}
 	// The report section is checked too: this is where a committee tries
 	// its criteria file before a run.
-	if _, err := loadDocument(o.Criteria, criteria.Document{}); err != nil {
+	doc, err := loadDocument(o.Criteria, criteria.Document{})
+	if err != nil {
 		return err
 	}
 	if o.Export != "" {
@@ -187,7 +188,8 @@ func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 		if _, err := os.Stat(o.Export); err == nil && !o.Force {
 			return &exitError{code: exitFailure, msg: fmt.Sprintf("tệp %s đã có; dùng --force để ghi đè hoặc chọn tên khác", o.Export)}
 		}
-		data := th.MarshalYAMLWithComments()
+		// The file's report section goes with it, filled in.
+		data := th.MarshalYAMLWithDocument(doc)
 		if err := writeAtomic(ctx, o.Export, nil, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
