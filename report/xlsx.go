@@ -285,10 +285,14 @@ func (x *xlsxWriter) sheets(opts XLSXOptions) error {
 		return err
 	}
 	flushers, first = append(flushers, sw), append(first, write)
-	if sw, write, err = x.commendation(); err != nil {
-		return err
+	// A unit's own report has the commendation sheet only when the unit is
+	// on a list: three empty lists tell a chi bộ nothing.
+	if len(x.commendationLists()) > 0 {
+		if sw, write, err = x.commendation(); err != nil {
+			return err
+		}
+		flushers, first = append(flushers, sw), append(first, write)
 	}
-	flushers, first = append(flushers, sw), append(first, write)
 	if opts.AddressedTo == nil {
 		if err := x.charts(); err != nil {
 			return err

@@ -366,8 +366,24 @@ type commendationList struct {
 	Empty   string                            // said when Units is empty
 }
 
-// commendationLists are the lists of Đề xuất khen thưởng, in order.
+// commendationLists are the lists of Đề xuất khen thưởng, in order; in a
+// report addressed to one unit, only the lists it is on.
 func (x *xlsxWriter) commendationLists() []commendationList {
+	lists := x.allCommendationLists()
+	if x.to == nil {
+		return lists
+	}
+	var own []commendationList
+	for _, l := range lists {
+		if len(l.Units) > 0 {
+			own = append(own, l)
+		}
+	}
+	return own
+}
+
+// allCommendationLists are every list the rules in force make.
+func (x *xlsxWriter) allCommendationLists() []commendationList {
 	var units []*criteria.UnitResult
 	for i := range x.r.Units {
 		// The chi bộ trực thuộc of the 2025 rules are on a list of their own.

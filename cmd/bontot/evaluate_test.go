@@ -382,6 +382,21 @@ func TestEvaluateSplit(t *testing.T) {
 		if slices.Contains(f.GetSheetList(), "Biểu đồ") {
 			t.Errorf("%s: a unit's own report has charts", name)
 		}
+		// The commendation sheet only for a unit on the list, and then
+		// with that unit alone.
+		if has := slices.Contains(f.GetSheetList(), "Đề xuất khen thưởng"); has != ur.Commendation {
+			t.Errorf("%s: commendation sheet %v, unit commended %v", name, has, ur.Commendation)
+		} else if has {
+			rows := mustRows(t, f, "Đề xuất khen thưởng")
+			var text []string
+			for _, row := range rows {
+				text = append(text, strings.Join(row, "|"))
+			}
+			all := strings.Join(text, "\n")
+			if !strings.Contains(all, "1|"+ur.Unit.Code+"|") || strings.Contains(all, "Không có đơn vị nào") {
+				t.Errorf("%s: commendation sheet\n%s", name, all)
+			}
+		}
 		f.Close()
 	}
 	// Neither -o's format nor a file as the folder.
