@@ -106,6 +106,9 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
   # Mỗi đơn vị một báo cáo Excel riêng, kèm báo cáo chung
   bontot evaluate khoi-2024.xlsx -o bao-cao-2024.xlsx --split bao-cao-don-vi
 
+  # Đánh giá cuối năm 2026 theo các văn bản năm 2025 (Quy định 366, Chỉ thị 50, Hướng dẫn 06)
+  bontot evaluate khoi-2026.xlsx --profile 2025
+
   # JSON cho chương trình khác, tiêu chí cụ thể hóa của đảng ủy
   bontot evaluate khoi-2024.xlsx --criteria tieu-chi.yaml --format json -o ket-qua.json`,
 		Args: func(_ *cobra.Command, args []string) error {
