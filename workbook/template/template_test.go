@@ -337,12 +337,11 @@ func TestSelfAssessmentListsEveryItem(t *testing.T) {
 	}
 }
 
-func TestGuideStatesThresholdsInForce(t *testing.T) {
-	th := criteria.Default()
-	th.RegularMeetings = 10
-	th.RegularGoodShare = 0.8
-	f := write(t, Options{Thresholds: th})
-	rows, err := f.GetRows(GuideSheet)
+// guideText is the guide sheet of the template opts writes, a line per
+// row with its cells joined by spaces.
+func guideText(t *testing.T, opts Options) string {
+	t.Helper()
+	rows, err := write(t, opts).GetRows(GuideSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,7 +349,14 @@ func TestGuideStatesThresholdsInForce(t *testing.T) {
 	for _, r := range rows {
 		all.WriteString(strings.Join(r, " ") + "\n")
 	}
-	text := all.String()
+	return all.String()
+}
+
+func TestGuideStatesThresholdsInForce(t *testing.T) {
+	th := criteria.Default()
+	th.RegularMeetings = 10
+	th.RegularGoodShare = 0.8
+	text := guideText(t, Options{Thresholds: th})
 	for _, want := range []string{
 		"≥ 10 buổi sinh hoạt thường kỳ/năm; ≥ 80% số buổi thường kỳ đạt Tốt (≥ 90 điểm)",
 		"≥ 4 buổi sinh hoạt chuyên đề/năm",
@@ -454,18 +460,7 @@ func TestSubordinateCellCarriesItsParent(t *testing.T) {
 // quarter without a thematic meeting fails TC2, so the guide states it as
 // a rule and no longer as a reminder; hd17-2023 keeps the reminder.
 func TestGuideStatesQuarterlyThematicRuleOf2025(t *testing.T) {
-	guide := func(th criteria.Thresholds) string {
-		f := write(t, Options{Thresholds: th})
-		rows, err := f.GetRows(GuideSheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var all strings.Builder
-		for _, r := range rows {
-			all.WriteString(strings.Join(r, " ") + "\n")
-		}
-		return all.String()
-	}
+	guide := func(th criteria.Thresholds) string { return guideText(t, Options{Thresholds: th}) }
 	const rule, reminder = "mỗi quý ít nhất một buổi (Chỉ thị 50-CT/TW)", "quý không có buổi chuyên đề"
 	p2025, _ := criteria.ProfileThresholds(criteria.Profile2025)
 	if g := guide(p2025); !strings.Contains(g, "≥ 4 buổi sinh hoạt chuyên đề/năm, "+rule) || strings.Contains(g, reminder) {
