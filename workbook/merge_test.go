@@ -34,7 +34,7 @@ func TestReadSingleUnitWorkbookWithMonths(t *testing.T) {
 			{"Đỗ Thị Hoa", "Hoàn thành tốt nhiệm vụ"},
 		}},
 	)
-	res := readOne(t, path, Options{Year: 2024, ScoreGroups: groupMax})
+	res := readOne(t, path, Options{Year: 2024})
 	ds := res.Dataset
 	if ds.Year != 2024 || ds.YearAuto {
 		t.Errorf("year = %d (auto %v), want 2024 from --year", ds.Year, ds.YearAuto)

@@ -73,7 +73,9 @@ func TestRatingAsPoints(t *testing.T) {
 	}
 
 	// Bands from the criteria file: 90 is HTTNV under [95, 80, 60].
-	res = readOne(t, path, Options{Year: 2024, RatingBands: criteria.RatingBands{95, 80, 60}})
+	th := criteria.Default()
+	th.RatingBands = criteria.RatingBands{95, 80, 60}
+	res = readOne(t, path, Options{Year: 2024, Criteria: &th})
 	if r := unitByCode(t, res.Dataset, "CB01").Rating; r != criteria.HTTNV {
 		t.Errorf("custom bands: unit rating %s, want HTTNV", r.Code())
 	}

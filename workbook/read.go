@@ -32,25 +32,14 @@ type Options struct {
 	// Year is the evaluation year; 0 infers it as the year most dated rows
 	// of Sinh hoạt and Họp cấp ủy fall in.
 	Year int
-	// ScoreGroups are the declared groups of the meeting score sheet
-	// (criteria.Thresholds.ScoreGroups): the group-score columns of Sinh
-	// hoạt are found by their names and spellings and checked against
-	// their maxima. nil reads the five groups of hd17-2023.
-	ScoreGroups []criteria.ScoreGroup
-	// KeepGroupScores keeps each meeting's group scores (Meeting.Groups)
-	// for the full-marks gate (criteria.Thresholds.FullMarksGroups).
-	KeepGroupScores bool
-	// UpperScoreGap: a meeting the upper committee scored too, more than
-	// this many points away from the chi bộ's own score, is a warning
-	// (criteria.Thresholds.UpperScoreGap); 0 never warns.
-	UpperScoreGap float64
-	// RatingBands turn a rating given as points (Điểm xếp loại) into a
-	// level (criteria.Thresholds.RatingBands); zero means the default
-	// bands of Quy định 366-QĐ/TW.
-	RatingBands criteria.RatingBands
-	// Thresholds are the criteria in force, for the band a score sheet's
-	// written Xếp loại is compared with; nil: the default bands.
-	Thresholds *criteria.Thresholds
+	// Criteria are the criteria in force, as far as reading needs them:
+	// the declared score groups (Sinh hoạt's group columns are found by
+	// their names and spellings and checked against their maxima), the
+	// full-marks gate (which keeps each meeting's group scores),
+	// upper_score_gap, the rating bands that turn Điểm xếp loại into a
+	// level, and the meeting bands a score sheet's written Xếp loại is
+	// compared with. nil reads under criteria.Default().
+	Criteria *criteria.Thresholds
 	// AsOf is the --as-of date, zero without one. The evaluation year is
 	// still Year; AsOf only lets a year mismatch be said in its terms.
 	AsOf time.Time
@@ -62,6 +51,15 @@ type Options struct {
 	// Without it the sheet is passed over with a note: rules that do not
 	// use it must not have their results depend on its cells.
 	History bool
+}
+
+// criteria is Options.Criteria, or the default criteria when it is nil.
+func (o Options) criteria() *criteria.Thresholds {
+	if o.Criteria != nil {
+		return o.Criteria
+	}
+	th := criteria.Default()
+	return &th
 }
 
 // SheetSummary says how many data rows were read from a sheet (blank,
@@ -316,7 +314,7 @@ func readUnits(in Input, opts Options) (*fileData, error) {
 	}
 	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
 		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts),
-		bands: opts.RatingBands}
+		bands: opts.criteria().RatingBands}
 	if fd.bands == (criteria.RatingBands{}) {
 		fd.bands = criteria.Default().RatingBands
 	}

@@ -103,7 +103,7 @@ func unitByCode(t *testing.T, ds *criteria.Dataset, code string) *criteria.Unit 
 
 func TestReadMessyWorkbook(t *testing.T) {
 	path := messyBook(t, t.TempDir())
-	res := readOne(t, path, Options{ScoreGroups: groupMax})
+	res := readOne(t, path, Options{})
 	ds := res.Dataset
 	if ds.Year != 2024 || !ds.YearAuto {
 		t.Errorf("year = %d (auto %v), want 2024 inferred", ds.Year, ds.YearAuto)

@@ -15,7 +15,7 @@ func TestScannerAndExcelizeReadAlike(t *testing.T) {
 	paths := []string{messyBook(t, t.TempDir())}
 	examples, _ := filepath.Glob("../testdata/*.xlsx")
 	paths = append(paths, examples...)
-	opts := Options{ScoreGroups: criteria.Default().ScoreGroups}
+	opts := Options{}
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			fast, err := Read([]string{p}, opts)

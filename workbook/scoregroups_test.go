@@ -18,7 +18,7 @@ func profileGroups(t *testing.T, name string) criteria.Thresholds {
 }
 
 func readOptions(th criteria.Thresholds) Options {
-	return Options{Year: 2024, ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap}
+	return Options{Year: 2024, Criteria: &th}
 }
 
 func oneCell() sheet {

@@ -830,7 +830,7 @@ func (s *scoreSheet) read() bool {
 		s.problem(criteria.SeverityError, -1, 0, "Không xác định được ngày của buổi sinh hoạt: cần \"ngày dd/mm/yyyy\" hoặc \"ngày … tháng … năm …\" (hoặc \"tháng … năm …\") ở phần đầu phiếu, hoặc tên sheet theo tháng (T3, Tháng 3)")
 	}
 	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
-		q := m.Quality(*fd.meetTh())
+		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(s.rate); !ok {
 			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(s.rate)))
 		} else if w != q {
@@ -938,14 +938,4 @@ func duplicateMeeting(u *criteria.Unit, a, b *criteria.Meeting) criteria.Problem
 	}
 	return criteria.Problem{Severity: criteria.SeverityError, File: a.Source.File(), Sheet: a.Source.Sheet(), Unit: u.Code,
 		Message: fmt.Sprintf("%s ghi buổi sinh hoạt %s %s của %s, đã ghi ở %s; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)", what, kind, when, u.Code, there)}
-}
-
-// meetTh is the thresholds the written Xếp loại is compared under.
-func (fd *fileData) meetTh() *criteria.Thresholds {
-	if fd.meet.th != nil {
-		return fd.meet.th
-	}
-	th := criteria.Default()
-	th.ScoreGroups = fd.meet.groups
-	return &th
 }

@@ -188,6 +188,11 @@ func FuzzScoreSheet(f *testing.F) {
 	f.Add("Mã đơn vị: CB01\nngày 12/3/2024\nTT\tTiêu chí đánh giá\tThang điểm\tChi bộ chấm\tCấp trên chấm\nI\tTỷ lệ\t10\t10\t9\nII\tChuẩn bị\t90\n1\tx\t50\t40\n2\ty\t40\t\t38\n\tTổng cộng\t100\t90\t85\n\tXếp loại: Tốt")
 	f.Add("TT\tNội dung\tĐiểm\n\t\tThang điểm\tChi ủy chấm\nI. A\t\t100\t101\nCộng\t\tabc\t-1")
 	f.Add("Tiêu chí\tĐiểm chuẩn\tĐiểm đạt\nV\t\t\nXếp loại\tKhá")
+	// Group scores kept (a full-marks gate) and a gap warning, so that
+	// every path of the reader runs.
+	th := criteria.Default()
+	th.FullMarksGroups = []string{"Nguyên tắc"}
+	th.UpperScoreGap = 5
 	f.Fuzz(func(t *testing.T, text string) {
 		var rows [][]string
 		for _, line := range strings.Split(text, "\n") {
@@ -201,7 +206,7 @@ func FuzzScoreSheet(f *testing.F) {
 		if !ok {
 			return
 		}
-		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{KeepGroupScores: true, UpperScoreGap: 5})}
+		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{Criteria: &th})}
 		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1}
 		s.table()
 		s.read()
@@ -231,9 +236,7 @@ func TestScoreSheetHeaderCells(t *testing.T) {
 		}})
 	th := criteria.Default()
 	th.FullMarksGroups = []string{"Nguyên tắc"}
-	opts := readOptions(th)
-	opts.Thresholds = &th
-	res := readOne(t, path, opts)
+	res := readOne(t, path, readOptions(th))
 	cb2 := res.Dataset.Units[1]
 	if got := meetingSummary(cb2); !slices.Equal(got, []string{"Chuyên đề quý II CĐ 20/05 95"}) {
 		t.Errorf("CB02: %v %v", got, problemLines(res))

@@ -83,15 +83,16 @@ func (fd *fileData) readUnit(c *rowCtx) {
 // Read from Options.
 type meetingRules struct {
 	groups  []criteria.ScoreGroup
-	headers headerTable // Sinh hoạt's header table under groups
-	keep    bool        // keep group scores in Meeting.Groups
-	gap     float64     // upper_score_gap; 0: no warning
-	hd12    bool        // groups are the five of Hướng dẫn 12 (the headers are headerIndex's)
-	th      *criteria.Thresholds
+	headers headerTable          // Sinh hoạt's header table under groups
+	keep    bool                 // keep group scores in Meeting.Groups
+	gap     float64              // upper_score_gap; 0: no warning
+	hd12    bool                 // groups are the five of Hướng dẫn 12 (the headers are headerIndex's)
+	th      *criteria.Thresholds // the criteria in force: the bands a written Xếp loại is compared with
 }
 
 func newMeetingRules(opts Options) *meetingRules {
-	r := &meetingRules{groups: opts.ScoreGroups, keep: opts.KeepGroupScores, gap: opts.UpperScoreGap, th: opts.Thresholds}
+	th := opts.criteria()
+	r := &meetingRules{groups: th.ScoreGroups, keep: len(th.FullMarksGroups) > 0, gap: th.UpperScoreGap, th: th}
 	if len(r.groups) == 0 {
 		r.groups = criteria.HD12ScoreGroups()
 	}

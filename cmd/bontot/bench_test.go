@@ -27,7 +27,7 @@ func benchWorkbook(b *testing.B) string {
 }
 
 func benchOptions() workbook.Options {
-	return workbook.Options{ScoreGroups: criteria.Default().ScoreGroups}
+	return workbook.Options{}
 }
 
 func BenchmarkRead(b *testing.B) {

@@ -588,13 +588,10 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 	return &out
 }
 
-// readOptions are the reader's options under the criteria th: the score
-// groups, the full-marks gate, the upper committee's gap, the history and
-// the rating bands.
+// readOptions are the reader's options under the criteria th, Lịch sử
+// read only when its rules count streaks.
 func readOptions(th criteria.Thresholds, password string, year int) workbook.Options {
-	return workbook.Options{Password: password, Year: year,
-		ScoreGroups: th.ScoreGroups, KeepGroupScores: len(th.FullMarksGroups) > 0, UpperScoreGap: th.UpperScoreGap,
-		History: th.HistoryStreaks, RatingBands: th.RatingBands, Thresholds: &th}
+	return workbook.Options{Password: password, Year: year, Criteria: &th, History: th.HistoryStreaks}
 }
 
 func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {

@@ -413,7 +413,7 @@ func TestEvaluateSplit(t *testing.T) {
 // evaluateExample evaluates the example workbook as evaluate does.
 func evaluateExample(t *testing.T) *criteria.Report {
 	t.Helper()
-	res, err := workbook.Read([]string{example}, workbook.Options{ScoreGroups: criteria.Default().ScoreGroups})
+	res, err := workbook.Read([]string{example}, workbook.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

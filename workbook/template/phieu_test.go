@@ -28,7 +28,7 @@ func readPhieu(t *testing.T, f *excelize.File, th criteria.Thresholds) *workbook
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	res, err := workbook.Read([]string{path}, workbook.Options{Year: 2025, ScoreGroups: th.ScoreGroups, Thresholds: &th})
+	res, err := workbook.Read([]string{path}, workbook.Options{Year: 2025, Criteria: &th})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}

@@ -121,7 +121,7 @@ func read(t *testing.T, f *excelize.File, year int) *workbook.Result {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	res, err := workbook.Read([]string{path}, workbook.Options{Year: year, ScoreGroups: criteria.Default().ScoreGroups})
+	res, err := workbook.Read([]string{path}, workbook.Options{Year: year})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
