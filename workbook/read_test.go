@@ -8,7 +8,6 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-var groupMax = criteria.Default().ScoreGroups
 
 // messyBook is a bloc workbook laid out the way office sheets are: title
 // rows above the header, headers in another case and without diacritics,
