@@ -8,7 +8,6 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-
 // messyBook is a bloc workbook laid out the way office sheets are: title
 // rows above the header, headers in another case and without diacritics,
 // a two-row merged header, STT columns, a row of column numbers, blank,
