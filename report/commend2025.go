@@ -102,15 +102,6 @@ func (t *textWriter) unitHistory(ur *criteria.UnitResult) {
 	}
 }
 
-// grassroots is the second list, flattened in group order.
-func (x *xlsxWriter) grassroots() []*criteria.UnitResult {
-	var out []*criteria.UnitResult
-	for _, g := range x.r.GrassrootsCommendations() {
-		out = append(out, g.Units...)
-	}
-	return out
-}
-
 // upToNow is the years of s that end with the evaluation year: a run that
 // ended the year before counts 0 here (the terminal and JSON say how long
 // it was).
@@ -128,16 +119,19 @@ func (x *xlsxWriter) lists2025() []commendationList {
 	th := x.r.Thresholds
 	var lists []commendationList
 	if th.CommendationSubordinate {
+		// The list in group order, each unit with its đảng ủy cơ sở.
+		var units []*criteria.UnitResult
 		parents := map[*criteria.UnitResult]string{}
 		for _, g := range x.r.GrassrootsCommendations() {
 			for _, ur := range g.Units {
+				units = append(units, ur)
 				parents[ur] = parentText(g)
 			}
 		}
 		lists = append(lists, commendationList{
 			Title: "Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
 			Basis: fmt.Sprintf("Chi bộ trực thuộc đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 06-HD/TW), theo từng đảng ủy cơ sở.", x.r.Year),
-			Units: x.grassroots(),
+			Units: units,
 			Grounds: func(ur *criteria.UnitResult) string {
 				return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); xếp loại %s; thuộc %s",
 					x.r.Year, ur.CriteriaMet, ur.Unit.Rating.Code(), nfc.String(parents[ur]))
