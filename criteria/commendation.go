@@ -52,6 +52,13 @@ func (e *evaluator) commendation(u *Unit, v Status) (bool, CommendationLevel) {
 	return false, ""
 }
 
+// UpperCommendation reports whether ur is on the first list, "đề xuất tặng
+// giấy khen" by the committee above the grassroots: commended, and not one
+// of the chi bộ trực thuộc the 2025 rules leave to their đảng ủy cơ sở.
+func (ur *UnitResult) UpperCommendation() bool {
+	return ur.Commendation && ur.CommendationLevel != CommendGrassroots
+}
+
 // CommendationGroup is the second commendation list of one đảng ủy cơ
 // sở: its chi bộ trực thuộc proposed for its giấy khen.
 type CommendationGroup struct {

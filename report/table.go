@@ -167,8 +167,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	var units []*criteria.UnitResult
 	for _, typ := range criteria.UnitTypes {
 		for _, ur := range unitsOfType(r, typ) {
-			// The 2025 rules list chi bộ trực thuộc on a list of their own.
-			if ur.Commendation && ur.CommendationLevel != criteria.CommendGrassroots {
+			if ur.UpperCommendation() {
 				units = append(units, ur)
 			}
 		}

@@ -386,8 +386,7 @@ func (x *xlsxWriter) commendationLists() []commendationList {
 func (x *xlsxWriter) allCommendationLists() []commendationList {
 	var units []*criteria.UnitResult
 	for i := range x.r.Units {
-		// The chi bộ trực thuộc of the 2025 rules are on a list of their own.
-		if x.r.Units[i].Commendation && x.r.Units[i].CommendationLevel != criteria.CommendGrassroots {
+		if x.r.Units[i].UpperCommendation() {
 			units = append(units, &x.r.Units[i])
 		}
 	}
