@@ -15,16 +15,32 @@ const (
 	// Profile2025 adds the rules of the documents that replaced them in
 	// 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 06-HD/TW).
 	Profile2025 = "2025"
-	// DefaultProfile is the profile used when neither a flag nor a
-	// criteria file names one: results never change under a user who did
-	// not ask for new rules.
+	// DefaultProfile is the profile of thresholds built without a year
+	// (Default, a criteria file read on its own). An evaluation that names
+	// no profile takes ProfileForYear of its year instead (SPEC §6, "Default
+	// profile by year").
 	DefaultProfile = ProfileHD17
+	// FirstYear2025 is the first evaluation year the 2025 rules are in
+	// force for: Quy định 366-QĐ/TW and Chỉ thị 50-CT/TW were issued in
+	// 2025, and the review of 2025 was the first held under them.
+	FirstYear2025 = 2025
 )
+
+// ProfileForYear is the profile in force for an evaluation year: 2025 from
+// FirstYear2025 on, hd17-2023 before. A review of 2026 run without a flag
+// must not apply the rules Chỉ thị 50-CT/TW replaced.
+func ProfileForYear(year int) string {
+	if year >= FirstYear2025 {
+		return Profile2025
+	}
+	return ProfileHD17
+}
 
 // profileDef is one entry of profiles.
 type profileDef struct {
 	name  string
 	title string // Vietnamese, for `bontot criteria` and the reports
+	short string // the first line of every report: the rules and their documents in a few words
 	base  func() Thresholds
 }
 
@@ -32,8 +48,8 @@ type profileDef struct {
 // built from the one before it, so that what a new profile changes is
 // written where it is defined and nowhere else.
 var profiles = []profileDef{
-	{ProfileHD17, "Hướng dẫn 17-HD/ĐUK (2023)", hd17},
-	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 42-HD/BTCTW, Hướng dẫn 06-HD/TW)", profile2025},
+	{ProfileHD17, "Hướng dẫn 17-HD/ĐUK (2023)", "Quy tắc hd17-2023 — HD 17-HD/ĐUK, QĐ 124, HD 12", hd17},
+	{Profile2025, "Hướng dẫn 17-HD/ĐUK với các văn bản năm 2025 (Quy định 366-QĐ/TW, Chỉ thị 50-CT/TW, Hướng dẫn 42-HD/BTCTW, Hướng dẫn 06-HD/TW)", "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06", profile2025},
 }
 
 // hd17 is the guidance as written. The settings of who is rated and of
@@ -79,6 +95,18 @@ func ProfileTitle(name string) string {
 		}
 	}
 	return ""
+}
+
+// ProfileShort is the few words that name a profile's rules and their
+// documents at the head of a report ("Quy tắc 2025 — QĐ 366, CT 50, HD 42,
+// HD 06"); the name itself when it is unknown.
+func ProfileShort(name string) string {
+	for _, p := range profiles {
+		if p.name == name {
+			return p.short
+		}
+	}
+	return name
 }
 
 // ProfileThresholds returns the thresholds of the named profile. An

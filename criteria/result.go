@@ -1,6 +1,9 @@
 package criteria
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Status is the outcome of a check, criterion or unit; its string is the
 // JSON identifier of SPEC §2.
@@ -127,8 +130,12 @@ type ImplementationResult struct {
 
 // Report is the complete outcome of an evaluation, ready for rendering.
 type Report struct {
-	Year           int
-	AsOf           time.Time    // zero when not a self-check
+	Year int
+	AsOf time.Time // zero when not a self-check
+	// AsOfToday says that AsOf is the day of the run, taken because the
+	// evaluation year had not ended and no --as-of was given (SPEC §6, "An
+	// unfinished year"): the report says so first.
+	AsOfToday      bool
 	Units          []UnitResult // grouped by UnitTypes order, ranked within each type
 	Implementation []ImplementationResult
 	Problems       []Problem // the reader's problems followed by the evaluator's warnings
@@ -143,4 +150,36 @@ type Rules struct {
 	Profile      string // "" for thresholds built by hand
 	CriteriaFile string // the criteria file's name; "" when none was read
 	SHA256       string // hex SHA-256 of the criteria file's bytes; "" when none
+	// ChosenBy says what chose Profile: ChosenByYear, ChosenByFlag or
+	// ChosenByCriteriaFile; "" for thresholds built by hand.
+	ChosenBy string
+}
+
+// What chose a report's profile (Rules.ChosenBy, JSON rules.chosen_by).
+const (
+	ChosenByYear         = "year"          // no flag, no profile in the criteria file: ProfileForYear
+	ChosenByFlag         = "flag"          // --profile
+	ChosenByCriteriaFile = "criteria_file" // the criteria file's profile key
+)
+
+// Line is the sentence that heads every report with the rules in force and
+// why: "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá
+// 2026"; "" when no profile is named.
+func (r Rules) Line(year int) string {
+	if r.Profile == "" {
+		return ""
+	}
+	s := ProfileShort(r.Profile)
+	switch r.ChosenBy {
+	case ChosenByYear:
+		s += fmt.Sprintf(" — theo năm đánh giá %d", year)
+	case ChosenByFlag:
+		s += " — theo --profile " + r.Profile
+	case ChosenByCriteriaFile:
+		s += " — theo tệp tiêu chí " + r.CriteriaFile
+	}
+	if r.CriteriaFile != "" && r.ChosenBy != ChosenByCriteriaFile {
+		s += "; tệp tiêu chí " + r.CriteriaFile
+	}
+	return s
 }

@@ -307,9 +307,15 @@ func (e *evaluator) admission(v *view) CheckResult {
 	c := CheckResult{Value: ptr(float64(u.Admitted)), Threshold: ptr(float64(u.AdmissionTarget))}
 	c.Message = fmt.Sprintf("Đã kết nạp %d/%d đảng viên theo chỉ tiêu (%s)", u.Admitted, u.AdmissionTarget, u.Source)
 	c.Status = Met
-	if u.Admitted < u.AdmissionTarget {
+	if short := u.AdmissionTarget - u.Admitted; short > 0 {
+		// A yearly target: before the year is over it can still be met
+		// (SPEC §6, "An unfinished year").
 		c.Status = NotMet
-		c.Message += fmt.Sprintf("; còn thiếu %d", u.AdmissionTarget-u.Admitted)
+		c.Message += fmt.Sprintf("; còn thiếu %d", short)
+		if !e.yearOver() {
+			c.Status = Reachable
+			c.Message += " (cần kết nạp thêm trước " + e.deadline() + ")"
+		}
 	}
 	return c
 }
@@ -345,6 +351,12 @@ func (e *evaluator) casesPending(v *view) CheckResult {
 	if open.len() > 0 {
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%d đơn thư, vụ việc chưa giải quyết: %s", open.len(), open.list("vụ việc"))
+		if !e.yearOver() {
+			// "Không để tồn đọng" is judged at the year's end: a case
+			// open mid-year may still be settled.
+			c.Status = Reachable
+			c.Message += "; cần giải quyết trước " + e.deadline()
+		}
 		return c
 	}
 	c.Status = Met

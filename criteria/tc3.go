@@ -74,8 +74,14 @@ func (e *evaluator) noComplaints(v *view) CheckResult {
 func (e *evaluator) issuesResolved(v *view) CheckResult {
 	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue && !c.Resolved })
 	if n > 0 {
-		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
+		c := CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
 			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), names.list("vấn đề"))}
+		if !e.yearOver() {
+			// An issue open mid-year may still be settled in the year.
+			c.Status = Reachable
+			c.Message += "; cần giải quyết trước " + e.deadline()
+		}
+		return c
 	}
 	if len(missing) > 0 {
 		return e.casesMissing(v, missing)

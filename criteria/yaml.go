@@ -375,27 +375,49 @@ func ParseThresholds(data []byte, name string) (Thresholds, error) {
 // for none named, as ParseThresholds). A file that names another profile
 // is refused rather than one of the two silently winning.
 func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) {
-	t, err := ProfileThresholds(profile)
-	if err != nil {
-		return t, err
+	t, _, err := ParseThresholdsFor(data, name, profile, "")
+	return t, err
+}
+
+// ParseThresholdsFor reads a criteria file over the profile named by a
+// flag (profile) or, when neither the flag nor the file names one, over
+// fallback (ProfileForYear of the evaluation year; "" for DefaultProfile).
+// named reports whether the file's profile key chose the profile, so that
+// a report can say what chose its rules (Rules.ChosenBy).
+func ParseThresholdsFor(data []byte, name, profile, fallback string) (t Thresholds, named bool, err error) {
+	base := profile
+	if base == "" {
+		base = fallback
 	}
+	t, err = ProfileThresholds(base)
+	if err != nil {
+		return t, false, err
+	}
+	t, named, err = parseThresholds(t, data, name, profile)
+	return t, named, err
+}
+
+// parseThresholds is ParseThresholdsFor over the thresholds t of the
+// profile already chosen.
+func parseThresholds(t Thresholds, data []byte, name, profile string) (Thresholds, bool, error) {
+	named := false
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		// The parser's own words are English; only its line number is kept.
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			return t, fmt.Errorf("%s dòng %s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name, m[1])
+			return t, false, fmt.Errorf("%s dòng %s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name, m[1])
 		}
-		return t, fmt.Errorf("%s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name)
+		return t, false, fmt.Errorf("%s: không đúng cú pháp YAML (xem mẫu: bontot criteria --export)", name)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return t, nil // an empty file keeps every value of the profile
+		return t, false, nil // an empty file keeps every value of the profile
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return t, nil
+		return t, false, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return t, fmt.Errorf("%s dòng %d: tệp tiêu chí phải là các dòng \"khóa: giá trị\", gặp %s", name, root.Line, found(root))
+		return t, false, fmt.Errorf("%s dòng %d: tệp tiêu chí phải là các dòng \"khóa: giá trị\", gặp %s", name, root.Line, found(root))
 	}
 	// The profile comes first, wherever the key stands: the other keys
 	// override it.
@@ -405,12 +427,13 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 			continue
 		}
 		if want := profileParam.set(&t, v); want != "" {
-			return t, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, k.Value, want, found(v))
+			return t, false, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, k.Value, want, found(v))
 		}
 		if profile != "" && v.Value != profile {
-			return t, fmt.Errorf("%s dòng %d: tệp tiêu chí dùng bộ quy tắc %q nhưng --profile là %q; bỏ --profile hoặc sửa khóa \"profile\" cho khớp", name, v.Line, v.Value, profile)
+			return t, false, fmt.Errorf("%s dòng %d: tệp tiêu chí dùng bộ quy tắc %q nhưng --profile là %q; bỏ --profile hoặc sửa khóa \"profile\" cho khớp", name, v.Line, v.Value, profile)
 		}
 		t, _ = ProfileThresholds(v.Value)
+		named = true
 		break
 	}
 	lines := map[string]int{}
@@ -421,7 +444,7 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 			continue // the report's heading and signature: ParseDocument reads it
 		}
 		if prev, dup := lines[key]; dup {
-			return t, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
+			return t, false, fmt.Errorf("%s dòng %d: khóa %q đã có ở dòng %d", name, k.Line, key, prev)
 		}
 		p := paramByKey(key)
 		if p == nil {
@@ -429,22 +452,22 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 			if s := closestKey(key); s != "" {
 				msg += fmt.Sprintf("; có phải %q?", s)
 			}
-			return t, fmt.Errorf("%s (xem bontot criteria --export)", msg)
+			return t, false, fmt.Errorf("%s (xem bontot criteria --export)", msg)
 		}
 		lines[key] = k.Line
 		if want := p.set(&t, v); want != "" {
-			return t, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, key, want, found(v))
+			return t, false, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, key, want, found(v))
 		}
 	}
 	if err := t.validate(name, lines); err != nil {
-		return t, err
+		return t, named, err
 	}
 	// The gate may name a group by a spelling: the meetings name it by
 	// its declared name.
 	for i, g := range t.FullMarksGroups {
 		t.FullMarksGroups[i] = t.ScoreGroups[t.scoreGroupIndex(g)].Name
 	}
-	return t, nil
+	return t, named, nil
 }
 
 // validate checks what no single key can: bands in order, group maxima

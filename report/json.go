@@ -45,6 +45,10 @@ func JSON(w io.Writer, r *criteria.Report) error {
 	} else {
 		j.str(r.AsOf.Format("2006-01-02"))
 	}
+	// as_of_today (added for the 2026 review, SPEC §6): as_of is the day
+	// of the run, because the year had not ended and no --as-of was given.
+	j.key(1, "as_of_today", false)
+	j.bool(r.AsOfToday)
 	// rules is an added key (SPEC §6): the profile and criteria file that
 	// made the result, the file's SHA-256 so that a result can be matched
 	// to the exact file.
@@ -56,6 +60,9 @@ func JSON(w io.Writer, r *criteria.Report) error {
 	j.nullable(r.Rules.CriteriaFile)
 	j.key(2, "sha256", false)
 	j.nullable(r.Rules.SHA256)
+	// chosen_by: what chose the profile, "year", "flag" or "criteria_file".
+	j.key(2, "chosen_by", false)
+	j.nullable(r.Rules.ChosenBy)
 	j.end(1, '}')
 	j.key(1, "units", false)
 	j.units(r.Units)

@@ -24,6 +24,7 @@ type jsonDoc struct {
 	Schema         string               `json:"schema"`
 	Year           int                  `json:"year"`
 	AsOf           *string              `json:"as_of"`
+	AsOfToday      bool                 `json:"as_of_today"`
 	Rules          jsonRules            `json:"rules"`
 	Units          []jsonUnit           `json:"units"`
 	Implementation []jsonImplementation `json:"implementation"`
@@ -34,6 +35,7 @@ type jsonRules struct {
 	Profile      *string `json:"profile"`
 	CriteriaFile *string `json:"criteria_file"`
 	SHA256       *string `json:"sha256"`
+	ChosenBy     *string `json:"chosen_by"`
 }
 
 type jsonUnit struct {
@@ -104,7 +106,8 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 	if !r.AsOf.IsZero() {
 		doc.AsOf = nullable(r.AsOf.Format("2006-01-02"))
 	}
-	doc.Rules = jsonRules{Profile: nullable(r.Rules.Profile), CriteriaFile: nullable(r.Rules.CriteriaFile), SHA256: nullable(r.Rules.SHA256)}
+	doc.AsOfToday = r.AsOfToday
+	doc.Rules = jsonRules{Profile: nullable(r.Rules.Profile), CriteriaFile: nullable(r.Rules.CriteriaFile), SHA256: nullable(r.Rules.SHA256), ChosenBy: nullable(r.Rules.ChosenBy)}
 	for _, ur := range r.Units {
 		u := ur.Unit
 		ju := jsonUnit{

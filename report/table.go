@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
@@ -124,9 +125,6 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	}
 	t.line("")
 	t.line(countsLine(r))
-	if l := rulesLine(r); l != "" {
-		t.line(l)
-	}
 	return t.err
 }
 
@@ -190,18 +188,36 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	}
 }
 
-// rulesLine is the one line that says which rules made r (SPEC §6),
-// "Bộ quy tắc: hd17-2023; tệp tiêu chí tieu-chi.yaml.", or "" when r
-// names no profile.
+// rulesLine is the line that says which rules made r and why (SPEC §6),
+// "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá 2026.",
+// or "" when r names no profile.
 func rulesLine(r *criteria.Report) string {
-	if r.Rules.Profile == "" {
+	l := r.Rules.Line(r.Year)
+	if l == "" {
 		return ""
 	}
-	s := "Bộ quy tắc: " + r.Rules.Profile
-	if r.Rules.CriteriaFile != "" {
-		s += "; tệp tiêu chí " + r.Rules.CriteriaFile
+	return l + "."
+}
+
+// UnfinishedYearLine says that the year is judged as of today because it
+// has not ended (SPEC §6, "An unfinished year"): "Năm 2026 chưa kết thúc:
+// tính đến ngày 06/12/2026; thêm --as-of 31/12/2026 để đánh giá như cả
+// năm".
+func UnfinishedYearLine(year int, today time.Time) string {
+	return fmt.Sprintf("Năm %d chưa kết thúc: tính đến ngày %s; thêm --as-of 31/12/%d để đánh giá như cả năm",
+		year, today.Format("02/01/2006"), year)
+}
+
+// asOfLine is the line that says up to which day data counted: the
+// unfinished year's, or a self-check's; "" for the whole year.
+func asOfLine(r *criteria.Report) string {
+	switch {
+	case r.AsOf.IsZero():
+		return ""
+	case r.AsOfToday:
+		return UnfinishedYearLine(r.Year, r.AsOf) + "."
 	}
-	return s + "."
+	return fmt.Sprintf("Tự kiểm tra giữa năm: dữ liệu tính đến ngày %s.", r.AsOf.Format("02/01/2006"))
 }
 
 // textWriter writes lines, keeping the first error so that rendering code
@@ -274,8 +290,13 @@ func (t *textWriter) status(s criteria.Status, text string) string {
 func (t *textWriter) heading(r *criteria.Report) {
 	title := fmt.Sprintf("ĐÁNH GIÁ CHI BỘ, ĐẢNG BỘ CƠ SỞ \"BỐN TỐT\" NĂM %d", r.Year)
 	t.line(t.bold(title))
-	if !r.AsOf.IsZero() {
-		t.line(fmt.Sprintf("Tự kiểm tra giữa năm: dữ liệu tính đến ngày %s.", r.AsOf.Format("02/01/2006")))
+	// What the whole report rests on comes first: up to which day it
+	// counts, and which rules judge it.
+	if l := asOfLine(r); l != "" {
+		t.paragraph("", l)
+	}
+	if l := rulesLine(r); l != "" {
+		t.paragraph("", l)
 	}
 }
 

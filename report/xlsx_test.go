@@ -639,7 +639,7 @@ func TestXLSXFooterNamesRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(hf.OddFooter, "Bộ quy tắc: 2025; tệp tiêu chí tiêu chí A&&B.yaml.") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
+		if !strings.Contains(hf.OddFooter, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06; tệp tiêu chí tiêu chí A&&B.yaml.") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
 			t.Errorf("%s: footer %q", sheet, hf.OddFooter)
 		}
 	}

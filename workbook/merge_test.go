@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/xuri/excelize/v2"
@@ -268,9 +267,7 @@ func TestReadYear(t *testing.T) {
 	}
 
 	empty := writeBook(t, dir, "b.xlsx", unitsSheet([]any{"CB01", "Chi bộ B", "Chi bộ cơ sở"}))
-	defer func(f func() time.Time) { now = f }(now)
-	now = func() time.Time { return date(2031, 6, 1) }
-	res := readOne(t, empty, Options{})
+	res := readOne(t, empty, Options{Today: date(2031, 6, 1)})
 	if res.Dataset.Year != 2031 || !res.Dataset.YearNow {
 		t.Errorf("year without dated rows = %d (YearNow %v), want the current year", res.Dataset.Year, res.Dataset.YearNow)
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	// Progress, when set, is told after each sheet is read how many of all
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
+	// Today is the day of the run, from the one clock the command sets
+	// (tests fix it): the year assumed when no row is dated. Zero is
+	// time.Now.
+	Today time.Time
 	// History reads the optional Lịch sử sheet (earlier years), as the
 	// rules that count streaks need (criteria.Thresholds.HistoryStreaks).
 	// Without it the sheet is passed over with a note: rules that do not
@@ -80,9 +84,6 @@ type Result struct {
 	Dataset *criteria.Dataset
 	Files   []FileSummary
 }
-
-// now is the clock, replaced in tests.
-var now = time.Now
 
 // Read reads files and folders (see Expand) and merges them in the order
 // given. Problems with rows are reported in the dataset, and so are the
@@ -798,7 +799,11 @@ func (m *merger) finish(opts Options) *Result {
 	if ds.YearAuto {
 		y, ok := inferYear(files)
 		if !ok {
-			y, ds.YearNow = now().Year(), true
+			today := opts.Today
+			if today.IsZero() {
+				today = time.Now()
+			}
+			y, ds.YearNow = today.Year(), true
 			lead = append(lead, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base, Lead: true,
 				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
 		}

@@ -12,11 +12,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/workbook"
 )
 
 func init() { subcommands = append(subcommands, newCriteriaCmd) }
@@ -99,18 +101,32 @@ func addProfileFlag(cmd *cobra.Command, profile *string) {
 }
 
 // loadThresholds reads the criteria file at path over the named profile
-// (SPEC §6), or returns the profile's thresholds when path is empty; ""
-// is the default profile, or the one the file names. It also says which
-// rules these are, for the report. Errors (an unknown profile, a file
-// that cannot be read or is wrong) name the file, line and key, in
-// Vietnamese, and end the command with exit status 1.
-func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, error) {
+// (SPEC §6), or returns the profile's thresholds when path is empty. With
+// no profile named by the flag or the file, the rules are those in force
+// for the evaluation year (criteria.ProfileForYear; year 0 is
+// DefaultProfile). It also says which rules these are and what chose them,
+// for the report. Errors (an unknown profile, a file that cannot be read
+// or is wrong) name the file, line and key, in Vietnamese, and end the
+// command with exit status 1.
+func loadThresholds(path, profile string, year int) (criteria.Thresholds, criteria.Rules, error) {
+	byYear := ""
+	if year != 0 {
+		byYear = criteria.ProfileForYear(year)
+	}
+	chosenBy := criteria.ChosenByYear
+	if profile != "" {
+		chosenBy = criteria.ChosenByFlag
+	}
 	if path == "" {
-		th, err := criteria.ProfileThresholds(profile)
+		name := profile
+		if name == "" {
+			name = byYear
+		}
+		th, err := criteria.ProfileThresholds(name)
 		if err != nil {
 			return th, criteria.Rules{}, &exitError{code: exitFailure, msg: err.Error()}
 		}
-		return th, criteria.Rules{Profile: th.Profile}, nil
+		return th, criteria.Rules{Profile: th.Profile, ChosenBy: chosenBy}, nil
 	}
 	data, err := readCriteriaFile(path)
 	if err != nil {
@@ -124,14 +140,49 @@ func loadThresholds(path, profile string) (criteria.Thresholds, criteria.Rules, 
 		}
 		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: msg}
 	}
-	th, err := criteria.ParseThresholdsOver(data, filepath.Base(path), profile)
+	th, named, err := criteria.ParseThresholdsFor(data, filepath.Base(path), profile, byYear)
 	if err != nil {
 		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: err.Error()}
+	}
+	if named && profile == "" {
+		chosenBy = criteria.ChosenByCriteriaFile
 	}
 	sum := sha256.Sum256(data)
 	// The base name, as error messages give it: a report carries no
 	// folder of the machine that made it, and reads the same on Windows.
-	return th, criteria.Rules{Profile: th.Profile, CriteriaFile: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
+	return th, criteria.Rules{Profile: th.Profile, CriteriaFile: filepath.Base(path), SHA256: hex.EncodeToString(sum[:]), ChosenBy: chosenBy}, nil
+}
+
+// readUnderRules reads the workbooks under the rules in force for their
+// evaluation year (SPEC §6, "Default profile by year"). When neither a
+// flag nor the criteria file names the rules and the year is not given,
+// the year is known only from the rows read, and the rules decide how some
+// rows read (the score groups of Sinh hoạt, the Lịch sử sheet): the
+// workbooks are read under the rules of the current year, which the
+// review in progress is about, and read once more under the other rules
+// when their rows turn out to be of a year those rules do not cover.
+func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+	guess := year
+	if guess == 0 {
+		guess = today.Year()
+	}
+	th, rules, err := loadThresholds(path, profile, guess)
+	if err != nil {
+		return nil, th, rules, err
+	}
+	res, err := read(th)
+	if err != nil || year != 0 || rules.ChosenBy != criteria.ChosenByYear {
+		return res, th, rules, err
+	}
+	found := res.Dataset.Year
+	if criteria.ProfileForYear(found) == rules.Profile {
+		return res, th, rules, nil
+	}
+	if th, rules, err = loadThresholds(path, profile, found); err != nil {
+		return nil, th, rules, err
+	}
+	res, err = read(th)
+	return res, th, rules, err
 }
 
 // maxCriteriaFile bounds a criteria file: the commented export of every
@@ -171,7 +222,7 @@ func readCriteriaFile(path string) ([]byte, error) {
 }
 
 func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
-	th, _, err := loadThresholds(o.Criteria, o.Profile)
+	th, _, err := loadThresholds(o.Criteria, o.Profile, s.today().Year())
 	if err != nil {
 		return err
 	}
@@ -200,8 +251,11 @@ func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 		return err
 	}
 	source := "mặc định"
-	if o.Criteria != "" {
+	switch {
+	case o.Criteria != "":
 		source = "theo tệp " + o.Criteria
+	case o.Profile == "":
+		source = fmt.Sprintf("mặc định của năm %d (năm %d trở về trước: --profile %s)", s.today().Year(), criteria.FirstYear2025-1, criteria.ProfileHD17)
 	}
 	w := bufio.NewWriter(s.Out)
 	printCriteria(w, th, source)

@@ -35,7 +35,7 @@ func TestCriteriaListsEverything(t *testing.T) {
 		}
 	}
 	// The 2025 rules are off in hd17-2023 and on in 2025.
-	hd17, _, _ := runCmd(t, "criteria")
+	hd17, _, _ := runCmd(t, "criteria", "--profile", "hd17-2023")
 	p2025, _, _ := runCmd(t, "criteria", "--profile", "2025")
 	for _, id := range []string{"tc2.thematic_quarterly", "quota.htxsnv"} {
 		if strings.Contains(hd17, id) || !strings.Contains(p2025, id) {
@@ -57,7 +57,7 @@ func TestCriteriaExportAndLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th, _, err := loadThresholds(path, "")
+	th, _, err := loadThresholds(path, "", 0)
 	if err != nil {
 		t.Fatalf("exported file does not load: %v", err)
 	}
@@ -96,7 +96,7 @@ func TestCriteriaBadFile(t *testing.T) {
 	if _, _, code := runCmd(t, "criteria", "thua"); code != exitFailure {
 		t.Errorf("extra argument: exit %d", code)
 	}
-	if th, _, err := loadThresholds("", ""); err != nil || th.RegularMeetings != 12 {
+	if th, _, err := loadThresholds("", "", 0); err != nil || th.RegularMeetings != 12 {
 		t.Errorf("no file: %v", err)
 	}
 }

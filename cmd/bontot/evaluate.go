@@ -308,20 +308,15 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			return err
 		}
 	}
-	th, rules, err := loadThresholds(o.CriteriaFile, o.Profile) // the profile's when no file is given
-	if err != nil {
-		return err
-	}
-	doc, err := loadDocument(o.CriteriaFile, o.Document)
-	if err != nil {
-		return err
-	}
 	year := o.Year
 	if year == 0 && !o.AsOf.IsZero() {
 		// A self-check on a date is about that date's year.
 		year = o.AsOf.Year()
 	}
-	res, err := readWithProgress(in, withAsOf(readOptions(th, o.Password, year), o.AsOf), s)
+	today := s.today()
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
+		return readWithProgress(in, withAsOf(readOptions(th, o.Password, year, today), o.AsOf), s)
+	})
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -329,16 +324,27 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
+	doc, err := loadDocument(o.CriteriaFile, o.Document)
+	if err != nil {
+		return err
+	}
 	if ctx.Err() != nil {
 		return errInterrupted
+	}
+	// An unfinished year is judged as unfinished (SPEC §6): without
+	// --as-of, as of the day of the run, exactly as --as-of does.
+	asOf, asOfToday := o.AsOf, false
+	if asOf.IsZero() && yearUnfinished(res.Dataset.Year, today) {
+		asOf, asOfToday = today, true
 	}
 	// The report records Strict in its thresholds so that renderers know
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
 	stop := startPhase(s, fmt.Sprintf("Đang đánh giá %d đơn vị", len(res.Dataset.Units)))
-	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: o.AsOf, Strict: o.Strict, ReleaseRows: true})
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: o.Strict, ReleaseRows: true})
 	stop()
 	rep.Rules = rules
+	rep.AsOfToday = asOfToday
 	renderGC()
 	if o.Format == "xlsx" {
 		xlsxGC()
@@ -590,8 +596,16 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 
 // readOptions are the reader's options under the criteria th, Lịch sử
 // read only when its rules count streaks.
-func readOptions(th criteria.Thresholds, password string, year int) workbook.Options {
-	return workbook.Options{Password: password, Year: year, Criteria: &th, History: th.HistoryStreaks}
+func readOptions(th criteria.Thresholds, password string, year int, today time.Time) workbook.Options {
+	return workbook.Options{Password: password, Year: year, Criteria: &th, History: th.HistoryStreaks, Today: today}
+}
+
+// yearUnfinished reports whether the evaluation year has not ended on
+// today: the review of a year may be held in its last weeks, and a year
+// still running is judged on what can still happen (SPEC §6). On 31/12 the
+// year is judged as ended, as --as-of 31/12 is.
+func yearUnfinished(year int, today time.Time) bool {
+	return year != 0 && today.Before(time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
 }
 
 func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {

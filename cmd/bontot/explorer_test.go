@@ -74,7 +74,7 @@ func TestDroppedReportPath(t *testing.T) {
 func TestDoubleClickExplainsAndWaits(t *testing.T) {
 	var out bytes.Buffer
 	in := strings.NewReader("\n")
-	code := runExplorer(context.Background(), launchDoubleClick, nil, streams{In: in, Out: &out, Err: &out})
+	code := runExplorer(context.Background(), launchDoubleClick, nil, streams{In: in, Out: &out, Err: &out, Now: fixedNow})
 	if code != exitOK {
 		t.Errorf("exit %d", code)
 	}
@@ -106,7 +106,7 @@ func TestDroppedWorkbook(t *testing.T) {
 	for i, want := range []string{"khoi-2024-bao-cao.xlsx", "khoi-2024-bao-cao (2).xlsx"} {
 		var out, errb bytes.Buffer
 		in := strings.NewReader("\n")
-		code := runExplorer(context.Background(), launchDropped, []string{wb}, streams{In: in, Out: &out, Err: &errb})
+		code := runExplorer(context.Background(), launchDropped, []string{wb}, streams{In: in, Out: &out, Err: &errb, Now: fixedNow})
 		if code != exitOK {
 			t.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
 		}
@@ -139,7 +139,7 @@ func TestDroppedNotAWorkbook(t *testing.T) {
 	openReport = func(string) error { t.Error("opened a report that was not written"); return nil }
 	defer func() { openReport = openFile }()
 	var out, errb bytes.Buffer
-	code := runExplorer(context.Background(), launchDropped, []string{doc}, streams{In: strings.NewReader("\n"), Out: &out, Err: &errb})
+	code := runExplorer(context.Background(), launchDropped, []string{doc}, streams{In: strings.NewReader("\n"), Out: &out, Err: &errb, Now: fixedNow})
 	if code != exitFailure || !strings.Contains(errb.String(), "bontot: ") || !strings.Contains(out.String(), "Không tạo được báo cáo") {
 		t.Errorf("exit %d\nout: %s\nerr: %s", code, out.String(), errb.String())
 	}

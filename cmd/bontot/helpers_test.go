@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runCmd runs the command line in process, as main would, with captured
@@ -12,6 +13,13 @@ import (
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(args, streams{In: strings.NewReader(""), Out: &out, Err: &errb})
+	code = run(args, streams{In: strings.NewReader(""), Out: &out, Err: &errb, Now: fixedNow})
 	return out.String(), errb.String(), code
 }
+
+// testToday is the day every in-process run of the tests takes as today:
+// in the 2026 review, after the example year 2024 has ended. Fixed, so
+// that no test changes its outcome on 1 January.
+var testToday = time.Date(2026, 12, 6, 9, 30, 0, 0, time.UTC)
+
+func fixedNow() time.Time { return testToday }

@@ -126,7 +126,7 @@ func TestCriteriaShowsCommendationRules(t *testing.T) {
 		!strings.Contains(out, "Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ 5 năm liên tục") {
 		t.Errorf("criteria --profile 2025 (exit %d):\n%s", code, out)
 	}
-	old, _, _ := runCmd(t, "criteria")
+	old, _, _ := runCmd(t, "criteria", "--profile", "hd17-2023")
 	if strings.Contains(old, "Hướng dẫn 06-HD/TW") {
 		t.Error("hd17-2023 criteria mention Hướng dẫn 06-HD/TW")
 	}

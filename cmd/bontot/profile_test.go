@@ -91,6 +91,8 @@ func TestEvaluateExplicitHD17MatchesGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code := runCmd(t, "evaluate", example, "--format", "json", "--profile", "hd17-2023")
+	// The same results; only what chose the rules differs.
+	out = strings.Replace(out, `"chosen_by": "flag"`, `"chosen_by": "year"`, 1)
 	if code != 0 || out != string(want) {
 		t.Errorf("--profile hd17-2023 differs from evaluate.json (exit %d)", code)
 	}
@@ -155,7 +157,7 @@ func TestCriteriaProfileExportRoundTrip(t *testing.T) {
 	if _, stderr, code := runCmd(t, "criteria", "--profile", "2025", "--export", path); code != exitOK {
 		t.Fatalf("export: exit %d, %q", code, stderr)
 	}
-	got, rules, err := loadThresholds(path, "")
+	got, rules, err := loadThresholds(path, "", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,9 +169,15 @@ func TestCriteriaProfileExportRoundTrip(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "Bộ quy tắc: 2025 — ") {
 		t.Errorf("listing of the exported file does not name profile 2025 (exit %d):\n%.300s", code, out)
 	}
+	// Without a flag the listing is of the rules in force this year
+	// (2026 by the tests' clock), and says so.
 	out, _, _ = runCmd(t, "criteria")
+	if !strings.Contains(out, "Bộ quy tắc: 2025 — ") || !strings.Contains(out, "Ngưỡng đang áp dụng: mặc định của năm 2026") {
+		t.Errorf("default listing does not name the 2025 rules of the year 2026:\n%.300s", out)
+	}
+	out, _, _ = runCmd(t, "criteria", "--profile", "hd17-2023")
 	if !strings.Contains(out, "Bộ quy tắc: hd17-2023 — Hướng dẫn 17-HD/ĐUK (2023)") {
-		t.Errorf("default listing does not name hd17-2023:\n%.300s", out)
+		t.Errorf("--profile hd17-2023 listing does not name hd17-2023:\n%.300s", out)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -43,6 +44,21 @@ type streams struct {
 	Color  bool // colour allowed: stdout is a terminal and NO_COLOR is unset
 	Width  int  // columns of the terminal report on stdout; 0 for 80
 	ASCII  bool // stdout is a console whose font may lack ✓ and ✗
+	// Now is the one clock of a run: the day an unfinished year is judged
+	// on, the review date, a template's year. nil is time.Now; tests fix
+	// it, so that no test changes its outcome on 1 January.
+	Now func() time.Time
+}
+
+// today is the day of the run, as a date: midnight UTC of the local
+// calendar day, like the dates read from workbooks and flags.
+func (s streams) today() time.Time {
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	t := now()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func systemStreams() streams {

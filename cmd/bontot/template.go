@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -80,7 +79,7 @@ Mã thoát:
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("year") {
-				o.Year = time.Now().Year()
+				o.Year = s.today().Year()
 			}
 			if !cmd.Flags().Changed("output") && strings.EqualFold(strings.TrimSpace(o.Form), "phieu") && o.Unit != "" {
 				o.Output = "phieu-cham-diem-" + strings.TrimSpace(o.Unit) + ".xlsx"
@@ -196,7 +195,9 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	th, _, err := loadThresholds(o.Criteria, o.Profile)
+	// The form of a year carries the rules in force for it: the 2026
+	// score sheet has the eight groups of the 2025 rules.
+	th, _, err := loadThresholds(o.Criteria, o.Profile, o.Year)
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,7 @@ func TestHelpIsVietnamese(t *testing.T) {
 	// cobra's own English words must not show on any help screen.
 	english := []string{"Usage:", "Flags:", "Available Commands", "Global Flags", "for more information", "help for ", "[flags]", "(default ", "Examples:", "Generate the autocompletion"}
 	screens := [][]string{{}, {"--help"}, {"help"}, {"template", "--help"}, {"completion", "--help"}, {"completion", "powershell", "--help"}, {"version", "--help"}, {"help", "template"}}
-	root := newRootCmd(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	root := newRootCmd(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Now: fixedNow})
 	for _, c := range root.Commands() {
 		if c.IsAvailableCommand() {
 			screens = append(screens, []string{c.Name(), "--help"})
@@ -146,7 +146,7 @@ func TestOverviewHasAnExamplePerCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	root := newRootCmd(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	root := newRootCmd(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Now: fixedNow})
 	for _, c := range root.Commands() {
 		if !c.IsAvailableCommand() || c.Name() == "help" {
 			continue

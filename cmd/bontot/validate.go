@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -73,21 +74,26 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 // It returns errDataErrors when some row has an error, and an exitError
 // (exit 1) when a file cannot be read at all.
 func runValidate(o validateOptions, s streams) error {
-	th, _, err := loadThresholds(o.CriteriaFile, o.Profile)
+	// One choice of rules serves validate and evaluate: the same file is
+	// read the same way by both.
+	today := s.today()
+	res, _, rules, err := readUnderRules(o.CriteriaFile, o.Profile, o.Year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
+		opts := readOptions(th, o.Password, o.Year, today)
+		// Every sheet bontot knows is checked, Lịch sử too, though only the
+		// 2025 rules read it when evaluating.
+		opts.History = true
+		return workbook.Read(o.Paths, opts)
+	})
 	if err != nil {
-		return err
-	}
-	opts := readOptions(th, o.Password, o.Year)
-	// Every sheet bontot knows is checked, Lịch sử too, though only the
-	// 2025 rules read it when evaluating.
-	opts.History = true
-	res, err := workbook.Read(o.Paths, opts)
-	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
 	w := &errWriter{w: s.Out}
 	errs := printProblems(w, res.Dataset.Problems)
-	printSummary(w, res)
+	printSummary(w, res, rules, today)
 	if w.err != nil {
 		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(w.err)}
 	}
@@ -166,7 +172,7 @@ func printProblems(w *errWriter, probs []criteria.Problem) int {
 
 // printSummary says what was read: rows per sheet per file, units by type,
 // the evaluation year, and which units have data errors.
-func printSummary(w *errWriter, res *workbook.Result) {
+func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, today time.Time) {
 	ds := res.Dataset
 	w.printf("Đã đọc:\n")
 	for _, f := range res.Files {
@@ -206,6 +212,10 @@ func printSummary(w *errWriter, res *workbook.Result) {
 		how = "suy ra từ ngày sinh hoạt, họp cấp ủy"
 	}
 	w.printf("Năm đánh giá: %d (%s)\n", ds.Year, how)
+	w.printf("%s.\n", rules.Line(ds.Year))
+	if yearUnfinished(ds.Year, today) {
+		w.printf("%s.\n", report.UnfinishedYearLine(ds.Year, today))
+	}
 	if len(withErrors) > 0 {
 		w.printf("Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): %s\n", strings.Join(withErrors, ", "))
 	}
