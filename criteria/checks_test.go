@@ -380,7 +380,7 @@ func TestMembersTC4(t *testing.T) {
 	runCheckCases(t, []checkCase{
 		{name: "no violation", code: "CS01", id: "tc4.no_violations", want: Met},
 		{name: "a violation", code: "CS01", id: "tc4.no_violations", want: NotMet, mutate: violate("CS01", 1),
-			msg: []string{"1 đảng viên vi phạm Quy định 37-QĐ/TW: Trần Thị Bình (Đảng viên dòng"}},
+			msg: []string{"1 đảng viên vi phạm những điều đảng viên không được làm: Trần Thị Bình (Đảng viên dòng"}},
 		{name: "an exempt member's violation counts", code: "CS01", id: "tc4.no_violations", want: NotMet,
 			mutate: func(ds *Dataset) {
 				u := find(ds, "CS01")

@@ -134,9 +134,11 @@ type Streak struct {
 	Stop string
 }
 
-// HistoryResult is a unit's record over the years (Hướng dẫn 06-HD/TW):
-// years in a row rated HTXSNV, years in a row "bốn tốt", and whether
-// either reaches Thresholds.HistoryStreakYears with the evaluation year.
+// HistoryResult is a unit's record over the years: years in a row rated
+// HTXSNV, years in a row "bốn tốt", and whether the HTXSNV run reaches
+// Thresholds.HistoryStreakYears with the evaluation year. Hướng dẫn
+// 06-HD/TW §19 grounds the higher award on years in a row of HTXSNV only:
+// the "bốn tốt" run is shown, never a ground (issue 18, item 7).
 type HistoryResult struct {
 	HTXSNV, FourGood Streak
 	HigherAward      bool // đề nghị khen thưởng cấp cao hơn
@@ -177,18 +179,11 @@ func (e *evaluator) history(u *Unit, v Status) *HistoryResult {
 		}),
 	}
 	n := e.th.HistoryStreakYears
-	reached := func(s Streak) bool { return s.ThisYear && s.Years >= n }
-	h.HigherAward = reached(h.HTXSNV) || reached(h.FourGood)
+	// Hướng dẫn 06-HD/TW §19: HTXSNV years in a row, this year included.
+	h.HigherAward = h.HTXSNV.ThisYear && h.HTXSNV.Years >= n
 	h.Message = "HTXSNV: " + h.HTXSNV.describe() + "; bốn tốt: " + h.FourGood.describe()
 	if h.HigherAward {
-		var what []string
-		if reached(h.HTXSNV) {
-			what = append(what, "HTXSNV")
-		}
-		if reached(h.FourGood) {
-			what = append(what, "bốn tốt")
-		}
-		h.Message += fmt.Sprintf(" — %s đủ %d năm liên tục: đề nghị khen thưởng cấp cao hơn", strings.Join(what, " và "), n)
+		h.Message += fmt.Sprintf(" — HTXSNV đủ %d năm liên tục: đề nghị khen thưởng cấp cao hơn", n)
 	}
 	if h.Incomplete = u.ErrorSheets.Has(SheetHistory); h.Incomplete && !h.HigherAward {
 		h.Message += " — Lịch sử của đơn vị có dòng lỗi bị bỏ qua: số năm liên tục có thể nhiều hơn, hãy sửa các dòng đó"
@@ -267,7 +262,7 @@ func (s Streak) describe() string {
 	return b.String()
 }
 
-// HigherAwards lists the units whose streaks reach
+// HigherAwards lists the units whose HTXSNV streak reaches
 // Thresholds.HistoryStreakYears (đề nghị khen thưởng cấp cao hơn), in
 // report order.
 func (r *Report) HigherAwards() []*UnitResult {

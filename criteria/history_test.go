@@ -112,9 +112,11 @@ func htxsnvYears(from, to int) []PastYear {
 	return rows
 }
 
-// TestHistoryStreakBoundary: four earlier years HTXSNV and "bốn tốt" plus
-// this year make five and the flag; three make four and no flag; a gap
-// year ends the run; under hd17-2023 there is no history at all.
+// TestHistoryStreakBoundary: four earlier years HTXSNV plus this year make
+// five and the flag; three make four and no flag; a gap year ends the run;
+// a "bốn tốt" run of five or more is shown but never raises the flag
+// (Hướng dẫn 06-HD/TW §19: HTXSNV years only); under hd17-2023 there is no
+// history at all.
 func TestHistoryStreakBoundary(t *testing.T) {
 	th := profileTh(t, Profile2025)
 	for _, c := range []struct {
@@ -125,13 +127,21 @@ func TestHistoryStreakBoundary(t *testing.T) {
 		wantInText string
 	}{
 		{"five in a row", withHistory(htxsnvYears(2020, 2023)...), 5, 5, true,
-			"HTXSNV: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử; bốn tốt: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử — HTXSNV và bốn tốt đủ 5 năm liên tục: đề nghị khen thưởng cấp cao hơn"},
+			"HTXSNV: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử; bốn tốt: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử — HTXSNV đủ 5 năm liên tục: đề nghị khen thưởng cấp cao hơn"},
 		{"four in a row", withHistory(htxsnvYears(2021, 2023)...), 4, 4, false,
 			"HTXSNV: 4 năm liên tục (2021–2024); trước đó năm 2020 không có trong Lịch sử"},
 		{"a gap year", withHistory(append(htxsnvYears(2018, 2021), past(2023, HTXSNV, "x"))...), 2, 2, false,
 			"HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 không có trong Lịch sử"},
-		{"a year HTTNV", withHistory(append(htxsnvYears(2019, 2020), past(2021, HTTNV, "x"), past(2022, HTXSNV, "x"), past(2023, HTXSNV, "x"))...), 3, 6, true,
-			"HTXSNV: 3 năm liên tục (2022–2024); trước đó năm 2021 xếp loại HTTNV; bốn tốt: 6 năm liên tục (2019–2024); trước đó năm 2018 không có trong Lịch sử — bốn tốt đủ 5 năm liên tục"},
+		// Issue 18, item 7: six years "bốn tốt", three HTXSNV: no flag.
+		{"a year HTTNV", withHistory(append(htxsnvYears(2019, 2020), past(2021, HTTNV, "x"), past(2022, HTXSNV, "x"), past(2023, HTXSNV, "x"))...), 3, 6, false,
+			"HTXSNV: 3 năm liên tục (2022–2024); trước đó năm 2021 xếp loại HTTNV; bốn tốt: 6 năm liên tục (2019–2024); trước đó năm 2018 không có trong Lịch sử"},
+		// Issue 18, item 7, the boundary: five years "bốn tốt" with four
+		// HTXSNV is no higher award; the five are still shown.
+		{"five bốn tốt, four HTXSNV", withHistory(append([]PastYear{past(2020, HTTNV, "x")}, htxsnvYears(2021, 2023)...)...), 4, 5, false,
+			"HTXSNV: 4 năm liên tục (2021–2024); trước đó năm 2020 xếp loại HTTNV; bốn tốt: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử"},
+		// One more HTXSNV year, the same five "bốn tốt": the flag.
+		{"five bốn tốt, five HTXSNV", withHistory(htxsnvYears(2020, 2023)...), 5, 5, true,
+			"— HTXSNV đủ 5 năm liên tục: đề nghị khen thưởng cấp cao hơn"},
 		{"bốn tốt not recorded one year", withHistory(append(htxsnvYears(2019, 2021), past(2022, HTXSNV, ""), past(2023, HTXSNV, "x"))...), 6, 2, true,
 			"bốn tốt: 2 năm liên tục (2023–2024); trước đó năm 2022 chưa ghi Bốn tốt — HTXSNV đủ 5 năm liên tục"},
 		{"bốn tốt not met one year", withHistory(append(htxsnvYears(2020, 2021), past(2022, HTXSNV, "-"), past(2023, HTXSNV, "x"))...), 5, 2, true,
@@ -144,6 +154,9 @@ func TestHistoryStreakBoundary(t *testing.T) {
 		}
 		if h.HTXSNV.Years != c.htx || h.FourGood.Years != c.good || h.HigherAward != c.flag || !strings.Contains(h.Message, c.wantInText) {
 			t.Errorf("%s: HTXSNV %d, bốn tốt %d, flag %v; want %d, %d, %v\n%s", c.name, h.HTXSNV.Years, h.FourGood.Years, h.HigherAward, c.htx, c.good, c.flag, h.Message)
+		}
+		if strings.Contains(h.Message, "đề nghị khen thưởng cấp cao hơn") != c.flag || strings.Contains(h.Message, "bốn tốt đủ") {
+			t.Errorf("%s: the message proposes %v, or gives bốn tốt as a ground: %s", c.name, !c.flag, h.Message)
 		}
 		if got := len(rep.HigherAwards()); got != map[bool]int{true: 1}[c.flag] {
 			t.Errorf("%s: %d units to propose for a higher award", c.name, got)
@@ -161,15 +174,17 @@ func TestHistoryStreakBoundary(t *testing.T) {
 func TestHistoryThisYearMustQualify(t *testing.T) {
 	th := profileTh(t, Profile2025)
 
-	// Rated HTTNV this year after four HTXSNV years; still bốn tốt.
+	// Rated HTTNV this year after five HTXSNV years; still bốn tốt, six
+	// years running: no higher award, the HTXSNV run having ended in 2023
+	// (issue 18, item 7).
 	ds := withHistory(htxsnvYears(2019, 2023)...)
 	ds.Units[0].Rating = HTTNV
 	h := result(t, Evaluate(ds, th, Options{}), "CS01").History
-	if h.HTXSNV.Years != 5 || h.HTXSNV.ThisYear || h.HTXSNV.To != 2023 || h.FourGood.Years != 6 || !h.HigherAward {
+	if h.HTXSNV.Years != 5 || h.HTXSNV.ThisYear || h.HTXSNV.To != 2023 || h.FourGood.Years != 6 || !h.FourGood.ThisYear || h.HigherAward {
 		t.Errorf("HTTNV this year: %+v", h)
 	}
 	if !strings.Contains(h.Message, "HTXSNV: 5 năm liên tục (2019–2023), năm 2024 xếp loại HTTNV") ||
-		!strings.Contains(h.Message, "— bốn tốt đủ 5 năm liên tục") {
+		!strings.Contains(h.Message, "bốn tốt: 6 năm liên tục (2019–2024)") || strings.Contains(h.Message, "đề nghị") {
 		t.Errorf("message: %s", h.Message)
 	}
 

@@ -347,11 +347,12 @@ type Member struct {
 	AdmittedOn Day
 	Exempt     bool // miễn công tác và sinh hoạt đảng: out of every denominator
 	// Suspended: đình chỉ sinh hoạt đảng. A suspended member is not rated
-	// (Hướng dẫn 21-HD/BTCTW, 2019) and is out of every denominator, as an
-	// exempt one is.
+	// (Quy định 366-QĐ/TW, art. 5, which replaced the 2019 Hướng dẫn
+	// 21-HD/BTCTW on this) and is out of every denominator, as an exempt
+	// one is.
 	Suspended bool
 	Rating    Rating // RatingNone when blank
-	Violation bool   // violated Quy định 37-QĐ/TW
+	Violation bool   // violated "những điều đảng viên không được làm"
 	Residence Residence
 	// Discipline is the Kỷ luật column: a member disciplined in the year
 	// counts for tc4.no_violations.

@@ -51,7 +51,7 @@ func TestDisciplineCountsAsViolation(t *testing.T) {
 	bothProfiles(t, func(t *testing.T, th Thresholds) {
 		rep := Evaluate(cellDisciplined(HTNV, Reprimand, "Khiển trách (QĐ số 12-QĐ/ĐU)"), th, Options{})
 		c := expect(t, rep, "CS01", "tc4.no_violations", NotMet)
-		if !hasAll(c.Message, "1 đảng viên vi phạm Quy định 37-QĐ/TW hoặc bị kỷ luật trong năm: Bùi Văn Kỷ (Đảng viên dòng", `): kỷ luật "Khiển trách (QĐ số 12-QĐ/ĐU)"`) {
+		if !hasAll(c.Message, "1 đảng viên vi phạm những điều đảng viên không được làm hoặc bị kỷ luật trong năm: Bùi Văn Kỷ (Đảng viên dòng", `): kỷ luật "Khiển trách (QĐ số 12-QĐ/ĐU)"`) {
 			t.Errorf("message %q", c.Message)
 		}
 		// With a written violation too, both are quoted.

@@ -6,9 +6,12 @@ import (
 
 // tc4Checks are the measured checks of TC4, in the guidance's order.
 var tc4Checks = []CheckDef{
-	// II.4, third bullet: Quy định 37-QĐ/TW.
+	// II.4, third bullet. The texts name the prohibitions by their content,
+	// as the guidance does, not by the number of the regulation in force
+	// (Quy định 37-QĐ/TW in 2023): a renumbered regulation must not make
+	// the report wrong (issue 18, item 8).
 	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Title: "Không có đảng viên vi phạm",
-		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm (Quy định 37-QĐ/TW) hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
+		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
 	// II.4, fourth bullet: Quy định 213-QĐ/TW.
 	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
 		Rule: fixed("Mọi đảng viên (trừ đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW) có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
@@ -84,9 +87,9 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 		}
 	}
 	if bad.len() > 0 {
-		what := "vi phạm Quy định 37-QĐ/TW"
+		what := "vi phạm những điều đảng viên không được làm"
 		if disciplined {
-			what = "vi phạm Quy định 37-QĐ/TW hoặc bị kỷ luật trong năm"
+			what = "vi phạm những điều đảng viên không được làm hoặc bị kỷ luật trong năm"
 		}
 		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
 			Message: fmt.Sprintf("%d đảng viên %s: %s", bad.len(), what, bad.list("người"))}

@@ -316,9 +316,9 @@ var params = []param{
 	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
 		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",
 		func(t *Thresholds) *bool { return &t.CommendationSubordinate }),
-	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV và \"bốn tốt\"; false: không đọc sheet này",
+	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV (căn cứ đề nghị khen thưởng cấp cao hơn) và \"bốn tốt\" (chỉ để theo dõi); false: không đọc sheet này",
 		func(t *Thresholds) *bool { return &t.HistoryStreaks }),
-	countParam("history_streak_years", "", "Đủ số năm liên tục này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
+	countParam("history_streak_years", "", "Đủ số năm liên tục HTXSNV này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
 		func(t *Thresholds) *int { return &t.HistoryStreakYears }),
 }
 

@@ -2,9 +2,10 @@ package report
 
 // The commendation rules of Hướng dẫn 06-HD/TW (profile 2025): the second
 // list, "đề nghị đảng ủy cơ sở tặng giấy khen", and the units whose years
-// in a row reach the higher award. Every renderer shows them only when the
-// report's thresholds turn them on, so that a hd17-2023 report is byte for
-// byte what it was; the lists themselves come from the criteria package.
+// in a row of HTXSNV reach the higher award. Every renderer shows them only
+// when the report's thresholds turn them on, so that a hd17-2023 report is
+// byte for byte what it was; the lists themselves come from the criteria
+// package.
 
 import (
 	"fmt"
@@ -24,11 +25,14 @@ func commendationText(ur *criteria.UnitResult) string {
 }
 
 // grassrootsTitle heads the second list in every format.
-const grassrootsTitle = "ĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN (Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt “bốn tốt”, xếp loại HTXSNV)"
+// "Bốn tốt" is Hướng dẫn 17-HD/ĐUK's, not Hướng dẫn 06-HD/TW's: the latter
+// gives the đảng ủy cơ sở its giấy khen (issue 18, item 8).
+const grassrootsTitle = "ĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN (chi bộ trực thuộc đạt “bốn tốt”, xếp loại HTXSNV; khen thưởng theo Hướng dẫn 06-HD/TW)"
 
-// higherTitle heads the list of units whose streaks reach the higher award.
+// higherTitle heads the list of units whose HTXSNV streak reaches the
+// higher award (Hướng dẫn 06-HD/TW §19: HTXSNV years only).
 func higherTitle(th criteria.Thresholds) string {
-	return fmt.Sprintf("ĐỀ NGHỊ KHEN THƯỞNG CẤP CAO HƠN (HTXSNV hoặc “bốn tốt” đủ %d năm liên tục, Hướng dẫn 06-HD/TW)", th.HistoryStreakYears)
+	return fmt.Sprintf("ĐỀ NGHỊ KHEN THƯỞNG CẤP CAO HƠN (HTXSNV đủ %d năm liên tục, Hướng dẫn 06-HD/TW)", th.HistoryStreakYears)
 }
 
 // parentText is "DB01 Đảng bộ Sở Y tế", or the code alone when the đảng bộ
@@ -130,7 +134,7 @@ func (x *xlsxWriter) lists2025() []commendationList {
 		}
 		lists = append(lists, commendationList{
 			Title: "Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
-			Basis: fmt.Sprintf("Chi bộ trực thuộc đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 06-HD/TW), theo từng đảng ủy cơ sở.", x.r.Year),
+			Basis: fmt.Sprintf("Chi bộ trực thuộc đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ”, theo từng đảng ủy cơ sở; đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW.", x.r.Year),
 			Units: units,
 			Grounds: func(ur *criteria.UnitResult) string {
 				return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); xếp loại %s; thuộc %s",
@@ -146,7 +150,7 @@ func (x *xlsxWriter) lists2025() []commendationList {
 		}
 		lists = append(lists, commendationList{
 			Title: "Danh sách đề nghị khen thưởng cấp cao hơn",
-			Basis: fmt.Sprintf("Đơn vị “Hoàn thành xuất sắc nhiệm vụ” hoặc đạt “bốn tốt” đủ %d năm liên tục đến năm %d (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears, x.r.Year),
+			Basis: fmt.Sprintf("Đơn vị “Hoàn thành xuất sắc nhiệm vụ” đủ %d năm liên tục đến năm %d (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears, x.r.Year),
 			Units: x.r.HigherAwards(),
 			Grounds: func(ur *criteria.UnitResult) string {
 				return streakGrounds(ur.History, x.r.Year)
@@ -157,18 +161,11 @@ func (x *xlsxWriter) lists2025() []commendationList {
 	return lists
 }
 
-// streakGrounds says the runs up to year that a higher award rests on.
+// streakGrounds says the run up to year that a higher award rests on: the
+// HTXSNV years alone (Hướng dẫn 06-HD/TW §19); the "bốn tốt" run is in the
+// unit's history, never a ground.
 func streakGrounds(h *criteria.HistoryResult, year int) string {
-	var parts []string
-	for _, s := range []struct {
-		what string
-		s    criteria.Streak
-	}{{"HTXSNV", h.HTXSNV}, {"“bốn tốt”", h.FourGood}} {
-		if n := upToNow(s.s); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d năm liên tục (%d–%d)", s.what, n, s.s.From, year))
-		}
-	}
-	return strings.Join(parts, "; ")
+	return fmt.Sprintf("HTXSNV %d năm liên tục (%d–%d)", upToNow(h.HTXSNV), h.HTXSNV.From, year)
 }
 
 // jsonKeys are the unit keys a report's rules add to the JSON (SPEC §6):

@@ -141,9 +141,9 @@ func TestTable2025Lists(t *testing.T) {
 	r := fixture2025(t)
 	out := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{}) }))
 	for _, want := range []string{
-		"ĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN (Hướng dẫn 06-HD/TW: chi bộ trực thuộc",
+		"ĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN (chi bộ trực thuộc đạt “bốn tốt”, xếp loại\nHTXSNV; khen thưởng theo Hướng dẫn 06-HD/TW)",
 		"  DB01 Đảng bộ Sở Tài chính:\n    - DB01-CB1 Chi bộ Phòng Ngân sách (hạng 1/3 chi bộ trực thuộc)",
-		"ĐỀ NGHỊ KHEN THƯỞNG CẤP CAO HƠN (HTXSNV hoặc “bốn tốt” đủ 5 năm liên tục",
+		"ĐỀ NGHỊ KHEN THƯỞNG CẤP CAO HƠN (HTXSNV đủ 5 năm liên tục, Hướng dẫn 06-HD/TW)",
 		"  - CB01 Chi bộ Sở Tư pháp (chi bộ cơ sở): HTXSNV: 5 năm liên tục (2020–2024)",
 	} {
 		if !strings.Contains(out, want) {
@@ -208,15 +208,17 @@ func TestXLSX2025CommendationSheet(t *testing.T) {
 		"Tổng số|||2|đơn vị",
 		"",
 		"2. Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
-		"Chi bộ trực thuộc đạt “bốn tốt” năm 2024 và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 06-HD/TW), theo từng đảng ủy cơ sở.",
+		"Chi bộ trực thuộc đạt “bốn tốt” năm 2024 và được xếp loại “Hoàn thành xuất sắc nhiệm vụ”, theo từng đảng ủy cơ sở; đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW.",
 		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
 		"1|DB01-CB1|Chi bộ Phòng Ngân sách|Chi bộ trực thuộc|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); xếp loại HTXSNV; thuộc DB01 Đảng bộ Sở Tài chính",
 		"Tổng số|||1|đơn vị",
 		"",
 		"3. Danh sách đề nghị khen thưởng cấp cao hơn",
-		"Đơn vị “Hoàn thành xuất sắc nhiệm vụ” hoặc đạt “bốn tốt” đủ 5 năm liên tục đến năm 2024 (Hướng dẫn 06-HD/TW).",
+		"Đơn vị “Hoàn thành xuất sắc nhiệm vụ” đủ 5 năm liên tục đến năm 2024 (Hướng dẫn 06-HD/TW).",
 		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
-		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|HTXSNV 5 năm liên tục (2020–2024); “bốn tốt” 3 năm liên tục (2022–2024)",
+		// The grounds are the HTXSNV years alone, though CB01 is "bốn tốt"
+		// three years running (Hướng dẫn 06-HD/TW §19).
+		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|HTXSNV 5 năm liên tục (2020–2024)",
 		"2|DB02-CB2|Chi bộ Phòng Giáo dục trung học|Chi bộ trực thuộc|HTNV|HTXSNV 5 năm liên tục (2020–2024)",
 		"Tổng số|||2|đơn vị",
 	}, "\n")

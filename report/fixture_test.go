@@ -229,7 +229,7 @@ func fixture() *criteria.Report {
 			verdict: criteria.NotMet, rank: 3,
 			overrides: map[string]override{
 				"tc1.members_floor": {criteria.NotMet, f(0.9), "9/10 đảng viên xếp loại từ HTNV trở lên; Lê Văn Cường KHTNV (Đảng viên dòng 31)"},
-				"tc4.no_violations": {criteria.NotMet, f(1), "1 đảng viên vi phạm Quy định 37-QĐ/TW: Lê Văn Cường (Đảng viên dòng 31)"},
+				"tc4.no_violations": {criteria.NotMet, f(1), "1 đảng viên vi phạm những điều đảng viên không được làm: Lê Văn Cường (Đảng viên dòng 31)"},
 				"tc2.regular_count": {criteria.MissingData, nil, "Không có dòng Sinh hoạt nào của chi bộ"},
 				"tc2.regular_good":  {criteria.MissingData, nil, "Không có dòng Sinh hoạt nào của chi bộ"},
 			}},

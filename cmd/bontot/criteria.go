@@ -325,7 +325,7 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	if th.NewMemberMonths <= 0 {
 		fresh = "đảng viên mới kết nạp vẫn phải được xếp loại"
 	}
-	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng; %s.\n", fresh)
+	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng (Quy định 366-QĐ/TW, Điều 5); %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
 	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
 		quarters = "" // tc2.thematic_quarterly judges them
@@ -351,12 +351,15 @@ func printCommendation(w io.Writer, th criteria.Thresholds) {
 	if !th.CommendationSubordinate && !th.HistoryStreaks {
 		return
 	}
-	fmt.Fprintln(w, "\nKhen thưởng (Hướng dẫn 06-HD/TW):")
-	fmt.Fprintln(w, "  Đề xuất tặng giấy khen: chi bộ cơ sở, đảng bộ cơ sở đạt \"bốn tốt\" và xếp loại HTXSNV.")
+	// "Bốn tốt" is Hướng dẫn 17-HD/ĐUK's; Hướng dẫn 06-HD/TW gives the
+	// đảng ủy cơ sở's giấy khen and the higher award (§19, HTXSNV years
+	// only): each line cites its own source (issue 18, item 8).
+	fmt.Fprintln(w, "\nKhen thưởng:")
+	fmt.Fprintln(w, "  Đề xuất tặng giấy khen: chi bộ cơ sở, đảng bộ cơ sở đạt \"bốn tốt\" và xếp loại HTXSNV (Hướng dẫn 17-HD/ĐUK).")
 	if th.CommendationSubordinate {
-		fmt.Fprintln(w, "  Đề nghị đảng ủy cơ sở tặng giấy khen (commendation_subordinate): chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV, theo từng đảng ủy cơ sở.")
+		fmt.Fprintln(w, "  Đề nghị đảng ủy cơ sở tặng giấy khen (commendation_subordinate): chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV, theo từng đảng ủy cơ sở (đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW).")
 	}
 	if th.HistoryStreaks {
-		fmt.Fprintf(w, "  Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ %d năm liên tục, tính cả năm đánh giá, theo sheet Lịch sử (Mã đơn vị, Năm, Xếp loại, [Bốn tốt]).\n", th.HistoryStreakYears)
+		fmt.Fprintf(w, "  Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV đủ %d năm liên tục, tính cả năm đánh giá (Hướng dẫn 06-HD/TW), theo sheet Lịch sử (Mã đơn vị, Năm, Xếp loại, [Bốn tốt]); số năm liên tục đạt \"bốn tốt\" chỉ để theo dõi.\n", th.HistoryStreakYears)
 	}
 }

@@ -122,8 +122,10 @@ func TestExample2025UnderBothProfiles(t *testing.T) {
 // nothing of them and exports them off.
 func TestCriteriaShowsCommendationRules(t *testing.T) {
 	out, _, code := runCmd(t, "criteria", "--profile", "2025")
-	if code != 0 || !strings.Contains(out, "Khen thưởng (Hướng dẫn 06-HD/TW):") ||
-		!strings.Contains(out, "Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV hoặc \"bốn tốt\" đủ 5 năm liên tục") {
+	if code != 0 || !strings.Contains(out, "\nKhen thưởng:\n") ||
+		!strings.Contains(out, "Đề nghị khen thưởng cấp cao hơn (history_streaks, history_streak_years): HTXSNV đủ 5 năm liên tục, tính cả năm đánh giá (Hướng dẫn 06-HD/TW)") ||
+		!strings.Contains(out, "số năm liên tục đạt \"bốn tốt\" chỉ để theo dõi") ||
+		!strings.Contains(out, "bị đình chỉ sinh hoạt đảng (Quy định 366-QĐ/TW, Điều 5)") {
 		t.Errorf("criteria --profile 2025 (exit %d):\n%s", code, out)
 	}
 	old, _, _ := runCmd(t, "criteria", "--profile", "hd17-2023")

@@ -97,11 +97,11 @@ var Sheets = []Sheet{
 			{Key: "name", Header: "Họ và tên", Aliases: []string{"Họ tên", "Họ và tên đảng viên"}, Required: true, Help: "Họ và tên đảng viên"},
 			{Key: "id", Header: "Mã đảng viên", Aliases: []string{"Số thẻ đảng viên", "Số thẻ"}, Help: "Mã hoặc số thẻ đảng viên (nếu có)"},
 			{Key: "exempt", Header: "Miễn sinh hoạt", Aliases: []string{"Miễn công tác và sinh hoạt", "Miễn SH"}, Values: YesNo, Help: "Có nếu được miễn công tác và sinh hoạt đảng (không xếp loại); ghi Đình chỉ nếu bị đình chỉ sinh hoạt đảng"},
-			{Key: "suspended", Header: "Đình chỉ sinh hoạt", Aliases: []string{"Đình chỉ sinh hoạt đảng", "Bị đình chỉ sinh hoạt", "Đình chỉ SH"}, Values: YesNo, Help: "Có nếu bị đình chỉ sinh hoạt đảng (không xếp loại, không tính vào tỷ lệ)"},
+			{Key: "suspended", Header: "Đình chỉ sinh hoạt", Aliases: []string{"Đình chỉ sinh hoạt đảng", "Bị đình chỉ sinh hoạt", "Đình chỉ SH"}, Values: YesNo, Help: "Có nếu bị đình chỉ sinh hoạt đảng (không xếp loại theo Quy định 366-QĐ/TW, Điều 5; không tính vào tỷ lệ)"},
 			{Key: "admitted_on", Header: "Ngày kết nạp", Aliases: []string{"Ngày vào Đảng", "Ngày kết nạp Đảng", "Ngày kết nạp vào Đảng"}, Help: "Ngày kết nạp (dd/mm/yyyy); đảng viên kết nạp chưa đủ 6 tháng tính đến hết năm được để trống xếp loại"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Xếp loại đảng viên"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng đảng viên năm"},
 			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
-			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW); Không hoặc để trống nếu không"},
+			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm; Không hoặc để trống nếu không"},
 			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
 		}},
@@ -198,7 +198,7 @@ const KeyUpper = "upper"
 // 06-HD/TW): the units' results of earlier years, read only when the
 // rules count streaks (criteria.Thresholds.HistoryStreaks).
 var HistorySheet = Sheet{ID: criteria.SheetHistory, Name: "Lịch sử", Aliases: []string{"Lịch sử xếp loại", "Kết quả các năm trước", "Các năm trước"},
-	Help: "Không bắt buộc (bộ quy tắc 2025): kết quả của đơn vị ở các năm trước năm đánh giá, để tính số năm liên tục HTXSNV và “bốn tốt” (Hướng dẫn 06-HD/TW).",
+	Help: "Không bắt buộc (bộ quy tắc 2025): kết quả của đơn vị ở các năm trước năm đánh giá, để tính số năm liên tục HTXSNV (đủ số năm thì đề nghị khen thưởng cấp cao hơn, Hướng dẫn 06-HD/TW) và số năm liên tục đạt “bốn tốt” (chỉ để theo dõi).",
 	Columns: []Column{
 		unitColumn,
 		{Key: "year", Header: "Năm", Aliases: []string{"Năm đánh giá", "Năm xếp loại"}, Required: true, Help: "Năm, trước năm đánh giá (kết quả năm đánh giá lấy từ sheet Đơn vị và các sheet khác)"},

@@ -178,10 +178,10 @@ func (b *builder) guideRows() []guideRow {
 	add(rowLine, "Kết luận", "Đơn vị đạt “bốn tốt” khi đạt cả 4 tiêu chí; đơn vị có dòng số liệu lỗi thì không được kết luận đạt. "+
 		"Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ thì được đề xuất tặng giấy khen.")
 	if th.CommendationSubordinate {
-		add(rowLine, "Khen thưởng", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ vào danh sách đề nghị đảng ủy cơ sở tặng giấy khen.")
+		add(rowLine, "Khen thưởng", "Chi bộ trực thuộc đạt “bốn tốt” và được xếp loại Hoàn thành xuất sắc nhiệm vụ vào danh sách đề nghị đảng ủy cơ sở tặng giấy khen (đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW).")
 	}
 	if th.HistoryStreaks {
-		add(rowLine, "Các năm trước", fmt.Sprintf("Sheet Lịch sử (không bắt buộc) ghi kết quả các năm trước; đơn vị HTXSNV hoặc đạt “bốn tốt” đủ %d năm liên tục (tính cả năm đánh giá) được đề nghị khen thưởng cấp cao hơn (Hướng dẫn 06-HD/TW).", th.HistoryStreakYears))
+		add(rowLine, "Các năm trước", fmt.Sprintf("Sheet Lịch sử (không bắt buộc) ghi kết quả các năm trước; đơn vị được xếp loại HTXSNV đủ %d năm liên tục (tính cả năm đánh giá) được đề nghị khen thưởng cấp cao hơn (Hướng dẫn 06-HD/TW); số năm liên tục đạt “bốn tốt” chỉ để theo dõi.", th.HistoryStreakYears))
 	}
 	add(rowBlank, "", "")
 
@@ -296,7 +296,7 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeAll, "Không có đơn thư, khiếu nại, tố cáo trong năm; mọi vấn đề nổi cộm phát sinh đã được giải quyết (đảng bộ cơ sở tính cả các chi bộ trực thuộc)."},
 		}},
 		{"Tiêu chí 4", criteria.CriterionNames["tc4"], []thresholdLine{
-			{scopeAll, "Không đảng viên nào vi phạm những điều đảng viên không được làm (Quy định 37-QĐ/TW) hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có)."},
+			{scopeAll, "Không đảng viên nào vi phạm những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có)."},
 			{scopeAll, "Mọi đảng viên (trừ người miễn sinh hoạt và người không lấy ý kiến) có nhận xét của chi ủy nơi cư trú không tiêu cực (Quy định 213-QĐ/TW)."},
 		}},
 	}

@@ -496,9 +496,17 @@ func TestHistorySheetOnlyWhereRead(t *testing.T) {
 	for _, r := range guide {
 		text.WriteString(strings.Join(r, " ") + "\n")
 	}
-	for _, want := range []string{"Sheet Lịch sử (không bắt buộc)", "đủ 5 năm liên tục", "đề nghị đảng ủy cơ sở tặng giấy khen", "Bốn tốt"} {
+	for _, want := range []string{"Sheet Lịch sử (không bắt buộc)", "HTXSNV đủ 5 năm liên tục", "đề nghị đảng ủy cơ sở tặng giấy khen", "Bốn tốt",
+		"số năm liên tục đạt “bốn tốt” chỉ để theo dõi"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("2025 guide lacks %q", want)
+		}
+	}
+	// Issue 18, items 7 and 8: "bốn tốt" years are no ground for the higher
+	// award, and Hướng dẫn 06-HD/TW is not where "bốn tốt" comes from.
+	for _, bad := range []string{"hoặc đạt “bốn tốt” đủ", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt"} {
+		if strings.Contains(text.String(), bad) {
+			t.Errorf("2025 guide says %q", bad)
 		}
 	}
 	old := write(t, Options{})
