@@ -22,9 +22,11 @@ func (e *evaluator) yearOver() bool {
 // futureRegular is how many regular meetings the rest of the year can
 // still hold: one per month after the self-check date's month, plus that
 // month itself if it has none yet (SPEC §2, "Self-check"). It is zero
-// without --as-of.
+// without --as-of and from 31/12 on.
 func (e *evaluator) futureRegular(v *view) int {
-	if !e.asOf {
+	if e.yearOver() {
+		// On 31/12 the data of the whole year is in: the year is judged
+		// as ended, as every other check judges it then.
 		return 0
 	}
 	switch {

@@ -141,7 +141,10 @@ func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles 
 // self-check.
 func (x *xlsxWriter) reportTitle() string {
 	s := fmt.Sprintf("Kết quả đánh giá chi bộ, đảng bộ cơ sở “bốn tốt” năm %d", x.r.Year)
-	if !x.r.AsOf.IsZero() {
+	switch {
+	case x.r.AsOfToday:
+		s += fmt.Sprintf(" (tính đến ngày %s)", x.r.AsOf.Format("02/01/2006"))
+	case !x.r.AsOf.IsZero():
 		s += fmt.Sprintf(" (tự kiểm tra đến ngày %s)", x.r.AsOf.Format("02/01/2006"))
 	}
 	return s
@@ -238,7 +241,16 @@ func (x *xlsxWriter) summary() (*excelize.StreamWriter, func() error, error) {
 func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
 	st, cols := x.st, summaryColumns
 	d := newDocLayout(cols)
-	row, err := x.heading(w, d, "BÁO CÁO", x.reportTitle())
+	// Under the title, what the whole report rests on (SPEC §6): up to
+	// which day it counts when the year had not ended, and the rules.
+	subtitles := []string{x.reportTitle()}
+	if x.r.AsOfToday {
+		subtitles = append(subtitles, asOfLine(x.r))
+	}
+	if l := rulesLine(x.r); l != "" {
+		subtitles = append(subtitles, l)
+	}
+	row, err := x.heading(w, d, "BÁO CÁO", subtitles...)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -149,7 +149,7 @@ func TestEvaluateXLSX(t *testing.T) {
 	if len(sheets) <= len(want) || !slices.Equal(sheets[:len(want)], want) {
 		t.Errorf("sheets %q", sheets)
 	}
-	if v, _ := f.GetCellValue("Tổng hợp", "B11"); v != "DB01" {
+	if v, _ := f.GetCellValue("Tổng hợp", "B12"); v != "DB01" {
 		t.Errorf("first ranked unit %q", v)
 	}
 	// No temporary file is left beside the report.
