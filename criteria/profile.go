@@ -52,6 +52,16 @@ func profile2025() Thresholds {
 	t.Profile = Profile2025
 	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
 	t.QuotaHTXSNV = true
+	// Quy định 366-QĐ/TW art. 11 (issue 18 item 5): the share is of those
+	// rated HTTNV, HTXSNV not in the base, and organisations have it too.
+	t.HTXSNVBase = BaseHTTNV
+	t.QuotaHTXSNVOrgs = true
+	// Quy định 366-QĐ/TW art. 5, Hướng dẫn 43-HD/BTCTW (issue 18 item 4).
+	t.NewMembersNotRated = true
+	// Quy định 366-QĐ/TW art. 11 (issue 18 item 6): a member who violated
+	// the prohibitions or was disciplined in the year is rated KHTNV.
+	t.DisciplineCeiling = KHTNV
+	t.ViolationCeiling = KHTNV
 	// Hướng dẫn 42-HD/BTCTW leaves the score sheet to the provinces: the
 	// eight-group sheet of one of them is the example, bands unchanged.
 	t.ScoreGroups = Sheet2025ScoreGroups()

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"strings"
 )
 
 // tc4Checks are the measured checks of TC4, in the guidance's order.
@@ -105,9 +106,19 @@ func (e *evaluator) residence(v *view) CheckResult {
 	owners, _, missing := e.poolMembers(v)
 	var neg, blank nameList
 	n, pos, out, suspended := 0, 0, 0, 0
+	var fresh nameList
 	for _, p := range owners {
 		for i := range p.Members {
 			m := &p.Members[i]
+			// Under the 2025 rules a member too new to be reviewed is out
+			// of the review altogether, residence feedback included (Quy
+			// định 366-QĐ/TW art. 5).
+			if e.th.NewMembersNotRated && e.isNew(m) {
+				if fresh.want() {
+					fresh.add(strings.TrimSuffix(memberName(m, p, v.u), ")") + ", kết nạp " + date(m.AdmittedOn.Time()) + ")")
+				}
+				continue
+			}
 			if m.OutOfRating() || m.Residence == ResidenceNotTaken {
 				out++
 				if m.Suspended && !m.Exempt {
@@ -136,6 +147,9 @@ func (e *evaluator) residence(v *view) CheckResult {
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt, bị đình chỉ sinh hoạt hoặc không lấy ý kiến nhận xét", out)
 	case out > 0:
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt hoặc không lấy ý kiến nhận xét", out)
+	}
+	if fresh.len() > 0 {
+		extra += fmt.Sprintf("; không tính %d đảng viên %s: %s", fresh.len(), e.newNote(), fresh.list("người"))
 	}
 	c := CheckResult{Threshold: ptr(1)}
 	if n > 0 {
