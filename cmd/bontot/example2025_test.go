@@ -1,8 +1,8 @@
 package main
 
 import (
-	"maps"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 )
