@@ -37,11 +37,12 @@ var profiles = []profileDef{
 }
 
 // hd17 is the guidance as written. The settings of who is rated and of
-// ratings as points (new_member_months, rating_bands, discipline_ceiling:
-// issue 11, items 2 and 3) have the same default in every profile: they
-// act only where a workbook has the columns they read (Đình chỉ sinh
-// hoạt, Ngày kết nạp, Điểm xếp loại, Kỷ luật), which no hd17-2023
-// workbook had.
+// ratings as points (new_member_months, rating_bands: issue 11, items 2
+// and 3) have the same default in every profile: they act only where a
+// workbook has the columns they read (Đình chỉ sinh hoạt, Ngày kết nạp,
+// Điểm xếp loại, Kỷ luật), which no hd17-2023 workbook had. What the 2026
+// review changed in them (issue 18: new_members_not_rated,
+// discipline_ceiling, violation_ceiling) is the 2025 profile's.
 func hd17() Thresholds { return Default() }
 
 // profile2025 starts from hd17-2023 and switches on every rule of issue 11

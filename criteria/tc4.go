@@ -12,7 +12,14 @@ var tc4Checks = []CheckDef{
 		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm (Quy định 37-QĐ/TW) hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
 	// II.4, fourth bullet: Quy định 213-QĐ/TW.
 	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
-		Rule: fixed("Mọi đảng viên (trừ đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW) có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
+		Rule: func(th Thresholds) string {
+			out := "đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW"
+			if th.NewMembersNotRated && th.NewMemberMonths > 0 {
+				// Quy định 366-QĐ/TW art. 5: not reviewed at all.
+				out = fmt.Sprintf("đảng viên miễn sinh hoạt, đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW và đảng viên kết nạp chưa đủ %d tháng đến ngày kiểm điểm", th.NewMemberMonths)
+			}
+			return "Mọi đảng viên (trừ " + out + ") có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên"
+		}},
 }
 
 // tc4Funcs maps each check ID of tc4Checks to the function that judges it.
