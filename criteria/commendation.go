@@ -65,6 +65,14 @@ type CommendationGroup struct {
 	Parent string        // the đảng bộ cơ sở's code, as the chi bộ writes it
 	Name   string        // its name, "" when it is not among the units read
 	Units  []*UnitResult // in report order (ranked)
+	// Quota is the parent's quota.htxsnv_orgs result when it is not dat:
+	// its chi bộ trực thuộc rated HTXSNV exceed the share of Quy định
+	// 366-QĐ/TW art. 11 (or may, with blank ratings). The list still
+	// names every chi bộ that is dat and HTXSNV — the ratings are the đảng
+	// ủy's to revise, not bontot's to pick among — but never silently:
+	// every report prints this result beside the list. nil when the
+	// quota is met or not checked.
+	Quota *ImplementationResult
 }
 
 // GrassrootsCommendations is the list "đề nghị đảng ủy cơ sở tặng giấy
@@ -101,6 +109,9 @@ func (r *Report) GrassrootsCommendations() []CommendationGroup {
 			}
 		}
 	}
+	for k := range groups {
+		groups[k].Quota = r.quotaNotMet(groups[k].Parent)
+	}
 	slices.SortStableFunc(groups, func(a, b CommendationGroup) int {
 		ia, oka := order[a.Parent]
 		ib, okb := order[b.Parent]
@@ -117,6 +128,25 @@ func (r *Report) GrassrootsCommendations() []CommendationGroup {
 	})
 	return groups
 }
+
+// quotaNotMet is the quota.htxsnv_orgs result of unit code ("": the
+// entry over the units evaluated together) when it is not dat, else nil.
+func (r *Report) quotaNotMet(code string) *ImplementationResult {
+	for i := range r.Implementation {
+		im := &r.Implementation[i]
+		if im.ID == "quota.htxsnv_orgs" && im.Unit == code && im.Cluster == "" && im.Status != Met {
+			return im
+		}
+	}
+	return nil
+}
+
+// UpperQuota is the quota.htxsnv_orgs result over the chi bộ cơ sở and
+// đảng bộ cơ sở evaluated together when it is not dat: more of them are
+// rated HTXSNV than Quy định 366-QĐ/TW art. 11 allows, so the first
+// commendation list, which takes every unit dat and HTXSNV, must say so
+// beside it. nil when the quota is met or not checked.
+func (r *Report) UpperQuota() *ImplementationResult { return r.quotaNotMet("") }
 
 // Streak is a run of consecutive years, ending with the evaluation year
 // when that year counts, else with the year before.

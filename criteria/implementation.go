@@ -24,9 +24,22 @@ var ImplementationChecks = []CheckDef{
 	// The cap on HTXSNV of the 2025 profile (SPEC §6); see quotaHTXSNV.
 	{ID: "quota.htxsnv", Scope: ScopeAll, Title: "Tỷ lệ đảng viên xếp loại HTXSNV",
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("Số đảng viên xếp loại HTXSNV không quá %s số đảng viên xếp loại từ HTTNV trở lên (không tính đảng viên miễn công tác và sinh hoạt đảng); đảng bộ cơ sở tính trên đảng viên của cả đảng bộ", pct(th.HTXSNVShare))
+			where := "mỗi chi bộ cơ sở và toàn đảng bộ cơ sở (tính đảng viên của cả đảng bộ)"
+			if th.QuotaHTXSNVSubordinate {
+				where = "mỗi chi bộ, kể cả chi bộ trực thuộc, và toàn đảng bộ cơ sở (tính đảng viên của cả đảng bộ)"
+			}
+			return fmt.Sprintf("Số đảng viên xếp loại HTXSNV không quá %s số đảng viên %s%s (Quy định 366-QĐ/TW, Điều 11), ở %s; không tính đảng viên miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt hoặc mới kết nạp chưa xếp loại",
+				pct(th.HTXSNVShare), th.HTXSNVBase.Label(), baseNote(th.HTXSNVBase), where)
 		},
 		On: func(th Thresholds) bool { return th.QuotaHTXSNV }},
+	// The same cap over organisations (Quy định 366-QĐ/TW art. 11; issue
+	// 18 item 5); see quotaHTXSNVOrgs.
+	{ID: "quota.htxsnv_orgs", Scope: ScopeAll, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
+		Rule: func(th Thresholds) string {
+			return fmt.Sprintf("Số tổ chức đảng xếp loại HTXSNV không quá %s số tổ chức %s%s (Quy định 366-QĐ/TW, Điều 11): các chi bộ trực thuộc của mỗi đảng bộ cơ sở, và các chi bộ cơ sở, đảng bộ cơ sở được đánh giá cùng nhau",
+				pct(th.HTXSNVShare), th.HTXSNVBase.Label(), baseNote(th.HTXSNVBase))
+		},
+		On: func(th Thresholds) bool { return th.QuotaHTXSNVOrgs }},
 }
 
 // implementation runs the checks of section III, beside the verdicts:
@@ -71,7 +84,17 @@ func (e *evaluator) implementation(units []*Unit, quotas []ImplementationResult)
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return naturalCompare(units[a].Code, units[b].Code) })
 		for _, i := range order {
-			out = append(out, quotas[i])
+			if quotas[i].ID != "" { // "": no entry for this unit
+				out = append(out, quotas[i])
+			}
+		}
+	}
+	if e.th.QuotaHTXSNVOrgs {
+		for _, u := range committees {
+			out = append(out, e.quotaSuborgs(u))
+		}
+		if r, ok := e.quotaEvaluated(units); ok {
+			out = append(out, r)
 		}
 	}
 	return out
@@ -152,36 +175,108 @@ func (e *evaluator) pilotCluster(name string, us []*Unit) ImplementationResult {
 	return r
 }
 
-// quotaHTXSNV checks the cap on excellent ratings: "số lượng đảng viên được
-// xếp loại 'Hoàn thành xuất sắc nhiệm vụ' không vượt quá 20% số đảng viên
-// được xếp loại 'Hoàn thành tốt nhiệm vụ' trong từng tổ chức cơ sở đảng"
-// (Hướng dẫn 21-HD/BTCTW; kept by the 2025 rules, SPEC §6), the share
-// being HTXSNVShare.
+// baseNote is what the rule text says of HTXSNV beside the base.
+func baseNote(b HTXSNVBase) string {
+	if b == BaseHTTNV {
+		return " (HTXSNV không tính vào số này)"
+	}
+	return " (HTXSNV tính trong số này)"
+}
+
+// quotaCount counts ratings for the HTXSNV cap: top are HTXSNV, good
+// exactly HTTNV, blank not rated yet; tops and blanks name them.
+type quotaCount struct {
+	top, good   int
+	tops, blank nameList
+}
+
+func (q *quotaCount) add(r Rating, name func() string) {
+	switch r {
+	case RatingNone:
+		if q.blank.want() {
+			q.blank.add(name())
+		}
+	case HTXSNV:
+		q.top++
+		if q.tops.want() {
+			q.tops.add(name())
+		}
+	case HTTNV:
+		q.good++
+	}
+}
+
+// judgeQuota applies "HTXSNV ≤ share of the base", the base being those
+// rated exactly HTTNV or those rated HTTNV or above (Thresholds.HTXSNVBase);
+// the largest number allowed is the floor of the product. noun names what
+// is rated ("đảng viên", "chi bộ trực thuộc"); unit is how the list of
+// those rated HTXSNV counts them ("người", "đơn vị").
 //
-// "Those rated HTTNV" is read as the members rated HTTNV or above, HTXSNV
-// included: HTXSNV is picked from among the members who earn HTTNV (its
-// conditions contain every condition of HTTNV), so the cap is a share of
-// that pool before the best are picked. Read as "rated exactly HTTNV", the
-// cap would shrink with every member promoted, and a chi bộ of five good
-// members could not name one HTXSNV (1/4 = 25%). "Not more than" lets 20%
-// exactly pass.
+// A blank rating leaves the result open only while it could change it:
+// the check fails when it fails even if every blank were HTTNV (the
+// largest base, the smallest count), and passes when it passes even if
+// every blank were HTXSNV (the largest count; under the exact-HTTNV base
+// also the smallest base): every other assignment lies between the two.
+func (e *evaluator) judgeQuota(q *quotaCount, noun, unit string) (Status, string) {
+	share, base := e.th.HTXSNVShare, e.th.HTXSNVBase
+	// atMost is ⌊share·n⌋ with eps, so that 20% of 15 is 3, not 2.
+	atMost := func(n int) int { return int(math.Floor(share*float64(n) + eps)) }
+	of := func(top, good int) int { // the base for these counts
+		if base == BaseHTTNV {
+			return good
+		}
+		return top + good
+	}
+	b := q.blank.len()
+	n := of(q.top, q.good)
+	head := fmt.Sprintf("%d HTXSNV / %d %s %s", q.top, n, noun, base.Label())
+	if n > 0 {
+		head += " = " + pct(float64(q.top)/float64(n))
+	}
+	switch best, worst := atMost(of(q.top, q.good+b)), atMost(of(q.top+b, q.good)); {
+	case q.top > best:
+		msg := fmt.Sprintf("%s, vượt %s (tối đa %d HTXSNV)", head, pct(share), best)
+		if b > 0 {
+			msg += fmt.Sprintf(" kể cả khi %d %s chưa xếp loại đều đạt HTTNV", b, noun)
+		}
+		return NotMet, msg + "; xếp loại HTXSNV: " + q.tops.list(unit)
+	case q.top+b > worst:
+		return MissingData, fmt.Sprintf("%s, cần không quá %s; %d %s chưa được xếp loại: %s", head, pct(share), b, noun, q.blank.list(unit))
+	}
+	return Met, fmt.Sprintf("%s, không quá %s", head, pct(share))
+}
+
+// quotaHTXSNV checks the cap on excellent ratings of members: "số lượng
+// đảng viên được xếp loại 'Hoàn thành xuất sắc nhiệm vụ' không vượt quá
+// 20% số đảng viên được xếp loại 'Hoàn thành tốt nhiệm vụ'" (Quy định
+// 366-QĐ/TW art. 11, after Hướng dẫn 21-HD/BTCTW), the share being
+// HTXSNVShare (25 % where the committee above allows it).
 //
-// "Trong từng tổ chức cơ sở đảng": a chi bộ counts its own members; a đảng
-// bộ cơ sở counts every member of its pool, its own rows and those of its
-// chi bộ trực thuộc, each of which also gets a result of its own. Exempt
-// and suspended members are rated by no one and left out, and so are new
-// members not yet rated (members.go). A blank rating leaves the
-// result open only when the data does not settle it: the check fails even
-// if every blank were HTTNV, and passes even if every blank were HTXSNV.
-func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
-	r := ImplementationResult{ID: "quota.htxsnv", Unit: u.Code}
+// The base is HTXSNVBase. The 2025 profile reads the text as written:
+// those rated HTTNV, HTXSNV not among them, so 2 HTXSNV beside 8 HTTNV is
+// over (20 % of 8 allows 1). The other reading, HTTNV or above, counts
+// HTXSNV in the pool they are picked from (2 of 10 passes); a criteria
+// file may choose it (htxsnv_base: httnv_or_above).
+//
+// "Trong từng tổ chức cơ sở đảng": a chi bộ cơ sở counts its own members;
+// a đảng bộ cơ sở counts every member of its pool, its own rows and those
+// of its chi bộ trực thuộc. A chi bộ trực thuộc gets an entry of its own
+// only under QuotaHTXSNVSubordinate: it is not a tổ chức cơ sở đảng, and
+// its đảng bộ's pooled entry judges it. ok is false when u gets no entry.
+// Exempt and suspended members are rated by no one and left out, and so
+// are new members (members.go).
+func (e *evaluator) quotaHTXSNV(u *Unit) (r ImplementationResult, ok bool) {
+	if u.Type == CellSubordinate && !e.th.QuotaHTXSNVSubordinate {
+		return r, false
+	}
+	r = ImplementationResult{ID: "quota.htxsnv", Unit: u.Code}
 	if u.Type != Committee && !u.Sheets.Has(SheetMembers) {
 		r.Status, r.Message = MissingData, missingSheet(SheetMembers, "").Message
-		return r
+		return r, true
 	}
-	var rows, top, good int
+	var rows int
 	var out leftOut
-	var tops, blank nameList
+	var q quotaCount
 	for _, p := range e.views[u].pool {
 		for i := range p.Members {
 			m := &p.Members[i]
@@ -192,62 +287,88 @@ func (e *evaluator) quotaHTXSNV(u *Unit) ImplementationResult {
 				}
 				return m.Name + " (" + m.Source.String() + ")"
 			}
-			switch {
-			case out.add(e, m, name):
-			case m.Rating == RatingNone:
-				if blank.want() {
-					blank.add(name())
-				}
-			case m.Rating == HTXSNV:
-				top++
-				good++
-				if tops.want() {
-					tops.add(name())
-				}
-			case m.Rating == HTTNV:
-				good++
+			if !out.add(e, m, name) {
+				q.add(m.Rating, name)
 			}
 		}
 	}
-	prefix, extra := "", ""
+	prefix := ""
 	if u.Type == Committee {
 		prefix = fmt.Sprintf("Toàn đảng bộ (cùng %d chi bộ trực thuộc): ", len(e.children[u.Code]))
 	}
-	extra = out.note(e)
+	extra := out.note(e)
 	switch {
 	case rows == 0 && u.Type == Committee:
 		r.Status, r.Message = MissingData, "Trang \"Đảng viên\" không có dòng nào của đảng bộ và các chi bộ trực thuộc"
-		return r
+		return r, true
 	case rows == 0:
 		r.Status, r.Message = MissingData, "Trang \"Đảng viên\" không có dòng nào của đơn vị"
-		return r
+		return r, true
 	case rows == out.total():
 		r.Status, r.Message = MissingData, prefix+"Không có đảng viên nào được xếp loại"+extra
+		return r, true
+	}
+	r.Status, r.Message = e.judgeQuota(&q, "đảng viên", "người")
+	r.Message = prefix + r.Message + extra
+	return r, true
+}
+
+// unitName is "CB01 (Chi bộ Phòng Tổ chức)" for the lists of
+// quota.htxsnv_orgs.
+func unitName(u *Unit) string {
+	if u.Name == "" {
+		return u.Code
+	}
+	return u.Code + " (" + u.Name + ")"
+}
+
+// quotaSuborgs is quota.htxsnv_orgs over a đảng bộ cơ sở's chi bộ trực
+// thuộc: their own ratings in Đơn vị (Quy định 366-QĐ/TW art. 11 caps
+// the organisations rated HTXSNV as it caps the members). Unit is the
+// đảng bộ's code. Without it, a đảng bộ with 4 chi bộ HTXSNV and 1 HTTNV
+// would put all 4 on its commendation list unchecked; the list now
+// carries this result (Report.GrassrootsCommendations).
+func (e *evaluator) quotaSuborgs(u *Unit) ImplementationResult {
+	r := ImplementationResult{ID: "quota.htxsnv_orgs", Unit: u.Code}
+	kids := e.children[u.Code]
+	if len(kids) == 0 {
+		r.Status = MissingData
+		r.Message = fmt.Sprintf("Không có chi bộ trực thuộc nào ghi \"%s\" ở cột Trực thuộc", u.Code)
 		return r
 	}
-	share := e.th.HTXSNVShare
-	// atMost is ⌊share·n⌋ with eps, so that 20% of 15 is 3, not 2.
-	atMost := func(n int) int { return int(math.Floor(share*float64(n) + eps)) }
-	b := blank.len()
-	head := fmt.Sprintf("%d HTXSNV / %d đảng viên xếp loại từ HTTNV trở lên", top, good)
-	if good > 0 {
-		head += " = " + pct(float64(top)/float64(good))
+	var q quotaCount
+	for _, k := range kids {
+		q.add(k.Rating, func() string { return unitName(k) })
 	}
-	switch {
-	case top > atMost(good+b):
-		r.Status = NotMet
-		r.Message = fmt.Sprintf("%s, vượt %s (tối đa %d HTXSNV)", head, pct(share), atMost(good+b))
-		if b > 0 {
-			r.Message += fmt.Sprintf(" kể cả khi %d đảng viên chưa xếp loại đều đạt HTTNV", b)
-		}
-		r.Message += "; xếp loại HTXSNV: " + tops.list("người")
-	case top+b > atMost(good+b):
-		r.Status = MissingData
-		r.Message = fmt.Sprintf("%s, cần không quá %s; %d đảng viên chưa được xếp loại: %s", head, pct(share), b, blank.list("người"))
-	default:
-		r.Status = Met
-		r.Message = fmt.Sprintf("%s, không quá %s", head, pct(share))
-	}
-	r.Message = prefix + r.Message + extra
+	r.Status, r.Message = e.judgeQuota(&q, "chi bộ trực thuộc", "đơn vị")
+	r.Message = fmt.Sprintf("Chi bộ trực thuộc của %s: %s", u.Code, r.Message)
 	return r
+}
+
+// quotaEvaluated is quota.htxsnv_orgs over the grassroots organisations
+// evaluated together — the chi bộ cơ sở and đảng bộ cơ sở of the
+// evaluation, whose ratings the committee above decides (chi bộ trực
+// thuộc are their đảng ủy's, quotaSuborgs). Its Unit and Cluster are "":
+// it concerns the evaluation as a whole (ImplementationResult.Who). ok is
+// false when the evaluation holds fewer than two of them: a chi bộ's own
+// workbook is no set to take a share of.
+func (e *evaluator) quotaEvaluated(units []*Unit) (r ImplementationResult, ok bool) {
+	var us []*Unit
+	for _, u := range units {
+		if u.Type == CellGrassroots || u.Type == Committee {
+			us = append(us, u)
+		}
+	}
+	if len(us) < 2 {
+		return r, false
+	}
+	slices.SortStableFunc(us, func(a, b *Unit) int { return naturalCompare(a.Code, b.Code) })
+	var q quotaCount
+	for _, u := range us {
+		q.add(u.Rating, func() string { return unitName(u) })
+	}
+	r = ImplementationResult{ID: "quota.htxsnv_orgs"}
+	r.Status, r.Message = e.judgeQuota(&q, "tổ chức cơ sở đảng", "đơn vị")
+	r.Message = fmt.Sprintf("Các chi bộ cơ sở, đảng bộ cơ sở được đánh giá (%d đơn vị): %s", len(us), r.Message)
+	return r, true
 }

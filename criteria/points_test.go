@@ -68,18 +68,23 @@ func TestDisciplineCountsAsViolation(t *testing.T) {
 }
 
 // TestDisciplineCeilingBoundary: a disciplined member rated exactly the
-// ceiling (HTNV) raises nothing; one rated HTTNV is a warning naming the
+// ceiling (HTNV in hd17-2023, KHTNV in 2025: Quy định 366-QĐ/TW art. 11)
+// raises nothing; one rated a level above is a warning naming the
 // member; the verdict is the same either way. A ceiling of HTTNV in the
 // criteria file moves the boundary.
 func TestDisciplineCeilingBoundary(t *testing.T) {
 	bothProfiles(t, func(t *testing.T, th Thresholds) {
-		if w := disciplineWarnings(Evaluate(cellDisciplined(HTNV, Dismissal, "Cách chức"), th, Options{})); len(w) != 0 {
-			t.Errorf("rated HTNV: warnings %q", w)
+		at, above := HTNV, HTTNV
+		if th.Profile == Profile2025 {
+			at, above = KHTNV, HTNV
 		}
-		rep := Evaluate(cellDisciplined(HTTNV, Dismissal, "Cách chức"), th, Options{})
+		if w := disciplineWarnings(Evaluate(cellDisciplined(at, Dismissal, "Cách chức"), th, Options{})); len(w) != 0 {
+			t.Errorf("rated %s: warnings %q", at.Code(), w)
+		}
+		rep := Evaluate(cellDisciplined(above, Dismissal, "Cách chức"), th, Options{})
 		w := disciplineWarnings(rep)
-		if len(w) != 1 || !hasAll(w[0], "Đảng viên Bùi Văn Kỷ (Đảng viên dòng", "bị kỷ luật cách chức trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa HTNV") {
-			t.Errorf("rated HTTNV: warnings %q", w)
+		if len(w) != 1 || !hasAll(w[0], "Đảng viên Bùi Văn Kỷ (Đảng viên dòng", "bị kỷ luật cách chức trong năm nhưng xếp loại "+above.Code()+", cao hơn mức tối đa "+at.Code()) {
+			t.Errorf("rated %s: warnings %q", above.Code(), w)
 		}
 		for _, p := range rep.Problems {
 			if strings.Contains(p.Message, "bị kỷ luật") && (p.Severity != SeverityWarning || p.Sheet != "Đảng viên" || p.Unit != "CS01") {
@@ -113,10 +118,32 @@ func TestRatingSettingsInCriteriaFile(t *testing.T) {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
-	for _, name := range []string{ProfileHD17, Profile2025} {
-		d := profileTh(t, name)
-		if d.RatingBands != (RatingBands{90, 70, 50}) || d.DisciplineCeiling != HTNV || d.NewMemberMonths != 6 {
-			t.Errorf("%s defaults: %v %s %d", name, d.RatingBands, d.DisciplineCeiling.Code(), d.NewMemberMonths)
+	for _, c := range []struct {
+		name        string
+		discipline  Rating
+		violation   Rating
+		notRatedNew bool
+	}{{ProfileHD17, HTNV, RatingNone, false}, {Profile2025, KHTNV, KHTNV, true}} {
+		d := profileTh(t, c.name)
+		if d.RatingBands != (RatingBands{90, 70, 50}) || d.DisciplineCeiling != c.discipline || d.NewMemberMonths != 6 ||
+			d.ViolationCeiling != c.violation || d.NewMembersNotRated != c.notRatedNew {
+			t.Errorf("%s defaults: %v %s %d %q %v", c.name, d.RatingBands, d.DisciplineCeiling.Code(), d.NewMemberMonths, d.ViolationCeiling.Code(), d.NewMembersNotRated)
 		}
+	}
+	// violation_ceiling takes a rating or khong; new_members_not_rated a
+	// boolean; both round-trip.
+	th, err = ParseThresholds([]byte("profile: \"2025\"\nviolation_ceiling: khong\nnew_members_not_rated: false\n"), "x.yaml")
+	if err != nil || th.ViolationCeiling != RatingNone || th.NewMembersNotRated {
+		t.Fatalf("%+v, %v", th, err)
+	}
+	if back, err := ParseThresholds(th.MarshalYAMLWithComments(), "x.yaml"); err != nil || back.ViolationCeiling != RatingNone || back.NewMembersNotRated {
+		t.Errorf("round trip: %v, %v", back.ViolationCeiling, err)
+	}
+	th, err = ParseThresholds([]byte("violation_ceiling: HTNV\n"), "x.yaml")
+	if err != nil || th.ViolationCeiling != HTNV {
+		t.Errorf("violation_ceiling HTNV: %v, %v", th.ViolationCeiling, err)
+	}
+	if _, err := ParseThresholds([]byte("violation_ceiling: Tốt lắm\n"), "x.yaml"); err == nil || !strings.Contains(err.Error(), "hoặc khong") {
+		t.Errorf("bad violation_ceiling: %v", err)
 	}
 }

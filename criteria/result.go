@@ -50,6 +50,17 @@ type Options struct {
 	// fields: at province scale the rows and the report would otherwise
 	// sit in memory together. The dataset cannot be evaluated again.
 	ReleaseRows bool
+	// ReviewDate is the day of the annual review (kiểm điểm, đánh giá, xếp
+	// loại) that the new-member rule counts months to, under
+	// Thresholds.NewMembersNotRated (Quy định 366-QĐ/TW art. 5, Hướng dẫn
+	// 43-HD/BTCTW). Zero is 31/12 of the evaluation year. The command
+	// fills it from --review-date, else from the day of the run when the
+	// evaluation year is the current one.
+	ReviewDate time.Time
+	// ReviewDateWhy says in a few Vietnamese words where ReviewDate came
+	// from, for the messages that name it: "theo --review-date", "ngày
+	// chạy"; "" with a zero ReviewDate is "cuối năm đánh giá".
+	ReviewDateWhy string
 }
 
 // CheckResult is the outcome of one check or qualitative item for one unit.
@@ -121,11 +132,28 @@ func (r *UnitResult) Check(id string) *CheckResult {
 // ImplementationResult is one check of section III (tổ chức thực hiện),
 // reported beside the verdicts.
 type ImplementationResult struct {
-	ID      string // "pilot.suborgs" or "pilot.cluster"
-	Unit    string // unit code for pilot.suborgs
-	Cluster string // cluster name for pilot.cluster
+	ID string // "pilot.suborgs", "pilot.cluster", "quota.htxsnv", "quota.htxsnv_orgs"
+	// Unit is the unit code for pilot.suborgs, quota.htxsnv and the
+	// per-đảng bộ quota.htxsnv_orgs; Cluster the cluster name for
+	// pilot.cluster. Both are "" for the quota.htxsnv_orgs entry over the
+	// units evaluated together (JSON: "unit": null, "cluster": null).
+	Unit    string
+	Cluster string
 	Status  Status
 	Message string
+}
+
+// Who names what the result is about, for a report's "Đơn vị / Cụm"
+// column: the unit code, the cluster, or, for the entry over the
+// evaluation as a whole, "Toàn bộ đơn vị được đánh giá".
+func (r *ImplementationResult) Who() string {
+	switch {
+	case r.Unit != "":
+		return r.Unit
+	case r.Cluster != "":
+		return r.Cluster
+	}
+	return "Toàn bộ đơn vị được đánh giá"
 }
 
 // Report is the complete outcome of an evaluation, ready for rendering.

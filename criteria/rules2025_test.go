@@ -197,11 +197,14 @@ func expectQuota(t *testing.T, rep *Report, code string, want Status, msg string
 	record("quota.htxsnv", want)
 }
 
-// TestQuotaHTXSNVBoundary: 20% of the members rated HTTNV or above passes,
-// one HTXSNV more fails; the share is the criteria file's; hd17-2023 has
-// no such check; it never changes a verdict.
+// TestQuotaHTXSNVBoundary: under the reading "HTTNV or above"
+// (htxsnv_base: httnv_or_above), 20% of the members rated HTTNV or above
+// passes, one HTXSNV more fails; the share is the criteria file's;
+// hd17-2023 has no such check; it never changes a verdict.
+// TestQuotaHTXSNVExactBase covers the 2025 default base.
 func TestQuotaHTXSNVBoundary(t *testing.T) {
 	th := profileTh(t, Profile2025)
+	th.HTXSNVBase = BaseHTTNVOrAbove
 	ok := Evaluate(dataset(cellMembers("CS01", 3, 12, member("Hà Văn Hòa", HTNV))), th, Options{})
 	expectQuota(t, ok, "CS01", Met, "3 HTXSNV / 15 đảng viên xếp loại từ HTTNV trở lên = 20%, không quá 20%")
 	over := Evaluate(dataset(cellMembers("CS01", 4, 11)), th, Options{})
@@ -252,6 +255,8 @@ func TestQuotaHTXSNVBoundary(t *testing.T) {
 // when rows are released as they are used.
 func TestQuotaHTXSNVOverTheDangBo(t *testing.T) {
 	th := profileTh(t, Profile2025)
+	th.HTXSNVBase = BaseHTTNVOrAbove
+	th.QuotaHTXSNVSubordinate = true
 	build := func() *Dataset {
 		rowCounter = 0 // the same rows, so the same evidence sentences
 		cb01 := sub("CB01", "DB01")
@@ -268,7 +273,7 @@ func TestQuotaHTXSNVOverTheDangBo(t *testing.T) {
 	for _, im := range rep.Implementation {
 		order = append(order, im.ID+" "+im.Unit)
 	}
-	if want := []string{"pilot.suborgs DB01", "quota.htxsnv CB01", "quota.htxsnv CB02", "quota.htxsnv CS01", "quota.htxsnv DB01"}; !slices.Equal(order, want) {
+	if want := []string{"pilot.suborgs DB01", "quota.htxsnv CB01", "quota.htxsnv CB02", "quota.htxsnv CS01", "quota.htxsnv DB01", "quota.htxsnv_orgs DB01", "quota.htxsnv_orgs "}; !slices.Equal(order, want) {
 		t.Errorf("order %q, want %q", order, want)
 	}
 	// One more HTXSNV in a chi bộ tips the đảng bộ over.

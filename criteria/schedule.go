@@ -58,7 +58,7 @@ func Evaluate(ds *Dataset, th Thresholds, opts Options) *Report {
 					u := ds.Units[i]
 					rep.Units[i] = ev.evaluateUnit(u)
 					if quotas != nil {
-						quotas[i] = ev.quotaHTXSNV(u)
+						quotas[i], _ = ev.quotaHTXSNV(u)
 					}
 					before := len(ev.warnings)
 					ev.warn(u)

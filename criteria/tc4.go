@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"strings"
 )
 
 // tc4Checks are the measured checks of TC4, in the guidance's order.
@@ -14,7 +15,14 @@ var tc4Checks = []CheckDef{
 		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
 	// II.4, fourth bullet: Quy định 213-QĐ/TW.
 	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
-		Rule: fixed("Mọi đảng viên (trừ đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW) có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên")},
+		Rule: func(th Thresholds) string {
+			out := "đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW"
+			if th.NewMembersNotRated && th.NewMemberMonths > 0 {
+				// Quy định 366-QĐ/TW art. 5: not reviewed at all.
+				out = fmt.Sprintf("đảng viên miễn sinh hoạt, đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW và đảng viên kết nạp chưa đủ %d tháng đến ngày kiểm điểm", th.NewMemberMonths)
+			}
+			return "Mọi đảng viên (trừ " + out + ") có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên"
+		}},
 }
 
 // tc4Funcs maps each check ID of tc4Checks to the function that judges it.
@@ -108,9 +116,19 @@ func (e *evaluator) residence(v *view) CheckResult {
 	owners, _, missing := e.poolMembers(v)
 	var neg, blank nameList
 	n, pos, out, suspended := 0, 0, 0, 0
+	var fresh nameList
 	for _, p := range owners {
 		for i := range p.Members {
 			m := &p.Members[i]
+			// Under the 2025 rules a member too new to be reviewed is out
+			// of the review altogether, residence feedback included (Quy
+			// định 366-QĐ/TW art. 5).
+			if e.th.NewMembersNotRated && e.isNew(m) {
+				if fresh.want() {
+					fresh.add(strings.TrimSuffix(memberName(m, p, v.u), ")") + ", kết nạp " + date(m.AdmittedOn.Time()) + ")")
+				}
+				continue
+			}
 			if m.OutOfRating() || m.Residence == ResidenceNotTaken {
 				out++
 				if m.Suspended && !m.Exempt {
@@ -139,6 +157,9 @@ func (e *evaluator) residence(v *view) CheckResult {
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt, bị đình chỉ sinh hoạt hoặc không lấy ý kiến nhận xét", out)
 	case out > 0:
 		extra = fmt.Sprintf("; không tính %d đảng viên miễn sinh hoạt hoặc không lấy ý kiến nhận xét", out)
+	}
+	if fresh.len() > 0 {
+		extra += fmt.Sprintf("; không tính %d đảng viên %s: %s", fresh.len(), e.newNote(), fresh.list("người"))
 	}
 	c := CheckResult{Threshold: ptr(1)}
 	if n > 0 {

@@ -25,6 +25,14 @@ type Thresholds struct {
 	// rating; the member checks leave them out and name them (6: a member
 	// of less than six months is reviewed but not rated). 0 turns it off.
 	NewMemberMonths int
+	// NewMembersNotRated: a member admitted fewer than NewMemberMonths
+	// before the review date (Options.ReviewDate) is not reviewed at all
+	// (Quy định 366-QĐ/TW art. 5; Hướng dẫn 43-HD/BTCTW): out of every
+	// rating denominator, quota.htxsnv and tc4.residence even when a
+	// rating was written, which is then a warning (profile 2025). Off, as
+	// in hd17-2023, only a blank rating of such a member is left out, and
+	// the cutoff is the end of the evaluation year whatever the review date.
+	NewMembersNotRated bool
 
 	// RatingBands turn a rating given as 0–100 points (Điểm xếp loại) on
 	// Đảng viên, Cán bộ, Đoàn thể and Đơn vị into a level (Quy định
@@ -32,8 +40,14 @@ type Thresholds struct {
 	// them; where the written rating is given too, it decides.
 	RatingBands RatingBands
 	// DisciplineCeiling is the highest rating a member disciplined in the
-	// year (Kỷ luật) should have; one rated above it is a warning (HTNV).
+	// year (Kỷ luật) should have; one rated above it is a warning (HTNV in
+	// hd17-2023; KHTNV in 2025: Quy định 366-QĐ/TW art. 11 rates a member
+	// disciplined in the year "không hoàn thành nhiệm vụ").
 	DisciplineCeiling Rating
+	// ViolationCeiling is the same for a member who violated the
+	// prohibitions (Vi phạm, Quy định 37-QĐ/TW): KHTNV in 2025 (Quy định
+	// 366-QĐ/TW art. 11); RatingNone, as in hd17-2023, never warns.
+	ViolationCeiling Rating
 
 	// TC2
 	RegularMeetings   int     // regular cell meetings a year (12)
@@ -100,9 +114,21 @@ type Thresholds struct {
 	PilotClusterCells      int
 
 	// QuotaHTXSNV turns on the implementation check quota.htxsnv: members
-	// rated HTXSNV at most HTXSNVShare (0.2) of those rated HTTNV or above.
-	QuotaHTXSNV bool
-	HTXSNVShare float64
+	// rated HTXSNV at most HTXSNVShare (0.2) of the base HTXSNVBase names
+	// (Quy định 366-QĐ/TW art. 11), in each chi bộ cơ sở and each đảng bộ
+	// cơ sở pooled; QuotaHTXSNVSubordinate adds an entry for each chi bộ
+	// trực thuộc's own members (off in both profiles).
+	QuotaHTXSNV            bool
+	QuotaHTXSNVSubordinate bool
+	HTXSNVShare            float64
+	// HTXSNVBase is what the share is taken of: BaseHTTNV, those rated
+	// exactly HTTNV (2025, the text of art. 11), or BaseHTTNVOrAbove,
+	// HTXSNV included (hd17-2023, the reading of issue 11).
+	HTXSNVBase HTXSNVBase
+	// QuotaHTXSNVOrgs turns on quota.htxsnv_orgs: the same share over the
+	// ratings of organisations — each đảng bộ cơ sở's chi bộ trực thuộc,
+	// and the chi bộ cơ sở and đảng bộ cơ sở evaluated together (2025).
+	QuotaHTXSNVOrgs bool
 
 	// CommendationSubordinate adds the second commendation list of
 	// Hướng dẫn 06-HD/TW: a chi bộ trực thuộc that is dat and rated HTXSNV
@@ -115,6 +141,28 @@ type Thresholds struct {
 	// (Hướng dẫn 06-HD/TW). Off, the sheet is not read.
 	HistoryStreaks     bool
 	HistoryStreakYears int
+}
+
+// HTXSNVBase names the ratings the HTXSNV share is taken of.
+type HTXSNVBase string
+
+// The two readings of "số đảng viên được xếp loại Hoàn thành tốt nhiệm vụ".
+const (
+	// BaseHTTNV: those rated exactly HTTNV, HTXSNV not among them (Quy
+	// định 366-QĐ/TW art. 11 as written; profile 2025): 2 HTXSNV beside 8
+	// HTTNV is over 20 %, since 20 % of 8 allows 1.
+	BaseHTTNV HTXSNVBase = "httnv"
+	// BaseHTTNVOrAbove: those rated HTTNV or HTXSNV (the reading hd17-2023
+	// kept before the 2026 review): 2 HTXSNV beside 8 HTTNV is 2/10.
+	BaseHTTNVOrAbove HTXSNVBase = "httnv_or_above"
+)
+
+// Label is the base in the words of a message: "xếp loại HTTNV".
+func (b HTXSNVBase) Label() string {
+	if b == BaseHTTNV {
+		return "xếp loại HTTNV"
+	}
+	return "xếp loại từ HTTNV trở lên"
 }
 
 // Skipped reports whether the criteria file sets check id aside.
@@ -171,6 +219,7 @@ func Default() Thresholds {
 		PilotClusterCells:      1,
 
 		HTXSNVShare: 0.2,
+		HTXSNVBase:  BaseHTTNVOrAbove,
 
 		HistoryStreakYears: 5,
 	}

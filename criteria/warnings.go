@@ -23,26 +23,60 @@ func (e *evaluator) warn(u *Unit) {
 		e.warnAttendance(v)
 	}
 	e.warnItems(u)
+	e.warnNewRated(u)
 	e.warnDiscipline(u)
 }
 
 // warnDiscipline: a member disciplined in the year and rated above
-// DisciplineCeiling (HTNV by default) is a warning naming the member;
-// the rating stands, as the committee wrote it, but one of the two cells
-// is likely wrong. Each unit warns about its own rows only.
+// DisciplineCeiling (HTNV in hd17-2023, KHTNV in 2025), or who violated
+// the prohibitions and is rated above ViolationCeiling (2025: KHTNV; off
+// in hd17-2023), is a warning naming the member, the row and the rating
+// (Quy định 366-QĐ/TW art. 11 rates both KHTNV). The rating stands, as the
+// committee wrote it, but one of the cells is likely wrong. A new member
+// whose rating is ignored (warnNewRated) is not warned twice. Each unit
+// warns about its own rows only, so each member once.
 func (e *evaluator) warnDiscipline(u *Unit) {
-	ceiling := e.th.DisciplineCeiling
-	if ceiling == RatingNone {
+	dc, vc := e.th.DisciplineCeiling, e.th.ViolationCeiling
+	if dc == RatingNone && vc == RatingNone {
 		return
 	}
 	for i := range u.Members {
 		m := &u.Members[i]
-		if m.Discipline == DisciplineNone || m.Rating <= ceiling {
+		if m.Rating == RatingNone || e.isNewUnrated(m) {
 			continue
 		}
+		switch {
+		case dc != RatingNone && m.Discipline != DisciplineNone && m.Rating > dc:
+			e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+				"Đảng viên %s (%s) bị kỷ luật %s trong năm nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên bị kỷ luật; kiểm tra lại xếp loại hoặc cột Kỷ luật",
+				m.Name, m.Source, strings.ToLower(m.Discipline.Label()), m.Rating.Code(), dc.Code()))
+		case vc != RatingNone && m.Violation && m.Rating > vc:
+			e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+				"Đảng viên %s (%s) vi phạm quy định những điều đảng viên không được làm%s nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên vi phạm (Quy định 366-QĐ/TW, Điều 11); kiểm tra lại xếp loại hoặc cột Vi phạm",
+				m.Name, m.Source, violationText(m), m.Rating.Code(), vc.Code()))
+		}
+	}
+}
+
+// warnNewRated: under NewMembersNotRated (2025), a member admitted too
+// recently to be reviewed who nevertheless has a rating is a warning
+// naming the member, the row and the rating that is ignored (Quy định
+// 366-QĐ/TW art. 5; Hướng dẫn 43-HD/BTCTW): counted, one such HTTNV could
+// turn a failing chi bộ into a commended one. Each unit warns about its
+// own rows only, so each member once.
+func (e *evaluator) warnNewRated(u *Unit) {
+	if !e.th.NewMembersNotRated {
+		return
+	}
+	for i := range u.Members {
+		m := &u.Members[i]
+		if m.Rating == RatingNone || !e.isNew(m) {
+			continue
+		}
+		d, why := e.reviewDate()
 		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-			"Đảng viên %s (%s) bị kỷ luật %s trong năm nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên bị kỷ luật; kiểm tra lại xếp loại hoặc cột Kỷ luật",
-			m.Name, m.Source, strings.ToLower(m.Discipline.Label()), m.Rating.Code(), ceiling.Code()))
+			"Đảng viên %s (%s) kết nạp %s, chưa đủ %d tháng đến ngày kiểm điểm %s (%s): chưa được đánh giá, xếp loại (Quy định 366-QĐ/TW, Điều 5); xếp loại %s đã ghi không được tính",
+			m.Name, m.Source, date(m.AdmittedOn.Time()), e.th.NewMemberMonths, date(d), why, m.Rating.Code()))
 	}
 }
 

@@ -144,6 +144,30 @@ func ratingParam(key, section, comment string, f func(*Thresholds) *Rating) para
 		}}
 }
 
+// ceilingParam is ratingParam that also takes khong ("không"): no
+// ceiling, no warning.
+func ceilingParam(key, section, comment string, f func(*Thresholds) *Rating) param {
+	p := ratingParam(key, section, comment, f)
+	get, set := p.get, p.set
+	p.get = func(t *Thresholds) string {
+		if *f(t) == RatingNone {
+			return "khong"
+		}
+		return get(t)
+	}
+	p.set = func(t *Thresholds, n *yaml.Node) string {
+		if n.Kind == yaml.ScalarNode && fold(n.Value) == "khong" {
+			*f(t) = RatingNone
+			return ""
+		}
+		if want := set(t, n); want != "" {
+			return "phải là một mức xếp loại: KHTNV, HTNV, HTTNV, HTXSNV, hoặc khong"
+		}
+		return ""
+	}
+	return p
+}
+
 // profileParam is the "profile" key: the profile the file's other keys
 // override. ParseThresholdsOver applies it before them, wherever it stands
 // in the file; set only checks the name.
@@ -184,6 +208,8 @@ var params = []param{
 		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
 	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
 		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
+	boolParam("new_members_not_rated", "", "true: đảng viên kết nạp chưa đủ new_member_months tháng đến ngày kiểm điểm (--review-date; không có thì ngày chạy nếu là năm hiện tại, hoặc 31/12) không được đánh giá, xếp loại: không tính vào mọi tỷ lệ và tc4.residence kể cả khi đã ghi xếp loại (có cảnh báo) (Quy định 366-QĐ/TW, Điều 5); false: chỉ đảng viên mới để trống xếp loại không bị tính, mốc là 31/12",
+		func(t *Thresholds) *bool { return &t.NewMembersNotRated }),
 	{key: "rating_bands", comment: "Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): điểm tối thiểu của HTXSNV, HTTNV, HTNV; thấp hơn là KHTNV (Quy định 366-QĐ/TW)",
 		get: func(t *Thresholds) string {
 			b := t.RatingBands
@@ -205,8 +231,10 @@ var params = []param{
 			t.RatingBands = b
 			return ""
 		}},
-	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo",
+	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo (Quy định 366-QĐ/TW, Điều 11: KHTNV)",
 		func(t *Thresholds) *Rating { return &t.DisciplineCeiling }),
+	ceilingParam("violation_ceiling", "", "Mức xếp loại cao nhất của đảng viên vi phạm những điều đảng viên không được làm (cột Vi phạm); xếp loại cao hơn thì cảnh báo (Quy định 366-QĐ/TW, Điều 11: KHTNV); khong là không cảnh báo",
+		func(t *Thresholds) *Rating { return &t.ViolationCeiling }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
 		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",
@@ -310,8 +338,25 @@ var params = []param{
 		func(t *Thresholds) *int { return &t.PilotClusterCells }),
 	boolParam("quota_htxsnv", "", "true: kiểm tra quota.htxsnv — số đảng viên xếp loại HTXSNV của mỗi đơn vị không quá tỷ lệ htxsnv_share (không tính vào kết quả)",
 		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
-	shareParam("htxsnv_share", "", "Số đảng viên HTXSNV tối đa bằng tỷ lệ này của số đảng viên xếp loại từ HTTNV trở lên (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
+	shareParam("htxsnv_share", "", "Số HTXSNV tối đa bằng tỷ lệ này của số xếp loại HTTNV (xem htxsnv_base), làm tròn xuống (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
 		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
+	{key: "htxsnv_base", comment: "Tỷ lệ HTXSNV tính trên: httnv — số xếp loại đúng HTTNV, HTXSNV không tính vào (Quy định 366-QĐ/TW, Điều 11); httnv_or_above — số xếp loại từ HTTNV trở lên, kể cả HTXSNV",
+		get: func(t *Thresholds) string { return string(t.HTXSNVBase) },
+		set: func(t *Thresholds, n *yaml.Node) string {
+			if n.Kind == yaml.ScalarNode {
+				for _, b := range []HTXSNVBase{BaseHTTNV, BaseHTTNVOrAbove} {
+					if fold(n.Value) == fold(string(b)) {
+						t.HTXSNVBase = b
+						return ""
+					}
+				}
+			}
+			return "phải là httnv hoặc httnv_or_above"
+		}},
+	boolParam("quota_htxsnv_subordinate", "", "true: quota.htxsnv có thêm một kết quả cho đảng viên của từng chi bộ trực thuộc (kết quả chung của đảng bộ cơ sở và của từng chi bộ cơ sở vẫn giữ)",
+		func(t *Thresholds) *bool { return &t.QuotaHTXSNVSubordinate }),
+	boolParam("quota_htxsnv_orgs", "", "true: kiểm tra quota.htxsnv_orgs — số tổ chức đảng xếp loại HTXSNV không quá tỷ lệ htxsnv_share: chi bộ trực thuộc của mỗi đảng bộ cơ sở, và các chi bộ cơ sở, đảng bộ cơ sở được đánh giá (không tính vào kết quả)",
+		func(t *Thresholds) *bool { return &t.QuotaHTXSNVOrgs }),
 
 	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
 		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",

@@ -71,6 +71,9 @@ func (t *textWriter) commendations2025(r *criteria.Report) {
 			for _, ur := range g.Units {
 				t.hanging("    - ", "      ", fmt.Sprintf("%s %s (hạng %d/%d chi bộ trực thuộc)", cellText(ur.Unit.Code), cellText(ur.Unit.Name), ur.Rank, n[criteria.CellSubordinate]))
 			}
+			if g.Quota != nil {
+				t.paragraph("    ", quotaNote(g.Quota))
+			}
 		}
 	}
 	if th.HistoryStreaks {
@@ -126,10 +129,12 @@ func (x *xlsxWriter) lists2025() []commendationList {
 		// The list in group order, each unit with its đảng ủy cơ sở.
 		var units []*criteria.UnitResult
 		parents := map[*criteria.UnitResult]string{}
+		over := map[*criteria.UnitResult]*criteria.ImplementationResult{}
 		for _, g := range x.r.GrassrootsCommendations() {
 			for _, ur := range g.Units {
 				units = append(units, ur)
 				parents[ur] = parentText(g)
+				over[ur] = g.Quota
 			}
 		}
 		lists = append(lists, commendationList{
@@ -137,8 +142,14 @@ func (x *xlsxWriter) lists2025() []commendationList {
 			Basis: fmt.Sprintf("Chi bộ trực thuộc đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ”, theo từng đảng ủy cơ sở; đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW.", x.r.Year),
 			Units: units,
 			Grounds: func(ur *criteria.UnitResult) string {
-				return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); xếp loại %s; thuộc %s",
+				s := fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); xếp loại %s; thuộc %s",
 					x.r.Year, ur.CriteriaMet, ur.Unit.Rating.Code(), nfc.String(parents[ur]))
+				if q := over[ur]; q != nil {
+					// Never silently: the đảng ủy's chi bộ HTXSNV exceed
+					// the share of Quy định 366-QĐ/TW art. 11.
+					s += ". " + nfc.String(quotaNote(q))
+				}
+				return s
 			},
 			Empty: "Không có chi bộ trực thuộc nào đủ điều kiện.",
 		})

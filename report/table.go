@@ -186,6 +186,21 @@ func (t *textWriter) commendations(r *criteria.Report) {
 		}
 		t.hanging(num, strings.Repeat(" ", utf8.RuneCountInString(num)), s)
 	}
+	// Quy định 366-QĐ/TW art. 11: the list takes every unit dat and
+	// HTXSNV; when more are rated HTXSNV than the share allows, it says so
+	// beside the list rather than silently listing them all.
+	if q := r.UpperQuota(); q != nil {
+		t.paragraph("  ", quotaNote(q))
+	}
+}
+
+// quotaNote is the line a commendation list carries when the
+// quota.htxsnv_orgs result behind it is not dat.
+func quotaNote(q *criteria.ImplementationResult) string {
+	if q.Status == criteria.MissingData {
+		return "Lưu ý — chưa đủ xếp loại để biết số đơn vị HTXSNV có vượt tỷ lệ (Quy định 366-QĐ/TW, Điều 11) hay không: " + q.Message
+	}
+	return "Lưu ý — số đơn vị xếp loại HTXSNV vượt tỷ lệ (Quy định 366-QĐ/TW, Điều 11), cần xem lại xếp loại trước khi đề nghị: " + q.Message
 }
 
 // rulesLine is the line that says which rules made r and why (SPEC §6),
@@ -672,11 +687,7 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 			folded[im.ID]++
 			continue
 		}
-		who := im.Unit
-		if im.Cluster != "" {
-			who = im.Cluster
-		}
-		t.statusLine("  ", "      ", im.Status, checkTitle(im.ID)+" · "+cellText(who))
+		t.statusLine("  ", "      ", im.Status, checkTitle(im.ID)+" · "+cellText(im.Who()))
 		if im.Message != "" {
 			t.paragraph("      ", im.Message)
 		}

@@ -675,10 +675,7 @@ func (x *xlsxWriter) implementation() error {
 		return x.f.SetCellStr(sheet, "A2", "Không có nội dung chỉ đạo điểm nào để kiểm tra.")
 	}
 	for i, im := range impl {
-		who := im.Unit
-		if im.Cluster != "" {
-			who = nfc.String(im.Cluster)
-		}
+		who := nfc.String(im.Who())
 		values := []any{i + 1, im.ID, checkTitle(im.ID), who, im.Status.Label(), nfc.String(im.Message)}
 		styleIDs := []int{st.center, st.text, st.text, st.text, st.statusStyle(im.Status), st.text}
 		if err := x.putRow(sheet, implementationColumns, i+2, values, styleIDs); err != nil {

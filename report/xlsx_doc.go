@@ -403,9 +403,13 @@ func (x *xlsxWriter) allCommendationLists() []commendationList {
 		}
 	}
 	count := x.typeCount()
+	basis := fmt.Sprintf("Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 17-HD/ĐUK).", x.r.Year)
+	if q := x.r.UpperQuota(); q != nil {
+		basis += " " + nfc.String(quotaNote(q)) // Quy định 366-QĐ/TW art. 11: never silently
+	}
 	return append([]commendationList{{
 		Title: "Danh sách đề nghị tặng giấy khen",
-		Basis: fmt.Sprintf("Chi bộ cơ sở, đảng bộ cơ sở đạt “bốn tốt” năm %d và được xếp loại “Hoàn thành xuất sắc nhiệm vụ” (Hướng dẫn 17-HD/ĐUK).", x.r.Year),
+		Basis: basis,
 		Units: units,
 		Grounds: func(ur *criteria.UnitResult) string {
 			return fmt.Sprintf("Đạt “bốn tốt” năm %d (%d/4 tiêu chí đạt); tự xếp loại %s; hạng %d/%d %s",

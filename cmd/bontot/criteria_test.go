@@ -37,12 +37,12 @@ func TestCriteriaListsEverything(t *testing.T) {
 	// The 2025 rules are off in hd17-2023 and on in 2025.
 	hd17, _, _ := runCmd(t, "criteria", "--profile", "hd17-2023")
 	p2025, _, _ := runCmd(t, "criteria", "--profile", "2025")
-	for _, id := range []string{"tc2.thematic_quarterly", "quota.htxsnv"} {
+	for _, id := range []string{"tc2.thematic_quarterly", "quota.htxsnv", "quota.htxsnv_orgs"} {
 		if strings.Contains(hd17, id) || !strings.Contains(p2025, id) {
 			t.Errorf("%s: in hd17-2023 %v, in 2025 %v", id, strings.Contains(hd17, id), strings.Contains(p2025, id))
 		}
 	}
-	if !strings.Contains(p2025, "không quá 20% số đảng viên xếp loại từ HTTNV trở lên") {
+	if !strings.Contains(p2025, "không quá 20% số đảng viên xếp loại HTTNV (HTXSNV không tính vào số này)") {
 		t.Error("2025: the HTXSNV share is not shown")
 	}
 }

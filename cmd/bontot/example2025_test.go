@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,7 @@ import (
 type example2025Doc struct {
 	Units []struct {
 		Code     string `json:"code"`
+		Type     string `json:"type"`
 		Verdict  string `json:"verdict"`
 		Criteria []struct {
 			Checks []struct {
@@ -138,8 +140,12 @@ func TestExample2025Rules(t *testing.T) {
 	// admitted on 01/07/2024 has six months and counts: 12 − 2 = 10.
 	for name, d := range map[string]*example2025Doc{"2025": now, "hd17-2023": old} {
 		status, msg := d.check("CB03", "tc1.members_floor")
+		fresh := "chưa đủ 6 tháng, chưa xếp loại: "
+		if name == "2025" {
+			fresh = "chưa đủ 6 tháng đến ngày kiểm điểm 31/12/2024 (cuối năm đánh giá), không xếp loại: "
+		}
 		if d.verdict("CB03") != "dat" || status != "dat" || !strings.HasPrefix(msg, "10/10 (100%) đảng viên") ||
-			!strings.Contains(msg, "không tính 1 đảng viên bị đình chỉ sinh hoạt đảng; 1 đảng viên mới kết nạp chưa đủ 6 tháng, chưa xếp loại: ") ||
+			!strings.Contains(msg, "không tính 1 đảng viên bị đình chỉ sinh hoạt đảng; 1 đảng viên mới kết nạp "+fresh) ||
 			!strings.Contains(msg, ", kết nạp 15/10/2024)") || strings.Contains(msg, "01/07/2024") {
 			t.Errorf("%s CB03 %s: %s %q", name, d.verdict("CB03"), status, msg)
 		}
@@ -163,7 +169,11 @@ func TestExample2025Rules(t *testing.T) {
 		if d.verdict("CB05") != "khong_dat" || status != "khong_dat" || !strings.HasSuffix(msg, `: kỷ luật "Khiển trách"`) {
 			t.Errorf("%s CB05 %s: %s %q", name, d.verdict("CB05"), status, msg)
 		}
-		if p := d.problems("CB05"); len(p) != 1 || !hasOne(p, "warning Đảng viên: ", "bị kỷ luật khiển trách trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa HTNV") {
+		ceiling := "HTNV" // 2025: KHTNV, Quy định 366-QĐ/TW art. 11
+		if name == "2025" {
+			ceiling = "KHTNV"
+		}
+		if p := d.problems("CB05"); len(p) != 1 || !hasOne(p, "warning Đảng viên: ", "bị kỷ luật khiển trách trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa "+ceiling+" ") {
 			t.Errorf("%s CB05 problems %q", name, p)
 		}
 	}
@@ -218,19 +228,47 @@ func TestExample2025Rules(t *testing.T) {
 		t.Errorf("hd17-2023 DB01-05 %s, tc2.thematic_quarterly %q, problems %q", old.verdict("DB01-05"), s, old.problems("DB01-05"))
 	}
 
-	// The HTXSNV share: DB02-02 (6/10) and DB02 over its chi bộ break it
-	// under 2025, and no other unit does; hd17-2023 has no such check.
+	// The HTXSNV share of those rated exactly HTTNV (Quy định 366-QĐ/TW
+	// art. 11): DB02 over its chi bộ (8 beside 12) and CB04 (2 beside 9)
+	// break it under 2025, and no other unit does; a chi bộ trực thuộc
+	// has no entry of its own (its đảng bộ's pooled one judges it);
+	// hd17-2023 has no such check.
 	for _, u := range now.Units {
 		s, found := now.quota(u.Code)
 		want := "dat"
-		if u.Code == "DB02-02" || u.Code == "DB02" {
+		switch u.Code {
+		case "CB04", "DB02":
 			want = "khong_dat"
+		}
+		if u.Type == "chi_bo_truc_thuoc" {
+			if found {
+				t.Errorf("2025 %s: quota.htxsnv of a chi bộ trực thuộc", u.Code)
+			}
+			continue
 		}
 		if !found || s != want {
 			t.Errorf("2025 %s quota.htxsnv %q (found %v), want %s", u.Code, s, found, want)
 		}
 		if _, found := old.quota(u.Code); found {
 			t.Errorf("hd17-2023 has quota.htxsnv for %s", u.Code)
+		}
+	}
+	// The share over organisations: DB01 has 4 chi bộ trực thuộc HTXSNV
+	// beside 1 HTTNV, DB02 1 beside 1, and the 9 grassroots units 2
+	// beside 7 (the entry over the evaluation, "unit": null): all over,
+	// and only under 2025.
+	orgs := map[string]string{}
+	for _, c := range now.Implementation {
+		if c.ID == "quota.htxsnv_orgs" {
+			orgs[deref(c.Unit)] = c.Status
+		}
+	}
+	if want := map[string]string{"DB01": "khong_dat", "DB02": "khong_dat", "<null>": "khong_dat"}; !maps.Equal(orgs, want) {
+		t.Errorf("2025 quota.htxsnv_orgs %v, want %v", orgs, want)
+	}
+	for _, c := range old.Implementation {
+		if c.ID == "quota.htxsnv_orgs" {
+			t.Errorf("hd17-2023 has quota.htxsnv_orgs for %v", deref(c.Unit))
 		}
 	}
 

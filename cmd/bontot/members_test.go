@@ -102,14 +102,20 @@ func TestOptionalMemberColumnsInBothProfiles(t *testing.T) {
 		if mc.Rating != "HTXSNV" {
 			t.Errorf("%s: unit rating %q, want HTXSNV from 90 points", profile, mc.Rating)
 		}
+		// 2025 names the review date (Quy định 366-QĐ/TW art. 5) and rates
+		// a disciplined member at most KHTNV (art. 11).
+		fresh, ceiling := "chưa đủ 6 tháng, chưa xếp loại", "HTNV"
+		if profile == "2025" {
+			fresh, ceiling = "chưa đủ 6 tháng đến ngày kiểm điểm 31/12/2024 (cuối năm đánh giá), không xếp loại", "KHTNV"
+		}
 		if s, m := mc.Status["tc1.members_floor"], mc.Msg["tc1.members_floor"]; s != "dat" ||
-			!strings.Contains(m, "3/3 (100%)") || !strings.Contains(m, "không tính 1 đảng viên bị đình chỉ sinh hoạt đảng; 1 đảng viên mới kết nạp chưa đủ 6 tháng, chưa xếp loại: Phạm Thị Dung (Đảng viên dòng 5, kết nạp 02/07/2024)") {
+			!strings.Contains(m, "3/3 (100%)") || !strings.Contains(m, "không tính 1 đảng viên bị đình chỉ sinh hoạt đảng; 1 đảng viên mới kết nạp "+fresh+": Phạm Thị Dung (Đảng viên dòng 5, kết nạp 02/07/2024)") {
 			t.Errorf("%s: members_floor %s %q", profile, s, m)
 		}
 		if s, m := mc.Status["tc4.no_violations"], mc.Msg["tc4.no_violations"]; s != "khong_dat" || !strings.Contains(m, `Vũ Văn Em (Đảng viên dòng 6): kỷ luật "Khiển trách"`) {
 			t.Errorf("%s: no_violations %s %q", profile, s, m)
 		}
-		if !strings.Contains(strings.Join(probs, "\n"), "Đảng viên Vũ Văn Em (Đảng viên dòng 6) bị kỷ luật khiển trách trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa HTNV") {
+		if !strings.Contains(strings.Join(probs, "\n"), "Đảng viên Vũ Văn Em (Đảng viên dòng 6) bị kỷ luật khiển trách trong năm nhưng xếp loại HTTNV, cao hơn mức tối đa "+ceiling+" ") {
 			t.Errorf("%s: no ceiling warning in %q", profile, probs)
 		}
 	}

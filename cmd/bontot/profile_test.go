@@ -238,15 +238,25 @@ func TestEvaluate2025QuarterlyAndQuota(t *testing.T) {
 		}
 	}
 	for code, want := range map[string]string{
-		"CB03":    "khong_dat: 2 HTXSNV / 9 đảng viên xếp loại từ HTTNV trở lên = 22,2%, vượt 20%",
-		"DB02-02": "dat: 3 HTXSNV / 15 đảng viên xếp loại từ HTTNV trở lên = 20%, không quá 20%",
-		"DB01":    "dat: Toàn đảng bộ (cùng 7 chi bộ trực thuộc): 10 HTXSNV / 65",
+		// Of those rated exactly HTTNV (Quy định 366-QĐ/TW art. 11).
+		"CB03": "khong_dat: 2 HTXSNV / 7 đảng viên xếp loại HTTNV = 28,6%, vượt 20%",
+		"DB01": "dat: Toàn đảng bộ (cùng 7 chi bộ trực thuộc): 10 HTXSNV / 55",
 	} {
 		if !strings.HasPrefix(quota[code], want) {
 			t.Errorf("2025: %s quota.htxsnv %q, want %q…", code, quota[code], want)
 		}
 	}
-	if len(quota) != len(r.Units) {
-		t.Errorf("2025: quota.htxsnv for %d units of %d", len(quota), len(r.Units))
+	// Every unit but the chi bộ trực thuộc, whose đảng bộ judges them.
+	subordinate := 0
+	for _, u := range r.Units {
+		if u.Type == "chi_bo_truc_thuoc" {
+			subordinate++
+			if _, ok := quota[u.Code]; ok {
+				t.Errorf("2025: quota.htxsnv for chi bộ trực thuộc %s", u.Code)
+			}
+		}
+	}
+	if len(quota) != len(r.Units)-subordinate {
+		t.Errorf("2025: quota.htxsnv for %d units of %d", len(quota), len(r.Units)-subordinate)
 	}
 }
