@@ -27,6 +27,7 @@ type evaluateOptions struct {
 	Paths        []string
 	Year         int
 	AsOf         time.Time // zero: the whole year
+	ReviewDate   time.Time // --review-date; zero: the day of the run in the current year, else 31/12
 	Unit         string
 	CriteriaFile string
 	Profile      string // rule profile; "" for the default or the file's
@@ -52,7 +53,7 @@ var formats = []string{"table", "xlsx", "json", "csv"}
 
 func newEvaluateCmd(s streams) *cobra.Command {
 	var o evaluateOptions
-	var asOf, date string
+	var asOf, date, reviewDate string
 	cmd := &cobra.Command{
 		Use:   "evaluate TỆP|THƯ-MỤC...",
 		Short: "Đánh giá, xếp hạng chi bộ, đảng bộ cơ sở \"bốn tốt\" và xuất báo cáo",
@@ -131,6 +132,13 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 				}
 				o.Document.Date = d
 			}
+			if reviewDate != "" {
+				d, err := parseDate(reviewDate)
+				if err != nil {
+					return usageError{fmt.Errorf("--review-date %q không phải ngày hợp lệ; viết dd/mm/yyyy (15/12/2026) hoặc yyyy-mm-dd", reviewDate)}
+				}
+				o.ReviewDate = d
+			}
 			if err := o.validate(asOf, cmd.Flags().Changed("format")); err != nil {
 				return err
 			}
@@ -140,6 +148,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f := cmd.Flags()
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
 	f.StringVar(&asOf, "as-of", "", "tự kiểm tra giữa năm: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	f.StringVar(&reviewDate, "review-date", "", "`NGÀY` kiểm điểm, đánh giá xếp loại: đảng viên kết nạp chưa đủ 6 tháng đến ngày này không được xếp loại (bộ quy tắc 2025; mặc định: hôm nay nếu năm đánh giá là năm nay, nếu không 31/12)")
 	f.StringVar(&o.Unit, "unit", "", "chỉ một đơn vị có `MÃ` này, với mọi tiêu chí con")
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí cụ thể hóa thay cho ngưỡng mặc định")
 	f.BoolVar(&o.Strict, "strict", false, "mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
@@ -341,7 +350,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	// whether unrecorded self-assessment items count.
 	th.Strict = th.Strict || o.Strict
 	stop := startPhase(s, fmt.Sprintf("Đang đánh giá %d đơn vị", len(res.Dataset.Units)))
-	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: o.Strict, ReleaseRows: true})
+	review, reviewWhy := reviewDate(o.ReviewDate, res.Dataset.Year, today)
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: o.Strict, ReleaseRows: true,
+		ReviewDate: review, ReviewDateWhy: reviewWhy})
 	stop()
 	rep.Rules = rules
 	rep.AsOfToday = asOfToday
@@ -598,6 +609,21 @@ func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 // read only when its rules count streaks.
 func readOptions(th criteria.Thresholds, password string, year int, today time.Time) workbook.Options {
 	return workbook.Options{Password: password, Year: year, Criteria: &th, History: th.HistoryStreaks, Today: today}
+}
+
+// reviewDate is the day of the annual review (QĐ 366 art. 5, HD 43: a
+// member admitted fewer than six months before it is not reviewed) and the
+// words that say where it came from: --review-date; else the day of the
+// run when the evaluation year is the current one, since the review is
+// being held now; else zero, which the rules read as 31/12 of the year.
+func reviewDate(flag time.Time, year int, today time.Time) (time.Time, string) {
+	switch {
+	case !flag.IsZero():
+		return flag, "theo --review-date"
+	case year == today.Year():
+		return today, "ngày chạy; ghi ngày khác bằng --review-date"
+	}
+	return time.Time{}, ""
 }
 
 // yearUnfinished reports whether the evaluation year has not ended on

@@ -258,3 +258,35 @@ func TestDroppedUnfinishedYear(t *testing.T) {
 		t.Errorf("report heading:\n%s", head)
 	}
 }
+
+// TestReviewDateFlag: the review date is the day of the run in the
+// current year, --review-date when given; a member admitted on 07/06/2026
+// has six months on 07/12 but not on 06/12 (QĐ 366 art. 5).
+func TestReviewDateFlag(t *testing.T) {
+	book := membersBookWith(t, []any{"Họ và tên", "Ngày kết nạp", "Xếp loại"},
+		[]any{"Nguyễn Văn An", "06/06/2026", "HTTNV"},
+		[]any{"Trần Thị Bình", "07/06/2026", "HTTNV"},
+		[]any{"Lê Văn Cường", "10/01/2010", "HTNV"})
+	for _, c := range []struct {
+		args    []string
+		left    bool
+		because string
+	}{
+		{nil, true, "đến ngày kiểm điểm 06/12/2026 (ngày chạy"},
+		{[]string{"--review-date", "07/12/2026"}, false, ""},
+		{[]string{"--review-date", "2026-12-06"}, true, "đến ngày kiểm điểm 06/12/2026 (theo --review-date)"},
+	} {
+		out, stderr, code := runCmd(t, append([]string{"evaluate", book, "--year", "2026", "--format", "json"}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		named := strings.Contains(out, "Trần Thị Bình (Đảng viên dòng 3, kết nạp 07/06/2026")
+		if named != c.left || (c.left && !strings.Contains(out, c.because)) || strings.Contains(out, "Nguyễn Văn An (Đảng viên dòng 2, kết nạp") {
+			t.Errorf("%v: left out %v, want %v (because %q):\n%s", c.args, named, c.left, c.because, out)
+		}
+	}
+	_, stderr, code := runCmd(t, "evaluate", book, "--review-date", "31/13/2026")
+	if code != exitFailure || !strings.Contains(stderr, "--review-date \"31/13/2026\" không phải ngày hợp lệ") {
+		t.Errorf("bad --review-date: exit %d, %s", code, stderr)
+	}
+}
