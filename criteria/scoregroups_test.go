@@ -62,8 +62,10 @@ func grouped(th Thresholds, month int, name string, lost float64) Meeting {
 func TestFullMarksGateBoundary(t *testing.T) {
 	for _, profile := range []string{ProfileHD17, Profile2025} {
 		th := profileTh(t, profile)
-		gate := "Nguyên tắc"
-		other := th.ScoreGroups[1].Name // Chuẩn bị in both
+		// The gate is stored under the declared name, which differs by
+		// profile ("Nguyên tắc"; "Thực hiện nguyên tắc tổ chức, sinh hoạt đảng").
+		gate := th.ScoreGroups[th.scoreGroupIndex("Nguyên tắc")].Name
+		other := th.ScoreGroups[th.scoreGroupIndex("Chuẩn bị")].Name
 		full := grouped(th, 1, other, 5)
 		half := grouped(th, 1, gate, 0.5)
 		if q := full.Quality(th); q != QualityGood {
@@ -103,7 +105,7 @@ func TestFullMarksGateBoundary(t *testing.T) {
 		rep = Evaluate(dataset(u), th, Options{})
 		c := expect(t, rep, "CS01", "tc2.regular_good", NotMet)
 		gmax := th.ScoreGroups[th.scoreGroupIndex(gate)].Max
-		if !strings.Contains(c.Message, "8/12 buổi thường kỳ đạt Tốt") || !strings.Contains(c.Message, "99 điểm, nhóm Nguyên tắc "+num(gmax-1)+"/"+num(gmax)+"; ") {
+		if !strings.Contains(c.Message, "8/12 buổi thường kỳ đạt Tốt") || !strings.Contains(c.Message, "99 điểm, nhóm "+gate+" "+num(gmax-1)+"/"+num(gmax)+"; ") {
 			t.Errorf("%s: %s", profile, c.Message)
 		}
 		u.Meetings[3] = grouped(th, 4, other, 1)
@@ -136,7 +138,7 @@ upper_score_gap: 5
 		t.Errorf("%+v", th)
 	}
 	th, err = ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [10, 10, 10, 20, 10, 10, 20, 10]\n"), "t.yaml")
-	if err != nil || th.ScoreGroups[3].Max != 20 || th.ScoreGroups[3].Name != "Nội dung" {
+	if err != nil || th.ScoreGroups[3].Max != 20 || th.ScoreGroups[3].Name != "Tổ chức sinh hoạt chi bộ" {
 		t.Errorf("group_max over 2025: %v %+v", err, th.ScoreGroups)
 	}
 	if _, err := ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [20, 20, 20, 20, 20]\n"), "t.yaml"); err == nil ||

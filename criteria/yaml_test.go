@@ -175,6 +175,6 @@ func Profile2025Thresholds(t *testing.T) Thresholds {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th.FullMarksGroups = []string{"Nội dung", "Kết quả"}
+	th.FullMarksGroups = []string{"Tổ chức sinh hoạt chi bộ", "Kết quả lãnh đạo thực hiện kết luận, nghị quyết"}
 	return th
 }

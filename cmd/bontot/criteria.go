@@ -276,8 +276,8 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
 		quarters = "" // tc2.thematic_quarterly judges them
 	}
-	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt từ %s trở xuống.\n",
-		quarters, criteria.FormatPercent(th.AttendanceWarn))
+	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt %s.\n",
+		quarters, th.AttendanceWarnText())
 	if th.Strict {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: tiêu chí của mục đó là \"thiếu dữ liệu\" (chế độ nghiêm ngặt).")
 	} else {
