@@ -141,7 +141,8 @@ func lostGroups(m *Meeting) string {
 	return strings.Join(parts, "; ")
 }
 
-// ScoreGroupNames lists the declared groups' names, for messages.
+// ScoreGroupNames lists the declared groups' names, for messages; join
+// them with semicolons, as a published name may hold a comma.
 func (t Thresholds) ScoreGroupNames() []string {
 	out := make([]string, len(t.ScoreGroups))
 	for i, g := range t.ScoreGroups {

@@ -497,7 +497,7 @@ func (t Thresholds) validate(name string, lines map[string]int) error {
 	}
 	for _, name := range t.FullMarksGroups {
 		if t.scoreGroupIndex(name) < 0 {
-			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), ", "))
+			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), "; "))
 		}
 	}
 	return nil

@@ -497,13 +497,15 @@ func boundGroups(cols *columns) int {
 	return n
 }
 
-// declaredGroups is "Chuẩn bị 5, Nội dung 30, …".
+// declaredGroups is "Công tác chuẩn bị 10; Tổ chức sinh hoạt chi bộ 30; …":
+// semicolons, since a published group's name holds a comma ("Chấp hành
+// thời gian, thời lượng").
 func declaredGroups(gs []criteria.ScoreGroup) string {
 	parts := make([]string, len(gs))
 	for i, g := range gs {
 		parts[i] = g.Name + " " + formatNumber(g.Max)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 // missingColumns names the required columns the header lacks, or "".
