@@ -146,3 +146,61 @@ upper_score_gap: 5
 		t.Errorf("five maxima for eight groups: %v", err)
 	}
 }
+
+// TestPublishedSheet2025: the 2025 profile ships the published eight-group
+// score sheet, in its order, with its names and maxima (issue 18 item 3):
+// preparation 10 and principles 5, not the other way round.
+func TestPublishedSheet2025(t *testing.T) {
+	want := []struct {
+		name string
+		max  float64
+	}{
+		{"Chấp hành thời gian, thời lượng", 5},
+		{"Tỉ lệ đảng viên dự sinh hoạt", 5},
+		{"Công tác chuẩn bị", 10},
+		{"Tổ chức sinh hoạt chi bộ", 30},
+		{"Công tác điều hành của Bí thư", 10},
+		{"Thực hiện nguyên tắc tổ chức, sinh hoạt đảng", 5},
+		{"Kết quả lãnh đạo thực hiện kết luận, nghị quyết", 30},
+		{"Kết thúc sinh hoạt chi bộ", 5},
+	}
+	th := profileTh(t, Profile2025)
+	if len(th.ScoreGroups) != len(want) {
+		t.Fatalf("%d groups, want %d", len(th.ScoreGroups), len(want))
+	}
+	for i, w := range want {
+		if g := th.ScoreGroups[i]; g.Name != w.name || g.Max != w.max {
+			t.Errorf("group %d: %q %v, want %q %v", i+1, g.Name, g.Max, w.name, w.max)
+		}
+	}
+	// The spellings offices write find their group by name, as a
+	// criteria file's full_marks_groups does.
+	for spelling, group := range map[string]int{
+		"Chấp hành thời gian": 0, "Tỷ lệ đảng viên dự sinh hoạt": 1, "Tỉ lệ đảng viên dự sinh hoạt chi bộ": 1,
+		"Tỷ lệ đảng viên dự sinh hoạt chi bộ": 1, "Công tác chuẩn bị": 2, "Tổ chức sinh hoạt": 3, "Công tác điều hành": 4,
+		"Thực hiện nguyên tắc": 5, "Kết quả lãnh đạo": 6, "Kết thúc sinh hoạt": 7, "Kết thúc": 7,
+	} {
+		if i := th.scoreGroupIndex(spelling); i != group {
+			t.Errorf("%q is group %d, want %d", spelling, i+1, group+1)
+		}
+	}
+}
+
+// TestSpellingsNameOneGroup: in both profiles no name or spelling of one
+// group is, folded, a name or spelling of another, so that a header never
+// finds two groups.
+func TestSpellingsNameOneGroup(t *testing.T) {
+	for _, profile := range []string{ProfileHD17, Profile2025} {
+		th := profileTh(t, profile)
+		owner := map[string]int{}
+		for i, g := range th.ScoreGroups {
+			for _, s := range append([]string{g.Name}, g.Spellings...) {
+				k := fold(s)
+				if j, ok := owner[k]; ok && j != i {
+					t.Errorf("%s: %q names group %d and group %d", profile, s, j+1, i+1)
+				}
+				owner[k] = i
+			}
+		}
+	}
+}
