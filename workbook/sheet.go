@@ -420,7 +420,8 @@ type knownSheet struct {
 }
 
 // knownSheets are the score sheets bontot knows: the five groups of Hướng
-// dẫn 12-HD/BTCTW (hd17-2023) and the eight groups the 2025 profile ships.
+// dẫn 12-HD/BTCTW (hd17-2023) and the published eight-group sheet the 2025
+// profile ships.
 var knownSheets = []knownSheet{
 	{"5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm)", criteria.HD12ScoreGroups},
 	{"8 nhóm của phiếu điểm năm 2025 (bộ quy tắc 2025: %s)", criteria.Sheet2025ScoreGroups},

@@ -363,7 +363,7 @@ func groupMaxima(th criteria.Thresholds) string {
 	sep := ", "
 	for _, g := range th.ScoreGroups {
 		if strings.Contains(g.Name, ",") {
-			sep = "; " // "Thời gian, quy trình 10; Nội dung 30"
+			sep = "; " // "Chấp hành thời gian, thời lượng 5; Tỉ lệ đảng viên dự sinh hoạt 5"
 		}
 	}
 	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, sep))
