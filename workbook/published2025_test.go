@@ -149,3 +149,40 @@ func anys[T any](xs []T) []any {
 	}
 	return out
 }
+
+// TestPublishedScoreSheetWorkbook reads testdata/phieu/phieu-2025.xlsx, a
+// chi bộ's score sheets on the published 2025 sheet with its group rows in
+// capitals ("III" | "CÔNG TÁC CHUẨN BỊ" | 10): under 2025 every row takes
+// its declared group, in order, with no problem, and March is 88 with
+// preparation 6/10; under hd17-2023 the same sheets are read by their own
+// maxima, without an error.
+func TestPublishedScoreSheetWorkbook(t *testing.T) {
+	th := profileGroups(t, criteria.Profile2025)
+	res := readOne(t, phieu("phieu-2025.xlsx"), readOptions(th))
+	if got := problemLines(res); len(got) != 0 {
+		t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	u := res.Dataset.Units[0]
+	if got := meetingSummary(u); len(got) != 16 || got[2] != "T3 TK 12/03 88" || got[6] != "T7 TK 12/07 95" || got[0] != "T1 TK 12/01 100" {
+		t.Fatalf("meetings:\n%s", strings.Join(got, "\n"))
+	}
+	march := u.Meetings[2]
+	for i, g := range march.Groups {
+		d := th.ScoreGroups[i]
+		if g.Name != d.Name || g.Max != d.Max || g.Label != "nhóm "+romanNumeralOf(i+1)+" "+d.Name {
+			t.Errorf("March group %d: %+v, want %q /%v", i+1, g, d.Name, d.Max)
+		}
+	}
+	if len(march.Groups) != 8 || march.Groups[2].Score != 6 || march.Groups[3].Score != 22 {
+		t.Errorf("March groups %+v", march.Groups)
+	}
+	res = readOne(t, phieu("phieu-2025.xlsx"), readOptions(profileGroups(t, criteria.ProfileHD17)))
+	for _, p := range res.Dataset.Problems {
+		if p.Severity == criteria.SeverityError {
+			t.Errorf("hd17-2023: %s", p)
+		}
+	}
+	if got := meetingSummary(res.Dataset.Units[0]); len(got) != 16 || got[2] != "T3 TK 12/03 88" {
+		t.Errorf("hd17-2023 meetings:\n%s", strings.Join(got, "\n"))
+	}
+}

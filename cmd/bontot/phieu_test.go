@@ -109,3 +109,27 @@ func TestValidateUnderProfile(t *testing.T) {
 		t.Errorf("unknown profile: exit %d %s", code, stderr)
 	}
 }
+
+// TestEvaluatePublished2025ScoreSheets: score sheets kept on the published
+// 2025 sheet evaluate under --profile 2025 without a data problem (exit
+// 0), TC2 met, the evidence naming the published groups that lost points.
+func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
+	r, code := phieuJSON(t, "../../testdata/phieu/phieu-2025.xlsx", "--profile", "2025")
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	for _, p := range r.Problems {
+		if p.Severity == "error" || p.Sheet != "Tự đánh giá" {
+			t.Errorf("problem %s %s!%s: %s", p.Severity, p.Sheet, p.Cell, p.Message)
+		}
+	}
+	for _, id := range []string{"tc2.regular_count", "tc2.regular_good", "tc2.regular_no_weak", "tc2.thematic_count", "tc2.thematic_quarterly"} {
+		if st, msg := r.check(id); st != "dat" {
+			t.Errorf("%s: %s %s", id, st, msg)
+		}
+	}
+	if _, msg := r.check("tc2.regular_good"); !strings.Contains(msg,
+		"12/03/2024 (88 điểm, nhóm III Công tác chuẩn bị 6/10; nhóm IV Tổ chức sinh hoạt chi bộ 22/30; T3)") {
+		t.Errorf("evidence: %s", msg)
+	}
+}
