@@ -79,9 +79,12 @@ func profile2025() Thresholds {
 	// the prohibitions or was disciplined in the year is rated KHTNV.
 	t.DisciplineCeiling = KHTNV
 	t.ViolationCeiling = KHTNV
-	// Hướng dẫn 42-HD/BTCTW leaves the score sheet to the provinces: the
-	// eight-group sheet of one of them is the example, bands unchanged.
+	// The published eight-group score sheet after Hướng dẫn 42-HD/BTCTW,
+	// bands unchanged (90/70/50); a province with its own declares it.
 	t.ScoreGroups = Sheet2025ScoreGroups()
+	// That sheet gives group II (Tỉ lệ đảng viên dự sinh hoạt) full marks
+	// from 90 %: a meeting below it is warned, one at it is not.
+	t.AttendanceWarn, t.AttendanceWarnBelow = attendanceFullMarks2025, true
 	t.UpperScoreGap = 10
 	t.CommendationSubordinate = true // Hướng dẫn 06-HD/TW
 	t.HistoryStreaks = true          // Hướng dẫn 06-HD/TW

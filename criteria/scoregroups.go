@@ -46,22 +46,35 @@ func HD12ScoreGroups() []ScoreGroup {
 	}
 }
 
-// Sheet2025ScoreGroups is the eight-group sheet one province published in
-// 2025 under Chỉ thị 50-CT/TW and Hướng dẫn 42-HD/BTCTW (5/5/10/30/10/5/
-// 30/5 points, bands 90/70/50), shipped by the 2025 profile as an example
-// of declared groups. The names are this example's: a province whose sheet
-// names them otherwise declares its own in the criteria file.
+// Sheet2025ScoreGroups is the published eight-group score sheet (phiếu
+// chấm điểm chất lượng sinh hoạt chi bộ) issued after Chỉ thị 50-CT/TW and
+// Hướng dẫn 42-HD/BTCTW: groups I–VIII in its order, with its names and
+// maxima 5/5/10/30/10/5/30/5, banded 90/70/50. The 2025 profile ships it;
+// a province whose sheet differs declares its own in the criteria file.
+//
+// The spellings are the headers offices write for each group: "Tỷ lệ" or
+// "Tỉ lệ", with or without "chi bộ", cut short. None is a spelling of two
+// groups, and none is so short that it lies inside another group's text:
+// "Tổ chức" alone would lie in VI "Thực hiện nguyên tắc tổ chức, sinh hoạt
+// đảng", "Kết quả" and "Kết thúc" are kept apart, and "sinh hoạt chi bộ"
+// is never a spelling on its own (IV and VIII both end with it).
 func Sheet2025ScoreGroups() []ScoreGroup {
 	return []ScoreGroup{
-		{Name: "Tỷ lệ đảng viên tham gia", Max: 5, Spellings: []string{"Tỷ lệ tham gia", "Tỉ lệ đảng viên tham gia", "Tỉ lệ tham gia",
-			"Tỷ lệ đảng viên dự sinh hoạt", "Tỉ lệ đảng viên dự sinh hoạt"}},
-		{Name: "Chuẩn bị", Max: 5, Spellings: []string{"Công tác chuẩn bị", "Chuẩn bị sinh hoạt", "Công tác chuẩn bị sinh hoạt"}},
-		{Name: "Thời gian, quy trình", Max: 10, Spellings: []string{"Thời gian, thời lượng", "Thời gian và quy trình sinh hoạt", "Quy trình sinh hoạt", "Thời gian sinh hoạt"}},
-		{Name: "Nội dung", Max: 30, Spellings: []string{"Nội dung sinh hoạt"}},
-		{Name: "Nguyên tắc", Max: 10, Spellings: []string{"Thực hiện nguyên tắc", "Thực hiện nguyên tắc tổ chức sinh hoạt đảng", "Nguyên tắc tổ chức sinh hoạt đảng"}},
-		{Name: "Tự phê bình và phê bình", Max: 5, Spellings: []string{"Không khí sinh hoạt", "Phê bình và tự phê bình", "Tự phê bình, phê bình"}},
-		{Name: "Kết quả", Max: 30, Spellings: []string{"Kết quả, ý nghĩa", "Kết quả / ý nghĩa", "Kết quả ý nghĩa", "Ý nghĩa", "Kết quả sinh hoạt"}},
-		{Name: "Biên bản, hồ sơ", Max: 5, Spellings: []string{"Ghi biên bản", "Biên bản sinh hoạt", "Hồ sơ, biên bản"}},
+		{Name: "Chấp hành thời gian, thời lượng", Max: 5, Spellings: []string{"Chấp hành thời gian", "Chấp hành về thời gian, thời lượng",
+			"Chấp hành thời gian, thời lượng sinh hoạt", "Chấp hành thời gian và thời lượng", "Thời gian, thời lượng", "Thời gian, thời lượng sinh hoạt"}},
+		{Name: "Tỉ lệ đảng viên dự sinh hoạt", Max: 5, Spellings: []string{"Tỷ lệ đảng viên dự sinh hoạt",
+			"Tỉ lệ đảng viên dự sinh hoạt chi bộ", "Tỷ lệ đảng viên dự sinh hoạt chi bộ", "Tỉ lệ đảng viên tham gia sinh hoạt", "Tỷ lệ đảng viên tham gia sinh hoạt",
+			"Tỉ lệ đảng viên tham gia", "Tỷ lệ đảng viên tham gia", "Tỉ lệ dự sinh hoạt", "Tỷ lệ dự sinh hoạt", "Tỉ lệ tham gia", "Tỷ lệ tham gia"}},
+		{Name: "Công tác chuẩn bị", Max: 10, Spellings: []string{"Công tác chuẩn bị sinh hoạt", "Công tác chuẩn bị sinh hoạt chi bộ", "Chuẩn bị sinh hoạt", "Chuẩn bị"}},
+		{Name: "Tổ chức sinh hoạt chi bộ", Max: 30, Spellings: []string{"Tổ chức sinh hoạt", "Công tác tổ chức sinh hoạt", "Công tác tổ chức sinh hoạt chi bộ"}},
+		{Name: "Công tác điều hành của Bí thư", Max: 10, Spellings: []string{"Công tác điều hành của bí thư chi bộ", "Công tác điều hành",
+			"Điều hành của Bí thư", "Điều hành của Bí thư chi bộ", "Vai trò điều hành của Bí thư", "Công tác điều hành của đồng chí Bí thư"}},
+		{Name: "Thực hiện nguyên tắc tổ chức, sinh hoạt đảng", Max: 5, Spellings: []string{"Thực hiện nguyên tắc tổ chức và sinh hoạt đảng",
+			"Thực hiện nguyên tắc tổ chức sinh hoạt đảng", "Thực hiện các nguyên tắc tổ chức, sinh hoạt đảng", "Thực hiện nguyên tắc", "Nguyên tắc tổ chức, sinh hoạt đảng", "Nguyên tắc"}},
+		{Name: "Kết quả lãnh đạo thực hiện kết luận, nghị quyết", Max: 30, Spellings: []string{"Kết quả lãnh đạo thực hiện kết luận và nghị quyết",
+			"Kết quả lãnh đạo thực hiện nghị quyết, kết luận", "Kết quả lãnh đạo thực hiện kết luận, nghị quyết của chi bộ", "Kết quả lãnh đạo thực hiện nghị quyết",
+			"Kết quả lãnh đạo", "Kết quả thực hiện kết luận, nghị quyết", "Kết quả thực hiện nghị quyết"}},
+		{Name: "Kết thúc sinh hoạt chi bộ", Max: 5, Spellings: []string{"Kết thúc sinh hoạt", "Kết thúc buổi sinh hoạt", "Kết thúc buổi sinh hoạt chi bộ", "Kết thúc"}},
 	}
 }
 
@@ -128,7 +141,8 @@ func lostGroups(m *Meeting) string {
 	return strings.Join(parts, "; ")
 }
 
-// ScoreGroupNames lists the declared groups' names, for messages.
+// ScoreGroupNames lists the declared groups' names, for messages; join
+// them with semicolons, as a published name may hold a comma.
 func (t Thresholds) ScoreGroupNames() []string {
 	out := make([]string, len(t.ScoreGroups))
 	for i, g := range t.ScoreGroups {

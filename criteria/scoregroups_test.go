@@ -62,8 +62,10 @@ func grouped(th Thresholds, month int, name string, lost float64) Meeting {
 func TestFullMarksGateBoundary(t *testing.T) {
 	for _, profile := range []string{ProfileHD17, Profile2025} {
 		th := profileTh(t, profile)
-		gate := "Nguyên tắc"
-		other := th.ScoreGroups[1].Name // Chuẩn bị in both
+		// The gate is stored under the declared name, which differs by
+		// profile ("Nguyên tắc"; "Thực hiện nguyên tắc tổ chức, sinh hoạt đảng").
+		gate := th.ScoreGroups[th.scoreGroupIndex("Nguyên tắc")].Name
+		other := th.ScoreGroups[th.scoreGroupIndex("Chuẩn bị")].Name
 		full := grouped(th, 1, other, 5)
 		half := grouped(th, 1, gate, 0.5)
 		if q := full.Quality(th); q != QualityGood {
@@ -103,7 +105,7 @@ func TestFullMarksGateBoundary(t *testing.T) {
 		rep = Evaluate(dataset(u), th, Options{})
 		c := expect(t, rep, "CS01", "tc2.regular_good", NotMet)
 		gmax := th.ScoreGroups[th.scoreGroupIndex(gate)].Max
-		if !strings.Contains(c.Message, "8/12 buổi thường kỳ đạt Tốt") || !strings.Contains(c.Message, "99 điểm, nhóm Nguyên tắc "+num(gmax-1)+"/"+num(gmax)+"; ") {
+		if !strings.Contains(c.Message, "8/12 buổi thường kỳ đạt Tốt") || !strings.Contains(c.Message, "99 điểm, nhóm "+gate+" "+num(gmax-1)+"/"+num(gmax)+"; ") {
 			t.Errorf("%s: %s", profile, c.Message)
 		}
 		u.Meetings[3] = grouped(th, 4, other, 1)
@@ -136,11 +138,69 @@ upper_score_gap: 5
 		t.Errorf("%+v", th)
 	}
 	th, err = ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [10, 10, 10, 20, 10, 10, 20, 10]\n"), "t.yaml")
-	if err != nil || th.ScoreGroups[3].Max != 20 || th.ScoreGroups[3].Name != "Nội dung" {
+	if err != nil || th.ScoreGroups[3].Max != 20 || th.ScoreGroups[3].Name != "Tổ chức sinh hoạt chi bộ" {
 		t.Errorf("group_max over 2025: %v %+v", err, th.ScoreGroups)
 	}
 	if _, err := ParseThresholds([]byte("profile: \"2025\"\ngroup_max: [20, 20, 20, 20, 20]\n"), "t.yaml"); err == nil ||
 		!strings.Contains(err.Error(), `khóa "group_max" phải là danh sách 8 số dương`) {
 		t.Errorf("five maxima for eight groups: %v", err)
+	}
+}
+
+// TestPublishedSheet2025: the 2025 profile ships the published eight-group
+// score sheet, in its order, with its names and maxima (issue 18 item 3):
+// preparation 10 and principles 5, not the other way round.
+func TestPublishedSheet2025(t *testing.T) {
+	want := []struct {
+		name string
+		max  float64
+	}{
+		{"Chấp hành thời gian, thời lượng", 5},
+		{"Tỉ lệ đảng viên dự sinh hoạt", 5},
+		{"Công tác chuẩn bị", 10},
+		{"Tổ chức sinh hoạt chi bộ", 30},
+		{"Công tác điều hành của Bí thư", 10},
+		{"Thực hiện nguyên tắc tổ chức, sinh hoạt đảng", 5},
+		{"Kết quả lãnh đạo thực hiện kết luận, nghị quyết", 30},
+		{"Kết thúc sinh hoạt chi bộ", 5},
+	}
+	th := profileTh(t, Profile2025)
+	if len(th.ScoreGroups) != len(want) {
+		t.Fatalf("%d groups, want %d", len(th.ScoreGroups), len(want))
+	}
+	for i, w := range want {
+		if g := th.ScoreGroups[i]; g.Name != w.name || g.Max != w.max {
+			t.Errorf("group %d: %q %v, want %q %v", i+1, g.Name, g.Max, w.name, w.max)
+		}
+	}
+	// The spellings offices write find their group by name, as a
+	// criteria file's full_marks_groups does.
+	for spelling, group := range map[string]int{
+		"Chấp hành thời gian": 0, "Tỷ lệ đảng viên dự sinh hoạt": 1, "Tỉ lệ đảng viên dự sinh hoạt chi bộ": 1,
+		"Tỷ lệ đảng viên dự sinh hoạt chi bộ": 1, "Công tác chuẩn bị": 2, "Tổ chức sinh hoạt": 3, "Công tác điều hành": 4,
+		"Thực hiện nguyên tắc": 5, "Kết quả lãnh đạo": 6, "Kết thúc sinh hoạt": 7, "Kết thúc": 7,
+	} {
+		if i := th.scoreGroupIndex(spelling); i != group {
+			t.Errorf("%q is group %d, want %d", spelling, i+1, group+1)
+		}
+	}
+}
+
+// TestSpellingsNameOneGroup: in both profiles no name or spelling of one
+// group is, folded, a name or spelling of another, so that a header never
+// finds two groups.
+func TestSpellingsNameOneGroup(t *testing.T) {
+	for _, profile := range []string{ProfileHD17, Profile2025} {
+		th := profileTh(t, profile)
+		owner := map[string]int{}
+		for i, g := range th.ScoreGroups {
+			for _, s := range append([]string{g.Name}, g.Spellings...) {
+				k := fold(s)
+				if j, ok := owner[k]; ok && j != i {
+					t.Errorf("%s: %q names group %d and group %d", profile, s, j+1, i+1)
+				}
+				owner[k] = i
+			}
+		}
 	}
 }

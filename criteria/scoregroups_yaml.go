@@ -45,7 +45,7 @@ var scoreGroupsParam = param{key: "score_groups",
 var groupMaxParam = param{key: "group_max",
 	get: func(t *Thresholds) string { return "" },
 	set: func(t *Thresholds, n *yaml.Node) string {
-		want := fmt.Sprintf("phải là danh sách %d số dương (điểm tối đa của các nhóm %s); nên dùng khóa score_groups", len(t.ScoreGroups), strings.Join(t.ScoreGroupNames(), ", "))
+		want := fmt.Sprintf("phải là danh sách %d số dương (điểm tối đa của các nhóm %s); nên dùng khóa score_groups", len(t.ScoreGroups), strings.Join(t.ScoreGroupNames(), "; "))
 		if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.ScoreGroups) {
 			return want
 		}

@@ -80,7 +80,13 @@ type Thresholds struct {
 	CriteriaExcellent, CriteriaGood, CriteriaAverage float64
 
 	// Warnings
-	AttendanceWarn float64 // warn when Có mặt / Tổng số is at or below this (0.85)
+	AttendanceWarn float64 // warn when Có mặt / Tổng số is at or below this (0.85), or below it under AttendanceWarnBelow
+	// AttendanceWarnBelow warns only of attendance below AttendanceWarn,
+	// not at it: on the published 2025 score sheet 90 % itself earns the
+	// attendance group's full marks, so the 2025 profile warns below 90 %.
+	// Off, as in hd17-2023, a meeting at the level is warned too (Hướng
+	// dẫn 12-HD/BTCTW asks for attendance above 85 %).
+	AttendanceWarnBelow bool
 
 	// ThematicQuarterly makes "at least one thematic meeting each quarter"
 	// (Chỉ thị 50-CT/TW) the TC2 check tc2.thematic_quarterly; off, as in

@@ -474,3 +474,58 @@ func TestRankKeysAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendanceWarnBoundary: hd17-2023 warns of attendance at or below
+// 85 % (17/20 warned, 18/20 not); 2025 warns below 90 %, the level at
+// which the published sheet gives full marks (9/10 and 18/20 not warned,
+// 179/200 and 8/9 warned, 17/20 warned too).
+func TestAttendanceWarnBoundary(t *testing.T) {
+	for _, c := range []struct {
+		profile        string
+		present, total int32
+		warned         bool
+	}{
+		{ProfileHD17, 17, 20, true},
+		{ProfileHD17, 171, 200, false},
+		{ProfileHD17, 18, 20, false},
+		{ProfileHD17, 8, 9, false},
+		{Profile2025, 18, 20, false},
+		{Profile2025, 9, 10, false},
+		{Profile2025, 27, 30, false},
+		{Profile2025, 179, 200, true},
+		{Profile2025, 8, 9, true},
+		{Profile2025, 17, 20, true},
+	} {
+		th := profileTh(t, c.profile)
+		ds := dataset(cell("CS01"))
+		u := find(ds, "CS01")
+		u.Meetings[0].Present, u.Meetings[0].Total = c.present, c.total
+		rep := Evaluate(ds, th, Options{})
+		var got []string
+		for _, p := range rep.Problems {
+			if strings.Contains(p.Message, ": có mặt ") {
+				got = append(got, p.Message)
+			}
+		}
+		if c.warned != (len(got) == 1) || len(got) > 1 {
+			t.Errorf("%s, %d/%d present: warnings %q, want warned %v", c.profile, c.present, c.total, got, c.warned)
+			continue
+		}
+		if c.warned {
+			want := "không quá 85% (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)"
+			if c.profile == Profile2025 {
+				want = "dưới 90% (phiếu chấm điểm sinh hoạt chi bộ cho đủ điểm tỉ lệ đảng viên dự sinh hoạt từ 90%)"
+			}
+			if !strings.HasSuffix(got[0], want) {
+				t.Errorf("%s: %q, want it to end %q", c.profile, got[0], want)
+			}
+		}
+	}
+	// The setting alone: hd17-2023 with attendance_warn_below keeps 85 %
+	// unwarned.
+	th := profileTh(t, ProfileHD17)
+	th.AttendanceWarnBelow = true
+	if th.AttendanceWarned(0.85) || !th.AttendanceWarned(0.849) || th.AttendanceWarnText() != "dưới 85%" {
+		t.Errorf("attendance_warn_below over hd17-2023: %v %v %q", th.AttendanceWarned(0.85), th.AttendanceWarned(0.849), th.AttendanceWarnText())
+	}
+}

@@ -9,7 +9,7 @@ import (
 // warn adds the warnings of SPEC §2 for one unit to e.warnings: a month
 // with no regular meeting or with two, a quarter with no thematic meeting
 // (unless tc2.thematic_quarterly judges the quarters), a meeting whose
-// attendance is at or below AttendanceWarn, and the qualitative items not
+// attendance is warned of (Thresholds.AttendanceWarned), and the qualitative items not
 // yet recorded. Warnings never change a verdict.
 func (e *evaluator) warn(u *Unit) {
 	v := e.views[u]
@@ -171,7 +171,9 @@ func (e *evaluator) quartersWithoutThematic(v *view) []string {
 }
 
 // warnAttendance: Hướng dẫn 12-HD/BTCTW asks for attendance above 85%; a
-// meeting at or below it is flagged, whatever its score.
+// meeting at or below it is flagged, whatever its score. Under
+// AttendanceWarnBelow (the 2025 profile: the published score sheet gives
+// full marks from 90%) only a meeting below the level is.
 func (e *evaluator) warnAttendance(v *view) {
 	for i := range v.meetings {
 		m := &v.meetings[i]
@@ -179,16 +181,49 @@ func (e *evaluator) warnAttendance(v *view) {
 			continue
 		}
 		share := float64(m.Present) / float64(m.Total)
-		if share > e.th.AttendanceWarn+eps {
+		if !e.th.AttendanceWarned(share) {
 			continue
 		}
 		kind := "thường kỳ"
 		if m.Kind == Thematic {
 			kind = "chuyên đề"
 		}
-		e.add(v.u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), không quá %s (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)",
-			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), pct(e.th.AttendanceWarn)))
+		why := fmt.Sprintf("không quá %s (Hướng dẫn 12-HD/BTCTW yêu cầu cao hơn)", pct(e.th.AttendanceWarn))
+		if e.th.AttendanceWarnBelow {
+			why = fmt.Sprintf("dưới %s (mức cảnh báo của tiêu chí đang áp dụng)", pct(e.th.AttendanceWarn))
+			if e.th.AttendanceWarn == attendanceFullMarks2025 {
+				why = fmt.Sprintf("dưới %s (phiếu chấm điểm sinh hoạt chi bộ cho đủ điểm tỉ lệ đảng viên dự sinh hoạt từ %s)",
+					pct(e.th.AttendanceWarn), pct(e.th.AttendanceWarn))
+			}
+		}
+		e.add(v.u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), %s",
+			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), why))
 	}
+}
+
+// attendanceFullMarks2025 is the attendance that earns group II of the
+// published 2025 score sheet its full marks, the 2025 profile's warning level.
+const attendanceFullMarks2025 = 0.90
+
+// AttendanceWarned reports whether a meeting with this share of members
+// present (Có mặt / Tổng số) is warned of: at or below AttendanceWarn, or
+// only below it under AttendanceWarnBelow. Shares within rounding of the
+// level count as at it (9/10 is 90%).
+func (t Thresholds) AttendanceWarned(share float64) bool {
+	if t.AttendanceWarnBelow {
+		return share < t.AttendanceWarn-eps
+	}
+	return share <= t.AttendanceWarn+eps
+}
+
+// AttendanceWarnText is the warned attendance in words, for the criteria
+// summary and the template's guide: "từ 85% trở xuống", or "dưới 90%"
+// under AttendanceWarnBelow.
+func (t Thresholds) AttendanceWarnText() string {
+	if t.AttendanceWarnBelow {
+		return "dưới " + pct(t.AttendanceWarn)
+	}
+	return "từ " + pct(t.AttendanceWarn) + " trở xuống"
 }
 
 // itemList joins item names with semicolons, since their texts hold

@@ -292,8 +292,11 @@ var params = []param{
 			t.UpperScoreGap = v
 			return ""
 		}},
-	shareParam("attendance_warn", "", "Cảnh báo buổi sinh hoạt có tỷ lệ có mặt từ mức này trở xuống (0.85 là 85%)",
+	shareParam("attendance_warn", "", "Cảnh báo buổi sinh hoạt có tỷ lệ có mặt từ mức này trở xuống (0.85 là 85%), hoặc dưới mức này nếu attendance_warn_below là true",
 		func(t *Thresholds) *float64 { return &t.AttendanceWarn }),
+	boolParam("attendance_warn_below", "",
+		"true: chỉ cảnh báo buổi có tỷ lệ có mặt dưới attendance_warn (phiếu chấm điểm năm 2025 cho đủ điểm từ 90%); false: cả buổi đúng bằng mức đó",
+		func(t *Thresholds) *bool { return &t.AttendanceWarnBelow }),
 
 	boolParam("strict", "Chung",
 		"true: mục tự đánh giá chưa ghi làm tiêu chí của nó thành \"thiếu dữ liệu\" (như --strict)",
@@ -562,7 +565,7 @@ func (t Thresholds) validate(name string, lines map[string]int) error {
 	}
 	for _, name := range t.FullMarksGroups {
 		if t.scoreGroupIndex(name) < 0 {
-			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), ", "))
+			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), "; "))
 		}
 	}
 	return nil

@@ -101,7 +101,7 @@ func TestParseThresholdsErrors(t *testing.T) {
 		{"group spelling twice", "score_groups:\n  - {name: A, max: 50, spellings: [X]}\n  - {name: B, max: 50, spellings: [x]}\n", `nhóm thứ 2 (dòng 3): cách ghi "x" đã dùng cho nhóm "A"`},
 		{"group unknown key", "score_groups:\n  - {name: A, max: 100, maxi: 3}\n", `khóa "maxi" không dùng được`},
 		{"both group keys", "score_groups:\n  - {name: A, max: 100}\ngroup_max: [100]\n", `khóa "group_max" (cách ghi cũ) và khóa "score_groups"`},
-		{"gate names no group", "full_marks_groups: [Nội dung]\n", `khóa "full_marks_groups": "Nội dung" không phải tên một nhóm của score_groups (Tỷ lệ đảng viên tham gia, Chuẩn bị, Tổ chức, Nguyên tắc, Kết quả)`},
+		{"gate names no group", "full_marks_groups: [Nội dung]\n", `khóa "full_marks_groups": "Nội dung" không phải tên một nhóm của score_groups (Tỷ lệ đảng viên tham gia; Chuẩn bị; Tổ chức; Nguyên tắc; Kết quả)`},
 		{"gap out of range", "upper_score_gap: -1\n", `khóa "upper_score_gap" phải là số điểm từ 0 đến 100`},
 		{"band order", "meeting_good: 90\nmeeting_fair: 95\n", `tieu-chi.yaml dòng 2: mức điểm sinh hoạt: khóa "meeting_good" (90) phải lớn hơn khóa "meeting_fair" (95)`},
 		{"criteria band order", "criteria_average: 80\n", `dòng 1: mức điểm tiêu chí: khóa "criteria_good" (70) phải lớn hơn khóa "criteria_average" (80)`},
@@ -175,6 +175,6 @@ func Profile2025Thresholds(t *testing.T) Thresholds {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th.FullMarksGroups = []string{"Nội dung", "Kết quả"}
+	th.FullMarksGroups = []string{"Tổ chức sinh hoạt chi bộ", "Kết quả lãnh đạo thực hiện kết luận, nghị quyết"}
 	return th
 }

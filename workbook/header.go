@@ -50,14 +50,21 @@ var (
 // without notes in brackets, trailing colons or asterisks ("Ngày
 // (dd/mm/yyyy)", "Mã đơn vị (*)", "[Cụm]"), and last with its punctuation
 // read as spaces ("Kết quả / ý nghĩa", "Kết quả - ý nghĩa"), a form only
-// the score groups are indexed in.
+// the score groups are indexed in. A group column headed as the score
+// sheet numbers its rows, "III. Công tác chuẩn bị (10 điểm)", is also
+// compared without its Roman numeral.
 func headerKeys(text string) []string {
 	keys := []string{matchKey(text)}
 	bare := strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*.")
+	unnumbered := ""
+	if romanLead.MatchString(bare) {
+		unnumbered = punctKey(romanLead.ReplaceAllString(bare, ""))
+	}
 	for _, alt := range []string{
 		bare,
 		strings.Trim(matchKey(text), " :*.[]()"),
 		punctKey(bare),
+		unnumbered,
 	} {
 		if alt != "" && !slices.Contains(keys, alt) {
 			keys = append(keys, alt)

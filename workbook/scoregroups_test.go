@@ -25,21 +25,22 @@ func oneCell() sheet {
 	return unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"})
 }
 
-// TestDeclaredGroupsInSinhHoat: the eight groups of the 2025 profile are
-// found by the spellings offices write ("Thực hiện nguyên tắc", "Kết
-// quả / ý nghĩa", "Điểm đạt" for the total), each checked against its
-// own maximum, and kept for the gate; the same sheet under hd17-2023 is
-// read by the eight groups it names, with a note, not refused row by row
-// for lacking the five of Hướng dẫn 12.
+// TestDeclaredGroupsInSinhHoat: the eight groups of the published 2025
+// sheet are found by the spellings offices write ("Chấp hành thời gian",
+// "Tỷ lệ" for "Tỉ lệ", "Kết quả lãnh đạo", "Kết thúc sinh hoạt", "Điểm
+// đạt" for the total), each checked against its own maximum (preparation
+// 10 accepted, 11 refused), and kept for the gate; the same sheet under
+// hd17-2023 is read by the eight groups it names, with a note, not
+// refused row by row for lacking the five of Hướng dẫn 12.
 func TestDeclaredGroupsInSinhHoat(t *testing.T) {
 	th := profileGroups(t, criteria.Profile2025)
-	th.FullMarksGroups = []string{"Nguyên tắc"}
-	head := []any{"Ngày", "Loại", "Tỷ lệ tham gia", "Công tác chuẩn bị", "Thời gian, quy trình", "Nội dung sinh hoạt",
-		"Thực hiện nguyên tắc", "Tự phê bình và phê bình", "Kết quả / ý nghĩa", "Biên bản, hồ sơ", "Điểm đạt"}
+	th.FullMarksGroups = []string{"Công tác điều hành của Bí thư"}
+	head := []any{"Ngày", "Loại", "Chấp hành thời gian", "Tỷ lệ đảng viên dự sinh hoạt chi bộ", "Công tác chuẩn bị", "Tổ chức sinh hoạt chi bộ",
+		"Công tác điều hành của Bí thư", "Thực hiện nguyên tắc", "Kết quả lãnh đạo", "Kết thúc sinh hoạt", "Điểm đạt"}
 	path := writeBook(t, t.TempDir(), "b.xlsx", oneCell(), sheet{"Sinh hoạt", [][]any{head,
 		{"10/01/2024", "Thường kỳ", 5, 5, 10, 30, 10, 5, 30, 5, 100},
 		{"10/02/2024", "Thường kỳ", 5, 5, 10, 28, 9, 5, 27, 5, 94},
-		{"10/03/2024", "Thường kỳ", 5, 6, 10, 30, 10, 5, 30, 5},
+		{"10/03/2024", "Thường kỳ", 5, 5, 11, 30, 10, 5, 30, 5},
 		{"10/04/2024", "Thường kỳ", 5, 5, 10, 30, 10, 5, 30},
 	}})
 	res := readOne(t, path, readOptions(th))
@@ -48,15 +49,15 @@ func TestDeclaredGroupsInSinhHoat(t *testing.T) {
 		t.Fatalf("meetings %+v\n%s", u.Meetings, strings.Join(problemLines(res), "\n"))
 	}
 	g := u.Meetings[1].Groups[4]
-	if g.Name != "Nguyên tắc" || g.Score != 9 || g.Max != 10 {
+	if g.Name != "Công tác điều hành của Bí thư" || g.Score != 9 || g.Max != 10 {
 		t.Errorf("group 5: %+v", g)
 	}
 	if u.Meetings[1].Quality(th) != criteria.QualityFair || u.Meetings[0].Quality(th) != criteria.QualityGood {
 		t.Errorf("gate: %v %v", u.Meetings[0].Quality(th), u.Meetings[1].Quality(th))
 	}
 	want := []string{
-		`Sinh hoạt!D4 error: Công tác chuẩn bị 6 ngoài khoảng 0–5`,
-		`Sinh hoạt!C5 error: Điểm nhóm chưa đủ: thiếu "Biên bản, hồ sơ"; cần đủ 8 nhóm hoặc bỏ trống cả 8 và ghi Điểm`,
+		`Sinh hoạt!E4 error: Công tác chuẩn bị 11 ngoài khoảng 0–10`,
+		`Sinh hoạt!C5 error: Điểm nhóm chưa đủ: thiếu "Kết thúc sinh hoạt"; cần đủ 8 nhóm hoặc bỏ trống cả 8 và ghi Điểm`,
 	}
 	if got := problemLines(res); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -95,7 +96,7 @@ func TestHD12SheetUnderOtherGroups(t *testing.T) {
 		t.Errorf("meetings %+v", u.Meetings)
 	}
 	got := problemLines(res)
-	if len(got) != 2 || !strings.HasPrefix(got[0], "Sinh hoạt! note: Sheet ghi điểm theo 5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm), không theo 8 nhóm của tiêu chí đang áp dụng (Tỷ lệ đảng viên tham gia 5, Chuẩn bị 5,") ||
+	if len(got) != 2 || !strings.HasPrefix(got[0], "Sinh hoạt! note: Sheet ghi điểm theo 5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm), không theo 8 nhóm của tiêu chí đang áp dụng (Chấp hành thời gian, thời lượng 5; Tỉ lệ đảng viên dự sinh hoạt 5; Công tác chuẩn bị 10;") ||
 		got[1] != "Sinh hoạt!D3 error: Chuẩn bị 21 ngoài khoảng 0–20" {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}

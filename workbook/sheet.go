@@ -420,7 +420,8 @@ type knownSheet struct {
 }
 
 // knownSheets are the score sheets bontot knows: the five groups of Hướng
-// dẫn 12-HD/BTCTW (hd17-2023) and the eight groups the 2025 profile ships.
+// dẫn 12-HD/BTCTW (hd17-2023) and the published eight-group sheet the 2025
+// profile ships.
 var knownSheets = []knownSheet{
 	{"5 nhóm của Hướng dẫn 12-HD/BTCTW (mỗi nhóm tối đa 20 điểm)", criteria.HD12ScoreGroups},
 	{"8 nhóm của phiếu điểm năm 2025 (bộ quy tắc 2025: %s)", criteria.Sheet2025ScoreGroups},
@@ -497,13 +498,15 @@ func boundGroups(cols *columns) int {
 	return n
 }
 
-// declaredGroups is "Chuẩn bị 5, Nội dung 30, …".
+// declaredGroups is "Công tác chuẩn bị 10; Tổ chức sinh hoạt chi bộ 30; …":
+// semicolons, since a published group's name holds a comma ("Chấp hành
+// thời gian, thời lượng").
 func declaredGroups(gs []criteria.ScoreGroup) string {
 	parts := make([]string, len(gs))
 	for i, g := range gs {
 		parts[i] = g.Name + " " + formatNumber(g.Max)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 // missingColumns names the required columns the header lacks, or "".

@@ -48,9 +48,10 @@ không có trong tệp giữ giá trị mặc định.
 Bộ quy tắc (--profile, hoặc khóa "profile" trong tệp tiêu chí): hd17-2023 là
 Hướng dẫn 17-HD/ĐUK như đã ban hành (mặc định); 2025 dành cho các văn bản năm
 2025: thêm kiểm tra sinh hoạt chuyên đề mỗi quý (Tiêu chí 2), tỷ lệ đảng viên
-HTXSNV (tổ chức thực hiện), phiếu chấm sinh hoạt 8 nhóm làm ví dụ, cảnh báo
-điểm cấp trên chấm chênh quá 10 điểm, danh sách chi bộ trực thuộc đề nghị đảng
-ủy cơ sở tặng giấy khen và số năm liên tục từ sheet Lịch sử. Tệp tiêu chí ghi
+HTXSNV (tổ chức thực hiện), phiếu chấm điểm sinh hoạt 8 nhóm đã công bố,
+cảnh báo buổi có mặt dưới 90%, cảnh báo điểm cấp trên chấm chênh quá 10 điểm,
+danh sách chi bộ trực thuộc đề nghị đảng ủy cơ sở tặng giấy khen và số năm
+liên tục từ sheet Lịch sử. Tệp tiêu chí ghi
 đè lên bộ quy tắc nó nêu; tệp và --profile nêu hai bộ khác nhau thì bị từ
 chối.
 
@@ -305,10 +306,10 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	for i, g := range th.ScoreGroups {
 		groups[i] = g.Name + " " + criteria.FormatNumber(g.Max)
 	}
-	// Semicolons: a group's name may hold a comma ("Thời gian, quy trình").
+	// Semicolons: a group's name may hold a comma ("Chấp hành thời gian, thời lượng").
 	fmt.Fprintf(w, "  Điểm tối đa %d nhóm: %s.\n", len(groups), strings.Join(groups, "; "))
 	if len(th.FullMarksGroups) > 0 {
-		fmt.Fprintf(w, "  Buổi sinh hoạt chỉ xếp Tốt khi các nhóm sau đạt điểm tối đa: %s.\n", strings.Join(th.FullMarksGroups, ", "))
+		fmt.Fprintf(w, "  Buổi sinh hoạt chỉ xếp Tốt khi các nhóm sau đạt điểm tối đa: %s.\n", strings.Join(th.FullMarksGroups, "; "))
 	}
 	if th.UpperScoreGap > 0 {
 		fmt.Fprintf(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó; chênh với điểm chi bộ tự chấm quá %s điểm thì cảnh báo.\n", criteria.FormatNumber(th.UpperScoreGap))
@@ -330,8 +331,8 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
 		quarters = "" // tc2.thematic_quarterly judges them
 	}
-	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt từ %s trở xuống.\n",
-		quarters, criteria.FormatPercent(th.AttendanceWarn))
+	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt %s.\n",
+		quarters, th.AttendanceWarnText())
 	if th.Strict {
 		fmt.Fprintln(w, "  Mục tự đánh giá chưa ghi: tiêu chí của mục đó là \"thiếu dữ liệu\" (chế độ nghiêm ngặt).")
 	} else {

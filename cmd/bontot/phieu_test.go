@@ -60,7 +60,7 @@ func TestEvaluateScoreSheets(t *testing.T) {
 	for _, c := range []struct {
 		profile, group string
 		gapWarning     bool
-	}{{"hd17-2023", "nhóm III Tổ chức 30/40", false}, {"2025", "nhóm III Tổ chức sinh hoạt 30/40", true}} {
+	}{{"hd17-2023", "nhóm III Tổ chức 30/40; nhóm V Kết quả 17/20", false}, {"2025", "nhóm III Tổ chức sinh hoạt chi bộ 30/40; nhóm V Kết quả sinh hoạt 17/20", true}} {
 		r, code := phieuJSON(t, "../../testdata/phieu/phieu-cham.xlsx", "--profile", c.profile)
 		if code != 0 {
 			t.Errorf("%s: exit %d", c.profile, code)
@@ -71,7 +71,7 @@ func TestEvaluateScoreSheets(t *testing.T) {
 			}
 		}
 		if _, msg := r.check("tc2.regular_good"); !strings.Contains(msg, "10/12 buổi thường kỳ đạt Tốt") ||
-			!strings.Contains(msg, "12/03/2024 (87 điểm cấp trên chấm, "+c.group+"; nhóm V Kết quả 17/20; T3)") {
+			!strings.Contains(msg, "12/03/2024 (87 điểm cấp trên chấm, "+c.group+"; T3)") {
 			t.Errorf("%s evidence: %s", c.profile, msg)
 		}
 		warned := false
@@ -107,5 +107,29 @@ func TestValidateUnderProfile(t *testing.T) {
 	_, stderr, code := runCmd(t, "validate", "../../testdata/phieu/phieu-cham.xlsx", "--profile", "2030")
 	if code != 1 || !strings.Contains(stderr, `không có bộ quy tắc "2030"`) {
 		t.Errorf("unknown profile: exit %d %s", code, stderr)
+	}
+}
+
+// TestEvaluatePublished2025ScoreSheets: score sheets kept on the published
+// 2025 sheet evaluate under --profile 2025 without a data problem (exit
+// 0), TC2 met, the evidence naming the published groups that lost points.
+func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
+	r, code := phieuJSON(t, "../../testdata/phieu/phieu-2025.xlsx", "--profile", "2025")
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	for _, p := range r.Problems {
+		if p.Severity == "error" || p.Sheet != "Tự đánh giá" {
+			t.Errorf("problem %s %s!%s: %s", p.Severity, p.Sheet, p.Cell, p.Message)
+		}
+	}
+	for _, id := range []string{"tc2.regular_count", "tc2.regular_good", "tc2.regular_no_weak", "tc2.thematic_count", "tc2.thematic_quarterly"} {
+		if st, msg := r.check(id); st != "dat" {
+			t.Errorf("%s: %s %s", id, st, msg)
+		}
+	}
+	if _, msg := r.check("tc2.regular_good"); !strings.Contains(msg,
+		"12/03/2024 (88 điểm, nhóm III Công tác chuẩn bị 6/10; nhóm IV Tổ chức sinh hoạt chi bộ 22/30; T3)") {
+		t.Errorf("evidence: %s", msg)
 	}
 }

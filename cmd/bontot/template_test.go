@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -259,5 +260,48 @@ func TestTemplateScoreForm(t *testing.T) {
 		if code != exitFailure || !strings.Contains(stderr, "--") {
 			t.Errorf("%v: exit %d, %q", args, code, stderr)
 		}
+	}
+}
+
+// TestTemplateScoreForm2025: `template --form phieu --profile 2025` prints
+// the published eight-group sheet, groups I–VIII with their names and
+// maxima (issue 18 item 3: it printed invented groups, preparation 5 and
+// principles 10); the blank form validates under the same profile.
+func TestTemplateScoreForm2025(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "phieu.xlsx")
+	if _, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",
+		"--type", "chi_bo_co_so", "--year", "2025", "--profile", "2025", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var got []string
+	for r := 10; r <= 18; r++ {
+		var cells []string
+		for _, col := range []string{"A", "B", "C"} {
+			v, _ := f.GetCellValue("Chuyên đề quý II", fmt.Sprintf("%s%d", col, r))
+			cells = append(cells, v)
+		}
+		got = append(got, strings.Join(cells, " | "))
+	}
+	want := []string{
+		"I | Chấp hành thời gian, thời lượng | 5",
+		"II | Tỉ lệ đảng viên dự sinh hoạt | 5",
+		"III | Công tác chuẩn bị | 10",
+		"IV | Tổ chức sinh hoạt chi bộ | 30",
+		"V | Công tác điều hành của Bí thư | 10",
+		"VI | Thực hiện nguyên tắc tổ chức, sinh hoạt đảng | 5",
+		"VII | Kết quả lãnh đạo thực hiện kết luận, nghị quyết | 30",
+		"VIII | Kết thúc sinh hoạt chi bộ | 5",
+		" | Tổng cộng | 100",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("groups:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, stderr, code := runCmd(t, "validate", out, "--year", "2025", "--profile", "2025"); code != 0 {
+		t.Errorf("validate of the blank 2025 form: exit %d\n%s", code, stderr)
 	}
 }

@@ -150,8 +150,8 @@ type knobs2025 struct {
 	// conflict gives one member both, disagreeing.
 	points, conflict bool
 
-	// groups8 scores every meeting in the eight groups of the 2025 sheet
-	// (criteria.Sheet2025ScoreGroups) as well as in Tổng điểm.
+	// groups8 scores every meeting in the eight groups of the published
+	// 2025 sheet (criteria.Sheet2025ScoreGroups) as well as in Tổng điểm.
 	groups8 bool
 	// upper gives the upper committee's score (Điểm cấp trên chấm) to two
 	// regular meetings: decides turns the first tốt meeting (own score
@@ -226,11 +226,21 @@ func memberRows2025(knobs map[string]*knobs2025) func(p *unitPlan, seed uint64, 
 	}
 }
 
-// groups2025Headers are the group columns of the eight-group sheet as an
-// office heads them: spellings of criteria.Sheet2025ScoreGroups, not its
-// names.
-var groups2025Headers = []string{"Tỷ lệ đảng viên dự sinh hoạt", "Công tác chuẩn bị", "Thời gian và quy trình sinh hoạt",
-	"Nội dung sinh hoạt", "Thực hiện nguyên tắc", "Tự phê bình, phê bình", "Kết quả / ý nghĩa", "Hồ sơ, biên bản"}
+// groups2025Headers are the group columns of the published eight-group
+// sheet as offices head them: numbered as the sheet numbers its groups,
+// with the maximum beside the name, and "Tỷ lệ" where the sheet writes
+// "Tỉ lệ". The reader finds each by the spellings of
+// criteria.Sheet2025ScoreGroups.
+var groups2025Headers = []string{
+	"I. Chấp hành thời gian, thời lượng (5 điểm)",
+	"II. Tỷ lệ đảng viên dự sinh hoạt (5 điểm)",
+	"III. Công tác chuẩn bị (10 điểm)",
+	"IV. Tổ chức sinh hoạt chi bộ (30 điểm)",
+	"V. Công tác điều hành của Bí thư (10 điểm)",
+	"VI. Thực hiện nguyên tắc tổ chức, sinh hoạt đảng (5 điểm)",
+	"VII. Kết quả lãnh đạo thực hiện kết luận, nghị quyết (30 điểm)",
+	"VIII. Kết thúc sinh hoạt chi bộ (5 điểm)",
+}
 
 // meetings2025Spec is Sinh hoạt as a province on the 2025 sheet keeps it:
 // Tổng điểm, the eight groups and the upper committee's score.
@@ -241,8 +251,8 @@ func meetings2025Spec() sheetSpec {
 	h = append(h, header(criteria.SheetMeetings, "upper"), header(criteria.SheetMeetings, "present"),
 		header(criteria.SheetMeetings, "total"), header(criteria.SheetMeetings, "note"))
 	return sheetSpec{name: sheetName(criteria.SheetMeetings), headers: h,
-		widths:       []float64{11, 12, 11, 8, 12, 10, 14, 10, 11, 12, 10, 9, 11, 9, 12, 50},
-		headerHeight: 48} // three lines: "Thời gian và / quy trình / sinh hoạt"
+		widths:       []float64{11, 12, 11, 8, 13, 13, 12, 13, 13, 14, 14, 13, 11, 9, 12, 50},
+		headerHeight: 80} // five lines: "VII. Kết quả / lãnh đạo thực / hiện kết luận, / nghị quyết / (30 điểm)"
 }
 
 // meetingRows2025 writes the 2024 plan's meetings in the columns of

@@ -28,11 +28,13 @@ func TestExample2025IsCommitted(t *testing.T) {
 		t.Errorf("Lịch sử headers %q", got)
 	}
 	delete(heads, "Lịch sử")
-	// Sinh hoạt is headed as an office on the eight-group sheet heads it,
-	// not canonically.
-	wantMeet := []string{"Mã đơn vị", "Ngày", "Loại", "Tổng điểm", "Tỷ lệ đảng viên dự sinh hoạt", "Công tác chuẩn bị",
-		"Thời gian và quy trình sinh hoạt", "Nội dung sinh hoạt", "Thực hiện nguyên tắc", "Tự phê bình, phê bình",
-		"Kết quả / ý nghĩa", "Hồ sơ, biên bản", "Điểm cấp trên chấm", "Có mặt", "Tổng số đảng viên", "Ghi chú"}
+	// Sinh hoạt is headed as an office on the published eight-group sheet
+	// heads it, numbered and with the maxima, not canonically.
+	wantMeet := []string{"Mã đơn vị", "Ngày", "Loại", "Tổng điểm", "I. Chấp hành thời gian, thời lượng (5 điểm)",
+		"II. Tỷ lệ đảng viên dự sinh hoạt (5 điểm)", "III. Công tác chuẩn bị (10 điểm)", "IV. Tổ chức sinh hoạt chi bộ (30 điểm)",
+		"V. Công tác điều hành của Bí thư (10 điểm)", "VI. Thực hiện nguyên tắc tổ chức, sinh hoạt đảng (5 điểm)",
+		"VII. Kết quả lãnh đạo thực hiện kết luận, nghị quyết (30 điểm)", "VIII. Kết thúc sinh hoạt chi bộ (5 điểm)",
+		"Điểm cấp trên chấm", "Có mặt", "Tổng số đảng viên", "Ghi chú"}
 	if got := heads["Sinh hoạt"]; !slices.Equal(got, wantMeet) {
 		t.Errorf("Sinh hoạt headers %q", got)
 	}

@@ -25,6 +25,11 @@ type ScoreSheetOptions struct {
 	// UnknownDate adds a filled sheet "Sinh hoạt bổ sung" whose header
 	// block gives no date and whose name is no month.
 	UnknownDate bool
+	// Published2025 writes the published eight-group sheet of the 2025
+	// profile (criteria.Sheet2025ScoreGroups: 5/5/10/30/10/5/30/5) in place
+	// of the common form, its group rows in capitals as the printed sheet
+	// has them.
+	Published2025 bool
 }
 
 // formGroup is a group of the common form: attendance worth 10, as
@@ -52,6 +57,42 @@ var commonForm = []formGroup{
 		{"Thời gian sinh hoạt đủ theo quy định", 10}}},
 	{"IV", "THỰC HIỆN NGUYÊN TẮC TỔ CHỨC SINH HOẠT ĐẢNG", 15, nil},
 	{"V", "KẾT QUẢ SINH HOẠT", 20, nil},
+}
+
+// published2025Form is the published eight-group score sheet after Hướng
+// dẫn 42-HD/BTCTW, as it is printed: numbered I–VIII, names in capitals,
+// no sub-criteria.
+var published2025Form = []formGroup{
+	{"I", "CHẤP HÀNH THỜI GIAN, THỜI LƯỢNG", 5, nil},
+	{"II", "TỈ LỆ ĐẢNG VIÊN DỰ SINH HOẠT", 5, nil},
+	{"III", "CÔNG TÁC CHUẨN BỊ", 10, nil},
+	{"IV", "TỔ CHỨC SINH HOẠT CHI BỘ", 30, nil},
+	{"V", "CÔNG TÁC ĐIỀU HÀNH CỦA BÍ THƯ", 10, nil},
+	{"VI", "THỰC HIỆN NGUYÊN TẮC TỔ CHỨC, SINH HOẠT ĐẢNG", 5, nil},
+	{"VII", "KẾT QUẢ LÃNH ĐẠO THỰC HIỆN KẾT LUẬN, NGHỊ QUYẾT", 30, nil},
+	{"VIII", "KẾT THÚC SINH HOẠT CHI BỘ", 5, nil},
+}
+
+// form is the sheet o writes.
+func (o ScoreSheetOptions) form() []formGroup {
+	if o.Published2025 {
+		return published2025Form
+	}
+	return commonForm
+}
+
+// published2025Scores is the chi bộ's score of each meeting on the
+// published sheet: full marks but for a few, March khá (preparation 6/10,
+// organisation 22/30: 88 points), July 95 (results 25/30).
+func published2025Scores(sheet int) meetingScores {
+	s := meetingScores{{5}, {5}, {10}, {30}, {10}, {5}, {30}, {5}}
+	switch sheet {
+	case 3:
+		s[2], s[3] = []float64{6}, []float64{22}
+	case 7:
+		s[6] = []float64{25}
+	}
+	return s
 }
 
 // meetingScores is what one scorer gives each group (and sub-criterion)
@@ -290,12 +331,17 @@ func writeScoreSheet(f *excelize.File, o ScoreSheetOptions, p scoreSheetPlan, he
 		r++
 	}
 	own, up := formScores(p.index), upperScores(p.index)
+	if o.Published2025 {
+		// The upper committee, where asked, takes a point off results.
+		own, up = published2025Scores(p.index), published2025Scores(p.index)
+		up[6] = []float64{up[6][0] - 1}
+	}
 	put := func(row, col int, v any) error {
 		ref, _ := excelize.CoordinatesToCellName(col, row)
 		return set(ref, v)
 	}
 	first := r
-	for g, fg := range commonForm {
+	for g, fg := range o.form() {
 		if err := put(r, 1, fg.numeral); err != nil {
 			return err
 		}

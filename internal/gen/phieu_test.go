@@ -18,6 +18,7 @@ var PhieuFiles = map[string]ScoreSheetOptions{
 	"phieu-chi-bo-cham.xlsx": {Filled: true},
 	"phieu-tong-sai.xlsx":    {Filled: true, BadTotal: "T4"},
 	"phieu-khong-ngay.xlsx":  {Filled: true, UnknownDate: true},
+	"phieu-2025.xlsx":        {Filled: true, Published2025: true},
 }
 
 // TestPhieuIsCommitted: the score-sheet workbooks in testdata are what the

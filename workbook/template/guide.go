@@ -289,8 +289,8 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 				"Điểm tối đa của %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng %d nhóm.",
 				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
 				groupMaxima(th), len(th.ScoreGroups))},
-			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt từ %s trở xuống.",
-				quarterWarn, percent(th.AttendanceWarn))},
+			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt %s.",
+				quarterWarn, th.AttendanceWarnText())},
 		}},
 		{"Tiêu chí 3", criteria.CriterionNames["tc3"], []thresholdLine{
 			{scopeAll, "Không có đơn thư, khiếu nại, tố cáo trong năm; mọi vấn đề nổi cộm phát sinh đã được giải quyết (đảng bộ cơ sở tính cả các chi bộ trực thuộc)."},
@@ -363,7 +363,7 @@ func groupMaxima(th criteria.Thresholds) string {
 	sep := ", "
 	for _, g := range th.ScoreGroups {
 		if strings.Contains(g.Name, ",") {
-			sep = "; " // "Thời gian, quy trình 10; Nội dung 30"
+			sep = "; " // "Chấp hành thời gian, thời lượng 5; Tỉ lệ đảng viên dự sinh hoạt 5"
 		}
 	}
 	return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, sep))

@@ -169,3 +169,73 @@ func TestScoreFormOnlyForACell(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreForm2025IsThePublishedSheet: `template --form phieu --profile
+// 2025` prints the published eight-group sheet — groups I–VIII in its
+// order, with its names and maxima, 100 in all — and a sheet filled on
+// those maxima (preparation 10, principles 5) reads back without a
+// problem, each group under its declared name.
+func TestScoreForm2025IsThePublishedSheet(t *testing.T) {
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := phieuOpts
+	opts.Thresholds = th
+	f := newPhieu(t, opts)
+	want := [][3]string{
+		{"I", "Chấp hành thời gian, thời lượng", "5"},
+		{"II", "Tỉ lệ đảng viên dự sinh hoạt", "5"},
+		{"III", "Công tác chuẩn bị", "10"},
+		{"IV", "Tổ chức sinh hoạt chi bộ", "30"},
+		{"V", "Công tác điều hành của Bí thư", "10"},
+		{"VI", "Thực hiện nguyên tắc tổ chức, sinh hoạt đảng", "5"},
+		{"VII", "Kết quả lãnh đạo thực hiện kết luận, nghị quyết", "30"},
+		{"VIII", "Kết thúc sinh hoạt chi bộ", "5"},
+		{"", "Tổng cộng", "100"},
+	}
+	for i, w := range want {
+		for c, col := range []string{"A", "B", "C"} {
+			if v, _ := f.GetCellValue("T1", fmt.Sprintf("%s%d", col, 10+i)); v != w[c] {
+				t.Errorf("T1!%s%d = %q, want %q", col, 10+i, v, w[c])
+			}
+		}
+	}
+
+	full := []float64{5, 5, 10, 30, 10, 5, 30, 5}
+	for m, sh := range template.ScoreSheetNames() {
+		date := fmt.Sprintf("ngày 10/%02d/2025", m+1)
+		if m >= 12 {
+			date = fmt.Sprintf("ngày 20 tháng %d năm 2025", 3*(m-12)+2)
+		}
+		if err := f.SetCellValue(sh, "A7", date); err != nil {
+			t.Fatal(err)
+		}
+		for g, v := range full {
+			if m == 2 && g == 2 {
+				v = 6 // March: preparation 6/10, 96 points
+			}
+			if err := f.SetCellValue(sh, fmt.Sprintf("D%d", 10+g), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res := readPhieu(t, f, th)
+	noProblems(t, res.Dataset.Problems)
+	u := res.Dataset.Units[0]
+	if len(u.Meetings) != 16 {
+		t.Fatalf("%d meetings, want 16", len(u.Meetings))
+	}
+	march := u.Meetings[2]
+	if march.Score != 96 || len(march.Groups) != 8 {
+		t.Fatalf("March: %v points, groups %+v", march.Score, march.Groups)
+	}
+	for g, gr := range march.Groups {
+		if gr.Name != want[g][1] || gr.Label != "nhóm "+want[g][0]+" "+want[g][1] || fmt.Sprint(gr.Max) != want[g][2] {
+			t.Errorf("March group %d: %+v", g+1, gr)
+		}
+	}
+	if march.Groups[2].Score != 6 {
+		t.Errorf("March preparation %v, want 6", march.Groups[2].Score)
+	}
+}
