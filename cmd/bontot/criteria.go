@@ -322,9 +322,15 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	fmt.Fprintf(w, "  Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): HTXSNV từ %s, HTTNV từ %s, HTNV từ %s, KHTNV dưới %s; ghi cả Xếp loại thì Xếp loại quyết định, lệch nhau thì cảnh báo.\n",
 		criteria.FormatNumber(rb[0]), criteria.FormatNumber(rb[1]), criteria.FormatNumber(rb[2]), criteria.FormatNumber(rb[2]))
 	fmt.Fprintf(w, "  Đảng viên bị kỷ luật trong năm (cột Kỷ luật): tính là vi phạm ở tc4.no_violations; xếp loại cao hơn %s thì cảnh báo.\n", th.DisciplineCeiling.Code())
+	if th.ViolationCeiling != criteria.RatingNone {
+		fmt.Fprintf(w, "  Đảng viên vi phạm những điều đảng viên không được làm (cột Vi phạm) xếp loại cao hơn %s: cảnh báo (Quy định 366-QĐ/TW, Điều 11).\n", th.ViolationCeiling.Code())
+	}
 	fresh := fmt.Sprintf("đảng viên kết nạp chưa đủ %d tháng tính đến hết năm (cột Ngày kết nạp) được để trống xếp loại", th.NewMemberMonths)
-	if th.NewMemberMonths <= 0 {
+	switch {
+	case th.NewMemberMonths <= 0:
 		fresh = "đảng viên mới kết nạp vẫn phải được xếp loại"
+	case th.NewMembersNotRated:
+		fresh = fmt.Sprintf("đảng viên kết nạp chưa đủ %d tháng đến ngày kiểm điểm (--review-date; mặc định hôm nay nếu năm đánh giá là năm nay, nếu không 31/12) không được xếp loại, kể cả khi đã ghi xếp loại (Quy định 366-QĐ/TW, Điều 5)", th.NewMemberMonths)
 	}
 	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng (Quy định 366-QĐ/TW, Điều 5); %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
