@@ -88,7 +88,8 @@ func newDocLayout(cols []column) docLayout {
 	return d
 }
 
-// heading writes the heading block, the title lines and, for a report sent
+// heading writes the heading block, the title, the subject line and the
+// notes under it (subtitles after the first, in italics) and, for a report sent
 // to one unit, the "Kính gửi" line, from row 1; it returns the next free
 // row.
 func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles ...string) (int, error) {
@@ -119,8 +120,14 @@ func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles 
 		return 0, err
 	}
 	row++
-	for _, s := range subtitles {
-		if err := w.text(row, 1, d.n, s, st.docSubtitle); err != nil {
+	for i, s := range subtitles {
+		style := st.docSubtitle
+		if i > 0 {
+			// Notes under the subject line (the day counted to, the rules)
+			// read as notes, not as a second title.
+			style = st.docItalic
+		}
+		if err := w.text(row, 1, d.n, s, style); err != nil {
 			return 0, err
 		}
 		if err := w.height(row, 18); err != nil {
