@@ -149,3 +149,40 @@ func TestNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestAsOfYearlyTargets: under any as-of date a yearly target that can
+// still be met is con_kha_nang (SPEC §6, "An unfinished year"): the
+// admission quota, and the cases and pressing issues still open, which
+// the year's end judges; from 31/12 on they are judged as at year end.
+func TestAsOfYearlyTargets(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		asOf time.Time
+		id   string
+		want Status
+		msg  string
+	}{
+		{"June, 1 of 2 admitted", day(6, 30), "tc1.admission", Reachable, "còn thiếu 1 (cần kết nạp thêm trước 31/12/2024)"},
+		{"30 December, 1 of 2 admitted", day(12, 30), "tc1.admission", Reachable, "còn thiếu 1"},
+		{"31 December, 1 of 2 admitted", day(12, 31), "tc1.admission", NotMet, "còn thiếu 1"},
+		{"whole year, 1 of 2 admitted", time.Time{}, "tc1.admission", NotMet, "còn thiếu 1"},
+		{"June, a case open", day(6, 30), "tc1.cases_pending", Reachable, "cần giải quyết trước 31/12/2024"},
+		{"whole year, a case open", time.Time{}, "tc1.cases_pending", NotMet, "chưa giải quyết"},
+		{"June, an issue open", day(6, 30), "tc3.issues_resolved", Reachable, "cần giải quyết trước 31/12/2024"},
+		{"31 December, an issue open", day(12, 31), "tc3.issues_resolved", NotMet, "chưa giải quyết"},
+		// A complaint once made stays made: no later month undoes it.
+		{"June, a complaint", day(6, 30), "tc3.no_complaints", NotMet, "khiếu nại"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := cellWith(6, 6)
+			u := ds.Units[0]
+			u.HasTarget, u.AdmissionTarget, u.HasAdmitted, u.Admitted = true, 2, true, 1
+			u.Cases = []Case{{Date: day(3, 1), Kind: Complaint}, {Date: day(4, 1), Kind: PressingIssue}}
+			rep := Evaluate(ds, Default(), Options{AsOf: tt.asOf})
+			c := expect(t, rep, "CS01", tt.id, tt.want)
+			if !strings.Contains(c.Message, tt.msg) {
+				t.Errorf("message %q lacks %q", c.Message, tt.msg)
+			}
+		})
+	}
+}
