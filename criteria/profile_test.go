@@ -118,3 +118,32 @@ func TestEvaluateNamesItsProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileForYear: the 2025 rules are in force from the evaluation
+// year 2025 on (SPEC §6, "Default profile by year").
+func TestProfileForYear(t *testing.T) {
+	for year, want := range map[int]string{2023: ProfileHD17, 2024: ProfileHD17, 2025: Profile2025, 2026: Profile2025, 2030: Profile2025} {
+		if got := ProfileForYear(year); got != want {
+			t.Errorf("ProfileForYear(%d) = %q, want %q", year, got, want)
+		}
+	}
+}
+
+// TestRulesLine: the first line of a report names the rules and what
+// chose them.
+func TestRulesLine(t *testing.T) {
+	for _, c := range []struct {
+		r    Rules
+		want string
+	}{
+		{Rules{Profile: Profile2025, ChosenBy: ChosenByYear}, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá 2026"},
+		{Rules{Profile: ProfileHD17, ChosenBy: ChosenByFlag}, "Quy tắc hd17-2023 — HD 17-HD/ĐUK, QĐ 124, HD 12 — theo --profile hd17-2023"},
+		{Rules{Profile: Profile2025, ChosenBy: ChosenByCriteriaFile, CriteriaFile: "tc.yaml"}, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo tệp tiêu chí tc.yaml"},
+		{Rules{Profile: Profile2025, ChosenBy: ChosenByYear, CriteriaFile: "tc.yaml"}, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá 2026; tệp tiêu chí tc.yaml"},
+		{Rules{}, ""},
+	} {
+		if got := c.r.Line(2026); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}

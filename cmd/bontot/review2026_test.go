@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -288,5 +289,27 @@ func TestReviewDateFlag(t *testing.T) {
 	_, stderr, code := runCmd(t, "evaluate", book, "--review-date", "31/13/2026")
 	if code != exitFailure || !strings.Contains(stderr, "--review-date \"31/13/2026\" không phải ngày hợp lệ") {
 		t.Errorf("bad --review-date: exit %d, %s", code, stderr)
+	}
+}
+
+// TestReviewRulesFromCriteriaFile: a criteria file without a profile
+// key overrides the rules of the year; one that names a profile chooses it.
+func TestReviewRulesFromCriteriaFile(t *testing.T) {
+	book := book2026(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		yaml, profile, chosenBy string
+	}{
+		{"regular_good_share: 0.6\n", "2025", "year"},
+		{"profile: hd17-2023\nregular_good_share: 0.6\n", "hd17-2023", "criteria_file"},
+	} {
+		path := filepath.Join(dir, "tc.yaml")
+		if err := os.WriteFile(path, []byte(c.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runReview(t, book, "--criteria", path)
+		if r.Rules.Profile != c.profile || r.Rules.ChosenBy != c.chosenBy {
+			t.Errorf("%q: rules %+v, want %s by %s", c.yaml, r.Rules, c.profile, c.chosenBy)
+		}
 	}
 }
