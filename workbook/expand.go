@@ -88,7 +88,43 @@ func Expand(paths []string) (*Inputs, error) {
 			return nil, err
 		}
 	}
+	in.dropRepeats()
 	return in, nil
+}
+
+// dropRepeats keeps one of the paths that reach the same file — a folder
+// and a file in it both on the command line, a link beside what it points
+// to — with a note: read twice, its units would be declared twice and its
+// rows counted twice.
+func (in *Inputs) dropRepeats() {
+	type seen struct {
+		st   os.FileInfo
+		name string
+	}
+	bySize := map[int64][]seen{}
+	kept := in.Files[:0]
+	for _, f := range in.Files {
+		st, err := os.Stat(f.Path)
+		if err != nil {
+			kept = append(kept, f) // reading it will say what is wrong
+			continue
+		}
+		first := ""
+		for _, s := range bySize[st.Size()] {
+			if os.SameFile(s.st, st) {
+				first = s.name
+				break
+			}
+		}
+		if first != "" {
+			in.Problems = append(in.Problems, criteria.Problem{Severity: criteria.SeverityNote, File: f.Name,
+				Message: fmt.Sprintf("Cùng một tệp với %s (được chỉ đến hai lần, hoặc qua liên kết); chỉ đọc một lần", quote(first))})
+			continue
+		}
+		bySize[st.Size()] = append(bySize[st.Size()], seen{st, f.Name})
+		kept = append(kept, f)
+	}
+	in.Files = kept
 }
 
 // walk adds what folder dir holds.
