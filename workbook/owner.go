@@ -339,10 +339,10 @@ func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell s
 			m.unknownWhy = fmt.Sprintf("ô %s ghi một chi bộ khác ngay trên ô %s", above.cell, l.cell)
 		case above.committee == levelUpper:
 			m.typ = criteria.CellGrassroots
-			m.typeWhy, m.typeCell = fmt.Sprintf("dưới %s (ô %s)", quote(above.text), above.cell), above.cell
+			m.typeWhy, m.typeCell = fmt.Sprintf("dưới %s ở ô %s", quote(above.text), above.cell), above.cell
 		case above.committee == levelGrassroots:
 			m.typ = criteria.CellSubordinate
-			m.typeWhy, m.typeCell = fmt.Sprintf("dưới %s (ô %s)", quote(above.text), above.cell), above.cell
+			m.typeWhy, m.typeCell = fmt.Sprintf("dưới %s ở ô %s", quote(above.text), above.cell), above.cell
 			m.parent = above.text
 			if k := matchKey(above.text); strings.HasPrefix(k, "dang uy ") {
 				m.parent = "Đảng bộ " + strings.Join(strings.Fields(above.text)[2:], " ")
