@@ -98,31 +98,44 @@ func Expand(paths []string) (*Inputs, error) {
 // rows counted twice.
 func (in *Inputs) dropRepeats() {
 	type seen struct {
-		st   os.FileInfo
-		name string
+		st os.FileInfo
+		at int // in kept
 	}
 	bySize := map[int64][]seen{}
-	kept := in.Files[:0]
+	kept := make([]Input, 0, len(in.Files))
+	isLink := func(p string) bool {
+		st, err := os.Lstat(p)
+		return err == nil && st.Mode()&os.ModeSymlink != 0
+	}
 	for _, f := range in.Files {
 		st, err := os.Stat(f.Path)
 		if err != nil {
 			kept = append(kept, f) // reading it will say what is wrong
 			continue
 		}
-		first := ""
+		at := -1
 		for _, s := range bySize[st.Size()] {
 			if os.SameFile(s.st, st) {
-				first = s.name
+				at = s.at
 				break
 			}
 		}
-		if first != "" {
-			in.Problems = append(in.Problems, criteria.Problem{Severity: criteria.SeverityNote, File: f.Name,
-				Message: fmt.Sprintf("Cùng một tệp với %s (được chỉ đến hai lần, hoặc qua liên kết); chỉ đọc một lần", quote(first))})
+		if at < 0 {
+			bySize[st.Size()] = append(bySize[st.Size()], seen{st, len(kept)})
+			kept = append(kept, f)
 			continue
 		}
-		bySize[st.Size()] = append(bySize[st.Size()], seen{st, f.Name})
-		kept = append(kept, f)
+		dropped := f
+		if isLink(kept[at].Path) && !isLink(f.Path) {
+			// Problems name the file itself rather than a link to it.
+			kept[at], dropped = f, kept[at]
+		}
+		first := kept[at].Name
+		if first == dropped.Name {
+			first = kept[at].Path
+		}
+		in.Problems = append(in.Problems, criteria.Problem{Severity: criteria.SeverityNote, File: dropped.Name,
+			Message: fmt.Sprintf("Cùng một tệp với %s (được chỉ đến hai lần, hoặc qua liên kết); chỉ đọc một lần", "\""+first+"\"")})
 	}
 	in.Files = kept
 }
