@@ -33,7 +33,7 @@ var (
 func TestOwnerFromCommitteeBlock(t *testing.T) {
 	tests := []struct {
 		file, code, name, parent, note string
-		typ                             criteria.UnitType
+		typ                            criteria.UnitType
 	}{
 		{"truc-thuoc.xlsx", "CB-VAN-PHONG-SO", "CHI BỘ VĂN PHÒNG SỞ", "ĐẢNG BỘ SỞ TƯ PHÁP",
 			`Sinh hoạt!A2 note: Sổ không có sheet "Đơn vị": đơn vị của sổ là "CHI BỘ VĂN PHÒNG SỞ" (chi bộ trực thuộc, dưới "ĐẢNG BỘ SỞ TƯ PHÁP" ở ô A1), lấy từ khối tên cấp ủy ở đầu sheet; mã "CB-VAN-PHONG-SO" tạo từ tên. Nếu sai, hãy sửa phần đầu sheet hoặc thêm sheet "Đơn vị"`,
