@@ -622,8 +622,12 @@ func resolveOwners(files []*fileData, errs []error) {
 			}
 		}
 		if o.typ == "" {
-			errs[i] = ownerError(fd.path, fmt.Sprintf("không biết %s (%s) là chi bộ cơ sở hay chi bộ trực thuộc: %s; %s",
-				quote(o.m.name), o.m.place(fd.base), o.unknownWhy, ownerFix))
+			levels := "chi bộ cơ sở hay chi bộ trực thuộc"
+			if o.m.committee {
+				levels = "đảng bộ cơ sở hay cấp trên cơ sở"
+			}
+			errs[i] = ownerError(fd.path, fmt.Sprintf("không biết %s (%s) là %s: %s; %s",
+				quote(o.m.name), o.m.place(fd.base), levels, o.unknownWhy, ownerFix))
 			fd.book.Close()
 			fd.book = nil
 			files[i] = nil

@@ -26,6 +26,9 @@ type OwnerBook struct {
 	// Sheets are the tables written, each on its own sheet, in order:
 	// "Sinh hoạt", "Đảng viên", "Đoàn thể".
 	Sheets []string
+	// Units, when set, are the rows of a Đơn vị sheet written first (Mã
+	// đơn vị, Tên đơn vị, Loại): the sổ kept beside the score sheets.
+	Units [][]string
 }
 
 // ownerScores is what the Sinh hoạt sheet of an OwnerBook holds: twelve
@@ -59,13 +62,26 @@ func WriteOwnerBook(w io.Writer, o OwnerBook) error {
 	if err != nil {
 		return err
 	}
-	for i, sh := range o.Sheets {
+	sheets := o.Sheets
+	if len(o.Units) > 0 {
+		sheets = append([]string{"Đơn vị"}, sheets...)
+	}
+	for i, sh := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", sh); err != nil {
 				return err
 			}
 		} else if _, err := f.NewSheet(sh); err != nil {
 			return err
+		}
+		if sh == "Đơn vị" {
+			for r, row := range append([][]string{{"Mã đơn vị", "Tên đơn vị", "Loại"}}, o.Units...) {
+				ref, _ := excelize.CoordinatesToCellName(1, r+1)
+				if err := f.SetSheetRow(sh, ref, &row); err != nil {
+					return err
+				}
+			}
+			continue
 		}
 		if err := writeOwnerSheet(f, o, sh, dateStyle, bold); err != nil {
 			return err
@@ -164,5 +180,9 @@ var OwnerFiles = map[string]OwnerBook{
 	// the other files); a title "… CỦA CHI BỘ …" under the block.
 	"ba-tep/1-sinh-hoat.xlsx": {Block: []string{"ĐẢNG BỘ SỞ TƯ PHÁP", "CHI BỘ VĂN PHÒNG SỞ"}, Sheets: []string{"Sinh hoạt"}},
 	"ba-tep/2-dang-vien.xlsx": {Label: "Chi bộ: Văn phòng Sở", Sheets: []string{"Đảng viên"}},
-	"ba-tep/3-doan-the.xlsx":  {Block: []string{"ĐẢNG BỘ SỞ TƯ PHÁP", "CHI BỘ VĂN PHÒNG SỞ"}, Title: "%s CỦA CHI BỘ VĂN PHÒNG SỞ NĂM 2024", Sheets: []string{"Đoàn thể"}},
+	// The sổ a secretary keeps beside the score-sheet workbook
+	// (testdata/phieu/phieu-cham.xlsx), declaring its CB01 alike.
+	"so-cb01.xlsx": {Units: [][]string{{"CB01", "Chi bộ Văn phòng Sở", "Chi bộ cơ sở"}}, Block: []string{"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "CHI BỘ VĂN PHÒNG SỞ"},
+		Sheets: []string{"Đảng viên", "Đoàn thể"}},
+	"ba-tep/3-doan-the.xlsx": {Block: []string{"ĐẢNG BỘ SỞ TƯ PHÁP", "CHI BỘ VĂN PHÒNG SỞ"}, Title: "%s CỦA CHI BỘ VĂN PHÒNG SỞ NĂM 2024", Sheets: []string{"Đoàn thể"}},
 }
