@@ -75,7 +75,10 @@ var (
 	// What follows a unit's name in a title: the year, a period.
 	// A year after a unit's name in a file name: "chi-bo-van-phong-2024".
 	fileNameYear = regexp.MustCompile(`\s(?:nam )?\d{4}\b.*$`)
-	titleTail    = regexp.MustCompile(`\s(?:nam \d{4}|quy [ivx\d]+|thang \d|giai doan|nhiem ky|\(|-|–)`)
+	titleTail    = regexp.MustCompile(`\s(?:nam \d{4}|quy [ivx\d]+|thang \d|giai doan|nhiem ky|ve|trong|\(|-|–)(?:\s|$)`)
+	// Words that begin what a title says of a chi bộ, not its name: "NGHỊ
+	// QUYẾT CỦA CHI BỘ VỀ …", "… CỦA CHI BỘ NĂM 2024".
+	notAName = regexp.MustCompile(`^(?:ve|nam|trong|nhiem ky|giai doan|quy|thang|bon tot)\b`)
 )
 
 // Heads of a committee's name after "ĐẢNG BỘ"/"ĐẢNG ỦY" that make it a
@@ -268,7 +271,7 @@ func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell s
 					rest = strings.Join(strings.Fields(rest)[:len(strings.Fields(rk[:cut[0]]))], " ")
 				}
 				rest = strings.TrimRight(rest, " .,;:*")
-				if !blankName(strings.TrimPrefix(matchKey(rest), "chi bo")) {
+				if rk := strings.TrimSpace(strings.TrimPrefix(matchKey(rest), "chi bo")); !blankName(rk) && !notAName.MatchString(rk) {
 					titles = append(titles, mention{how: "tiêu đề", name: rest, key: unitNameKey(rest), sheet: sheet, cell: ref,
 						unknownWhy: fmt.Sprintf("tiêu đề ở ô %s không ghi cấp ủy cấp trên của chi bộ", ref)})
 				}

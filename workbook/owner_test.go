@@ -151,6 +151,11 @@ func TestOwnerLookAlikesRefused(t *testing.T) {
 			[]string{"không biết sổ này của đơn vị nào: " + ownerFix}},
 		{"an upper committee's own paper", []sheet{headed("Sinh hoạt", []any{"TỈNH ỦY NAM ĐỊNH", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"}, meetingTable...)},
 			[]string{"không biết sổ này của đơn vị nào"}},
+		{"a title about the chi bộ names none", []sheet{headed("Sinh hoạt", []any{"NGHỊ QUYẾT CỦA CHI BỘ VỀ CÔNG TÁC NĂM 2024", "SỔ CỦA CHI BỘ NĂM 2024"}, meetingTable...)},
+			[]string{"không biết sổ này của đơn vị nào"}},
+		{"a phường's đảng bộ alone: level not told", []sheet{headed("Họp cấp ủy", []any{"ĐẢNG BỘ PHƯỜNG AN PHÚ"},
+			[]any{"STT", "Ngày", "Loại"}, []any{1, "10/01/2024", "Ban chấp hành"})},
+			[]string{`không biết "ĐẢNG BỘ PHƯỜNG AN PHÚ" (x.xlsx › Họp cấp ủy!A1) là đảng bộ cơ sở hay cấp trên cơ sở`}},
 		{"a table of units is not a header block", []sheet{{"Sinh hoạt", [][]any{{"Chi bộ", "Ngày", "Loại", "Điểm"}, {"CHI BỘ VĂN PHÒNG", "10/01/2024", "Thường kỳ", 90}}}},
 			[]string{"không biết sổ này của đơn vị nào"}},
 	}
@@ -192,6 +197,14 @@ func TestOwnerOtherEvidence(t *testing.T) {
 	vague := writeBook(t, dir, "chi-bo-ke-toan.xlsx", sheet{"Đảng viên", memberTable})
 	if _, err := Read([]string{vague}, Options{}); err == nil || !strings.Contains(err.Error(), `không biết "chi bo ke toan" (tên tệp "chi-bo-ke-toan.xlsx") là chi bộ cơ sở hay chi bộ trực thuộc`) {
 		t.Errorf("a file name without the type: %v", err)
+	}
+
+	// A đảng bộ cơ sở under the Đảng ủy Khối.
+	committee := writeBook(t, dir, "d.xlsx", headed("Họp cấp ủy", []any{"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ TƯ PHÁP"},
+		[]any{"STT", "Ngày", "Loại"}, []any{1, "10/01/2024", "Ban chấp hành"}))
+	res = readOne(t, committee, Options{})
+	if u := res.Dataset.Units[0]; u.Code != "DB-SO-TU-PHAP" || u.Type != criteria.Committee || len(u.CommitteeMeetings) != 1 {
+		t.Errorf("a đảng bộ cơ sở: %s %q %s, %d committee meetings", u.Code, u.Name, u.Type, len(u.CommitteeMeetings))
 	}
 
 	// The Đơn vị sheet decides: the header block is not read.
