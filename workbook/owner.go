@@ -70,6 +70,8 @@ var (
 	// Labels: "Chi bộ: Văn phòng Sở", "Tên chi bộ: …", "Đảng bộ: Sở Tư pháp".
 	cellLabel      = regexp.MustCompile(`^(?:ten )?chi bo\s*[:：]`)
 	committeeLabel = regexp.MustCompile(`^(?:ten )?dang (?:bo|uy)\s*[:：]`)
+	// "Mã đơn vị: CB01" in the header block (the score sheets write it).
+	codeLabel = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\s*[:：]`)
 	// A title "BẢNG TỔNG HỢP … CỦA CHI BỘ VĂN PHÒNG SỞ NĂM 2024".
 	titleOf = regexp.MustCompile(`\bcua chi bo\s+\S`)
 	// What follows a unit's name in a title: the year, a period.
@@ -227,6 +229,32 @@ func parseHeadLine(t string) (headLine, bool) {
 	return l, true
 }
 
+// titleName is the chi bộ a title names: "BẢNG TỔNG HỢP … CỦA CHI BỘ VĂN
+// PHÒNG SỞ NĂM 2024" → "CHI BỘ VĂN PHÒNG SỞ".
+func titleName(t string) (string, bool) {
+	k := matchKey(t)
+	loc := titleOf.FindStringIndex(k)
+	if loc == nil {
+		return "", false
+	}
+	// The key keeps the title's words one for one (only their letters
+	// change), so words are counted in the key and taken from the text.
+	words := strings.Fields(t)
+	n := len(strings.Fields(k[:loc[0]])) + 1 // through "CỦA"
+	rest := strings.Join(words[min(n, len(words)):], " ")
+	rk := matchKey(rest)
+	if cut := titleTail.FindStringIndex(rk); cut != nil {
+		f := strings.Fields(rest)
+		rest = strings.Join(f[:min(len(f), len(strings.Fields(rk[:cut[0]])))], " ")
+	}
+	rest = strings.TrimRight(rest, " .,;:*")
+	rk = strings.TrimSpace(strings.TrimPrefix(matchKey(rest), "chi bo"))
+	if blankName(rk) || notAName.MatchString(rk) || !strings.HasPrefix(matchKey(rest), "chi bo") {
+		return "", false
+	}
+	return rest, true
+}
+
 // headerMentions reads the rows above the table of one sheet and returns
 // the units its header block names, and a "Mã đơn vị: …" written there.
 func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell string, err error) {
@@ -251,7 +279,7 @@ func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell s
 			}
 			ref, _ := excelize.CoordinatesToCellName(c+1, r)
 			k := matchKey(t)
-			if code == "" && unitLabel.MatchString(k) {
+			if code == "" && codeLabel.MatchString(k) {
 				if v := afterLabel(t); v != "" && !blankName(v) {
 					code, codeCell = v, ref
 				}
@@ -262,20 +290,11 @@ func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell s
 				lines = append(lines, l)
 				continue
 			}
-			if loc := titleOf.FindStringIndex(k); loc != nil {
-				words := strings.Fields(t)
-				n := len(strings.Fields(k[:loc[0]])) + 1 // through "CỦA"
-				rest := strings.Join(words[min(n, len(words)):], " ")
-				rk := matchKey(rest)
-				if cut := titleTail.FindStringIndex(rk); cut != nil {
-					rest = strings.Join(strings.Fields(rest)[:len(strings.Fields(rk[:cut[0]]))], " ")
-				}
-				rest = strings.TrimRight(rest, " .,;:*")
-				if rk := strings.TrimSpace(strings.TrimPrefix(matchKey(rest), "chi bo")); !blankName(rk) && !notAName.MatchString(rk) {
-					titles = append(titles, mention{how: "tiêu đề", name: rest, key: unitNameKey(rest), sheet: sheet, cell: ref,
-						unknownWhy: fmt.Sprintf("tiêu đề ở ô %s không ghi cấp ủy cấp trên của chi bộ", ref)})
-				}
+			if name, ok := titleName(t); ok {
+				titles = append(titles, mention{how: "tiêu đề", name: name, key: unitNameKey(name), sheet: sheet, cell: ref,
+					unknownWhy: fmt.Sprintf("tiêu đề ở ô %s không ghi cấp ủy cấp trên của chi bộ", ref)})
 			}
+
 		}
 		return nil
 	})
@@ -348,7 +367,9 @@ func (fd *fileData) headerMentions(sheet string) (ms []mention, code, codeCell s
 			m.typeWhy, m.typeCell = fmt.Sprintf("dưới %s ở ô %s", quote(above.text), above.cell), above.cell
 			m.parent = above.text
 			if k := matchKey(above.text); strings.HasPrefix(k, "dang uy ") {
-				m.parent = "Đảng bộ " + strings.Join(strings.Fields(above.text)[2:], " ")
+				if f := strings.Fields(above.text); len(f) > 2 {
+					m.parent = "Đảng bộ " + strings.Join(f[2:], " ")
+				}
 			}
 			if words == criteria.CellGrassroots {
 				m.conflict = fmt.Sprintf("ô %s ghi %s nhưng ở dưới %s (ô %s), một đảng bộ cơ sở", l.cell, quote(l.text), quote(above.text), above.cell)
@@ -373,7 +394,8 @@ func fileNameMention(base string) (mention, bool) {
 	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }), " ")
 	k := matchKey(name)
 	if cut := fileNameYear.FindStringIndex(k); cut != nil {
-		name = strings.Join(strings.Fields(name)[:len(strings.Fields(k[:cut[0]]))], " ")
+		f := strings.Fields(name)
+		name = strings.Join(f[:min(len(f), len(strings.Fields(k[:cut[0]])))], " ")
 		k = matchKey(name)
 	}
 	if !cellLine.MatchString(k) || blankName(strings.TrimPrefix(k, "chi bo")) {

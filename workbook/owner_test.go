@@ -340,3 +340,25 @@ func TestCodeFromName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOwnerLines: any header cell is read as a unit's line, a title or
+// nothing, without a panic, and a name taken is never blank.
+func FuzzOwnerLines(f *testing.F) {
+	for _, s := range []string{"CHI BỘ VĂN PHÒNG SỞ", "Chi bộ: ………", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "TỈNH ỦY NAM ĐỊNH",
+		"BẢNG TỔNG HỢP CỦA CHI BỘ VĂN PHÒNG NĂM 2024", "CỦA CHI BỘ  \u0301 X", "Chi bộ cơ sở Trường A 2024.xlsx", "ĐẢNG ỦY"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = clean(s)
+		if l, ok := parseHeadLine(s); ok && blankName(l.text) {
+			t.Errorf("parseHeadLine(%q) took a blank name", s)
+		}
+		if name, ok := titleName(s); ok && blankName(name) {
+			t.Errorf("titleName(%q) = %q", s, name)
+		}
+		if m, ok := fileNameMention(s); ok && blankName(m.name) {
+			t.Errorf("fileNameMention(%q) = %q", s, m.name)
+		}
+		_ = codeFromName(s)
+	})
+}
