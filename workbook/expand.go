@@ -88,7 +88,56 @@ func Expand(paths []string) (*Inputs, error) {
 			return nil, err
 		}
 	}
+	in.dropRepeats()
 	return in, nil
+}
+
+// dropRepeats keeps one of the paths that reach the same file — a folder
+// and a file in it both on the command line, a link beside what it points
+// to — with a note: read twice, its units would be declared twice and its
+// rows counted twice.
+func (in *Inputs) dropRepeats() {
+	type seen struct {
+		st os.FileInfo
+		at int // in kept
+	}
+	bySize := map[int64][]seen{}
+	kept := make([]Input, 0, len(in.Files))
+	isLink := func(p string) bool {
+		st, err := os.Lstat(p)
+		return err == nil && st.Mode()&os.ModeSymlink != 0
+	}
+	for _, f := range in.Files {
+		st, err := os.Stat(f.Path)
+		if err != nil {
+			kept = append(kept, f) // reading it will say what is wrong
+			continue
+		}
+		at := -1
+		for _, s := range bySize[st.Size()] {
+			if os.SameFile(s.st, st) {
+				at = s.at
+				break
+			}
+		}
+		if at < 0 {
+			bySize[st.Size()] = append(bySize[st.Size()], seen{st, len(kept)})
+			kept = append(kept, f)
+			continue
+		}
+		dropped := f
+		if isLink(kept[at].Path) && !isLink(f.Path) {
+			// Problems name the file itself rather than a link to it.
+			kept[at], dropped = f, kept[at]
+		}
+		first := kept[at].Name
+		if first == dropped.Name {
+			first = kept[at].Path
+		}
+		in.Problems = append(in.Problems, criteria.Problem{Severity: criteria.SeverityNote, File: dropped.Name,
+			Message: fmt.Sprintf("Cùng một tệp với %s (được chỉ đến hai lần, hoặc qua liên kết); chỉ đọc một lần", "\""+first+"\"")})
+	}
+	in.Files = kept
 }
 
 // walk adds what folder dir holds.

@@ -215,7 +215,7 @@ func TestUnreadableWorkbookAmongSeveralIsAProblem(t *testing.T) {
 	}
 	want := []string{
 		"error b.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: tệp không phải sổ Excel .xlsx",
-		`error c.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: sổ không có sheet "Đơn vị" (danh sách đơn vị), nên không đánh giá được gì`,
+		`error c.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: sổ không có sheet "Đơn vị" (danh sách đơn vị), nên không đánh giá được gì; không biết sổ này của đơn vị nào: ` + ownerFix,
 	}
 	if got := problemStrings(res.Dataset); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

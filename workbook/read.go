@@ -121,6 +121,9 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 		opened[i], errs[i] = readUnits(files[i], opts)
 		return nil
 	})
+	// A workbook without a Đơn vị sheet may learn its unit's code or type
+	// from another naming the same unit; one that cannot is unreadable.
+	resolveOwners(opened, errs)
 	var read []*fileData
 	var front []criteria.Problem // problems of whole files, listed first
 	front = append(front, in.Problems...)
@@ -145,7 +148,10 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 	if opts.Progress != nil {
 		p := &progress{report: opts.Progress}
 		for _, fd := range read {
-			p.total += len(fd.seq) - 1 + len(fd.others) // Đơn vị is read already
+			p.total += len(fd.seq) + len(fd.others)
+			if fd.owner == nil {
+				p.total-- // Đơn vị is read already
+			}
 			fd.progress = p
 		}
 	}
@@ -267,6 +273,9 @@ type fileData struct {
 	others []string                  // sheets of no input role: score sheets or notes
 	counts map[criteria.Sheet]int    // data rows per sheet
 	single bool                      // one unit: rows may leave Mã đơn vị out
+	// owner is the unit taken from the header blocks of a workbook without
+	// a Đơn vị sheet (owner.go), nil when a Đơn vị sheet decides.
+	owner *owner
 
 	// Set by the merger's register step, read-only while sheets are read.
 	reg   *registry
@@ -377,7 +386,14 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 	fd.found, fd.seq = found, seq
 	unitsName, ok := found[criteria.SheetUnits]
 	if !ok {
-		return &fileError{path: path, msg: "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì"}
+		// No published form has a Đơn vị sheet: the header blocks say
+		// whose workbook it is, or the error says what to write where.
+		o, err := fd.findOwner()
+		if err != nil {
+			return err
+		}
+		fd.owner = o
+		return nil
 	}
 
 	specs := sheetSpecs(opts)
@@ -635,6 +651,18 @@ type merger struct {
 	ds    *criteria.Dataset
 	probs []located
 	reg   *registry
+	// merged are the declarations of a unit already declared alike in an
+	// earlier workbook (issue 17): their rows go to the first one's unit.
+	merged []mergedUnit
+}
+
+// mergedUnit is a unit declared again, alike, in another workbook. Its
+// workbook's rows go to its own copy while the sheets are read in
+// parallel, and finish moves them to the unit of the first declaration.
+type mergedUnit struct {
+	fi   int
+	d    *definedUnit
+	into place
 }
 
 func newMerger(files []*fileData) *merger {
@@ -672,6 +700,7 @@ func (m *merger) register() {
 	reg.codes = make([]string, 0, n)
 	ds.Units = make([]*criteria.Unit, 0, n)
 	byCode := reg.byCode
+	same := newSameness(files)
 	for fi, fd := range files {
 		for _, c := range fd.brokenCodes {
 			reg.broken[c] = true
@@ -680,12 +709,35 @@ func (m *merger) register() {
 			u := d.unit
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
-				markError(u, criteria.SheetUnits)
-				markError(first.d.unit, criteria.SheetUnits)
 				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
 				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
+				why, copied := "", false
+				if first.fi != fi {
+					// One unit kept in two workbooks (the score sheets
+					// beside the sổ, the files a chi bộ sends) is one unit.
+					why = same.differ(first.d, d)
+					if why == "" {
+						if sh := sharedTable(files[first.fi], fd); sh != "" {
+							why, copied = fmt.Sprintf("cả hai sổ đều có sheet %s nên không gộp được (sổ chép hai lần?); mỗi sheet của một đơn vị chỉ ghi ở một sổ", quote(sh)), true
+						}
+					}
+					if why == "" {
+						m.merged = append(m.merged, mergedUnit{fi: fi, d: d, into: first})
+						add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code,
+							Message: fmt.Sprintf("Đơn vị %q (%s) khai báo giống ở %s: hai sổ được đọc là một đơn vị", u.Code, u.Name, where(there))})
+						continue
+					}
+				}
+				markError(u, criteria.SheetUnits)
+				markError(first.d.unit, criteria.SheetUnits)
 				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
 				there.Message = fmt.Sprintf("Mã đơn vị %q được khai báo lại ở %s; mỗi mã chỉ được khai báo một lần", first.d.unit.Code, where(here))
+				if copied || (why != "" && (fd.owner != nil || files[first.fi].owner != nil)) {
+					// Why they are not one unit, when it is not plain: two
+					// Đơn vị rows naming different units keep the sentence.
+					here.Message += ": " + why
+					there.Message += ": " + why
+				}
 				add(first.fi, there)
 				add(fi, here)
 			} else {
@@ -702,7 +754,7 @@ func (m *merger) register() {
 	for fi, fd := range files {
 		for _, d := range fd.units {
 			u := d.unit
-			if u.Type != criteria.CellSubordinate {
+			if u.Type != criteria.CellSubordinate || m.isMerged(d) {
 				continue
 			}
 			problem := func(msg string) {
@@ -810,6 +862,11 @@ func (m *merger) finish(opts Options) *Result {
 		ds.Year = y
 	}
 	lead = append(lead, yearMismatches(files, ds.Year, opts.AsOf)...)
+	for _, fd := range files {
+		if fd.owner != nil {
+			lead = append(lead, fd.ownerNote())
+		}
+	}
 
 	// Rows of other years, per workbook: sheet → year → rows, and the
 	// sheets in the order first met.
@@ -880,8 +937,12 @@ func (m *merger) finish(opts Options) *Result {
 				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
 		}
 	}
+	m.foldMerged()
 	for fi, fd := range files {
 		for _, d := range fd.units {
+			if m.isMerged(d) {
+				continue
+			}
 			for _, p := range checkHistory(d.unit, ds.Year) {
 				add(fi, p)
 			}

@@ -443,7 +443,11 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// person who ran it a line on stderr.
 		for _, p := range rep.Problems {
 			if p.Lead {
-				fmt.Fprintln(s.Err, "bontot: cảnh báo: "+p.String())
+				label := "cảnh báo"
+				if p.Severity == criteria.SeverityNote {
+					label = "ghi chú" // whose workbook it is, taken from its header (issue 17)
+				}
+				fmt.Fprintln(s.Err, "bontot: "+label+": "+p.String())
 			}
 		}
 	}
