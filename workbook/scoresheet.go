@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -26,10 +25,6 @@ import (
 // when its table has a Thang điểm column and at least one "… chấm" column;
 // its meeting joins those of Sinh hoạt.
 
-// scoreSheetMaxRows bounds how much of a sheet is read as a score sheet:
-// a form is a page or two; a sheet running longer is read this far.
-const scoreSheetMaxRows = 1000
-
 // scoreCols is where the columns of a score sheet's table are, 0-based; -1
 // when absent.
 type scoreCols struct {
@@ -49,7 +44,7 @@ var (
 	// định", "… xác nhận").
 	upperWords = regexp.MustCompile(`\b(?:cap tren|dang uy|tham dinh|xac nhan)\b`)
 	upperStep  = regexp.MustCompile(`\b(?:tham dinh|xac nhan)\b`)
-	critHeads = map[string]bool{"tieu chi danh gia": true, "tieu chi": true, "noi dung": true, "noi dung danh gia": true,
+	critHeads  = map[string]bool{"tieu chi danh gia": true, "tieu chi": true, "noi dung": true, "noi dung danh gia": true,
 		"noi dung tieu chi": true, "noi dung cham diem": true, "cac tieu chi": true, "noi dung tieu chi danh gia": true, "tieu chi cham diem": true}
 	ownFallbackHeads = map[string]bool{"diem dat": true, "diem tu danh gia": true, "tu danh gia": true, "diem chi bo": true}
 	scorerWord       = regexp.MustCompile(`(?:^| )cham(?: |$)`)
@@ -127,7 +122,7 @@ func findScoreHeader(rows [][]string) (scoreCols, bool) {
 	// then the earlier.
 	var best scoreCols
 	bestN, bestDouble := 0, false
-	for r := 0; r < len(rows) && r < headerScanRows; r++ {
+	for r := 0; r < len(rows); r++ {
 		if single, n := scoreHeaderOf(rows[r]); n > bestN || (n == bestN && n > 0 && bestDouble) {
 			single.end = r
 			if single.crit < 0 {
@@ -209,31 +204,19 @@ type scoreSheet struct {
 	numbering int
 }
 
-// scoreSheetRows reads a sheet the schema does not know: its first rows,
-// and all of them (up to scoreSheetMaxRows) when they hold a score
-// sheet's table header; ok reports whether they do.
+// scoreSheetRows reads a sheet the schema does not know, all of it: a
+// score sheet's table may start below any number of title rows, and a
+// sheet is never cut at a fixed row without a word; ok reports whether
+// its rows hold a score sheet's table header.
 func (fd *fileData) scoreSheetRows(name string) ([][]string, bool, error) {
 	var rows [][]string
-	found := false
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		for len(rows) < r-1 {
 			rows = append(rows, nil) // gaps are blank rows
 		}
 		rows = append(rows, slices.Clone(cells))
-		if !found && len(rows) >= headerScanRows {
-			if _, ok := findScoreHeader(rows); !ok {
-				return errStop
-			}
-			found = true
-		}
-		if len(rows) >= scoreSheetMaxRows {
-			return errStop
-		}
 		return nil
 	})
-	if errors.Is(err, errStop) {
-		err = nil
-	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -628,6 +611,9 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	before := len(s.probs)
 	for i, g := range s.groups {
 		v, present := s.number(g.row, col, g.label)
+		if !present {
+			s.uncomputed(g, col)
+		}
 		subSum, subAny := 0.0, false
 		for _, r := range g.subs {
 			x, p := s.number(r, col, g.label)
@@ -691,6 +677,46 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	}
 	sc.ok = len(s.probs) == before
 	return sc
+}
+
+// uncomputed reports, as an error, a group left blank in column col
+// whose cells (the group's or its sub-criteria's) are formulas with no
+// value: a workbook written by a program that does not calculate (or
+// saved without calculating) holds the formulas but not their results,
+// and read as blanks it would be a form not yet scored.
+func (s *scoreSheet) uncomputed(g scoreGroup, col int) {
+	if s.fd.book == nil || col < 0 {
+		return
+	}
+	for _, r := range append([]int{g.row}, g.subs...) {
+		if s.at(r, col) != "" {
+			return // scored: the blank group row is the sub-criteria's sum
+		}
+	}
+	for _, r := range append([]int{g.row}, g.subs...) {
+		if f := s.fd.book.formula(s.name, s.cell(r, col)); f != "" {
+			s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s: ô %s là công thức =%s chưa có giá trị đã tính; mở sổ bằng Excel (hoặc LibreOffice), lưu lại rồi chạy lại bontot",
+				g.label, s.cell(r, col), f))
+			return
+		}
+	}
+}
+
+// formula is the formula of a cell, "" when it holds none or cannot be
+// read. Asked only of blank score cells, so the cost of opening the
+// workbook with excelize is paid only for a form that looks unscored.
+func (b *book) formula(sheet, cell string) string {
+	b.xlMu.Lock()
+	defer b.xlMu.Unlock()
+	f, err := b.excelize()
+	if err != nil {
+		return ""
+	}
+	v, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		return ""
+	}
+	return v
 }
 
 // subLabel is a sub-criterion's number as the form writes it: "2".
@@ -790,8 +816,8 @@ func (s *scoreSheet) header() headerInfo {
 		}
 	}
 	var dates []dateSeen
-	var anyMonth *rowDate // a month written anywhere else: the date when nothing better is
-	partyCols := map[int]int{}  // column of a party heading → its row
+	var anyMonth *rowDate      // a month written anywhere else: the date when nothing better is
+	partyCols := map[int]int{} // column of a party heading → its row
 	for r := 0; r < s.cols.end && r < len(s.rows); r++ {
 		row := s.rows[r]
 		for c := range row {
