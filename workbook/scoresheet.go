@@ -233,7 +233,20 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 	if err != nil {
 		return false, 0, err
 	}
+	if h, isSummary := findSummaryHeader(rows); isSummary {
+		// The year's meetings, a row each (FORMS item 3).
+		n := fd.readSummary(name, rows, h)
+		if n > 0 {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
+				Message: fmt.Sprintf("Sheet %s được đọc như bảng tổng hợp điểm sinh hoạt của năm (tiêu đề bảng ở dòng %d): %d buổi sinh hoạt", quote(name), h.end+1, n)})
+		}
+		return true, n, nil
+	}
 	if !ok {
+		if msg := statisticsNote(name, rows); msg != "" {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+			return false, 0, nil
+		}
 		if msg := unknownSheet(name); msg != "" {
 			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
 		}
@@ -855,13 +868,13 @@ func (s *scoreSheet) header() headerInfo {
 			if what := yearlyTable(k); what != "" && h.yearly == "" {
 				h.yearly, h.yearlyAt = what, s.cell(r, c)
 			}
-			if signingLine.MatchString(k) || citation.MatchString(k) {
+			meeting, title := meetingLead.MatchString(k), titleLead.MatchString(k) && strings.Contains(k, "sinh hoat")
+			if citation.MatchString(k) || (!meeting && signingLine.MatchString(k)) {
 				continue // never the meeting's date
 			}
 			if pr, ok := partyCols[c]; ok && r-pr <= 2 && strings.HasPrefix(k, "ngay") {
 				continue // "ngày … tháng … năm …" under ĐẢNG CỘNG SẢN VIỆT NAM
 			}
-			meeting, title := meetingLead.MatchString(k), titleLead.MatchString(k) && strings.Contains(k, "sinh hoat")
 			if meeting || title {
 				if !h.named || strings.HasPrefix(h.namedAt, "tên sheet") && meeting {
 					h.named, h.namedAt = true, s.cell(r, c)
@@ -1004,6 +1017,19 @@ func upperFirst(s string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// statisticsNote is the note of a statistics form (Biểu số 7A-TCTW…):
+// counts of units or members per level, never a meeting or member data.
+func statisticsNote(name string, rows [][]string) string {
+	for r := 0; r < len(rows) && r < headerScanRows; r++ {
+		for _, t := range rows[r] {
+			if statisticsForm.MatchString(matchKey(t)) {
+				return "Sheet " + quote(name) + " là biểu thống kê " + quote(strings.TrimSpace(t)) + " (số lượng theo mức xếp loại), không phải dữ liệu sinh hoạt hay đảng viên nên không được đọc"
+			}
+		}
+	}
+	return ""
 }
 
 // statisticsForm is the number of a statistics form: "Biểu số 7A-TCTW".
