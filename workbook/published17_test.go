@@ -246,6 +246,24 @@ func TestFootnoteDoesNotMakeThematic(t *testing.T) {
 	if got := meetingSummary(res.Dataset.Units[0]); !slices.Equal(got, []string{"T4 TK 09/04 90"}) {
 		t.Errorf("meetings %v, problems %v", got, problemLines(res))
 	}
+	// A title for either kind says neither; a title saying chuyên đề over
+	// a meeting line saying thường kỳ cannot be told, and says so.
+	res = readForms(t,
+		sheet{"T5", append([][]any{
+			{"PHIẾU CHẤM ĐIỂM SINH HOẠT CHI BỘ THƯỜNG KỲ VÀ CHUYÊN ĐỀ"},
+			{"Ngày sinh hoạt: 14/5/2024"},
+			{"Thời gian: 8 giờ 14/5/2024"},
+			formHead,
+		}, regularTable...)},
+		sheet{"T6", append([][]any{
+			{"BẢNG ĐIỂM SINH HOẠT CHUYÊN ĐỀ"},
+			{"Kỳ sinh hoạt thường kỳ tháng 6 năm 2024 (ngày 11/6/2024)"},
+			formHead,
+		}, regularTable...)})
+	want := []string{`T6!A2 error: Không rõ buổi sinh hoạt thường kỳ hay chuyên đề: ô A2 ghi thường kỳ, ô A1 ghi chuyên đề; sửa cho khớp (buổi thường kỳ kết hợp chuyên đề thì ghi "thường kỳ … kết hợp sinh hoạt chuyên đề …")`}
+	if got := meetingSummary(res.Dataset.Units[0]); !slices.Equal(got, []string{"T5 TK 14/05 90"}) || !slices.Equal(problemLines(res), want) {
+		t.Errorf("meetings %v, problems %v", got, problemLines(res))
+	}
 }
 
 // TestRegularWithThematicIsTwoMeetings: "thường kỳ … kết hợp (với) sinh
@@ -447,7 +465,7 @@ func TestYearlyPartyScoringIsNoMeeting(t *testing.T) {
 		sheet{"Bốn tốt", append([][]any{{"BẢNG CHẤM ĐIỂM CHI BỘ BỐN TỐT"}, {"Kỳ sinh hoạt tháng 12 năm 2024"}}, table...)},
 	)
 	want := []string{
-		`Năm 2024!A2 note: Sheet "Năm 2024" là bảng điểm đánh giá, phân loại tổ chức đảng (ô A2), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ`,
+		`Năm 2024!A2 note: Sheet "Năm 2024" là bảng điểm đánh giá, phân loại tổ chức đảng (ô A2), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ; nếu đây là phiếu của một buổi sinh hoạt thì ghi dòng "Kỳ sinh hoạt tháng … năm … (ngày dd/mm/yyyy)" ở phần đầu sheet`,
 		`Bốn tốt!A1 error: Không rõ sheet "Bốn tốt" là phiếu chấm điểm một buổi sinh hoạt (A2) hay bảng chấm điểm chi bộ bốn tốt của năm (ô A1); tách hai bảng ra hai sheet, hoặc xóa dòng không đúng`,
 	}
 	if got := problemLines(res); !slices.Equal(got, want) || len(res.Dataset.Units[0].Meetings) != 0 {

@@ -745,8 +745,11 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // The meeting's date in the header block: "ngày 12/3/2024", "ngày 12
 // tháng 3 năm 2024", else "tháng 3 năm 2024" (dated the 1st).
 var (
-	headerDMY   = regexp.MustCompile(`ngay\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
-	headerWords = regexp.MustCompile(`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
+	headerDMY   = regexp.MustCompile(`ngay(?: sinh hoat| hop)?\s*:?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+	headerWords = regexp.MustCompile(`ngay(?: sinh hoat| hop)?\s*:?\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
+	// bareDMY is a date without "ngày", read only on the meeting line
+	// ("Thời gian: 14 giờ 05/03/2024").
+	bareDMY = regexp.MustCompile(`\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b`)
 	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
 	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
 	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
@@ -777,7 +780,9 @@ type headerInfo struct {
 	date           rowDate
 	dateRow, dateC int
 	thematic       bool
-	regular        bool // the meeting line or sheet name says thường kỳ
+	regular        bool // the meeting line or the title says thường kỳ
+	regularAt      string
+	thematicAt     string
 	combined       bool // "thường kỳ … kết hợp sinh hoạt chuyên đề": both meetings
 	named          bool // a line, the title or the sheet's name names a meeting
 	namedAt        string
@@ -814,6 +819,7 @@ func (s *scoreSheet) header() headerInfo {
 	var months []monthSeen
 	if strings.Contains(sk, "chuyen de") {
 		h.thematic, h.named, h.namedAt = true, true, "tên sheet "+quote(s.name)
+		h.thematicAt = "tên sheet " + quote(s.name)
 		if m := namedQuarter.FindStringSubmatch(sk); m != nil {
 			months = append(months, monthSeen{quarter: quarterOf(m[1]), where: "tên sheet " + quote(s.name)})
 		}
@@ -879,14 +885,18 @@ func (s *scoreSheet) header() headerInfo {
 				if !h.named || strings.HasPrefix(h.namedAt, "tên sheet") && meeting {
 					h.named, h.namedAt = true, s.cell(r, c)
 				}
-				if strings.Contains(k, "chuyen de") {
-					h.thematic = true
-				}
-				if strings.Contains(k, "thuong ky") {
-					h.regular = true
-					if strings.Contains(k, "ket hop") && strings.Contains(k, "chuyen de") {
-						h.combined = true
-					}
+				tk, cd := strings.Contains(k, "thuong ky"), strings.Contains(k, "chuyen de")
+				switch {
+				case tk && cd && strings.Contains(k, "ket hop"):
+					h.combined, h.regular, h.thematic = true, true, true
+					h.regularAt, h.thematicAt = s.cell(r, c), s.cell(r, c)
+				case tk && cd:
+					// "… sinh hoạt thường kỳ và chuyên đề": a form for either
+					// kind says neither.
+				case tk && !h.regular:
+					h.regular, h.regularAt = true, s.cell(r, c)
+				case cd && !h.thematic:
+					h.thematic, h.thematicAt = true, s.cell(r, c)
 				}
 				if m := namedMonth.FindStringSubmatch(k); m != nil {
 					mo, _ := strconv.Atoi(m[1])
@@ -903,6 +913,12 @@ func (s *scoreSheet) header() headerInfo {
 			if d, ok := s.dateIn(k, r, c, &h); ok {
 				dates = append(dates, dateSeen{d, r, c})
 				continue
+			}
+			if meeting && h.bad == "" && bareDMY.MatchString(k) {
+				if d, ok := s.dateIn("ngay "+bareDMY.FindString(k), r, c, &h); ok {
+					dates = append(dates, dateSeen{d, r, c})
+					continue
+				}
 			}
 			if dateLabel.MatchString(k) {
 				h.named, h.namedAt = true, s.cell(r, c)
@@ -926,6 +942,19 @@ func (s *scoreSheet) header() headerInfo {
 		}
 	}
 	if h.bad != "" {
+		return h
+	}
+	if h.regular && h.thematic && !h.combined {
+		// One place says thường kỳ, another chuyên đề: which it was cannot
+		// be told.
+		at := h.regularAt
+		if strings.HasPrefix(at, "tên sheet") {
+			at = h.thematicAt
+		}
+		s.problem(criteria.SeverityError, -1, 0, fmt.Sprintf("Không rõ buổi sinh hoạt thường kỳ hay chuyên đề: %s ghi thường kỳ, %s ghi chuyên đề; sửa cho khớp (buổi thường kỳ kết hợp chuyên đề thì ghi \"thường kỳ … kết hợp sinh hoạt chuyên đề …\")",
+			placeName(h.regularAt), placeName(h.thematicAt)))
+		s.probs[len(s.probs)-1].Cell = at
+		h.bad = h.regularAt
 		return h
 	}
 	// Two dates that differ: which is the meeting's cannot be told.
@@ -993,6 +1022,14 @@ func (s *scoreSheet) header() headerInfo {
 		h.date = *anyMonth
 	}
 	return h
+}
+
+// placeName is a cell or "tên sheet …" as a message names it.
+func placeName(at string) string {
+	if strings.HasPrefix(at, "tên sheet") {
+		return at
+	}
+	return "ô " + at
 }
 
 // quarterNumerals name the quarters as the forms do.
@@ -1108,8 +1145,13 @@ func (s *scoreSheet) read() (bool, int) {
 		strong := h.yearly != "bảng điểm đánh giá, phân loại tổ chức đảng"
 		switch {
 		case !h.named || (strong && h.named && h.yearly == "biểu thống kê của Ban Tổ chức Trung ương"):
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name, Cell: h.yearlyAt,
-				Message: "Sheet " + quote(s.name) + " là " + h.yearly + " (ô " + h.yearlyAt + "), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ"})
+			msg := "Sheet " + quote(s.name) + " là " + h.yearly + " (ô " + h.yearlyAt + "), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ"
+			if !strong {
+				// The same title heads the per-meeting form of Hướng dẫn 12:
+				// say what makes it one.
+				msg += "; nếu đây là phiếu của một buổi sinh hoạt thì ghi dòng \"Kỳ sinh hoạt tháng … năm … (ngày dd/mm/yyyy)\" ở phần đầu sheet"
+			}
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name, Cell: h.yearlyAt, Message: msg})
 			return false, 0
 		case strong:
 			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: s.name, Cell: h.yearlyAt,
