@@ -749,7 +749,7 @@ var (
 	headerWords = regexp.MustCompile(`ngay(?: sinh hoat| hop)?\s*:?\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
 	// bareDMY is a date without "ngày", read only on the meeting line
 	// ("Thời gian: 14 giờ 05/03/2024").
-	bareDMY = regexp.MustCompile(`\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b`)
+	bareDMY     = regexp.MustCompile(`\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b`)
 	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
 	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
 	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
