@@ -502,3 +502,17 @@ func TestYearSummaryRowsMustAgree(t *testing.T) {
 		t.Errorf("meetings %v", got)
 	}
 }
+
+// TestYearSummaryHeaderOnTwoRows: the summary's columns named only by
+// the two header rows together (Tổng điểm on the second row) are found.
+func TestYearSummaryHeaderOnTwoRows(t *testing.T) {
+	res := readForms(t, sheet{"Năm 2024", [][]any{
+		{"STT", "Kỳ sinh hoạt", "Ngày sinh hoạt", "Điểm chấm"},
+		{nil, nil, nil, "Chuẩn bị (40 điểm)", "Tổ chức (60 điểm)", "Tổng điểm"},
+		{1, "Thường kỳ tháng 1", "10/01/2024", 38, 55, 93},
+		{2, "Chuyên đề quý I", "20/02/2024", 40, 50, 90},
+	}})
+	if got := meetingSummary(res.Dataset.Units[0]); !slices.Equal(got, []string{"Năm 2024 TK 10/01 93", "Năm 2024 CĐ 20/02 90"}) {
+		t.Errorf("meetings %v, problems %v", got, problemLines(res))
+	}
+}

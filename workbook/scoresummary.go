@@ -90,6 +90,17 @@ func findSummaryHeader(rows [][]string) (summaryCols, bool) {
 			}
 			return h, true
 		}
+		if r+1 < len(rows) {
+			// Tổng điểm under the merged title row rather than merged
+			// over both rows: only the two rows together are the header.
+			if _, alone := summaryHeaderOf(rows[r+1]); alone {
+				continue // the next row is the header by itself
+			}
+			if h, ok := summaryHeaderOf(mergeDown(rows[r], rows[r+1])); ok {
+				h.end = r + 1
+				return h, true
+			}
+		}
 	}
 	return summaryCols{}, false
 }
