@@ -24,6 +24,15 @@ import (
 // "Tổng cộng" row, then "Xếp loại: Tốt" and the signatures. A sheet is one
 // when its table has a Thang điểm column and at least one "… chấm" column;
 // its meeting joins those of Sinh hoạt.
+//
+// Issue 17 reads them as provinces write them: groups numbered 1, 2, 3
+// too (sub-items 1.1, a, i), maxima in the group's text "(15 điểm)", the
+// upper committee's "… thẩm định" / "… xác nhận" column; the meeting, its
+// date and its kind from the line that names it, never from a signing or
+// citation line (header); a regular meeting held with the quarter's
+// thematic one as both; a table naming no meeting (a yearly bốn tốt
+// self-scoring, a statistics form) as none; and the year's summary, a
+// row per meeting (scoresummary.go).
 
 // scoreCols is where the columns of a score sheet's table are, 0-based; -1
 // when absent.
