@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -25,10 +24,15 @@ import (
 // "Tổng cộng" row, then "Xếp loại: Tốt" and the signatures. A sheet is one
 // when its table has a Thang điểm column and at least one "… chấm" column;
 // its meeting joins those of Sinh hoạt.
-
-// scoreSheetMaxRows bounds how much of a sheet is read as a score sheet:
-// a form is a page or two; a sheet running longer is read this far.
-const scoreSheetMaxRows = 1000
+//
+// Issue 17 reads them as provinces write them: groups numbered 1, 2, 3
+// too (sub-items 1.1, a, i), maxima in the group's text "(15 điểm)", the
+// upper committee's "… thẩm định" / "… xác nhận" column; the meeting, its
+// date and its kind from the line that names it, never from a signing or
+// citation line (header); a regular meeting held with the quarter's
+// thematic one as both; a table naming no meeting (a yearly bốn tốt
+// self-scoring, a statistics form) as none; and the year's summary, a
+// row per meeting (scoresummary.go).
 
 // scoreCols is where the columns of a score sheet's table are, 0-based; -1
 // when absent.
@@ -42,8 +46,14 @@ type scoreCols struct {
 // notes in brackets.
 var (
 	scaleHeads = map[string]bool{"thang diem": true, "diem chuan": true, "diem toi da": true, "thang diem chuan": true,
-		"diem quy dinh": true, "khung diem": true, "diem chuan toi da": true, "so diem toi da": true, "thang diem toi da": true}
-	critHeads = map[string]bool{"tieu chi danh gia": true, "tieu chi": true, "noi dung": true, "noi dung danh gia": true,
+		"diem quy dinh": true, "khung diem": true, "diem chuan toi da": true, "so diem toi da": true, "thang diem toi da": true,
+		"muc diem toi da": true, "bieu diem": true, "muc diem": true, "diem toi da duoc cham": true}
+	// upperWords name the upper committee's step: it scores ("cấp trên
+	// chấm", "Đảng ủy chấm") or confirms the chi bộ's scores ("… thẩm
+	// định", "… xác nhận").
+	upperWords = regexp.MustCompile(`\b(?:cap tren|dang uy|tham dinh|xac nhan)\b`)
+	upperStep  = regexp.MustCompile(`\b(?:tham dinh|xac nhan)\b`)
+	critHeads  = map[string]bool{"tieu chi danh gia": true, "tieu chi": true, "noi dung": true, "noi dung danh gia": true,
 		"noi dung tieu chi": true, "noi dung cham diem": true, "cac tieu chi": true, "noi dung tieu chi danh gia": true, "tieu chi cham diem": true}
 	ownFallbackHeads = map[string]bool{"diem dat": true, "diem tu danh gia": true, "tu danh gia": true, "diem chi bo": true}
 	scorerWord       = regexp.MustCompile(`(?:^| )cham(?: |$)`)
@@ -79,7 +89,7 @@ func scoreHeaderOf(texts []string, alts ...[]string) (scoreCols, int) {
 			h.tt = c
 		case critHeads[k] && h.crit < 0:
 			h.crit = c
-		case scorerWord.MatchString(k) && strings.Contains(k, "cap tren") && h.up < 0:
+		case (scorerWord.MatchString(k) || upperStep.MatchString(k)) && upperWords.MatchString(k) && h.up < 0:
 			h.up, h.upHead = c, t
 		case scorerWord.MatchString(k) && h.own < 0:
 			h.own, h.ownHead = c, t
@@ -90,10 +100,19 @@ func scoreHeaderOf(texts []string, alts ...[]string) (scoreCols, int) {
 	if h.own < 0 && fallback >= 0 {
 		h.own, h.ownHead = fallback, texts[fallback]
 	}
-	if h.scale < 0 || (h.own < 0 && h.up < 0) {
+	if h.own < 0 && h.up < 0 {
 		return h, 0
 	}
 	n := 1
+	if h.scale < 0 {
+		// No scale column: the maxima may stand in the groups' text
+		// ("(15 điểm)"), but only a header naming its criterion column
+		// is a score sheet's then, and it yields to one with a scale.
+		if h.crit < 0 || h.tt < 0 {
+			return h, 0
+		}
+		n = 0
+	}
 	for _, c := range []int{h.tt, h.crit, h.own, h.up} {
 		if c >= 0 {
 			n++
@@ -112,7 +131,7 @@ func findScoreHeader(rows [][]string) (scoreCols, bool) {
 	// then the earlier.
 	var best scoreCols
 	bestN, bestDouble := 0, false
-	for r := 0; r < len(rows) && r < headerScanRows; r++ {
+	for r := 0; r < len(rows); r++ {
 		if single, n := scoreHeaderOf(rows[r]); n > bestN || (n == bestN && n > 0 && bestDouble) {
 			single.end = r
 			if single.crit < 0 {
@@ -187,33 +206,26 @@ type scoreSheet struct {
 	rate   string
 	probs  []criteria.Problem
 	failed bool
+	// arabic: the groups are numbered 1, 2, 3; numbering is the row where
+	// such a sequence restarts (-1 where it does not), so that groups
+	// cannot be told from sub-criteria.
+	arabic    bool
+	numbering int
 }
 
-// scoreSheetRows reads a sheet the schema does not know: its first rows,
-// and all of them (up to scoreSheetMaxRows) when they hold a score
-// sheet's table header; ok reports whether they do.
+// scoreSheetRows reads a sheet the schema does not know, all of it: a
+// score sheet's table may start below any number of title rows, and a
+// sheet is never cut at a fixed row without a word; ok reports whether
+// its rows hold a score sheet's table header.
 func (fd *fileData) scoreSheetRows(name string) ([][]string, bool, error) {
 	var rows [][]string
-	found := false
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		for len(rows) < r-1 {
 			rows = append(rows, nil) // gaps are blank rows
 		}
 		rows = append(rows, slices.Clone(cells))
-		if !found && len(rows) >= headerScanRows {
-			if _, ok := findScoreHeader(rows); !ok {
-				return errStop
-			}
-			found = true
-		}
-		if len(rows) >= scoreSheetMaxRows {
-			return errStop
-		}
 		return nil
 	})
-	if errors.Is(err, errStop) {
-		err = nil
-	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -230,15 +242,33 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 	if err != nil {
 		return false, 0, err
 	}
+	if h, isSummary := findSummaryHeader(rows); isSummary {
+		// The year's meetings, a row each (FORMS item 3).
+		n := fd.readSummary(name, rows, h)
+		if n > 0 {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
+				Message: fmt.Sprintf("Sheet %s được đọc như bảng tổng hợp điểm sinh hoạt của năm (tiêu đề bảng ở dòng %d): %d buổi sinh hoạt", quote(name), h.end+1, n)})
+		}
+		return true, n, nil
+	}
 	if !ok {
+		if msg := statisticsNote(name, rows); msg != "" {
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+			return false, 0, nil
+		}
 		if msg := unknownSheet(name); msg != "" {
 			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
 		}
 		return false, 0, nil
 	}
 	cols, _ := findScoreHeader(rows)
-	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1}
+	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1, numbering: -1}
 	s.table()
+	if s.numbering >= 0 {
+		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Cell: s.cell(s.numbering, max(cols.tt, 0)),
+			Message: "Sheet " + quote(name) + ": số thứ tự ở ô " + s.cell(s.numbering, max(cols.tt, 0)) + " không nối tiếp nhóm trước nên không phân biệt được nhóm tiêu chí với tiêu chí con; đánh số nhóm I, II, III… (hoặc 1, 2, 3… với tiêu chí con 1.1, 1.2 hoặc a, b) để bontot đọc phiếu này"})
+		return false, 0, nil
+	}
 	if len(s.groups) == 0 {
 		// A Thang điểm column alone does not make a score sheet: a
 		// summary of many meetings or units has one too, and its total
@@ -247,10 +277,8 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 			Message: "Sheet " + quote(name) + " có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt"})
 		return false, 0, nil
 	}
-	if s.read() {
-		return true, 1, nil
-	}
-	return true, 0, nil
+	ok, n := s.read()
+	return ok, n, nil
 }
 
 // cell is the A1 name of a 0-based cell.
@@ -284,48 +312,95 @@ var (
 	romanNumeral = regexp.MustCompile(`^([ivxl]{1,5})\s*[.):]?$`)
 	romanPrefix  = regexp.MustCompile(`^([ivxl]{1,5})\s*[.):]\s+(.+)$`)
 	romanLead    = regexp.MustCompile(`^\s*[IVXLivxl]{1,5}\s*[.):]\s+`)
+	// upperRoman is a group's numeral as the forms write it, in capitals:
+	// "i", "ii", "iii" number sub-items.
+	upperRoman = regexp.MustCompile(`^([IVXL]{1,5})\s*[.):]?(?:\s+(.+))?$`)
+	// arabicGroup is "1", "1." or "1)" (and "1. Text" with no TT column);
+	// "1.1", "a", "a)", "-" number sub-items under it.
+	arabicGroup = regexp.MustCompile(`^(\d{1,2})\s*[.):]?(?:\s+(\D.*))?$`)
+	// pointsInText is a group's maximum in its text: "(15 điểm)".
+	pointsInText = regexp.MustCompile(`\(\s*(\d+(?:[.,]\d+)?)\s*diem\s*\)`)
 )
 
 // totalLabels are the labels of the total row.
 var totalLabels = map[string]bool{"tong cong": true, "cong": true, "tong diem": true, "tong so diem": true, "tong": true,
 	"tong cong diem": true, "tong diem dat": true, "cong diem": true}
 
+// groupNumber reads the number of a group row: its TT cell, or the lead
+// of the criterion cell where there is no TT column (or TT is merged over
+// it). The text after the number, where the number leads it, is returned
+// as the criterion. arabic selects "1, 2, 3" over "I, II, III".
+func (s *scoreSheet) groupNumber(r int, arabic bool) (numeral, crit string) {
+	c := s.cols
+	tt, crit := strings.TrimSpace(s.at(r, c.tt)), s.at(r, c.crit)
+	re := upperRoman
+	if arabic {
+		re = arabicGroup
+	}
+	if m := re.FindStringSubmatch(tt); m != nil && (m[2] == "" || crit == "") {
+		if m[2] != "" {
+			crit = m[2] // a TT cell merged over the criterion column
+		}
+		return m[1], crit
+	}
+	if c.tt < 0 {
+		if m := re.FindStringSubmatch(strings.TrimSpace(crit)); m != nil && m[2] != "" {
+			return m[1], m[2] // "I. Tỷ lệ đảng viên…": the numeral leads the text
+		}
+	}
+	return "", crit
+}
+
 // table walks the rows under the header: group rows, their sub-criteria,
-// the total row, and the Xếp loại line after the table.
+// the total row, and the Xếp loại line after the table. Groups are
+// numbered I, II, III where any row is so numbered (then 1, 2, 3 are
+// sub-criteria), else 1, 2, 3 in sequence (sub-items 1.1, a, b, i, ii);
+// a sequence that restarts cannot tell groups from sub-criteria and
+// gives no group (numbering says so).
 func (s *scoreSheet) table() {
 	c := s.cols
 	start := c.end + 1
 	if start < len(s.rows) && isNumberingRow(s.rows[start]) {
 		start++
 	}
-	var cur *scoreGroup
+	end := len(s.rows)
+	arabic := true
 	for r := start; r < len(s.rows); r++ {
-		tt, crit := s.at(r, c.tt), s.at(r, c.crit)
+		if s.isTotal(r) {
+			end = r
+			break
+		}
+		if n, _ := s.groupNumber(r, false); n != "" {
+			arabic = false
+		}
+	}
+	s.arabic = arabic
+	var cur *scoreGroup
+	next := 1
+	for r := start; r < len(s.rows); r++ {
 		// The Xếp loại line stands below the table: after the total row,
 		// or on a row with no Thang điểm where the form has none.
-		if s.rating < 0 && (s.total >= 0 || s.at(r, c.scale) == "") {
+		if s.rating < 0 && (s.total >= 0 || c.scale < 0 || s.at(r, c.scale) == "") {
 			s.findRating(r)
 		}
 		if s.total >= 0 {
 			continue // after the table: only the Xếp loại line
 		}
-		tk, ck := scoreHeadKey(tt), scoreHeadKey(crit)
-		if (tk != "" && totalLabels[tk]) || (tk == "" && totalLabels[ck]) || (ck != "" && totalLabels[ck] && !romanNumeral.MatchString(tk)) {
+		if r == end {
 			s.total = r
 			continue
 		}
-		numeral := ""
-		if m := romanNumeral.FindStringSubmatch(matchKey(tt)); m != nil {
-			numeral = strings.ToUpper(m[1])
-		} else if m := romanPrefix.FindStringSubmatch(matchKey(crit)); c.tt < 0 && m != nil {
-			// "I. Tỷ lệ đảng viên…": no TT column, the numeral leads the text
-			numeral, crit = strings.ToUpper(m[1]), romanLead.ReplaceAllString(crit, "")
-		} else if m := romanPrefix.FindStringSubmatch(matchKey(tt)); m != nil && crit == "" {
-			// the same in a TT cell merged over the criterion column
-			numeral, crit = strings.ToUpper(m[1]), romanLead.ReplaceAllString(tt, "")
+		numeral, text := s.groupNumber(r, arabic)
+		if numeral != "" && arabic {
+			if n, _ := strconv.Atoi(numeral); n != next {
+				s.numbering = r
+				s.groups = nil
+				return
+			}
+			next++
 		}
 		if numeral != "" {
-			s.groups = append(s.groups, scoreGroup{numeral: numeral, text: crit, row: r})
+			s.groups = append(s.groups, scoreGroup{numeral: numeral, text: text, row: r})
 			cur = &s.groups[len(s.groups)-1]
 			continue
 		}
@@ -333,6 +408,14 @@ func (s *scoreSheet) table() {
 			cur.subs = append(cur.subs, r)
 		}
 	}
+}
+
+// isTotal reports whether row r is the table's total row.
+func (s *scoreSheet) isTotal(r int) bool {
+	c := s.cols
+	tt, crit := s.at(r, c.tt), s.at(r, c.crit)
+	tk, ck := scoreHeadKey(tt), scoreHeadKey(crit)
+	return (tk != "" && totalLabels[tk]) || (tk == "" && totalLabels[ck]) || (ck != "" && totalLabels[ck] && !romanNumeral.MatchString(tk))
 }
 
 // findRating takes the Xếp loại line of row r, if it is one: "Xếp loại:
@@ -488,6 +571,19 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 	ok := true
 	for i, g := range s.groups {
 		v, present := s.number(g.row, c.scale, g.label+", Thang điểm")
+		if m := pointsInText.FindStringSubmatch(matchKey(g.text)); m != nil {
+			// "Công tác chuẩn bị (15 điểm)": the maximum in the group's text,
+			// which must agree with the scale column where both are written.
+			t, _ := parseNumber(strings.Replace(m[1], ",", ".", 1))
+			switch {
+			case !present:
+				v, present = t, true
+			case math.Abs(t-v) > 0.001:
+				s.problem(criteria.SeverityError, g.row, c.scale, fmt.Sprintf("%s: thang điểm %s không khớp %s ghi trong tên nhóm (ô %s); sửa một trong hai ô",
+					g.label, formatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
+				ok = false
+			}
+		}
 		if !present {
 			sum, any := 0.0, false
 			for _, r := range g.subs {
@@ -503,7 +599,11 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 			}
 		}
 		if !present || v <= 0 {
-			s.problem(criteria.SeverityError, g.row, c.scale, g.label+": không có thang điểm; cần ghi điểm tối đa của nhóm ở cột "+quote(s.at(c.end, c.scale)))
+			where := "ở cột " + quote(s.at(c.end, c.scale))
+			if c.scale < 0 {
+				where = "trong tên nhóm, ví dụ \"(15 điểm)\", hoặc thêm cột Thang điểm"
+			}
+			s.problem(criteria.SeverityError, g.row, max(c.scale, c.crit), g.label+": không có thang điểm; cần ghi điểm tối đa của nhóm "+where)
 			ok = false
 		}
 		out[i] = v
@@ -533,6 +633,9 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	before := len(s.probs)
 	for i, g := range s.groups {
 		v, present := s.number(g.row, col, g.label)
+		if !present {
+			s.uncomputed(g, col)
+		}
 		subSum, subAny := 0.0, false
 		for _, r := range g.subs {
 			x, p := s.number(r, col, g.label)
@@ -598,6 +701,46 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	return sc
 }
 
+// uncomputed reports, as an error, a group left blank in column col
+// whose cells (the group's or its sub-criteria's) are formulas with no
+// value: a workbook written by a program that does not calculate (or
+// saved without calculating) holds the formulas but not their results,
+// and read as blanks it would be a form not yet scored.
+func (s *scoreSheet) uncomputed(g scoreGroup, col int) {
+	if s.fd.book == nil || col < 0 {
+		return
+	}
+	for _, r := range append([]int{g.row}, g.subs...) {
+		if s.at(r, col) != "" {
+			return // scored: the blank group row is the sub-criteria's sum
+		}
+	}
+	for _, r := range append([]int{g.row}, g.subs...) {
+		if f := s.fd.book.formula(s.name, s.cell(r, col)); f != "" {
+			s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s: ô %s là công thức =%s chưa có giá trị đã tính; mở sổ bằng Excel (hoặc LibreOffice), lưu lại rồi chạy lại bontot",
+				g.label, s.cell(r, col), f))
+			return
+		}
+	}
+}
+
+// formula is the formula of a cell, "" when it holds none or cannot be
+// read. Asked only of blank score cells, so the cost of opening the
+// workbook with excelize is paid only for a form that looks unscored.
+func (b *book) formula(sheet, cell string) string {
+	b.xlMu.Lock()
+	defer b.xlMu.Unlock()
+	f, err := b.excelize()
+	if err != nil {
+		return ""
+	}
+	v, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		return ""
+	}
+	return v
+}
+
 // subLabel is a sub-criterion's number as the form writes it: "2".
 func subLabel(tt string) string {
 	if tt == "" {
@@ -611,12 +754,32 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // The meeting's date in the header block: "ngày 12/3/2024", "ngày 12
 // tháng 3 năm 2024", else "tháng 3 năm 2024" (dated the 1st).
 var (
-	headerDMY   = regexp.MustCompile(`ngay\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
-	headerWords = regexp.MustCompile(`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
+	headerDMY   = regexp.MustCompile(`ngay(?: sinh hoat| hop)?\s*:?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+	headerWords = regexp.MustCompile(`ngay(?: sinh hoat| hop)?\s*:?\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)?\s*(\d{4})`)
+	// bareDMY is a date without "ngày", read only on the meeting line
+	// ("Thời gian: 14 giờ 05/03/2024").
+	bareDMY     = regexp.MustCompile(`\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b`)
 	headerMonth = regexp.MustCompile(`thang\s*(\d{1,2})\s*(?:nam\s*|[/\-]\s*)(\d{4})`)
 	dateLabel   = regexp.MustCompile(`^(?:ngay|thoi gian|ngay sinh hoat|ngay hop)\s*:?$`)
 	unitLabel   = regexp.MustCompile(`^ma (?:don vi|chi bo|to chuc dang)\b`)
 	sheetMonth  = regexp.MustCompile(`^(?:t|thang)\s*0?(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?$`)
+	// namedMonth is the month a meeting line or a title names: "tháng 3".
+	namedMonth = regexp.MustCompile(`thang\s*0?(\d{1,2})\b`)
+	// namedQuarter is the quarter a thematic meeting names: "quý II".
+	namedQuarter = regexp.MustCompile(`\bquy\s*(iv|iii|ii|i|[1-4])\b`)
+	// signingLine is the place and day a form is signed, "Hà Nội, ngày 05
+	// tháng 4 năm 2024", "……, ngày … tháng … năm …": the day of the
+	// paper, not of the meeting.
+	signingLine = regexp.MustCompile(`^[^,]{0,60},\s*ngay\b`)
+	// citation is a line quoting a document and its date ("Kèm theo Hướng
+	// dẫn số 12-HD/BTCTW ngày 18/10/2017"): its date is the document's.
+	citation = regexp.MustCompile(`\b(?:kem theo|can cu|theo huong dan|huong dan so|quy dinh so|quyet dinh so|ke hoach so|cong van so|nghi quyet so|chi thi so|thong tri so|ban hanh)\b|\b\d+\s*-\s*(?:hd|qd|kh|ct|nq|tb|cv|tt)\b|/(?:btctw|tw|tu|hu|du)\b`)
+	// meetingLead starts the line that names the meeting.
+	meetingLead = regexp.MustCompile(`^(?:[-+*•]\s*)?(?:ky sinh hoat|ky hop|thoi gian|ngay sinh hoat|ngay hop|buoi sinh hoat|sinh hoat (?:chi bo )?(?:thuong ky|chuyen de|dinh ky)|hinh thuc sinh hoat|loai sinh hoat)\b`)
+	// titleLead starts the form's title.
+	titleLead = regexp.MustCompile(`^(?:bang diem|bang cham diem|phieu|bieu cham diem|bang tong hop|bang danh gia)\b`)
+	// partyLine is the right-hand heading a signing line stands under.
+	partyLine = regexp.MustCompile(`^(?:dang cong san viet nam|cong hoa xa hoi chu nghia viet nam|doc lap\b)`)
 )
 
 // headerInfo is what the header block says of the meeting.
@@ -626,16 +789,63 @@ type headerInfo struct {
 	date           rowDate
 	dateRow, dateC int
 	thematic       bool
-	bad            string // a date written but impossible
+	regular        bool // the meeting line or the title says thường kỳ
+	regularAt      string
+	thematicAt     string
+	combined       bool // "thường kỳ … kết hợp sinh hoạt chuyên đề": both meetings
+	named          bool // a line, the title or the sheet's name names a meeting
+	namedAt        string
+	yearly         string // what a table naming no meeting is ("bảng chấm điểm chi bộ bốn tốt")
+	yearlyAt       string
+	bad            string // a date written but impossible, or evidence that disagrees
 }
 
-// header reads the rows above the table.
+// dateSeen is a full date found in the header, with its cell.
+type dateSeen struct {
+	d    rowDate
+	r, c int
+}
+
+// monthSeen is a month (or quarter) a meeting line, the title or the
+// sheet's name names, with where.
+type monthSeen struct {
+	month, year int // year 0: not written
+	quarter     int // 1–4 when a quarter is named instead
+	where       string
+}
+
+// header reads the rows above the table. It is a recogniser (STYLE,
+// "Reading what offices lay out"): every date in the block is a candidate
+// but those of a signing line and of a citation, which are never the
+// meeting's; the candidates must agree with each other and with the month
+// and quarter the meeting line, the title and the sheet's name give, or
+// the sheet is an error naming both places. Thematic is read only where
+// the form puts it — the sheet's name, the meeting line, the title — not
+// from a footnote.
 func (s *scoreSheet) header() headerInfo {
 	h := headerInfo{dateRow: -1}
-	if strings.Contains(matchKey(s.name), "chuyen de") {
-		h.thematic = true
+	sk := matchKey(s.name)
+	var months []monthSeen
+	if strings.Contains(sk, "chuyen de") {
+		h.thematic, h.named, h.namedAt = true, true, "tên sheet "+quote(s.name)
+		h.thematicAt = "tên sheet " + quote(s.name)
+		if m := namedQuarter.FindStringSubmatch(sk); m != nil {
+			months = append(months, monthSeen{quarter: quarterOf(m[1]), where: "tên sheet " + quote(s.name)})
+		}
 	}
-	var month *rowDate
+	if m := sheetMonth.FindStringSubmatch(sk); m != nil {
+		if mo, _ := strconv.Atoi(m[1]); mo >= 1 && mo <= 12 {
+			y := 0
+			if m[2] != "" {
+				y, _ = strconv.Atoi(m[2])
+			}
+			months = append(months, monthSeen{month: mo, year: y, where: "tên sheet " + quote(s.name)})
+			h.named, h.namedAt = true, "tên sheet "+quote(s.name)
+		}
+	}
+	var dates []dateSeen
+	var anyMonth *rowDate      // a month written anywhere else: the date when nothing better is
+	partyCols := map[int]int{} // column of a party heading → its row
 	for r := 0; r < s.cols.end && r < len(s.rows); r++ {
 		row := s.rows[r]
 		for c := range row {
@@ -644,9 +854,6 @@ func (s *scoreSheet) header() headerInfo {
 				continue
 			}
 			k := matchKey(t)
-			if strings.Contains(k, "chuyen de") {
-				h.thematic = true
-			}
 			if h.unit == "" && unitLabel.MatchString(k) {
 				code := ""
 				if i := strings.IndexAny(t, ":："); i >= 0 {
@@ -667,52 +874,225 @@ func (s *scoreSheet) header() headerInfo {
 				if code != "" {
 					h.unit, h.unitAt, h.unitRow = code, s.cell(r, at), r
 				}
-			}
-			if h.date.set {
 				continue
+			}
+			if partyLine.MatchString(k) {
+				partyCols[c] = r
+				continue
+			}
+			if what := yearlyTable(k); what != "" && h.yearly == "" {
+				h.yearly, h.yearlyAt = what, s.cell(r, c)
+			}
+			meeting, title := meetingLead.MatchString(k), titleLead.MatchString(k) && strings.Contains(k, "sinh hoat")
+			if citation.MatchString(k) || (!meeting && signingLine.MatchString(k)) {
+				continue // never the meeting's date
+			}
+			if pr, ok := partyCols[c]; ok && r-pr <= 2 && strings.HasPrefix(k, "ngay") {
+				continue // "ngày … tháng … năm …" under ĐẢNG CỘNG SẢN VIỆT NAM
+			}
+			if meeting || title {
+				if !h.named || strings.HasPrefix(h.namedAt, "tên sheet") && meeting {
+					h.named, h.namedAt = true, s.cell(r, c)
+				}
+				tk, cd := strings.Contains(k, "thuong ky"), strings.Contains(k, "chuyen de")
+				switch {
+				case tk && cd && strings.Contains(k, "ket hop"):
+					h.combined, h.regular, h.thematic = true, true, true
+					h.regularAt, h.thematicAt = s.cell(r, c), s.cell(r, c)
+				case tk && cd:
+					// "… sinh hoạt thường kỳ và chuyên đề": a form for either
+					// kind says neither.
+				case tk && !h.regular:
+					h.regular, h.regularAt = true, s.cell(r, c)
+				case cd && !h.thematic:
+					h.thematic, h.thematicAt = true, s.cell(r, c)
+				}
+				if m := namedMonth.FindStringSubmatch(k); m != nil {
+					mo, _ := strconv.Atoi(m[1])
+					ms := monthSeen{month: mo, where: "ô " + s.cell(r, c)}
+					if y := headerMonth.FindStringSubmatch(k); y != nil {
+						ms.year, _ = strconv.Atoi(y[2])
+					}
+					months = append(months, ms)
+				}
+				if m := namedQuarter.FindStringSubmatch(k); m != nil && strings.Contains(k, "chuyen de") {
+					months = append(months, monthSeen{quarter: quarterOf(m[1]), where: "ô " + s.cell(r, c)})
+				}
 			}
 			if d, ok := s.dateIn(k, r, c, &h); ok {
-				h.date, h.dateRow, h.dateC = d, r, c
+				dates = append(dates, dateSeen{d, r, c})
 				continue
 			}
+			if meeting && h.bad == "" && bareDMY.MatchString(k) {
+				if d, ok := s.dateIn("ngay "+bareDMY.FindString(k), r, c, &h); ok {
+					dates = append(dates, dateSeen{d, r, c})
+					continue
+				}
+			}
 			if dateLabel.MatchString(k) {
+				h.named, h.namedAt = true, s.cell(r, c)
 				for next := c + 1; next < len(row); next++ {
 					if v := cellAt(row, next); v != "" {
 						if t, msg := parseDate(v, s.fd.date1904); msg == "" {
-							h.date, h.dateRow, h.dateC = rowDate{set: true, t: t}, r, next
+							dates = append(dates, dateSeen{rowDate{set: true, t: t}, r, next})
 						}
 						break
 					}
 				}
 				continue
 			}
-			if m := headerMonth.FindStringSubmatch(k); m != nil && month == nil {
+			if m := headerMonth.FindStringSubmatch(k); m != nil && anyMonth == nil {
 				mo, _ := strconv.Atoi(m[1])
 				y, _ := strconv.Atoi(m[2])
 				if mo >= 1 && mo <= 12 && y >= minYear && y <= maxYear {
-					month = &rowDate{set: true, monthOnly: true, t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
+					anyMonth = &rowDate{set: true, monthOnly: true, t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
 				}
 			}
 		}
 	}
-	if !h.date.set && month != nil {
-		h.date = *month
+	if h.bad != "" {
+		return h
 	}
-	if !h.date.set && h.bad == "" {
-		// The sheet's name: "T3", "Tháng 3", "T03/2024".
-		if m := sheetMonth.FindStringSubmatch(matchKey(s.name)); m != nil {
-			mo, _ := strconv.Atoi(m[1])
-			if mo >= 1 && mo <= 12 {
-				if m[2] != "" {
-					y, _ := strconv.Atoi(m[2])
-					h.date = rowDate{set: true, monthOnly: true, t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
-				} else {
-					h.date = rowDate{set: true, monthOnly: true, noYear: true, t: time.Date(noYear, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)}
-				}
+	if h.regular && h.thematic && !h.combined {
+		// One place says thường kỳ, another chuyên đề: which it was cannot
+		// be told.
+		at := h.regularAt
+		if strings.HasPrefix(at, "tên sheet") {
+			at = h.thematicAt
+		}
+		s.problem(criteria.SeverityError, -1, 0, fmt.Sprintf("Không rõ buổi sinh hoạt thường kỳ hay chuyên đề: %s ghi thường kỳ, %s ghi chuyên đề; sửa cho khớp (buổi thường kỳ kết hợp chuyên đề thì ghi \"thường kỳ … kết hợp sinh hoạt chuyên đề …\")",
+			placeName(h.regularAt), placeName(h.thematicAt)))
+		s.probs[len(s.probs)-1].Cell = at
+		h.bad = h.regularAt
+		return h
+	}
+	// Two dates that differ: which is the meeting's cannot be told.
+	for _, d := range dates[min(1, len(dates)):] {
+		if !d.d.t.Equal(dates[0].d.t) {
+			s.problem(criteria.SeverityError, d.r, d.c, fmt.Sprintf("Phần đầu phiếu ghi hai ngày khác nhau: %s ở ô %s và %s ở ô %s; chỉ ghi ngày sinh hoạt ở dòng kỳ sinh hoạt (ngày ký phiếu ghi dưới bảng, sau \"…, ngày … tháng … năm …\")",
+				d.d.t.Format("02/01/2006"), s.cell(d.r, d.c), dates[0].d.t.Format("02/01/2006"), s.cell(dates[0].r, dates[0].c)))
+			h.bad = s.cell(d.r, d.c)
+			return h
+		}
+	}
+	if len(dates) > 0 {
+		h.date, h.dateRow, h.dateC = dates[0].d, dates[0].r, dates[0].c
+	}
+	// The month and quarter named must agree with the date, and with each
+	// other.
+	var ref *monthSeen
+	refWhere := ""
+	if h.date.set {
+		ref = &monthSeen{month: int(h.date.t.Month()), year: h.date.t.Year(), where: "ô " + s.cell(h.dateRow, h.dateC)}
+		refWhere = "ngày " + h.date.t.Format("02/01/2006") + " ở ô " + s.cell(h.dateRow, h.dateC)
+	}
+	for i := range months {
+		m := &months[i]
+		if m.quarter > 0 {
+			continue
+		}
+		if ref == nil {
+			ref, refWhere = m, fmt.Sprintf("tháng %d ở %s", m.month, m.where)
+			continue
+		}
+		if m.month != ref.month || (m.year != 0 && ref.year != 0 && m.year != ref.year) {
+			s.problem(criteria.SeverityError, h.dateRow, max(h.dateC, 0), fmt.Sprintf("%s không khớp tháng %d ghi ở %s; sửa cho ngày, tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này",
+				upperFirst(refWhere), m.month, m.where))
+			h.bad = m.where
+			return h
+		}
+	}
+	if ref != nil {
+		for _, m := range months {
+			if m.quarter > 0 && (ref.month-1)/3+1 != m.quarter {
+				s.problem(criteria.SeverityError, h.dateRow, max(h.dateC, 0), fmt.Sprintf("%s không thuộc quý %s ghi ở %s; sửa cho ngày và quý cùng chỉ buổi sinh hoạt này",
+					upperFirst(refWhere), quarterNumerals[m.quarter-1], m.where))
+				h.bad = m.where
+				return h
 			}
 		}
+	}
+	if !h.date.set && ref != nil && ref.month >= 1 && ref.month <= 12 {
+		// Only a month: "tháng 3 năm 2024" in the title, or the sheet "T3".
+		switch {
+		case ref.year >= minYear && ref.year <= maxYear:
+			h.date = rowDate{set: true, monthOnly: true, t: time.Date(ref.year, time.Month(ref.month), 1, 0, 0, 0, 0, time.UTC)}
+		case anyMonth != nil && int(anyMonth.t.Month()) == ref.month:
+			h.date = *anyMonth
+		case anyMonth != nil:
+			s.problem(criteria.SeverityError, -1, 0, fmt.Sprintf("%s không khớp tháng %d/%d ghi ở phần đầu phiếu; sửa cho tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này",
+				upperFirst(refWhere), int(anyMonth.t.Month()), anyMonth.t.Year()))
+			h.bad = refWhere
+		default:
+			h.date = rowDate{set: true, monthOnly: true, noYear: true, t: time.Date(noYear, time.Month(ref.month), 1, 0, 0, 0, 0, time.UTC)}
+		}
+	}
+	if !h.date.set && h.bad == "" && anyMonth != nil {
+		h.date = *anyMonth
 	}
 	return h
+}
+
+// placeName is a cell or "tên sheet …" as a message names it.
+func placeName(at string) string {
+	if strings.HasPrefix(at, "tên sheet") {
+		return at
+	}
+	return "ô " + at
+}
+
+// quarterNumerals name the quarters as the forms do.
+var quarterNumerals = [4]string{"I", "II", "III", "IV"}
+
+// quarterOf reads "ii" or "2" as 2.
+func quarterOf(q string) int {
+	switch q {
+	case "i", "1":
+		return 1
+	case "ii", "2":
+		return 2
+	case "iii", "3":
+		return 3
+	}
+	return 4
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+// statisticsNote is the note of a statistics form (Biểu số 7A-TCTW…):
+// counts of units or members per level, never a meeting or member data.
+func statisticsNote(name string, rows [][]string) string {
+	for r := 0; r < len(rows) && r < headerScanRows; r++ {
+		for _, t := range rows[r] {
+			if statisticsForm.MatchString(matchKey(t)) {
+				return "Sheet " + quote(name) + " là biểu thống kê " + quote(strings.TrimSpace(t)) + " (số lượng theo mức xếp loại), không phải dữ liệu sinh hoạt hay đảng viên nên không được đọc"
+			}
+		}
+	}
+	return ""
+}
+
+// statisticsForm is the number of a statistics form: "Biểu số 7A-TCTW".
+var statisticsForm = regexp.MustCompile(`\bbieu (?:so )?\d+[a-z]?\s*-\s*b?tctw\b`)
+
+// yearlyTable names the tables that score a unit's year, not a meeting,
+// from a line of their header: "" for any other line.
+func yearlyTable(k string) string {
+	switch {
+	case strings.Contains(k, "bon tot"):
+		return "bảng chấm điểm chi bộ bốn tốt của năm"
+	case statisticsForm.MatchString(k):
+		return "biểu thống kê của Ban Tổ chức Trung ương"
+	case titleLead.MatchString(k) && (strings.Contains(k, "phan loai dang bo") || strings.Contains(k, "to chuc dang") || strings.Contains(k, "to chuc co so dang")):
+		return "bảng điểm đánh giá, phân loại tổ chức đảng"
+	}
+	return ""
 }
 
 // dateIn finds "ngày dd/mm/yyyy" or "ngày … tháng … năm …" in a header
@@ -760,20 +1140,42 @@ func writtenQuality(v string) (criteria.Quality, bool) {
 	return criteria.QualityNone, false
 }
 
-// read turns the score sheet, its table walked (table), into a meeting, placed like a row of Sinh
-// hoạt, or into the note of a form not yet filled in; it reports whether
-// the sheet recorded a meeting.
-func (s *scoreSheet) read() bool {
+// read turns the score sheet, its table walked (table), into a meeting
+// (two for a regular meeting held with the quarter's thematic one),
+// placed like a row of Sinh hoạt, or into the note of a form not yet
+// filled in; it reports whether the sheet is a score sheet and how many
+// meetings it recorded.
+func (s *scoreSheet) read() (bool, int) {
 	fd := s.fd
-	unmatched := s.nameGroups()
 	h := s.header()
+	if h.yearly != "" {
+		// A table is a meeting only when it names one: a unit's yearly
+		// self-scoring or a statistics form has groups and a scale too.
+		strong := h.yearly != "bảng điểm đánh giá, phân loại tổ chức đảng"
+		switch {
+		case !h.named || (strong && h.named && h.yearly == "biểu thống kê của Ban Tổ chức Trung ương"):
+			msg := "Sheet " + quote(s.name) + " là " + h.yearly + " (ô " + h.yearlyAt + "), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ"
+			if !strong {
+				// The same title heads the per-meeting form of Hướng dẫn 12:
+				// say what makes it one.
+				msg += "; nếu đây là phiếu của một buổi sinh hoạt thì ghi dòng \"Kỳ sinh hoạt tháng … năm … (ngày dd/mm/yyyy)\" ở phần đầu sheet"
+			}
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name, Cell: h.yearlyAt, Message: msg})
+			return false, 0
+		case strong:
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: s.name, Cell: h.yearlyAt,
+				Message: "Không rõ sheet " + quote(s.name) + " là phiếu chấm điểm một buổi sinh hoạt (" + h.namedAt + ") hay " + h.yearly + " (ô " + h.yearlyAt + "); tách hai bảng ra hai sheet, hoặc xóa dòng không đúng"})
+			return true, 0
+		}
+	}
+	unmatched := s.nameGroups()
 	scales, scalesOK := s.scales()
 	own := s.scorer(s.cols.own, s.cols.ownHead, scales)
 	up := s.scorer(s.cols.up, s.cols.upHead, scales)
 
 	if !own.filled && !up.filled && !s.failed {
 		fd.blankForms = append(fd.blankForms, s.name) // one note for them all (mergeSheets)
-		return false
+		return true, 0
 	}
 	// The scale must be the 100-point one the bands are set on.
 	if scalesOK && len(s.groups) > 0 {
@@ -798,7 +1200,7 @@ func (s *scoreSheet) read() bool {
 	}
 
 	m := criteria.Meeting{Source: criteria.Source{Ref: &criteria.SheetRef{File: fd.base, Sheet: s.name}}, ScoreSheet: true}
-	if h.thematic {
+	if h.thematic && !h.combined {
 		m.Kind = criteria.Thematic
 	}
 	pick := own
@@ -841,23 +1243,35 @@ func (s *scoreSheet) read() bool {
 	if unit == "" && !fd.single {
 		s.problem(criteria.SeverityError, -1, 0, "Phiếu chấm điểm không ghi đơn vị; sổ có nhiều đơn vị nên cần ô \"Mã đơn vị: …\" ở phần đầu phiếu")
 		fd.problems = append(fd.problems, s.probs...)
-		return true
+		return true, 1 // counted as read, as it always was: its error says why it is not a meeting
 	}
 	m.MonthOnly = h.date.monthOnly
-	pr := &pendingRow{sheet: criteria.SheetMeetings, src: m.Source, unit: unit, unitCol: -1, date: h.date,
-		failed: s.failed, problems: s.probs, hasRec: true}
-	if pr.date.set && !pr.date.noYear {
-		fd.votes[pr.date.year()]++
+	kinds := []criteria.MeetingKind{m.Kind}
+	if h.combined {
+		// Chỉ thị 50 lets the quarter's thematic meeting share the month's
+		// regular session: one session, two meetings, one score.
+		kinds = []criteria.MeetingKind{criteria.Regular, criteria.Thematic}
 	}
-	// Not straight into the unit as fd.place would: the score sheets of a
-	// workbook are read in parallel, and their meetings all go to one
-	// unit's slice. finish adds them, in workbook order.
-	if !pr.failed {
-		rec := &record{meeting: m}
-		pr.add = rec.adder(pr.sheet)
+	for i, kind := range kinds {
+		m.Kind = kind
+		pr := &pendingRow{sheet: criteria.SheetMeetings, src: m.Source, unit: unit, unitCol: -1, date: h.date,
+			failed: s.failed, hasRec: true}
+		if i == 0 {
+			pr.problems = s.probs
+		}
+		if pr.date.set && !pr.date.noYear {
+			fd.votes[pr.date.year()]++
+		}
+		// Not straight into the unit as fd.place would: the score sheets of a
+		// workbook are read in parallel, and their meetings all go to one
+		// unit's slice. finish adds them, in workbook order.
+		if !pr.failed {
+			rec := &record{meeting: m}
+			pr.add = rec.adder(pr.sheet)
+		}
+		fd.rows = append(fd.rows, pr)
 	}
-	fd.rows = append(fd.rows, pr)
-	return true
+	return true, len(kinds)
 }
 
 // sameMeetings finds a meeting recorded twice for one unit, once on a

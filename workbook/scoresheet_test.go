@@ -186,11 +186,13 @@ func TestScoreSheetVariants(t *testing.T) {
 }
 
 // FuzzScoreSheet: whatever a sheet holds, reading it as a score sheet
-// never panics, and a sheet read as one records at most one meeting.
+// never panics, and a sheet read as one records at most one meeting of
+// each kind (two: a regular meeting held with the thematic one).
 func FuzzScoreSheet(f *testing.F) {
 	f.Add("Mã đơn vị: CB01\nngày 12/3/2024\nTT\tTiêu chí đánh giá\tThang điểm\tChi bộ chấm\tCấp trên chấm\nI\tTỷ lệ\t10\t10\t9\nII\tChuẩn bị\t90\n1\tx\t50\t40\n2\ty\t40\t\t38\n\tTổng cộng\t100\t90\t85\n\tXếp loại: Tốt")
 	f.Add("TT\tNội dung\tĐiểm\n\t\tThang điểm\tChi ủy chấm\nI. A\t\t100\t101\nCộng\t\tabc\t-1")
 	f.Add("Tiêu chí\tĐiểm chuẩn\tĐiểm đạt\nV\t\t\nXếp loại\tKhá")
+	f.Add("Hà Nội, ngày 05 tháng 4 năm 2024\nKỳ sinh hoạt: thường kỳ tháng 3 năm 2024, kết hợp sinh hoạt chuyên đề quý I\nThời gian: ngày 05/03/2024\nTT\tNội dung tiêu chí\tĐiểm tối đa\tĐiểm chi bộ tự chấm\tCấp ủy cấp trên thẩm định\n1\tA (40 điểm)\t\n1.1\tx\t40\t30\t30\n2\tB\t60\t50\ni\ty\t\t\t\nTổng cộng\t\t100\t80")
 	// Group scores kept (a full-marks gate) and a gap warning, so that
 	// every path of the reader runs.
 	th := criteria.Default()
@@ -210,11 +212,11 @@ func FuzzScoreSheet(f *testing.F) {
 			return
 		}
 		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{Criteria: &th})}
-		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1}
+		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1, numbering: -1}
 		s.table()
-		s.read()
-		if len(fd.rows) > 1 {
-			t.Errorf("%d meetings from one sheet", len(fd.rows))
+		_, n := s.read()
+		if len(fd.rows) > 2 || (len(fd.rows) == 2 && n != 2) {
+			t.Errorf("%d meetings from one sheet (%d reported)", len(fd.rows), n)
 		}
 	})
 }

@@ -133,3 +133,59 @@ func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
 		t.Errorf("evidence: %s", msg)
 	}
 }
+
+// TestEvaluatePublishedScoreLayouts (issue 17): the published score-sheet
+// layouts of testdata/phieu evaluated end to end — the Hướng dẫn 12 form
+// signed in the next month, the eight-group form with the quarter's
+// thematic meeting held with a regular one, the year's summary — count
+// 12 regular and 4 thematic meetings, 11 of the 12 tốt; the bốn tốt
+// self-scoring table counts none and says what it is.
+func TestEvaluatePublishedScoreLayouts(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		args    []string
+		regular float64
+		good    string
+	}{
+		{"phieu-hd12.xlsx", nil, 12, "11/12 buổi thường kỳ đạt Tốt"},
+		{"phieu-8-nhom.xlsx", []string{"--profile", "2025"}, 12, "11/12 buổi thường kỳ đạt Tốt"},
+		{"tong-hop-2024.xlsx", nil, 12, "11/12 buổi thường kỳ đạt Tốt"},
+		{"bon-tot-2024.xlsx", []string{"--year", "2024"}, 0, ""},
+	} {
+		r, _ := phieuJSON(t, append([]string{"../../testdata/phieu/" + c.file}, c.args...)...)
+		value := func(id string) float64 {
+			for _, cr := range r.Units[0].Criteria {
+				for _, ch := range cr.Checks {
+					if ch.ID == id && ch.Value != nil {
+						return *ch.Value
+					}
+				}
+			}
+			return -1
+		}
+		thematic := 4.0
+		if c.regular == 0 {
+			thematic = 0
+		}
+		// No meeting at all (the bốn tốt table) leaves the checks without
+		// a value: the unit has no meeting data.
+		if got := value("tc2.regular_count"); got != c.regular && !(c.regular == 0 && got < 0) {
+			t.Errorf("%s: %v regular meetings, want %v", c.file, got, c.regular)
+		}
+		if got := value("tc2.thematic_count"); got != thematic && !(thematic == 0 && got < 0) {
+			t.Errorf("%s: %v thematic meetings, want %v", c.file, got, thematic)
+		}
+		if _, msg := r.check("tc2.regular_good"); c.good != "" && !strings.Contains(msg, c.good) {
+			t.Errorf("%s: %s", c.file, msg)
+		}
+		if c.regular == 0 {
+			noted := false
+			for _, p := range r.Problems {
+				noted = noted || (p.Severity == "note" && strings.Contains(p.Message, "bảng chấm điểm chi bộ bốn tốt"))
+			}
+			if !noted {
+				t.Errorf("%s: no note saying what it is: %+v", c.file, r.Problems)
+			}
+		}
+	}
+}

@@ -30,6 +30,13 @@ type ScoreSheetOptions struct {
 	// of the common form, its group rows in capitals as the printed sheet
 	// has them.
 	Published2025 bool
+	// Layout writes one of the published layouts of issue 17 (LayoutHD12,
+	// LayoutAnPhu, LayoutSummary, LayoutBonTot) instead; "" is the
+	// provincial form above.
+	Layout string
+	// NoUnitsSheet leaves the Đơn vị sheet out of a Layout workbook, as
+	// offices keep it: the unit is named only in the header block.
+	NoUnitsSheet bool
 }
 
 // formGroup is a group of the common form: attendance worth 10, as
@@ -190,6 +197,9 @@ func scoreSheetPlans(o ScoreSheetOptions) []scoreSheetPlan {
 // meeting as "ngày dd/mm/yyyy" under a one-row table header; the thematic
 // ones as "ngày … tháng … năm …" under a header merged over two rows.
 func WriteScoreSheets(w io.Writer, o ScoreSheetOptions) error {
+	if o.Layout != "" {
+		return writeOfficeLayout(w, o)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetDocProps(&excelize.DocProperties{Creator: "bontot", Title: "Phiếu chấm điểm sinh hoạt chi bộ",

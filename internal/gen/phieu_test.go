@@ -19,6 +19,12 @@ var PhieuFiles = map[string]ScoreSheetOptions{
 	"phieu-tong-sai.xlsx":    {Filled: true, BadTotal: "T4"},
 	"phieu-khong-ngay.xlsx":  {Filled: true, UnknownDate: true},
 	"phieu-2025.xlsx":        {Filled: true, Published2025: true},
+	// Published layouts (issue 17).
+	"phieu-hd12.xlsx":              {Layout: LayoutHD12},
+	"phieu-hd12-khong-don-vi.xlsx": {Layout: LayoutHD12, NoUnitsSheet: true},
+	"phieu-8-nhom.xlsx":            {Layout: LayoutAnPhu},
+	"tong-hop-2024.xlsx":           {Layout: LayoutSummary},
+	"bon-tot-2024.xlsx":            {Layout: LayoutBonTot},
 }
 
 // TestPhieuIsCommitted: the score-sheet workbooks in testdata are what the

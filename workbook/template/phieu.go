@@ -177,21 +177,25 @@ func (b *builder) scoreSheet(fs formStyleIDs, name string, i int, groups []crite
 	merge("A3", "B3")
 	set("C1", "ĐẢNG CỘNG SẢN VIỆT NAM", fs.party)
 	merge("C1", "E1")
-	set("C2", fmt.Sprintf("%s, ngày %s tháng %s năm %d", dots, "……", "……", o.Year), fs.subtitle)
-	merge("C2", "E2")
+	// No signing line here: the day the form is signed (often in the next
+	// month) written beside the party heading is a date above the
+	// meeting's, which a reader — or a person — can take for it. It
+	// stands in the signature block, below the table.
 	set("A5", "BẢNG ĐIỂM ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ", fs.title)
 	merge("A5", "E5")
+	// The meeting line, then the line of its time: what the reader takes
+	// the meeting's date from (the day is written over the dots).
 	meeting, when := "", ""
 	if i < 12 {
 		meeting = fmt.Sprintf("Kỳ sinh hoạt thường kỳ tháng %d năm %d", i+1, o.Year)
-		when = fmt.Sprintf("ngày …/%d/%d", i+1, o.Year)
+		when = fmt.Sprintf("Thời gian sinh hoạt: ngày …/%d/%d", i+1, o.Year)
 	} else {
 		meeting = fmt.Sprintf("Sinh hoạt chuyên đề quý %s năm %d", quarterNumerals[i-12], o.Year)
-		when = fmt.Sprintf("ngày … tháng … năm %d", o.Year)
+		when = fmt.Sprintf("Thời gian sinh hoạt: ngày … tháng … năm %d", o.Year)
 	}
 	set("A6", meeting, fs.subtitle)
 	merge("A6", "E6")
-	set("A7", when+" (ghi ngày sinh hoạt)", fs.subtitle)
+	set("A7", when, fs.subtitle)
 	merge("A7", "E7")
 	b.do(f.SetRowHeight(name, 5, 22))
 
@@ -247,6 +251,10 @@ func (b *builder) scoreSheet(fs formStyleIDs, name string, i int, groups []crite
 	b.do(f.SetCellFormula(name, rateCell, fmt.Sprintf(`IF(%s<>"",%s,IF(%s<>"",%s,""))`, e, band(e), d, band(d))))
 	b.do(f.SetCellStyle(name, rateCell, rateCell, fs.rating))
 
+	// The signing line, below the table and without a year: its day is
+	// the paper's, never the meeting's.
+	set(fmt.Sprintf("D%d", rate+1), dots+", ngày … tháng … năm …", fs.subtitle)
+	merge(fmt.Sprintf("D%d", rate+1), fmt.Sprintf("E%d", rate+1))
 	sign := rate + 2
 	set(fmt.Sprintf("B%d", sign), "CẤP ỦY VIÊN CẤP TRÊN\n(ký, ghi rõ họ tên)", fs.sign)
 	set(fmt.Sprintf("D%d", sign), "T/M CHI ỦY\nBÍ THƯ\n(ký, ghi rõ họ tên)", fs.sign)

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -237,5 +239,60 @@ func TestScoreForm2025IsThePublishedSheet(t *testing.T) {
 	}
 	if march.Groups[2].Score != 6 {
 		t.Errorf("March preparation %v, want 6", march.Groups[2].Score)
+	}
+}
+
+// TestScoreFormSignedNextMonth (issue 17, item 6): the form filled in and
+// signed in the next month — the signing line "Hà Nội, ngày 05 tháng 4
+// năm 2025" in the signature block, and again written by hand beside the
+// party heading above the meeting line, as the form used to lay it out —
+// still reads every meeting in its own month; December stays in the year.
+func TestScoreFormSignedNextMonth(t *testing.T) {
+	for _, above := range []bool{false, true} {
+		f := newPhieu(t, phieuOpts)
+		set := func(sheet, cell string, v any) {
+			t.Helper()
+			if err := f.SetCellValue(sheet, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The signing line sits in column D on the row after Xếp loại.
+		rows, _ := f.GetRows("T1")
+		signRow := 0
+		for r, row := range rows {
+			if len(row) > 3 && row[3] != "" && row[3] != "T/M CHI ỦY\nBÍ THƯ\n(ký, ghi rõ họ tên)" && r > 9 && row[1] == "" {
+				signRow = r + 1
+			}
+		}
+		if v, _ := f.GetCellValue("T1", fmt.Sprintf("D%d", signRow)); signRow == 0 || !strings.Contains(v, ", ngày … tháng … năm …") {
+			t.Fatalf("no signing line below the table: row %d %q", signRow, v)
+		}
+		for m := 1; m <= 12; m++ {
+			sh := fmt.Sprintf("T%d", m)
+			set(sh, "A7", fmt.Sprintf("Thời gian sinh hoạt: ngày 28/%d/2025", m))
+			y, next := 2025, m+1
+			if next == 13 {
+				y, next = 2026, 1
+			}
+			signing := fmt.Sprintf("Hà Nội, ngày 05 tháng %d năm %d", next, y)
+			set(sh, fmt.Sprintf("D%d", signRow), signing)
+			if above {
+				set(sh, "C2", signing)
+			}
+			for g := range 5 {
+				set(sh, fmt.Sprintf("D%d", 10+g), 18)
+			}
+		}
+		res := readPhieu(t, f, criteria.Default())
+		noProblems(t, res.Dataset.Problems, criteria.SeverityNote)
+		u := res.Dataset.Units[0]
+		if len(u.Meetings) != 12 {
+			t.Fatalf("above=%v: %d meetings", above, len(u.Meetings))
+		}
+		for i, m := range u.Meetings {
+			if m.Date != time.Date(2025, time.Month(i+1), 28, 0, 0, 0, 0, time.UTC) || m.Kind != criteria.Regular || m.Score != 90 {
+				t.Errorf("above=%v: %s dated %s kind %v score %v", above, m.Source.Sheet(), m.Date.Format("02/01/2006"), m.Kind, m.Score)
+			}
+		}
 	}
 }
