@@ -60,20 +60,31 @@ func TestHD12FormWorkbook(t *testing.T) {
 	}
 }
 
-// TestHD12FormWithoutUnitsSheet: the same form as offices keep it, with
-// no Đơn vị sheet. Whose workbook it is comes from the header block
-// (issue 17 item 1, another part of the issue); until that reads it, the
-// workbook is refused as before and this test is skipped.
+// TestHD12FormWithoutUnitsSheet: the same form as a chi bộ keeps it, with
+// no Đơn vị sheet and its committee block at the top left: the unit comes
+// from the block (the upper committee over the chi bộ: a chi bộ cơ sở),
+// every sheet reads as that unit, and a note says from which cell.
 func TestHD12FormWithoutUnitsSheet(t *testing.T) {
 	res, err := Read([]string{phieu("phieu-hd12-khong-don-vi.xlsx")}, Options{})
 	if err != nil {
-		t.Skipf("the unit from the header block is not read yet: %v", err)
+		t.Fatal(err)
 	}
 	if len(res.Dataset.Units) != 1 {
 		t.Fatalf("units %d: %v", len(res.Dataset.Units), problemLines(res))
 	}
-	if r, th := kinds(res.Dataset.Units[0]); r != 12 || th != 4 {
+	u := res.Dataset.Units[0]
+	if u.Name != "Chi bộ Văn phòng Sở" || u.Type != criteria.CellGrassroots {
+		t.Errorf("unit %q of type %s", u.Name, u.Type)
+	}
+	if r, th := kinds(u); r != 12 || th != 4 {
 		t.Errorf("%d regular, %d thematic", r, th)
+	}
+	noted := false
+	for _, p := range res.Dataset.Problems {
+		noted = noted || (p.Lead && strings.Contains(p.Message, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\" ở ô A1"))
+	}
+	if !noted {
+		t.Errorf("no note of where the unit was taken from:\n%s", strings.Join(problemLines(res), "\n"))
 	}
 }
 

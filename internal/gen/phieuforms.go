@@ -230,6 +230,15 @@ func writeHD12(o ScoreSheetOptions) (*excelize.File, error) {
 		w.merge(5, 1, 5, 5)
 		w.put(6, 1, "(Kèm theo Hướng dẫn số 12-HD/BTCTW ngày 18/10/2017 của Ban Tổ chức Trung ương)", st.italic)
 		w.merge(6, 1, 6, 5)
+		if o.NoUnitsSheet {
+			// Kept without a Đơn vị sheet, the form carries the committee
+			// block a chi bộ writes at the top left (FORMS item 1 has none
+			// printed): the upper committee over the chi bộ, which is what
+			// tells a chi bộ cơ sở from a chi bộ trực thuộc.
+			w.put(1, 1, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", 0)
+			w.put(2, 1, "CHI BỘ VĂN PHÒNG SỞ", st.bold)
+			w.put(3, 1, "*", 0)
+		}
 		w.put(7, 1, "Chi bộ: Văn phòng Sở", 0)
 		meeting := fmt.Sprintf("Kỳ sinh hoạt tháng %d năm %d (ngày %s)", day.Month(), Year, day.Format("02/01/2006"))
 		if p.thematic {
