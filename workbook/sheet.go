@@ -265,6 +265,63 @@ func skipRow(cells []string, cols *columns) bool {
 	return filled == 0 || (sttLabel && filled == 1)
 }
 
+// The lines that end a table or are no row of it (issue 17): the count
+// line "Tổng số: 7 đảng viên" (a total with its number, which skipRow's
+// bare "Cộng" does not cover), and the signature block, "T/M CHI BỘ",
+// "BÍ THƯ", "Người lập biểu", a signing line "…, ngày … tháng … năm …",
+// after which come only names and titles, never rows.
+var (
+	countLine    = regexp.MustCompile(`^(?:(?:tong so|tong cong|cong so)[ :]|cong\s*:|cong \d)`)
+	signingLine  = regexp.MustCompile(`(?:^|, )ngay [^ ]+ thang [^ ]+ nam [^ ]+$`)
+	signingTitle = []string{"t/m ", "t/m.", "tm.", "tm ", "thay mat ", "k/t ", "kt.", "kt "}
+	signerWords  = map[string]bool{"bi thu": true, "pho bi thu": true, "nguoi lap bieu": true, "nguoi lap bang": true,
+		"nguoi lap": true, "nguoi tong hop": true, "xac nhan cua cap uy cap tren": true, "xac nhan cua cap tren": true,
+		"noi nhan": true, "noi nhan:": true, "thu truong co quan": true, "thu truong don vi": true, "chu tich": true}
+)
+
+// firstFilled is the first cell of a row outside the STT columns, its
+// index and how many such cells are filled.
+func firstFilled(cells []string, cols *columns) (first string, at, filled int) {
+	at = -1
+	for i, v := range cells {
+		if v == "" || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if filled == 0 {
+			first, at = v, i
+		}
+		filled++
+	}
+	return first, at, filled
+}
+
+// isCountLine reports a count or total line with its number.
+func isCountLine(cells []string, cols *columns) bool {
+	first, _, filled := firstFilled(cells, cols)
+	return filled > 0 && filled <= 3 && countLine.MatchString(strings.Trim(matchKey(first), " ."))
+}
+
+// signatureAt is the column of the cell that opens the signature block
+// when the row does, -1 otherwise. A title ("BÍ THƯ") counts only on a
+// row of at most two cells: a member row names a function in its own
+// column beside a name and ratings.
+func signatureAt(cells []string, cols *columns) int {
+	first, at, filled := firstFilled(cells, cols)
+	if filled == 0 || filled > 3 {
+		return -1
+	}
+	k := strings.Trim(matchKey(first), " .")
+	for _, p := range signingTitle {
+		if strings.HasPrefix(k, p) {
+			return at
+		}
+	}
+	if filled <= 2 && (signerWords[k] || signingLine.MatchString(k)) {
+		return at
+	}
+	return -1
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -289,8 +346,11 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		buf   [][]string
 		cols  *columns
 		rows  int
-		state = 0 // 0 looking for the header, 1 right after it, 2 in the data
+		state = 0 // 0 looking for the header, 1 right after it, 2 in the data, 3 past the signature block
 		fail  bool
+		// The signature block that ended the table, and the rows below it.
+		endRow, endCol, endRows int
+		endText                 string
 	)
 	begin := func() bool {
 		if spec.schema.ID == criteria.SheetMeetings {
@@ -333,13 +393,23 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	pr, c := new(pendingRow), new(rowCtx)
 	ref := &criteria.SheetRef{File: fd.base, Sheet: name} // shared by the sheet's rows
 	data := func(r int, cells []string) {
+		if state == 3 {
+			if !blankRow(cells) {
+				endRows++
+			}
+			return
+		}
 		if state == 1 {
 			state = 2
 			if isNumberingRow(cells) {
 				return
 			}
 		}
-		if skipRow(cells, cols) {
+		if skipRow(cells, cols) || isCountLine(cells, cols) {
+			return
+		}
+		if c := signatureAt(cells, cols); c >= 0 {
+			state, endRow, endCol, endText, endRows = 3, r, c, cells[c], 1
 			return
 		}
 		// One row and context for the whole sheet: place copies the few
@@ -381,6 +451,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	if err != nil {
 		return rows, false, err
 	}
+	defer func() {
+		if endRow > 0 {
+			cell, _ := excelize.CoordinatesToCellName(endCol+1, endRow)
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Cell: cell,
+				Message: fmt.Sprintf("Bảng dừng ở khối chữ ký (ô %s %s); %d dòng từ đó trở xuống không phải dữ liệu, không được đọc", cell, quote(endText), endRows)})
+		}
+	}()
 	if state == 0 && !fail {
 		if allBlank(buf) {
 			// An empty sheet records nothing: it is read as absent, not as
@@ -399,6 +476,15 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 	}
 	return rows, !fail, nil
+}
+
+func blankRow(cells []string) bool {
+	for _, v := range cells {
+		if v != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func allBlank(rows [][]string) bool {

@@ -302,6 +302,7 @@ func (fd *fileData) readMember(c *rowCtx) {
 		m.AdmittedOn = criteria.DayOf(t)
 	}
 	m.Rating = c.ratingOrPoints()
+	fd.noteReason(c, &m)
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)
 		c.check(kViolation, msg)
@@ -559,4 +560,55 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 		return func(u *criteria.Unit, _ time.Time) { u.History = append(u.History, py) }
 	}
 	return nil
+}
+
+// The reasons a year-end list gives in Ghi chú for a member it does not
+// rate (Quy định 366-QĐ/TW art. 5; issue 17), in matching-key form.
+var (
+	exemptNote    = []string{"mien cong tac", "mien sinh hoat", "mien sh"}
+	suspendedNote = []string{"dinh chi sinh hoat", "dinh chi sh", "bi dinh chi"}
+	newNote       = []string{"moi ket nap", "chua du 6 thang", "chua du sau thang", "chua du 06 thang"}
+)
+
+// noteReason reads the Ghi chú of a member row as the column its reason
+// stands for: "Miễn công tác và sinh hoạt đảng" as Miễn sinh hoạt, "Đình
+// chỉ sinh hoạt" as Đình chỉ sinh hoạt, "Mới kết nạp, chưa đủ 6 tháng" as
+// a new member (a Ngày kết nạp, when given, decides). Any other note is
+// only a note. A reason beside a rating, or two reasons, is not read
+// either way: it is an error saying what to change.
+func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
+	v := c.get(kNote)
+	if v == "" {
+		return
+	}
+	k := matchKey(v)
+	var reasons []string
+	exempt, suspended, fresh := containsAny(k, exemptNote), containsAny(k, suspendedNote), containsAny(k, newNote)
+	if exempt {
+		reasons = append(reasons, "miễn công tác và sinh hoạt đảng")
+	}
+	if suspended {
+		reasons = append(reasons, "đình chỉ sinh hoạt đảng")
+	}
+	if fresh {
+		reasons = append(reasons, "mới kết nạp")
+	}
+	switch {
+	case len(reasons) == 0:
+		return
+	case len(reasons) > 1:
+		c.check(kNote, fmt.Sprintf("%s %s nêu cùng lúc %s; chỉ ghi một lý do không xếp loại", c.header(kNote), quote(v), strings.Join(reasons, " và ")))
+		return
+	case (exempt || suspended) && m.Rating != criteria.RatingNone:
+		c.check(kNote, fmt.Sprintf("%s %s nói đảng viên không được xếp loại nhưng ô %s ghi %s; xóa xếp loại hoặc sửa ghi chú",
+			c.header(kNote), quote(v), c.ref(kRating), quote(c.get(kRating))))
+		return
+	case fresh && (m.Rating != criteria.RatingNone || !m.AdmittedOn.IsZero()):
+		return // rated, or dated: the rating and the date speak for themselves
+	}
+	m.Exempt = m.Exempt || exempt
+	m.Suspended = m.Suspended || suspended
+	m.NewByNote = fresh
+	c.report(criteria.SeverityNote, kNote, fmt.Sprintf("%s %s đọc là %s: đảng viên không được xếp loại và không tính vào tỷ lệ",
+		c.header(kNote), quote(v), reasons[0]))
 }
