@@ -9,9 +9,10 @@ import (
 	"github.com/bontot/bontot/workbook/schema"
 )
 
-// headerScanRows is how far down a sheet the header row is looked for:
-// office sheets put a few title lines (unit name, "DANH SÁCH…", year,
-// "Đơn vị tính") above it, never dozens.
+// headerScanRows is how far past the first row that may be a header the
+// header row is looked for (and, at the least, how far down a sheet):
+// the title lines above it (unit name, "DANH SÁCH…", year, "Đơn vị
+// tính") are not counted, however many (issue 17).
 const headerScanRows = 30
 
 // columns is where each schema column sits in a sheet, 0-based.

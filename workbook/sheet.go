@@ -389,6 +389,10 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		state = 1
 		return true
 	}
+	idx, first := headerIndex[spec.schema.ID], -1
+	if spec.schema.ID == criteria.SheetMeetings {
+		idx = fd.meet.headers
+	}
 	defer fd.run.flush() // the last unit's records, whichever way the walk ends
 	pr, c := new(pendingRow), new(rowCtx)
 	ref := &criteria.SheetRef{File: fd.base, Sheet: name} // shared by the sheet's rows
@@ -430,7 +434,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {
 			buf = append(buf, slices.Clone(cells)) // sheetRows reuses cells
-			if len(buf) < headerScanRows {
+			// The header is looked for headerScanRows rows past the first
+			// row that may be one, however many title lines come first.
+			n := len(buf)
+			if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(buf[n-2], cells)))) {
+				first = n - 1
+			}
+			if n < headerScanRows || first < 0 || n < first+headerScanRows {
 				return nil
 			}
 			if !begin() {
