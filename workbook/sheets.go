@@ -339,7 +339,7 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 	if o.Name == "" {
 		c.missing(kOrg)
 	}
-	o.Rating = c.ratingOrPoints()
+	o.Rating = c.massOrgRating()
 	c.rec.massOrg, c.pr.hasRec = o, true
 }
 
@@ -611,4 +611,37 @@ func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
 	m.NewByNote = fresh
 	c.report(criteria.SeverityNote, kNote, fmt.Sprintf("%s %s đọc là %s: đảng viên không được xếp loại và không tính vào tỷ lệ",
 		c.header(kNote), quote(v), reasons[0]))
+}
+
+// massOrgRating reads a mass organisation's rating: a party rating as on
+// any list, or a word of the organisation's own vocabulary ("Vững mạnh",
+// "Khá") through the criteria's mass_org_ratings table, with a note
+// saying what it was read as (issue 17). A word in neither is the error
+// of an unknown rating, which says where the table is.
+func (c *rowCtx) massOrgRating() criteria.Rating {
+	v := c.get(kRating)
+	if v == "" {
+		return c.ratingOrPoints()
+	}
+	if _, msg := parseRating(v); msg == "" {
+		return c.ratingOrPoints()
+	}
+	var words []criteria.MassOrgWord
+	if c.fd.meet != nil && c.fd.meet.th != nil {
+		words = c.fd.meet.th.MassOrgWords
+	}
+	r, ok := criteria.MassOrgRating(words, v)
+	if !ok {
+		_, msg := parseRating(v)
+		c.check(kRating, msg+"; nếu đây là cách xếp loại riêng của đoàn thể, thêm từ này vào bảng mass_org_ratings của tệp tiêu chí (--criteria)")
+		return criteria.RatingNone
+	}
+	c.report(criteria.SeverityNote, kRating, fmt.Sprintf("%s %s của đoàn thể đọc là %s theo bảng mass_org_ratings của tiêu chí", c.header(kRating), quote(v), r.Code()))
+	if p := c.get(kPoints); p != "" {
+		if s, msg := parseScore(c.header(kPoints), p); msg == "" && c.fd.bands.Rating(s) != r {
+			c.report(criteria.SeverityWarning, kRating, fmt.Sprintf("%s %s (ô %s, đọc là %s) không khớp %s %s (ô %s); lấy xếp loại đã ghi",
+				c.header(kRating), quote(v), c.ref(kRating), r.Code(), c.header(kPoints), formatNumber(s), c.ref(kPoints)))
+		}
+	}
+	return r
 }
