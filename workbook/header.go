@@ -30,6 +30,10 @@ type columns struct {
 	// Several rating columns (ratingcols.go): ratingNote says which one
 	// is read, ratingErr why none can be.
 	ratingNote, ratingErr string
+	// marks: the level is marked by a cross under columns named by the
+	// levels (marks.go); its key is in index, for the header's count and
+	// the required columns, but no cell holds its value.
+	marks *markGroup
 
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
@@ -190,12 +194,20 @@ func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *colum
 	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
 	prio := map[string]int{}
 	m.headers = make([]string, len(texts))
+	marks := findMarks(sheet, texts)
+	isMarkCol := func(c int) bool { return marks != nil && slices.Contains(marks.cols, c) }
 	roles := ratingRoles(sheet, texts)
 	for c, cands := range texts {
 		if len(cands) == 0 {
 			continue
 		}
 		m.headers[c] = cands[0]
+		if isMarkCol(c) {
+			if roles != nil {
+				roles[c] = roleNone
+			}
+			continue // a level marked by a cross: read by marks
+		}
 		if roles != nil && roles[c] != roleNone {
 			continue // a rating column: pickRating decides
 		}
@@ -228,6 +240,19 @@ func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *colum
 	}
 	if roles != nil {
 		m.pickRating(sheet, roles, texts)
+	}
+	if marks != nil {
+		name := keyNames[marks.key]
+		if c, both := m.index[name]; both {
+			m.ratingErr = "Sheet có cả cột " + m.colName(c) + " và các cột đánh dấu mức " + m.colName(marks.cols[0]) + "…; không rõ đọc mức ở đâu: giữ một trong hai cách ghi; sheet này không được đọc"
+		} else {
+			m.index[name], m.text[name], m.marks = marks.cols[0], texts[marks.cols[0]][0], marks
+			var names []string
+			for _, c := range marks.cols {
+				names = append(names, m.colName(c))
+			}
+			m.ratingNote = "Mức được đọc từ dấu x ở các cột " + strings.Join(names, ", ")
+		}
 	}
 	return m
 }

@@ -129,6 +129,15 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 // conditions beyond the points (the HTXSNV share, discipline) that can
 // set it below the points' band. Saying so beats either silent choice.
 func (c *rowCtx) ratingOrPoints() criteria.Rating {
+	if g := c.cols.marks; g != nil && g.key == kRating {
+		if v := c.marked(g); v != "" {
+			r, _ := parseRating(v)
+			return r
+		}
+		if c.pr.failed {
+			return criteria.RatingNone
+		}
+	}
 	r := c.rating(kRating)
 	v := c.get(kPoints)
 	if v == "" {

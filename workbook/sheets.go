@@ -358,7 +358,11 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 		c.check(kGroup, msg)
 		k.Key = g
 	}
-	switch lv, sc := c.get(kLevel), c.get(kScore); {
+	lv, sc := c.get(kLevel), c.get(kScore)
+	if g := c.cols.marks; g != nil && g.key == kLevel {
+		lv = c.marked(g)
+	}
+	switch {
 	case lv != "":
 		l, msg := parseLevel(lv)
 		c.check(kLevel, msg)
