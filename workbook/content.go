@@ -66,7 +66,9 @@ func (fd *fileData) sheetsByContent(opts Options) error {
 			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: note})
 		}
 		if id == 0 {
-			rest = append(rest, name)
+			if note == "" {
+				rest = append(rest, name) // the score-sheet reader looks into it
+			}
 			continue
 		}
 		if first, dup := fd.found[id]; dup {
@@ -102,7 +104,7 @@ func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, string, 
 				f.cells[c] = true
 			}
 		}
-		f.words = namingWords(id, name, rows[:max(cols.headerEnd-2, 0)])
+		f.words = namingWords(id, name, rows[:max(cols.headerEnd-1, 0)])
 		fits = append(fits, f)
 	}
 	if len(fits) == 0 {

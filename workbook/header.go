@@ -27,6 +27,10 @@ type columns struct {
 	// subHeaders: a two-row header whose second row reads entirely as
 	// sub-headers, which a data row never does.
 	subHeaders bool
+	// titleOver: a title of the first row stands over several
+	// sub-headers of the second ("Điểm đánh giá" merged over 30 điểm | 70
+	// điểm | Tổng điểm): the sub-columns are the columns, not the title.
+	titleOver bool
 	// Several rating columns (ratingcols.go): ratingNote says which one
 	// is read, ratingErr why none can be.
 	ratingNote, ratingErr string
@@ -276,7 +280,7 @@ func singleHeader(sheet criteria.Sheet, idx headerTable, row []string) *columns 
 func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *columns {
 	n := max(len(top), len(bottom))
 	texts := make([][]string, n)
-	carry := ""
+	carry, carried := "", false
 	for c := range n {
 		t, b := cellAt(top, c), cellAt(bottom, c)
 		switch {
@@ -288,6 +292,7 @@ func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *
 			}
 		case b != "":
 			t = carry
+			carried = carried || carry != ""
 		default:
 			carry = ""
 		}
@@ -301,6 +306,7 @@ func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *
 		}
 	}
 	m := bindHeaders(sheet, idx, texts)
+	m.titleOver = carried
 	for c := range n {
 		if cellAt(bottom, c) != "" {
 			m.subHeaders = true
@@ -334,13 +340,17 @@ func findHeaderIn(sheet criteria.Sheet, idx headerTable, rows [][]string) *colum
 	for r := range rows {
 		pick := singleHeader(sheet, idx, rows[r])
 		pick.headerEnd = r + 1
-		if r+1 < len(rows) {
+		// A blank row over the header is no top row of it: read as one,
+		// the pair would tie with the header alone and, earlier, keep the
+		// two-row header that starts on the next row from winning.
+		if r+1 < len(rows) && !blankCells(rows[r]) {
 			// Two rows win over one when they name more columns, or as
 			// many and the second row is all sub-headers ("Tổng", "Chấm"
-			// under a merged "Điểm"), not data.
+			// under a merged "Điểm"), not data, or stands under a title
+			// merged over several of its cells (issue 17).
 			d := doubleHeader(sheet, idx, rows[r], rows[r+1])
 			d.headerEnd = r + 2
-			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && d.subHeaders) {
+			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && (d.subHeaders || d.titleOver)) {
 				pick = d
 			}
 		}
@@ -368,4 +378,14 @@ func isNumberingRow(row []string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// blankCells reports a row with no text, as written (not yet cleaned).
+func blankCells(row []string) bool {
+	for _, v := range row {
+		if clean(v) != "" {
+			return false
+		}
+	}
+	return true
 }

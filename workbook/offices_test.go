@@ -84,3 +84,221 @@ func TestOfficeMemberListReadsTheDecidedStep(t *testing.T) {
 		}
 	}
 }
+
+func hasLine(lines []string, prefix string) bool {
+	return slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, prefix) })
+}
+
+// TestTableFoundByContent: a member list kept under any sheet name is
+// read as Đảng viên, with a note naming the header and the title that
+// decided it; a list that fits Đảng viên and Cán bộ alike ("Sheet1",
+// Họ và tên + Xếp loại, no title) is the look-alike that is not read.
+func TestTableFoundByContent(t *testing.T) {
+	for _, name := range []string{"Xếp loại ĐV 2025", "Sheet1 (2)", "DS"} {
+		path := writeBookOpts(t, t.TempDir(), "ds.xlsx", mergeAll(name, "A4:A5", "B4:B5", "C4:C5", "D4:F4", "G4:G5"),
+			unitsSheet([]any{"CB01", "Chi bộ Sở Tư pháp", "Chi bộ cơ sở"}), officeMembers(name))
+		res := readOne(t, path, Options{Year: 2024})
+		u := unitByCode(t, res.Dataset, "CB01")
+		if len(u.Members) != 7 || !u.Sheets.Has(criteria.SheetMembers) {
+			t.Errorf("%s: %d members, problems %q", name, len(u.Members), problemLines(res))
+		}
+		if want := name + `! note: Sheet "` + name + `" được đọc như sheet "Đảng viên" theo dòng tiêu đề 5`; !hasLine(problemLines(res), want) {
+			t.Errorf("%s: no note %q in %q", name, want, problemLines(res))
+		}
+	}
+	// The look-alike: nothing tells a member list from a staff list.
+	path := writeBook(t, t.TempDir(), "ds.xlsx", unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+		sheet{"Sheet1", [][]any{{"Họ và tên", "Xếp loại"}, {"Nguyễn Văn An", "HTTNV"}}})
+	res := readOne(t, path, Options{Year: 2024})
+	u := unitByCode(t, res.Dataset, "CB01")
+	if len(u.Members) != 0 || len(u.Staff) != 0 {
+		t.Errorf("a list fitting two tables was read: %d members, %d staff", len(u.Members), len(u.Staff))
+	}
+	want := `Sheet1! note: Sheet "Sheet1" không thuộc mẫu của bontot nên không được đọc; dòng tiêu đề (dòng 1) khớp cả các bảng "Đảng viên", "Cán bộ"`
+	if !hasLine(problemLines(res), want) {
+		t.Errorf("no note %q in %q", want, problemLines(res))
+	}
+	// A title naming the staff decides for Cán bộ.
+	path = writeBook(t, t.TempDir(), "cb.xlsx", unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+		sheet{"Sheet1", [][]any{{"DANH SÁCH CÁN BỘ, CÔNG CHỨC NĂM 2024"}, {"Họ và tên", "Xếp loại"}, {"Nguyễn Văn An", "HTTNV"}}})
+	res = readOne(t, path, Options{Year: 2024})
+	if u := unitByCode(t, res.Dataset, "CB01"); len(u.Staff) != 1 || len(u.Members) != 0 {
+		t.Errorf("staff list: %d staff, %d members; %q", len(u.Staff), len(u.Members), problemLines(res))
+	}
+}
+
+// TestSelfRatingIsNoResult: "Kết quả tự đánh giá" is the member's own
+// rating; alone, it is no rating column at all (today it was bound as one).
+func TestSelfRatingIsNoResult(t *testing.T) {
+	_, lines, u := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Kết quả tự đánh giá"},
+		{"CB01", "Nguyễn Văn An", "HTXSNV"},
+	}, nil)
+	if len(u.Members) != 0 || !hasLine(lines, `Đảng viên! error: Thiếu cột bắt buộc "Xếp loại"`) {
+		t.Errorf("self-rating read as the result: %q", lines)
+	}
+	got, lines, _ := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Kết quả tự đánh giá", "Xếp loại (cấp ủy quyết định)"},
+		{"CB01", "Nguyễn Văn An", "HTXSNV", "HTNV"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+}
+
+// TestDecidedStepInBrackets: "Xếp loại (cấp ủy quyết định)" beside
+// "Xếp loại (chi bộ đề xuất)" is the decided column.
+func TestDecidedStepInBrackets(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Xếp loại (chi bộ đề xuất)", "Xếp loại (cấp ủy quyết định)"},
+		{"CB01", "Nguyễn Văn An", "HTTNV", "KHTNV"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An KHTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+}
+
+// TestSignatureBlockIsNoRow: without a count line, the signature block
+// still ends the table: "T/M CHI BỘ", "BÍ THƯ" and the name under them
+// are no members (today they were read as three unrated members).
+func TestSignatureBlockIsNoRow(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"STT", "Họ và tên", "Xếp loại"},
+		{1, "Nguyễn Văn An", "HTTNV"},
+		{2, "Trần Thị Bình", "HTNV"},
+		{nil, "Nam Định, ngày 20 tháng 12 năm 2024"},
+		{nil, "T/M CHI BỘ"},
+		{nil, "BÍ THƯ"},
+		{nil, "Nguyễn Văn An"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTTNV", "Trần Thị Bình HTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+	if !hasLine(lines, `Đảng viên!B4 note: Bảng dừng ở khối chữ ký (ô B4 "Nam Định, ngày 20 tháng 12 năm 2024"); 4 dòng`) {
+		t.Errorf("no note: %q", lines)
+	}
+	// "Người lập biểu" over a name, no signing line.
+	got, _, _ = readRatings(t, [][]any{
+		{"Họ và tên", "Xếp loại"},
+		{"Nguyễn Văn An", "HTTNV"},
+		{"Người lập biểu"},
+		{"Lê Văn Cường"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestCountLineIsNoRow: "Tổng số: 2 đảng viên" and "Cộng: 2" are no rows.
+func TestCountLineIsNoRow(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"Họ và tên", "Xếp loại"},
+		{"Nguyễn Văn An", "HTTNV"},
+		{"Tổng số: 1 đảng viên"},
+		{"Cộng: 1"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+}
+
+// TestGhiChuReasons: the reason in Ghi chú acts as its column; a reason
+// beside a rating, or two reasons, is an error at the cell.
+func TestGhiChuReasons(t *testing.T) {
+	_, lines, u := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Ghi chú"},
+		{"CB01", "A", nil, "Miễn công tác và sinh hoạt đảng"},
+		{"CB01", "B", nil, "đình chỉ sinh hoạt"},
+		{"CB01", "C", nil, "Mới kết nạp, chưa đủ 6 tháng"},
+		{"CB01", "D", "HTTNV", "Miễn công tác và sinh hoạt đảng"},
+		{"CB01", "E", nil, "miễn sinh hoạt; đình chỉ sinh hoạt"},
+		{"CB01", "F", "HTTNV", "chuyển đến tháng 3"},
+	}, nil)
+	if got, want := memberLines(u), []string{"A  miễn", "B  đình chỉ", "C  mới kết nạp", "F HTTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+	for _, w := range []string{`Đảng viên!D5 error: Ghi chú "Miễn công tác và sinh hoạt đảng" nói đảng viên không được xếp loại nhưng ô C5 ghi "HTTNV"`,
+		`Đảng viên!D6 error: Ghi chú "miễn sinh hoạt; đình chỉ sinh hoạt" nêu cùng lúc`} {
+		if !hasLine(lines, w) {
+			t.Errorf("no %q in %q", w, lines)
+		}
+	}
+}
+
+// TestLevelMarkedByCross: "x" under HTXSNV | HTTNV | HTNV | KHTNV is the
+// rating; two marks are an error naming both cells.
+func TestLevelMarkedByCross(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "Xếp loại"},
+		{nil, nil, "HTXSNV", "HTTNV", "HTNV", "KHTNV"},
+		{"CB01", "An", "x"},
+		{"CB01", "Bình", nil, nil, nil, "X"},
+		{"CB01", "Cường", nil, "x", "x"},
+	}, mergeAll("Đảng viên", "A1:A2", "B1:B2", "C1:F1"))
+	if want := []string{"An HTXSNV", "Bình KHTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+	if !hasLine(lines, `Đảng viên!E5 error: Đánh dấu cả hai mức "HTTNV" (ô D5) và "HTNV" (ô E5)`) {
+		t.Errorf("%q", lines)
+	}
+	// Tiêu chí levels as Mẫu 04 lays them out.
+	path := writeBookOpts(t, t.TempDir(), "tc.xlsx", mergeAll("Tiêu chí", "A1:A2", "B1:B2", "C1:C2", "D1:G1"),
+		unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+		sheet{"Tiêu chí", [][]any{
+			{"Tiêu chí", "Nhóm", "Mã đơn vị", "Cấp độ thực hiện"},
+			{nil, nil, nil, "Xuất sắc", "Tốt", "Trung bình", "Kém"},
+			{"Lãnh đạo thực hiện nhiệm vụ chính trị", "Trọng tâm", "CB01", nil, "x"},
+		}})
+	res := readOne(t, path, Options{Year: 2024})
+	if u := unitByCode(t, res.Dataset, "CB01"); len(u.Criteria) != 1 || u.Criteria[0].Level != criteria.LevelGood {
+		t.Errorf("criteria %+v; %q", u.Criteria, problemLines(res))
+	}
+}
+
+// TestMassOrgOwnWords: "Vững mạnh", "Khá" read through mass_org_ratings,
+// each with a note; a word in no table is an error that names the key.
+func TestMassOrgOwnWords(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "dt.xlsx", unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+		sheet{"Đoàn thể", [][]any{
+			{"Tên tổ chức", "Tự đánh giá, xếp loại", "Cấp trên trực tiếp xếp loại"},
+			{"Công đoàn cơ sở", "Vững mạnh xuất sắc", "Vững mạnh xuất sắc"},
+			{"Chi đoàn thanh niên", "Vững mạnh", "Khá"},
+			{"Hội Cựu chiến binh", "Vững mạnh", "Tạm được"},
+		}})
+	res := readOne(t, path, Options{Year: 2024})
+	u := unitByCode(t, res.Dataset, "CB01")
+	var got []string
+	for _, o := range u.MassOrgs {
+		got = append(got, o.Name+" "+o.Rating.Code())
+	}
+	if want := []string{"Công đoàn cơ sở HTXSNV", "Chi đoàn thanh niên HTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, problemLines(res))
+	}
+	lines := problemLines(res)
+	for _, w := range []string{`Đoàn thể!C3 note: Cấp trên trực tiếp xếp loại "Khá" của đoàn thể đọc là HTNV theo bảng mass_org_ratings`,
+		`Đoàn thể!C4 error: Xếp loại "Tạm được" không hợp lệ`} {
+		if !hasLine(lines, w) {
+			t.Errorf("no %q in %q", w, lines)
+		}
+	}
+	// A criteria file's own table replaces the default.
+	th := criteria.Default()
+	th.MassOrgWords = []criteria.MassOrgWord{{Word: "Khá", Rating: criteria.HTTNV}}
+	res = readOne(t, path, Options{Year: 2024, Criteria: &th})
+	if !hasLine(problemLines(res), `Đoàn thể!C2 error: Xếp loại "Vững mạnh xuất sắc" không hợp lệ`) {
+		t.Errorf("own table: %q", problemLines(res))
+	}
+}
+
+// TestHeaderBelowManyTitleLines: a header under 40 title lines is found.
+func TestHeaderBelowManyTitleLines(t *testing.T) {
+	var rows [][]any
+	for i := range 40 {
+		rows = append(rows, []any{"Dòng tiêu đề " + string(rune('A'+i%26))})
+	}
+	rows = append(rows, []any{"Mã đơn vị", "Họ và tên", "Xếp loại"}, []any{"CB01", "Nguyễn Văn An", "HTTNV"})
+	got, lines, _ := readRatings(t, rows, nil)
+	if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+}
