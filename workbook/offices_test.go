@@ -302,3 +302,29 @@ func TestHeaderBelowManyTitleLines(t *testing.T) {
 		t.Errorf("got %q, want %q; %q", got, want, lines)
 	}
 }
+
+// TestUnknownHeaderNamedInMissingColumn: the header that left a required
+// column missing is named in the error, with what to do.
+func TestUnknownHeaderNamedInMissingColumn(t *testing.T) {
+	_, lines, _ := readRatings(t, [][]any{
+		{"Mã đơn vị", "Họ và tên", "KQ XL cuối năm"},
+		{"CB01", "Nguyễn Văn An", "HTTNV"},
+	}, nil)
+	want := `Đảng viên! error: Thiếu cột bắt buộc "Xếp loại"; sheet này không được đọc; các cột không nhận ra: "KQ XL cuối năm" (C) — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng`
+	if !slices.Contains(lines, want) {
+		t.Errorf("no %q in %q", want, lines)
+	}
+}
+
+// TestMeetingDateSpellings: "Ngày họp" and "Ngày sinh hoạt" date a
+// meeting in Sinh hoạt.
+func TestMeetingDateSpellings(t *testing.T) {
+	for _, h := range []string{"Ngày họp", "Ngày sinh hoạt"} {
+		path := writeBook(t, t.TempDir(), "sh.xlsx", unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+			sheet{"Sinh hoạt", [][]any{{h, "Loại", "Điểm"}, {"05/03/2024", "Thường kỳ", 92}}})
+		res := readOne(t, path, Options{Year: 2024})
+		if u := unitByCode(t, res.Dataset, "CB01"); len(u.Meetings) != 1 || u.Meetings[0].Date.Month() != 3 {
+			t.Errorf("%s: %+v %q", h, u.Meetings, problemLines(res))
+		}
+	}
+}

@@ -664,7 +664,20 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		return "Không tìm thấy dòng tiêu đề của sheet; cần các cột " + strings.Join(miss, ", ") + "; sheet này không được đọc"
 	}
 	word := "cột bắt buộc"
-	return "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+	msg := "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+	// A header bontot did not recognise is likely the missing column
+	// under another name: naming it says what to rename (issue 17).
+	var unknown []string
+	for i, h := range cols.headers {
+		if h != "" && cols.unbound[i] {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			unknown = append(unknown, quote(h)+" ("+col+")")
+		}
+	}
+	if len(unknown) > 0 {
+		msg += "; các cột không nhận ra: " + strings.Join(unknown, ", ") + " — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng"
+	}
+	return msg
 }
 
 // noteIgnored lists, once per sheet, the header cells bound to no column:

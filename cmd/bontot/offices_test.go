@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // officeResult is what an evaluation of one office list says about CB01.
@@ -184,4 +186,52 @@ func TestOfficeListsAfterLibreOffice(t *testing.T) {
 		}
 	}
 	officeChecks(t, out)
+}
+
+// TestAdmittedLaterAndCommitteeMeetingsAreSaid (issue 17): a Ngày kết
+// nạp after the evaluation year, and Sinh hoạt rows naming a đảng bộ cơ
+// sở, are warnings naming the rows, not silently a new member and
+// nothing.
+func TestAdmittedLaterAndCommitteeMeetingsAreSaid(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	set := func(sheet string, rows [][]any) {
+		if sheet != "Sheet1" {
+			if _, err := f.NewSheet(sheet); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for r, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	set("Sheet1", nil)
+	set("Đơn vị", [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại", "Trực thuộc"},
+		{"DB01", "Đảng bộ Sở Tư pháp", "Đảng bộ cơ sở"}, {"DB01-01", "Chi bộ Văn phòng", "Chi bộ trực thuộc", "DB01"}})
+	set("Sinh hoạt", [][]any{{"Mã đơn vị", "Ngày", "Loại", "Điểm"},
+		{"DB01-01", "05/03/2025", "Thường kỳ", 92}, {"DB01", "06/03/2025", "Thường kỳ", 90}, {"DB01", "06/04/2025", "Thường kỳ", 90}})
+	set("Đảng viên", [][]any{{"Mã đơn vị", "Họ và tên", "Ngày kết nạp", "Xếp loại"},
+		{"DB01-01", "Nguyễn Văn An", "15/03/2010", "HTTNV"}, {"DB01-01", "Trần Thị Bình", "15/03/2026", nil}})
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "db.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCmd(t, "evaluate", "--format", "json", "--year", "2025", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		`Đảng viên Trần Thị Bình (Đảng viên dòng 3) có Ngày kết nạp 15/03/2026, sau năm đánh giá 2025; sửa lại ngày kết nạp`,
+		`2 dòng sinh hoạt ghi cho đảng bộ cơ sở DB01 (đầu tiên: Sinh hoạt dòng 3), nhưng đảng bộ cơ sở không có sinh hoạt chi bộ của riêng mình`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in %s", want, out)
+		}
+	}
 }
