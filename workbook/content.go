@@ -239,7 +239,7 @@ func (fd *fileData) headRows(name string, idx headerTable) ([][]string, error) {
 		if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(rows[n-2], cells)))) {
 			first = n - 1
 		}
-		if first >= 0 && n >= first+headerWindow {
+		if (first >= 0 && n >= first+headerWindow) || (first < 0 && n >= headerWindow && dataLike(cells)) {
 			return errEnough
 		}
 		return nil

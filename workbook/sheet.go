@@ -449,7 +449,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(buf[n-2], cells)))) {
 				first = n - 1
 			}
-			if n < headerScanRows || first < 0 || n < first+headerScanRows {
+			if n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows) {
 				return nil
 			}
 			if !begin() {
@@ -495,6 +495,23 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 	}
 	return rows, !fail, nil
+}
+
+// dataLike reports a row of three cells or more: a row of data, or a
+// header, never a title line. Past headerScanRows rows with no header
+// yet, such a row means the header will not come: what is above it is
+// all there is to look at, and a sheet of a million rows is not held in
+// memory waiting for one.
+func dataLike(cells []string) bool {
+	n := 0
+	for _, v := range cells {
+		if clean(v) != "" {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func blankRow(cells []string) bool {
