@@ -328,3 +328,30 @@ func TestMeetingDateSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureLookAlikes: rows that begin like a count line or name a
+// signer's title but are data stay data: a criterion "Tổng số đảng viên
+// kết nạp…" beside its group and level, a member whose name is missing
+// and whose function is "Bí thư" (an error of that row, not the end of
+// the table).
+func TestSignatureLookAlikes(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "tc.xlsx", unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
+		sheet{"Tiêu chí", [][]any{{"Tiêu chí", "Nhóm", "Mức"},
+			{"Tổng số đảng viên kết nạp mới đạt chỉ tiêu", "Khác", "Tốt"},
+			{"Cộng", 1}}})
+	res := readOne(t, path, Options{Year: 2024})
+	if u := unitByCode(t, res.Dataset, "CB01"); len(u.Criteria) != 1 {
+		t.Errorf("criteria %+v; %q", u.Criteria, problemLines(res))
+	}
+	got, lines, _ := readRatings(t, [][]any{
+		{"STT", "Họ và tên", "Chức vụ", "Xếp loại"},
+		{1, nil, "Bí thư", "HTTNV"},
+		{2, "Trần Thị Bình", "Chuyên viên", "HTNV"},
+	}, nil)
+	if want := []string{"Trần Thị Bình HTNV"}; !slices.Equal(got, want) { // the row in error is left out
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+	if !hasLine(lines, "Đảng viên!B2 error: Thiếu Họ và tên") {
+		t.Errorf("%q", lines)
+	}
+}

@@ -304,31 +304,56 @@ func firstFilled(cells []string, cols *columns) (first string, at, filled int) {
 	return first, at, filled
 }
 
-// isCountLine reports a count or total line with its number.
+// isCountLine reports a count or total line: "Tổng số: 13 đảng viên",
+// "Cộng" beside numbers. Every other cell of it is a number; a data row
+// whose first cell only begins so (a criterion "Tổng số đảng viên kết
+// nạp…" beside its group and level) is not one.
 func isCountLine(cells []string, cols *columns) bool {
-	first, _, filled := firstFilled(cells, cols)
-	return filled > 0 && filled <= 3 && countLine.MatchString(strings.Trim(matchKey(first), " ."))
+	first, at, filled := firstFilled(cells, cols)
+	if filled == 0 || !countLine.MatchString(strings.Trim(matchKey(first), " .")) {
+		return false
+	}
+	for i, v := range cells {
+		if v == "" || i == at || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if _, ok := parseNumber(v); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// isSignature reports a cell of the signature block: "T/M CHI BỘ", "BÍ
+// THƯ", "Người lập biểu", "Nam Định, ngày 20 tháng 12 năm 2025".
+func isSignature(v string) bool {
+	k := strings.Trim(matchKey(v), " .")
+	for _, p := range signingTitle {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return signerWords[k] || signingLine.MatchString(k)
 }
 
 // signatureAt is the column of the cell that opens the signature block
-// when the row does, -1 otherwise. A title ("BÍ THƯ") counts only on a
-// row of at most two cells: a member row names a function in its own
-// column beside a name and ratings.
+// when the row does, -1 otherwise: every cell of the row (three at most)
+// is one of the block's. A member row naming a function ("Bí thư") beside
+// a rating is no signature.
 func signatureAt(cells []string, cols *columns) int {
-	first, at, filled := firstFilled(cells, cols)
+	_, at, filled := firstFilled(cells, cols)
 	if filled == 0 || filled > 3 {
 		return -1
 	}
-	k := strings.Trim(matchKey(first), " .")
-	for _, p := range signingTitle {
-		if strings.HasPrefix(k, p) {
-			return at
+	for i, v := range cells {
+		if v == "" || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if !isSignature(v) {
+			return -1
 		}
 	}
-	if filled <= 2 && (signerWords[k] || signingLine.MatchString(k)) {
-		return at
-	}
-	return -1
+	return at
 }
 
 func allDigits(s string) bool {
