@@ -355,3 +355,18 @@ func TestSignatureLookAlikes(t *testing.T) {
 		t.Errorf("%q", lines)
 	}
 }
+
+// TestSignatureWithoutDiacritics: "BI THU", "Nguoi lap bieu" typed
+// without marks end the table too.
+func TestSignatureWithoutDiacritics(t *testing.T) {
+	got, lines, _ := readRatings(t, [][]any{
+		{"Họ và tên", "Xếp loại"},
+		{"Nguyễn Văn An", "HTTNV"},
+		{"TM. CHI BO", "Nguoi lap bieu"},
+		{"BI THU"},
+		{"Nguyen Van An"},
+	}, nil)
+	if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q; %q", got, want, lines)
+	}
+}

@@ -282,10 +282,9 @@ func skipRow(cells []string, cols *columns) bool {
 var (
 	countLine    = regexp.MustCompile(`^(?:(?:tong so|tong cong|cong so)[ :]|cong\s*:|cong \d)`)
 	signingLine  = regexp.MustCompile(`(?:^|, )ngay [^ ]+ thang [^ ]+ nam [^ ]+$`)
-	signingTitle = []string{"t/m ", "t/m.", "tm.", "tm ", "thay mat ", "k/t ", "kt.", "kt "}
-	signerWords  = map[string]bool{"bi thu": true, "pho bi thu": true, "nguoi lap bieu": true, "nguoi lap bang": true,
-		"nguoi lap": true, "nguoi tong hop": true, "xac nhan cua cap uy cap tren": true, "xac nhan cua cap tren": true,
-		"noi nhan": true, "noi nhan:": true, "thu truong co quan": true, "thu truong don vi": true, "chu tich": true}
+	signingTitle = []string{"t/m ", "t/m.", "tm.", "tm ", "thay mặt ", "k/t ", "kt.", "kt "}
+	signerTitles = []string{"bí thư", "phó bí thư", "người lập biểu", "người lập bảng", "người lập", "người tổng hợp",
+		"xác nhận của cấp ủy cấp trên", "xác nhận của cấp trên", "nơi nhận", "thủ trưởng cơ quan", "thủ trưởng đơn vị", "chủ tịch"}
 )
 
 // firstFilled is the first cell of a row outside the STT columns, its
@@ -310,7 +309,9 @@ func firstFilled(cells []string, cols *columns) (first string, at, filled int) {
 // nạp…" beside its group and level) is not one.
 func isCountLine(cells []string, cols *columns) bool {
 	first, at, filled := firstFilled(cells, cols)
-	if filled == 0 || !countLine.MatchString(strings.Trim(matchKey(first), " .")) {
+	// Tổng, Cộng: a first letter looked at before any key is made, on
+	// every row of a million.
+	if filled == 0 || !mayBeCount(first) || !countLine.MatchString(strings.Trim(matchKey(first), " .")) {
 		return false
 	}
 	for i, v := range cells {
@@ -324,16 +325,62 @@ func isCountLine(cells []string, cols *columns) bool {
 	return true
 }
 
-// isSignature reports a cell of the signature block: "T/M CHI BỘ", "BÍ
-// THƯ", "Người lập biểu", "Nam Định, ngày 20 tháng 12 năm 2025".
-func isSignature(v string) bool {
-	k := strings.Trim(matchKey(v), " .")
+// Signature titles are also written without diacritics ("BI THU").
+func init() {
+	for _, w := range signerTitles {
+		if k := foldKey(w); k != w {
+			signerTitles = append(signerTitles, k)
+		}
+	}
 	for _, p := range signingTitle {
-		if strings.HasPrefix(k, p) {
+		if k := foldKey(p) + " "; strings.HasSuffix(p, " ") && k != p {
+			signingTitle = append(signingTitle, k)
+		}
+	}
+}
+
+// mayBeCount is a cheap look at the text as written: a count line begins
+// with Tổng or Cộng; unit codes ("CB01") and names do not.
+func mayBeCount(v string) bool {
+	for _, p := range [...]string{"tổng", "cộng", "tong", "cong"} {
+		if len(v) >= len(p) && strings.EqualFold(v[:len(p)], p) {
 			return true
 		}
 	}
-	return signerWords[k] || signingLine.MatchString(k)
+	return false
+}
+
+// isSignature reports a cell of the signature block: "T/M CHI BỘ", "BÍ
+// THƯ", "Người lập biểu", "Nam Định, ngày 20 tháng 12 năm 2025". It is
+// asked of the short rows of every sheet, names mostly, so the written
+// text is compared as it is (cells are NFC already), without making a
+// key of each name.
+func isSignature(v string) bool {
+	if len(v) > 120 {
+		return false
+	}
+	for _, p := range signingTitle {
+		if len(v) >= len(p) && strings.EqualFold(v[:len(p)], p) {
+			return true
+		}
+	}
+	t := v
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '.' || t[len(t)-1] == ':') {
+		t = t[:len(t)-1]
+	}
+	if len(t) <= 40 {
+		for _, w := range signerTitles {
+			// Upper and lower case of Vietnamese letters are as long in
+			// UTF-8: a length apart is no match, at no cost.
+			if len(t) == len(w) && strings.EqualFold(t, w) {
+				return true
+			}
+		}
+	}
+	if strings.Contains(v, "ngày") || strings.Contains(v, "Ngày") || strings.Contains(v, "NGÀY") {
+		return signingLine.MatchString(strings.Trim(matchKey(v), " ."))
+	}
+	return false
 }
 
 // signatureAt is the column of the cell that opens the signature block
