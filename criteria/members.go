@@ -60,6 +60,9 @@ func (e *evaluator) reviewCutoff() (cutoff time.Time, ok bool) {
 // the cutoff of the rules in force. Exempt and suspended members are left
 // out for that reason, not this one.
 func (e *evaluator) isNew(m *Member) bool {
+	if m.AdmittedOn.IsZero() && m.NewByNote && !m.OutOfRating() && m.Rating == RatingNone {
+		return true
+	}
 	if m.AdmittedOn.IsZero() || m.OutOfRating() {
 		return false
 	}
@@ -120,7 +123,7 @@ func (l *leftOut) add(e *evaluator, m *Member, name func() string) bool {
 	case e.isNewUnrated(m):
 		if l.fresh.want() {
 			// "Tên (Đảng viên dòng 7, kết nạp 02/07/2024)".
-			l.fresh.add(strings.TrimSuffix(name(), ")") + ", kết nạp " + date(m.AdmittedOn.Time()) + ")")
+			l.fresh.add(strings.TrimSuffix(name(), ")") + admittedWhen(m) + ")")
 		}
 	default:
 		return false
@@ -145,4 +148,13 @@ func (l *leftOut) note(e *evaluator) string {
 		return ""
 	}
 	return "; không tính " + strings.Join(parts, "; ")
+}
+
+// admittedWhen is ", kết nạp 02/07/2024" for a list of new members, or
+// ", mới kết nạp theo Ghi chú" when the list gives no date but says so.
+func admittedWhen(m *Member) string {
+	if m.AdmittedOn.IsZero() {
+		return ", mới kết nạp theo Ghi chú"
+	}
+	return ", kết nạp " + date(m.AdmittedOn.Time())
 }

@@ -351,6 +351,10 @@ type Member struct {
 	// 21-HD/BTCTW on this) and is out of every denominator, as an exempt
 	// one is.
 	Suspended bool
+	// NewByNote: no Ngày kết nạp, but the list's Ghi chú says the member
+	// was admitted too recently to be rated ("mới kết nạp, chưa đủ 6
+	// tháng"): the office's word, read as a new member (issue 17).
+	NewByNote bool
 	Rating    Rating // RatingNone when blank
 	Violation bool   // violated "những điều đảng viên không được làm"
 	Residence Residence

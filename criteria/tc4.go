@@ -125,7 +125,7 @@ func (e *evaluator) residence(v *view) CheckResult {
 			// định 366-QĐ/TW art. 5).
 			if e.th.NewMembersNotRated && e.isNew(m) {
 				if fresh.want() {
-					fresh.add(strings.TrimSuffix(memberName(m, p, v.u), ")") + ", kết nạp " + date(m.AdmittedOn.Time()) + ")")
+					fresh.add(strings.TrimSuffix(memberName(m, p, v.u), ")") + admittedWhen(m) + ")")
 				}
 				continue
 			}

@@ -20,6 +20,12 @@ type Thresholds struct {
 	StaffFloorShare    float64 // share of staff ≥ HTNV (1.0)
 	StaffGoodShare     float64 // share of staff ≥ HTTNV (0.5)
 	MassOrgsFloor      Rating  // every mass organisation at least this rating (HTNV)
+	// MassOrgWords read a mass organisation's rating written in its own
+	// vocabulary (Công đoàn, Đoàn thanh niên: "vững mạnh", "khá"…) as a
+	// party rating (issue 17). Only the words listed here are read; any
+	// other word is an error, never a guess. The default table is
+	// DefaultMassOrgWords; a criteria file replaces it whole.
+	MassOrgWords []MassOrgWord
 	// NewMemberMonths: a member admitted (Ngày kết nạp) fewer than this
 	// many months before the end of the evaluation year may have a blank
 	// rating; the member checks leave them out and name them (6: a member
@@ -196,6 +202,7 @@ func Default() Thresholds {
 		StaffFloorShare:    1.0,
 		StaffGoodShare:     0.5,
 		MassOrgsFloor:      HTNV,
+		MassOrgWords:       DefaultMassOrgWords(),
 		NewMemberMonths:    6,
 		RatingBands:        RatingBands{90, 70, 50},
 		DisciplineCeiling:  HTNV,
@@ -229,4 +236,41 @@ func Default() Thresholds {
 
 		HistoryStreakYears: 5,
 	}
+}
+
+// MassOrgWord is one word of a mass organisation's rating vocabulary and
+// the party rating it is read as.
+type MassOrgWord struct {
+	Word   string // as written, e.g. "Vững mạnh"
+	Rating Rating
+}
+
+// DefaultMassOrgWords is the table shipped for the ratings mass
+// organisations give themselves: Công đoàn's "vững mạnh xuất sắc, vững
+// mạnh, khá, trung bình, yếu" and Đoàn thanh niên's "vững mạnh, khá,
+// trung bình, yếu". The top word of either is the top party level;
+// "vững mạnh" is HTTNV; "khá" and "trung bình" are HTNV (the task done,
+// not well); "yếu" and "yếu kém" are KHTNV. A committee that grades
+// otherwise writes its own table under mass_org_ratings.
+func DefaultMassOrgWords() []MassOrgWord {
+	return []MassOrgWord{
+		{"Vững mạnh xuất sắc", HTXSNV},
+		{"Vững mạnh", HTTNV},
+		{"Khá", HTNV},
+		{"Trung bình", HTNV},
+		{"Yếu", KHTNV},
+		{"Yếu kém", KHTNV},
+	}
+}
+
+// MassOrgRating reads a word of a mass organisation's own vocabulary
+// through ws, compared as headers are (case, diacritics, spaces).
+func MassOrgRating(ws []MassOrgWord, word string) (Rating, bool) {
+	k := fold(word)
+	for _, w := range ws {
+		if fold(w.Word) == k {
+			return w.Rating, true
+		}
+	}
+	return RatingNone, false
 }

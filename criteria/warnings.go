@@ -25,6 +25,8 @@ func (e *evaluator) warn(u *Unit) {
 	e.warnItems(u)
 	e.warnNewRated(u)
 	e.warnDiscipline(u)
+	e.warnAdmittedLater(u)
+	e.warnCommitteeMeetings(u)
 }
 
 // warnDiscipline: a member disciplined in the year and rated above
@@ -265,4 +267,37 @@ func (e *evaluator) warnItems(u *Unit) {
 		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
 	}
 	e.add(u, "", SheetNames[SheetSelfAssessment], msg)
+}
+
+// warnAdmittedLater: a Ngày kết nạp after the evaluation year cannot be
+// right for a member reviewed in that year; read as is, the member would
+// pass as a new member and be left out of every share without a word
+// (issue 17). The date is named, for the secretary to correct.
+func (e *evaluator) warnAdmittedLater(u *Unit) {
+	if e.year == 0 {
+		return
+	}
+	for i := range u.Members {
+		m := &u.Members[i]
+		if m.AdmittedOn.IsZero() || m.AdmittedOn.Time().Year() <= e.year {
+			continue
+		}
+		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+			"Đảng viên %s (%s) có Ngày kết nạp %s, sau năm đánh giá %d; sửa lại ngày kết nạp (đảng viên này đang được coi là mới kết nạp, không tính vào tỷ lệ)",
+			m.Name, m.Source, date(m.AdmittedOn.Time()), e.year))
+	}
+}
+
+// warnCommitteeMeetings: a đảng bộ cơ sở holds no chi bộ meeting of its
+// own (its sessions are the Họp cấp ủy rows); Sinh hoạt rows naming it
+// count for none of its checks, and are said rather than dropped
+// (issue 17).
+func (e *evaluator) warnCommitteeMeetings(u *Unit) {
+	if u.Type != Committee || len(u.Meetings) == 0 {
+		return
+	}
+	m := &u.Meetings[0]
+	e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
+		"%d dòng sinh hoạt ghi cho đảng bộ cơ sở %s (đầu tiên: %s), nhưng đảng bộ cơ sở không có sinh hoạt chi bộ của riêng mình nên các dòng này không được tính; ghi mã chi bộ trực thuộc đã sinh hoạt, hoặc ghi kỳ họp đảng ủy vào sheet Họp cấp ủy",
+		len(u.Meetings), u.Code, m.Source))
 }

@@ -247,6 +247,7 @@ var params = []param{
 		func(t *Thresholds) *bool { return &t.RequireStaff }),
 	ratingParam("mass_orgs_floor", "", "Mức xếp loại tối thiểu của mọi tổ chức chính trị - xã hội: KHTNV, HTNV, HTTNV, HTXSNV",
 		func(t *Thresholds) *Rating { return &t.MassOrgsFloor }),
+	massOrgWordsParam,
 	boolParam("require_mass_orgs", "", "true: mọi đơn vị phải ghi tổ chức chính trị - xã hội (trang Đoàn thể); false: không ghi thì không áp dụng",
 		func(t *Thresholds) *bool { return &t.RequireMassOrgs }),
 
@@ -663,3 +664,46 @@ type Setting struct {
 	Description string
 	Value       string // as written in YAML
 }
+
+// massOrgWordsParam is mass_org_ratings: the words a mass organisation
+// rates itself in and the party rating each is read as (issue 17), one
+// flow mapping, e.g. {"Vững mạnh": HTTNV, "Khá": HTNV}.
+var massOrgWordsParam = param{key: "mass_org_ratings",
+	comment: "Xếp loại đoàn thể ghi theo cách gọi riêng (Công đoàn, Đoàn thanh niên…) đọc thành mức xếp loại nào; chỉ các từ có trong bảng này được đọc, từ khác là lỗi; {} là không đọc từ nào",
+	get: func(t *Thresholds) string {
+		parts := make([]string, len(t.MassOrgWords))
+		for i, w := range t.MassOrgWords {
+			parts[i] = strconv.Quote(w.Word) + ": " + w.Rating.Code()
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	},
+	set: func(t *Thresholds, n *yaml.Node) string {
+		const want = "phải là bảng từ → mức xếp loại, ví dụ {\"Vững mạnh\": HTTNV, \"Khá\": HTNV}"
+		if n.Kind != yaml.MappingNode {
+			return want
+		}
+		words := []MassOrgWord{} // {} reads no word: not nil, which Default's table would replace
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode || strings.TrimSpace(k.Value) == "" || v.Kind != yaml.ScalarNode {
+				return want
+			}
+			if seen[fold(k.Value)] {
+				return fmt.Sprintf("có từ %q hai lần", k.Value)
+			}
+			seen[fold(k.Value)] = true
+			r := RatingNone
+			for c := KHTNV; c <= HTXSNV; c++ {
+				if f := fold(v.Value); f == fold(c.Code()) || f == fold(c.Label()) {
+					r = c
+				}
+			}
+			if r == RatingNone {
+				return fmt.Sprintf("từ %q phải đọc thành một mức xếp loại: KHTNV, HTNV, HTTNV, HTXSNV", k.Value)
+			}
+			words = append(words, MassOrgWord{Word: strings.TrimSpace(k.Value), Rating: r})
+		}
+		t.MassOrgWords = words
+		return ""
+	}}

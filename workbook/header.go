@@ -9,9 +9,10 @@ import (
 	"github.com/bontot/bontot/workbook/schema"
 )
 
-// headerScanRows is how far down a sheet the header row is looked for:
-// office sheets put a few title lines (unit name, "DANH SÁCH…", year,
-// "Đơn vị tính") above it, never dozens.
+// headerScanRows is how far past the first row that may be a header the
+// header row is looked for (and, at the least, how far down a sheet):
+// the title lines above it (unit name, "DANH SÁCH…", year, "Đơn vị
+// tính") are not counted, however many (issue 17).
 const headerScanRows = 30
 
 // columns is where each schema column sits in a sheet, 0-based.
@@ -26,9 +27,17 @@ type columns struct {
 	// subHeaders: a two-row header whose second row reads entirely as
 	// sub-headers, which a data row never does.
 	subHeaders bool
+	// titleOver: a title of the first row stands over several
+	// sub-headers of the second ("Điểm đánh giá" merged over 30 điểm | 70
+	// điểm | Tổng điểm): the sub-columns are the columns, not the title.
+	titleOver bool
 	// Several rating columns (ratingcols.go): ratingNote says which one
 	// is read, ratingErr why none can be.
 	ratingNote, ratingErr string
+	// marks: the level is marked by a cross under columns named by the
+	// levels (marks.go); its key is in index, for the header's count and
+	// the required columns, but no cell holds its value.
+	marks *markGroup
 
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
@@ -189,12 +198,20 @@ func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *colum
 	m := &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}, unbound: map[int]bool{}}
 	prio := map[string]int{}
 	m.headers = make([]string, len(texts))
+	marks := findMarks(sheet, texts)
+	isMarkCol := func(c int) bool { return marks != nil && slices.Contains(marks.cols, c) }
 	roles := ratingRoles(sheet, texts)
 	for c, cands := range texts {
 		if len(cands) == 0 {
 			continue
 		}
 		m.headers[c] = cands[0]
+		if isMarkCol(c) {
+			if roles != nil {
+				roles[c] = roleNone
+			}
+			continue // a level marked by a cross: read by marks
+		}
 		if roles != nil && roles[c] != roleNone {
 			continue // a rating column: pickRating decides
 		}
@@ -228,6 +245,19 @@ func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *colum
 	if roles != nil {
 		m.pickRating(sheet, roles, texts)
 	}
+	if marks != nil {
+		name := keyNames[marks.key]
+		if c, both := m.index[name]; both {
+			m.ratingErr = "Sheet có cả cột " + m.colName(c) + " và các cột đánh dấu mức " + m.colName(marks.cols[0]) + "…; không rõ đọc mức ở đâu: giữ một trong hai cách ghi; sheet này không được đọc"
+		} else {
+			m.index[name], m.text[name], m.marks = marks.cols[0], texts[marks.cols[0]][0], marks
+			var names []string
+			for _, c := range marks.cols {
+				names = append(names, m.colName(c))
+			}
+			m.ratingNote = "Mức được đọc từ dấu x ở các cột " + strings.Join(names, ", ")
+		}
+	}
 	return m
 }
 
@@ -250,7 +280,7 @@ func singleHeader(sheet criteria.Sheet, idx headerTable, row []string) *columns 
 func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *columns {
 	n := max(len(top), len(bottom))
 	texts := make([][]string, n)
-	carry := ""
+	carry, carried := "", false
 	for c := range n {
 		t, b := cellAt(top, c), cellAt(bottom, c)
 		switch {
@@ -262,6 +292,7 @@ func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *
 			}
 		case b != "":
 			t = carry
+			carried = carried || carry != ""
 		default:
 			carry = ""
 		}
@@ -275,6 +306,7 @@ func doubleHeader(sheet criteria.Sheet, idx headerTable, top, bottom []string) *
 		}
 	}
 	m := bindHeaders(sheet, idx, texts)
+	m.titleOver = carried
 	for c := range n {
 		if cellAt(bottom, c) != "" {
 			m.subHeaders = true
@@ -308,13 +340,17 @@ func findHeaderIn(sheet criteria.Sheet, idx headerTable, rows [][]string) *colum
 	for r := range rows {
 		pick := singleHeader(sheet, idx, rows[r])
 		pick.headerEnd = r + 1
-		if r+1 < len(rows) {
+		// A blank row over the header is no top row of it: read as one,
+		// the pair would tie with the header alone and, earlier, keep the
+		// two-row header that starts on the next row from winning.
+		if r+1 < len(rows) && !blankCells(rows[r]) {
 			// Two rows win over one when they name more columns, or as
 			// many and the second row is all sub-headers ("Tổng", "Chấm"
-			// under a merged "Điểm"), not data.
+			// under a merged "Điểm"), not data, or stands under a title
+			// merged over several of its cells (issue 17).
 			d := doubleHeader(sheet, idx, rows[r], rows[r+1])
 			d.headerEnd = r + 2
-			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && d.subHeaders) {
+			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && (d.subHeaders || d.titleOver)) {
 				pick = d
 			}
 		}
@@ -342,4 +378,14 @@ func isNumberingRow(row []string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// blankCells reports a row with no text, as written (not yet cleaned).
+func blankCells(row []string) bool {
+	for _, v := range row {
+		if clean(v) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -138,6 +138,9 @@ func (c *columns) resolve() {
 			c.head[k] = t
 		}
 	}
+	if c.marks != nil {
+		c.pos[c.marks.key] = -1 // no one cell holds it: marked reads it
+	}
 	c.sttAt = nil
 	for i := range c.stt {
 		if i >= len(c.sttAt) {

@@ -52,30 +52,57 @@ func containsAny(s string, words []string) bool {
 }
 
 // roleOf classifies a header from its texts (for a two-row header, the
-// sub-header alone and joined with the title merged above it).
+// sub-header alone and joined with the title merged above it). The
+// sub-header speaks first: a title "Kết quả đánh giá, xếp loại" merged
+// over Tự đánh giá, xếp loại | Chi bộ đề xuất | Cấp ủy có thẩm quyền
+// quyết định names no step of its own, and its "kết quả" must not make
+// every column under it the decided one (issue 17). A step named in
+// brackets ("Xếp loại (cấp ủy quyết định)") is a step.
 func roleOf(cands []string) ratingRole {
-	var keys []string
+	var keys, full []string
 	for _, t := range cands {
 		k := matchKey(parenthetical.ReplaceAllString(t, " "))
 		if containsAny(k, notRatingWords) {
 			return roleNone
 		}
 		keys = append(keys, k)
+		full = append(full, matchKey(t))
 	}
 	all := strings.Join(keys, " | ")
-	if !strings.Contains(all, "xep loai") && !containsAny(all, stepPhrases) {
+	if !strings.Contains(all, "xep loai") && !containsAny(all, stepPhrases) && !containsAny(all, levelTitleWords) {
 		return roleNone
 	}
-	switch {
-	case containsAny(all, decidedWords):
-		return roleDecided
-	case containsAny(all, selfWords):
-		return roleSelf
-	case containsAny(all, proposedWords):
-		return roleProposed
+	for _, k := range full {
+		if r := stepOf(k); r != rolePlain {
+			return r
+		}
 	}
 	return rolePlain
 }
+
+// levelTitleWords name a rating column without "xếp loại" in a
+// sub-header: "Kết quả đánh giá" over the steps.
+var levelTitleWords = []string{"ket qua danh gia"}
+
+// stepOf is the step one header text names, rolePlain for none. A
+// self-rating names itself even when it says "kết quả" ("Kết quả tự đánh
+// giá" is the member's own, not the result); "kết quả" alone is the
+// weakest sign of the decision, "quyết định" and "thẩm quyền" the strongest.
+func stepOf(k string) ratingRole {
+	switch {
+	case containsAny(k, strongDecidedWords):
+		return roleDecided
+	case containsAny(k, selfWords):
+		return roleSelf
+	case containsAny(k, proposedWords):
+		return roleProposed
+	case containsAny(k, decidedWords):
+		return roleDecided
+	}
+	return rolePlain
+}
+
+var strongDecidedWords = []string{"quyet dinh", "tham quyen"}
 
 // hasRating reports whether the sheet's schema has a rating column.
 func hasRating(sheet criteria.Sheet) bool {

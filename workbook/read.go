@@ -415,7 +415,7 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 	fd.counts[criteria.SheetUnits] = n
 	fd.present = fd.present.With(criteria.SheetUnits)
 	fd.single = len(fd.units)+fd.brokenUnitRows == 1
-	return nil
+	return fd.sheetsByContent(opts)
 }
 
 // readRest reads every sheet but Đơn vị of every workbook, after the

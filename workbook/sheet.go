@@ -129,6 +129,15 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 // conditions beyond the points (the HTXSNV share, discipline) that can
 // set it below the points' band. Saying so beats either silent choice.
 func (c *rowCtx) ratingOrPoints() criteria.Rating {
+	if g := c.cols.marks; g != nil && g.key == kRating {
+		if v := c.marked(g); v != "" {
+			r, _ := parseRating(v)
+			return r
+		}
+		if c.pr.failed {
+			return criteria.RatingNone
+		}
+	}
 	r := c.rating(kRating)
 	v := c.get(kPoints)
 	if v == "" {
@@ -265,6 +274,137 @@ func skipRow(cells []string, cols *columns) bool {
 	return filled == 0 || (sttLabel && filled == 1)
 }
 
+// The lines that end a table or are no row of it (issue 17): the count
+// line "Tổng số: 7 đảng viên" (a total with its number, which skipRow's
+// bare "Cộng" does not cover), and the signature block, "T/M CHI BỘ",
+// "BÍ THƯ", "Người lập biểu", a signing line "…, ngày … tháng … năm …"
+// (signedOnLine: the whole date, which ends a table; the score-sheet
+// reader's signingLine only tells a signing date from a meeting date),
+// after which come only names and titles, never rows.
+var (
+	countLine    = regexp.MustCompile(`^(?:(?:tong so|tong cong|cong so)[ :]|cong\s*:|cong \d)`)
+	signedOnLine = regexp.MustCompile(`(?:^|, )ngay [^ ]+ thang [^ ]+ nam [^ ]+$`)
+	signingTitle = []string{"t/m ", "t/m.", "tm.", "tm ", "thay mặt ", "k/t ", "kt.", "kt "}
+	signerTitles = []string{"bí thư", "phó bí thư", "người lập biểu", "người lập bảng", "người lập", "người tổng hợp",
+		"xác nhận của cấp ủy cấp trên", "xác nhận của cấp trên", "nơi nhận", "thủ trưởng cơ quan", "thủ trưởng đơn vị", "chủ tịch"}
+)
+
+// firstFilled is the first cell of a row outside the STT columns, its
+// index and how many such cells are filled.
+func firstFilled(cells []string, cols *columns) (first string, at, filled int) {
+	at = -1
+	for i, v := range cells {
+		if v == "" || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if filled == 0 {
+			first, at = v, i
+		}
+		filled++
+	}
+	return first, at, filled
+}
+
+// isCountLine reports a count or total line: "Tổng số: 13 đảng viên",
+// "Cộng" beside numbers. Every other cell of it is a number; a data row
+// whose first cell only begins so (a criterion "Tổng số đảng viên kết
+// nạp…" beside its group and level) is not one.
+func isCountLine(cells []string, cols *columns) bool {
+	first, at, filled := firstFilled(cells, cols)
+	// Tổng, Cộng: a first letter looked at before any key is made, on
+	// every row of a million.
+	if filled == 0 || !mayBeCount(first) || !countLine.MatchString(strings.Trim(matchKey(first), " .")) {
+		return false
+	}
+	for i, v := range cells {
+		if v == "" || i == at || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if _, ok := parseNumber(v); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Signature titles are also written without diacritics ("BI THU").
+func init() {
+	for _, w := range signerTitles {
+		if k := foldKey(w); k != w {
+			signerTitles = append(signerTitles, k)
+		}
+	}
+	for _, p := range signingTitle {
+		if k := foldKey(p) + " "; strings.HasSuffix(p, " ") && k != p {
+			signingTitle = append(signingTitle, k)
+		}
+	}
+}
+
+// mayBeCount is a cheap look at the text as written: a count line begins
+// with Tổng or Cộng; unit codes ("CB01") and names do not.
+func mayBeCount(v string) bool {
+	for _, p := range [...]string{"tổng", "cộng", "tong", "cong"} {
+		if len(v) >= len(p) && strings.EqualFold(v[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSignature reports a cell of the signature block: "T/M CHI BỘ", "BÍ
+// THƯ", "Người lập biểu", "Nam Định, ngày 20 tháng 12 năm 2025". It is
+// asked of the short rows of every sheet, names mostly, so the written
+// text is compared as it is (cells are NFC already), without making a
+// key of each name.
+func isSignature(v string) bool {
+	if len(v) > 120 {
+		return false
+	}
+	for _, p := range signingTitle {
+		if len(v) >= len(p) && strings.EqualFold(v[:len(p)], p) {
+			return true
+		}
+	}
+	t := v
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '.' || t[len(t)-1] == ':') {
+		t = t[:len(t)-1]
+	}
+	if len(t) <= 40 {
+		for _, w := range signerTitles {
+			// Upper and lower case of Vietnamese letters are as long in
+			// UTF-8: a length apart is no match, at no cost.
+			if len(t) == len(w) && strings.EqualFold(t, w) {
+				return true
+			}
+		}
+	}
+	if strings.Contains(v, "ngày") || strings.Contains(v, "Ngày") || strings.Contains(v, "NGÀY") {
+		return signedOnLine.MatchString(strings.Trim(matchKey(v), " ."))
+	}
+	return false
+}
+
+// signatureAt is the column of the cell that opens the signature block
+// when the row does, -1 otherwise: every cell of the row (three at most)
+// is one of the block's. A member row naming a function ("Bí thư") beside
+// a rating is no signature.
+func signatureAt(cells []string, cols *columns) int {
+	_, at, filled := firstFilled(cells, cols)
+	if filled == 0 || filled > 3 {
+		return -1
+	}
+	for i, v := range cells {
+		if v == "" || (i < len(cols.sttAt) && cols.sttAt[i]) {
+			continue
+		}
+		if !isSignature(v) {
+			return -1
+		}
+	}
+	return at
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -289,8 +429,11 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		buf   [][]string
 		cols  *columns
 		rows  int
-		state = 0 // 0 looking for the header, 1 right after it, 2 in the data
+		state = 0 // 0 looking for the header, 1 right after it, 2 in the data, 3 past the signature block
 		fail  bool
+		// The signature block that ended the table, and the rows below it.
+		endRow, endCol, endRows int
+		endText                 string
 	)
 	begin := func() bool {
 		if spec.schema.ID == criteria.SheetMeetings {
@@ -329,17 +472,31 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		state = 1
 		return true
 	}
+	idx, first := headerIndex[spec.schema.ID], -1
+	if spec.schema.ID == criteria.SheetMeetings {
+		idx = fd.meet.headers
+	}
 	defer fd.run.flush() // the last unit's records, whichever way the walk ends
 	pr, c := new(pendingRow), new(rowCtx)
 	ref := &criteria.SheetRef{File: fd.base, Sheet: name} // shared by the sheet's rows
 	data := func(r int, cells []string) {
+		if state == 3 {
+			if !blankRow(cells) {
+				endRows++
+			}
+			return
+		}
 		if state == 1 {
 			state = 2
 			if isNumberingRow(cells) {
 				return
 			}
 		}
-		if skipRow(cells, cols) {
+		if skipRow(cells, cols) || isCountLine(cells, cols) {
+			return
+		}
+		if c := signatureAt(cells, cols); c >= 0 {
+			state, endRow, endCol, endText, endRows = 3, r, c, cells[c], 1
 			return
 		}
 		// One row and context for the whole sheet: place copies the few
@@ -360,7 +517,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	err := fd.book.sheetRows(name, func(r int, cells []string) error {
 		if state == 0 {
 			buf = append(buf, slices.Clone(cells)) // sheetRows reuses cells
-			if len(buf) < headerScanRows {
+			// The header is looked for headerScanRows rows past the first
+			// row that may be one, however many title lines come first.
+			n := len(buf)
+			if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(buf[n-2], cells)))) {
+				first = n - 1
+			}
+			if n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows) {
 				return nil
 			}
 			if !begin() {
@@ -381,6 +544,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	if err != nil {
 		return rows, false, err
 	}
+	defer func() {
+		if endRow > 0 {
+			cell, _ := excelize.CoordinatesToCellName(endCol+1, endRow)
+			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Cell: cell,
+				Message: fmt.Sprintf("Bảng dừng ở khối chữ ký (ô %s %s); %d dòng từ đó trở xuống không phải dữ liệu, không được đọc", cell, quote(endText), endRows)})
+		}
+	}()
 	if state == 0 && !fail {
 		if allBlank(buf) {
 			// An empty sheet records nothing: it is read as absent, not as
@@ -399,6 +569,32 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 	}
 	return rows, !fail, nil
+}
+
+// dataLike reports a row of three cells or more: a row of data, or a
+// header, never a title line. Past headerScanRows rows with no header
+// yet, such a row means the header will not come: what is above it is
+// all there is to look at, and a sheet of a million rows is not held in
+// memory waiting for one.
+func dataLike(cells []string) bool {
+	n := 0
+	for _, v := range cells {
+		if clean(v) != "" {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func blankRow(cells []string) bool {
+	for _, v := range cells {
+		if v != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func allBlank(rows [][]string) bool {
@@ -559,7 +755,20 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		return "Không tìm thấy dòng tiêu đề của sheet; cần các cột " + strings.Join(miss, ", ") + "; sheet này không được đọc"
 	}
 	word := "cột bắt buộc"
-	return "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+	msg := "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+	// A header bontot did not recognise is likely the missing column
+	// under another name: naming it says what to rename (issue 17).
+	var unknown []string
+	for i, h := range cols.headers {
+		if h != "" && cols.unbound[i] {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			unknown = append(unknown, quote(h)+" ("+col+")")
+		}
+	}
+	if len(unknown) > 0 {
+		msg += "; các cột không nhận ra: " + strings.Join(unknown, ", ") + " — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng"
+	}
+	return msg
 }
 
 // noteIgnored lists, once per sheet, the header cells bound to no column:

@@ -302,6 +302,7 @@ func (fd *fileData) readMember(c *rowCtx) {
 		m.AdmittedOn = criteria.DayOf(t)
 	}
 	m.Rating = c.ratingOrPoints()
+	fd.noteReason(c, &m)
 	if v := c.get(kViolation); v != "" {
 		yes, text, msg := parseViolation(c.header(kViolation), v)
 		c.check(kViolation, msg)
@@ -338,7 +339,7 @@ func (fd *fileData) readMassOrg(c *rowCtx) {
 	if o.Name == "" {
 		c.missing(kOrg)
 	}
-	o.Rating = c.ratingOrPoints()
+	o.Rating = c.massOrgRating()
 	c.rec.massOrg, c.pr.hasRec = o, true
 }
 
@@ -357,7 +358,11 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 		c.check(kGroup, msg)
 		k.Key = g
 	}
-	switch lv, sc := c.get(kLevel), c.get(kScore); {
+	lv, sc := c.get(kLevel), c.get(kScore)
+	if g := c.cols.marks; g != nil && g.key == kLevel {
+		lv = c.marked(g)
+	}
+	switch {
 	case lv != "":
 		l, msg := parseLevel(lv)
 		c.check(kLevel, msg)
@@ -559,4 +564,88 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 		return func(u *criteria.Unit, _ time.Time) { u.History = append(u.History, py) }
 	}
 	return nil
+}
+
+// The reasons a year-end list gives in Ghi chú for a member it does not
+// rate (Quy định 366-QĐ/TW art. 5; issue 17), in matching-key form.
+var (
+	exemptNote    = []string{"mien cong tac", "mien sinh hoat", "mien sh"}
+	suspendedNote = []string{"dinh chi sinh hoat", "dinh chi sh", "bi dinh chi"}
+	newNote       = []string{"moi ket nap", "chua du 6 thang", "chua du sau thang", "chua du 06 thang"}
+)
+
+// noteReason reads the Ghi chú of a member row as the column its reason
+// stands for: "Miễn công tác và sinh hoạt đảng" as Miễn sinh hoạt, "Đình
+// chỉ sinh hoạt" as Đình chỉ sinh hoạt, "Mới kết nạp, chưa đủ 6 tháng" as
+// a new member (a Ngày kết nạp, when given, decides). Any other note is
+// only a note. A reason beside a rating, or two reasons, is not read
+// either way: it is an error saying what to change.
+func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
+	v := c.get(kNote)
+	if v == "" {
+		return
+	}
+	k := matchKey(v)
+	var reasons []string
+	exempt, suspended, fresh := containsAny(k, exemptNote), containsAny(k, suspendedNote), containsAny(k, newNote)
+	if exempt {
+		reasons = append(reasons, "miễn công tác và sinh hoạt đảng")
+	}
+	if suspended {
+		reasons = append(reasons, "đình chỉ sinh hoạt đảng")
+	}
+	if fresh {
+		reasons = append(reasons, "mới kết nạp")
+	}
+	switch {
+	case len(reasons) == 0:
+		return
+	case len(reasons) > 1:
+		c.check(kNote, fmt.Sprintf("%s %s nêu cùng lúc %s; chỉ ghi một lý do không xếp loại", c.header(kNote), quote(v), strings.Join(reasons, " và ")))
+		return
+	case (exempt || suspended) && m.Rating != criteria.RatingNone:
+		c.check(kNote, fmt.Sprintf("%s %s nói đảng viên không được xếp loại nhưng ô %s ghi %s; xóa xếp loại hoặc sửa ghi chú",
+			c.header(kNote), quote(v), c.ref(kRating), quote(c.get(kRating))))
+		return
+	case fresh && (m.Rating != criteria.RatingNone || !m.AdmittedOn.IsZero()):
+		return // rated, or dated: the rating and the date speak for themselves
+	}
+	m.Exempt = m.Exempt || exempt
+	m.Suspended = m.Suspended || suspended
+	m.NewByNote = fresh
+	c.report(criteria.SeverityNote, kNote, fmt.Sprintf("%s %s đọc là %s: đảng viên không được xếp loại và không tính vào tỷ lệ",
+		c.header(kNote), quote(v), reasons[0]))
+}
+
+// massOrgRating reads a mass organisation's rating: a party rating as on
+// any list, or a word of the organisation's own vocabulary ("Vững mạnh",
+// "Khá") through the criteria's mass_org_ratings table, with a note
+// saying what it was read as (issue 17). A word in neither is the error
+// of an unknown rating, which says where the table is.
+func (c *rowCtx) massOrgRating() criteria.Rating {
+	v := c.get(kRating)
+	if v == "" {
+		return c.ratingOrPoints()
+	}
+	if _, msg := parseRating(v); msg == "" {
+		return c.ratingOrPoints()
+	}
+	var words []criteria.MassOrgWord
+	if c.fd.meet != nil && c.fd.meet.th != nil {
+		words = c.fd.meet.th.MassOrgWords
+	}
+	r, ok := criteria.MassOrgRating(words, v)
+	if !ok {
+		_, msg := parseRating(v)
+		c.check(kRating, msg+"; nếu đây là cách xếp loại riêng của đoàn thể, thêm từ này vào bảng mass_org_ratings của tệp tiêu chí (--criteria)")
+		return criteria.RatingNone
+	}
+	c.report(criteria.SeverityNote, kRating, fmt.Sprintf("%s %s của đoàn thể đọc là %s theo bảng mass_org_ratings của tiêu chí", c.header(kRating), quote(v), r.Code()))
+	if p := c.get(kPoints); p != "" {
+		if s, msg := parseScore(c.header(kPoints), p); msg == "" && c.fd.bands.Rating(s) != r {
+			c.report(criteria.SeverityWarning, kRating, fmt.Sprintf("%s %s (ô %s, đọc là %s) không khớp %s %s (ô %s); lấy xếp loại đã ghi",
+				c.header(kRating), quote(v), c.ref(kRating), r.Code(), c.header(kPoints), formatNumber(s), c.ref(kPoints)))
+		}
+	}
+	return r
 }

@@ -3,6 +3,7 @@
 //	go run ./tools/gen -scale example -o testdata/khoi-2024.xlsx
 //	go run ./tools/gen -scale example-2025 -o testdata/khoi-2024-quy-tac-2025.xlsx
 //	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
+//	go run ./tools/gen -office ds-dang-vien-2025.xlsx -o testdata/offices/ds-dang-vien-2025.xlsx
 //
 // The example is hand-crafted (testdata/README.md says what each unit
 // shows); bloc, province and max are drawn at random from the seed, the
@@ -15,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/bontot/bontot/internal/gen"
 )
@@ -32,15 +34,19 @@ func run(args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
 	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
+	office := fs.String("office", "", "write an office list of testdata/offices instead: "+strings.Join(gen.OfficeNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
 		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max [-seed N] [-prefix P] -o FILE")
 	}
-	scale, err := gen.ParseScale(*scaleName)
-	if err != nil {
-		return err
+	var scale gen.Scale
+	var err error
+	if *office == "" {
+		if scale, err = gen.ParseScale(*scaleName); err != nil {
+			return err
+		}
 	}
 	// Write beside the target and rename, so a failed run leaves no
 	// half-written workbook behind.
@@ -50,9 +56,12 @@ func run(args []string) error {
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if scale == gen.ScaleExample || scale == gen.ScaleExample2025 {
+	switch {
+	case *office != "":
+		err = gen.WriteOffice(bw, *office)
+	case scale == gen.ScaleExample || scale == gen.ScaleExample2025:
 		err = gen.Write(bw, scale, *seed)
-	} else {
+	default:
 		var stats gen.Stats
 		cfg := gen.ConfigFor(scale)
 		cfg.Prefix = *prefix

@@ -17,6 +17,10 @@ type Column struct {
 	Required bool     // the sheet cannot be read without it
 	Help     string   // what to write in it, for the template's Hướng dẫn sheet
 	Values   []string // the closed set of canonical values, if any (dropdown)
+	// ReadOnly: the reader knows the column, as office lists carry it,
+	// but the template does not write it (the Ghi chú of a member list,
+	// which acts as the column its reason stands for).
+	ReadOnly bool
 }
 
 // Sheet is one input sheet.
@@ -100,10 +104,14 @@ var Sheets = []Sheet{
 			{Key: "suspended", Header: "Đình chỉ sinh hoạt", Aliases: []string{"Đình chỉ sinh hoạt đảng", "Bị đình chỉ sinh hoạt", "Đình chỉ SH"}, Values: YesNo, Help: "Có nếu bị đình chỉ sinh hoạt đảng (không xếp loại theo Quy định 366-QĐ/TW, Điều 5; không tính vào tỷ lệ)"},
 			{Key: "admitted_on", Header: "Ngày kết nạp", Aliases: []string{"Ngày vào Đảng", "Ngày kết nạp Đảng", "Ngày kết nạp vào Đảng"}, Help: "Ngày kết nạp (dd/mm/yyyy); đảng viên kết nạp chưa đủ 6 tháng tính đến hết năm được để trống xếp loại"},
 			{Key: "rating", Header: "Xếp loại", Aliases: []string{"Xếp loại chất lượng", "Xếp loại đảng viên"}, Required: true, Values: Ratings, Help: "Xếp loại chất lượng đảng viên năm"},
-			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
+			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá", "Tổng điểm", "Tổng số điểm"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm; Không hoặc để trống nếu không"},
 			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
+			// Year-end lists give the reason a member is not rated here
+			// (issue 17): "Miễn công tác và sinh hoạt đảng", "Đình chỉ
+			// sinh hoạt", "Mới kết nạp, chưa đủ 6 tháng".
+			{Key: "note", Header: "Ghi chú", ReadOnly: true, Help: "Lý do không xếp loại (miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, mới kết nạp chưa đủ 6 tháng) hoặc ghi chú tùy ý"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
 		Help: "Cán bộ, công chức, viên chức của cơ quan, đơn vị (nếu đơn vị theo dõi).",
@@ -171,7 +179,7 @@ var groupHelp = []string{
 func meetingColumns() []Column {
 	cols := []Column{
 		unitColumn,
-		{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
+		{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian", "Ngày họp", "Ngày sinh hoạt chi bộ", "Thời gian sinh hoạt"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
 		{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
 		{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
 		{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm", "Điểm đạt", "Chi bộ chấm", "Điểm chi bộ chấm", "Điểm tự chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},

@@ -102,17 +102,17 @@ func (o Options) Sheets() []schema.Sheet {
 }
 
 // Columns returns the columns the template writes on sheet. A bloc
-// template has them all. A single-unit form leaves out Mã đơn vị outside
+// template has them all but the read-only ones. A single-unit form leaves out Mã đơn vị outside
 // Đơn vị (SPEC §3: a single-unit workbook may), and on Đơn vị the columns
 // that do not concern its unit type: "Có ban thường vụ" outside a đảng bộ
 // cơ sở, "Trực thuộc" outside a chi bộ trực thuộc.
 func (o Options) Columns(sheet schema.Sheet) []schema.Column {
-	if !o.Single() {
-		return sheet.Columns
-	}
 	cols := make([]schema.Column, 0, len(sheet.Columns))
 	for _, c := range sheet.Columns {
 		switch {
+		case c.ReadOnly:
+			continue // read as offices write it, not offered
+		case !o.Single():
 		case sheet.ID != criteria.SheetUnits && c.Key == schema.KeyUnit:
 			continue
 		case sheet.ID == criteria.SheetUnits && c.Key == "standing" && o.Type != criteria.Committee:
