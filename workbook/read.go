@@ -124,6 +124,14 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 	// A workbook without a Đơn vị sheet may learn its unit's code or type
 	// from another naming the same unit; one that cannot is unreadable.
 	resolveOwners(opened, errs)
+	for i, fd := range opened {
+		// Its unit known, a workbook kept as offices keep it may name its
+		// tables as it likes ("Xếp loại ĐV 2025"): they are found by
+		// content as in a workbook with a Đơn vị sheet.
+		if fd != nil && fd.owner != nil && errs[i] == nil {
+			errs[i] = fd.sheetsByContent(opts)
+		}
+	}
 	var read []*fileData
 	var front []criteria.Problem // problems of whole files, listed first
 	front = append(front, in.Problems...)

@@ -48,7 +48,25 @@ type officeSheet struct {
 
 // WriteOffice writes the office-list workbook named name (a key of
 // OfficeFiles); the output is a pure function of the name.
-func WriteOffice(w io.Writer, name string) error {
+func WriteOffice(w io.Writer, name string) error { return writeOffice(w, name, false) }
+
+// SentFolder is testdata/offices/chi-bo-gui: the three files one chi bộ
+// sends up at the year's end, as it keeps them — the year's score sheets
+// on the eight-group form, the member list and the mass organisations in
+// their own words — none with a Đơn vị sheet, each naming the chi bộ in
+// its committee block ("ĐẢNG BỘ SỞ TƯ PHÁP" over "CHI BỘ VĂN PHÒNG SỞ":
+// a chi bộ trực thuộc). Evaluated together they are one unit.
+var SentFolder = map[string]func(io.Writer) error{
+	"phieu-sinh-hoat-2025.xlsx": func(w io.Writer) error {
+		return WriteScoreSheets(w, ScoreSheetOptions{Layout: LayoutAnPhu, NoUnitsSheet: true,
+			Committee: "ĐẢNG BỘ SỞ TƯ PHÁP", Unit: "CHI BỘ VĂN PHÒNG SỞ"})
+	},
+	"ds-dang-vien-2025.xlsx": func(w io.Writer) error { return writeOffice(w, "ds-dang-vien-2025.xlsx", true) },
+	"doan-the-2025.xlsx":     func(w io.Writer) error { return writeOffice(w, "doan-the-2025.xlsx", true) },
+}
+
+// writeOffice is WriteOffice, without the Đơn vị sheet when noUnits.
+func writeOffice(w io.Writer, name string, noUnits bool) error {
 	mk, ok := OfficeFiles[name]
 	if !ok {
 		return fmt.Errorf("no office list %q", name)
@@ -58,15 +76,21 @@ func WriteOffice(w io.Writer, name string) error {
 	defer f.Close()
 	f.SetDocProps(&excelize.DocProperties{Creator: "bontot", Title: s.name,
 		Created: "2025-12-20T08:00:00Z", Modified: "2025-12-20T08:00:00Z", Language: "vi-VN"})
-	if err := f.SetSheetName("Sheet1", "Đơn vị"); err != nil {
-		return err
-	}
-	units := [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại"}, {"CB01", "Chi bộ Văn phòng Sở Tư pháp", "Chi bộ cơ sở"}}
-	if err := setRows(f, "Đơn vị", units); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(s.name); err != nil {
-		return err
+	if noUnits {
+		if err := f.SetSheetName("Sheet1", s.name); err != nil {
+			return err
+		}
+	} else {
+		if err := f.SetSheetName("Sheet1", "Đơn vị"); err != nil {
+			return err
+		}
+		units := [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại"}, {"CB01", "Chi bộ Văn phòng Sở Tư pháp", "Chi bộ cơ sở"}}
+		if err := setRows(f, "Đơn vị", units); err != nil {
+			return err
+		}
+		if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
 	}
 	if err := setRows(f, s.name, s.rows); err != nil {
 		return err

@@ -38,3 +38,28 @@ func TestOfficesAreCommitted(t *testing.T) {
 		}
 	}
 }
+
+// TestSentFolderIsCommitted: testdata/offices/chi-bo-gui is what the
+// generator writes (go test ./internal/gen -run SentFolder -update-offices).
+func TestSentFolderIsCommitted(t *testing.T) {
+	for name, write := range SentFolder {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("..", "..", "testdata", "offices", "chi-bo-gui", name)
+		if *updateOffices {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		committed, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(committed, b.Bytes()) {
+			t.Errorf("testdata/offices/chi-bo-gui/%s is stale: go test ./internal/gen -run SentFolder -update-offices (%v)", name, err)
+		}
+	}
+}

@@ -37,6 +37,10 @@ type ScoreSheetOptions struct {
 	// NoUnitsSheet leaves the Đơn vị sheet out of a Layout workbook, as
 	// offices keep it: the unit is named only in the header block.
 	NoUnitsSheet bool
+	// Committee and Unit, when set, replace the committee block of the
+	// eight-group layout (LayoutAnPhu): the upper committee and the chi bộ
+	// as the sheet's top-left cells name them.
+	Committee, Unit string
 }
 
 // formGroup is a group of the common form: attendance worth 10, as

@@ -347,9 +347,13 @@ func writeAnPhu(o ScoreSheetOptions) (*excelize.File, error) {
 		}
 		w := &sheetWriter{f: f, sheet: name}
 		day, signed := AnPhuMeeting(m)
-		w.put(1, 1, "ĐẢNG ỦY PHƯỜNG AN PHÚ", 0)
+		committee, unit := "ĐẢNG ỦY PHƯỜNG AN PHÚ", "CHI BỘ KHU PHỐ 3"
+		if o.Committee != "" {
+			committee, unit = o.Committee, o.Unit
+		}
+		w.put(1, 1, committee, 0)
 		w.merge(1, 1, 1, 2)
-		w.put(2, 1, "CHI BỘ KHU PHỐ 3", st.title)
+		w.put(2, 1, unit, st.title)
 		w.merge(2, 1, 2, 2)
 		w.put(1, 3, "ĐẢNG CỘNG SẢN VIỆT NAM", st.title)
 		w.merge(1, 3, 1, 6)
