@@ -401,3 +401,54 @@ func TestIssue18Keys(t *testing.T) {
 		t.Errorf("tc4.residence rule: %q / %q", r, d.Rule(hd17))
 	}
 }
+
+// TestUnitRatedHTXSNVDespiteDiscipline (QĐ 366 art. 11; issue 18 item 6):
+// a unit rated HTXSNV while it, a chi bộ trực thuộc of it, or a member of
+// its committee was disciplined in the year is a warning naming what the
+// data shows; without such data, or rated lower, there is none.
+func TestUnitRatedHTXSNVDespiteDiscipline(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		setup func(ds *Dataset)
+		want  string // "" for no warning
+	}{
+		{"nothing disciplined", func(ds *Dataset) {}, ""},
+		{"a chi bộ trực thuộc reprimanded", func(ds *Dataset) { find(ds, "CB02").Discipline = "Khiển trách" },
+			"DB01 tự xếp loại HTXSNV"},
+		{"the unit itself warned", func(ds *Dataset) { find(ds, "CS01").Discipline = "Cảnh cáo" },
+			"CS01 tự xếp loại HTXSNV"},
+		{"a committee member disciplined", func(ds *Dataset) {
+			m := &find(ds, "CS01").Members[0]
+			m.CommitteeMember, m.Discipline = true, Reprimand
+		}, "cấp ủy viên"},
+		{"a member disciplined who is not on the committee", func(ds *Dataset) {
+			find(ds, "CS01").Members[0].Discipline = Reprimand
+		}, ""},
+		{"a chi bộ disciplined under a đảng bộ rated HTTNV", func(ds *Dataset) {
+			find(ds, "DB01").Rating = HTTNV
+			find(ds, "CB02").Discipline = "Khiển trách"
+		}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ds := bloc()
+			find(ds, "DB01").Rating, find(ds, "CS01").Rating = HTXSNV, HTXSNV
+			c.setup(ds)
+			for _, profile := range []string{ProfileHD17, Profile2025} {
+				th, _ := ProfileThresholds(profile)
+				rep := Evaluate(ds, th, Options{})
+				var got []string
+				for _, p := range rep.Problems {
+					if strings.Contains(p.Message, "tự xếp loại HTXSNV") {
+						got = append(got, p.Message)
+					}
+				}
+				switch {
+				case c.want == "" && len(got) > 0:
+					t.Errorf("%s: unexpected %q", profile, got)
+				case c.want != "" && (len(got) != 1 || !strings.Contains(got[0], c.want) || !strings.Contains(got[0], "Quy định 366-QĐ/TW, Điều 11")):
+					t.Errorf("%s: got %q, want one warning with %q", profile, got, c.want)
+				}
+			}
+		})
+	}
+}

@@ -226,6 +226,10 @@ type Unit struct {
 	Pilot      bool   // làm điểm
 	Standing   bool   // has a ban thường vụ
 	Rating     Rating // its own annual rating (Xếp loại), RatingNone if blank
+	// Discipline is the unit's Kỷ luật cell as written when the
+	// organisation was disciplined in the year (Khiển trách, Cảnh cáo,
+	// Giải tán); "" when not, or when the column is absent.
+	Discipline string
 
 	AdmissionTarget int // Chỉ tiêu kết nạp; meaningful only if HasTarget
 	HasTarget       bool
@@ -361,6 +365,9 @@ type Member struct {
 	// Discipline is the Kỷ luật column: a member disciplined in the year
 	// counts for tc4.no_violations.
 	Discipline Discipline
+	// CommitteeMember is the Cấp ủy viên column: the member sits on the
+	// committee of the unit whose row it is (chi ủy, đảng ủy).
+	CommitteeMember bool
 }
 
 // Day is a calendar date in four bytes, for the dates a million rows

@@ -25,6 +25,7 @@ func (e *evaluator) warn(u *Unit) {
 	e.warnItems(u)
 	e.warnNewRated(u)
 	e.warnDiscipline(u)
+	e.warnUnitRating(u)
 	e.warnAdmittedLater(u)
 	e.warnCommitteeMeetings(u)
 }
@@ -58,6 +59,39 @@ func (e *evaluator) warnDiscipline(u *Unit) {
 				m.Name, m.Source, violationText(m), m.Rating.Code(), vc.Code()))
 		}
 	}
+}
+
+// warnUnitRating: a unit rated HTXSNV although, in the year, it was
+// itself disciplined, a chi bộ trực thuộc of it was, or a member of its
+// committee was (Quy định 366-QĐ/TW, Điều 11: such an organisation is not
+// rated HTXSNV) is a warning naming what the data shows. Only where the
+// data shows it: the Kỷ luật column of Đơn vị, and Cấp ủy viên beside
+// Kỷ luật on the unit's own Đảng viên rows. The rating stands, as the
+// committee wrote it.
+func (e *evaluator) warnUnitRating(u *Unit) {
+	if u.Rating != HTXSNV {
+		return
+	}
+	var why []string
+	if u.Discipline != "" {
+		why = append(why, fmt.Sprintf("đơn vị bị kỷ luật %s (%s)", strings.ToLower(u.Discipline), u.Source))
+	}
+	for _, c := range e.children[u.Code] {
+		if c.Discipline != "" {
+			why = append(why, fmt.Sprintf("chi bộ trực thuộc %s bị kỷ luật %s (%s)", c.Code, strings.ToLower(c.Discipline), c.Source))
+		}
+	}
+	for i := range u.Members {
+		if m := &u.Members[i]; m.CommitteeMember && m.Discipline != DisciplineNone {
+			why = append(why, fmt.Sprintf("cấp ủy viên %s bị kỷ luật %s (%s)", m.Name, strings.ToLower(m.Discipline.Label()), m.Source))
+		}
+	}
+	if len(why) == 0 {
+		return
+	}
+	e.add(u, u.Source.File(), u.Source.Sheet(), fmt.Sprintf(
+		"Đơn vị %s tự xếp loại HTXSNV (%s) nhưng trong năm %s: tổ chức đảng như vậy không xếp loại HTXSNV (Quy định 366-QĐ/TW, Điều 11); kiểm tra lại xếp loại hoặc cột Kỷ luật",
+		u.Code, u.Source, strings.Join(why, "; ")))
 }
 
 // warnNewRated: under NewMembersNotRated (2025), a member admitted too

@@ -68,6 +68,7 @@ const (
 	kFourGood
 	kPoints
 	kDiscipline
+	kCommitteeMember
 	numKeys
 )
 
@@ -93,7 +94,7 @@ var keyNames = [numKeys]string{
 	kResolved: "resolved", kResult: "result", kScore: "score", kStanding: "standing",
 	kTarget: "target", kTotal: "total", kType: "type", kUpper: "upper", kViolation: "violation",
 	kSuspended: "suspended", kAdmittedOn: "admitted_on", kYear: "year", kFourGood: "fourgood",
-	kPoints: "points", kDiscipline: "discipline",
+	kPoints: "points", kDiscipline: "discipline", kCommitteeMember: "committee_member",
 }
 
 // keyHeader is each key's header in the first sheet that has it: what a

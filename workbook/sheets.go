@@ -55,6 +55,11 @@ func (fd *fileData) readUnit(c *rowCtx) {
 		c.check(kAdmitted, msg)
 		u.Admitted, u.HasAdmitted = n, msg == ""
 	}
+	if v := c.get(kDiscipline); v != "" {
+		text, msg := parseOrgDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, msg)
+		u.Discipline = text
+	}
 	for i := range c.pr.problems {
 		c.pr.problems[i].Unit = code
 	}
@@ -315,6 +320,7 @@ func (fd *fileData) readMember(c *rowCtx) {
 			m.Discipline, m.DisciplineText = d, v
 		}
 	}
+	m.CommitteeMember = c.yesNo(kCommitteeMember)
 	if v := c.get(kResidence); v != "" {
 		r, msg := parseResidence(v)
 		c.check(kResidence, msg)

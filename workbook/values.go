@@ -432,6 +432,29 @@ func parseDiscipline(what, s string) (criteria.Discipline, string) {
 	return criteria.DisciplineNone, unknownValue(what, s, schema.Disciplines)
 }
 
+// parseOrgDiscipline reads the Kỷ luật cell of a unit: one of the
+// measures against an organisation (Khiển trách, Cảnh cáo, Giải tán),
+// returned as written, or "" for none. "Có" does not say which, and is an
+// error like a member's.
+func parseOrgDiscipline(what, s string) (string, string) {
+	k := strings.TrimRight(matchKey(s), " .!")
+	if yes, ok := yesNoKey(k); ok {
+		if !yes {
+			return "", ""
+		}
+		return "", what + " " + quote(s) + " không cho biết hình thức kỷ luật; ghi Khiển trách, Cảnh cáo hoặc Giải tán (Không nếu không bị kỷ luật)"
+	}
+	for _, p := range []string{"bi ky luat ", "ky luat ", "hinh thuc "} {
+		k = strings.TrimPrefix(k, p)
+	}
+	for _, name := range []string{"khien trach", "canh cao", "giai tan"} {
+		if rest, ok := strings.CutPrefix(k, name); ok && (rest == "" || !isLetter(rest[0])) {
+			return s, ""
+		}
+	}
+	return "", unknownValue(what, s, schema.OrgDisciplines)
+}
+
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
 
 var residenceNames = lookup[criteria.Residence]{

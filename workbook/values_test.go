@@ -316,3 +316,19 @@ func TestQuickNFCAgreesWithNormaliser(t *testing.T) {
 		}
 	}
 }
+
+// TestParseOrgDiscipline: a unit's Kỷ luật is one of the measures against
+// an organisation, "Không" or blank for none; "Có" and a member's measure
+// (Khai trừ) are errors naming the closed set.
+func TestParseOrgDiscipline(t *testing.T) {
+	for in, want := range map[string]string{"Khiển trách": "Khiển trách", "kỷ luật cảnh cáo": "kỷ luật cảnh cáo", "Giải tán": "Giải tán", "Không": "", "không": ""} {
+		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != want || msg != "" {
+			t.Errorf("%q: %q, %q", in, got, msg)
+		}
+	}
+	for _, in := range []string{"Có", "Khai trừ", "nặng"} {
+		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != "" || msg == "" {
+			t.Errorf("%q: %q accepted", in, got)
+		}
+	}
+}

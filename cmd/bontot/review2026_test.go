@@ -313,3 +313,20 @@ func TestReviewRulesFromCriteriaFile(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitteeMemberDisciplineRead: the Cấp ủy viên and Kỷ luật columns
+// of Đảng viên are read, and a chi bộ rated HTXSNV (90 points) with a
+// disciplined committee member gets the warning of QĐ 366 art. 11.
+func TestCommitteeMemberDisciplineRead(t *testing.T) {
+	book := membersBookWith(t, []any{"Họ và tên", "Cấp ủy viên", "Kỷ luật", "Xếp loại"},
+		[]any{"Nguyễn Văn An", "Có", "Khiển trách", "KHTNV"},
+		[]any{"Trần Thị Bình", "Không", "", "HTTNV"})
+	out, stderr, code := runCmd(t, "evaluate", book, "--year", "2025", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "cấp ủy viên Nguyễn Văn An bị kỷ luật khiển trách (Đảng viên dòng 2)") ||
+		!strings.Contains(out, "tổ chức đảng như vậy không xếp loại HTXSNV") {
+		t.Errorf("no warning of the disciplined committee member:\n%s", out)
+	}
+}

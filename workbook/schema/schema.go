@@ -45,6 +45,9 @@ var (
 	Results        = []string{"Đạt", "Không đạt"}
 	YesNo          = []string{"Có", "Không"}
 	Disciplines    = []string{"Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"}
+	// OrgDisciplines are the measures against a party organisation
+	// (Điều lệ Đảng, Điều 36).
+	OrgDisciplines = []string{"Không", "Khiển trách", "Cảnh cáo", "Giải tán"}
 	Residence      = []string{"Tốt", "Khá", "Đạt", "Hoàn thành", "Không đạt", "Chưa tốt", "Không tốt", "Kém", "Yếu", "Không lấy ý kiến"}
 )
 
@@ -83,6 +86,7 @@ var Sheets = []Sheet{
 			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "target", Header: "Chỉ tiêu kết nạp", Aliases: []string{"Chỉ tiêu kết nạp đảng viên"}, Help: "Số đảng viên mới phải kết nạp trong năm (bỏ trống nếu không giao)"},
 			{Key: "admitted", Header: "Đã kết nạp", Aliases: []string{"Số đã kết nạp", "Kết nạp mới"}, Help: "Số đảng viên mới đã kết nạp trong năm"},
+			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Kỷ luật tổ chức", "Kỷ luật trong năm"}, Values: OrgDisciplines, Help: "Hình thức kỷ luật đơn vị (tổ chức đảng) trong năm: Khiển trách, Cảnh cáo, Giải tán; Không hoặc để trống nếu không bị kỷ luật"},
 		}},
 	{ID: criteria.SheetMeetings, Name: "Sinh hoạt", Aliases: []string{"Sinh hoạt chi bộ", "Buổi sinh hoạt"},
 		Help:    "Mỗi dòng một buổi sinh hoạt chi bộ thường kỳ hoặc chuyên đề, với điểm chấm (thang 100) hoặc điểm 5 nhóm tiêu chí.",
@@ -107,6 +111,7 @@ var Sheets = []Sheet{
 			{Key: "points", Header: "Điểm xếp loại", Aliases: []string{"Điểm đánh giá, xếp loại", "Điểm đánh giá xếp loại", "Tổng điểm xếp loại", "Điểm đánh giá", "Tổng điểm", "Tổng số điểm"}, Help: "Điểm xếp loại 0–100 (Quy định 366-QĐ/TW: từ 90 HTXSNV, từ 70 HTTNV, từ 50 HTNV), thay cho hoặc bên cạnh Xếp loại; ghi cả hai thì Xếp loại quyết định"},
 			{Key: "violation", Header: "Vi phạm", Aliases: []string{"Vi phạm quy định 37", "Vi phạm những điều đảng viên không được làm"}, Values: YesNo, Help: "Có (hoặc ghi nội dung vi phạm) nếu vi phạm những điều đảng viên không được làm; Không hoặc để trống nếu không"},
 			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
+			{Key: "committee_member", Header: "Cấp ủy viên", Aliases: []string{"Là cấp ủy viên", "Chi ủy viên", "Đảng ủy viên"}, Values: YesNo, Help: "Có nếu là cấp ủy viên của đơn vị ghi ở dòng này (chi ủy viên của chi bộ, đảng ủy viên ở dòng của đảng bộ)"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
 			// Year-end lists give the reason a member is not rated here
 			// (issue 17): "Miễn công tác và sinh hoạt đảng", "Đình chỉ

@@ -435,7 +435,7 @@ func TestDimensionCoversTheUsedRange(t *testing.T) {
 	// openpyxl in read-only mode reads only the declared dimension.
 	f := write(t, single)
 	for sheet, want := range map[string]string{
-		"Đơn vị":      "A1:I2", // Điểm xếp loại beside Xếp loại
+		"Đơn vị":      "A1:J2", // Điểm xếp loại beside Xếp loại; Kỷ luật last
 		"Sinh hoạt":   "A1:M1", // with Điểm cấp trên chấm
 		"Tự đánh giá": fmt.Sprintf("A1:D%d", len(criteria.Items)+1),
 	} {
