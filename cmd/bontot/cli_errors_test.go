@@ -31,7 +31,7 @@ func TestParserErrorsInVietnamese(t *testing.T) {
 		{[]string{"evaluate", "-zq", example}, "bontot: không có tùy chọn -z (trong -zq)", "bontot evaluate"},
 		{[]string{"evaluate", "---year", "2024", example}, "bontot: viết sai tùy chọn ---year", "bontot evaluate"},
 		{[]string{"validate", "--year", "hai nghìn", example}, `bontot: giá trị "hai nghìn" của --year không hợp lệ; cần một số nguyên`, "bontot validate"},
-		{[]string{"validate", "--strict", example}, "bontot: không có tùy chọn --strict", "bontot validate"},
+		{[]string{"validate", "--summary", example}, "bontot: không có tùy chọn --summary", "bontot validate"},
 		{[]string{"validate"}, "bontot: cần ít nhất một tệp .xlsx hoặc thư mục", "bontot validate"},
 		{[]string{"template", "--unt", "CB01"}, "bontot: không có tùy chọn --unt", "bontot template"},
 		{[]string{"template", "--year", "x"}, `bontot: giá trị "x" của --year không hợp lệ; cần một số nguyên`, "bontot template"},

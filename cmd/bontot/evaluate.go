@@ -340,22 +340,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if ctx.Err() != nil {
 		return errInterrupted
 	}
-	// An unfinished year is judged as unfinished (SPEC §6): without
-	// --as-of, as of the day of the run, exactly as --as-of does.
-	asOf, asOfToday := o.AsOf, false
-	if asOf.IsZero() && yearUnfinished(res.Dataset.Year, today) {
-		asOf, asOfToday = today, true
-	}
-	// The report records Strict in its thresholds so that renderers know
-	// whether unrecorded self-assessment items count.
-	th.Strict = th.Strict || o.Strict
 	stop := startPhase(s, fmt.Sprintf("Đang đánh giá %d đơn vị", len(res.Dataset.Units)))
-	review, reviewWhy := reviewDate(o.ReviewDate, res.Dataset.Year, today)
-	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: o.Strict, ReleaseRows: true,
-		ReviewDate: review, ReviewDateWhy: reviewWhy})
+	rep := evaluateRead(res, th, rules, evalChoices{AsOf: o.AsOf, Strict: o.Strict, ReviewDate: o.ReviewDate, Today: today, ReleaseRows: true})
 	stop()
-	rep.Rules = rules
-	rep.AsOfToday = asOfToday
 	renderGC()
 	if o.Format == "xlsx" {
 		xlsxGC()
@@ -632,6 +619,38 @@ func reviewDate(flag time.Time, year int, today time.Time) (time.Time, string) {
 // year is judged as ended, as --as-of 31/12 is.
 func yearUnfinished(year int, today time.Time) bool {
 	return year != 0 && today.Before(time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+// evalChoices are the choices of a run that decide how what was read is
+// evaluated, beside the thresholds.
+type evalChoices struct {
+	AsOf        time.Time // --as-of; zero for none
+	Strict      bool      // --strict
+	ReviewDate  time.Time // --review-date; zero for none
+	Today       time.Time // the run's one clock (streams.today)
+	ReleaseRows bool      // the dataset is not needed after the evaluation
+}
+
+// evaluateRead evaluates what was read. evaluate and validate both call
+// it, so that validate warns of exactly what evaluate will hold against
+// the data: the same year, the same day an unfinished year is judged on,
+// the same review date.
+func evaluateRead(res *workbook.Result, th criteria.Thresholds, rules criteria.Rules, c evalChoices) *criteria.Report {
+	// An unfinished year is judged as unfinished (SPEC §6): without
+	// --as-of, as of the day of the run, exactly as --as-of does.
+	asOf, asOfToday := c.AsOf, false
+	if asOf.IsZero() && yearUnfinished(res.Dataset.Year, c.Today) {
+		asOf, asOfToday = c.Today, true
+	}
+	// The report records Strict in its thresholds so that renderers know
+	// whether unrecorded self-assessment items count.
+	th.Strict = th.Strict || c.Strict
+	review, reviewWhy := reviewDate(c.ReviewDate, res.Dataset.Year, c.Today)
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: c.Strict, ReleaseRows: c.ReleaseRows,
+		ReviewDate: review, ReviewDateWhy: reviewWhy})
+	rep.Rules = rules
+	rep.AsOfToday = asOfToday
+	return rep
 }
 
 func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,10 +28,17 @@ type validateOptions struct {
 	// decide which Sinh hoạt columns are group scores and their maxima.
 	CriteriaFile string
 	Profile      string
+	// Strict, AsOf and ReviewDate are evaluate's flags that change what is
+	// missing: validate takes them so that it warns of what that evaluate
+	// will hold against the data.
+	Strict     bool
+	AsOf       time.Time
+	ReviewDate time.Time
 }
 
 func newValidateCmd(s streams) *cobra.Command {
 	var o validateOptions
+	var asOf, reviewDate string
 	cmd := &cobra.Command{
 		Use:   "validate TỆP|THƯ-MỤC...",
 		Short: "Kiểm tra sổ Excel: liệt kê lỗi dữ liệu và tóm tắt những gì đọc được",
@@ -42,6 +51,11 @@ Mức độ: "lỗi" — dòng bị bỏ qua, đơn vị bị đánh dấu lỗi
 cần xem lại, không bỏ gì; "ghi chú" — ví dụ các dòng thuộc năm khác bị bỏ qua.
 
 Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc họp cấp ủy nhất.
+
+Sổ được đánh giá như lệnh evaluate sẽ đánh giá (cùng năm, cùng ngày tính đến,
+cùng --strict, --as-of, --review-date): mỗi tiêu chí con còn thiếu dữ liệu là một
+cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh báo của evaluate
+(tháng không sinh hoạt, mục tự đánh giá chưa ghi).
 ` + exitHelp,
 		Example: `  # Kiểm tra sổ của cả khối
   bontot validate khoi-2024.xlsx
@@ -59,6 +73,23 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 			if o.Year != 0 && (o.Year < 1950 || o.Year > 2100) {
 				return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
 			}
+			if asOf != "" {
+				d, err := parseDate(asOf)
+				if err != nil {
+					return usageError{err}
+				}
+				if o.Year != 0 && d.Year() != o.Year {
+					return usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, o.Year)}
+				}
+				o.AsOf = d
+			}
+			if reviewDate != "" {
+				d, err := parseDate(reviewDate)
+				if err != nil {
+					return usageError{fmt.Errorf("--review-date %q không phải ngày hợp lệ; viết dd/mm/yyyy (15/12/2026) hoặc yyyy-mm-dd", reviewDate)}
+				}
+				o.ReviewDate = d
+			}
 			return runValidate(o, s)
 		},
 	}
@@ -66,6 +97,9 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
 	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
+	f.BoolVar(&o.Strict, "strict", false, "như evaluate --strict: mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
+	f.StringVar(&asOf, "as-of", "", "như evaluate --as-of: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	f.StringVar(&reviewDate, "review-date", "", "như evaluate --review-date: `NGÀY` kiểm điểm, đánh giá xếp loại")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
@@ -77,8 +111,12 @@ func runValidate(o validateOptions, s streams) error {
 	// One choice of rules serves validate and evaluate: the same file is
 	// read the same way by both.
 	today := s.today()
-	res, _, rules, err := readUnderRules(o.CriteriaFile, o.Profile, o.Year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
-		opts := readOptions(th, o.Password, o.Year, today)
+	year := o.Year
+	if year == 0 && !o.AsOf.IsZero() {
+		year = o.AsOf.Year()
+	}
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
+		opts := withAsOf(readOptions(th, o.Password, year, today), o.AsOf)
 		// Every sheet bontot knows is checked, Lịch sử too, though only the
 		// 2025 rules read it when evaluating.
 		opts.History = true
@@ -91,8 +129,15 @@ func runValidate(o validateOptions, s streams) error {
 		}
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
+	// The evaluation evaluate would make, for what it will hold against
+	// the data: its warnings (a month without a meeting, items not
+	// recorded) and every check it cannot judge for want of data. Without
+	// them validate said "no problem" of a file evaluate then called
+	// "Thiếu dữ liệu".
+	rep := evaluateRead(res, th, rules, evalChoices{AsOf: o.AsOf, Strict: o.Strict, ReviewDate: o.ReviewDate, Today: today})
+	probs := groupProblems(append(rep.Problems, missingDataProblems(rep)...))
 	w := &errWriter{w: s.Out}
-	errs := printProblems(w, res.Dataset.Problems)
+	errs := printProblems(w, probs)
 	printSummary(w, res, rules, today)
 	if w.err != nil {
 		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(w.err)}
@@ -101,6 +146,80 @@ func runValidate(o validateOptions, s streams) error {
 		return errDataErrors
 	}
 	return nil
+}
+
+// missingDataProblems are the checks evaluate cannot judge for want of
+// data, as warnings naming each check and the criterion it keeps from
+// "Đạt", with the check's own evidence. Checks of a unit that lack data
+// for one reason (a sheet the workbook does not have) make one warning,
+// not one per check. A unit whose data has errors is "Lỗi dữ liệu"
+// anyway; its missing data is still listed, since it remains once the
+// errors are fixed.
+func missingDataProblems(rep *criteria.Report) []criteria.Problem {
+	var out []criteria.Problem
+	for _, ur := range rep.Units {
+		type group struct {
+			checks, tcs []string
+		}
+		var order []string
+		groups := map[string]*group{}
+		for _, cr := range ur.Criteria {
+			tc := strings.ToUpper(cr.ID)
+			for _, c := range cr.Checks {
+				if c.Status != criteria.MissingData {
+					continue
+				}
+				g := groups[c.Message]
+				if g == nil {
+					g = &group{}
+					groups[c.Message] = g
+					order = append(order, c.Message)
+				}
+				g.checks = append(g.checks, fmt.Sprintf("%s %s [%s]", tc, criteria.CheckTitle(c.ID), c.ID))
+				if !slices.Contains(g.tcs, tc) {
+					g.tcs = append(g.tcs, tc)
+				}
+			}
+		}
+		for _, msg := range order {
+			g := groups[msg]
+			out = append(out, criteria.Problem{
+				Severity: criteria.SeverityWarning, File: ur.Unit.Source.File(), Unit: ur.Unit.Code,
+				Message: fmt.Sprintf("%s thiếu dữ liệu nên %s chưa thể “Đạt”: %s",
+					strings.Join(g.checks, "; "), strings.Join(g.tcs, ", "), msg),
+			})
+		}
+	}
+	return out
+}
+
+// groupProblems orders problems by file, then sheet, each in the order it
+// first appears, keeping the order within a sheet: the reader's sorted
+// problems and the evaluation's warnings then print under one heading per
+// file and sheet.
+func groupProblems(probs []criteria.Problem) []criteria.Problem {
+	fileRank, sheetRank := map[string]int{}, map[[2]string]int{}
+	for _, p := range probs {
+		if _, ok := fileRank[p.File]; !ok {
+			fileRank[p.File] = len(fileRank)
+		}
+		k := [2]string{p.File, p.Sheet}
+		if _, ok := sheetRank[k]; !ok {
+			// A problem of the whole file comes before its sheets'.
+			sheetRank[k] = len(sheetRank) + 1
+			if p.Sheet == "" {
+				sheetRank[k] = 0
+			}
+		}
+	}
+	out := slices.Clone(probs)
+	slices.SortStableFunc(out, func(a, b criteria.Problem) int {
+		if c := cmp.Compare(fileRank[a.File], fileRank[b.File]); c != 0 {
+			return c
+		}
+		return cmp.Compare(sheetRank[[2]string{a.File, a.Sheet}], sheetRank[[2]string{b.File, b.Sheet}])
+	})
+	return out
 }
 
 // errWriter keeps the first write error so that printing code stays flat.
