@@ -180,7 +180,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	for i, ur := range units {
 		num := fmt.Sprintf("%3d. ", i+1)
 		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
-			fmt.Sprintf(", hạng %d/%d, đạt \"bốn tốt\", xếp loại HTXSNV", ur.Rank, n[ur.Unit.Type])
+			rankText(", hạng ", ur, n)+", đạt \"bốn tốt\", xếp loại HTXSNV"
 		if ur.HasMeanScore {
 			s += ", điểm " + decimal(ur.MeanScore, 1)
 		}
@@ -427,7 +427,11 @@ func (t *textWriter) details(r *criteria.Report, limit int) {
 			first = false
 		}
 		t.line("")
-		t.unitHeading(ur, fmt.Sprintf(" (hạng %d/%d)", ur.Rank, n[ur.Unit.Type]))
+		suffix := ""
+		if rank := rankText("hạng ", ur, n); rank != "" {
+			suffix = " (" + rank + ")"
+		}
+		t.unitHeading(ur, suffix)
 		if ur.Verdict == criteria.DataError {
 			for _, text := range unitErrors(r, ur) {
 				t.hanging("  "+t.status(criteria.DataError, "!")+" ", "    ", text)
@@ -595,8 +599,10 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 		info = append(info, "xếp loại: "+u.Rating.Code())
 	}
 	t.paragraph("", strings.Join(info, " · "))
-	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
-		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
+	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label())
+	if rank := rankText(" · hạng ", ur, unitTypeCount(r)); rank != "" {
+		verdict += rank + " " + lowerFirst(u.Type.Label())
+	}
 	if ur.Commendation {
 		verdict += " · " + commendationText(ur)
 	}
@@ -612,9 +618,12 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 			t.checkLines(ch)
 		}
 	}
+	// A unit's view is about the unit: the cluster's choice of pilot
+	// units is the upper committee's task, and a ✗ for it in a chi bộ's
+	// self-check reads as the chi bộ's own failing.
 	var impl []criteria.ImplementationResult
 	for _, im := range r.Implementation {
-		if im.Unit == u.Code || (im.Cluster != "" && im.Cluster == u.Cluster) {
+		if im.Unit == u.Code {
 			impl = append(impl, im)
 		}
 	}
@@ -629,6 +638,17 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 		}
 	}
 	t.problems(probs, u.Code, false)
+}
+
+// rankText is prefix and "rank/count" of ur within its type, or "" when
+// the unit is the only one of its type: "hạng 1/1" ranks a unit against
+// nothing, and a secretary checking a single chi bộ reads it as a result.
+func rankText(prefix string, ur *criteria.UnitResult, count map[criteria.UnitType]int) string {
+	n := count[ur.Unit.Type]
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d/%d", prefix, ur.Rank, n)
 }
 
 // notMetSummary is the text of the "Chưa đạt:" line of a unit's view: the

@@ -560,27 +560,27 @@ func resolveUnit(rep *criteria.Report, code string) (string, error) {
 }
 
 // onlyUnit narrows a report to one unit for the json, csv and xlsx formats:
-// the unit, its implementation checks, its problems and those tied to no
-// unit (a missing sheet concerns it too).
+// the unit, its own implementation checks (not its cluster's), its
+// problems and those tied to no unit (a missing sheet concerns it too).
 func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 	out := *rep
 	out.Units = nil
 	out.Implementation = nil
 	out.Problems = nil
-	cluster := ""
 	// Problems of the chi bộ whose errors make this unit loi_du_lieu count too.
 	codes := map[string]bool{code: true}
 	for _, ur := range rep.Units {
 		if ur.Unit.Code == code {
 			out.Units = append(out.Units, ur)
-			cluster = ur.Unit.Cluster
 			for _, c := range ur.ErrorsIn {
 				codes[c] = true
 			}
 		}
 	}
 	for _, im := range rep.Implementation {
-		if im.Unit == code || (cluster != "" && im.Cluster == cluster) {
+		// The cluster's pilot list is the upper committee's task, not the
+		// unit's (as in the terminal's unit view).
+		if im.Unit == code {
 			out.Implementation = append(out.Implementation, im)
 		}
 	}
