@@ -277,14 +277,14 @@ func TestCSVBOMAndRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := 1
+	want := 1 + len(fixture().Problems)
 	for _, ur := range fixture().Units {
 		for _, c := range ur.Criteria {
 			want += len(c.Checks)
 		}
 	}
 	if len(rows) != want {
-		t.Errorf("%d rows, want header + one per unit × check = %d", len(rows), want)
+		t.Errorf("%d rows, want header + one per unit × check + one per problem = %d", len(rows), want)
 	}
 	if got := strings.Join(rows[1][:10], "|"); got != "dang_bo_co_so|1|DB01|Đảng bộ Sở Tài chính||Cụm 1|dat|true|tc1|dat" {
 		t.Errorf("first row %s", got)

@@ -72,8 +72,10 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
          --date, --on-behalf, --signer, --signer-title; thiếu thì để dòng chấm
          điền tay
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
-  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
-         cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
+  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề dữ
+         liệu (type = problem: code là mã đơn vị, status là error, warning hoặc
+         note, message là tệp › sheet!ô: nội dung); UTF-8 có BOM (mở được
+         bằng Excel)
 
 Bảng trên màn hình dùng hết chiều rộng cửa sổ (ít nhất 80 cột; khi chuyển
 hướng ra tệp, theo biến COLUMNS), in số đơn vị đạt của từng loại và danh sách đề
@@ -426,8 +428,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	if o.Format != "table" || o.Output != "" {
 		// The terminal table shows these above the ranking; a report that
-		// goes elsewhere (CSV has no place for problems at all) leaves the
-		// person who ran it a line on stderr.
+		// goes elsewhere leaves the person who ran it a line on stderr.
 		for _, p := range rep.Problems {
 			if p.Lead {
 				fmt.Fprintln(s.Err, "bontot: cảnh báo: "+p.String())
@@ -439,12 +440,30 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			if o.Format != "table" || o.Output != "" {
 				// The table lists the errors itself; other formats say so
 				// on stderr, so that a script's log shows why the exit is 3.
-				fmt.Fprintln(s.Err, "bontot: có lỗi dữ liệu, xem mục problems/Cảnh báo và lỗi dữ liệu của báo cáo")
+				fmt.Fprintln(s.Err, "bontot: có lỗi dữ liệu, "+problemsWhere(o))
 			}
 			return errDataErrors
 		}
 	}
 	return nil
+}
+
+// problemsWhere says where the chosen report lists the data problems,
+// by the name that report gives the place: a message never names a
+// section the format has not got.
+func problemsWhere(o evaluateOptions) string {
+	switch {
+	case o.Format == "json":
+		return "xem mục \"problems\" của báo cáo JSON"
+	case o.Format == "csv":
+		return "xem các dòng có type là \"problem\" ở cuối báo cáo CSV"
+	case o.Format == "xlsx" && o.Output == "":
+		// --split alone: each unit's report has its own sheet.
+		return "xem sheet \"" + report.SheetProblems + "\" trong báo cáo của đơn vị"
+	case o.Format == "xlsx":
+		return "xem sheet \"" + report.SheetProblems + "\" của báo cáo"
+	}
+	return "xem mục \"VẤN ĐỀ DỮ LIỆU\" cuối báo cáo"
 }
 
 // readWithProgress runs workbook.Read with a progress bar on stderr, in

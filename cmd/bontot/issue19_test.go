@@ -63,3 +63,35 @@ func TestUnitViewIsAboutTheUnit(t *testing.T) {
 		t.Errorf("a bloc's unit view lost its rank:\n%s", out)
 	}
 }
+
+// Regression (issue 19, item 13): a CSV of a workbook with cell errors
+// had no problem rows, while stderr pointed to "mục problems/Cảnh báo và
+// lỗi dữ liệu", which a CSV has not got. The CSV lists the errors, and
+// stderr names the place each format gives them.
+func TestDataErrorsAreWhereTheMessageSays(t *testing.T) {
+	dir := t.TempDir()
+	path := validateBook(t, dir, "khoi.xlsx", true)
+	out, errOut, code := runCmd(t, "evaluate", path, "--format", "csv")
+	if code != exitDataErrors {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "\nproblem,,CB02,,,,,,,,,error,,,khoi.xlsx › Sinh hoạt!D4: Điểm 105 ngoài khoảng 0–100\n") {
+		t.Errorf("the CSV lacks the cell error:\n%s", out)
+	}
+	for _, c := range []struct{ args, want []string }{
+		{[]string{"--format", "csv"}, []string{`xem các dòng có type là "problem"`}},
+		{[]string{"--format", "json"}, []string{`xem mục "problems" của báo cáo JSON`}},
+		{[]string{"-o", filepath.Join(dir, "bao-cao.xlsx")}, []string{`xem sheet "Cảnh báo và lỗi dữ liệu" của báo cáo`}},
+		{[]string{"-o", filepath.Join(dir, "bao-cao.txt")}, []string{`xem mục "VẤN ĐỀ DỮ LIỆU" cuối báo cáo`}},
+	} {
+		_, errOut, _ = runCmd(t, append([]string{"evaluate", path}, c.args...)...)
+		for _, want := range c.want {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("%v: stderr lacks %q: %q", c.args, want, errOut)
+			}
+		}
+		if strings.Contains(errOut, "problems/") {
+			t.Errorf("%v: stderr names sections of two formats: %q", c.args, errOut)
+		}
+	}
+}
