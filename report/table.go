@@ -180,7 +180,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	for i, ur := range units {
 		num := fmt.Sprintf("%3d. ", i+1)
 		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
-			rankText(", hạng ", ur, n)+", đạt \"bốn tốt\", xếp loại HTXSNV"
+			rankText(", hạng ", ur, n) + ", đạt \"bốn tốt\", xếp loại HTXSNV"
 		if ur.HasMeanScore {
 			s += ", điểm " + decimal(ur.MeanScore, 1)
 		}
