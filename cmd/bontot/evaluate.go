@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -230,6 +231,11 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 			return usageError{fmt.Errorf("--split %s là một tệp, không phải thư mục", o.Split)}
 		}
 	}
+	if o.Split != "" && o.Output != "" && inFolder(o.Output, o.Split) {
+		// The bloc's report would overwrite a unit's own of the same
+		// name, and a folder meant to be sent unit by unit would carry it.
+		return usageError{fmt.Errorf("-o %s nằm trong thư mục --split %s, nơi ghi báo cáo riêng của từng đơn vị; hãy ghi báo cáo chung ra ngoài thư mục đó", o.Output, o.Split)}
+	}
 	if o.Output != "" {
 		// First: "/dev/null" is refused for what it is, not for its name.
 		if err := checkOutput(o.Output); err != nil {
@@ -284,6 +290,21 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
 	}
 	return nil
+}
+
+// inFolder reports whether path lies in folder dir or below it, compared
+// as absolute paths (case aside on Windows, whose file names ignore it).
+func inFolder(path, dir string) bool {
+	ap, err1 := filepath.Abs(path)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		ap, ad = strings.ToLower(ap), strings.ToLower(ad)
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // parseDate reads --as-of: dd/mm/yyyy as Vietnamese write dates, or ISO
@@ -388,8 +409,12 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	if o.Split != "" {
 		stop := startPhase(s, "Đang ghi báo cáo từng đơn vị vào "+o.Split)
-		n, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
+		written, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
 		stop()
+		n := len(written)
+		if errors.Is(err, errInterrupted) && n > 0 {
+			return &exitError{code: exitFailure, msg: interruptedSplit(o.Split, written, len(rep.Units), o.Output)}
+		}
 		if err != nil {
 			return err
 		}
@@ -415,6 +440,11 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		stop := startPhase(s, "Đang ghi báo cáo "+o.Output)
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
 		stop()
+		if errors.Is(err, errInterrupted) && o.Split != "" && len(rep.Units) > 0 {
+			// The units' reports are on disk: "no file written" would
+			// send the user looking for nothing, or delete them.
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("đã dừng theo yêu cầu (Ctrl+C): đã ghi đủ %d báo cáo đơn vị vào %s; báo cáo chung %s chưa ghi", len(rep.Units), o.Split, o.Output)}
+		}
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -528,12 +558,15 @@ func totalSize(files []string) int64 {
 // --split): the unit's row, every check with its evidence, its
 // implementation checks and problems, headed "Kính gửi" the unit, so that
 // the office can send each its own result. Each file is written
-// atomically, like -o, under a name safe on Windows; it returns how many.
-func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) (int, error) {
+// atomically, like -o, under a name safe on Windows. It returns the paths
+// written, also when it stops part way (Ctrl+C), so that the user is told
+// which reports are there.
+func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
+		return nil, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
 	}
 	used := map[string]bool{}
+	var written []string
 	for _, ur := range rep.Units {
 		u := ur.Unit
 		path := filepath.Join(dir, report.SplitFileName(u.Code, u.Name, used))
@@ -543,12 +576,34 @@ func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) || errors.Is(err, errInterrupted) {
-				return 0, err
+				return written, err
 			}
-			return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
+			return written, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 		}
+		written = append(written, path)
 	}
-	return len(rep.Units), nil
+	return written, nil
+}
+
+// interruptedSplit is the sentence of a --split stopped part way: which
+// reports were written (named when few), how many were not, and that the
+// bloc's report (-o) was not written.
+func interruptedSplit(dir string, written []string, total int, output string) string {
+	const named = 5
+	var names []string
+	for _, p := range written[:min(named, len(written))] {
+		names = append(names, filepath.Base(p))
+	}
+	list := strings.Join(names, ", ")
+	if len(written) > named {
+		list += fmt.Sprintf(" và %d tệp khác", len(written)-named)
+	}
+	msg := fmt.Sprintf("đã dừng theo yêu cầu (Ctrl+C): đã ghi %d/%d báo cáo đơn vị vào %s (%s); %d đơn vị còn lại chưa có báo cáo",
+		len(written), total, dir, list, total-len(written))
+	if output != "" {
+		msg += fmt.Sprintf(", báo cáo chung %s chưa ghi", output)
+	}
+	return msg
 }
 
 // resolveUnit finds --unit among the evaluated units, exactly or ignoring

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -93,5 +95,63 @@ func TestDataErrorsAreWhereTheMessageSays(t *testing.T) {
 		if strings.Contains(errOut, "problems/") {
 			t.Errorf("%v: stderr names sections of two formats: %q", c.args, errOut)
 		}
+	}
+}
+
+// Regression (issue 19, item 14): -o into a folder that does not exist
+// failed only after the whole evaluation, in the system's words; it fails
+// first (the input below does not even exist), saying what to do.
+func TestOutputFolderMissingFailsFirst(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "bao-cao", "2024.json")
+	_, errOut, code := runCmd(t, "evaluate", filepath.Join(dir, "khong-co.xlsx"), "-o", out)
+	want := "bontot: thư mục " + filepath.Join(dir, "bao-cao") + " chưa có; hãy tạo trước"
+	if code != exitFailure || !strings.HasPrefix(errOut, want) {
+		t.Errorf("exit %d, stderr %q; want %q", code, errOut, want)
+	}
+}
+
+// Regression (issue 19, item 14): -o onto a read-only file replaced it
+// (the rename ignores the mode), and a report written again lost the mode
+// its owner gave it.
+func TestOutputModes(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "chi-doc.json")
+	if err := os.WriteFile(ro, []byte("cũ"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runCmd(t, "evaluate", example, "-o", ro)
+	if data, _ := os.ReadFile(ro); code != exitFailure || string(data) != "cũ" || !strings.Contains(errOut, "tệp chỉ cho đọc (read-only)") {
+		t.Errorf("read-only: exit %d, stderr %q, file now %d bytes", code, errOut, len(data))
+	}
+	own := filepath.Join(dir, "rieng.json")
+	if err := os.WriteFile(own, []byte("cũ"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runCmd(t, "evaluate", example, "-o", own); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if st, err := os.Stat(own); err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != 0o600) {
+		t.Errorf("the report's mode became %v, want 0600 as before", st.Mode())
+	}
+}
+
+// Regression (issue 19, item 14): -o inside the --split folder let the
+// bloc's report overwrite a unit's own of the same name.
+func TestOutputInsideSplitFolderRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, out := range []string{filepath.Join(dir, "don-vi", "CB01.xlsx"), filepath.Join(dir, "don-vi", "con", "chung.xlsx")} {
+		_, errOut, code := runCmd(t, "evaluate", example, "--split", filepath.Join(dir, "don-vi"), "-o", out)
+		if code != exitFailure || !strings.Contains(errOut, "nằm trong thư mục --split") {
+			t.Errorf("-o %s: exit %d, stderr %q", out, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "don-vi")); err == nil {
+		t.Error("the split folder was made before the refusal")
+	}
+	// Beside it is fine.
+	if !inFolder(filepath.Join(dir, "a", "b.xlsx"), filepath.Join(dir, "a")) || inFolder(filepath.Join(dir, "ab.xlsx"), filepath.Join(dir, "a")) ||
+		inFolder(filepath.Join(dir, "a..b", "c.xlsx"), filepath.Join(dir, "a")) {
+		t.Error("inFolder is wrong")
 	}
 }
