@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,6 +40,10 @@ type TableOptions struct {
 	// ASCII writes the marks of statuses in ASCII ("v", "x") for a console
 	// whose font has no ✓ or ✗ (a legacy Windows code page).
 	ASCII bool
+	// Window is the window of a workbook dropped on bontot.exe, whose
+	// reader types no command line: every hint that would add or remove a
+	// flag points to the Excel report written beside the workbook instead.
+	Window bool
 }
 
 // Bounds of the width the report is laid out for.
@@ -67,7 +72,7 @@ func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
 	// Lines go out through a buffer: written one by one to a terminal or
 	// pipe, the details of a bloc would cost a system call each.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	t := &textWriter{w: bw, color: opts.Color, width: layoutWidth(opts.Width), ascii: opts.ASCII}
+	t := &textWriter{w: bw, color: opts.Color, width: layoutWidth(opts.Width), ascii: opts.ASCII, window: opts.Window}
 	err := t.report(r, opts)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -111,7 +116,11 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	if opts.Summary {
 		if n := notMetCount(r); n > 0 {
 			t.line("")
-			t.paragraph("", fmt.Sprintf("Không in chi tiết %d đơn vị chưa đạt (--summary): bỏ --summary để xem, --all để xem tất cả, --unit MÃ để xem một đơn vị.", n))
+			if t.window {
+				t.paragraph("", fmt.Sprintf("Chi tiết %d đơn vị chưa đạt: sheet “%s” của báo cáo Excel.", n, SheetDetail))
+			} else {
+				t.paragraph("", fmt.Sprintf("Không in chi tiết %d đơn vị chưa đạt (--summary): bỏ --summary để xem, --all để xem tất cả, --unit MÃ để xem một đơn vị.", n))
+			}
 		}
 		t.problemCounts(r.Problems)
 	} else {
@@ -235,14 +244,26 @@ func asOfLine(r *criteria.Report) string {
 	return fmt.Sprintf("Tự kiểm tra giữa năm: dữ liệu tính đến ngày %s.", r.AsOf.Format("02/01/2006"))
 }
 
+// windowAsOfLine is asOfLine, but in the window of a dropped workbook
+// (window true), where no flag can be added, it says what the verdicts
+// of an unfinished year mean instead of how to judge the whole year.
+func windowAsOfLine(r *criteria.Report, window bool) string {
+	if window && r.AsOfToday && !r.AsOf.IsZero() {
+		return fmt.Sprintf("Năm %d chưa kết thúc: tính đến ngày %s; tiêu chí còn đạt được trong phần còn lại của năm ghi “Còn khả năng”.",
+			r.Year, r.AsOf.Format("02/01/2006"))
+	}
+	return asOfLine(r)
+}
+
 // textWriter writes lines, keeping the first error so that rendering code
 // stays linear.
 type textWriter struct {
-	w     io.Writer
-	color bool
-	width int  // columns the lines fit in
-	ascii bool // marks in ASCII
-	err   error
+	w      io.Writer
+	color  bool
+	width  int  // columns the lines fit in
+	ascii  bool // marks in ASCII
+	window bool // TableOptions.Window
+	err    error
 }
 
 func (t *textWriter) line(s string) {
@@ -307,7 +328,7 @@ func (t *textWriter) heading(r *criteria.Report) {
 	t.line(t.bold(title))
 	// What the whole report rests on comes first: up to which day it
 	// counts, and which rules judge it.
-	if l := asOfLine(r); l != "" {
+	if l := windowAsOfLine(r, t.window); l != "" {
 		t.paragraph("", l)
 	}
 	if l := rulesLine(r); l != "" {
@@ -730,8 +751,12 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 			continue
 		}
 		label := severityLabel(p.Severity) + ": "
+		text := p.String()
+		if t.window {
+			text = WindowText(text)
+		}
 		t.line("")
-		for i, l := range wrap(nfc.String(label+p.String()), t.width-2) {
+		for i, l := range wrap(nfc.String(label+text), t.width-2) {
 			if i == 0 {
 				t.line(t.paint("1;33", strings.TrimSuffix(label, " ")) + " " + strings.TrimPrefix(l, label))
 				continue
@@ -740,6 +765,16 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 		}
 	}
 }
+
+// flagHint is the clause by which the reader's messages tell a person at
+// a command line which flag to add: "— hãy chỉ rõ bằng --year", "; hãy
+// chạy với --year 2024".
+var flagHint = regexp.MustCompile(`\s*(?:—|;|,)\s*hãy (?:chỉ rõ bằng|chạy (?:lại )?với) --[^;]*`)
+
+// WindowText is a message without its flag hint, for the window of a
+// dropped workbook: what is left says what was found ("tạm dùng năm
+// 2026"), which is what the person at the window can act on.
+func WindowText(s string) string { return flagHint.ReplaceAllString(s, "") }
 
 // maxListed bounds the warnings and notes printed in the summary view: a
 // whole bloc can raise hundreds (one per poorly attended meeting), and the
@@ -768,6 +803,10 @@ func (t *textWriter) problemCounts(probs []criteria.Problem) {
 		return
 	}
 	t.line("")
+	if t.window {
+		t.paragraph("", "VẤN ĐỀ DỮ LIỆU: "+problemCountText(probs)+" (xem sheet “"+SheetProblems+"” của báo cáo Excel).")
+		return
+	}
 	t.paragraph("", "VẤN ĐỀ DỮ LIỆU: "+problemCountText(probs)+" (bỏ --summary để xem).")
 }
 

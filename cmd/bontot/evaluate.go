@@ -47,6 +47,9 @@ type evaluateOptions struct {
 	// evaluated, when set, receives the report once evaluated: a workbook
 	// dropped on bontot.exe shows its results in the window as well.
 	evaluated func(*criteria.Report)
+	// window: the run is that of a dropped workbook, whose reader types
+	// no flag; its messages name none.
+	window bool
 }
 
 // formats are the values of --format.
@@ -460,7 +463,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// The terminal table shows these above the ranking; a report that
 		// goes elsewhere leaves the person who ran it a line on stderr.
 		for _, p := range rep.Problems {
-			if p.Lead {
+			// The window shows them itself, without their flag hints.
+			if p.Lead && !o.window {
 				fmt.Fprintln(s.Err, "bontot: cảnh báo: "+p.String())
 			}
 		}

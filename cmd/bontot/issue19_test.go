@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -8,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 // bookOf writes a workbook of the given sheets (rows of cells, header
@@ -153,5 +157,83 @@ func TestOutputInsideSplitFolderRefused(t *testing.T) {
 	if !inFolder(filepath.Join(dir, "a", "b.xlsx"), filepath.Join(dir, "a")) || inFolder(filepath.Join(dir, "ab.xlsx"), filepath.Join(dir, "a")) ||
 		inFolder(filepath.Join(dir, "a..b", "c.xlsx"), filepath.Join(dir, "a")) {
 		t.Error("inFolder is wrong")
+	}
+}
+
+// Regression (issue 19, item 6): the window of a workbook dropped on
+// bontot.exe told its user to add or remove flags ("bỏ --summary",
+// "--unit MÃ", "--year", "thêm --as-of 31/12/2026"), which a person who
+// drags a file cannot do. It names what to open instead.
+func TestDroppedWindowNamesNoFlag(t *testing.T) {
+	dir := t.TempDir()
+	openReport = func(string) error { return nil }
+	defer func() { openReport = openFile }()
+	for _, wb := range []string{
+		// No dated row: the year is this one, unfinished, and the reader
+		// warns that it guessed it.
+		bookOf(t, dir, "chi-bo.xlsx", map[string][][]any{
+			"Đơn vị":    {{"Mã đơn vị", "Tên đơn vị", "Loại"}, {"CB01", "Chi bộ Sở Tư pháp", "Chi bộ cơ sở"}},
+			"Sinh hoạt": {{"Mã đơn vị", "Ngày", "Loại", "Điểm"}},
+		}, "Đơn vị", "Sinh hoạt"),
+		validateBook(t, dir, "khoi.xlsx", true),
+	} {
+		var out, errb bytes.Buffer
+		runExplorer(context.Background(), launchDropped, []string{wb}, streams{In: strings.NewReader("\n"), Out: &out, Err: &errb, Now: fixedNow})
+		all := out.String() + errb.String()
+		if strings.Contains(all, "--") || strings.Contains(all, "mục problems") {
+			t.Errorf("%s: the window names a flag:\n%s", filepath.Base(wb), all)
+		}
+		if !strings.Contains(all, "báo cáo Excel") {
+			t.Errorf("%s: the window does not say where to look:\n%s", filepath.Base(wb), all)
+		}
+	}
+}
+
+// Regression (issue 19, item 6): --type took only the JSON identifiers,
+// though the workbook's Loại column takes "Chi bộ cơ sở"; and the guide
+// sheet's commands named "so-bon-tot.xlsx" with a line asking to replace
+// it, not the workbook they are in.
+func TestTemplateSpeaksTheSecretarysWords(t *testing.T) {
+	dir := t.TempDir()
+	for typ, want := range map[string]criteria.UnitType{
+		"Chi bộ cơ sở": criteria.CellGrassroots, "chi bo co so": criteria.CellGrassroots,
+		"ĐẢNG BỘ CƠ SỞ": criteria.Committee, "chi_bo_truc_thuoc": criteria.CellSubordinate,
+	} {
+		if got, ok := parseUnitType(typ); !ok || got != want {
+			t.Errorf("--type %q: %q %v, want %q", typ, got, ok, want)
+		}
+	}
+	if _, ok := parseUnitType("Chi bộ"); ok {
+		t.Error(`--type "Chi bộ" taken for a type`)
+	}
+	path := filepath.Join(dir, "chi bo tu phap.xlsx")
+	out, errOut, code := runCmd(t, "template", "--unit", "CB01", "--name", "Chi bộ Sở Tư pháp", "--type", "Chi bộ cơ sở", "-o", path)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	prog := programName()
+	if !strings.Contains(out+errOut, prog+` validate "`+path+`"`) {
+		t.Errorf("the closing message does not name the workbook: %q %q", out, errOut)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Hướng dẫn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var guide strings.Builder
+	for _, r := range rows {
+		guide.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{prog + ` validate "chi bo tu phap.xlsx"`, prog + ` evaluate "chi bo tu phap.xlsx" --unit CB01 --as-of`} {
+		if !strings.Contains(guide.String(), want) {
+			t.Errorf("the guide lacks %q:\n%s", want, guide.String())
+		}
+	}
+	if strings.Contains(guide.String(), "so-bon-tot.xlsx") {
+		t.Errorf("the guide still names an example file:\n%s", guide.String())
 	}
 }

@@ -52,6 +52,12 @@ type Options struct {
 	// Thresholds are the ones the guide sheet states; the zero value means
 	// criteria.Default().
 	Thresholds criteria.Thresholds
+	// FileName is the workbook's own file name, which the guide's commands
+	// name; "" for an example name and a line saying to replace it.
+	FileName string
+	// Program is bontot as typed on the system the workbook is made on
+	// (.\bontot.exe in PowerShell); "" for "bontot".
+	Program string
 }
 
 // Single reports whether opts ask for a single-unit template.
