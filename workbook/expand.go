@@ -81,6 +81,14 @@ func Expand(paths []string) (*Inputs, error) {
 			return nil, &fileError{path: p, msg: "không mở được: " + syserr.Explain(err), err: err}
 		}
 		if !st.IsDir() {
+			// A .ods, .csv or .xlsb named on the command line gets the
+			// sentence it gets in a folder, not "not an .xlsx" from its
+			// first bytes; one that is an .xlsx after all is read. (A .xls
+			// is told apart by its bytes: it may be an encrypted .xlsx.)
+			ext := strings.ToLower(filepath.Ext(p))
+			if what := foreignFormats[ext]; what != "" && ext != ".xls" && !hasWorkbookPart(p) {
+				return nil, &fileError{path: p, msg: fmt.Sprintf("đây là %s, bontot không đọc được; hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", what)}
+			}
 			in.Files = append(in.Files, Input{Path: p, Name: filepath.Base(p)})
 			continue
 		}
@@ -139,7 +147,7 @@ func (in *Inputs) walk(dir string) error {
 		switch {
 		case strings.HasPrefix(name, "~$"):
 			probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
-				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua"})
+				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại"})
 		case ext == ".xlsx" || ext == ".xlsm":
 			switch {
 			case !typ.IsRegular():
@@ -174,6 +182,22 @@ func (in *Inputs) walk(dir string) error {
 	in.Files = append(in.Files, found...)
 	in.Problems = append(in.Problems, probs...)
 	return nil
+}
+
+// hasWorkbookPart reports whether path is a zip holding xl/workbook.xml:
+// an .xlsx whatever its name.
+func hasWorkbookPart(path string) bool {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+	}
+	return false
 }
 
 // rel names path below the folder the user gave.

@@ -237,3 +237,33 @@ func TestTemplateSpeaksTheSecretarysWords(t *testing.T) {
 		t.Errorf("the guide still names an example file:\n%s", guide.String())
 	}
 }
+
+// Regression (issue 19, item 6): a single .ods or .csv was "tệp không phải
+// sổ Excel .xlsx" while the same file in a folder got a sentence saying
+// what it is and what to do; an Excel lock file did not say that the
+// open workbook may hold changes not yet saved.
+func TestForeignFileAndLockFileSaySo(t *testing.T) {
+	dir := t.TempDir()
+	for name, what := range map[string]string{"so.csv": "tệp CSV", "so.ods": "bảng tính LibreOffice/OpenOffice (.ods)"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("PK\x03\x04 not really"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, code := runCmd(t, "validate", p)
+		if want := "đây là " + what + ", bontot không đọc được; hãy mở bằng Excel, lưu lại dưới dạng .xlsx"; code != exitFailure || !strings.Contains(errOut, want) {
+			t.Errorf("%s: exit %d, stderr %q; want %q", name, code, errOut, want)
+		}
+	}
+	folder := filepath.Join(dir, "so")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	validateBook(t, folder, "khoi.xlsx", false)
+	if err := os.WriteFile(filepath.Join(folder, "~$khoi.xlsx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := runCmd(t, "validate", folder, "--year", "2024")
+	if !strings.Contains(out, "có thể còn thay đổi chưa lưu") {
+		t.Errorf("the lock file does not warn of unsaved changes:\n%s", out)
+	}
+}
