@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -40,6 +42,10 @@ type TableOptions struct {
 	// ASCII writes the marks of statuses in ASCII ("v", "x") for a console
 	// whose font has no ✓ or ✗ (a legacy Windows code page).
 	ASCII bool
+	// FullNames keeps every unit name whole in the ranked tables: output
+	// to a file or a pipe is read by a program or searched, where a name
+	// cut to the terminal's width is a name lost. A terminal cuts them.
+	FullNames bool
 	// Window is the window of a workbook dropped on bontot.exe, whose
 	// reader types no command line: every hint that would add or remove a
 	// flag points to the Excel report written beside the workbook instead.
@@ -91,6 +97,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	}
 	t.heading(r)
 	t.lead(r.Problems)
+	widths := summaryWidths(r, t.width, opts.FullNames)
 	for _, typ := range criteria.UnitTypes {
 		units := unitsOfType(r, typ)
 		if len(units) == 0 {
@@ -98,7 +105,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		}
 		t.line("")
 		t.line(t.bold(fmt.Sprintf("%s (%d đơn vị)", strings.ToUpper(typ.Label()), len(units))))
-		if err := summaryTable(t, units); err != nil {
+		if err := summaryTable(t, units, widths); err != nil {
 			return err
 		}
 		t.line(typeCountLine(units))
@@ -336,55 +343,96 @@ func (t *textWriter) heading(r *criteria.Report) {
 	}
 }
 
-// summaryTable renders the ranked table of one unit type. Every column but
-// the name is as wide as its content; the name gets what is left of 80
-// columns and is cut with "…" beyond that.
-func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
-	header := []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3", "TC4", "Kết quả", "Điểm"}
-	rows := make([][]string, 0, len(units))
-	for _, ur := range units {
-		// A fresh slice per row: tablewriter keeps the rows it is given.
-		row := make([]string, 0, len(header))
-		row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
-		for i := range 4 {
-			if i < len(ur.Criteria) {
-				row = append(row, shortLabel(ur.Criteria[i].Verdict))
-			} else {
-				row = append(row, "")
-			}
-		}
-		row = append(row, shortLabel(ur.Verdict))
-		if ur.HasMeanScore {
-			row = append(row, decimal(ur.MeanScore, 1))
+// summaryHeader are the columns of the ranked tables.
+var summaryHeader = []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3", "TC4", "Kết quả", "Điểm"}
+
+// summaryRow is the cells of a unit's row in the ranked table, before
+// padding and colour.
+func summaryRow(ur *criteria.UnitResult) []string {
+	// A fresh slice per row: tablewriter keeps the rows it is given.
+	row := make([]string, 0, len(summaryHeader))
+	row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
+	for i := range 4 {
+		if i < len(ur.Criteria) {
+			row = append(row, shortLabel(ur.Criteria[i].Verdict))
 		} else {
-			row = append(row, "–")
+			row = append(row, "")
 		}
-		rows = append(rows, row)
+	}
+	row = append(row, shortLabel(ur.Verdict))
+	if ur.HasMeanScore {
+		// Always one decimal, so that 93,0 stands beside 93,1 with its
+		// comma in line, not "93" pushed to the right.
+		row = append(row, strings.Replace(strconv.FormatFloat(ur.MeanScore, 'f', 1, 64), ".", ",", 1))
+	} else {
+		row = append(row, "–")
+	}
+	return row
+}
+
+// summaryWidths are the widths of the ranked tables' columns, over every
+// unit of r: the tables of the three unit types then share their column
+// positions. The name gets what is left of the layout width, at least 12
+// columns, and all of its length when full (output to a file or a pipe,
+// where a cut name is a lost one).
+func summaryWidths(r *criteria.Report, width int, full bool) []int {
+	w := make([]int, len(summaryHeader))
+	for col, h := range summaryHeader {
+		w[col] = utf8.RuneCountInString(h)
+	}
+	for i := range r.Units {
+		for col, c := range summaryRow(&r.Units[i]) {
+			w[col] = max(w[col], utf8.RuneCountInString(c))
+		}
 	}
 	// Each cell is padded by one space on either side, without rules.
-	others := 2 * len(header)
-	for col := range header {
-		if col == 2 {
-			continue
+	others := 2 * len(summaryHeader)
+	for col := range w {
+		if col != 2 {
+			others += w[col]
 		}
-		w := utf8.RuneCountInString(header[col])
-		for _, row := range rows {
-			w = max(w, utf8.RuneCountInString(row[col]))
-		}
-		others += w
 	}
-	nameW := max(12, t.width-others)
+	if !full {
+		w[2] = min(w[2], max(12, width-others))
+	}
+	return w
+}
+
+// summaryTable renders the ranked table of one unit type, its columns as
+// wide as summaryWidths gives them: the name cut with "…" beyond its
+// width.
+func summaryTable(t *textWriter, units []*criteria.UnitResult, widths []int) error {
+	header := slices.Clone(summaryHeader)
+	rightAligned := map[int]bool{0: true, 8: true}
+	pad := func(s string, col, n int) string {
+		fill := strings.Repeat(" ", max(0, widths[col]-n))
+		if rightAligned[col] {
+			return fill + s
+		}
+		return s + fill
+	}
+	for col := range header {
+		header[col] = pad(header[col], col, utf8.RuneCountInString(header[col]))
+	}
+	rows := make([][]string, 0, len(units))
+	for _, ur := range units {
+		rows = append(rows, summaryRow(ur))
+	}
 	for i, row := range rows {
-		row[2] = truncate(row[2], nameW)
-		// Colour after measuring: escape sequences take no columns.
-		for col := 3; col <= 7; col++ {
-			var st criteria.Status
-			if col == 7 {
-				st = units[i].Verdict
-			} else if col-3 < len(units[i].Criteria) {
-				st = units[i].Criteria[col-3].Verdict
+		row[2] = truncate(row[2], widths[2])
+		for col := range row {
+			n := utf8.RuneCountInString(row[col])
+			// Colour after measuring: escape sequences take no columns.
+			if col >= 3 && col <= 7 {
+				var st criteria.Status
+				if col == 7 {
+					st = units[i].Verdict
+				} else if col-3 < len(units[i].Criteria) {
+					st = units[i].Criteria[col-3].Verdict
+				}
+				row[col] = t.status(st, row[col])
 			}
-			row[col] = t.status(st, row[col])
+			row[col] = pad(row[col], col, n)
 		}
 	}
 

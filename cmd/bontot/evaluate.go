@@ -404,7 +404,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		case "csv":
 			return report.CSV(w, rep)
 		}
-		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary}
+		// A file or a pipe keeps every name whole: it is searched or read
+		// by a program, not fitted on a screen.
+		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary, FullNames: !stdout || !s.OutTTY}
 		if stdout {
 			opts.Color, opts.Width, opts.ASCII = s.Color, s.Width, s.ASCII
 		}
