@@ -222,13 +222,12 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
 	}
 	if o.Split != "" {
-		// --split writes workbooks: alone it needs no other format, and
-		// beside -o it goes with the Excel report only.
-		switch {
-		case formatGiven && o.Format != "xlsx":
+		// --split writes workbooks; beside -o it goes with the Excel
+		// report only. Alone it also prints the table, as evaluate does
+		// without -o: the units' reports are for sending, the table for
+		// the person who ran it.
+		if formatGiven && o.Format != "xlsx" && !(o.Output == "" && o.Format == "table") {
 			return usageError{fmt.Errorf("--split ghi báo cáo Excel; không dùng cùng --format %s", o.Format)}
-		case o.Output == "":
-			o.Format = "xlsx"
 		}
 		if st, err := os.Stat(o.Split); err == nil && !st.IsDir() {
 			return usageError{fmt.Errorf("--split %s là một tệp, không phải thư mục", o.Split)}
@@ -283,7 +282,7 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if o.SheetPerUnit && o.Format != "xlsx" {
 		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
 	}
-	if len(o.docFlags) > 0 && o.Format != "xlsx" {
+	if len(o.docFlags) > 0 && o.Format != "xlsx" && o.Split == "" {
 		return usageError{fmt.Errorf("--%s chỉ dùng với báo cáo xlsx (thể thức văn bản của báo cáo Excel)", o.docFlags[0])}
 	}
 	if o.Split != "" && o.Output != "" && o.Format != "xlsx" {
@@ -408,7 +407,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		// by a program, not fitted on a screen.
 		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary, FullNames: !stdout || !s.OutTTY}
 		if stdout {
-			opts.Color, opts.Width, opts.ASCII = s.Color, s.Width, s.ASCII
+			opts.Color, opts.Width, opts.ASCII = s.color(), s.Width, s.ASCII
 		}
 		return report.Table(w, rep, opts)
 	}
@@ -428,8 +427,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 	}
 	switch {
-	case o.Output == "" && o.Split != "":
-		// Only the units' own reports were asked for.
+	case o.Output == "" && o.Split != "" && o.Format == "xlsx":
+		// --split --format xlsx: only the units' own reports were asked for.
 	case o.Output == "":
 		stop := func() {}
 		if !s.OutTTY {
@@ -516,14 +515,15 @@ func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*w
 		defer stop()
 		return workbook.ReadInputs(in, opts)
 	}
+	// The bar appears with its first count, not as "(0/-)" before the
+	// reader knows how many sheets there are; the description says what
+	// is counted, since "(3/48)" alone does not.
 	bar := progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(s.Err),
-		progressbar.OptionSetDescription(fmt.Sprintf("Đang đọc %d sổ Excel", len(files))),
-		progressbar.OptionSetItsString("sheet"),
-		progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription(readingLine(len(files), 0, 0)),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetRenderBlankState(true),
+		progressbar.OptionSetRenderBlankState(false),
 	)
 	defer func() {
 		_ = bar.Finish()
@@ -534,8 +534,18 @@ func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*w
 			bar.ChangeMax(total)
 		}
 		_ = bar.Set(done)
+		bar.Describe(readingLine(len(files), done, total))
 	}
 	return workbook.ReadInputs(in, opts)
+}
+
+// readingLine is the progress bar's description: the workbooks being
+// read and, once known, how many of their sheets have been.
+func readingLine(files, done, total int) string {
+	if total <= 0 {
+		return fmt.Sprintf("Đang đọc %d sổ Excel", files)
+	}
+	return fmt.Sprintf("Đang đọc %d sổ Excel: đã đọc %d/%d sheet", files, done, total)
 }
 
 // readingWhat names what is being read: the file, or how many.

@@ -162,7 +162,7 @@ func showResults(s streams, rep *criteria.Report) {
 	}
 	if len(rep.Units) <= maxShownUnits {
 		fmt.Fprintln(s.Out)
-		_ = report.Table(s.Out, rep, report.TableOptions{Summary: true, Width: s.Width, ASCII: s.ASCII, Color: s.Color, Window: true})
+		_ = report.Table(s.Out, rep, report.TableOptions{Summary: true, Width: s.Width, ASCII: s.ASCII, Color: s.color(), Window: true})
 		fmt.Fprintln(s.Out)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook"
 )
 
 // bookOf writes a workbook of the given sheets (rows of cells, header
@@ -265,5 +266,59 @@ func TestForeignFileAndLockFileSaySo(t *testing.T) {
 	out, _, _ := runCmd(t, "validate", folder, "--year", "2024")
 	if !strings.Contains(out, "có thể còn thay đổi chưa lưu") {
 		t.Errorf("the lock file does not warn of unsaved changes:\n%s", out)
+	}
+}
+
+// Regression (issue 19, item 12): the progress bar first drew "(0/-)",
+// then counted "(3/48)" without saying of what.
+func TestProgressSaysWhatItCounts(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.xlsx", "b.xlsx"} {
+		validateBook(t, dir, n, false)
+	}
+	in, err := workbook.Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	if _, err := readWithProgress(in, workbook.Options{Year: 2024}, streams{Err: &errb, ErrTTY: true, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	got := errb.String()
+	if strings.Contains(got, "/-") || !strings.Contains(got, "Đang đọc 2 sổ Excel: đã đọc ") || !strings.Contains(got, " sheet") {
+		t.Errorf("progress line %q", got)
+	}
+}
+
+// Regression (issue 19, item 12): TERM=dumb got colour, an empty NO_COLOR
+// turned it off (no-color.org: only a non-empty value does), and nothing
+// chose colour for a run; --color auto|always|never does.
+func TestColourChoice(t *testing.T) {
+	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
+	for _, c := range []struct {
+		tty  bool
+		env  map[string]string
+		want bool
+	}{
+		{true, map[string]string{"TERM": "xterm-256color"}, true},
+		{true, map[string]string{"TERM": "dumb"}, false},
+		{true, map[string]string{"NO_COLOR": ""}, true},
+		{true, map[string]string{"NO_COLOR": "1"}, false},
+		{false, map[string]string{}, false},
+	} {
+		if got := colorDefault(c.tty, env(c.env)); got != c.want {
+			t.Errorf("tty %v, env %v: colour %v, want %v", c.tty, c.env, got, c.want)
+		}
+	}
+	for mode, want := range map[string]bool{"always": true, "never": false} {
+		var out bytes.Buffer
+		code := run([]string{"evaluate", example, "--summary", "--color", mode}, streams{In: strings.NewReader(""), Out: &out, Err: &out, Now: fixedNow, Color: !want})
+		if code != exitOK || strings.Contains(out.String(), "\x1b[") != want {
+			t.Errorf("--color %s: exit %d, colour %v", mode, code, !want)
+		}
+	}
+	_, errOut, code := runCmd(t, "evaluate", example, "--color", "yes")
+	if code != exitFailure || !strings.Contains(errOut, `--color "yes" không hợp lệ; chọn auto, always hoặc never`) {
+		t.Errorf("--color yes: exit %d, %q", code, errOut)
 	}
 }

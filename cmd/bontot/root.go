@@ -41,13 +41,37 @@ type streams struct {
 	Err    io.Writer
 	OutTTY bool // stdout is a terminal
 	ErrTTY bool // stderr is a terminal
-	Color  bool // colour allowed: stdout is a terminal and NO_COLOR is unset
+	Color  bool // colour by default (--color auto): see colorDefault
 	Width  int  // columns of the terminal report on stdout; 0 for 80
 	ASCII  bool // stdout is a console whose font may lack ✓ and ✗
 	// Now is the one clock of a run: the day an unfinished year is judged
 	// on, the review date, a template's year. nil is time.Now; tests fix
 	// it, so that no test changes its outcome on 1 January.
 	Now func() time.Time
+	// colorMode is root's --color (auto, always, never), shared by every
+	// command: nil or "auto" leave Color as it is.
+	colorMode *string
+}
+
+// color reports whether the report on stdout is coloured: --color always
+// or never, else (auto) Color.
+func (s streams) color() bool {
+	if s.colorMode != nil {
+		switch *s.colorMode {
+		case "always":
+			return true
+		case "never":
+			return false
+		}
+	}
+	return s.Color
+}
+
+// colorDefault is --color auto: stdout is a terminal that shows colour
+// (TERM=dumb shows escape codes as text), and NO_COLOR is not set to a
+// non-empty value (no-color.org: an empty NO_COLOR does not count).
+func colorDefault(outTTY bool, getenv func(string) string) bool {
+	return outTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // today is the day of the run, as a date: midnight UTC of the local
@@ -63,11 +87,10 @@ func (s streams) today() time.Time {
 
 func systemStreams() streams {
 	outTTY := isTerminal(os.Stdout)
-	_, noColor := os.LookupEnv("NO_COLOR")
 	return streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTTY: outTTY, ErrTTY: isTerminal(os.Stderr),
-		Color: outTTY && !noColor && enableColor(os.Stdout),
+		Color: colorDefault(outTTY, os.Getenv) && enableColor(os.Stdout),
 		Width: terminalWidth(os.Stdout, outTTY, os.Getenv),
 		ASCII: outTTY && legacyConsole(os.Stdout),
 	}
@@ -116,6 +139,19 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{parserError{err}} })
+	mode := "auto"
+	s.colorMode = &mode
+	root.PersistentFlags().StringVar(&mode, "color", "auto", "tô màu báo cáo trên màn hình: `auto|always|never` (auto: chỉ khi ra màn hình, không có NO_COLOR, TERM khác dumb)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		switch mode {
+		case "auto", "always", "never":
+			return nil
+		}
+		return usageError{fmt.Errorf("--color %q không hợp lệ; chọn auto, always hoặc never", mode)}
+	}
+	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	root.AddCommand(newVersionCmd(s))
 	for _, add := range subcommands {
 		root.AddCommand(add(s))
