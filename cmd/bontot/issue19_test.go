@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -320,5 +321,37 @@ func TestColourChoice(t *testing.T) {
 	_, errOut, code := runCmd(t, "evaluate", example, "--color", "yes")
 	if code != exitFailure || !strings.Contains(errOut, `--color "yes" không hợp lệ; chọn auto, always hoặc never`) {
 		t.Errorf("--color yes: exit %d, %q", code, errOut)
+	}
+}
+
+// Regression (issue 19, item 12): --help was written for 80 columns and
+// its flag lines ran past them, so a terminal cut words in two. Every
+// line fits the terminal's width, and no word is split: the words of the
+// help are those of the 80-column text, in order.
+func TestHelpWrapsAtTheTerminalsWidth(t *testing.T) {
+	words := func(s string) []string { return strings.Fields(s) }
+	for _, cmd := range []string{"evaluate", "validate", "template"} {
+		var wide bytes.Buffer
+		run([]string{cmd, "--help"}, streams{In: strings.NewReader(""), Out: &wide, Err: &wide, Width: 200, Now: fixedNow})
+		for _, width := range []int{50, 80, 120} {
+			var out bytes.Buffer
+			run([]string{cmd, "--help"}, streams{In: strings.NewReader(""), Out: &out, Err: &out, Width: width, Now: fixedNow})
+			inExamples := false
+			for l := range strings.SplitSeq(out.String(), "\n") {
+				// Example command lines are kept whole to be copied.
+				switch {
+				case l == "Ví dụ:":
+					inExamples = true
+				case l != "" && !strings.HasPrefix(l, " "):
+					inExamples = false
+				}
+				if n := utf8.RuneCountInString(l); n > width && !inExamples {
+					t.Errorf("%s --help at %d columns: line of %d: %q", cmd, width, n, l)
+				}
+			}
+			if got, want := strings.Join(words(out.String()), " "), strings.Join(words(wide.String()), " "); got != want {
+				t.Errorf("%s --help at %d columns: the words differ from the text as written", cmd, width)
+			}
+		}
 	}
 }

@@ -156,7 +156,7 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 	for _, add := range subcommands {
 		root.AddCommand(add(s))
 	}
-	localizeHelp(root)
+	localizeHelp(root, s.Width)
 	return root
 }
 
