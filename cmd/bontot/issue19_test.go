@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -353,5 +354,23 @@ func TestHelpWrapsAtTheTerminalsWidth(t *testing.T) {
 				t.Errorf("%s --help at %d columns: the words differ from the text as written", cmd, width)
 			}
 		}
+	}
+}
+
+// Regression (issue 19, item 15): bontot version printed "bontot dev"
+// alone; it says the commit, its date and the Go version the build info
+// records.
+func TestVersionSaysWhatWasBuilt(t *testing.T) {
+	info := &debug.BuildInfo{GoVersion: "go1.26.0", Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "2638665abc"}, {Key: "vcs.time", Value: "2026-12-01T10:00:00Z"}, {Key: "vcs.modified", Value: "true"}}}
+	got := versionText("v1.2.3", info)
+	for _, want := range []string{"bontot v1.2.3\n", "commit: 2638665abc (có thay đổi chưa commit)\n", "ngày: 2026-12-01T10:00:00Z\n", "Go: go1.26.0 " + runtime.GOOS + "/" + runtime.GOARCH + "\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("version lacks %q:\n%s", want, got)
+		}
+	}
+	out, _, code := runCmd(t, "version")
+	if code != exitOK || !strings.Contains(out, "\nGo: go1.") {
+		t.Errorf("bontot version: exit %d\n%s", code, out)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -163,13 +165,43 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 func newVersionCmd(s streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "In phiên bản của bontot",
+		Short: "In phiên bản của bontot: số phiên bản, commit, ngày dựng, phiên bản Go",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintln(s.Out, "bontot", version)
+			info, _ := debug.ReadBuildInfo()
+			_, err := fmt.Fprint(s.Out, versionText(version, info))
 			return err
 		},
 	}
+}
+
+// versionText is what bontot version prints: the version stamped at
+// build time, then what the Go toolchain recorded in the binary (the
+// commit and its date, whether the tree had changes, the Go version), so
+// that a report of a problem says exactly which program made it.
+func versionText(v string, info *debug.BuildInfo) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "bontot %s\n", v)
+	if info == nil {
+		return b.String()
+	}
+	settings := map[string]string{}
+	for _, st := range info.Settings {
+		settings[st.Key] = st.Value
+	}
+	if c := settings["vcs.revision"]; c != "" {
+		if settings["vcs.modified"] == "true" {
+			c += " (có thay đổi chưa commit)"
+		}
+		fmt.Fprintf(&b, "commit: %s\n", c)
+	} else {
+		b.WriteString("commit: không rõ (dựng ngoài kho git)\n")
+	}
+	if d := settings["vcs.time"]; d != "" {
+		fmt.Fprintf(&b, "ngày: %s\n", d)
+	}
+	fmt.Fprintf(&b, "Go: %s %s/%s\n", info.GoVersion, runtime.GOOS, runtime.GOARCH)
+	return b.String()
 }
 
 // run executes the command line and maps its outcome to an exit code; it is
@@ -197,6 +229,7 @@ func runContext(ctx context.Context, args []string, s streams) int {
 		return ee.code
 	}
 	err = cliError(err)
+	err = withFlagHint(err, cmd)
 	var ue usageError
 	switch {
 	case errors.As(err, &ue) || isArgError(err):
