@@ -261,13 +261,15 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	what := "sổ mẫu cho cả khối"
 	if o.Form == "phieu" {
 		what = fmt.Sprintf("phiếu chấm điểm sinh hoạt năm %d của %s – %s (T1…T12, Chuyên đề quý I…IV)", o.Year, o.Unit, o.Name)
-		fmt.Fprintf(s.Out, "Đã tạo %s: %s\nSau mỗi kỳ sinh hoạt ghi ngày và điểm vào sheet của tháng, rồi đánh giá bằng: %s evaluate %s --unit %s\n", what, o.Output, programName(), quoteArg(o.Output), o.Unit)
+		fmt.Fprintf(s.Err, "Đã tạo %s: %s\nSau mỗi kỳ sinh hoạt ghi ngày và điểm vào sheet của tháng, rồi đánh giá bằng: %s evaluate %s --unit %s\n", what, o.Output, programName(), quoteArg(o.Output), o.Unit)
 		return nil
 	}
 	if o.Unit != "" {
 		what = fmt.Sprintf("sổ mẫu của %s – %s", o.Unit, o.Name)
 	}
-	fmt.Fprintf(s.Out, "Đã tạo %s: %s\nĐiền số liệu rồi kiểm tra bằng: %s validate %s\n", what, o.Output, programName(), quoteArg(o.Output))
+	// Confirmations go to stderr, as every command's do: stdout is for
+	// what a command produces, and a script may pipe it.
+	fmt.Fprintf(s.Err, "Đã tạo %s: %s\nĐiền số liệu rồi kiểm tra bằng: %s validate %s\n", what, o.Output, programName(), quoteArg(o.Output))
 	return nil
 }
 
