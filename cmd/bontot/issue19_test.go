@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -372,5 +373,54 @@ func TestVersionSaysWhatWasBuilt(t *testing.T) {
 	out, _, code := runCmd(t, "version")
 	if code != exitOK || !strings.Contains(out, "\nGo: go1.") {
 		t.Errorf("bontot version: exit %d\n%s", code, out)
+	}
+}
+
+// Regression (issue 19, item 15): validate spoke only to people; a batch
+// run gets its findings as JSON, with the same exit code.
+func TestValidateJSON(t *testing.T) {
+	path := validateBook(t, t.TempDir(), "khoi.xlsx", true)
+	out, errOut, code := runCmd(t, "validate", path, "--format", "json")
+	if code != exitDataErrors || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var doc struct {
+		Schema   string
+		Year     int
+		YearFrom string `json:"year_from"`
+		Counts   map[string]int
+		Problems []struct {
+			Severity, File, Message string
+			Sheet, Cell, Unit       *string
+		}
+		Files []struct {
+			Path   string
+			Sheets []struct {
+				Name string
+				Rows int
+			}
+		}
+		Units []struct {
+			Code       string
+			DataErrors bool `json:"data_errors"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if doc.Schema != "bontot/validate/v1" || doc.Year != 2024 || doc.YearFrom != "data" || doc.Counts["error"] != 1 || len(doc.Units) != 3 || len(doc.Files) != 1 {
+		t.Errorf("document %+v", doc)
+	}
+	found := false
+	for _, p := range doc.Problems {
+		if p.Severity == "error" && p.Cell != nil && *p.Cell == "D4" && p.Unit != nil && *p.Unit == "CB02" && p.Sheet != nil && *p.Sheet == "Sinh hoạt" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the cell error is not in the JSON:\n%s", out)
+	}
+	if _, errOut, code := runCmd(t, "validate", path, "--format", "xml"); code != exitFailure || !strings.Contains(errOut, `--format "xml" không hợp lệ`) {
+		t.Errorf("--format xml: exit %d, %q", code, errOut)
 	}
 }

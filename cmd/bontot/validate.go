@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +35,7 @@ type validateOptions struct {
 	Strict     bool
 	AsOf       time.Time
 	ReviewDate time.Time
+	Format     string // text or json
 }
 
 func newValidateCmd(s streams) *cobra.Command {
@@ -60,6 +62,9 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 		Example: `  # Kiểm tra sổ của cả khối
   bontot validate khoi-2024.xlsx
 
+  # Cho tệp lô, chương trình khác: kết quả dạng JSON
+  bontot validate so-chi-bo/ --format json > kiem-tra.json
+
   # Kiểm tra mọi sổ trong thư mục, năm 2024, sổ có đặt mật khẩu
   bontot validate so-chi-bo/ --year 2024 --password "matkhau"`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -72,6 +77,10 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 			o.Paths = args
 			if o.Year != 0 && (o.Year < 1950 || o.Year > 2100) {
 				return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
+			}
+			o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+			if o.Format != "text" && o.Format != "json" {
+				return usageError{fmt.Errorf("--format %q không hợp lệ; chọn text hoặc json", o.Format)}
 			}
 			if asOf != "" {
 				d, err := parseDate(asOf)
@@ -97,6 +106,10 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
 	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
+	f.StringVar(&o.Format, "format", "text", "`text|json`: json cho chương trình, tệp lô (lược đồ \"bontot/validate/v1\": problems, files, units)")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"text", "json"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.BoolVar(&o.Strict, "strict", false, "như evaluate --strict: mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
 	f.StringVar(&asOf, "as-of", "", "như evaluate --as-of: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
 	f.StringVar(&reviewDate, "review-date", "", "như evaluate --review-date: `NGÀY` kiểm điểm, đánh giá xếp loại")
@@ -136,6 +149,16 @@ func runValidate(o validateOptions, s streams) error {
 	// "Thiếu dữ liệu".
 	rep := evaluateRead(res, th, rules, evalChoices{AsOf: o.AsOf, Strict: o.Strict, ReviewDate: o.ReviewDate, Today: today})
 	probs := groupProblems(append(rep.Problems, missingDataProblems(rep)...))
+	if o.Format == "json" {
+		errs, err := writeValidateJSON(s.Out, res, rules, probs)
+		if err != nil {
+			return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(err)}
+		}
+		if errs > 0 {
+			return errDataErrors
+		}
+		return nil
+	}
 	w := &errWriter{w: s.Out}
 	errs := printProblems(w, probs)
 	printSummary(w, res, rules, today)
@@ -338,4 +361,84 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 	if len(withErrors) > 0 {
 		w.printf("Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): %s\n", strings.Join(withErrors, ", "))
 	}
+}
+
+// validateDoc is the JSON of validate --format json, schema
+// "bontot/validate/v1": what the text says, for a batch run to filter on
+// (problems by severity, file, sheet, cell, unit). Keys may be added,
+// none renamed; lists are never null.
+type validateDoc struct {
+	Schema   string            `json:"schema"`
+	Year     int               `json:"year"`
+	YearFrom string            `json:"year_from"` // "flag", "data" or "today"
+	Profile  string            `json:"profile"`
+	Counts   map[string]int    `json:"counts"` // per severity: error, warning, note
+	Problems []validateProblem `json:"problems"`
+	Files    []validateFile    `json:"files"`
+	Units    []validateUnit    `json:"units"`
+}
+
+type validateProblem struct {
+	Severity string  `json:"severity"`
+	File     string  `json:"file"`
+	Sheet    *string `json:"sheet"`
+	Cell     *string `json:"cell"`
+	Unit     *string `json:"unit"`
+	Message  string  `json:"message"`
+}
+
+type validateFile struct {
+	Path   string          `json:"path"`
+	Sheets []validateSheet `json:"sheets"`
+}
+
+type validateSheet struct {
+	Name string `json:"name"`
+	Rows int    `json:"rows"`
+}
+
+type validateUnit struct {
+	Code       string `json:"code"`
+	Type       string `json:"type"`
+	DataErrors bool   `json:"data_errors"`
+}
+
+// writeValidateJSON writes the validateDoc of a run and returns how many
+// of its problems are errors.
+func writeValidateJSON(w io.Writer, res *workbook.Result, rules criteria.Rules, probs []criteria.Problem) (int, error) {
+	ds := res.Dataset
+	doc := validateDoc{Schema: "bontot/validate/v1", Year: ds.Year, YearFrom: "flag", Profile: rules.Profile,
+		Counts:   map[string]int{"error": 0, "warning": 0, "note": 0},
+		Problems: []validateProblem{}, Files: []validateFile{}, Units: []validateUnit{}}
+	switch {
+	case ds.YearNow:
+		doc.YearFrom = "today"
+	case ds.YearAuto:
+		doc.YearFrom = "data"
+	}
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	for _, p := range probs {
+		doc.Counts[string(p.Severity)]++
+		doc.Problems = append(doc.Problems, validateProblem{Severity: string(p.Severity), File: p.File,
+			Sheet: opt(p.Sheet), Cell: opt(p.Cell), Unit: opt(p.Unit), Message: p.Message})
+	}
+	for _, f := range res.Files {
+		vf := validateFile{Path: f.Path, Sheets: []validateSheet{}}
+		for _, sh := range f.Sheets {
+			vf.Sheets = append(vf.Sheets, validateSheet{Name: sh.Name, Rows: sh.Rows})
+		}
+		doc.Files = append(doc.Files, vf)
+	}
+	for _, u := range ds.Units {
+		doc.Units = append(doc.Units, validateUnit{Code: u.Code, Type: string(u.Type), DataErrors: u.HasErrors})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return doc.Counts["error"], enc.Encode(doc)
 }
