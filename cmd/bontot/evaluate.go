@@ -34,6 +34,7 @@ type evaluateOptions struct {
 	Profile      string // rule profile; "" for the default or the file's
 	Strict       bool
 	Password     string
+	PasswordFile string // --password-file
 	Format       string // table, xlsx, json or csv
 	Output       string // "" for stdout
 	SheetPerUnit bool
@@ -100,7 +101,7 @@ Trong thư mục: tệp .xls, .xlsb, .ods, .csv được báo lỗi (cần lưu 
 .xlsx); tệp khóa của Excel (~$…) và báo cáo do bontot tạo được bỏ qua, có ghi
 chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệu, các sổ khác vẫn được
 đánh giá (mã thoát 3).
-` + exitHelp,
+` + passwordHelp + exitHelp,
 		Example: `  # Đánh giá cả khối, xem bảng xếp hạng
   bontot evaluate khoi-2024.xlsx
 
@@ -158,7 +159,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Unit, "unit", "", "chỉ một đơn vị có `MÃ` này, với mọi tiêu chí con")
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí cụ thể hóa thay cho ngưỡng mặc định")
 	f.BoolVar(&o.Strict, "strict", false, "mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
-	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	addPasswordFlags(cmd, &o.Password, &o.PasswordFile)
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
@@ -333,6 +334,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
 	inputs := in.Paths()
+	password, err := workbookPassword(o.Password, o.PasswordFile, o.Paths, s)
+	if err != nil {
+		return err
+	}
 	if o.Output != "" {
 		// Refuse before spending time on the workbooks; writeAtomic checks again.
 		if err := checkOutput(o.Output); err != nil {
@@ -349,7 +354,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	today := s.today()
 	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
-		return readWithProgress(in, withAsOf(readOptions(th, o.Password, year, today), o.AsOf), s)
+		return readWithProgress(in, withAsOf(readOptions(th, password, year, today), o.AsOf), s)
 	})
 	if err != nil {
 		var ee *exitError

@@ -424,3 +424,56 @@ func TestValidateJSON(t *testing.T) {
 		t.Errorf("--format xml: exit %d, %q", code, errOut)
 	}
 }
+
+// Regression (issue 19, item 15): the workbook password could only be
+// typed on the command line, where the shell's history and the process
+// list keep it. It also comes from --password-file, $BONTOT_PASSWORD, or
+// a prompt without echo at a terminal.
+func TestPasswordSources(t *testing.T) {
+	dir := t.TempDir()
+	plain := validateBook(t, dir, "ro.xlsx", false)
+	f, err := excelize.OpenFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "khoa.xlsx")
+	if err := f.SaveAs(locked, excelize.Options{Password: "bí mật"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	pwFile := filepath.Join(dir, "mk.txt")
+	if err := os.WriteFile(pwFile, []byte("bí mật\r\nrác"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runWith := func(s streams, args ...string) (string, int) {
+		var out, errb bytes.Buffer
+		s.In, s.Out, s.Err, s.Now = strings.NewReader(""), &out, &errb, fixedNow
+		code := run(args, s)
+		return errb.String(), code
+	}
+	asked := 0
+	for name, c := range map[string]struct {
+		s    streams
+		args []string
+	}{
+		"--password-file": {streams{}, []string{"validate", locked, "--year", "2024", "--password-file", pwFile}},
+		"BONTOT_PASSWORD": {streams{Getenv: func(k string) string { return map[string]string{"BONTOT_PASSWORD": "bí mật"}[k] }}, []string{"validate", locked, "--year", "2024"}},
+		"prompt": {streams{InTTY: true, ReadPassword: func() ([]byte, error) { asked++; return []byte("bí mật"), nil }},
+			[]string{"evaluate", locked, "--year", "2024", "--format", "json"}},
+	} {
+		errOut, code := runWith(c.s, c.args...)
+		if code == exitFailure {
+			t.Errorf("%s: exit 1: %s", name, errOut)
+		}
+	}
+	if asked != 1 {
+		t.Errorf("the prompt asked %d times, want once", asked)
+	}
+	// Not asked when stdin is no terminal, nor for a workbook without one.
+	if errOut, code := runWith(streams{ReadPassword: func() ([]byte, error) { t.Error("asked without a terminal"); return nil, nil }}, "validate", locked); code != exitFailure || !strings.Contains(errOut, "mật khẩu") {
+		t.Errorf("no password: exit %d, %q", code, errOut)
+	}
+	if _, code := runWith(streams{InTTY: true, ReadPassword: func() ([]byte, error) { t.Error("asked for a workbook without password"); return nil, nil }}, "validate", plain, "--year", "2024"); code == exitFailure {
+		t.Errorf("plain workbook: exit %d", code)
+	}
+}

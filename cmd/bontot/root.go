@@ -13,6 +13,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/report"
@@ -50,6 +51,12 @@ type streams struct {
 	// on, the review date, a template's year. nil is time.Now; tests fix
 	// it, so that no test changes its outcome on 1 January.
 	Now func() time.Time
+	// InTTY, Getenv and ReadPassword are where a workbook password may
+	// come from besides --password: $BONTOT_PASSWORD, or typed without
+	// echo at a terminal. nil Getenv reads no environment (tests).
+	InTTY        bool
+	Getenv       func(string) string
+	ReadPassword func() ([]byte, error)
 	// colorMode is root's --color (auto, always, never), shared by every
 	// command: nil or "auto" leave Color as it is.
 	colorMode *string
@@ -95,6 +102,8 @@ func systemStreams() streams {
 		Color: colorDefault(outTTY, os.Getenv) && enableColor(os.Stdout),
 		Width: terminalWidth(os.Stdout, outTTY, os.Getenv),
 		ASCII: outTTY && legacyConsole(os.Stdout),
+		InTTY: isTerminal(os.Stdin), Getenv: os.Getenv,
+		ReadPassword: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) },
 	}
 }
 

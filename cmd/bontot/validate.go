@@ -22,9 +22,10 @@ func init() { subcommands = append(subcommands, newValidateCmd) }
 
 // validateOptions are the flags of bontot validate.
 type validateOptions struct {
-	Paths    []string
-	Year     int
-	Password string
+	Paths        []string
+	Year         int
+	Password     string
+	PasswordFile string // --password-file
 	// The criteria the workbooks are read under: their score groups
 	// decide which Sinh hoạt columns are group scores and their maxima.
 	CriteriaFile string
@@ -58,7 +59,7 @@ Sổ được đánh giá như lệnh evaluate sẽ đánh giá (cùng năm, cù
 cùng --strict, --as-of, --review-date): mỗi tiêu chí con còn thiếu dữ liệu là một
 cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh báo của evaluate
 (tháng không sinh hoạt, mục tự đánh giá chưa ghi).
-` + exitHelp,
+` + passwordHelp + exitHelp,
 		Example: `  # Kiểm tra sổ của cả khối
   bontot validate khoi-2024.xlsx
 
@@ -104,7 +105,7 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
-	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	addPasswordFlags(cmd, &o.Password, &o.PasswordFile)
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
 	f.StringVar(&o.Format, "format", "text", "`text|json`: json cho chương trình, tệp lô (lược đồ \"bontot/validate/v1\": problems, files, units)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -128,8 +129,12 @@ func runValidate(o validateOptions, s streams) error {
 	if year == 0 && !o.AsOf.IsZero() {
 		year = o.AsOf.Year()
 	}
+	password, err := workbookPassword(o.Password, o.PasswordFile, o.Paths, s)
+	if err != nil {
+		return err
+	}
 	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
-		opts := withAsOf(readOptions(th, o.Password, year, today), o.AsOf)
+		opts := withAsOf(readOptions(th, password, year, today), o.AsOf)
 		// Every sheet bontot knows is checked, Lịch sử too, though only the
 		// 2025 rules read it when evaluating.
 		opts.History = true
