@@ -175,6 +175,14 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.BoolVar(&o.All, "all", false, "bảng: in chi tiết mọi đơn vị chưa đạt (mặc định chỉ các đơn vị đầu)")
 	f.BoolVar(&o.Summary, "summary", false, "bảng: chỉ in các bảng xếp hạng, số liệu và danh sách khen thưởng")
 	addProfileFlag(cmd, &o.Profile)
+	cmd.ValidArgsFunction = completeWorkbooks
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"xlsx", "json", "csv", "txt"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	_ = cmd.RegisterFlagCompletionFunc("split", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
 }
 

@@ -477,3 +477,25 @@ func TestPasswordSources(t *testing.T) {
 		t.Errorf("plain workbook: exit %d", code)
 	}
 }
+
+// Regression (issue 19, item 15): Tab offered files for --format and
+// --form and every file for the workbooks; it offers the values, and
+// workbooks only.
+func TestCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "evaluate", "--format", ""}, "table\nxlsx\njson\ncsv\n:4\n"},
+		{[]string{"__complete", "validate", "x.xlsx", "--format", ""}, "text\njson\n:4\n"},
+		{[]string{"__complete", "template", "--form", ""}, "so\nphieu\n:4\n"},
+		{[]string{"__complete", "evaluate", ""}, "xlsx\nxlsm\n:8\n"},
+		{[]string{"__complete", "validate", ""}, "xlsx\nxlsm\n:8\n"},
+		{[]string{"__complete", "evaluate", "x.xlsx", "--color", ""}, "auto\nalways\nnever\n:4\n"},
+	} {
+		out, _, _ := runCmd(t, c.args...)
+		if out != c.want {
+			t.Errorf("%q: %q, want %q", c.args, out, c.want)
+		}
+	}
+}

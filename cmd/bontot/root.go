@@ -160,9 +160,7 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 		}
 		return usageError{fmt.Errorf("--color %q không hợp lệ; chọn auto, always hoặc never", mode)}
 	}
-	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = root.RegisterFlagCompletionFunc("color", completeValues("auto", "always", "never"))
 	root.AddCommand(newVersionCmd(s))
 	for _, add := range subcommands {
 		root.AddCommand(add(s))

@@ -105,6 +105,10 @@ Mã thoát:
 	f.StringVar(&o.Form, "form", "so", "`MẪU`: so (sổ theo dõi cả năm) hoặc phieu (phiếu chấm điểm sinh hoạt của một chi bộ: T1…T12 và bốn kỳ chuyên đề)")
 	f.StringVar(&o.Upper, "upper", "", "với --form phieu: `TÊN` cấp ủy cấp trên ghi ở đầu phiếu, ví dụ \"Đảng bộ Sở Tư pháp\"")
 	addProfileFlag(cmd, &o.Profile)
+	_ = cmd.RegisterFlagCompletionFunc("form", completeValues("so", "phieu"))
+	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+	})
 	_ = cmd.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{
 			cobra.CompletionWithDesc(string(criteria.CellGrassroots), criteria.CellGrassroots.Label()),

@@ -108,9 +108,8 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 	addPasswordFlags(cmd, &o.Password, &o.PasswordFile)
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
 	f.StringVar(&o.Format, "format", "text", "`text|json`: json cho chương trình, tệp lô (lược đồ \"bontot/validate/v1\": problems, files, units)")
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"text", "json"}, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "json"))
+	cmd.ValidArgsFunction = completeWorkbooks
 	f.BoolVar(&o.Strict, "strict", false, "như evaluate --strict: mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
 	f.StringVar(&asOf, "as-of", "", "như evaluate --as-of: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
 	f.StringVar(&reviewDate, "review-date", "", "như evaluate --review-date: `NGÀY` kiểm điểm, đánh giá xếp loại")
