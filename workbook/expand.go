@@ -10,7 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bontot/bontot/criteria"
@@ -215,6 +217,50 @@ func listNames(names []string) string {
 		s += fmt.Sprintf(" … (tất cả %d tệp)", len(names))
 	}
 	return s
+}
+
+// templateYearProperty is template.YearProperty: the year a template
+// bontot made was made for, in its custom document properties.
+const templateYearProperty = "bontot-year"
+
+var reTemplateYear = regexp.MustCompile(`name="` + templateYearProperty + `"[^>]*>\s*<vt:[a-z0-9]+>\s*(\d{4})(?:\.0+)?\s*<`)
+
+// templateYear is the year recorded in the workbook at path by the
+// template it was made from (templateYearProperty), or 0.
+func templateYear(path string) int {
+	data := customProps(path)
+	m := reTemplateYear.FindSubmatch(data)
+	if m == nil {
+		return 0
+	}
+	y, err := strconv.Atoi(string(m[1]))
+	if err != nil || y < 1950 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+// customProps is the docProps/custom.xml part of the workbook at path, at
+// most 64 KiB of it, or nil.
+func customProps(path string) []byte {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name != "docProps/custom.xml" {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+		return data
+	}
+	return nil
 }
 
 // isReport tells a report bontot wrote by its custom document property,

@@ -499,3 +499,27 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 }
+
+// Regression (issue 19, item 5): a template made for 2025 and not yet
+// filled in was evaluated for the current year (2026 here), with a
+// warning to use --year. The workbook records its year, and the reader
+// takes it when no row is dated.
+func TestTemplateYearIsTheEvaluationYear(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "chi-bo-2025.xlsx")
+	if _, errOut, code := runCmd(t, "template", "--unit", "CB01", "--name", "Chi bộ A", "--type", "Chi bộ cơ sở", "--year", "2025", "-o", path); code != exitOK {
+		t.Fatalf("template: exit %d, %q", code, errOut)
+	}
+	out, _, _ := runCmd(t, "validate", path)
+	if !strings.Contains(out, "Năm đánh giá: 2025 (năm của sổ mẫu") || strings.Contains(out, "--year") {
+		t.Errorf("validate:\n%s", out)
+	}
+	js, _, _ := runCmd(t, "evaluate", path, "--format", "json")
+	if !strings.Contains(js, `"year": 2025,`) || strings.Contains(js, "hãy chỉ rõ bằng --year") {
+		t.Errorf("evaluate JSON is not for 2025:\n%.400s", js)
+	}
+	// A dated row still decides, and --year still rules.
+	out, _, _ = runCmd(t, "validate", path, "--year", "2024")
+	if !strings.Contains(out, "Năm đánh giá: 2024 (theo --year)") {
+		t.Errorf("--year lost to the template's year:\n%s", out)
+	}
+}

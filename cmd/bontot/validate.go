@@ -352,6 +352,8 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 	w.printf("Đơn vị: %d (%s)\n", len(ds.Units), strings.Join(parts, ", "))
 	how := "theo --year"
 	switch {
+	case ds.YearTemplate:
+		how = "năm của sổ mẫu: chưa có buổi sinh hoạt, cuộc họp nào có ngày"
 	case ds.YearNow:
 		how = "năm hiện tại: chưa có buổi sinh hoạt, cuộc họp nào có ngày"
 	case ds.YearAuto:
@@ -374,7 +376,7 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 type validateDoc struct {
 	Schema   string            `json:"schema"`
 	Year     int               `json:"year"`
-	YearFrom string            `json:"year_from"` // "flag", "data" or "today"
+	YearFrom string            `json:"year_from"` // "flag", "data", "template" or "today"
 	Profile  string            `json:"profile"`
 	Counts   map[string]int    `json:"counts"` // per severity: error, warning, note
 	Problems []validateProblem `json:"problems"`
@@ -415,6 +417,8 @@ func writeValidateJSON(w io.Writer, res *workbook.Result, rules criteria.Rules, 
 		Counts:   map[string]int{"error": 0, "warning": 0, "note": 0},
 		Problems: []validateProblem{}, Files: []validateFile{}, Units: []validateUnit{}}
 	switch {
+	case ds.YearTemplate:
+		doc.YearFrom = "template"
 	case ds.YearNow:
 		doc.YearFrom = "today"
 	case ds.YearAuto:
