@@ -523,3 +523,20 @@ func TestTemplateYearIsTheEvaluationYear(t *testing.T) {
 		t.Errorf("--year lost to the template's year:\n%s", out)
 	}
 }
+
+// Issue 19, item 16: the README tells a newcomer that the first run
+// compiles for minutes with no output, which Windows versions run bontot
+// (Go 1.26's minimum, Windows 10) and what the unsigned program's warning
+// looks like.
+func TestReadmeSaysWhatANewcomerMeets(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"mất vài phút", "**không in gì**", "Windows 10 và Windows 11", "Windows 7, 8, 8.1 không chạy được",
+		"Windows protected your\nPC", "Run anyway", "Unblock"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("README lacks %q", want)
+		}
+	}
+}
