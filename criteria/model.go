@@ -212,9 +212,12 @@ type Dataset struct {
 	Year     int  // the evaluation year
 	YearAuto bool // true when Year was inferred from the data, not --year
 	// YearNow: inferred, but no row is dated, so Year is the current year.
-	YearNow  bool
-	Units    []*Unit
-	Problems []Problem
+	YearNow bool
+	// YearTemplate: inferred, no row is dated, and Year is the year the
+	// workbook's template was made for (bontot template --year).
+	YearTemplate bool
+	Units        []*Unit
+	Problems     []Problem
 }
 
 // Unit is one party organisation with all rows that belong to it.

@@ -22,8 +22,9 @@ var csvHeader = []string{
 const utf8BOM = "\uFEFF"
 
 // CSV writes one row per unit × check (self-assessment items included) in
-// report order, then one row per problem of a whole file (type "problem",
-// status its severity, message where and what); UTF-8 with a BOM,
+// report order, then one row per problem (type "problem", code the unit
+// when there is one, status its severity — error, warning, note —,
+// message "file › sheet!cell: what"); UTF-8 with a BOM,
 // comma-separated with CRLF-free "\n" line ends. Numbers use a dot and
 // their shortest exact form; an absent value is an empty cell. Every cell
 // that a spreadsheet could take for a formula is neutralised (see
@@ -64,19 +65,15 @@ func CSV(w io.Writer, r *criteria.Report) error {
 			}
 		}
 	}
-	// Problems of a whole file (a workbook that could not be read, a .xls
-	// to save again, a file skipped) have no unit whose verdict would show
-	// them: without these rows a script reading the CSV would never learn
-	// that a unit's workbook was left out. Row problems show in their
-	// units' verdicts (loi_du_lieu) and in full in the JSON and Excel.
+	// Every problem, a row each: a script reading the CSV learns why the
+	// run exited 3 and which cell to fix without a second format. Row
+	// problems show in their units' verdicts (loi_du_lieu) only as a
+	// verdict; the message says the file, sheet and cell.
 	for _, p := range r.Problems {
-		if p.Sheet != "" {
-			continue
-		}
 		row := make([]string, len(csvHeader))
 		row[0], row[2], row[11], row[14] = "problem", p.Unit, string(p.Severity), nfc.String(p.String())
 		for i := range row {
-			row[i] = neutralise(row[i])
+			row[i] = neutralise(dropControls(row[i]))
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -5,18 +5,22 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
 )
 
-// A problem of a whole file (a workbook left out of a folder run) has no
-// unit whose verdict shows it: the CSV gives it a row of its own, after the
-// checks; problems of a sheet or cell do not get one.
-func TestCSVListsWholeFileProblems(t *testing.T) {
+// Regression (issue 19, item 13): the CSV listed only the problems of a
+// whole file, so a CSV of a workbook with cell errors had none while
+// stderr pointed to a section it does not have. Every problem gets a row
+// of its own after the checks, in report order: the unit's code, the
+// severity and the located message.
+func TestCSVListsEveryProblem(t *testing.T) {
 	r := fixture()
 	r.Problems = append(r.Problems,
+		criteria.Problem{Severity: criteria.SeverityError, File: "khoi.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB03", Message: "Điểm 105 ngoài khoảng 0–100"},
 		criteria.Problem{Severity: criteria.SeverityError, File: "cu/don-vi.xls", Message: "Đây là sổ Excel cũ (.xls)"},
 		criteria.Problem{Severity: criteria.SeverityNote, File: "~$khoi.xlsx", Message: "=Tệp khóa"},
 	)
@@ -25,13 +29,18 @@ func TestCSVListsWholeFileProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	var got, want []string
 	for _, row := range rows {
 		if row[0] == "problem" {
-			got = append(got, row[11]+"|"+row[14])
+			got = append(got, row[2]+"|"+row[11]+"|"+row[14])
 		}
 	}
-	want := []string{"error|cu/don-vi.xls: Đây là sổ Excel cũ (.xls)", "note|~$khoi.xlsx: =Tệp khóa"}
+	for _, p := range r.Problems {
+		want = append(want, p.Unit+"|"+string(p.Severity)+"|"+neutralise(p.String()))
+	}
+	if !slices.Contains(want, "CB03|error|khoi.xlsx › Sinh hoạt!D17: Điểm 105 ngoài khoảng 0–100") {
+		t.Fatalf("test is wrong: %q", want)
+	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problem rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

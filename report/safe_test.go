@@ -126,7 +126,7 @@ func TestCSVDropsControlCharacters(t *testing.T) {
 				}
 			}
 		}
-		if row[2] == "CB04" {
+		if row[2] == "CB04" && row[0] != "problem" {
 			name = row[3]
 			if strings.HasPrefix(row[14], "Ghi chú") {
 				note = row[14]

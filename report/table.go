@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,6 +42,14 @@ type TableOptions struct {
 	// ASCII writes the marks of statuses in ASCII ("v", "x") for a console
 	// whose font has no ✓ or ✗ (a legacy Windows code page).
 	ASCII bool
+	// FullNames keeps every unit name whole in the ranked tables: output
+	// to a file or a pipe is read by a program or searched, where a name
+	// cut to the terminal's width is a name lost. A terminal cuts them.
+	FullNames bool
+	// Window is the window of a workbook dropped on bontot.exe, whose
+	// reader types no command line: every hint that would add or remove a
+	// flag points to the Excel report written beside the workbook instead.
+	Window bool
 }
 
 // Bounds of the width the report is laid out for.
@@ -67,7 +78,7 @@ func Table(w io.Writer, r *criteria.Report, opts TableOptions) error {
 	// Lines go out through a buffer: written one by one to a terminal or
 	// pipe, the details of a bloc would cost a system call each.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	t := &textWriter{w: bw, color: opts.Color, width: layoutWidth(opts.Width), ascii: opts.ASCII}
+	t := &textWriter{w: bw, color: opts.Color, width: layoutWidth(opts.Width), ascii: opts.ASCII, window: opts.Window}
 	err := t.report(r, opts)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -86,6 +97,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	}
 	t.heading(r)
 	t.lead(r.Problems)
+	widths := summaryWidths(r, t.width, opts.FullNames)
 	for _, typ := range criteria.UnitTypes {
 		units := unitsOfType(r, typ)
 		if len(units) == 0 {
@@ -93,7 +105,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		}
 		t.line("")
 		t.line(t.bold(fmt.Sprintf("%s (%d đơn vị)", strings.ToUpper(typ.Label()), len(units))))
-		if err := summaryTable(t, units); err != nil {
+		if err := summaryTable(t, units, widths); err != nil {
 			return err
 		}
 		t.line(typeCountLine(units))
@@ -111,7 +123,11 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 	if opts.Summary {
 		if n := notMetCount(r); n > 0 {
 			t.line("")
-			t.paragraph("", fmt.Sprintf("Không in chi tiết %d đơn vị chưa đạt (--summary): bỏ --summary để xem, --all để xem tất cả, --unit MÃ để xem một đơn vị.", n))
+			if t.window {
+				t.paragraph("", fmt.Sprintf("Chi tiết %d đơn vị chưa đạt: sheet “%s” của báo cáo Excel.", n, SheetDetail))
+			} else {
+				t.paragraph("", fmt.Sprintf("Không in chi tiết %d đơn vị chưa đạt (--summary): bỏ --summary để xem, --all để xem tất cả, --unit MÃ để xem một đơn vị.", n))
+			}
 		}
 		t.problemCounts(r.Problems)
 	} else {
@@ -180,7 +196,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	for i, ur := range units {
 		num := fmt.Sprintf("%3d. ", i+1)
 		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
-			fmt.Sprintf(", hạng %d/%d, đạt \"bốn tốt\", xếp loại HTXSNV", ur.Rank, n[ur.Unit.Type])
+			rankText(", hạng ", ur, n) + ", đạt \"bốn tốt\", xếp loại HTXSNV"
 		if ur.HasMeanScore {
 			s += ", điểm " + decimal(ur.MeanScore, 1)
 		}
@@ -235,14 +251,26 @@ func asOfLine(r *criteria.Report) string {
 	return fmt.Sprintf("Tự kiểm tra giữa năm: dữ liệu tính đến ngày %s.", r.AsOf.Format("02/01/2006"))
 }
 
+// windowAsOfLine is asOfLine, but in the window of a dropped workbook
+// (window true), where no flag can be added, it says what the verdicts
+// of an unfinished year mean instead of how to judge the whole year.
+func windowAsOfLine(r *criteria.Report, window bool) string {
+	if window && r.AsOfToday && !r.AsOf.IsZero() {
+		return fmt.Sprintf("Năm %d chưa kết thúc: tính đến ngày %s; tiêu chí còn đạt được trong phần còn lại của năm ghi “Còn khả năng”.",
+			r.Year, r.AsOf.Format("02/01/2006"))
+	}
+	return asOfLine(r)
+}
+
 // textWriter writes lines, keeping the first error so that rendering code
 // stays linear.
 type textWriter struct {
-	w     io.Writer
-	color bool
-	width int  // columns the lines fit in
-	ascii bool // marks in ASCII
-	err   error
+	w      io.Writer
+	color  bool
+	width  int  // columns the lines fit in
+	ascii  bool // marks in ASCII
+	window bool // TableOptions.Window
+	err    error
 }
 
 func (t *textWriter) line(s string) {
@@ -307,7 +335,7 @@ func (t *textWriter) heading(r *criteria.Report) {
 	t.line(t.bold(title))
 	// What the whole report rests on comes first: up to which day it
 	// counts, and which rules judge it.
-	if l := asOfLine(r); l != "" {
+	if l := windowAsOfLine(r, t.window); l != "" {
 		t.paragraph("", l)
 	}
 	if l := rulesLine(r); l != "" {
@@ -315,55 +343,96 @@ func (t *textWriter) heading(r *criteria.Report) {
 	}
 }
 
-// summaryTable renders the ranked table of one unit type. Every column but
-// the name is as wide as its content; the name gets what is left of 80
-// columns and is cut with "…" beyond that.
-func summaryTable(t *textWriter, units []*criteria.UnitResult) error {
-	header := []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3", "TC4", "Kết quả", "Điểm"}
-	rows := make([][]string, 0, len(units))
-	for _, ur := range units {
-		// A fresh slice per row: tablewriter keeps the rows it is given.
-		row := make([]string, 0, len(header))
-		row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
-		for i := range 4 {
-			if i < len(ur.Criteria) {
-				row = append(row, shortLabel(ur.Criteria[i].Verdict))
-			} else {
-				row = append(row, "")
-			}
-		}
-		row = append(row, shortLabel(ur.Verdict))
-		if ur.HasMeanScore {
-			row = append(row, decimal(ur.MeanScore, 1))
+// summaryHeader are the columns of the ranked tables.
+var summaryHeader = []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3", "TC4", "Kết quả", "Điểm"}
+
+// summaryRow is the cells of a unit's row in the ranked table, before
+// padding and colour.
+func summaryRow(ur *criteria.UnitResult) []string {
+	// A fresh slice per row: tablewriter keeps the rows it is given.
+	row := make([]string, 0, len(summaryHeader))
+	row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
+	for i := range 4 {
+		if i < len(ur.Criteria) {
+			row = append(row, shortLabel(ur.Criteria[i].Verdict))
 		} else {
-			row = append(row, "–")
+			row = append(row, "")
 		}
-		rows = append(rows, row)
+	}
+	row = append(row, shortLabel(ur.Verdict))
+	if ur.HasMeanScore {
+		// Always one decimal, so that 93,0 stands beside 93,1 with its
+		// comma in line, not "93" pushed to the right.
+		row = append(row, strings.Replace(strconv.FormatFloat(ur.MeanScore, 'f', 1, 64), ".", ",", 1))
+	} else {
+		row = append(row, "–")
+	}
+	return row
+}
+
+// summaryWidths are the widths of the ranked tables' columns, over every
+// unit of r: the tables of the three unit types then share their column
+// positions. The name gets what is left of the layout width, at least 12
+// columns, and all of its length when full (output to a file or a pipe,
+// where a cut name is a lost one).
+func summaryWidths(r *criteria.Report, width int, full bool) []int {
+	w := make([]int, len(summaryHeader))
+	for col, h := range summaryHeader {
+		w[col] = utf8.RuneCountInString(h)
+	}
+	for i := range r.Units {
+		for col, c := range summaryRow(&r.Units[i]) {
+			w[col] = max(w[col], utf8.RuneCountInString(c))
+		}
 	}
 	// Each cell is padded by one space on either side, without rules.
-	others := 2 * len(header)
-	for col := range header {
-		if col == 2 {
-			continue
+	others := 2 * len(summaryHeader)
+	for col := range w {
+		if col != 2 {
+			others += w[col]
 		}
-		w := utf8.RuneCountInString(header[col])
-		for _, row := range rows {
-			w = max(w, utf8.RuneCountInString(row[col]))
-		}
-		others += w
 	}
-	nameW := max(12, t.width-others)
+	if !full {
+		w[2] = min(w[2], max(12, width-others))
+	}
+	return w
+}
+
+// summaryTable renders the ranked table of one unit type, its columns as
+// wide as summaryWidths gives them: the name cut with "…" beyond its
+// width.
+func summaryTable(t *textWriter, units []*criteria.UnitResult, widths []int) error {
+	header := slices.Clone(summaryHeader)
+	rightAligned := map[int]bool{0: true, 8: true}
+	pad := func(s string, col, n int) string {
+		fill := strings.Repeat(" ", max(0, widths[col]-n))
+		if rightAligned[col] {
+			return fill + s
+		}
+		return s + fill
+	}
+	for col := range header {
+		header[col] = pad(header[col], col, utf8.RuneCountInString(header[col]))
+	}
+	rows := make([][]string, 0, len(units))
+	for _, ur := range units {
+		rows = append(rows, summaryRow(ur))
+	}
 	for i, row := range rows {
-		row[2] = truncate(row[2], nameW)
-		// Colour after measuring: escape sequences take no columns.
-		for col := 3; col <= 7; col++ {
-			var st criteria.Status
-			if col == 7 {
-				st = units[i].Verdict
-			} else if col-3 < len(units[i].Criteria) {
-				st = units[i].Criteria[col-3].Verdict
+		row[2] = truncate(row[2], widths[2])
+		for col := range row {
+			n := utf8.RuneCountInString(row[col])
+			// Colour after measuring: escape sequences take no columns.
+			if col >= 3 && col <= 7 {
+				var st criteria.Status
+				if col == 7 {
+					st = units[i].Verdict
+				} else if col-3 < len(units[i].Criteria) {
+					st = units[i].Criteria[col-3].Verdict
+				}
+				row[col] = t.status(st, row[col])
 			}
-			row[col] = t.status(st, row[col])
+			row[col] = pad(row[col], col, n)
 		}
 	}
 
@@ -427,7 +496,11 @@ func (t *textWriter) details(r *criteria.Report, limit int) {
 			first = false
 		}
 		t.line("")
-		t.unitHeading(ur, fmt.Sprintf(" (hạng %d/%d)", ur.Rank, n[ur.Unit.Type]))
+		suffix := ""
+		if rank := rankText("hạng ", ur, n); rank != "" {
+			suffix = " (" + rank + ")"
+		}
+		t.unitHeading(ur, suffix)
 		if ur.Verdict == criteria.DataError {
 			for _, text := range unitErrors(r, ur) {
 				t.hanging("  "+t.status(criteria.DataError, "!")+" ", "    ", text)
@@ -595,8 +668,10 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 		info = append(info, "xếp loại: "+u.Rating.Code())
 	}
 	t.paragraph("", strings.Join(info, " · "))
-	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label()) +
-		fmt.Sprintf(" · hạng %d/%d %s", ur.Rank, unitTypeCount(r)[u.Type], lowerFirst(u.Type.Label()))
+	verdict := "Kết quả: " + t.status(ur.Verdict, ur.Verdict.Label())
+	if rank := rankText(" · hạng ", ur, unitTypeCount(r)); rank != "" {
+		verdict += rank + " " + lowerFirst(u.Type.Label())
+	}
 	if ur.Commendation {
 		verdict += " · " + commendationText(ur)
 	}
@@ -612,9 +687,12 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 			t.checkLines(ch)
 		}
 	}
+	// A unit's view is about the unit: the cluster's choice of pilot
+	// units is the upper committee's task, and a ✗ for it in a chi bộ's
+	// self-check reads as the chi bộ's own failing.
 	var impl []criteria.ImplementationResult
 	for _, im := range r.Implementation {
-		if im.Unit == u.Code || (im.Cluster != "" && im.Cluster == u.Cluster) {
+		if im.Unit == u.Code {
 			impl = append(impl, im)
 		}
 	}
@@ -629,6 +707,17 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 		}
 	}
 	t.problems(probs, u.Code, false)
+}
+
+// rankText is prefix and "rank/count" of ur within its type, or "" when
+// the unit is the only one of its type: "hạng 1/1" ranks a unit against
+// nothing, and a secretary checking a single chi bộ reads it as a result.
+func rankText(prefix string, ur *criteria.UnitResult, count map[criteria.UnitType]int) string {
+	n := count[ur.Unit.Type]
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d/%d", prefix, ur.Rank, n)
 }
 
 // notMetSummary is the text of the "Chưa đạt:" line of a unit's view: the
@@ -710,8 +799,12 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 			continue
 		}
 		label := severityLabel(p.Severity) + ": "
+		text := p.String()
+		if t.window {
+			text = WindowText(text)
+		}
 		t.line("")
-		for i, l := range wrap(nfc.String(label+p.String()), t.width-2) {
+		for i, l := range wrap(nfc.String(label+text), t.width-2) {
 			if i == 0 {
 				t.line(t.paint("1;33", strings.TrimSuffix(label, " ")) + " " + strings.TrimPrefix(l, label))
 				continue
@@ -720,6 +813,16 @@ func (t *textWriter) lead(probs []criteria.Problem) {
 		}
 	}
 }
+
+// flagHint is the clause by which the reader's messages tell a person at
+// a command line which flag to add: "— hãy chỉ rõ bằng --year", "; hãy
+// chạy với --year 2024".
+var flagHint = regexp.MustCompile(`\s*(?:—|;|,)\s*hãy (?:chỉ rõ bằng|chạy (?:lại )?với) --[^;]*`)
+
+// WindowText is a message without its flag hint, for the window of a
+// dropped workbook: what is left says what was found ("tạm dùng năm
+// 2026"), which is what the person at the window can act on.
+func WindowText(s string) string { return flagHint.ReplaceAllString(s, "") }
 
 // maxListed bounds the warnings and notes printed in the summary view: a
 // whole bloc can raise hundreds (one per poorly attended meeting), and the
@@ -748,6 +851,10 @@ func (t *textWriter) problemCounts(probs []criteria.Problem) {
 		return
 	}
 	t.line("")
+	if t.window {
+		t.paragraph("", "VẤN ĐỀ DỮ LIỆU: "+problemCountText(probs)+" (xem sheet “"+SheetProblems+"” của báo cáo Excel).")
+		return
+	}
 	t.paragraph("", "VẤN ĐỀ DỮ LIỆU: "+problemCountText(probs)+" (bỏ --summary để xem).")
 }
 

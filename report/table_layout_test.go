@@ -3,8 +3,11 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bontot/bontot/criteria"
 )
@@ -159,5 +162,51 @@ func TestTableImplementationFolded(t *testing.T) {
 	all := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{All: true}) }))
 	if n := strings.Count(all, "· DB"); n != 30 {
 		t.Errorf("--all lists %d pilot checks, want 30", n)
+	}
+}
+
+// Regression (issue 19, item 12): output to a file or a pipe cut unit
+// names to 80 columns; "93" stood beside "93,1" with its digits out of
+// line; and each unit type's table had column positions of its own.
+func TestRankedTablesLineUp(t *testing.T) {
+	tableRow := regexp.MustCompile(`^ *\d+  \S`)
+	r := fixture()
+	full := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{FullNames: true}) }))
+	for i := range r.Units {
+		if name := r.Units[i].Unit.Name; !strings.Contains(full, name) {
+			t.Errorf("FullNames: %q cut", name)
+		}
+	}
+	narrow := string(render(t, func(b *bytes.Buffer) error { return Table(b, r, TableOptions{}) }))
+	for _, out := range []string{full, narrow} {
+		var headers []string
+		scoreEnd := -1
+		for l := range strings.SplitSeq(out, "\n") {
+			if strings.Contains(l, "Tên đơn vị") && strings.Contains(l, "Kết quả") {
+				headers = append(headers, l)
+			}
+			// Every score has one decimal and ends in the same column.
+			if f := strings.Fields(l); len(f) > 0 && tableRow.MatchString(l) {
+				last := f[len(f)-1]
+				if _, err := strconv.ParseFloat(strings.Replace(last, ",", ".", 1), 64); err == nil && strings.Contains(last, ",") && strings.HasSuffix(l, last) {
+					if !regexp.MustCompile(`^\d+,\d$`).MatchString(last) {
+						t.Errorf("score %q not with one decimal: %q", last, l)
+					}
+					end := utf8.RuneCountInString(l)
+					if scoreEnd >= 0 && end != scoreEnd {
+						t.Errorf("score column ends at %d and at %d: %q", scoreEnd, end, l)
+					}
+					scoreEnd = end
+				}
+			}
+		}
+		if len(headers) != 3 {
+			t.Fatalf("%d table headers, want 3:\n%s", len(headers), out)
+		}
+		for _, h := range headers[1:] {
+			if h != headers[0] {
+				t.Errorf("tables differ in column positions:\n%q\n%q", headers[0], h)
+			}
+		}
 	}
 }

@@ -10,7 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bontot/bontot/criteria"
@@ -81,6 +83,14 @@ func Expand(paths []string) (*Inputs, error) {
 			return nil, &fileError{path: p, msg: "không mở được: " + syserr.Explain(err), err: err}
 		}
 		if !st.IsDir() {
+			// A .ods, .csv or .xlsb named on the command line gets the
+			// sentence it gets in a folder, not "not an .xlsx" from its
+			// first bytes; one that is an .xlsx after all is read. (A .xls
+			// is told apart by its bytes: it may be an encrypted .xlsx.)
+			ext := strings.ToLower(filepath.Ext(p))
+			if what := foreignFormats[ext]; what != "" && ext != ".xls" && !hasWorkbookPart(p) {
+				return nil, &fileError{path: p, msg: fmt.Sprintf("đây là %s, bontot không đọc được; hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", what)}
+			}
 			in.Files = append(in.Files, Input{Path: p, Name: filepath.Base(p)})
 			continue
 		}
@@ -188,7 +198,7 @@ func (in *Inputs) walk(dir string) error {
 		switch {
 		case strings.HasPrefix(name, "~$"):
 			probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
-				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua"})
+				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại"})
 		case ext == ".xlsx" || ext == ".xlsm":
 			switch {
 			case !typ.IsRegular():
@@ -225,6 +235,22 @@ func (in *Inputs) walk(dir string) error {
 	return nil
 }
 
+// hasWorkbookPart reports whether path is a zip holding xl/workbook.xml:
+// an .xlsx whatever its name.
+func hasWorkbookPart(path string) bool {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+	}
+	return false
+}
+
 // rel names path below the folder the user gave.
 func rel(dir, path string) string {
 	if r, err := filepath.Rel(dir, path); err == nil {
@@ -240,6 +266,50 @@ func listNames(names []string) string {
 		s += fmt.Sprintf(" … (tất cả %d tệp)", len(names))
 	}
 	return s
+}
+
+// templateYearProperty is template.YearProperty: the year a template
+// bontot made was made for, in its custom document properties.
+const templateYearProperty = "bontot-year"
+
+var reTemplateYear = regexp.MustCompile(`name="` + templateYearProperty + `"[^>]*>\s*<vt:[a-z0-9]+>\s*(\d{4})(?:\.0+)?\s*<`)
+
+// templateYear is the year recorded in the workbook at path by the
+// template it was made from (templateYearProperty), or 0.
+func templateYear(path string) int {
+	data := customProps(path)
+	m := reTemplateYear.FindSubmatch(data)
+	if m == nil {
+		return 0
+	}
+	y, err := strconv.Atoi(string(m[1]))
+	if err != nil || y < 1950 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+// customProps is the docProps/custom.xml part of the workbook at path, at
+// most 64 KiB of it, or nil.
+func customProps(path string) []byte {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name != "docProps/custom.xml" {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+		return data
+	}
+	return nil
 }
 
 // isReport tells a report bontot wrote by its custom document property,

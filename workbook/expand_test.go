@@ -180,7 +180,7 @@ func TestFolderSkipsLockFilesAndReportsWithANote(t *testing.T) {
 	}
 	want := []string{
 		"note bao-cao.xlsx: Báo cáo do bontot tạo, không phải sổ của đơn vị; bỏ qua",
-		"note ~$a.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua",
+		"note ~$a.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại",
 	}
 	if got := problemStrings(res.Dataset); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

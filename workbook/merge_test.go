@@ -217,7 +217,7 @@ func TestReadFolderWithDuplicateCode(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`~$a-dang-bo.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua`,
+		`~$a-dang-bo.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại`,
 		`a-dang-bo.xlsx › Đơn vị!A3: Mã đơn vị "CB01" được khai báo lại ở b-chi-bo.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần`,
 		`b-chi-bo.xlsx › Đơn vị!A2: Mã đơn vị "CB01" đã được khai báo ở a-dang-bo.xlsx › Đơn vị!A3; mỗi mã chỉ được khai báo một lần`,
 	}

@@ -859,6 +859,16 @@ func (m *merger) finish(opts Options) *Result {
 	if ds.YearAuto {
 		y, ok := inferYear(files)
 		if !ok {
+			// A template not yet filled in is evaluated for the year it
+			// was made for, not the current one (issue 19).
+			for _, fd := range files {
+				if ty := templateYear(fd.path); ty != 0 {
+					y, ok, ds.YearTemplate = ty, true, true
+					break
+				}
+			}
+		}
+		if !ok {
 			today := opts.Today
 			if today.IsZero() {
 				today = time.Now()

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // The command-line parser (cobra, pflag) words its errors in English and
@@ -79,4 +82,61 @@ func cliError(err error) error {
 		return err
 	}
 	return usageError{errors.New(vi)}
+}
+
+// reNoFlag is cliError's sentence for an unknown long flag.
+var reNoFlag = regexp.MustCompile(`^không có tùy chọn --([^\s;]+)$`)
+
+// withFlagHint adds to an unknown long flag the nearest flag cmd has,
+// "; có phải --output?", when one is a slip of the fingers away (as cobra
+// does for commands): a typo is then one glance, not a trip to --help.
+func withFlagHint(err error, cmd *cobra.Command) error {
+	var ue usageError
+	if cmd == nil || !errors.As(err, &ue) {
+		return err
+	}
+	m := reNoFlag.FindStringSubmatch(ue.Error())
+	if m == nil {
+		return err
+	}
+	typed := m[1]
+	best, bestD := "", 3
+	visit := func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		d := editDistance(typed, f.Name)
+		// Within two edits, and fewer than half the name's letters.
+		if d < bestD && 2*d < len(f.Name) {
+			best, bestD = f.Name, d
+		}
+	}
+	cmd.Flags().VisitAll(visit)
+	cmd.InheritedFlags().VisitAll(visit)
+	if best == "" {
+		return err
+	}
+	return usageError{fmt.Errorf("%s; có phải --%s?", ue.Error(), best)}
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes: flag
+// names are ASCII.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -16,7 +16,10 @@ func TestParserErrorsInVietnamese(t *testing.T) {
 		want string
 		help string // the command whose help the hint names
 	}{
-		{[]string{"evaluate", "--formt", "json", example}, "bontot: không có tùy chọn --formt", "bontot evaluate"},
+		{[]string{"evaluate", "--formt", "json", example}, "bontot: không có tùy chọn --formt; có phải --format?", "bontot evaluate"},
+		// Regression (issue 19, item 15): a flag typo gets the flag meant.
+		{[]string{"evaluate", example, "--ouput", "x.json"}, "bontot: không có tùy chọn --ouput; có phải --output?", "bontot evaluate"},
+		{[]string{"validate", example, "--colour", "never"}, "bontot: không có tùy chọn --colour; có phải --color?", "bontot validate"},
 		{[]string{"evalute", example}, `bontot: không có lệnh "evalute"; có phải "evaluate"?`, "bontot"},
 		{[]string{"danh-gia"}, `bontot: không có lệnh "danh-gia"`, "bontot"},
 		{[]string{"help", "danh-gia"}, `bontot: không có lệnh "danh-gia"`, "bontot help"},
@@ -31,12 +34,12 @@ func TestParserErrorsInVietnamese(t *testing.T) {
 		{[]string{"evaluate", "-zq", example}, "bontot: không có tùy chọn -z (trong -zq)", "bontot evaluate"},
 		{[]string{"evaluate", "---year", "2024", example}, "bontot: viết sai tùy chọn ---year", "bontot evaluate"},
 		{[]string{"validate", "--year", "hai nghìn", example}, `bontot: giá trị "hai nghìn" của --year không hợp lệ; cần một số nguyên`, "bontot validate"},
-		{[]string{"validate", "--strict", example}, "bontot: không có tùy chọn --strict", "bontot validate"},
+		{[]string{"validate", "--summary", example}, "bontot: không có tùy chọn --summary", "bontot validate"},
 		{[]string{"validate"}, "bontot: cần ít nhất một tệp .xlsx hoặc thư mục", "bontot validate"},
-		{[]string{"template", "--unt", "CB01"}, "bontot: không có tùy chọn --unt", "bontot template"},
+		{[]string{"template", "--unt", "CB01"}, "bontot: không có tùy chọn --unt; có phải --unit?", "bontot template"},
 		{[]string{"template", "--year", "x"}, `bontot: giá trị "x" của --year không hợp lệ; cần một số nguyên`, "bontot template"},
 		{[]string{"criteria", "--force=maybe"}, `bontot: giá trị "maybe" của --force không hợp lệ; cần true hoặc false`, "bontot criteria"},
-		{[]string{"criteria", "--criterias", "x.yaml"}, "bontot: không có tùy chọn --criterias", "bontot criteria"},
+		{[]string{"criteria", "--criterias", "x.yaml"}, "bontot: không có tùy chọn --criterias; có phải --criteria?", "bontot criteria"},
 	} {
 		out, errOut, code := runCmd(t, tt.args...)
 		want := tt.want + "\nXem: " + tt.help + " --help\n"

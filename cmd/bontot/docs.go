@@ -124,6 +124,6 @@ func runDocs(ctx context.Context, root *cobra.Command, dir, format string, s str
 		}
 		return &exitError{code: exitFailure, msg: "không sinh được tài liệu: " + syserr.Explain(err)}
 	}
-	fmt.Fprintf(s.Out, "Đã sinh %d tệp tài liệu vào %s\n", n, dir)
+	fmt.Fprintf(s.Err, "Đã sinh %d tệp tài liệu vào %s\n", n, dir)
 	return nil
 }

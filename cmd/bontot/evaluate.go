@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ type evaluateOptions struct {
 	Profile      string // rule profile; "" for the default or the file's
 	Strict       bool
 	Password     string
+	PasswordFile string // --password-file
 	Format       string // table, xlsx, json or csv
 	Output       string // "" for stdout
 	SheetPerUnit bool
@@ -46,6 +48,9 @@ type evaluateOptions struct {
 	// evaluated, when set, receives the report once evaluated: a workbook
 	// dropped on bontot.exe shows its results in the window as well.
 	evaluated func(*criteria.Report)
+	// window: the run is that of a dropped workbook, whose reader types
+	// no flag; its messages name none.
+	window bool
 }
 
 // formats are the values of --format.
@@ -72,8 +77,10 @@ xếp hạng trong từng loại đơn vị và xuất báo cáo.
          --date, --on-behalf, --signer, --signer-title; thiếu thì để dòng chấm
          điền tay
   json   tài liệu JSON theo lược đồ "bontot/v1", cho các chương trình khác
-  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề của
-         cả tệp (type = problem); UTF-8 có BOM (mở được bằng Excel)
+  csv    mỗi dòng một tiêu chí con của một đơn vị, rồi mỗi dòng một vấn đề dữ
+         liệu (type = problem: code là mã đơn vị, status là error, warning hoặc
+         note, message là tệp › sheet!ô: nội dung); UTF-8 có BOM (mở được
+         bằng Excel)
 
 Bảng trên màn hình dùng hết chiều rộng cửa sổ (ít nhất 80 cột; khi chuyển
 hướng ra tệp, theo biến COLUMNS), in số đơn vị đạt của từng loại và danh sách đề
@@ -94,7 +101,7 @@ Trong thư mục: tệp .xls, .xlsb, .ods, .csv được báo lỗi (cần lưu 
 .xlsx); tệp khóa của Excel (~$…) và báo cáo do bontot tạo được bỏ qua, có ghi
 chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệu, các sổ khác vẫn được
 đánh giá (mã thoát 3).
-` + exitHelp,
+` + passwordHelp + exitHelp,
 		Example: `  # Đánh giá cả khối, xem bảng xếp hạng
   bontot evaluate khoi-2024.xlsx
 
@@ -152,7 +159,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Unit, "unit", "", "chỉ một đơn vị có `MÃ` này, với mọi tiêu chí con")
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí cụ thể hóa thay cho ngưỡng mặc định")
 	f.BoolVar(&o.Strict, "strict", false, "mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
-	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	addPasswordFlags(cmd, &o.Password, &o.PasswordFile)
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
@@ -168,6 +175,14 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.BoolVar(&o.All, "all", false, "bảng: in chi tiết mọi đơn vị chưa đạt (mặc định chỉ các đơn vị đầu)")
 	f.BoolVar(&o.Summary, "summary", false, "bảng: chỉ in các bảng xếp hạng, số liệu và danh sách khen thưởng")
 	addProfileFlag(cmd, &o.Profile)
+	cmd.ValidArgsFunction = completeWorkbooks
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"xlsx", "json", "csv", "txt"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	_ = cmd.RegisterFlagCompletionFunc("split", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
 }
 
@@ -216,17 +231,21 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return usageError{fmt.Errorf("--format %q không hợp lệ; chọn một trong: %s", o.Format, strings.Join(formats, ", "))}
 	}
 	if o.Split != "" {
-		// --split writes workbooks: alone it needs no other format, and
-		// beside -o it goes with the Excel report only.
-		switch {
-		case formatGiven && o.Format != "xlsx":
+		// --split writes workbooks; beside -o it goes with the Excel
+		// report only. Alone it also prints the table, as evaluate does
+		// without -o: the units' reports are for sending, the table for
+		// the person who ran it.
+		if formatGiven && o.Format != "xlsx" && !(o.Output == "" && o.Format == "table") {
 			return usageError{fmt.Errorf("--split ghi báo cáo Excel; không dùng cùng --format %s", o.Format)}
-		case o.Output == "":
-			o.Format = "xlsx"
 		}
 		if st, err := os.Stat(o.Split); err == nil && !st.IsDir() {
 			return usageError{fmt.Errorf("--split %s là một tệp, không phải thư mục", o.Split)}
 		}
+	}
+	if o.Split != "" && o.Output != "" && inFolder(o.Output, o.Split) {
+		// The bloc's report would overwrite a unit's own of the same
+		// name, and a folder meant to be sent unit by unit would carry it.
+		return usageError{fmt.Errorf("-o %s nằm trong thư mục --split %s, nơi ghi báo cáo riêng của từng đơn vị; hãy ghi báo cáo chung ra ngoài thư mục đó", o.Output, o.Split)}
 	}
 	if o.Output != "" {
 		// First: "/dev/null" is refused for what it is, not for its name.
@@ -272,7 +291,7 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 	if o.SheetPerUnit && o.Format != "xlsx" {
 		return usageError{errors.New("--sheet-per-unit chỉ dùng với --format xlsx")}
 	}
-	if len(o.docFlags) > 0 && o.Format != "xlsx" {
+	if len(o.docFlags) > 0 && o.Format != "xlsx" && o.Split == "" {
 		return usageError{fmt.Errorf("--%s chỉ dùng với báo cáo xlsx (thể thức văn bản của báo cáo Excel)", o.docFlags[0])}
 	}
 	if o.Split != "" && o.Output != "" && o.Format != "xlsx" {
@@ -282,6 +301,21 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return &exitError{code: exitFailure, msg: "báo cáo xlsx cần tên tệp: thêm -o bao-cao.xlsx"}
 	}
 	return nil
+}
+
+// inFolder reports whether path lies in folder dir or below it, compared
+// as absolute paths (case aside on Windows, whose file names ignore it).
+func inFolder(path, dir string) bool {
+	ap, err1 := filepath.Abs(path)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		ap, ad = strings.ToLower(ap), strings.ToLower(ad)
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // parseDate reads --as-of: dd/mm/yyyy as Vietnamese write dates, or ISO
@@ -308,6 +342,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
 	inputs := in.Paths()
+	password, err := workbookPassword(o.Password, o.PasswordFile, o.Paths, s)
+	if err != nil {
+		return err
+	}
 	if o.Output != "" {
 		// Refuse before spending time on the workbooks; writeAtomic checks again.
 		if err := checkOutput(o.Output); err != nil {
@@ -324,7 +362,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	today := s.today()
 	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
-		return readWithProgress(in, withAsOf(readOptions(th, o.Password, year, today), o.AsOf), s)
+		return readWithProgress(in, withAsOf(readOptions(th, password, year, today), o.AsOf), s)
 	})
 	if err != nil {
 		var ee *exitError
@@ -340,22 +378,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if ctx.Err() != nil {
 		return errInterrupted
 	}
-	// An unfinished year is judged as unfinished (SPEC §6): without
-	// --as-of, as of the day of the run, exactly as --as-of does.
-	asOf, asOfToday := o.AsOf, false
-	if asOf.IsZero() && yearUnfinished(res.Dataset.Year, today) {
-		asOf, asOfToday = today, true
-	}
-	// The report records Strict in its thresholds so that renderers know
-	// whether unrecorded self-assessment items count.
-	th.Strict = th.Strict || o.Strict
 	stop := startPhase(s, fmt.Sprintf("Đang đánh giá %d đơn vị", len(res.Dataset.Units)))
-	review, reviewWhy := reviewDate(o.ReviewDate, res.Dataset.Year, today)
-	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: o.Strict, ReleaseRows: true,
-		ReviewDate: review, ReviewDateWhy: reviewWhy})
+	rep := evaluateRead(res, th, rules, evalChoices{AsOf: o.AsOf, Strict: o.Strict, ReviewDate: o.ReviewDate, Today: today, ReleaseRows: true})
 	stop()
-	rep.Rules = rules
-	rep.AsOfToday = asOfToday
 	renderGC()
 	if o.Format == "xlsx" {
 		xlsxGC()
@@ -391,16 +416,22 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		case "csv":
 			return report.CSV(w, rep)
 		}
-		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary}
+		// A file or a pipe keeps every name whole: it is searched or read
+		// by a program, not fitted on a screen.
+		opts := report.TableOptions{Unit: o.Unit, All: o.All, Summary: o.Summary, FullNames: !stdout || !s.OutTTY}
 		if stdout {
-			opts.Color, opts.Width, opts.ASCII = s.Color, s.Width, s.ASCII
+			opts.Color, opts.Width, opts.ASCII = s.color(), s.Width, s.ASCII
 		}
 		return report.Table(w, rep, opts)
 	}
 	if o.Split != "" {
 		stop := startPhase(s, "Đang ghi báo cáo từng đơn vị vào "+o.Split)
-		n, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
+		written, err := writeSplit(ctx, o.Split, rep, inputs, report.XLSXOptions{Document: doc, TypeCounts: counts})
 		stop()
+		n := len(written)
+		if errors.Is(err, errInterrupted) && n > 0 {
+			return &exitError{code: exitFailure, msg: interruptedSplit(o.Split, written, len(rep.Units), o.Output)}
+		}
 		if err != nil {
 			return err
 		}
@@ -409,8 +440,8 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		}
 	}
 	switch {
-	case o.Output == "" && o.Split != "":
-		// Only the units' own reports were asked for.
+	case o.Output == "" && o.Split != "" && o.Format == "xlsx":
+		// --split --format xlsx: only the units' own reports were asked for.
 	case o.Output == "":
 		stop := func() {}
 		if !s.OutTTY {
@@ -426,6 +457,11 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		stop := startPhase(s, "Đang ghi báo cáo "+o.Output)
 		err := writeAtomic(ctx, o.Output, inputs, func(w io.Writer) error { return render(w, false) })
 		stop()
+		if errors.Is(err, errInterrupted) && o.Split != "" && len(rep.Units) > 0 {
+			// The units' reports are on disk: "no file written" would
+			// send the user looking for nothing, or delete them.
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("đã dừng theo yêu cầu (Ctrl+C): đã ghi đủ %d báo cáo đơn vị vào %s; báo cáo chung %s chưa ghi", len(rep.Units), o.Split, o.Output)}
+		}
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -439,10 +475,10 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	if o.Format != "table" || o.Output != "" {
 		// The terminal table shows these above the ranking; a report that
-		// goes elsewhere (CSV has no place for problems at all) leaves the
-		// person who ran it a line on stderr.
+		// goes elsewhere leaves the person who ran it a line on stderr.
 		for _, p := range rep.Problems {
-			if p.Lead {
+			// The window shows them itself, without their flag hints.
+			if p.Lead && !o.window {
 				label := "cảnh báo"
 				if p.Severity == criteria.SeverityNote {
 					label = "ghi chú" // whose workbook it is, taken from its header (issue 17)
@@ -456,12 +492,30 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			if o.Format != "table" || o.Output != "" {
 				// The table lists the errors itself; other formats say so
 				// on stderr, so that a script's log shows why the exit is 3.
-				fmt.Fprintln(s.Err, "bontot: có lỗi dữ liệu, xem mục problems/Cảnh báo và lỗi dữ liệu của báo cáo")
+				fmt.Fprintln(s.Err, "bontot: có lỗi dữ liệu, "+problemsWhere(o))
 			}
 			return errDataErrors
 		}
 	}
 	return nil
+}
+
+// problemsWhere says where the chosen report lists the data problems,
+// by the name that report gives the place: a message never names a
+// section the format has not got.
+func problemsWhere(o evaluateOptions) string {
+	switch {
+	case o.Format == "json":
+		return "xem mục \"problems\" của báo cáo JSON"
+	case o.Format == "csv":
+		return "xem các dòng có type là \"problem\" ở cuối báo cáo CSV"
+	case o.Format == "xlsx" && o.Output == "":
+		// --split alone: each unit's report has its own sheet.
+		return "xem sheet \"" + report.SheetProblems + "\" trong báo cáo của đơn vị"
+	case o.Format == "xlsx":
+		return "xem sheet \"" + report.SheetProblems + "\" của báo cáo"
+	}
+	return "xem mục \"VẤN ĐỀ DỮ LIỆU\" cuối báo cáo"
 }
 
 // readWithProgress runs workbook.Read with a progress bar on stderr, in
@@ -478,14 +532,15 @@ func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*w
 		defer stop()
 		return workbook.ReadInputs(in, opts)
 	}
+	// The bar appears with its first count, not as "(0/-)" before the
+	// reader knows how many sheets there are; the description says what
+	// is counted, since "(3/48)" alone does not.
 	bar := progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(s.Err),
-		progressbar.OptionSetDescription(fmt.Sprintf("Đang đọc %d sổ Excel", len(files))),
-		progressbar.OptionSetItsString("sheet"),
-		progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription(readingLine(len(files), 0, 0)),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetRenderBlankState(true),
+		progressbar.OptionSetRenderBlankState(false),
 	)
 	defer func() {
 		_ = bar.Finish()
@@ -496,8 +551,18 @@ func readWithProgress(in *workbook.Inputs, opts workbook.Options, s streams) (*w
 			bar.ChangeMax(total)
 		}
 		_ = bar.Set(done)
+		bar.Describe(readingLine(len(files), done, total))
 	}
 	return workbook.ReadInputs(in, opts)
+}
+
+// readingLine is the progress bar's description: the workbooks being
+// read and, once known, how many of their sheets have been.
+func readingLine(files, done, total int) string {
+	if total <= 0 {
+		return fmt.Sprintf("Đang đọc %d sổ Excel", files)
+	}
+	return fmt.Sprintf("Đang đọc %d sổ Excel: đã đọc %d/%d sheet", files, done, total)
 }
 
 // readingWhat names what is being read: the file, or how many.
@@ -526,12 +591,15 @@ func totalSize(files []string) int64 {
 // --split): the unit's row, every check with its evidence, its
 // implementation checks and problems, headed "Kính gửi" the unit, so that
 // the office can send each its own result. Each file is written
-// atomically, like -o, under a name safe on Windows; it returns how many.
-func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) (int, error) {
+// atomically, like -o, under a name safe on Windows. It returns the paths
+// written, also when it stops part way (Ctrl+C), so that the user is told
+// which reports are there.
+func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
+		return nil, &exitError{code: exitFailure, msg: fmt.Sprintf("không tạo được thư mục %s: %s", dir, syserr.Explain(err))}
 	}
 	used := map[string]bool{}
+	var written []string
 	for _, ur := range rep.Units {
 		u := ur.Unit
 		path := filepath.Join(dir, report.SplitFileName(u.Code, u.Name, used))
@@ -541,12 +609,34 @@ func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) || errors.Is(err, errInterrupted) {
-				return 0, err
+				return written, err
 			}
-			return 0, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
+			return written, &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 		}
+		written = append(written, path)
 	}
-	return len(rep.Units), nil
+	return written, nil
+}
+
+// interruptedSplit is the sentence of a --split stopped part way: which
+// reports were written (named when few), how many were not, and that the
+// bloc's report (-o) was not written.
+func interruptedSplit(dir string, written []string, total int, output string) string {
+	const named = 5
+	var names []string
+	for _, p := range written[:min(named, len(written))] {
+		names = append(names, filepath.Base(p))
+	}
+	list := strings.Join(names, ", ")
+	if len(written) > named {
+		list += fmt.Sprintf(" và %d tệp khác", len(written)-named)
+	}
+	msg := fmt.Sprintf("đã dừng theo yêu cầu (Ctrl+C): đã ghi %d/%d báo cáo đơn vị vào %s (%s); %d đơn vị còn lại chưa có báo cáo",
+		len(written), total, dir, list, total-len(written))
+	if output != "" {
+		msg += fmt.Sprintf(", báo cáo chung %s chưa ghi", output)
+	}
+	return msg
 }
 
 // resolveUnit finds --unit among the evaluated units, exactly or ignoring
@@ -577,27 +667,27 @@ func resolveUnit(rep *criteria.Report, code string) (string, error) {
 }
 
 // onlyUnit narrows a report to one unit for the json, csv and xlsx formats:
-// the unit, its implementation checks, its problems and those tied to no
-// unit (a missing sheet concerns it too).
+// the unit, its own implementation checks (not its cluster's), its
+// problems and those tied to no unit (a missing sheet concerns it too).
 func onlyUnit(rep *criteria.Report, code string) *criteria.Report {
 	out := *rep
 	out.Units = nil
 	out.Implementation = nil
 	out.Problems = nil
-	cluster := ""
 	// Problems of the chi bộ whose errors make this unit loi_du_lieu count too.
 	codes := map[string]bool{code: true}
 	for _, ur := range rep.Units {
 		if ur.Unit.Code == code {
 			out.Units = append(out.Units, ur)
-			cluster = ur.Unit.Cluster
 			for _, c := range ur.ErrorsIn {
 				codes[c] = true
 			}
 		}
 	}
 	for _, im := range rep.Implementation {
-		if im.Unit == code || (cluster != "" && im.Cluster == cluster) {
+		// The cluster's pilot list is the upper committee's task, not the
+		// unit's (as in the terminal's unit view).
+		if im.Unit == code {
 			out.Implementation = append(out.Implementation, im)
 		}
 	}
@@ -636,6 +726,38 @@ func reviewDate(flag time.Time, year int, today time.Time) (time.Time, string) {
 // year is judged as ended, as --as-of 31/12 is.
 func yearUnfinished(year int, today time.Time) bool {
 	return year != 0 && today.Before(time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+// evalChoices are the choices of a run that decide how what was read is
+// evaluated, beside the thresholds.
+type evalChoices struct {
+	AsOf        time.Time // --as-of; zero for none
+	Strict      bool      // --strict
+	ReviewDate  time.Time // --review-date; zero for none
+	Today       time.Time // the run's one clock (streams.today)
+	ReleaseRows bool      // the dataset is not needed after the evaluation
+}
+
+// evaluateRead evaluates what was read. evaluate and validate both call
+// it, so that validate warns of exactly what evaluate will hold against
+// the data: the same year, the same day an unfinished year is judged on,
+// the same review date.
+func evaluateRead(res *workbook.Result, th criteria.Thresholds, rules criteria.Rules, c evalChoices) *criteria.Report {
+	// An unfinished year is judged as unfinished (SPEC §6): without
+	// --as-of, as of the day of the run, exactly as --as-of does.
+	asOf, asOfToday := c.AsOf, false
+	if asOf.IsZero() && yearUnfinished(res.Dataset.Year, c.Today) {
+		asOf, asOfToday = c.Today, true
+	}
+	// The report records Strict in its thresholds so that renderers know
+	// whether unrecorded self-assessment items count.
+	th.Strict = th.Strict || c.Strict
+	review, reviewWhy := reviewDate(c.ReviewDate, res.Dataset.Year, c.Today)
+	rep := criteria.Evaluate(res.Dataset, th, criteria.Options{AsOf: asOf, Strict: c.Strict, ReleaseRows: c.ReleaseRows,
+		ReviewDate: review, ReviewDateWhy: reviewWhy})
+	rep.Rules = rules
+	rep.AsOfToday = asOfToday
+	return rep
 }
 
 func withAsOf(o workbook.Options, asOf time.Time) workbook.Options {

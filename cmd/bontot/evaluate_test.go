@@ -327,9 +327,14 @@ func TestEvaluateXLSXDocument(t *testing.T) {
 // holding every check of it, under names safe on Windows, atomically.
 func TestEvaluateSplit(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "don-vi")
-	_, stderr, code := runCmd(t, "evaluate", example, "--split", dir, "--signer", "Nguyễn Văn A")
+	out, stderr, code := runCmd(t, "evaluate", example, "--split", dir, "--signer", "Nguyễn Văn A")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// Regression (issue 19, item 12): --split alone printed nothing; it
+	// prints the table as evaluate does without -o.
+	if !strings.Contains(out, "CHI BỘ CƠ SỞ (6 đơn vị)") {
+		t.Errorf("--split alone printed no table:\n%s", out)
 	}
 	rep := evaluateExample(t)
 	count := map[criteria.UnitType]int{}

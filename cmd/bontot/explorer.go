@@ -120,7 +120,7 @@ func evaluateDropped(ctx context.Context, paths []string, s streams) int {
 	}
 	fmt.Fprintf(s.Out, "Đang đánh giá %s…\n", what)
 	var rep *criteria.Report
-	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out, evaluated: func(r *criteria.Report) { rep = r }}
+	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out, evaluated: func(r *criteria.Report) { rep = r }, window: true}
 	// The phases' status lines go to the console this window is.
 	s.ErrTTY = true
 	err = runEvaluate(ctx, o, s)
@@ -162,9 +162,14 @@ func showResults(s streams, rep *criteria.Report) {
 	}
 	if len(rep.Units) <= maxShownUnits {
 		fmt.Fprintln(s.Out)
-		_ = report.Table(s.Out, rep, report.TableOptions{Summary: true, Width: s.Width, ASCII: s.ASCII, Color: s.Color})
+		_ = report.Table(s.Out, rep, report.TableOptions{Summary: true, Width: s.Width, ASCII: s.ASCII, Color: s.color(), Window: true})
 		fmt.Fprintln(s.Out)
 		return
+	}
+	for _, p := range rep.Problems {
+		if p.Lead {
+			fmt.Fprintln(s.Out, "Cảnh báo: "+report.SafeText(report.WindowText(p.String())))
+		}
 	}
 	met := 0
 	for _, ur := range rep.Units {

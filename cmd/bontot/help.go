@@ -27,16 +27,16 @@ Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Tùy chọn:
-{{flagUsages .LocalFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsages .LocalFlags WIDTH | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Tùy chọn chung:
-{{flagUsages .InheritedFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsages .InheritedFlags WIDTH | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 Gõ "{{.CommandPath}} [lệnh] --help" để xem hướng dẫn chi tiết của từng lệnh.{{end}}
 `
 
 // helpTemplate is cobra's default: the long description, then the usage.
-const helpTemplate = `{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
+const helpTemplate = `{{with (or .Long .Short)}}{{wrapText . WIDTH | trimTrailingWhitespaces}}
 
 {{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}`
 
@@ -49,12 +49,122 @@ var viFlagWords = strings.NewReplacer(
 func init() {
 	cobra.AddTemplateFunc("viFlags", viFlagWords.Replace)
 	cobra.AddTemplateFunc("flagUsages", flagUsages)
+	cobra.AddTemplateFunc("wrapText", wrapText)
+}
+
+// helpWidth is the width help screens are wrapped to: the terminal's, 80
+// when it is not known (a pipe, a file) and never narrower than 40.
+func helpWidth(w int) int {
+	if w <= 0 {
+		return 80
+	}
+	return max(w, 40)
+}
+
+// wrapText reflows help text that does not fit the terminal, whose own
+// wrapping would cut words in two: each paragraph, and each item of a
+// list ("  table  bảng…" with its indented continuation lines), is joined
+// and wrapped again, continuations under the item's text. Text that fits
+// is left as written.
+func wrapText(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	fits := true
+	for _, l := range lines {
+		fits = fits && utf8.RuneCountInString(l) <= width
+	}
+	if fits {
+		return s
+	}
+	var out []string
+	for i := 0; i < len(lines); {
+		line := lines[i]
+		if strings.TrimSpace(line) == "" || strings.HasSuffix(line, ":") {
+			out = append(out, wrapLine(line, width, line[:leadingSpaces(line)]))
+			i++
+			continue
+		}
+		indent := leadingSpaces(line)
+		hang, list := listHang(line)
+		words := []string{line}
+		i++
+		for ; i < len(lines); i++ {
+			next := lines[i]
+			ni := leadingSpaces(next)
+			if strings.TrimSpace(next) == "" || strings.HasSuffix(next, ":") || ni < indent || (ni == indent && list) {
+				break
+			}
+			if _, nextList := listHang(next); nextList && ni == indent {
+				break
+			}
+			words = append(words, strings.TrimSpace(next))
+		}
+		if !list {
+			hang = strings.Repeat(" ", indent)
+		}
+		out = append(out, wrapLine(strings.Join(words, " "), width, hang))
+	}
+	return strings.Join(out, "\n")
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+// listHang recognises a list item, "  term  text": two spaces after a
+// short term. It returns the indentation of the item's text.
+func listHang(line string) (string, bool) {
+	indent := leadingSpaces(line)
+	rest := line[indent:]
+	j := strings.Index(rest, "  ")
+	if j <= 0 || j > 20 {
+		return "", false
+	}
+	k := j + leadingSpaces(rest[j:])
+	return strings.Repeat(" ", indent+utf8.RuneCountInString(rest[:k])), true
+}
+
+// wrapLine wraps one line at spaces to width, continuations starting
+// with hang; the line's own leading part is kept as written (the two
+// spaces after a list item's term). A word longer than the width stays
+// whole on its own line.
+func wrapLine(line string, width int, hang string) string {
+	if utf8.RuneCountInString(line) <= width {
+		return line
+	}
+	if utf8.RuneCountInString(hang) >= width/2 {
+		hang = line[:leadingSpaces(line)]
+	}
+	var b strings.Builder
+	rest := line
+	for utf8.RuneCountInString(rest) > width {
+		// The last space at or before the width, past the indentation.
+		cut, n := -1, 0
+		for i, r := range rest {
+			if n > width {
+				break
+			}
+			if r == ' ' && strings.TrimSpace(rest[:i]) != "" {
+				cut = i
+			}
+			n++
+		}
+		if cut < 0 {
+			// One long word: keep it whole.
+			if sp := strings.IndexByte(strings.TrimLeft(rest, " "), ' '); sp >= 0 {
+				cut = leadingSpaces(rest) + sp
+			} else {
+				break
+			}
+		}
+		b.WriteString(strings.TrimRight(rest[:cut], " ") + "\n")
+		rest = hang + strings.TrimLeft(rest[cut:], " ")
+	}
+	b.WriteString(rest)
+	return b.String()
 }
 
 // flagUsages lists flags as pflag's FlagUsages does, but aligns the
 // descriptions by characters rather than bytes, since the argument names
 // are Vietnamese ("--output TỆP"), and says "mặc định" for "default".
-func flagUsages(fs *pflag.FlagSet) string {
+func flagUsages(fs *pflag.FlagSet, lineWidth int) string {
 	type row struct{ left, usage string }
 	var rows []row
 	width := 0
@@ -83,9 +193,16 @@ func flagUsages(fs *pflag.FlagSet) string {
 		rows = append(rows, row{left, usage})
 	})
 	var b strings.Builder
+	// Descriptions wrap at the terminal's width under their own column,
+	// or, when the flag names leave too little room, under the names.
+	narrow := width+3 > lineWidth/2
 	for _, r := range rows {
+		if narrow {
+			b.WriteString(r.left + "\n" + wrapLine("        "+r.usage, lineWidth, "        ") + "\n")
+			continue
+		}
 		pad := strings.Repeat(" ", width-utf8.RuneCountInString(r.left)+3)
-		b.WriteString(r.left + pad + r.usage + "\n")
+		b.WriteString(wrapLine(r.left+pad+r.usage, lineWidth, strings.Repeat(" ", width+3)) + "\n")
 	}
 	return b.String()
 }
@@ -95,9 +212,12 @@ func flagUsages(fs *pflag.FlagSet) string {
 // completion command, and an overview example for each command on the root,
 // so that "bontot" alone shows how each command is used. It must run after
 // every command has been added.
-func localizeHelp(root *cobra.Command) {
-	root.SetUsageTemplate(usageTemplate)
-	root.SetHelpTemplate(helpTemplate)
+func localizeHelp(root *cobra.Command, termWidth int) {
+	// The width goes into the templates themselves: template functions
+	// are global to cobra, a width is this run's.
+	w := fmt.Sprint(helpWidth(termWidth))
+	root.SetUsageTemplate(strings.ReplaceAll(usageTemplate, "WIDTH", w))
+	root.SetHelpTemplate(strings.ReplaceAll(helpTemplate, "WIDTH", w))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	// Both are created lazily by Execute; creating them now lets them be
 	// translated here. Execute then finds them and keeps them.

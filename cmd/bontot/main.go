@@ -92,13 +92,14 @@ func main() {
 	os.Exit(runMain())
 }
 
-// runMain runs the command line with a context that Ctrl+C or SIGTERM
-// cancels, so that an interrupted run removes its temporary files (its
-// own and excelize's) on the way out instead of dying with them on disk.
+// runMain runs the command line with a context that Ctrl+C, SIGTERM or
+// SIGHUP (the terminal or SSH session closed) cancels, so that an
+// interrupted run removes its temporary files (its own and excelize's) on
+// the way out instead of dying with them on disk.
 // A second signal is not caught: it ends the process at once, as users
 // expect of a second Ctrl+C.
 func runMain() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	go func() {
 		<-ctx.Done()

@@ -58,7 +58,13 @@ func writeAtomic(ctx context.Context, path string, inputs []string, write func(i
 	}
 	// A temporary file is created 0600; a report is an ordinary document
 	// that colleagues on the same machine or share should be able to open.
-	if err := tmp.Chmod(0o644); err != nil && runtime.GOOS != "windows" {
+	// A report written again keeps the mode its owner gave it: the rename
+	// would otherwise replace it with 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
 		tmp.Close()
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", path, syserr.Explain(err))}
 	}
@@ -102,6 +108,18 @@ func (c *ctxWriter) Write(p []byte) (int, error) {
 // surprises, so both are refused with a hint. Without -o, text reports
 // already go to standard output.
 func checkOutput(path string) error {
+	// A folder that does not exist is said before any workbook is read,
+	// in words: the temporary file would fail only at the end, after the
+	// whole evaluation, with the system's "no such file or directory".
+	if dir := filepath.Dir(path); dir != "." {
+		st, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("thư mục %s chưa có; hãy tạo trước (hoặc chọn thư mục khác để ghi %s)", dir, filepath.Base(path))}
+		case err == nil && !st.IsDir():
+			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s là một tệp, không phải thư mục", path, dir)}
+		}
+	}
 	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -111,6 +129,11 @@ func checkOutput(path string) error {
 	}
 	var what string
 	switch m := st.Mode(); {
+	case m.IsRegular() && m.Perm()&0o200 == 0:
+		// The rename would replace a file its owner made read-only (on
+		// Windows, the "Read-only" box) without asking: refused, as an
+		// editor refuses to save over it.
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("từ chối ghi đè %s: tệp chỉ cho đọc (read-only); bỏ thuộc tính chỉ đọc hoặc chọn tên khác", path)}
 	case m.IsRegular():
 		return nil
 	case m.IsDir():

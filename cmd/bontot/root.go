@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/report"
@@ -41,13 +44,43 @@ type streams struct {
 	Err    io.Writer
 	OutTTY bool // stdout is a terminal
 	ErrTTY bool // stderr is a terminal
-	Color  bool // colour allowed: stdout is a terminal and NO_COLOR is unset
+	Color  bool // colour by default (--color auto): see colorDefault
 	Width  int  // columns of the terminal report on stdout; 0 for 80
 	ASCII  bool // stdout is a console whose font may lack ✓ and ✗
 	// Now is the one clock of a run: the day an unfinished year is judged
 	// on, the review date, a template's year. nil is time.Now; tests fix
 	// it, so that no test changes its outcome on 1 January.
 	Now func() time.Time
+	// InTTY, Getenv and ReadPassword are where a workbook password may
+	// come from besides --password: $BONTOT_PASSWORD, or typed without
+	// echo at a terminal. nil Getenv reads no environment (tests).
+	InTTY        bool
+	Getenv       func(string) string
+	ReadPassword func() ([]byte, error)
+	// colorMode is root's --color (auto, always, never), shared by every
+	// command: nil or "auto" leave Color as it is.
+	colorMode *string
+}
+
+// color reports whether the report on stdout is coloured: --color always
+// or never, else (auto) Color.
+func (s streams) color() bool {
+	if s.colorMode != nil {
+		switch *s.colorMode {
+		case "always":
+			return true
+		case "never":
+			return false
+		}
+	}
+	return s.Color
+}
+
+// colorDefault is --color auto: stdout is a terminal that shows colour
+// (TERM=dumb shows escape codes as text), and NO_COLOR is not set to a
+// non-empty value (no-color.org: an empty NO_COLOR does not count).
+func colorDefault(outTTY bool, getenv func(string) string) bool {
+	return outTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // today is the day of the run, as a date: midnight UTC of the local
@@ -63,13 +96,14 @@ func (s streams) today() time.Time {
 
 func systemStreams() streams {
 	outTTY := isTerminal(os.Stdout)
-	_, noColor := os.LookupEnv("NO_COLOR")
 	return streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTTY: outTTY, ErrTTY: isTerminal(os.Stderr),
-		Color: outTTY && !noColor && enableColor(os.Stdout),
+		Color: colorDefault(outTTY, os.Getenv) && enableColor(os.Stdout),
 		Width: terminalWidth(os.Stdout, outTTY, os.Getenv),
 		ASCII: outTTY && legacyConsole(os.Stdout),
+		InTTY: isTerminal(os.Stdin), Getenv: os.Getenv,
+		ReadPassword: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) },
 	}
 }
 
@@ -116,24 +150,65 @@ Hướng dẫn 17-HD/ĐUK và xuất báo cáo xếp hạng ra màn hình, Excel
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{parserError{err}} })
+	mode := "auto"
+	s.colorMode = &mode
+	root.PersistentFlags().StringVar(&mode, "color", "auto", "tô màu báo cáo trên màn hình: `auto|always|never` (auto: chỉ khi ra màn hình, không có NO_COLOR, TERM khác dumb)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		switch mode {
+		case "auto", "always", "never":
+			return nil
+		}
+		return usageError{fmt.Errorf("--color %q không hợp lệ; chọn auto, always hoặc never", mode)}
+	}
+	_ = root.RegisterFlagCompletionFunc("color", completeValues("auto", "always", "never"))
 	root.AddCommand(newVersionCmd(s))
 	for _, add := range subcommands {
 		root.AddCommand(add(s))
 	}
-	localizeHelp(root)
+	localizeHelp(root, s.Width)
 	return root
 }
 
 func newVersionCmd(s streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "In phiên bản của bontot",
+		Short: "In phiên bản của bontot: số phiên bản, commit, ngày dựng, phiên bản Go",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintln(s.Out, "bontot", version)
+			info, _ := debug.ReadBuildInfo()
+			_, err := fmt.Fprint(s.Out, versionText(version, info))
 			return err
 		},
 	}
+}
+
+// versionText is what bontot version prints: the version stamped at
+// build time, then what the Go toolchain recorded in the binary (the
+// commit and its date, whether the tree had changes, the Go version), so
+// that a report of a problem says exactly which program made it.
+func versionText(v string, info *debug.BuildInfo) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "bontot %s\n", v)
+	if info == nil {
+		return b.String()
+	}
+	settings := map[string]string{}
+	for _, st := range info.Settings {
+		settings[st.Key] = st.Value
+	}
+	if c := settings["vcs.revision"]; c != "" {
+		if settings["vcs.modified"] == "true" {
+			c += " (có thay đổi chưa commit)"
+		}
+		fmt.Fprintf(&b, "commit: %s\n", c)
+	} else {
+		b.WriteString("commit: không rõ (dựng ngoài kho git)\n")
+	}
+	if d := settings["vcs.time"]; d != "" {
+		fmt.Fprintf(&b, "ngày: %s\n", d)
+	}
+	fmt.Fprintf(&b, "Go: %s %s/%s\n", info.GoVersion, runtime.GOOS, runtime.GOARCH)
+	return b.String()
 }
 
 // run executes the command line and maps its outcome to an exit code; it is
@@ -161,6 +236,7 @@ func runContext(ctx context.Context, args []string, s streams) int {
 		return ee.code
 	}
 	err = cliError(err)
+	err = withFlagHint(err, cmd)
 	var ue usageError
 	switch {
 	case errors.As(err, &ue) || isArgError(err):

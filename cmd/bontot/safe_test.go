@@ -144,7 +144,7 @@ func TestFileNameWithControlsIsShownSafely(t *testing.T) {
 	// A report into a folder that does not exist: the error quotes the path.
 	report := filepath.Join(dir, "khong-co", "bao\bcao.json")
 	_, errOut, code = runCmd(t, "evaluate", path, "--format", "json", "-o", report)
-	if code != exitFailure || !strings.Contains(errOut, "so␛[2J/khong-co") || !strings.Contains(errOut, "không tìm thấy tệp hoặc thư mục") {
+	if code != exitFailure || !strings.Contains(errOut, "so␛[2J/khong-co") || !strings.Contains(errOut, "chưa có; hãy tạo trước") {
 		t.Errorf("evaluate -o: exit %d, stderr %q", code, errOut)
 	}
 	noControls(t, "evaluate -o", errOut)

@@ -110,6 +110,9 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 	}{
 		{"xlsx report, SIGINT", syscall.SIGINT, "bao-cao.xlsx", []string{"evaluate", in}, true},
 		{"json report, SIGTERM", syscall.SIGTERM, "ket-qua.json", []string{"evaluate", in}, false},
+		// Regression (issue 19, item 14): a closed terminal or SSH session
+		// (SIGHUP) killed the run with its temporary file on disk.
+		{"json report, SIGHUP", syscall.SIGHUP, "ket-qua.json", []string{"evaluate", in}, false},
 		{"template, SIGINT", syscall.SIGINT, "mau.xlsx", []string{"template"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -129,5 +132,28 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 				t.Errorf("excelize temporary files left: %v", left)
 			}
 		})
+	}
+}
+
+// Regression (issue 19, item 14): Ctrl+C during --split said "không ghi
+// tệp nào" while the reports of the first units were on disk. It names
+// what was written, and nothing half-written is left.
+func TestInterruptedSplitSaysWhatWasWritten(t *testing.T) {
+	out := t.TempDir()
+	split := filepath.Join(out, "don-vi")
+	t.Setenv("BONTOT_TEST_SKIP_WRITES", "2")
+	code, stderr, _ := interrupt(t, syscall.SIGINT, t.TempDir(), "evaluate", example, "--split", split, "-o", filepath.Join(out, "chung.xlsx"))
+	if code != exitFailure || !strings.Contains(stderr, "đã ghi 2/23 báo cáo đơn vị vào "+split+" (") ||
+		!strings.Contains(stderr, "báo cáo chung "+filepath.Join(out, "chung.xlsx")+" chưa ghi") || strings.Contains(stderr, "không ghi tệp nào") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	files := leftovers(t, split, "*", ".*")
+	if len(files) != 2 {
+		t.Errorf("in the split folder: %v; want the 2 reports written", files)
+	}
+	for _, f := range files {
+		if !strings.Contains(stderr, filepath.Base(f)) {
+			t.Errorf("%s written but not named: %q", f, stderr)
+		}
 	}
 }

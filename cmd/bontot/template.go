@@ -6,9 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
@@ -49,10 +55,10 @@ Có --unit (kèm --name và --type): sổ riêng cho một chi bộ, đảng b�
 điền sẵn, các sheet khác không cần cột Mã đơn vị. Chi bộ trực thuộc ghi thêm
 --parent (mã đảng bộ cơ sở cấp trên).
 
-Loại đơn vị (--type):
-  chi_bo_co_so       Chi bộ cơ sở
-  chi_bo_truc_thuoc  Chi bộ trực thuộc đảng bộ cơ sở
-  dang_bo_co_so      Đảng bộ cơ sở
+Loại đơn vị (--type), ghi như ở cột Loại của sổ hoặc bằng mã:
+  "Chi bộ cơ sở"       chi_bo_co_so
+  "Chi bộ trực thuộc"  chi_bo_truc_thuoc (chi bộ trực thuộc đảng bộ cơ sở)
+  "Đảng bộ cơ sở"      dang_bo_co_so
 
 --form phieu (kèm --unit, --name, --type của một chi bộ): phiếu chấm điểm sinh
 hoạt chi bộ cả năm thay cho sổ: các sheet T1 … T12 và Chuyên đề quý I … IV, đầu
@@ -91,7 +97,7 @@ Mã thoát:
 	f.StringVarP(&o.Output, "output", "o", defaultTemplateFile, "ghi sổ mẫu ra `TỆP`")
 	f.StringVar(&o.Unit, "unit", "", "tạo sổ riêng cho đơn vị có `MÃ` này (cần --name và --type)")
 	f.StringVar(&o.Name, "name", "", "`TÊN` đầy đủ của đơn vị, ví dụ \"Chi bộ Sở Tư pháp\"")
-	f.StringVar(&o.Type, "type", "", "`LOẠI` đơn vị: chi_bo_co_so, chi_bo_truc_thuoc hoặc dang_bo_co_so")
+	f.StringVar(&o.Type, "type", "", "`LOẠI` đơn vị: \"Chi bộ cơ sở\", \"Chi bộ trực thuộc\" hoặc \"Đảng bộ cơ sở\" (hoặc chi_bo_co_so, chi_bo_truc_thuoc, dang_bo_co_so)")
 	f.StringVar(&o.Parent, "parent", "", "với chi bộ trực thuộc: `MÃ` đảng bộ cơ sở cấp trên")
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá, ghi ở tiêu đề và dùng để kiểm tra ngày (mặc định: năm nay)")
 	f.StringVar(&o.Criteria, "criteria", "", "`TỆP` tiêu chí cụ thể hóa các ngưỡng; sheet Hướng dẫn ghi các ngưỡng này")
@@ -99,6 +105,10 @@ Mã thoát:
 	f.StringVar(&o.Form, "form", "so", "`MẪU`: so (sổ theo dõi cả năm) hoặc phieu (phiếu chấm điểm sinh hoạt của một chi bộ: T1…T12 và bốn kỳ chuyên đề)")
 	f.StringVar(&o.Upper, "upper", "", "với --form phieu: `TÊN` cấp ủy cấp trên ghi ở đầu phiếu, ví dụ \"Đảng bộ Sở Tư pháp\"")
 	addProfileFlag(cmd, &o.Profile)
+	_ = cmd.RegisterFlagCompletionFunc("form", completeValues("so", "phieu"))
+	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+	})
 	_ = cmd.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{
 			cobra.CompletionWithDesc(string(criteria.CellGrassroots), criteria.CellGrassroots.Label()),
@@ -142,11 +152,11 @@ func (o *templateOptions) check() error {
 		if strings.ContainsAny(o.Unit, " \t") {
 			return usageError{fmt.Errorf("mã đơn vị %q không được chứa khoảng trắng", o.Unit)}
 		}
-		switch criteria.UnitType(o.Type) {
-		case criteria.CellGrassroots, criteria.CellSubordinate, criteria.Committee:
-		default:
-			return usageError{fmt.Errorf("--type %q không hợp lệ: chọn chi_bo_co_so, chi_bo_truc_thuoc hoặc dang_bo_co_so", o.Type)}
+		t, ok := parseUnitType(o.Type)
+		if !ok {
+			return usageError{fmt.Errorf("--type %q không hợp lệ: chọn \"Chi bộ cơ sở\", \"Chi bộ trực thuộc\" hoặc \"Đảng bộ cơ sở\" (hoặc chi_bo_co_so, chi_bo_truc_thuoc, dang_bo_co_so)", o.Type)}
 		}
+		o.Type = string(t)
 		// The reader needs a chi bộ trực thuộc's đảng bộ (cột Trực thuộc).
 		if criteria.UnitType(o.Type) == criteria.CellSubordinate && o.Parent == "" {
 			return usageError{errors.New("chi bộ trực thuộc cần --parent: mã đảng bộ cơ sở cấp trên")}
@@ -183,6 +193,28 @@ func (o *templateOptions) check() error {
 	return nil
 }
 
+// parseUnitType reads --type as the workbook's Loại column is read: the
+// words a secretary knows ("Chi bộ cơ sở", with or without diacritics, in
+// any case) as well as the identifiers of JSON (chi_bo_co_so).
+func parseUnitType(s string) (criteria.UnitType, bool) {
+	k := typeKey(s)
+	for _, t := range criteria.UnitTypes {
+		if k == typeKey(string(t)) || k == typeKey(t.Label()) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// typeKey is s in NFC, lower case, without diacritics, đ as d, "_" and
+// runs of spaces as one space: "Chi bộ cơ sở", "chi bo co so" and
+// "chi_bo_co_so" are one key.
+func typeKey(s string) string {
+	k, _, _ := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), strings.ToLower(s))
+	k = strings.NewReplacer("đ", "d", "_", " ").Replace(k)
+	return strings.Join(strings.Fields(k), " ")
+}
+
 func fileExt(path string) string {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 && !strings.ContainsAny(path[i:], `/\`) {
 		return path[i:]
@@ -212,6 +244,9 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	opts := template.Options{
 		Unit: o.Unit, Name: o.Name, Type: criteria.UnitType(o.Type), Parent: o.Parent,
 		Year: o.Year, Thresholds: th,
+		// The guide's commands name this very workbook, typed as on the
+		// system it is made on.
+		FileName: filepath.Base(o.Output), Program: programName(),
 	}
 	write := template.Write
 	if o.Form == "phieu" {
@@ -230,14 +265,25 @@ func runTemplate(ctx context.Context, o templateOptions, s streams) error {
 	what := "sổ mẫu cho cả khối"
 	if o.Form == "phieu" {
 		what = fmt.Sprintf("phiếu chấm điểm sinh hoạt năm %d của %s – %s (T1…T12, Chuyên đề quý I…IV)", o.Year, o.Unit, o.Name)
-		fmt.Fprintf(s.Out, "Đã tạo %s: %s\nSau mỗi kỳ sinh hoạt ghi ngày và điểm vào sheet của tháng, rồi đánh giá bằng: bontot evaluate %s --unit %s\n", what, o.Output, quoteArg(o.Output), o.Unit)
+		fmt.Fprintf(s.Err, "Đã tạo %s: %s\nSau mỗi kỳ sinh hoạt ghi ngày và điểm vào sheet của tháng, rồi đánh giá bằng: %s evaluate %s --unit %s\n", what, o.Output, programName(), quoteArg(o.Output), o.Unit)
 		return nil
 	}
 	if o.Unit != "" {
 		what = fmt.Sprintf("sổ mẫu của %s – %s", o.Unit, o.Name)
 	}
-	fmt.Fprintf(s.Out, "Đã tạo %s: %s\nĐiền số liệu rồi kiểm tra bằng: bontot validate %s\n", what, o.Output, quoteArg(o.Output))
+	// Confirmations go to stderr, as every command's do: stdout is for
+	// what a command produces, and a script may pipe it.
+	fmt.Fprintf(s.Err, "Đã tạo %s: %s\nĐiền số liệu rồi kiểm tra bằng: %s validate %s\n", what, o.Output, programName(), quoteArg(o.Output))
 	return nil
+}
+
+// programName is bontot as a user types it in a shell of this system:
+// PowerShell runs a program of the current folder only as .\bontot.exe.
+func programName() string {
+	if runtime.GOOS == "windows" {
+		return `.\bontot.exe`
+	}
+	return "bontot"
 }
 
 // quoteArg quotes a file name for the command line shown to the user when

@@ -24,8 +24,9 @@ func TestTemplateWritesWorkbook(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `bontot validate "`+one+`"`) {
-		t.Errorf("stdout does not say how to check the file: %q", stdout)
+	// The confirmation is stderr's, as every command's (issue 19, item 15).
+	if stdout != "" || !strings.Contains(stderr, `bontot validate "`+one+`"`) {
+		t.Errorf("stderr does not say how to check the file: stdout %q, stderr %q", stdout, stderr)
 	}
 	f, err := excelize.OpenFile(one)
 	if err != nil {
@@ -243,7 +244,7 @@ func TestTemplateScoreForm(t *testing.T) {
 	out := dir + "/phieu.xlsx"
 	stdout, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",
 		"--type", "chi_bo_co_so", "--upper", "Đảng ủy Khối", "--year", "2025", "-o", out)
-	if code != 0 || !strings.Contains(stdout, "phiếu chấm điểm") {
+	if code != 0 || !strings.Contains(stderr, "phiếu chấm điểm") || stdout != "" {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	_, stderr, code = runCmd(t, "validate", out, "--year", "2025")

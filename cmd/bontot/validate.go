@@ -1,9 +1,12 @@
 package main
 
 import (
+	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,17 +22,26 @@ func init() { subcommands = append(subcommands, newValidateCmd) }
 
 // validateOptions are the flags of bontot validate.
 type validateOptions struct {
-	Paths    []string
-	Year     int
-	Password string
+	Paths        []string
+	Year         int
+	Password     string
+	PasswordFile string // --password-file
 	// The criteria the workbooks are read under: their score groups
 	// decide which Sinh hoạt columns are group scores and their maxima.
 	CriteriaFile string
 	Profile      string
+	// Strict, AsOf and ReviewDate are evaluate's flags that change what is
+	// missing: validate takes them so that it warns of what that evaluate
+	// will hold against the data.
+	Strict     bool
+	AsOf       time.Time
+	ReviewDate time.Time
+	Format     string // text or json
 }
 
 func newValidateCmd(s streams) *cobra.Command {
 	var o validateOptions
+	var asOf, reviewDate string
 	cmd := &cobra.Command{
 		Use:   "validate TỆP|THƯ-MỤC...",
 		Short: "Kiểm tra sổ Excel: liệt kê lỗi dữ liệu và tóm tắt những gì đọc được",
@@ -42,9 +54,17 @@ Mức độ: "lỗi" — dòng bị bỏ qua, đơn vị bị đánh dấu lỗi
 cần xem lại, không bỏ gì; "ghi chú" — ví dụ các dòng thuộc năm khác bị bỏ qua.
 
 Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc họp cấp ủy nhất.
-` + exitHelp,
+
+Sổ được đánh giá như lệnh evaluate sẽ đánh giá (cùng năm, cùng ngày tính đến,
+cùng --strict, --as-of, --review-date): mỗi tiêu chí con còn thiếu dữ liệu là một
+cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh báo của evaluate
+(tháng không sinh hoạt, mục tự đánh giá chưa ghi).
+` + passwordHelp + exitHelp,
 		Example: `  # Kiểm tra sổ của cả khối
   bontot validate khoi-2024.xlsx
+
+  # Cho tệp lô, chương trình khác: kết quả dạng JSON
+  bontot validate so-chi-bo/ --format json > kiem-tra.json
 
   # Kiểm tra mọi sổ trong thư mục, năm 2024, sổ có đặt mật khẩu
   bontot validate so-chi-bo/ --year 2024 --password "matkhau"`,
@@ -59,13 +79,40 @@ Năm đánh giá là --year, hoặc năm có nhiều buổi sinh hoạt, cuộc 
 			if o.Year != 0 && (o.Year < 1950 || o.Year > 2100) {
 				return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
 			}
+			o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+			if o.Format != "text" && o.Format != "json" {
+				return usageError{fmt.Errorf("--format %q không hợp lệ; chọn text hoặc json", o.Format)}
+			}
+			if asOf != "" {
+				d, err := parseDate(asOf)
+				if err != nil {
+					return usageError{err}
+				}
+				if o.Year != 0 && d.Year() != o.Year {
+					return usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, o.Year)}
+				}
+				o.AsOf = d
+			}
+			if reviewDate != "" {
+				d, err := parseDate(reviewDate)
+				if err != nil {
+					return usageError{fmt.Errorf("--review-date %q không phải ngày hợp lệ; viết dd/mm/yyyy (15/12/2026) hoặc yyyy-mm-dd", reviewDate)}
+				}
+				o.ReviewDate = d
+			}
 			return runValidate(o, s)
 		},
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.Year, "year", 0, "`NĂM` đánh giá (mặc định: suy ra từ ngày sinh hoạt, họp cấp ủy)")
-	f.StringVar(&o.Password, "password", "", "`MẬT-KHẨU` mở sổ Excel có đặt mật khẩu")
+	addPasswordFlags(cmd, &o.Password, &o.PasswordFile)
 	f.StringVar(&o.CriteriaFile, "criteria", "", "`TỆP` YAML tiêu chí: các nhóm điểm sinh hoạt (score_groups) được kiểm tra theo tệp này")
+	f.StringVar(&o.Format, "format", "text", "`text|json`: json cho chương trình, tệp lô (lược đồ \"bontot/validate/v1\": problems, files, units)")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "json"))
+	cmd.ValidArgsFunction = completeWorkbooks
+	f.BoolVar(&o.Strict, "strict", false, "như evaluate --strict: mục tự đánh giá chưa ghi nhận làm tiêu chí thành thiếu dữ liệu")
+	f.StringVar(&asOf, "as-of", "", "như evaluate --as-of: chỉ tính dữ liệu đến `NGÀY` (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	f.StringVar(&reviewDate, "review-date", "", "như evaluate --review-date: `NGÀY` kiểm điểm, đánh giá xếp loại")
 	addProfileFlag(cmd, &o.Profile)
 	return cmd
 }
@@ -77,8 +124,16 @@ func runValidate(o validateOptions, s streams) error {
 	// One choice of rules serves validate and evaluate: the same file is
 	// read the same way by both.
 	today := s.today()
-	res, _, rules, err := readUnderRules(o.CriteriaFile, o.Profile, o.Year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
-		opts := readOptions(th, o.Password, o.Year, today)
+	year := o.Year
+	if year == 0 && !o.AsOf.IsZero() {
+		year = o.AsOf.Year()
+	}
+	password, err := workbookPassword(o.Password, o.PasswordFile, o.Paths, s)
+	if err != nil {
+		return err
+	}
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
+		opts := withAsOf(readOptions(th, password, year, today), o.AsOf)
 		// Every sheet bontot knows is checked, Lịch sử too, though only the
 		// 2025 rules read it when evaluating.
 		opts.History = true
@@ -91,8 +146,25 @@ func runValidate(o validateOptions, s streams) error {
 		}
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
+	// The evaluation evaluate would make, for what it will hold against
+	// the data: its warnings (a month without a meeting, items not
+	// recorded) and every check it cannot judge for want of data. Without
+	// them validate said "no problem" of a file evaluate then called
+	// "Thiếu dữ liệu".
+	rep := evaluateRead(res, th, rules, evalChoices{AsOf: o.AsOf, Strict: o.Strict, ReviewDate: o.ReviewDate, Today: today})
+	probs := groupProblems(append(rep.Problems, missingDataProblems(rep)...))
+	if o.Format == "json" {
+		errs, err := writeValidateJSON(s.Out, res, rules, probs)
+		if err != nil {
+			return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(err)}
+		}
+		if errs > 0 {
+			return errDataErrors
+		}
+		return nil
+	}
 	w := &errWriter{w: s.Out}
-	errs := printProblems(w, res.Dataset.Problems)
+	errs := printProblems(w, probs)
 	printSummary(w, res, rules, today)
 	if w.err != nil {
 		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(w.err)}
@@ -101,6 +173,80 @@ func runValidate(o validateOptions, s streams) error {
 		return errDataErrors
 	}
 	return nil
+}
+
+// missingDataProblems are the checks evaluate cannot judge for want of
+// data, as warnings naming each check and the criterion it keeps from
+// "Đạt", with the check's own evidence. Checks of a unit that lack data
+// for one reason (a sheet the workbook does not have) make one warning,
+// not one per check. A unit whose data has errors is "Lỗi dữ liệu"
+// anyway; its missing data is still listed, since it remains once the
+// errors are fixed.
+func missingDataProblems(rep *criteria.Report) []criteria.Problem {
+	var out []criteria.Problem
+	for _, ur := range rep.Units {
+		type group struct {
+			checks, tcs []string
+		}
+		var order []string
+		groups := map[string]*group{}
+		for _, cr := range ur.Criteria {
+			tc := strings.ToUpper(cr.ID)
+			for _, c := range cr.Checks {
+				if c.Status != criteria.MissingData {
+					continue
+				}
+				g := groups[c.Message]
+				if g == nil {
+					g = &group{}
+					groups[c.Message] = g
+					order = append(order, c.Message)
+				}
+				g.checks = append(g.checks, fmt.Sprintf("%s %s [%s]", tc, criteria.CheckTitle(c.ID), c.ID))
+				if !slices.Contains(g.tcs, tc) {
+					g.tcs = append(g.tcs, tc)
+				}
+			}
+		}
+		for _, msg := range order {
+			g := groups[msg]
+			out = append(out, criteria.Problem{
+				Severity: criteria.SeverityWarning, File: ur.Unit.Source.File(), Unit: ur.Unit.Code,
+				Message: fmt.Sprintf("%s thiếu dữ liệu nên %s chưa thể “Đạt”: %s",
+					strings.Join(g.checks, "; "), strings.Join(g.tcs, ", "), msg),
+			})
+		}
+	}
+	return out
+}
+
+// groupProblems orders problems by file, then sheet, each in the order it
+// first appears, keeping the order within a sheet: the reader's sorted
+// problems and the evaluation's warnings then print under one heading per
+// file and sheet.
+func groupProblems(probs []criteria.Problem) []criteria.Problem {
+	fileRank, sheetRank := map[string]int{}, map[[2]string]int{}
+	for _, p := range probs {
+		if _, ok := fileRank[p.File]; !ok {
+			fileRank[p.File] = len(fileRank)
+		}
+		k := [2]string{p.File, p.Sheet}
+		if _, ok := sheetRank[k]; !ok {
+			// A problem of the whole file comes before its sheets'.
+			sheetRank[k] = len(sheetRank) + 1
+			if p.Sheet == "" {
+				sheetRank[k] = 0
+			}
+		}
+	}
+	out := slices.Clone(probs)
+	slices.SortStableFunc(out, func(a, b criteria.Problem) int {
+		if c := cmp.Compare(fileRank[a.File], fileRank[b.File]); c != 0 {
+			return c
+		}
+		return cmp.Compare(sheetRank[[2]string{a.File, a.Sheet}], sheetRank[[2]string{b.File, b.Sheet}])
+	})
+	return out
 }
 
 // errWriter keeps the first write error so that printing code stays flat.
@@ -206,6 +352,8 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 	w.printf("Đơn vị: %d (%s)\n", len(ds.Units), strings.Join(parts, ", "))
 	how := "theo --year"
 	switch {
+	case ds.YearTemplate:
+		how = "năm của sổ mẫu: chưa có buổi sinh hoạt, cuộc họp nào có ngày"
 	case ds.YearNow:
 		how = "năm hiện tại: chưa có buổi sinh hoạt, cuộc họp nào có ngày"
 	case ds.YearAuto:
@@ -219,4 +367,86 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 	if len(withErrors) > 0 {
 		w.printf("Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): %s\n", strings.Join(withErrors, ", "))
 	}
+}
+
+// validateDoc is the JSON of validate --format json, schema
+// "bontot/validate/v1": what the text says, for a batch run to filter on
+// (problems by severity, file, sheet, cell, unit). Keys may be added,
+// none renamed; lists are never null.
+type validateDoc struct {
+	Schema   string            `json:"schema"`
+	Year     int               `json:"year"`
+	YearFrom string            `json:"year_from"` // "flag", "data", "template" or "today"
+	Profile  string            `json:"profile"`
+	Counts   map[string]int    `json:"counts"` // per severity: error, warning, note
+	Problems []validateProblem `json:"problems"`
+	Files    []validateFile    `json:"files"`
+	Units    []validateUnit    `json:"units"`
+}
+
+type validateProblem struct {
+	Severity string  `json:"severity"`
+	File     string  `json:"file"`
+	Sheet    *string `json:"sheet"`
+	Cell     *string `json:"cell"`
+	Unit     *string `json:"unit"`
+	Message  string  `json:"message"`
+}
+
+type validateFile struct {
+	Path   string          `json:"path"`
+	Sheets []validateSheet `json:"sheets"`
+}
+
+type validateSheet struct {
+	Name string `json:"name"`
+	Rows int    `json:"rows"`
+}
+
+type validateUnit struct {
+	Code       string `json:"code"`
+	Type       string `json:"type"`
+	DataErrors bool   `json:"data_errors"`
+}
+
+// writeValidateJSON writes the validateDoc of a run and returns how many
+// of its problems are errors.
+func writeValidateJSON(w io.Writer, res *workbook.Result, rules criteria.Rules, probs []criteria.Problem) (int, error) {
+	ds := res.Dataset
+	doc := validateDoc{Schema: "bontot/validate/v1", Year: ds.Year, YearFrom: "flag", Profile: rules.Profile,
+		Counts:   map[string]int{"error": 0, "warning": 0, "note": 0},
+		Problems: []validateProblem{}, Files: []validateFile{}, Units: []validateUnit{}}
+	switch {
+	case ds.YearTemplate:
+		doc.YearFrom = "template"
+	case ds.YearNow:
+		doc.YearFrom = "today"
+	case ds.YearAuto:
+		doc.YearFrom = "data"
+	}
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	for _, p := range probs {
+		doc.Counts[string(p.Severity)]++
+		doc.Problems = append(doc.Problems, validateProblem{Severity: string(p.Severity), File: p.File,
+			Sheet: opt(p.Sheet), Cell: opt(p.Cell), Unit: opt(p.Unit), Message: p.Message})
+	}
+	for _, f := range res.Files {
+		vf := validateFile{Path: f.Path, Sheets: []validateSheet{}}
+		for _, sh := range f.Sheets {
+			vf.Sheets = append(vf.Sheets, validateSheet{Name: sh.Name, Rows: sh.Rows})
+		}
+		doc.Files = append(doc.Files, vf)
+	}
+	for _, u := range ds.Units {
+		doc.Units = append(doc.Units, validateUnit{Code: u.Code, Type: string(u.Type), DataErrors: u.HasErrors})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return doc.Counts["error"], enc.Encode(doc)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func TestValidateClean(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{
-		"Không có vấn đề nào trong dữ liệu.",
+		"Tổng cộng: 0 lỗi, ",
 		"Đã đọc:\n  " + path + "\n    Đơn vị         3 dòng\n    Sinh hoạt      2 dòng\n",
 		"Đơn vị: 3 (1 đảng bộ cơ sở, 1 chi bộ cơ sở, 1 chi bộ trực thuộc)",
 		"Năm đánh giá: 2024 (theo --year)",
@@ -72,11 +73,8 @@ func TestValidateDataErrorsExitThree(t *testing.T) {
 	if code != exitDataErrors || errOut != "" {
 		t.Fatalf("exit %d, stderr %q, want 3 and nothing on stderr", code, errOut)
 	}
-	want := "khoi.xlsx\n  › Sinh hoạt\n    D4     lỗi [CB02]: Điểm 105 ngoài khoảng 0–100\n\nTổng cộng: 1 lỗi, 0 cảnh báo, 0 ghi chú.\n"
-	if !strings.Contains(out, want) {
-		t.Errorf("output lacks %q:\n%s", want, out)
-	}
-	for _, want := range []string{"Năm đánh giá: 2024 (suy ra từ ngày sinh hoạt, họp cấp ủy)", "Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): CB02"} {
+	for _, want := range []string{"khoi.xlsx\n", "  › Sinh hoạt\n    D4     lỗi [CB02]: Điểm 105 ngoài khoảng 0–100\n", "\nTổng cộng: 1 lỗi, ",
+		"Năm đánh giá: 2024 (suy ra từ ngày sinh hoạt, họp cấp ủy)", "Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): CB02"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -176,5 +174,69 @@ func TestValidateExample(t *testing.T) {
 	out, errOut, code := runCmd(t, "validate", path)
 	if code != exitOK || errOut != "" || !strings.Contains(out, "Năm đánh giá: 2024") {
 		t.Errorf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+}
+
+// Regression (issue 19, item 2): validate said "Không có vấn đề nào trong
+// dữ liệu" of a file evaluate then called "Thiếu dữ liệu". Every check
+// evaluate cannot judge for want of data is a warning of validate naming
+// the check and the criterion it keeps from "Đạt"; one reading and one
+// evaluation serve both commands.
+func TestValidateWarnsOfEveryMissingDataCheck(t *testing.T) {
+	path := validateBook(t, t.TempDir(), "khoi.xlsx", false)
+	js, _, code := runCmd(t, "evaluate", path, "--year", "2024", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("evaluate: exit %d", code)
+	}
+	var doc struct {
+		Units []struct {
+			Code     string
+			Criteria []struct {
+				ID     string
+				Checks []struct{ ID, Status string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCmd(t, "validate", path, "--year", "2024")
+	if code != exitOK {
+		t.Fatalf("validate: exit %d", code)
+	}
+	if strings.Contains(out, "Không có vấn đề nào") {
+		t.Errorf("validate calls clean a file evaluate finds data missing in:\n%s", out)
+	}
+	lines := strings.Split(out, "\n")
+	missing := 0
+	for _, u := range doc.Units {
+		for _, c := range u.Criteria {
+			for _, ch := range c.Checks {
+				if ch.Status != "thieu_du_lieu" {
+					continue
+				}
+				missing++
+				found := false
+				for _, l := range lines {
+					_, keeps, _ := strings.Cut(l, " thiếu dữ liệu nên ")
+					keeps, _, _ = strings.Cut(keeps, " chưa thể “Đạt”")
+					if strings.Contains(l, "cảnh báo ["+u.Code+"]") && strings.Contains(l, "["+ch.ID+"]") &&
+						strings.Contains(keeps, strings.ToUpper(c.ID)) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("evaluate: %s %s thieu_du_lieu; validate has no warning naming it", u.Code, ch.ID)
+				}
+			}
+		}
+	}
+	if missing == 0 {
+		t.Fatal("the fixture has no missing data: the test proves nothing")
+	}
+	// Items not recorded are named too, and --strict says they count.
+	out, _, _ = runCmd(t, "validate", path, "--year", "2024", "--strict")
+	if !strings.Contains(out, "cảnh báo [CB02]: Đơn vị CB02 chưa tự đánh giá mục nào (0/12 mục) (chế độ nghiêm ngặt") {
+		t.Errorf("validate --strict does not warn of unrecorded items as evaluate --strict counts them:\n%s", out)
 	}
 }

@@ -131,22 +131,36 @@ func (b *builder) guideRows() []guideRow {
 
 	add(rowSection, "", "3. Kiểm tra và đánh giá bằng bontot")
 	file := "so-bon-tot.xlsx"
+	if o.FileName != "" {
+		file = o.FileName
+		if strings.ContainsAny(file, " \t") {
+			file = `"` + file + `"`
+		}
+	}
+	prog := "bontot"
+	if o.Program != "" {
+		prog = o.Program
+	}
 	unit := "CB01"
 	if o.Single() {
 		unit = o.Unit
 	}
 	asOf := "30/09/" + yearOr(o.Year, "2024")
 	for _, c := range [][2]string{
-		{"bontot validate " + file, "Kiểm tra sổ: chỉ ra từng ô sai (sheet, ô, giá trị gặp và giá trị cần có). Nên chạy mỗi khi điền xong một đợt."},
-		{"bontot evaluate " + file, "Đánh giá bốn tiêu chí, xếp hạng và nêu rõ tiêu chí nào chưa đạt, vì sao."},
-		{fmt.Sprintf("bontot evaluate %s --unit %s --as-of %s", file, unit, asOf),
+		{prog + " validate " + file, "Kiểm tra sổ: chỉ ra từng ô sai (sheet, ô, giá trị gặp và giá trị cần có) và những gì còn thiếu để đánh giá. Nên chạy mỗi khi điền xong một đợt."},
+		{prog + " evaluate " + file, "Đánh giá bốn tiêu chí, xếp hạng và nêu rõ tiêu chí nào chưa đạt, vì sao."},
+		{fmt.Sprintf("%s evaluate %s --unit %s --as-of %s", prog, file, unit, asOf),
 			"Tự kiểm tra giữa năm: chỉ tính số liệu đến ngày đã cho và cho biết còn cần bao nhiêu buổi sinh hoạt đạt Tốt để kịp đạt trong năm."},
-		{"bontot evaluate " + file + " --format xlsx -o bao-cao.xlsx", "Xuất báo cáo Excel (bảng xếp hạng, từng tiêu chí của từng đơn vị, danh sách đề nghị khen)."},
+		{prog + " evaluate " + file + " -o bao-cao.xlsx", "Xuất báo cáo Excel (bảng xếp hạng, từng tiêu chí của từng đơn vị, danh sách đề nghị khen)."},
 	} {
 		add(rowCommand, "", c[0])
 		add(rowLine, "", c[1])
 	}
-	add(rowLine, "", "Thay "+file+" bằng tên tệp của sổ này. Gõ bontot --help để xem mọi lệnh.")
+	if o.FileName == "" {
+		add(rowLine, "", "Thay "+file+" bằng tên tệp của sổ này. Gõ "+prog+" --help để xem mọi lệnh.")
+	} else {
+		add(rowLine, "", "Chạy các lệnh trong thư mục có sổ này; đổi tên sổ thì đổi tên trong lệnh theo. Gõ "+prog+" --help để xem mọi lệnh.")
+	}
 	add(rowBlank, "", "")
 
 	add(rowSection, "", "4. Ngưỡng đánh giá đang áp dụng")

@@ -106,6 +106,7 @@ func WriteScoreForms(w io.Writer, opts Options) error {
 	for _, sheet := range f.GetSheetList() {
 		b.setDimension(sheet)
 	}
+	b.markYear()
 	if b.err != nil {
 		return fmt.Errorf("không tạo được phiếu chấm điểm: %w", b.err)
 	}

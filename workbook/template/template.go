@@ -52,6 +52,27 @@ type Options struct {
 	// Thresholds are the ones the guide sheet states; the zero value means
 	// criteria.Default().
 	Thresholds criteria.Thresholds
+	// FileName is the workbook's own file name, which the guide's commands
+	// name; "" for an example name and a line saying to replace it.
+	FileName string
+	// Program is bontot as typed on the system the workbook is made on
+	// (.\bontot.exe in PowerShell); "" for "bontot".
+	Program string
+}
+
+// YearProperty is the custom document property that records the year a
+// template was made for: the reader evaluates a workbook with no dated row
+// yet for that year, not the current one (workbook reads it by this name;
+// the packages do not import each other). Excel and LibreOffice keep
+// custom properties when the workbook is saved again.
+const YearProperty = "bontot-year"
+
+// markYear records opts.Year in the workbook (YearProperty).
+func (b *builder) markYear() {
+	if b.opts.Year == 0 || b.err != nil {
+		return
+	}
+	b.do(b.f.SetCustomProps(excelize.CustomProperty{Name: YearProperty, Value: int32(b.opts.Year)}))
 }
 
 // Single reports whether opts ask for a single-unit template.
@@ -144,6 +165,7 @@ func Write(w io.Writer, opts Options) error {
 	for _, sheet := range f.GetSheetList() {
 		b.setDimension(sheet)
 	}
+	b.markYear()
 	if b.err != nil {
 		return fmt.Errorf("không tạo được sổ mẫu: %w", b.err)
 	}
