@@ -29,12 +29,10 @@ var detailColumns = []column{
 	{"Trạng thái", 14}, {"Minh chứng", 70},
 }
 
-// passedColumns are the columns of Chi tiết đã đạt: those of Chi tiết but
-// the unit's code, which its group row carries. Chi tiết keeps the code
-// on every row so that a filter on Trạng thái still says whose each row
-// is; the checks met are read per unit, and a province has a quarter of a
-// million of them, where the code cost a fifth of the time excelize takes.
-var passedColumns = append([]column{}, detailColumns[1:]...)
+// passedColumns are the columns of Chi tiết đã đạt: those of Chi tiết,
+// the unit's code on every row too, so that a filter on any column still
+// says whose each row is (issue 19: an AutoFilter needs the unit column).
+var passedColumns = detailColumns
 
 // spanColumns is a group row's merged range, as one column for sizing its
 // height: all but the first column of cols.
@@ -64,7 +62,11 @@ func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*shee
 	if base == SheetPassed {
 		cols = passedColumns
 	}
-	s := &sheetStream{x: x, base: base, cols: cols, total: rows}
+	// The checks met print compact: each unit's rows are an outline
+	// group under its group row, collapsed, so that printing the whole
+	// workbook prints one line per unit, not dozens of pages of checks met;
+	// the outline's buttons, or a filter, show them.
+	s := &sheetStream{x: x, base: base, cols: cols, total: rows, collapsed: base == SheetPassed}
 	if err := s.open(); err != nil {
 		return nil, nil, err
 	}
@@ -94,7 +96,7 @@ func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool)
 		if s.base == SheetPassed {
 			empty = "Không có nội dung nào đã đạt."
 		}
-		return s.put([]any{excelize.Cell{Value: empty}}, 0)
+		return s.put([]any{excelize.Cell{Value: empty}}, 0, false)
 	}
 	// Four batches circulate: the producer fills one while the writer
 	// streams another, and neither runs more than a few ahead.
@@ -121,7 +123,7 @@ func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool)
 			for j := range n {
 				cells[j] = &r.cells[j]
 			}
-			werr = s.put(cells, r.height)
+			werr = s.put(cells, r.height, false)
 		}
 		if werr != nil {
 			close(stop) // the producer ends; full is drained below
@@ -142,7 +144,7 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 	st := x.st
 	count := x.typeCount()
 	// code is 1 when the sheet has the Mã column.
-	code := len(s.cols) - len(passedColumns)
+	code := len(s.cols) - len(detailColumns) + 1
 	texts := make([]any, len(s.cols))
 	var batch []detailRow
 	select {
@@ -239,9 +241,14 @@ type sheetStream struct {
 	cols  []column
 	total int
 
-	sws []*excelize.StreamWriter // one per sheet
-	cur int                      // index of the sheet being written
-	row int                      // the last row written on it
+	// collapsed: the check rows are an outline level under their group
+	// row, hidden until expanded.
+	collapsed bool
+
+	sws    []*excelize.StreamWriter // one per sheet
+	pagers []*groupPager            // one per sheet
+	cur    int                      // index of the sheet being written
+	row    int                      // the last row written on it
 }
 
 // sheetName is the n-th sheet of a stream.
@@ -282,57 +289,64 @@ func (s *sheetStream) open() error {
 		for i, c := range s.cols {
 			header[i] = excelize.Cell{StyleID: x.st.header, Value: c.title}
 		}
-		if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight(s.cols)}); err != nil {
+		h := headerHeight(s.cols)
+		if err := sw.SetRow("A1", header, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 		s.sws = append(s.sws, sw)
+		s.pagers = append(s.pagers, newGroupPager(pageCapacity(printScale(s.cols)), h))
 	}
 	s.row = 1
 	return nil
 }
 
-// put writes one row of cells, moving to the next sheet when one is full.
-func (s *sheetStream) put(cells []any, height float64) error {
+// put writes one row of cells, a group row or a check's, moving to the
+// next sheet when one is full. Every row gets its height, the page layout
+// rests on it.
+func (s *sheetStream) put(cells []any, height float64, group bool) error {
 	if s.row >= maxSheetRows {
 		s.cur++
 		s.row = 1
 	}
 	s.row++
+	opts := excelize.RowOpts{Height: max(height, defaultRowHeight)}
+	if s.collapsed && !group {
+		opts.OutlineLevel, opts.Hidden = 1, true
+	} else {
+		s.pagers[s.cur].add(s.row, opts.Height, group)
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sws[s.cur].SetRow(cell, cells, excelize.RowOpts{Height: height})
+	return s.sws[s.cur].SetRow(cell, cells, opts)
 }
 
 // group writes a unit's group row: its code, then its name and verdict
-// merged over the other columns; on a sheet without the Mã column, code
-// and name together over the whole row.
+// merged over the other columns.
 func (s *sheetStream) group(code, title string) error {
 	st := s.x.st
 	cells := make([]any, len(s.cols))
-	first := 1 // the merged range starts at column B
-	if len(s.cols) == len(passedColumns) {
-		title, first = code+" · "+title, 0
-	} else {
-		cells[0] = excelize.Cell{StyleID: st.group, Value: code}
-	}
-	cells[first] = excelize.Cell{StyleID: st.group, Value: title}
-	for i := first + 1; i < len(cells); i++ {
+	cells[0] = excelize.Cell{StyleID: st.group, Value: code}
+	cells[1] = excelize.Cell{StyleID: st.group, Value: title}
+	for i := 2; i < len(cells); i++ {
 		cells[i] = excelize.Cell{StyleID: st.group}
 	}
-	texts := []any{code, title}
-	if first == 0 {
-		texts = []any{nil, title}
-	}
-	if err := s.put(cells, rowHeight(spanColumns(s.cols), texts, 1.1)); err != nil {
+	if err := s.put(cells, rowHeight(spanColumns(s.cols), []any{code, title}, 1.1), true); err != nil {
 		return err
 	}
-	from, _ := excelize.CoordinatesToCellName(first+1, s.row)
+	from, _ := excelize.CoordinatesToCellName(2, s.row)
 	to, _ := excelize.CoordinatesToCellName(len(s.cols), s.row)
 	return s.sws[s.cur].MergeCell(from, to)
 }
 
-// Flush ends every sheet of the stream.
+// Flush ends every sheet of the stream, with the page breaks that keep
+// each group row with its first check. It runs alone, after every row is
+// written: the breaks go into the workbook.
 func (s *sheetStream) Flush() error {
-	for _, sw := range s.sws {
+	for i, sw := range s.sws {
+		for _, b := range s.pagers[i].breaks {
+			if err := s.x.f.InsertPageBreak(s.sheetName(i), breakCell(b)); err != nil {
+				return err
+			}
+		}
 		if err := sw.Flush(); err != nil {
 			return err
 		}

@@ -520,7 +520,7 @@ func totalSize(files []string) int64 {
 
 // writeSplit writes one Excel report per unit of rep into dir (evaluate
 // --split): the unit's row, every check with its evidence, its
-// implementation checks and problems, headed "Kính gửi" the unit, so that
+// implementation checks and problems, a report about the unit, so that
 // the office can send each its own result. Each file is written
 // atomically, like -o, under a name safe on Windows; it returns how many.
 func writeSplit(ctx context.Context, dir string, rep *criteria.Report, inputs []string, opts report.XLSXOptions) (int, error) {

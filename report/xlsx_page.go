@@ -1,0 +1,204 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"unicode"
+)
+
+// The printed page. Every sheet prints on A4 landscape at a fixed scale
+// that bontot chooses, never "fit to width": with fit-to-width the program
+// that prints picks the scale, so the titles of the document shrink below
+// the sizes of Hướng dẫn 36-HD/VPTW and bontot cannot know where a page
+// ends. With the scale fixed and every row's height written, bontot lays
+// the pages out itself and puts a manual page break wherever a heading or
+// the signature would otherwise be cut from what it belongs to.
+
+// Margins in inches, Hướng dẫn 36-HD/VPTW §III.1 (A4 pages): left 30–35 mm
+// (the binding edge), right 15–20 mm, top and bottom 20–25 mm.
+const (
+	marginLeft   = 30.0 / 25.4
+	marginRight  = 15.0 / 25.4
+	marginTop    = 22.0 / 25.4
+	marginBottom = 22.0 / 25.4
+	// The page number sits in the top margin, above the text.
+	marginHeader = 10.0 / 25.4
+	marginFooter = 10.0 / 25.4
+)
+
+// A4 landscape in points.
+const (
+	pageWidthPt  = 297 / 25.4 * 72
+	pageHeightPt = 210 / 25.4 * 72
+)
+
+// printWidth and printHeight are the printable area in points.
+const (
+	printWidth  = pageWidthPt - (marginLeft+marginRight)*72
+	printHeight = pageHeightPt - (marginTop+marginBottom)*72
+)
+
+// defaultRowHeight is the height bontot writes on every row it does not
+// size otherwise (one line of 11-point Times New Roman with its spacing),
+// and the sheet's default for rows it leaves out: LibreOffice sizes a row
+// without a height from its fonts, Excel from the default font, and a
+// layout computed from heights holds only when both read the same ones.
+const defaultRowHeight = 15.0
+
+// pageFill is the share of a page's height bontot fills before breaking
+// where it breaks every page itself: a little room for the rounding of row
+// heights by the printing program.
+const pageFill = 0.97
+
+// maxRowBreaks is Excel's limit of manual page breaks in a sheet (1,026);
+// past it Excel reports the file damaged. A province's detail sheets may
+// want more: the rows past the limit break where the program puts them.
+const maxRowBreaks = 1026
+
+// columnPoints is the printed width of a column of width w (in widths of
+// the digit "0" of the default font, 7 pixels for 11-point Times New
+// Roman, plus 5 pixels of padding), in points.
+func columnPoints(w float64) float64 {
+	return math.Floor(w*7+5) * 0.75
+}
+
+// tablePoints is the printed width of cols at scale 100.
+func tablePoints(cols []column) float64 {
+	total := 0.0
+	for _, c := range cols {
+		total += columnPoints(c.width)
+	}
+	return total
+}
+
+// printScale is the scale, in percent, at which cols fit the printable
+// width with a little room (LibreOffice moved a column that fitted to 4
+// points onto a page of its own): 100 when they fit, as the document
+// sheets are sized to.
+func printScale(cols []column) int {
+	return min(100, int(math.Floor(printWidth*0.97/tablePoints(cols)*100)))
+}
+
+// pageCapacity is the height of rows that fits on one page at scale, in
+// the sheet's points.
+func pageCapacity(scale int) float64 {
+	return printHeight * 100 / float64(scale)
+}
+
+// layout returns the rows (1-based) before which a page must break, as
+// the printing program lays rows out — rows go on a page while they fit,
+// the print-title row repeats at the top of every later page — but
+// earlier where a row must stay with the next: heights[r] is row r's
+// height, keep[r] says row r stays on the page of row r+1, titleRow is the
+// row repeated on later pages (0: none). Every page gets its break, so the
+// layout does not depend on the program's own.
+func layout(heights []float64, keep []bool, titleRow int, capacity float64) []int {
+	var breaks []int
+	used, start := 0.0, 1 // the current page's height and first row
+	repeat := 0.0
+	for r := 1; r < len(heights); r++ {
+		h := heights[r]
+		if used+h <= capacity || r == start {
+			used += h
+			continue
+		}
+		// Row r does not fit: the page ends before it, or before the
+		// chain of rows that must stay with it, unless the chain began
+		// the page (then it is longer than a page and breaks anyway).
+		b := r
+		for b-1 > start && b-1 < len(keep) && keep[b-1] {
+			b--
+		}
+		breaks = append(breaks, b)
+		if titleRow > 0 && b > titleRow {
+			repeat = heights[titleRow]
+		}
+		start = b
+		used = repeat
+		for k := b; k <= r; k++ {
+			used += heights[k]
+		}
+	}
+	return breaks
+}
+
+// groupPager follows a streamed detail sheet page by page and breaks
+// before a unit's group row that would otherwise end a page; the other
+// breaks are left to the printing program (Excel allows only maxRowBreaks
+// manual ones), so the pager counts pages as it does, to the full
+// capacity. Where the program's rounding could put the group row's first
+// check on the next page (within tolerance), the group row goes there too.
+type groupPager struct {
+	capacity, title float64
+	used            float64 // of the current page, the previous row included
+	prev            float64 // height of the previous row
+	prevGroup       bool    // the previous row is a group row
+	prevStarts      bool    // the previous row starts a page
+	breaks          []int
+}
+
+// tolerance is the share of a page within which the pager does not trust
+// its count to say whether a row still fits.
+const tolerance = 0.03
+
+func newGroupPager(capacity, title float64) *groupPager {
+	return &groupPager{capacity: capacity, title: title, used: title}
+}
+
+// add places row (1-based) of height h, a group row or not.
+func (p *groupPager) add(row int, h float64, group bool) {
+	switch {
+	case p.prevGroup && !p.prevStarts && p.used+h > p.capacity*(1-tolerance) && len(p.breaks) < maxRowBreaks:
+		// The group row would end the page, or might: it starts the next.
+		p.breaks = append(p.breaks, row-1)
+		p.used = p.title + p.prev + h
+		p.prevStarts = false
+	case p.used+h <= p.capacity || p.used == p.title:
+		p.prevStarts = p.used == p.title
+		p.used += h
+	default:
+		p.used = p.title + h
+		p.prevStarts = true
+	}
+	p.prev, p.prevGroup = h, group
+}
+
+// textHeight is the height a merged cell of width points needs for s in a
+// font of size points, wrapped at word boundaries: capitals and bold take
+// more room than the 11-point letters rowHeight counts.
+func textHeight(s string, width, size float64, bold bool) float64 {
+	// A letter of Times New Roman is 0.42 of its size wide on average in
+	// Vietnamese text, a capital or a bold one more (LibreOffice's PDF
+	// fits about 0.35: the margin keeps a line from being cut short).
+	letter := 0.42 * size
+	if bold {
+		letter *= 1.1
+	}
+	if upper(s) {
+		letter *= 1.3
+	}
+	per := width / letter
+	lines := wrapCount(s, max(int(per)-1, 1))
+	return math.Ceil(float64(lines)*size*1.3 + 3)
+}
+
+// upper reports whether s has letters and all of them are capitals.
+func upper(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// breakCell is the cell a manual page break before row is given at.
+func breakCell(row int) string { return fmt.Sprintf("A%d", row) }
+
+// docFont is the size in points and the weight of a document style.
+type docFont struct {
+	size float64
+	bold bool
+}
