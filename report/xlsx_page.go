@@ -72,11 +72,16 @@ func tablePoints(cols []column) float64 {
 }
 
 // printScale is the scale, in percent, at which cols fit the printable
-// width with a little room (LibreOffice moved a column that fitted to 4
-// points onto a page of its own): 100 when they fit, as the document
-// sheets are sized to.
+// width: 100 when they fit, as the document sheets are sized to; else a
+// little below the exact fit, because at a reduced scale LibreOffice
+// rounds each column on its own (it moved a column that fitted by 4
+// points onto a page of its own).
 func printScale(cols []column) int {
-	return min(100, int(math.Floor(printWidth*0.97/tablePoints(cols)*100)))
+	w := tablePoints(cols)
+	if w <= printWidth {
+		return 100
+	}
+	return int(math.Floor(printWidth * 0.97 / w * 100))
 }
 
 // pageCapacity is the height of rows that fits on one page at scale, in
@@ -106,8 +111,11 @@ func layout(heights []float64, keep []bool, titleRow int, capacity float64) []in
 		// chain of rows that must stay with it, unless the chain began
 		// the page (then it is longer than a page and breaks anyway).
 		b := r
-		for b-1 > start && b-1 < len(keep) && keep[b-1] {
+		for b-1 >= start && b-1 < len(keep) && keep[b-1] {
 			b--
+		}
+		if b == start {
+			b = r // the chain fills the page
 		}
 		breaks = append(breaks, b)
 		if titleRow > 0 && b > titleRow {
