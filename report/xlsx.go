@@ -266,7 +266,18 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	// megabytes for a province, grown by doubling) before a byte reaches
 	// w. The buffer WriteToBuffer returns stays empty.
 	cw := &countingWriter{w: w}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newPackageWriter(cw) })
+	// excelize names the part of the n-th sheet it creates sheetn.xml.
+	outlined := map[string]bool{}
+	for i, name := range f.GetSheetList() {
+		if name == SheetPassed || strings.HasPrefix(name, SheetPassed+" (") {
+			outlined[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = true
+		}
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		p := newPackageWriter(cw)
+		p.outlined = outlined
+		return p
+	})
 	if _, err := f.WriteToBuffer(); err != nil {
 		return err
 	}
@@ -375,9 +386,16 @@ func (x *xlsxWriter) newSheet(name string) error {
 // _FilterDatabase name, but the attribute is a plain ST_Ref, which is what
 // Excel itself writes and what strict readers expect. Fixing it on the way
 // out spares inflating and deflating the package a second time.
+//
+// It also gives the worksheets whose rows are an outline (the checks met,
+// collapsed per unit) their sheetFormatPr outlineLevelRow="1", without
+// which Excel shows no outline buttons to open them: excelize sets it only
+// on sheets it keeps in memory, not on a streamed one.
 type packageWriter struct {
-	zw  *zip.Writer
-	fix *refFixer // the worksheet part being written, if any
+	zw       *zip.Writer
+	fix      *refFixer  // the worksheet part being written, if any
+	outline  *onceFixer // in front of fix, for an outlined worksheet
+	outlined map[string]bool
 }
 
 func newPackageWriter(w io.Writer) *packageWriter {
@@ -400,6 +418,10 @@ func (p *packageWriter) Create(name string) (io.Writer, error) {
 		return w, err
 	}
 	p.fix = &refFixer{w: w}
+	if p.outlined[name] {
+		p.outline = &onceFixer{w: p.fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
+		return p.outline, nil
+	}
 	return p.fix, nil
 }
 
@@ -419,11 +441,54 @@ func (p *packageWriter) Close() error {
 
 // flush ends the worksheet part being written, before the zip moves on.
 func (p *packageWriter) flush() error {
+	if p.outline != nil {
+		if err := p.outline.flush(); err != nil {
+			return err
+		}
+		p.outline = nil
+	}
 	if p.fix == nil {
 		return nil
 	}
 	err := p.fix.flush()
 	p.fix = nil
+	return err
+}
+
+// onceFixer passes a part through, replacing the first old by new. It
+// holds back the few bytes that may be the start of old until the next
+// write shows what they are.
+type onceFixer struct {
+	w        io.Writer
+	old, new []byte
+	done     bool
+	pending  []byte
+}
+
+func (o *onceFixer) Write(p []byte) (int, error) {
+	if o.done {
+		return o.w.Write(p)
+	}
+	data := append(o.pending, p...)
+	o.pending = nil
+	if i := bytes.Index(data, o.old); i >= 0 {
+		o.done = true
+		for _, b := range [][]byte{data[:i], o.new, data[i+len(o.old):]} {
+			if _, err := o.w.Write(b); err != nil {
+				return 0, err
+			}
+		}
+		return len(p), nil
+	}
+	keep := min(len(data), len(o.old)-1)
+	o.pending = append(o.pending, data[len(data)-keep:]...)
+	_, err := o.w.Write(data[:len(data)-keep])
+	return len(p), err
+}
+
+func (o *onceFixer) flush() error {
+	_, err := o.w.Write(o.pending)
+	o.pending = nil
 	return err
 }
 

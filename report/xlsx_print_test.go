@@ -393,6 +393,10 @@ func TestXLSXPrintsTheDocument(t *testing.T) {
 	if pages[last] != 1 {
 		t.Errorf("Chi tiết đã đạt prints %d pages for 9 units", pages[last])
 	}
+	// Excel shows the outline's buttons only with the sheet's outline level.
+	if part := sheetPart(t, f, data, SheetPassed); !strings.Contains(part, `<sheetFormatPr outlineLevelRow="1" `) {
+		t.Errorf("Chi tiết đã đạt: no outlineLevelRow: %.300s", part)
+	}
 	rows, _ := f.GetRows(SheetPassed)
 	for i, row := range rows[1:] {
 		row1 := i + 2
@@ -420,7 +424,30 @@ func TestXLSXPrintsTheDocument(t *testing.T) {
 	if c, v := findCell(t, f, SheetSummary, func(v string) bool { return strings.Contains(v, "Kính gửi") }); c != "" {
 		t.Errorf("%s: %q", c, v)
 	}
-	if c, _ := findCell(t, f, SheetSummary, func(v string) bool { return v == "Kết quả đánh giá “bốn tốt” năm 2024 của Chi bộ Sở Tư pháp" }); c == "" {
+	if c, _ := findCell(t, f, SheetSummary, func(v string) bool {
+		return v == "Kết quả đánh giá “bốn tốt” năm 2024 của Chi bộ Sở Tư pháp"
+	}); c == "" {
 		t.Error("the unit's report does not name it in its subject")
+	}
+}
+
+// onceFixer replaces its pattern however the writes cut the part.
+func TestOnceFixerSplitWrites(t *testing.T) {
+	in := `<worksheet><sheetPr/><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="1"/></sheetData><sheetFormatPr x/></worksheet>`
+	want := strings.Replace(in, "<sheetFormatPr ", `<sheetFormatPr outlineLevelRow="1" `, 1)
+	for size := 1; size <= len(in); size++ {
+		var out strings.Builder
+		o := &onceFixer{w: &out, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
+		for i := 0; i < len(in); i += size {
+			if _, err := o.Write([]byte(in[i:min(i+size, len(in))])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := o.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want {
+			t.Fatalf("writes of %d bytes: %q", size, out.String())
+		}
 	}
 }
