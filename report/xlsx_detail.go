@@ -24,15 +24,13 @@ func notMet(s criteria.Status) bool {
 	return s != criteria.Met && s != criteria.NotApplicable
 }
 
+// detailColumns are the columns of Chi tiết and of Chi tiết đã đạt: the
+// unit's code stands on every row, so that a filter on any column still
+// says whose each row is (issue 19: an AutoFilter needs the unit column).
 var detailColumns = []column{
 	{"Mã", 11}, {"Tiêu chí", 7}, {"Nội dung", 42}, {"Giá trị", 9}, {"Ngưỡng", 9},
 	{"Trạng thái", 14}, {"Minh chứng", 70},
 }
-
-// passedColumns are the columns of Chi tiết đã đạt: those of Chi tiết,
-// the unit's code on every row too, so that a filter on any column still
-// says whose each row is (issue 19: an AutoFilter needs the unit column).
-var passedColumns = detailColumns
 
 // spanColumns is a group row's merged range, as one column for sizing its
 // height: all but the first column of cols.
@@ -59,9 +57,6 @@ func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*shee
 		}
 	}
 	cols := detailColumns
-	if base == SheetPassed {
-		cols = passedColumns
-	}
 	// The checks met print compact: each unit's rows are an outline
 	// group under its group row, collapsed, so that printing the whole
 	// workbook prints one line per unit, not dozens of pages of checks met;
@@ -143,8 +138,6 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 	defer close(full)
 	st := x.st
 	count := x.typeCount()
-	// code is 1 when the sheet has the Mã column.
-	code := len(s.cols) - len(detailColumns) + 1
 	texts := make([]any, len(s.cols))
 	var batch []detailRow
 	select {
@@ -176,6 +169,9 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 			continue
 		}
 		u := ur.Unit
+		// The code boxed once for the unit's rows, not once a row: a
+		// province has a quarter of a million checks met.
+		var code any = u.Code
 		r := next()
 		if r == nil {
 			return
@@ -194,17 +190,14 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 				}
 				v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
 				title, msg := checkTitle(ch.ID), nfc.String(ch.Message)
-				if code == 1 {
-					r.cells[0] = excelize.Cell{StyleID: st.text, Value: u.Code}
-					texts[0] = u.Code
-				}
-				r.cells[code] = excelize.Cell{StyleID: st.criterion, Value: crit}
-				r.cells[code+1] = excelize.Cell{StyleID: st.text, Value: title}
-				r.cells[code+2] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
-				r.cells[code+3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
-				r.cells[code+4] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
-				r.cells[code+5] = excelize.Cell{StyleID: st.text, Value: msg}
-				texts[code+1], texts[code+5] = title, msg
+				r.cells[0] = excelize.Cell{StyleID: st.text, Value: code}
+				r.cells[1] = excelize.Cell{StyleID: st.criterion, Value: crit}
+				r.cells[2] = excelize.Cell{StyleID: st.text, Value: title}
+				r.cells[3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
+				r.cells[4] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
+				r.cells[5] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
+				r.cells[6] = excelize.Cell{StyleID: st.text, Value: msg}
+				texts[0], texts[2], texts[6] = code, title, msg
 				r.height = rowHeight(s.cols, texts, 1)
 			}
 		}
@@ -301,19 +294,22 @@ func (s *sheetStream) open() error {
 }
 
 // put writes one row of cells, a group row or a check's, moving to the
-// next sheet when one is full. Every row gets its height, the page layout
-// rests on it.
+// next sheet when one is full; the page layout rests on its height.
 func (s *sheetStream) put(cells []any, height float64, group bool) error {
 	if s.row >= maxSheetRows {
 		s.cur++
 		s.row = 1
 	}
 	s.row++
-	opts := excelize.RowOpts{Height: max(height, defaultRowHeight)}
+	// A row of one line keeps the sheet's default height (setupSheet
+	// makes it defaultRowHeight for every program): most rows are one
+	// line, and formatting a height per row cost a province report a
+	// tenth of its time.
+	opts := excelize.RowOpts{Height: height}
 	if s.collapsed && !group {
 		opts.OutlineLevel, opts.Hidden = 1, true
 	} else {
-		s.pagers[s.cur].add(s.row, opts.Height, group)
+		s.pagers[s.cur].add(s.row, max(height, defaultRowHeight), group)
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	return s.sws[s.cur].SetRow(cell, cells, opts)
