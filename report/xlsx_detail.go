@@ -301,15 +301,14 @@ func (s *sheetStream) put(cells []any, height float64, group bool) error {
 		s.row = 1
 	}
 	s.row++
-	// A row of one line keeps the sheet's default height (setupSheet
-	// makes it defaultRowHeight for every program): most rows are one
-	// line, and formatting a height per row cost a province report a
-	// tenth of its time.
-	opts := excelize.RowOpts{Height: height}
+	// Every row carries its height, one line too: LibreOffice sizes a
+	// row without one from its font, a little lower than the sheet's
+	// default, and its pages would then drift from the pager's.
+	opts := excelize.RowOpts{Height: max(height, defaultRowHeight)}
 	if s.collapsed && !group {
 		opts.OutlineLevel, opts.Hidden = 1, true
 	} else {
-		s.pagers[s.cur].add(s.row, max(height, defaultRowHeight), group)
+		s.pagers[s.cur].add(s.row, opts.Height, group)
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	return s.sws[s.cur].SetRow(cell, cells, opts)
@@ -338,7 +337,7 @@ func (s *sheetStream) group(code, title string) error {
 // written: the breaks go into the workbook.
 func (s *sheetStream) Flush() error {
 	for i, sw := range s.sws {
-		for _, b := range s.pagers[i].breaks {
+		for _, b := range s.pagers[i].breaks() {
 			if err := s.x.f.InsertPageBreak(s.sheetName(i), breakCell(b)); err != nil {
 				return err
 			}

@@ -95,15 +95,36 @@ func pageCapacity(scale int) float64 {
 // the print-title row repeats at the top of every later page — but
 // earlier where a row must stay with the next: heights[r] is row r's
 // height, keep[r] says row r stays on the page of row r+1, titleRow is the
-// row repeated on later pages (0: none). Every page gets its break, so the
-// layout does not depend on the program's own.
+// row repeated on later pages (0: none). Every page gets its break, filled
+// to pageFill of capacity, so the layout does not depend on the program's
+// own; past Excel's maxRowBreaks pages (a province's Tổng hợp at the
+// largest scale), only the breaks the keeps need are given, counted as
+// the program counts (see groupPager), the last ones first.
 func layout(heights []float64, keep []bool, titleRow int, capacity float64) []int {
+	breaks := paginate(heights, keep, titleRow, capacity*pageFill, capacity*pageFill, true)
+	if len(breaks) <= maxRowBreaks {
+		return breaks
+	}
+	breaks = paginate(heights, keep, titleRow, capacity, capacity*(1-tolerance), false)
+	return breaks[max(len(breaks)-maxRowBreaks, 0):]
+}
+
+// paginate lays the rows out on pages of capacity; a row that stays with
+// the row before fits only within sure (a row may not fit where the
+// program's rounding differs). With all, it returns every page's break;
+// else only those before a chain of kept rows.
+func paginate(heights []float64, keep []bool, titleRow int, capacity, sure float64, all bool) []int {
 	var breaks []int
 	used, start := 0.0, 1 // the current page's height and first row
 	repeat := 0.0
+	kept := func(r int) bool { return r >= 1 && r < len(keep) && keep[r] }
 	for r := 1; r < len(heights); r++ {
 		h := heights[r]
-		if used+h <= capacity || r == start {
+		limit := capacity
+		if kept(r - 1) {
+			limit = sure
+		}
+		if used+h <= limit || r == start {
 			used += h
 			continue
 		}
@@ -111,13 +132,15 @@ func layout(heights []float64, keep []bool, titleRow int, capacity float64) []in
 		// chain of rows that must stay with it, unless the chain began
 		// the page (then it is longer than a page and breaks anyway).
 		b := r
-		for b-1 >= start && b-1 < len(keep) && keep[b-1] {
+		for b-1 >= start && kept(b-1) {
 			b--
 		}
 		if b == start {
 			b = r // the chain fills the page
 		}
-		breaks = append(breaks, b)
+		if all || b < r {
+			breaks = append(breaks, b)
+		}
 		if titleRow > 0 && b > titleRow {
 			repeat = heights[titleRow]
 		}
@@ -131,44 +154,88 @@ func layout(heights []float64, keep []bool, titleRow int, capacity float64) []in
 }
 
 // groupPager follows a streamed detail sheet page by page and breaks
-// before a unit's group row that would otherwise end a page; the other
-// breaks are left to the printing program (Excel allows only maxRowBreaks
-// manual ones), so the pager counts pages as it does, to the full
-// capacity. Where the program's rounding could put the group row's first
-// check on the next page (within tolerance), the group row goes there too.
+// before a unit's group row that would otherwise end a page. It lays the
+// pages out twice as the rows come: every page with its own break, filled
+// to pageFill (all), which the printing program then follows exactly; and
+// with only the breaks before group rows, counting pages as the program
+// does (needed), for a sheet of more pages than Excel's maxRowBreaks
+// allows. Counting is never exact (LibreOffice fitted a row more than the
+// count on some pages of a bloc), so needed also breaks where a group row
+// falls within tolerance of a page's end.
 type groupPager struct {
+	all, needed pageCount
+}
+
+// pageCount is one way of laying the pages out.
+type pageCount struct {
 	capacity, title float64
+	exact           bool    // every page gets its break
 	used            float64 // of the current page, the previous row included
 	prev            float64 // height of the previous row
 	prevGroup       bool    // the previous row is a group row
 	prevStarts      bool    // the previous row starts a page
+	prevNear        bool    // ... though it might have ended the page before
 	breaks          []int
 }
 
 // tolerance is the share of a page within which the pager does not trust
 // its count to say whether a row still fits.
-const tolerance = 0.03
+const tolerance = 0.04
 
 func newGroupPager(capacity, title float64) *groupPager {
-	return &groupPager{capacity: capacity, title: title, used: title}
+	return &groupPager{
+		all:    pageCount{capacity: capacity * pageFill, title: title, used: title, exact: true},
+		needed: pageCount{capacity: capacity, title: title, used: title},
+	}
 }
 
 // add places row (1-based) of height h, a group row or not.
-func (p *groupPager) add(row int, h float64, group bool) {
+func (g *groupPager) add(row int, h float64, group bool) {
+	g.all.add(row, h, group)
+	g.needed.add(row, h, group)
+}
+
+// breaks are the rows before which the sheet breaks its pages.
+func (g *groupPager) breaks() []int {
+	if len(g.all.breaks) <= maxRowBreaks {
+		return g.all.breaks
+	}
+	return g.needed.breaks[:min(len(g.needed.breaks), maxRowBreaks)]
+}
+
+func (p *pageCount) add(row int, h float64, group bool) {
+	margin := 0.0
+	if !p.exact {
+		margin = p.capacity * tolerance
+	}
+	empty := p.used == p.title
+	near := p.prevNear
+	p.prevNear = false
 	switch {
-	case p.prevGroup && !p.prevStarts && p.used+h > p.capacity*(1-tolerance) && len(p.breaks) < maxRowBreaks:
+	case p.prevGroup && p.prevStarts && near:
+		// The group row began this page, but the program may have put it
+		// at the end of the one before: it is told to begin this one.
+		p.breaks = append(p.breaks, row-1)
+		p.used += h
+		p.prevStarts = false
+	case p.prevGroup && !p.prevStarts && p.used+h > p.capacity-margin:
 		// The group row would end the page, or might: it starts the next.
 		p.breaks = append(p.breaks, row-1)
 		p.used = p.title + p.prev + h
 		p.prevStarts = false
-	case p.used+h <= p.capacity || p.used == p.title:
-		p.prevStarts = p.used == p.title
+	case p.used+h <= p.capacity || empty:
+		p.prevStarts = empty
 		p.used += h
 	default:
+		if p.exact {
+			p.breaks = append(p.breaks, row)
+		}
+		p.prevNear = p.used+h <= p.capacity+margin
 		p.used = p.title + h
 		p.prevStarts = true
 	}
-	p.prev, p.prevGroup = h, group
+	p.prevGroup = group
+	p.prev = h
 }
 
 // textHeight is the height a merged cell of width points needs for s in a

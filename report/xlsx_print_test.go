@@ -451,3 +451,61 @@ func TestOnceFixerSplitWrites(t *testing.T) {
 		}
 	}
 }
+
+// Past Excel's limit of manual page breaks, layout gives only those the
+// keeps need, and never more than the limit.
+func TestLayoutPastBreakLimit(t *testing.T) {
+	n := 40 * maxRowBreaks
+	h := make([]float64, n+1)
+	keep := make([]bool, n+1)
+	for r := 1; r <= n; r++ {
+		h[r] = 10
+		keep[r] = r%7 == 0 // every seventh row stays with the next
+	}
+	capacity := 95.0 // nine rows a page: some page ends on a kept row
+	breaks := layout(h, keep, 0, capacity)
+	if len(breaks) == 0 || len(breaks) > maxRowBreaks {
+		t.Fatalf("%d breaks", len(breaks))
+	}
+	for _, b := range breaks {
+		if !keep[b] { // the break starts the page with the kept row
+			t.Errorf("break before %d moves no kept row", b)
+		}
+	}
+}
+
+// Past Excel's limit of manual breaks, a detail sheet gets only the
+// breaks before group rows; a program that counts pages as the pager does
+// then never ends a page on a group row.
+func TestGroupPagerNeeded(t *testing.T) {
+	const capacity, title = 500.0, 29.0
+	p := newGroupPager(capacity, title)
+	var heights []float64
+	var groups []bool
+	for r := 2; r < 3*maxRowBreaks*20; r++ {
+		h := []float64{15, 15, 29, 42.5, 15, 56}[r%6]
+		g := r%5 == 0 || r%13 == 0
+		p.add(r, h, g)
+		heights, groups = append(heights, h), append(groups, g)
+	}
+	breaks := p.breaks()
+	if len(p.all.breaks) <= maxRowBreaks || len(breaks) > maxRowBreaks || len(breaks) == 0 {
+		t.Fatalf("%d pages, %d breaks", len(p.all.breaks), len(breaks))
+	}
+	manual := map[int]bool{}
+	for _, b := range breaks {
+		manual[b] = true
+	}
+	used, last := title, 0 // the program's count
+	for i, h := range heights {
+		r := i + 2
+		if manual[r] || used+h > capacity && used > title {
+			if last > 0 && groups[last-2] && r <= breaks[len(breaks)-1] {
+				t.Fatalf("row %d, a group row, ends a page", last)
+			}
+			used = title
+		}
+		used += h
+		last = r
+	}
+}
