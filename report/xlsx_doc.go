@@ -715,7 +715,7 @@ func (x *xlsxWriter) streamDoc(sheet string, cols []column, write func(*docStrea
 	}); err != nil {
 		return nil, nil, err
 	}
-	for _, b := range layout(dry.heights, dry.keeps, header, pageCapacity(printScale(cols))*pageFill) {
+	for _, b := range layout(dry.heights, dry.keeps, header, pageCapacity(printScale(cols))) {
 		if err := x.f.InsertPageBreak(sheet, breakCell(b)); err != nil {
 			return nil, nil, err
 		}
