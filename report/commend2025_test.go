@@ -205,13 +205,13 @@ func TestXLSX2025CommendationSheet(t *testing.T) {
 		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
 		"1|DB01|Đảng bộ Sở Tài chính|Đảng bộ cơ sở|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); tự xếp loại HTXSNV; hạng 1/2 đảng bộ cơ sở",
 		"2|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); tự xếp loại HTXSNV; hạng 1/4 chi bộ cơ sở",
-		"Tổng số|||2|đơn vị",
+		"Tổng số|||2 đơn vị",
 		"",
 		"2. Danh sách đề nghị đảng ủy cơ sở tặng giấy khen",
 		"Chi bộ trực thuộc đạt “bốn tốt” năm 2024 và được xếp loại “Hoàn thành xuất sắc nhiệm vụ”, theo từng đảng ủy cơ sở; đảng ủy cơ sở khen thưởng theo Hướng dẫn 06-HD/TW.",
 		"STT|Mã|Tên đơn vị|Loại|Xếp loại|Căn cứ đề nghị",
 		"1|DB01-CB1|Chi bộ Phòng Ngân sách|Chi bộ trực thuộc|HTXSNV|Đạt “bốn tốt” năm 2024 (4/4 tiêu chí đạt); xếp loại HTXSNV; thuộc DB01 Đảng bộ Sở Tài chính",
-		"Tổng số|||1|đơn vị",
+		"Tổng số|||1 đơn vị",
 		"",
 		"3. Danh sách đề nghị khen thưởng cấp cao hơn",
 		"Đơn vị “Hoàn thành xuất sắc nhiệm vụ” đủ 5 năm liên tục đến năm 2024 (Hướng dẫn 06-HD/TW).",
@@ -220,7 +220,7 @@ func TestXLSX2025CommendationSheet(t *testing.T) {
 		// three years running (Hướng dẫn 06-HD/TW §19).
 		"1|CB01|Chi bộ Sở Tư pháp|Chi bộ cơ sở|HTXSNV|HTXSNV 5 năm liên tục (2020–2024)",
 		"2|DB02-CB2|Chi bộ Phòng Giáo dục trung học|Chi bộ trực thuộc|HTNV|HTXSNV 5 năm liên tục (2020–2024)",
-		"Tổng số|||2|đơn vị",
+		"Tổng số|||2 đơn vị",
 	}, "\n")
 	if !strings.Contains(got, want) {
 		t.Errorf("commendation sheet:\n%s\nwant within it:\n%s", got, want)

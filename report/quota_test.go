@@ -83,7 +83,7 @@ func TestCommendationListsCarryTheOrgQuota(t *testing.T) {
 	for _, want := range []string{
 		"(Hướng dẫn 17-HD/ĐUK). Lưu ý — số đơn vị xếp loại HTXSNV vượt tỷ lệ",
 		"thuộc DB01 Đảng bộ Sở Tài chính. Lưu ý — số đơn vị xếp loại HTXSNV vượt tỷ lệ (Quy định 366-QĐ/TW, Điều 11), cần xem lại xếp loại trước khi đề nghị: Chi bộ trực thuộc của DB01",
-		"|quota.htxsnv_orgs|Tỷ lệ tổ chức đảng xếp loại HTXSNV|Toàn bộ đơn vị được đánh giá|Không đạt|",
+		"|Tỷ lệ tổ chức đảng xếp loại HTXSNV|Toàn bộ đơn vị được đánh giá|Không đạt|",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("xlsx lacks %q:\n%s", want, got)

@@ -29,8 +29,8 @@ type XLSXOptions struct {
 	// commendation sheets. Empty fields print as dotted blanks.
 	Document criteria.Document
 	// AddressedTo, when set, is the unit a report of its own is sent to
-	// (evaluate --split): the heading says "Kính gửi" it, Nơi nhận names
-	// it, and the charts, which need more than one unit, are left out.
+	// (evaluate --split): the subject line and Nơi nhận name it, and the
+	// charts, which need more than one unit, are left out.
 	AddressedTo *criteria.Unit
 	// TypeCounts, when set, is the number of units of each type in the
 	// whole evaluation, for "hạng 5/23" in a report narrowed to one unit
@@ -93,11 +93,16 @@ type styles struct {
 	// The official document parts (Hướng dẫn 36-HD/VPTW): heading block,
 	// title, signature and recipients; none has a border.
 	docPlain, docBold, docParty, docItalic, docTitle, docSubtitle, docLeft, docRecipientsHead int
+	// docNote is a note under the subject line, docBody the report's text.
+	docNote, docBody int
+	// docFont is the size and weight of each document style, for sizing
+	// rows of wrapped text.
+	docFont map[int]docFont
 	// section heads a unit type in Tổng hợp, group a unit in Chi tiết,
 	// count/countInt/countPct the count line under a section.
 	section, group, count, countInt, countPct int
-	// listTitle heads a commendation list; countText is a count line's
-	// left-aligned words.
+	// listTitle heads a commendation list; countText is a list's count,
+	// a number shown as "2 đơn vị".
 	listTitle, countText int
 	// criterion shows a criterion's number n as "TCn": the detail sheets
 	// write it as a number, which costs excelize a fraction of a text cell
@@ -148,23 +153,36 @@ func newStyles(f *excelize.File) (*styles, error) {
 		status:   map[criteria.Status]int{},
 		severity: map[criteria.Severity]int{},
 
-		docPlain:          add(&excelize.Style{Font: font(false, 12, ""), Alignment: middle}),
-		docBold:           add(&excelize.Style{Font: font(true, 12, ""), Alignment: middle}),
-		docParty:          add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 13, Bold: true, Underline: "single"}, Alignment: middle}),
-		docItalic:         add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Italic: true}, Alignment: middle}),
-		docTitle:          add(&excelize.Style{Font: font(true, 14, ""), Alignment: middle}),
-		docSubtitle:       add(&excelize.Style{Font: font(true, 13, ""), Alignment: middle}),
-		docLeft:           add(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		docRecipientsHead: add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true, Italic: true, Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}),
+		// Sizes of Hướng dẫn 36-HD/VPTW, printed at scale 100: the
+		// committees and the number 14, "ĐẢNG CỘNG SẢN VIỆT NAM" 15 bold,
+		// place and date 14 italic, the kind of document 16 bold, its
+		// subject 14 bold, the body 14, the signature 14 bold, "Nơi
+		// nhận:" 14 italic underlined and the recipients 12.
+		docPlain:          add(&excelize.Style{Font: font(false, 14, ""), Alignment: middle}),
+		docBold:           add(&excelize.Style{Font: font(true, 14, ""), Alignment: middle}),
+		docParty:          add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 15, Bold: true, Underline: "single"}, Alignment: middle}),
+		docItalic:         add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Italic: true}, Alignment: middle}),
+		docNote:           add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Italic: true}, Alignment: middle}),
+		docTitle:          add(&excelize.Style{Font: font(true, 16, ""), Alignment: middle}),
+		docSubtitle:       add(&excelize.Style{Font: font(true, 14, ""), Alignment: middle}),
+		docBody:           add(&excelize.Style{Font: font(false, 14, ""), Alignment: &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}}),
+		docLeft:           add(&excelize.Style{Font: font(false, 12, ""), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		docRecipientsHead: add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Italic: true, Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}),
 
 		section:   add(&excelize.Style{Font: font(true, 12, ""), Border: thin, Fill: fill("BDD7EE"), Alignment: &excelize.Alignment{Vertical: "center"}}),
 		group:     add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("DDEBF7"), Alignment: top}),
 		count:     add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top", WrapText: true}}),
 		countInt:  add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: right, NumFmt: 3}),
 		criterion: add(&excelize.Style{Font: font(false, 11, ""), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, CustomNumFmt: ptr(`"TC"0`)}),
-		listTitle: add(&excelize.Style{Font: font(true, 12, ""), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		countText: add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		listTitle: add(&excelize.Style{Font: font(true, 13, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
+		countText: add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: ptr(`#,##0" đơn vị"`)}),
 		countPct:  add(&excelize.Style{Font: font(true, 11, ""), Border: thin, Fill: fill("F2F2F2"), Alignment: right, CustomNumFmt: ptr("0.0%")}),
+	}
+	s.docFont = map[int]docFont{
+		s.docPlain: {14, false}, s.docBold: {14, true}, s.docParty: {15, true}, s.docItalic: {14, false},
+		s.docNote: {12, false}, s.docTitle: {16, true}, s.docSubtitle: {14, true}, s.docBody: {14, false},
+		s.docLeft: {12, false}, s.docRecipientsHead: {14, false},
+		s.listTitle: {13, true},
 	}
 	// Sorted, not map order: style IDs in the order added, and a report
 	// identical from one run to the next.
@@ -248,7 +266,18 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	// megabytes for a province, grown by doubling) before a byte reaches
 	// w. The buffer WriteToBuffer returns stays empty.
 	cw := &countingWriter{w: w}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newPackageWriter(cw) })
+	// excelize names the part of the n-th sheet it creates sheetn.xml.
+	outlined := map[string]bool{}
+	for i, name := range f.GetSheetList() {
+		if name == SheetPassed || strings.HasPrefix(name, SheetPassed+" (") {
+			outlined[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = true
+		}
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		p := newPackageWriter(cw)
+		p.outlined = outlined
+		return p
+	})
 	if _, err := f.WriteToBuffer(); err != nil {
 		return err
 	}
@@ -357,9 +386,16 @@ func (x *xlsxWriter) newSheet(name string) error {
 // _FilterDatabase name, but the attribute is a plain ST_Ref, which is what
 // Excel itself writes and what strict readers expect. Fixing it on the way
 // out spares inflating and deflating the package a second time.
+//
+// It also gives the worksheets whose rows are an outline (the checks met,
+// collapsed per unit) their sheetFormatPr outlineLevelRow="1", without
+// which Excel shows no outline buttons to open them: excelize sets it only
+// on sheets it keeps in memory, not on a streamed one.
 type packageWriter struct {
-	zw  *zip.Writer
-	fix *refFixer // the worksheet part being written, if any
+	zw       *zip.Writer
+	fix      *refFixer  // the worksheet part being written, if any
+	outline  *onceFixer // in front of fix, for an outlined worksheet
+	outlined map[string]bool
 }
 
 func newPackageWriter(w io.Writer) *packageWriter {
@@ -382,6 +418,10 @@ func (p *packageWriter) Create(name string) (io.Writer, error) {
 		return w, err
 	}
 	p.fix = &refFixer{w: w}
+	if p.outlined[name] {
+		p.outline = &onceFixer{w: p.fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
+		return p.outline, nil
+	}
 	return p.fix, nil
 }
 
@@ -401,11 +441,54 @@ func (p *packageWriter) Close() error {
 
 // flush ends the worksheet part being written, before the zip moves on.
 func (p *packageWriter) flush() error {
+	if p.outline != nil {
+		if err := p.outline.flush(); err != nil {
+			return err
+		}
+		p.outline = nil
+	}
 	if p.fix == nil {
 		return nil
 	}
 	err := p.fix.flush()
 	p.fix = nil
+	return err
+}
+
+// onceFixer passes a part through, replacing the first old by new. It
+// holds back the few bytes that may be the start of old until the next
+// write shows what they are.
+type onceFixer struct {
+	w        io.Writer
+	old, new []byte
+	done     bool
+	pending  []byte
+}
+
+func (o *onceFixer) Write(p []byte) (int, error) {
+	if o.done {
+		return o.w.Write(p)
+	}
+	data := append(o.pending, p...)
+	o.pending = nil
+	if i := bytes.Index(data, o.old); i >= 0 {
+		o.done = true
+		for _, b := range [][]byte{data[:i], o.new, data[i+len(o.old):]} {
+			if _, err := o.w.Write(b); err != nil {
+				return 0, err
+			}
+		}
+		return len(p), nil
+	}
+	keep := min(len(data), len(o.old)-1)
+	o.pending = append(o.pending, data[len(data)-keep:]...)
+	_, err := o.w.Write(data[:len(data)-keep])
+	return len(p), err
+}
+
+func (o *onceFixer) flush() error {
+	_, err := o.w.Write(o.pending)
+	o.pending = nil
 	return err
 }
 
@@ -490,10 +573,11 @@ func (x *xlsxWriter) typeCount() map[criteria.UnitType]int {
 	return unitTypeCount(x.r)
 }
 
-// setupSheet gives a sheet its columns, print layout (A4 landscape, fit to
-// one page wide, header row repeated on every page, title and page number in
-// the margins), a frozen header row at headerRow and, when filter is set, an
-// autofilter over the header and the rows below. lastRow is the last used
+// setupSheet gives a sheet its columns, print layout (A4 landscape at the
+// scale that fits its width, header row repeated on every page unless
+// headerRow is 0, title and page number in the margins), a frozen header
+// row at headerRow and, when filter is set, an autofilter over the header
+// and the rows below. lastRow is the last used
 // row, which also becomes the sheet's dimension. It works for the
 // StreamWriter too: everything here must precede the stream.
 func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow int, filter bool) error {
@@ -512,34 +596,44 @@ func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow 
 			return err
 		}
 	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+	// A fixed scale, not fit-to-width: see xlsx_page.go. Rows without a
+	// height of their own get defaultRowHeight in every program.
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{
+		FitToPage: ptr(false), DefaultRowHeight: ptr(defaultRowHeight), CustomHeight: ptr(true),
+		OutlineSummaryBelow: ptr(false), // a unit's group row stands above its checks
+	}); err != nil {
 		return err
 	}
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+		Size: ptr(9), Orientation: ptr("landscape"), AdjustTo: ptr(uint(printScale(cols))),
+		// Each sheet counts its pages from 1, also when the whole workbook
+		// is printed (LibreOffice numbers on across sheets otherwise).
+		FirstPageNumber: ptr(uint(1)),
 	}); err != nil {
 		return err
 	}
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3),
-		Horizontally: ptr(true),
+		Left: ptr(marginLeft), Right: ptr(marginRight), Top: ptr(marginTop), Bottom: ptr(marginBottom),
+		Header: ptr(marginHeader), Footer: ptr(marginFooter),
 	}); err != nil {
 		return err
 	}
+	// The rules stand under the document's title; a footer names no
+	// profile (issue 19: a "--profile" slug is not part of a document).
 	title := fmt.Sprintf("Kết quả đánh giá “bốn tốt” năm %d", x.r.Year)
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"` + fontName + `,Bold"&10` + headerText(title) + `&R&"` + fontName + `,Regular"&10&A`,
-		OddFooter: footer(x.r),
+		OddFooter: `&C&"` + fontName + `,Regular"&10Trang &P`, // &N would count every sheet's pages
 	}); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
+	if headerRow == 0 {
+		return nil // no row repeats on every page
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", Scope: sheet,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow),
-	}); err != nil {
-		return err
-	}
-	return nil
+	})
 }
 
 // lineHeight is the height in points of one line of 11-point Times New Roman.
@@ -583,21 +677,6 @@ func headerHeight(cols []column) float64 {
 
 // headerText escapes text for a page header: "&" starts a code there.
 func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-
-// footer is the printed page footer: the rules that made the report on the
-// left, the page number in the centre. Excel refuses a footer of more than
-// 255 characters, so a long criteria file name is cut.
-func footer(r *criteria.Report) string {
-	page := `&C&"` + fontName + `,Regular"&10Trang &P/&N`
-	rules := rulesLine(r)
-	if rules == "" {
-		return page
-	}
-	if rs := []rune(rules); len(rs) > 120 {
-		rules = string(rs[:119]) + "…"
-	}
-	return `&L&"` + fontName + `,Regular"&8` + headerText(rules) + page
-}
 
 // plainSheet finishes a sheet written cell by cell: widths, the header row
 // and the frozen pane.
@@ -654,8 +733,10 @@ func (x *xlsxWriter) putRow(sheet string, cols []column, row int, values []any, 
 	return nil
 }
 
+// implementationColumns name each check by its title: a check's code
+// (pilot.suborgs) is for scripts, never for a printed sheet.
 var implementationColumns = []column{
-	{"STT", 6}, {"Mã kiểm tra", 15}, {"Nội dung", 32}, {"Đơn vị / Cụm", 14}, {"Trạng thái", 14}, {"Nhận xét", 70},
+	{"STT", 6}, {"Nội dung", 32}, {"Đơn vị / Cụm", 14}, {"Trạng thái", 14}, {"Nhận xét", 70},
 }
 
 // implementation writes Tổ chức thực hiện: the pilot checks of section III.
@@ -676,8 +757,8 @@ func (x *xlsxWriter) implementation() error {
 	}
 	for i, im := range impl {
 		who := nfc.String(im.Who())
-		values := []any{i + 1, im.ID, checkTitle(im.ID), who, im.Status.Label(), nfc.String(im.Message)}
-		styleIDs := []int{st.center, st.text, st.text, st.text, st.statusStyle(im.Status), st.text}
+		values := []any{i + 1, checkTitle(im.ID), who, im.Status.Label(), nfc.String(im.Message)}
+		styleIDs := []int{st.center, st.text, st.text, st.statusStyle(im.Status), st.text}
 		if err := x.putRow(sheet, implementationColumns, i+2, values, styleIDs); err != nil {
 			return err
 		}

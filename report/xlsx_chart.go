@@ -311,7 +311,9 @@ func (x *xlsxWriter) figures(sheet string, row int, header []any, n int, line fu
 	return nil
 }
 
-// chartPage prints rows 1…lastRow of Biểu đồ on one A4 landscape page;
+// chartPage prints rows 1…lastRow of Biểu đồ on one A4 landscape page,
+// fitted (a picture, not text), in the document's margins, without a
+// footer;
 // usedRow is the last row of the figures, the sheet's used range.
 func (x *xlsxWriter) chartPage(sheet string, lastRow, usedRow int) error {
 	f := x.f
@@ -330,12 +332,9 @@ func (x *xlsxWriter) chartPage(sheet string, lastRow, usedRow int) error {
 		return err
 	}
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
-		Horizontally: ptr(true),
+		Left: ptr(marginLeft), Right: ptr(marginRight), Top: ptr(marginTop), Bottom: ptr(marginBottom),
+		Header: ptr(marginHeader), Footer: ptr(marginFooter), Horizontally: ptr(true),
 	}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(x.r)}); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{

@@ -24,17 +24,13 @@ func notMet(s criteria.Status) bool {
 	return s != criteria.Met && s != criteria.NotApplicable
 }
 
+// detailColumns are the columns of Chi tiết and of Chi tiết đã đạt: the
+// unit's code stands on every row, so that a filter on any column still
+// says whose each row is (issue 19: an AutoFilter needs the unit column).
 var detailColumns = []column{
 	{"Mã", 11}, {"Tiêu chí", 7}, {"Nội dung", 42}, {"Giá trị", 9}, {"Ngưỡng", 9},
 	{"Trạng thái", 14}, {"Minh chứng", 70},
 }
-
-// passedColumns are the columns of Chi tiết đã đạt: those of Chi tiết but
-// the unit's code, which its group row carries. Chi tiết keeps the code
-// on every row so that a filter on Trạng thái still says whose each row
-// is; the checks met are read per unit, and a province has a quarter of a
-// million of them, where the code cost a fifth of the time excelize takes.
-var passedColumns = append([]column{}, detailColumns[1:]...)
 
 // spanColumns is a group row's merged range, as one column for sizing its
 // height: all but the first column of cols.
@@ -61,10 +57,11 @@ func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*shee
 		}
 	}
 	cols := detailColumns
-	if base == SheetPassed {
-		cols = passedColumns
-	}
-	s := &sheetStream{x: x, base: base, cols: cols, total: rows}
+	// The checks met print compact: each unit's rows are an outline
+	// group under its group row, collapsed, so that printing the whole
+	// workbook prints one line per unit, not dozens of pages of checks met;
+	// the outline's buttons, or a filter, show them.
+	s := &sheetStream{x: x, base: base, cols: cols, total: rows, collapsed: base == SheetPassed}
 	if err := s.open(); err != nil {
 		return nil, nil, err
 	}
@@ -94,7 +91,7 @@ func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool)
 		if s.base == SheetPassed {
 			empty = "Không có nội dung nào đã đạt."
 		}
-		return s.put([]any{excelize.Cell{Value: empty}}, 0)
+		return s.put([]any{excelize.Cell{Value: empty}}, 0, false)
 	}
 	// Four batches circulate: the producer fills one while the writer
 	// streams another, and neither runs more than a few ahead.
@@ -121,7 +118,7 @@ func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool)
 			for j := range n {
 				cells[j] = &r.cells[j]
 			}
-			werr = s.put(cells, r.height)
+			werr = s.put(cells, r.height, false)
 		}
 		if werr != nil {
 			close(stop) // the producer ends; full is drained below
@@ -141,8 +138,6 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 	defer close(full)
 	st := x.st
 	count := x.typeCount()
-	// code is 1 when the sheet has the Mã column.
-	code := len(s.cols) - len(passedColumns)
 	texts := make([]any, len(s.cols))
 	var batch []detailRow
 	select {
@@ -174,6 +169,9 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 			continue
 		}
 		u := ur.Unit
+		// The code boxed once for the unit's rows, not once a row: a
+		// province has a quarter of a million checks met.
+		var code any = u.Code
 		r := next()
 		if r == nil {
 			return
@@ -192,17 +190,14 @@ func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool
 				}
 				v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
 				title, msg := checkTitle(ch.ID), nfc.String(ch.Message)
-				if code == 1 {
-					r.cells[0] = excelize.Cell{StyleID: st.text, Value: u.Code}
-					texts[0] = u.Code
-				}
-				r.cells[code] = excelize.Cell{StyleID: st.criterion, Value: crit}
-				r.cells[code+1] = excelize.Cell{StyleID: st.text, Value: title}
-				r.cells[code+2] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
-				r.cells[code+3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
-				r.cells[code+4] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
-				r.cells[code+5] = excelize.Cell{StyleID: st.text, Value: msg}
-				texts[code+1], texts[code+5] = title, msg
+				r.cells[0] = excelize.Cell{StyleID: st.text, Value: code}
+				r.cells[1] = excelize.Cell{StyleID: st.criterion, Value: crit}
+				r.cells[2] = excelize.Cell{StyleID: st.text, Value: title}
+				r.cells[3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
+				r.cells[4] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
+				r.cells[5] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
+				r.cells[6] = excelize.Cell{StyleID: st.text, Value: msg}
+				texts[0], texts[2], texts[6] = code, title, msg
 				r.height = rowHeight(s.cols, texts, 1)
 			}
 		}
@@ -239,9 +234,14 @@ type sheetStream struct {
 	cols  []column
 	total int
 
-	sws []*excelize.StreamWriter // one per sheet
-	cur int                      // index of the sheet being written
-	row int                      // the last row written on it
+	// collapsed: the check rows are an outline level under their group
+	// row, hidden until expanded.
+	collapsed bool
+
+	sws    []*excelize.StreamWriter // one per sheet
+	pagers []*groupPager            // one per sheet
+	cur    int                      // index of the sheet being written
+	row    int                      // the last row written on it
 }
 
 // sheetName is the n-th sheet of a stream.
@@ -282,57 +282,66 @@ func (s *sheetStream) open() error {
 		for i, c := range s.cols {
 			header[i] = excelize.Cell{StyleID: x.st.header, Value: c.title}
 		}
-		if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight(s.cols)}); err != nil {
+		h := headerHeight(s.cols)
+		if err := sw.SetRow("A1", header, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 		s.sws = append(s.sws, sw)
+		s.pagers = append(s.pagers, newGroupPager(pageCapacity(printScale(s.cols)), h))
 	}
 	s.row = 1
 	return nil
 }
 
-// put writes one row of cells, moving to the next sheet when one is full.
-func (s *sheetStream) put(cells []any, height float64) error {
+// put writes one row of cells, a group row or a check's, moving to the
+// next sheet when one is full; the page layout rests on its height.
+func (s *sheetStream) put(cells []any, height float64, group bool) error {
 	if s.row >= maxSheetRows {
 		s.cur++
 		s.row = 1
 	}
 	s.row++
+	// Every row carries its height, one line too: LibreOffice sizes a
+	// row without one from its font, a little lower than the sheet's
+	// default, and its pages would then drift from the pager's.
+	opts := excelize.RowOpts{Height: max(height, defaultRowHeight)}
+	if s.collapsed && !group {
+		opts.OutlineLevel, opts.Hidden = 1, true
+	} else {
+		s.pagers[s.cur].add(s.row, opts.Height, group)
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sws[s.cur].SetRow(cell, cells, excelize.RowOpts{Height: height})
+	return s.sws[s.cur].SetRow(cell, cells, opts)
 }
 
 // group writes a unit's group row: its code, then its name and verdict
-// merged over the other columns; on a sheet without the Mã column, code
-// and name together over the whole row.
+// merged over the other columns.
 func (s *sheetStream) group(code, title string) error {
 	st := s.x.st
 	cells := make([]any, len(s.cols))
-	first := 1 // the merged range starts at column B
-	if len(s.cols) == len(passedColumns) {
-		title, first = code+" · "+title, 0
-	} else {
-		cells[0] = excelize.Cell{StyleID: st.group, Value: code}
-	}
-	cells[first] = excelize.Cell{StyleID: st.group, Value: title}
-	for i := first + 1; i < len(cells); i++ {
+	cells[0] = excelize.Cell{StyleID: st.group, Value: code}
+	cells[1] = excelize.Cell{StyleID: st.group, Value: title}
+	for i := 2; i < len(cells); i++ {
 		cells[i] = excelize.Cell{StyleID: st.group}
 	}
-	texts := []any{code, title}
-	if first == 0 {
-		texts = []any{nil, title}
-	}
-	if err := s.put(cells, rowHeight(spanColumns(s.cols), texts, 1.1)); err != nil {
+	if err := s.put(cells, rowHeight(spanColumns(s.cols), []any{code, title}, 1.1), true); err != nil {
 		return err
 	}
-	from, _ := excelize.CoordinatesToCellName(first+1, s.row)
+	from, _ := excelize.CoordinatesToCellName(2, s.row)
 	to, _ := excelize.CoordinatesToCellName(len(s.cols), s.row)
 	return s.sws[s.cur].MergeCell(from, to)
 }
 
-// Flush ends every sheet of the stream.
+// Flush ends every sheet of the stream, with the page breaks that keep
+// each group row with its first check. It runs alone, after every row is
+// written: the breaks go into the workbook.
 func (s *sheetStream) Flush() error {
-	for _, sw := range s.sws {
+	for i, sw := range s.sws {
+		for _, b := range s.pagers[i].breaks() {
+			if err := s.x.f.InsertPageBreak(s.sheetName(i), breakCell(b)); err != nil {
+				return err
+			}
+		}
 		if err := sw.Flush(); err != nil {
 			return err
 		}

@@ -89,12 +89,13 @@ func newDocLayout(cols []column) docLayout {
 }
 
 // heading writes the heading block, the title, the subject line and the
-// notes under it (subtitles after the first, in italics) and, for a report sent
-// to one unit, the "Kính gửi" line, from row 1; it returns the next free
-// row.
-func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles ...string) (int, error) {
+// notes under it (subtitles after the first, in italics) from row 1; it
+// returns the next free row. number is the "Số …" line, empty for none.
+// A report sent to one unit is a báo cáo like any other (Hướng dẫn
+// 36-HD/VPTW addresses a tờ trình or a công văn, not a báo cáo): the unit
+// is named in the subject and under Nơi nhận.
+func (x *xlsxWriter) heading(w *docStream, d docLayout, number, title string, subtitles ...string) (int, error) {
 	st, doc := x.st, x.doc
-	number := "Số: " + or(doc.Number, blank)
 	lines := []struct {
 		left, right           string
 		leftStyle, rightStyle int
@@ -116,27 +117,16 @@ func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles 
 	if err := w.text(row, 1, d.n, title, st.docTitle); err != nil {
 		return 0, err
 	}
-	if err := w.height(row, 20); err != nil {
-		return 0, err
-	}
 	row++
 	for i, s := range subtitles {
 		style := st.docSubtitle
 		if i > 0 {
-			// Notes under the subject line (the day counted to, the rules)
-			// read as notes, not as a second title.
-			style = st.docItalic
+			// Notes under the subject line (the day counted to, the rules,
+			// the report a list goes with) read as notes, not as a second
+			// title.
+			style = st.docNote
 		}
 		if err := w.text(row, 1, d.n, s, style); err != nil {
-			return 0, err
-		}
-		if err := w.height(row, 18); err != nil {
-			return 0, err
-		}
-		row++
-	}
-	if x.to != nil {
-		if err := w.text(row, 1, d.n, "Kính gửi: "+nfc.String(x.to.Name), st.docPlain); err != nil {
 			return 0, err
 		}
 		row++
@@ -144,10 +134,30 @@ func (x *xlsxWriter) heading(w *docStream, d docLayout, title string, subtitles 
 	return row + 1, nil
 }
 
+// reportNumber is the report's "Số 125-BC/ĐU" line: Hướng dẫn 36-HD/VPTW
+// writes "Số" and the number without a colon.
+func (x *xlsxWriter) reportNumber() string {
+	return "Số " + or(x.doc.Number, blank)
+}
+
+// attachedTo is the note under a list's subject line naming the report it
+// goes with. The list is not the report: it has no number of its own that
+// bontot could know, and never carries the report's.
+func (x *xlsxWriter) attachedTo() string {
+	s := "(Kèm theo Báo cáo số " + or(x.doc.Number, blank)
+	if !x.doc.Date.IsZero() {
+		s += " ngày " + x.doc.Date.Format("02/01/2006")
+	}
+	return s + ")"
+}
+
 // reportTitle is the report's subject line: the year, and the date of a
 // self-check.
 func (x *xlsxWriter) reportTitle() string {
 	s := fmt.Sprintf("Kết quả đánh giá chi bộ, đảng bộ cơ sở “bốn tốt” năm %d", x.r.Year)
+	if x.to != nil {
+		s = fmt.Sprintf("Kết quả đánh giá “bốn tốt” năm %d của %s", x.r.Year, nfc.String(x.to.Name))
+	}
 	switch {
 	case x.r.AsOfToday:
 		s += fmt.Sprintf(" (tính đến ngày %s)", x.r.AsOf.Format("02/01/2006"))
@@ -192,9 +202,17 @@ func (x *xlsxWriter) signature(w *docStream, d docLayout, row int) (int, error) 
 		{"", st.docPlain}, {"", st.docPlain}, {"", st.docPlain}, {"", st.docPlain},
 		{or(doc.Signer, blank), st.docBold},
 	}
+	// The block stays whole and with the line above it (row-2; row-1 is
+	// the blank between): it never starts a page alone, and the authority
+	// line never stays on the page before the signer's name.
+	w.keep(row - 2)
+	w.keep(row - 1)
 	last := row
 	for i := 0; i < max(len(left), len(right)); i++ {
 		r := row + i
+		if i < max(len(left), len(right))-1 {
+			w.keep(r)
+		}
 		if i < len(left) {
 			style := st.docLeft
 			if i == 0 {
@@ -214,10 +232,12 @@ func (x *xlsxWriter) signature(w *docStream, d docLayout, row int) (int, error) 
 	return last, nil
 }
 
+// summaryColumns fit the printable width of an A4 landscape page at scale
+// 100 (see xlsx_page.go), so that the document prints at its sizes.
 var summaryColumns = []column{
-	{"Hạng", 6}, {"Mã", 11}, {"Tên đơn vị", 40}, {"Trực thuộc", 10}, {"Cụm", 10},
-	{"Làm điểm", 7}, {"Xếp loại", 9}, {"TC1", 11}, {"TC2", 11}, {"TC3", 11}, {"TC4", 11},
-	{"Kết quả", 14}, {"Điểm SH bình quân", 10}, {"Đề xuất khen thưởng", 11},
+	{"Hạng", 6}, {"Mã", 8}, {"Tên đơn vị", 21}, {"Trực thuộc", 6}, {"Cụm", 6},
+	{"Làm điểm", 5}, {"Xếp loại", 8}, {"TC1", 10}, {"TC2", 10}, {"TC3", 10}, {"TC4", 10},
+	{"Kết quả", 10}, {"Điểm SH bình quân", 8}, {"Đề xuất khen thưởng", 7},
 }
 
 // romans numbers the sections of Tổng hợp.
@@ -257,14 +277,23 @@ func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
 	if l := rulesLine(x.r); l != "" {
 		subtitles = append(subtitles, l)
 	}
-	row, err := x.heading(w, d, "BÁO CÁO", subtitles...)
+	row, err := x.heading(w, d, x.reportNumber(), "BÁO CÁO", subtitles...)
 	if err != nil {
 		return 0, 0, err
+	}
+	// The report's text comes before its tables: what an office would
+	// otherwise write elsewhere.
+	for _, p := range x.body() {
+		if err := w.text(row, 1, d.n, p.text, st.docBody); err != nil {
+			return 0, 0, err
+		}
+		row++
 	}
 	header := row
 	if err := w.header(x.st, cols, header); err != nil {
 		return 0, 0, err
 	}
+	w.keep(header) // with the first section and its first unit
 	row++
 	var all typeCounts
 	section := 0
@@ -280,6 +309,7 @@ func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
 		if err := w.height(row, 18); err != nil {
 			return 0, 0, err
 		}
+		w.keep(row)
 		row++
 		section++
 		var c typeCounts
@@ -287,6 +317,11 @@ func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
 			ur := &x.r.Units[k]
 			if err := x.summaryRow(w, row, ur); err != nil {
 				return 0, 0, err
+			}
+			if k == i || k == j-1 {
+				// The first unit with its section's heading, the last
+				// with its count line.
+				w.keep(row)
 			}
 			row++
 			c.total++
@@ -297,6 +332,9 @@ func (x *xlsxWriter) writeSummary(w *docStream) (int, int, error) {
 		if x.to == nil { // a report sent to one unit counts nothing
 			if err := x.countLine(w, row, "Cộng "+lowerFirst(t.Label()), c); err != nil {
 				return 0, 0, err
+			}
+			if j == len(x.r.Units) {
+				w.keep(row) // the last with Tổng cộng
 			}
 			row++
 		}
@@ -354,16 +392,16 @@ func (x *xlsxWriter) countLine(w *docStream, row int, label string, c typeCounts
 	if c.total > 0 {
 		share = float64(c.met) / float64(c.total)
 	}
-	// Columns: A–C label, D "Tổng số", E the count, F–G "Đạt “bốn tốt”",
-	// H the count, I–J "Tỷ lệ", K the share, L–N empty.
+	// Columns: A–C label, D–E "Tổng số", F the count, G–H "Đạt “bốn
+	// tốt”", I the count, J "Tỷ lệ", K the share, L–N empty.
 	parts := []struct {
 		c1, c2 int
 		value  any
 		style  int
 	}{
-		{1, 3, label, st.count}, {4, 4, "Tổng số", st.count}, {5, 5, c.total, st.countInt},
-		{6, 7, "Đạt “bốn tốt”", st.count}, {8, 8, c.met, st.countInt},
-		{9, 10, "Tỷ lệ", st.count}, {11, 11, share, st.countPct}, {12, 14, nil, st.count},
+		{1, 3, label, st.count}, {4, 5, "Tổng số", st.count}, {6, 6, c.total, st.countInt},
+		{7, 8, "Đạt “bốn tốt”", st.count}, {9, 9, c.met, st.countInt},
+		{10, 10, "Tỷ lệ", st.count}, {11, 11, share, st.countPct}, {12, 14, nil, st.count},
 	}
 	for _, p := range parts {
 		if err := w.span(row, p.c1, p.c2, p.value, p.style); err != nil {
@@ -426,8 +464,9 @@ func (x *xlsxWriter) allCommendationLists() []commendationList {
 	}}, x.lists2025()...)
 }
 
+// commendationColumns fit the page at scale 100, as summaryColumns.
 var commendationColumns = []column{
-	{"STT", 6}, {"Mã", 11}, {"Tên đơn vị", 42}, {"Loại", 16}, {"Xếp loại", 10}, {"Căn cứ đề nghị", 72},
+	{"STT", 5}, {"Mã", 9}, {"Tên đơn vị", 28}, {"Loại", 13}, {"Xếp loại", 9}, {"Căn cứ đề nghị", 60},
 }
 
 // commendation writes Đề xuất khen thưởng as a document: heading, title,
@@ -444,30 +483,36 @@ func (x *xlsxWriter) commendation() (*excelize.StreamWriter, func() error, error
 func (x *xlsxWriter) writeCommendation(w *docStream) (int, int, error) {
 	st, cols := x.st, commendationColumns
 	d := newDocLayout(cols)
-	row, err := x.heading(w, d, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-		fmt.Sprintf("Tổ chức đảng đạt “bốn tốt” năm %d", x.r.Year))
+	row, err := x.heading(w, d, "", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+		fmt.Sprintf("Tổ chức đảng đạt “bốn tốt” năm %d", x.r.Year), x.attachedTo())
 	if err != nil {
 		return 0, 0, err
 	}
 	header := 0
-	for n, l := range x.commendationLists() {
+	lists := x.commendationLists()
+	for n, l := range lists {
 		if err := w.text(row, 1, len(cols), fmt.Sprintf("%d. %s", n+1, l.Title), st.listTitle); err != nil {
 			return 0, 0, err
 		}
-		if err := w.height(row, 18); err != nil {
-			return 0, 0, err
-		}
+		// The list's title, who qualifies and the table's header stay
+		// with its first row.
+		w.keep(row)
 		row++
 		if err := w.text(row, 1, len(cols), l.Basis, st.docLeft); err != nil {
 			return 0, 0, err
 		}
+		w.keep(row)
 		row++
-		if header == 0 {
+		if header == 0 && len(lists) == 1 {
+			// One list: its header repeats on every page. Several: each
+			// has its own, and a repeated one would stand above the next
+			// list's title.
 			header = row
 		}
 		if err := w.header(x.st, cols, row); err != nil {
 			return 0, 0, err
 		}
+		w.keep(row)
 		row++
 		if len(l.Units) == 0 {
 			if err := w.text(row, 1, len(cols), l.Empty, st.text); err != nil {
@@ -482,15 +527,16 @@ func (x *xlsxWriter) writeCommendation(w *docStream) (int, int, error) {
 			if err := w.values(cols, row, values, styleIDs); err != nil {
 				return 0, 0, err
 			}
+			if i == len(l.Units)-1 {
+				w.keep(row) // with the count line
+			}
 			row++
 		}
 		if err := w.text(row, 1, 3, "Tổng số", st.count); err != nil {
 			return 0, 0, err
 		}
-		if err := w.span(row, 4, 4, len(l.Units), st.countInt); err != nil {
-			return 0, 0, err
-		}
-		if err := w.text(row, 5, len(cols), "đơn vị", st.countText); err != nil {
+		// The count stays a number; its format writes the unit.
+		if err := w.span(row, 4, len(cols), len(l.Units), st.countText); err != nil {
 			return 0, 0, err
 		}
 		row += 2
@@ -502,15 +548,35 @@ func (x *xlsxWriter) writeCommendation(w *docStream) (int, int, error) {
 // docStream writes a document sheet row by row through the StreamWriter,
 // which a province's Tổng hợp needs (thousands of rows, kept out of
 // memory); cells of a row may be set in any order, rows in increasing
-// order. Without a StreamWriter it is a dry run that only finds the last
-// row, because the sheet's layout (its used range, print titles) must be
-// set before the stream starts.
+// order. Without a StreamWriter it is a dry run that only finds the rows,
+// their heights and which must stay with the next, because the sheet's
+// layout (its used range, print titles, page breaks) must be set before
+// the stream starts. Every row is written with its height, which the page
+// layout is computed from.
 type docStream struct {
 	sw    *excelize.StreamWriter // nil for a dry run
-	row   int                    // the row being filled
+	cols  []column
+	fonts map[int]docFont // the document styles, for sizing wrapped text
+	row   int             // the row being filled
 	cells []any
 	h     float64
 	last  int // the last row written
+
+	// Kept by the dry run: heights[r] and keep[r] of every row r up to
+	// last (row 0 unused).
+	heights []float64
+	keeps   []bool
+}
+
+// keep says that row stays on the page of the row after it.
+func (w *docStream) keep(row int) {
+	if w.sw != nil || row < 1 {
+		return
+	}
+	for len(w.keeps) <= row {
+		w.keeps = append(w.keeps, false)
+	}
+	w.keeps[row] = true
 }
 
 // at moves to row, writing the row being filled.
@@ -530,20 +596,27 @@ func (w *docStream) at(row int) error {
 
 // flush writes the row being filled, if it has anything.
 func (w *docStream) flush() error {
-	if w.row == 0 || (len(w.cells) == 0 && w.h == 0 && w.sw != nil) {
+	if w.row == 0 || (len(w.cells) == 0 && w.h == 0) {
 		return nil
 	}
 	w.last = w.row
+	h := max(w.h, defaultRowHeight)
 	var err error
 	if w.sw != nil {
-		err = w.sw.SetRow(fmt.Sprintf("A%d", w.row), w.cells, excelize.RowOpts{Height: w.h})
+		err = w.sw.SetRow(fmt.Sprintf("A%d", w.row), w.cells, excelize.RowOpts{Height: h})
+	} else {
+		for len(w.heights) <= w.row {
+			w.heights = append(w.heights, defaultRowHeight) // rows left out
+		}
+		w.heights[w.row] = h
 	}
 	w.cells, w.h = nil, 0
 	return err
 }
 
 // span sets columns c1…c2 of row to one style, value in the first,
-// merged when they are more than one.
+// merged when they are more than one. A text in a document style makes
+// the row tall enough for it, wrapped over the merged width.
 func (w *docStream) span(row, c1, c2 int, value any, style int) error {
 	if err := w.at(row); err != nil {
 		return err
@@ -554,6 +627,15 @@ func (w *docStream) span(row, c1, c2 int, value any, style int) error {
 	w.cells[c1-1] = excelize.Cell{StyleID: style, Value: value}
 	for c := c1 + 1; c <= c2; c++ {
 		w.cells[c-1] = excelize.Cell{StyleID: style}
+	}
+	if f, ok := w.fonts[style]; ok {
+		if s, ok := value.(string); ok && c2 <= len(w.cols) {
+			width := 0.0
+			for c := c1; c <= c2; c++ {
+				width += columnPoints(w.cols[c-1].width)
+			}
+			w.h = max(w.h, textHeight(s, width, f.size, f.bold))
+		}
 	}
 	if c2 > c1 && w.sw != nil {
 		from, _ := excelize.CoordinatesToCellName(c1, row)
@@ -572,12 +654,12 @@ func (w *docStream) text(row, c1, c2 int, text string, style int) error {
 	return w.span(row, c1, c2, v, style)
 }
 
-// height sets the height of row in points.
+// height sets the height of row in points, at least.
 func (w *docStream) height(row int, h float64) error {
 	if err := w.at(row); err != nil {
 		return err
 	}
-	w.h = h
+	w.h = max(w.h, h)
 	return nil
 }
 
@@ -595,28 +677,28 @@ func (w *docStream) header(st *styles, cols []column, row int) error {
 // for its wrapped text (see rowHeight); a nil value leaves the cell empty
 // but styled, so borders stay continuous.
 func (w *docStream) values(cols []column, row int, values []any, styleIDs []int) error {
-	if w.sw == nil {
-		return w.at(row) // a dry run only counts rows
+	if err := w.at(row); err != nil {
+		return err
 	}
-	for i, v := range values {
-		if err := w.span(row, i+1, i+1, v, styleIDs[i]); err != nil {
-			return err
+	if w.sw != nil {
+		for i, v := range values {
+			if err := w.span(row, i+1, i+1, v, styleIDs[i]); err != nil {
+				return err
+			}
 		}
 	}
-	if h := rowHeight(cols, values, 1); h > 0 {
-		return w.height(row, h)
-	}
-	return nil
+	return w.height(row, max(rowHeight(cols, values, 1), defaultRowHeight))
 }
 
-// streamDoc prepares a document sheet: a dry run of write finds its header
-// and last rows, then the layout is set — widths, print layout, the header
-// row repeated on every page, a footer without the data sheets' page
-// header (the document has its own heading). It returns the stream and the
+// streamDoc prepares a document sheet: a dry run of write finds its rows,
+// then the layout is set — widths, print layout, the header row repeated
+// on every page, the page breaks that keep headings and the signature with
+// what they belong to, the page number from page 2 at the top centre
+// (Hướng dẫn 36-HD/VPTW) and no footer. It returns the stream and the
 // function that writes the rows into it, which touches nothing else of the
 // workbook and may run beside another sheet's.
 func (x *xlsxWriter) streamDoc(sheet string, cols []column, write func(*docStream) (int, int, error)) (*excelize.StreamWriter, func() error, error) {
-	dry := &docStream{}
+	dry := &docStream{cols: cols, fonts: x.st.docFont}
 	header, _, err := write(dry)
 	if err != nil {
 		return nil, nil, err
@@ -627,8 +709,16 @@ func (x *xlsxWriter) streamDoc(sheet string, cols []column, write func(*docStrea
 	if err := x.setupSheet(sheet, cols, header, dry.last, false); err != nil {
 		return nil, nil, err
 	}
-	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(x.r)}); err != nil {
+	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		DifferentFirst: true,
+		OddHeader:      `&C&"` + fontName + `,Regular"&14&P`,
+	}); err != nil {
 		return nil, nil, err
+	}
+	for _, b := range layout(dry.heights, dry.keeps, header, pageCapacity(printScale(cols))) {
+		if err := x.f.InsertPageBreak(sheet, breakCell(b)); err != nil {
+			return nil, nil, err
+		}
 	}
 	sw, err := x.f.NewStreamWriter(sheet)
 	if err != nil {
@@ -640,7 +730,7 @@ func (x *xlsxWriter) streamDoc(sheet string, cols []column, write func(*docStrea
 		}
 	}
 	return sw, func() error {
-		w := &docStream{sw: sw}
+		w := &docStream{sw: sw, cols: cols, fonts: x.st.docFont}
 		if _, _, err := write(w); err != nil {
 			return err
 		}

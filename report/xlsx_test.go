@@ -197,7 +197,7 @@ func TestXLSXDocumentIdentity(t *testing.T) {
 	}
 	f, _ := renderXLSX(t, fixture(), XLSXOptions{Document: doc})
 	for _, sheet := range []string{SheetSummary, SheetCommendation} {
-		for _, want := range []string{"ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ TƯ PHÁP", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 125-BC/ĐU",
+		for _, want := range []string{"ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ TƯ PHÁP", "ĐẢNG CỘNG SẢN VIỆT NAM",
 			"Hà Nội, ngày 05 tháng 02 năm 2025", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A", "Nơi nhận:",
 			"- Ban Tổ chức Tỉnh ủy,", "- Lưu VP."} {
 			if cell, _ := findCell(t, f, sheet, func(v string) bool { return v == want }); cell == "" {
@@ -213,7 +213,7 @@ func TestXLSXDocumentIdentity(t *testing.T) {
 	}
 	// Nothing given: dotted blanks to fill by hand.
 	f, _ = renderXLSX(t, fixture(), XLSXOptions{})
-	for _, want := range []string{"Số: ……………………", "…………, ngày …… tháng …… năm ……", "T/M ……………………"} {
+	for _, want := range []string{"Số ……………………", "…………, ngày …… tháng …… năm ……", "T/M ……………………"} {
 		if cell, _ := findCell(t, f, SheetSummary, func(v string) bool { return v == want }); cell == "" {
 			t.Errorf("no blank %q", want)
 		}
@@ -251,8 +251,8 @@ func TestXLSXCountLines(t *testing.T) {
 		}
 		found++
 		r := itoa(i + 1)
-		total, _ := f.GetCellValue(SheetSummary, "E"+r, excelize.Options{RawCellValue: true})
-		met, _ := f.GetCellValue(SheetSummary, "H"+r, excelize.Options{RawCellValue: true})
+		total, _ := f.GetCellValue(SheetSummary, "F"+r, excelize.Options{RawCellValue: true})
+		met, _ := f.GetCellValue(SheetSummary, "I"+r, excelize.Options{RawCellValue: true})
 		share, _ := f.GetCellValue(SheetSummary, "K"+r)
 		if total != itoa(w[0]) || met != itoa(w[1]) {
 			t.Errorf("%s: total %s met %s, want %v", row[0], total, met, w)
@@ -261,7 +261,7 @@ func TestXLSXCountLines(t *testing.T) {
 		if share != wantShare {
 			t.Errorf("%s: share %q, want %q", row[0], share, wantShare)
 		}
-		if st := cellStyle(t, f, SheetSummary, "E"+r); st.NumFmt != 3 {
+		if st := cellStyle(t, f, SheetSummary, "F"+r); st.NumFmt != 3 {
 			t.Errorf("%s: count format %d, want 3 (#,##0)", row[0], st.NumFmt)
 		}
 	}
@@ -298,8 +298,8 @@ func TestXLSXLayout(t *testing.T) {
 		}
 	}
 	dims := map[string]string{
-		SheetDetail: "A1:G" + itoa(detailRows[true]+1), SheetPassed: "A1:F" + itoa(detailRows[false]+1),
-		SheetImplementation: "A1:F4", SheetProblems: "A1:G5",
+		SheetDetail: "A1:G" + itoa(detailRows[true]+1), SheetPassed: "A1:G" + itoa(detailRows[false]+1),
+		SheetImplementation: "A1:E4", SheetProblems: "A1:G5",
 	}
 	names := f.GetDefinedName()
 	for i, sheet := range mainSheets {
@@ -308,22 +308,20 @@ func TestXLSXLayout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fitH := 0
-		if sheet == SheetCharts {
-			fitH = 1 // one page
-		}
-		if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != fitH {
-			t.Errorf("%s: page layout size %d %s fit %d×%d", sheet, *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
+		if *layout.Size != 9 || *layout.Orientation != "landscape" {
+			t.Errorf("%s: page layout size %d %s", sheet, *layout.Size, *layout.Orientation)
 		}
 		props, err := f.GetSheetProps(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if props.FitToPage == nil || !*props.FitToPage {
-			t.Errorf("%s: fitToPage not set", sheet)
+		// Biểu đồ is a picture fitted to its page; every other sheet
+		// prints at the scale bontot lays its pages out for.
+		if fit := props.FitToPage != nil && *props.FitToPage; fit != (sheet == SheetCharts) {
+			t.Errorf("%s: fitToPage %v", sheet, fit)
 		}
-		if !strings.Contains(part, "Times New Roman") {
-			t.Errorf("%s: no page footer in Times New Roman", sheet)
+		if !strings.Contains(part, "Times New Roman") && sheet != SheetCharts {
+			t.Errorf("%s: no page number in Times New Roman", sheet)
 		}
 		want, ok := dims[sheet]
 		if !ok {
@@ -408,12 +406,9 @@ func TestXLSXDetailRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols := detailColumns
-		if sheet == SheetPassed {
-			cols = passedColumns
-		}
 		var header []string
-		for _, c := range cols {
+		for _, c := range detailColumns { // both sheets: the unit on every row
+
 			header = append(header, c.title)
 		}
 		if !slices.Equal(rows[0], header) {
@@ -429,18 +424,12 @@ func TestXLSXDetailRows(t *testing.T) {
 			if mc, _ := f.GetMergeCells(sheet); len(mc) == 0 {
 				t.Errorf("%s: group rows not merged", sheet)
 			}
-			// A unit's group row: code and title, or "code · title" alone.
-			if sheet == SheetDetail && len(row) == 2 {
+			// A unit's group row: code and title.
+			if len(row) == 2 {
 				group = row[0]
 				continue
 			}
-			if sheet == SheetPassed && len(row) == 1 {
-				group, _, _ = strings.Cut(row[0], " · ")
-				continue
-			}
-			if sheet == SheetPassed {
-				row = append([]string{group}, row...) // the code its group row carries
-			} else if row[0] != group {
+			if row[0] != group {
 				t.Errorf("%s row %d: unit %s under the group of %s", sheet, i+2, row[0], group)
 			}
 			k := key{row[0], row[2]}
@@ -487,7 +476,7 @@ func TestXLSXDetailRows(t *testing.T) {
 		t.Errorf("commendation list %q", comm)
 	}
 	impl, _ := f.GetRows(SheetImplementation)
-	if len(impl) != 4 || impl[3][3] != "Cụm 1" || impl[3][4] != "Không đạt" {
+	if len(impl) != 4 || impl[3][2] != "Cụm 1" || impl[3][3] != "Không đạt" {
 		t.Errorf("implementation sheet %q", impl)
 	}
 }
@@ -627,29 +616,41 @@ func TestRefFixerSplitWrites(t *testing.T) {
 	}
 }
 
-// TestXLSXFooterNamesRules: every printed page of the report says which
-// rules made it (SPEC §6), beside the page number; a report naming no
-// profile keeps the page number alone.
-func TestXLSXFooterNamesRules(t *testing.T) {
+// TestXLSXRulesUnderTitleNotInFooter: the rules that made the report
+// stand under its title (SPEC §6); no printed page carries a rule-profile
+// slug in its margins (issue 19, item 9), and the document sheets number
+// their pages from page 2, at the top centre, with no footer.
+func TestXLSXRulesUnderTitleNotInFooter(t *testing.T) {
 	r := fixture()
 	r.Rules = criteria.Rules{Profile: criteria.Profile2025, CriteriaFile: "tiêu chí A&B.yaml", SHA256: "00"}
 	f, _ := renderXLSX(t, r, XLSXOptions{})
+	if cell, _ := findCell(t, f, SheetSummary, func(v string) bool {
+		return strings.HasPrefix(v, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06; tệp tiêu chí tiêu chí A&B.yaml.")
+	}); cell == "" {
+		t.Error("Tổng hợp: no rules line under the title")
+	}
 	for _, sheet := range f.GetSheetList() {
 		hf, err := f.GetHeaderFooter(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(hf.OddFooter, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06; tệp tiêu chí tiêu chí A&&B.yaml.") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
-			t.Errorf("%s: footer %q", sheet, hf.OddFooter)
+		if hf == nil {
+			if sheet == SheetCharts { // one page, a picture: nothing in its margins
+				continue
+			}
+			t.Fatalf("%s: no header or footer", sheet)
 		}
-	}
-	f, _ = renderXLSX(t, &criteria.Report{Year: 2024}, XLSXOptions{})
-	hf, err := f.GetHeaderFooter(f.GetSheetList()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(hf.OddFooter, "Bộ quy tắc") || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
-		t.Errorf("report without a profile: footer %q", hf.OddFooter)
+		for _, s := range []string{hf.OddHeader, hf.OddFooter, hf.FirstHeader, hf.FirstFooter} {
+			if strings.Contains(s, "Quy tắc") || strings.Contains(s, "profile") || strings.Contains(s, "hd17") {
+				t.Errorf("%s: rules in the page margins: %q", sheet, s)
+			}
+		}
+		if sheet != SheetSummary && sheet != SheetCommendation {
+			continue
+		}
+		if !hf.DifferentFirst || hf.FirstHeader != "" || !strings.HasPrefix(hf.OddHeader, "&C") || !strings.HasSuffix(hf.OddHeader, "&P") || hf.OddFooter != "" {
+			t.Errorf("%s: page number not from page 2 at the top centre: %+v", sheet, hf)
+		}
 	}
 }
 

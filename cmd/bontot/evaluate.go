@@ -589,7 +589,7 @@ func totalSize(files []string) int64 {
 
 // writeSplit writes one Excel report per unit of rep into dir (evaluate
 // --split): the unit's row, every check with its evidence, its
-// implementation checks and problems, headed "Kính gửi" the unit, so that
+// implementation checks and problems, a report about the unit, so that
 // the office can send each its own result. Each file is written
 // atomically, like -o, under a name safe on Windows. It returns the paths
 // written, also when it stops part way (Ctrl+C), so that the user is told
