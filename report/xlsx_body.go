@@ -41,6 +41,15 @@ func (x *xlsxWriter) body() []paragraph {
 			ps = append(ps, paragraph{text: s})
 		}
 	}
+	// What the whole report rests on and the reader took for granted —
+	// whose workbook a sổ without a Đơn vị sheet is, from which cell; a
+	// year that leaves most rows out — stands first, where the terminal
+	// report puts it too (criteria.Problem.Lead), so that it is checked.
+	for _, p := range x.r.Problems {
+		if p.Lead {
+			add(nfc.String(p.String()) + ".")
+		}
+	}
 	add(x.evaluatedText())
 	add(x.metText())
 	add(x.lastYearText())
