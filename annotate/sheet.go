@@ -50,6 +50,31 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	return s, nil
 }
 
+// colWidths are Góp ý's column widths, in characters: narrow enough that
+// a landscape A4 page holds them at a legible size.
+var colWidths = []float64{13, 30, 58, 32, 20}
+
+// fitHeight sets the row's height to what its wrapped texts need: neither
+// Excel nor LibreOffice grows a row written without a height when the file
+// is opened, so long evidence would otherwise overlap the next row.
+func (w *sheetWriter) fitHeight(texts ...string) {
+	lines := 1
+	for i, t := range texts {
+		per := int(colWidths[i]*1.1) - 2
+		n := 0
+		for _, para := range strings.Split(t, "\n") {
+			n += (len([]rune(para)) + per - 1) / per
+			if para == "" {
+				n++
+			}
+		}
+		lines = max(lines, n)
+	}
+	if w.err == nil && lines > 1 {
+		w.err = w.f.SetRowHeight(w.name, w.row, float64(15*lines+2))
+	}
+}
+
 // sheetWriter appends the rows of Góp ý.
 type sheetWriter struct {
 	f     *excelize.File
@@ -87,7 +112,7 @@ func (w *sheetWriter) line(text string, style int) {
 	}
 	// A merged line does not grow with its text in Excel: give it the
 	// height its wrapped text needs at the sheet's total width.
-	if n := len([]rune(text))/150 + 1; n > 1 && w.err == nil {
+	if n := len([]rune(text))/165 + 1; n > 1 && w.err == nil {
 		w.err = w.f.SetRowHeight(w.name, w.row, float64(15*n))
 	}
 }
@@ -118,7 +143,7 @@ func (a *Annotator) writeSheet(f *excelize.File, name string, b Book, p *bookPla
 		return err
 	}
 	w := &sheetWriter{f: f, name: name, st: st}
-	for col, width := range []float64{16, 34, 70, 38, 24} {
+	for col, width := range colWidths {
 		c, _ := excelize.ColumnNumberToName(col + 1)
 		if err := f.SetColWidth(name, c, c, width); err != nil {
 			return err
@@ -239,6 +264,7 @@ func writeFindings(w *sheetWriter, fds []*finding) {
 		}
 		w.cell(3, msg, w.st.text)
 		w.cell(4, fd.fix, w.st.text)
+		w.fitHeight(fd.level.Label(), title, msg, fd.fix)
 		switch len(fd.cells) {
 		case 0:
 			where := fd.where
@@ -246,6 +272,7 @@ func writeFindings(w *sheetWriter, fds []*finding) {
 				where = "xem sổ khác"
 			}
 			w.cell(5, "Không có ô riêng: thuộc "+where, w.st.text)
+			w.fitHeight(fd.level.Label(), title, msg, fd.fix, "Không có ô riêng: thuộc "+where)
 		case 1:
 			w.link(5, fd.cells[0].sheet, fd.cells[0].cell)
 		default:

@@ -264,11 +264,11 @@ func sortedCodes(m map[string][]*finding, known map[string]bool) []string {
 }
 
 var (
-	sheetsRe  = regexp.MustCompile(`(?s)<sheets>(.*?)</sheets>`)
-	sheetRe   = regexp.MustCompile(`<sheet\b[^>]*?(?:/>|>\s*</sheet>)`)
-	localRe   = regexp.MustCompile(`localSheetId="(\d+)"`)
-	activeRe  = regexp.MustCompile(`activeTab="\d+"`)
-	firstRe   = regexp.MustCompile(` firstSheet="\d+"`)
+	sheetsRe = regexp.MustCompile(`(?s)<sheets>(.*?)</sheets>`)
+	sheetRe  = regexp.MustCompile(`<sheet\b[^>]*?(?:/>|>\s*</sheet>)`)
+	localRe  = regexp.MustCompile(`localSheetId="(\d+)"`)
+	activeRe = regexp.MustCompile(`activeTab="\d+"`)
+	firstRe  = regexp.MustCompile(` firstSheet="\d+"`)
 )
 
 // moveLastSheetFirst copies the workbook zip from src to w with its last
