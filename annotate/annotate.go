@@ -155,9 +155,16 @@ func plan(rep *criteria.Report) map[string]*bookPlan {
 					}
 					parts[f] = append(parts[f], cellRef{sheet: ct.Source.Sheet(), row: ct.Source.Row, field: ct.Field, note: ct.Note})
 				}
+				fix := c.Fix
+				if fix == "" && c.Status == criteria.NotMet && len(c.Cites) > 0 {
+					// A complaint received, a violation, a negative
+					// feedback: the year cannot undo them, only a row
+					// written in error can be corrected.
+					fix = "không còn khắc phục được trong năm; nếu dòng ghi nhầm, sửa lại theo hồ sơ"
+				}
 				for _, f := range order {
 					fd := &finding{level: lv, unit: ur.Unit.Code, crit: cr.ID, check: c.ID,
-						title: criteria.CheckTitle(c.ID), message: c.Message, fix: c.Fix, cells: parts[f]}
+						title: criteria.CheckTitle(c.ID), message: c.Message, fix: fix, cells: parts[f]}
 					for _, g := range order {
 						if g == f {
 							continue

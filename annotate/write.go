@@ -80,8 +80,8 @@ func (a *Annotator) Write(w io.Writer, b Book) (Stats, error) {
 	merges := map[string][]excelize.MergeCell{}
 	marks := map[[2]string]*mark{}
 	var order []*mark
-	for _, fds := range p.findings {
-		for _, fd := range fds {
+	for _, code := range p.codes() {
+		for _, fd := range p.findings[code] {
 			st.Findings++
 			kept := fd.cells[:0]
 			for _, r := range fd.cells {
@@ -108,7 +108,8 @@ func (a *Annotator) Write(w io.Writer, b Book) (Stats, error) {
 			}
 		}
 	}
-	if err := applyMarks(f, order); err != nil {
+	notes, err := applyMarks(f, order)
+	if err != nil {
 		return st, err
 	}
 	st.Cells = len(order)
@@ -128,7 +129,21 @@ func (a *Annotator) Write(w io.Writer, b Book) (Stats, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return st, err
 	}
-	return st, moveLastSheetFirst(buf.Bytes(), w)
+	return st, finish(buf.Bytes(), w, notes)
+}
+
+// codes are the plan's unit codes in report order, then codes the report
+// does not know, then "" (the file's own problems): the copy is the same
+// on every run.
+func (p *bookPlan) codes() []string {
+	var out []string
+	known := map[string]bool{}
+	for _, ur := range p.units {
+		known[ur.Unit.Code] = true
+		out = append(out, ur.Unit.Code)
+	}
+	out = append(out, sortedCodes(p.findings, known)...)
+	return append(out, "")
 }
 
 // topLeft is the merged range's first cell when cell lies inside one: a
@@ -157,21 +172,37 @@ func topLeft(f *excelize.File, merges map[string][]excelize.MergeCell, sheet, ce
 }
 
 // applyMarks fills each marked cell and gives it one comment holding every
-// finding about it, after the comment the cell already had, if any.
-func applyMarks(f *excelize.File, marks []*mark) error {
+// finding about it, after the comment the cell already had, if any. The
+// comments of sheets without a drawing of their own are returned, to be
+// written as parts when the copy is finished (comments.go).
+func applyMarks(f *excelize.File, marks []*mark) (map[string][]note, error) {
 	mk := newMarker(f)
 	existing := map[string]map[string]string{}
+	shared := map[string]bool{}
+	notes := map[string][]note{}
 	for _, m := range marks {
 		orig, err := f.GetCellStyle(m.sheet, m.cell)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id, err := mk.style(orig, m.level)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := f.SetCellStyle(m.sheet, m.cell, m.cell, id); err != nil {
-			return err
+			return nil, err
+		}
+		sh, ok := shared[m.sheet]
+		if !ok {
+			sh = sharesDrawing(f, m.sheet)
+			shared[m.sheet] = sh
+		}
+		if !sh {
+			text := cut(strings.Join(m.texts, "\n\n"), maxCommentRunes)
+			c, r, _ := excelize.CellNameToCoordinates(m.cell)
+			notes[m.sheet] = append(notes[m.sheet], note{col: c, row: r, text: text,
+				lines: strings.Count(text, "\n") + len([]rune(text))/45 + 1})
+			continue
 		}
 		old, ok := existing[m.sheet]
 		if !ok {
@@ -185,7 +216,7 @@ func applyMarks(f *excelize.File, marks []*mark) error {
 		text := strings.Join(m.texts, "\n\n")
 		if prev, ok := old[m.cell]; ok {
 			if err := f.DeleteComment(m.sheet, m.cell); err != nil {
-				return err
+				return nil, err
 			}
 			text = prev + "\n\n— bontot —\n" + text
 		}
@@ -193,10 +224,18 @@ func applyMarks(f *excelize.File, marks []*mark) error {
 		lines := strings.Count(text, "\n") + len([]rune(text))/45 + 1
 		if err := f.AddComment(m.sheet, excelize.Comment{Author: Author, Cell: m.cell, Text: text,
 			Width: 320, Height: uint(min(420, 16*lines+10))}); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	for _, ns := range notes {
+		sort.Slice(ns, func(i, j int) bool {
+			if ns[i].row != ns[j].row {
+				return ns[i].row < ns[j].row
+			}
+			return ns[i].col < ns[j].col
+		})
+	}
+	return notes, nil
 }
 
 func commentString(c excelize.Comment) string {
@@ -271,19 +310,42 @@ var (
 	firstRe  = regexp.MustCompile(` firstSheet="\d+"`)
 )
 
-// moveLastSheetFirst copies the workbook zip from src to w with its last
-// sheet (Góp ý, just added) moved to the front. excelize's MoveSheet leaves
+// finish copies the workbook zip from src to w with its last sheet (Góp
+// ý, just added) moved to the front and the comments of notes added as
+// parts. excelize's MoveSheet leaves
 // every sheet-scoped defined name (print areas, print titles, filters)
 // pointing at the sheet that now sits where its sheet was; here each
 // localSheetId moves up by one with its sheet, and Góp ý is the open tab.
 // Every other part is copied byte for byte, still compressed.
-func moveLastSheetFirst(src []byte, w io.Writer) error {
+func finish(src []byte, w io.Writer, notes map[string][]note) error {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
+	files := map[string]*zip.File{}
 	for _, zf := range zr.File {
+		files[zf.Name] = zf
+	}
+	parts, err := commentParts(files, notes)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	put := func(name string, data []byte) error {
+		out, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err == nil {
+			_, err = out.Write(data)
+		}
+		return err
+	}
+	for _, zf := range zr.File {
+		if data, ok := parts[zf.Name]; ok {
+			if err := put(zf.Name, data); err != nil {
+				return err
+			}
+			delete(parts, zf.Name)
+			continue
+		}
 		if zf.Name != "xl/workbook.xml" {
 			if err := zw.Copy(zf); err != nil {
 				return err
@@ -303,11 +365,17 @@ func moveLastSheetFirst(src []byte, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		out, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
-		if err != nil {
+		if err := put(zf.Name, data); err != nil {
 			return err
 		}
-		if _, err := out.Write(data); err != nil {
+	}
+	added := make([]string, 0, len(parts))
+	for name := range parts {
+		added = append(added, name)
+	}
+	sort.Strings(added)
+	for _, name := range added {
+		if err := put(name, parts[name]); err != nil {
 			return err
 		}
 	}

@@ -202,7 +202,7 @@ func TestAnnotateExampleBloc(t *testing.T) {
 	}
 	f := openBook(t, copyPath)
 	comments := commentsOf(t, f)
-	notMet := 0
+	notMet, checked := 0, 0
 	for _, u := range r.Units {
 		if u.Verdict != "khong_dat" {
 			continue
@@ -217,6 +217,7 @@ func TestAnnotateExampleBloc(t *testing.T) {
 				// the evidence of the failure.
 				msg, _, _ := strings.Cut(ch.Message, "; không tính")
 				for _, m := range rowRef.FindAllStringSubmatch(msg, -1) {
+					checked++
 					if !commentOnRow(comments, m[1], m[2], ch.ID) {
 						t.Errorf("%s %s: no comment naming it on %s row %s", u.Code, ch.ID, m[1], m[2])
 					}
@@ -224,8 +225,8 @@ func TestAnnotateExampleBloc(t *testing.T) {
 			}
 		}
 	}
-	if notMet < 5 {
-		t.Fatalf("only %d units not met: the example changed?", notMet)
+	if notMet < 5 || checked < 10 {
+		t.Fatalf("only %d units not met, %d rows of evidence: the example changed?", notMet, checked)
 	}
 	// The member below the floor of CB03 is marked on its rating cell.
 	rating := headerColumn(t, f, "Đảng viên", "Xếp loại")
@@ -404,9 +405,54 @@ func TestAnnotateLibreOfficeSaved(t *testing.T) {
 	if len(commentsOf(t, openBook(t, copyPath))) == 0 {
 		t.Error("no comment")
 	}
+	// LibreOffice reads the comments back: saved again by it, the copy
+	// still has every one.
+	back := filepath.Join(tmp, "back")
+	out, err = exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "xlsx", "--outdir", back, copyPath).CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v %s", err, out)
+	}
+	if got, want := len(commentsOf(t, openBook(t, filepath.Join(back, "khoi-lo-gop-y.xlsx")))), len(commentsOf(t, openBook(t, copyPath))); got != want {
+		t.Errorf("LibreOffice reads %d comments of %d", got, want)
+	}
 	pdf := filepath.Join(tmp, "pdf")
 	out, err = exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "pdf", "--outdir", pdf, copyPath).CombinedOutput()
 	if _, serr := os.Stat(filepath.Join(pdf, "khoi-lo-gop-y.pdf")); err != nil || serr != nil {
 		t.Errorf("LibreOffice does not open the copy: %v %v %s", err, serr, out)
+	}
+}
+
+// TestAnnotateKeepsComments: a cell that already has a comment keeps its
+// text, followed by bontot's finding, and the sheet's other comment is
+// untouched (the sheet's own drawing is shared, not replaced).
+func TestAnnotateKeepsComments(t *testing.T) {
+	f, err := excelize.OpenFile("../../testdata/khoi-2024.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rating := headerColumn(t, f, "Đảng viên", "Xếp loại")
+	for cell, text := range map[string]string{rating + "252": "Cấp ủy họp ngày 10/12", "B2": "ghi chú cũ"} {
+		if err := f.AddComment("Đảng viên", excelize.Comment{Author: "Bí thư", Cell: cell, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	orig := filepath.Join(t.TempDir(), "co-ghi-chu.xlsx")
+	if err := f.SaveAs(orig); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, dir := annotatedRun(t, orig)
+	copyPath := filepath.Join(dir, "co-ghi-chu-gop-y.xlsx")
+	assertKept(t, orig, copyPath)
+	openpyxlOpens(t, copyPath)
+	c := commentsOf(t, openBook(t, copyPath))
+	if got := c["Đảng viên!"+rating+"252"]; !strings.HasPrefix(got, "Cấp ủy họp ngày 10/12") || !strings.Contains(got, "tc1.members_floor") {
+		t.Errorf("merged comment: %q", got)
+	}
+	if got := c["Đảng viên!B2"]; got != "ghi chú cũ" {
+		t.Errorf("other comment: %q", got)
+	}
+	if !strings.Contains(c["Sinh hoạt!"+headerColumn(t, openBook(t, copyPath), "Sinh hoạt", "Điểm")+"178"], "tc2.regular_no_weak") {
+		t.Error("a sheet without comments of its own got none")
 	}
 }
