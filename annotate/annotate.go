@@ -13,6 +13,7 @@
 package annotate
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -165,14 +166,7 @@ func plan(rep *criteria.Report) map[string]*bookPlan {
 				for _, f := range order {
 					fd := &finding{level: lv, unit: ur.Unit.Code, crit: cr.ID, check: c.ID,
 						title: criteria.CheckTitle(c.ID), message: c.Message, fix: fix, cells: parts[f]}
-					for _, g := range order {
-						if g == f {
-							continue
-						}
-						for _, r := range parts[g] {
-							fd.elsewhere = append(fd.elsewhere, g+" › "+sourceText(r))
-						}
-					}
+					fd.elsewhere = elsewhere(order, parts, f)
 					if len(parts[f]) == 0 && len(fd.elsewhere) == 0 {
 						fd.where = whereOf(c)
 					}
@@ -248,6 +242,33 @@ func whereOf(c criteria.CheckResult) string {
 		return "trang \"Đơn thư vụ việc\""
 	}
 	return "trang \"Đơn vị\""
+}
+
+// maxElsewhere is how many rows in other workbooks a finding names: a unit
+// whose rows come from hundreds of files (the same code in each) would
+// otherwise list every row of every other file in every copy.
+const maxElsewhere = 10
+
+// elsewhere names the rows a finding rests on outside workbook f.
+func elsewhere(order []string, parts map[string][]cellRef, f string) []string {
+	var out []string
+	more := 0
+	for _, g := range order {
+		if g == f {
+			continue
+		}
+		for _, r := range parts[g] {
+			if len(out) == maxElsewhere {
+				more++
+				continue
+			}
+			out = append(out, g+" › "+sourceText(r))
+		}
+	}
+	if more > 0 {
+		out = append(out, fmt.Sprintf("và %d dòng khác", more))
+	}
+	return out
 }
 
 // sourceText is "Sinh hoạt dòng 17", or the sheet alone.

@@ -11,7 +11,7 @@ import (
 
 // sheetStyles are the styles of Góp ý.
 type sheetStyles struct {
-	title, note, unit, crit, head, text, link int
+	title, note, quiet, unit, crit, head, text, link int
 	level                                     [len(looks)]int
 }
 
@@ -25,9 +25,10 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	}{
 		{&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&s.note, excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&s.quiet, excelize.Style{Font: &excelize.Font{Italic: true}}},
 		{&s.unit, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
-			Border: borders(1, "808080"), Alignment: wrap}},
-		{&s.crit, excelize.Style{Font: &excelize.Font{Bold: true, Italic: true}, Alignment: wrap}},
+			Border: []excelize.Border{{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}}},
+		{&s.crit, excelize.Style{Font: &excelize.Font{Bold: true, Italic: true}}},
 		{&s.head, excelize.Style{Font: &excelize.Font{Bold: true}, Border: borders(1, "808080"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
 		{&s.text, excelize.Style{Border: thin, Alignment: wrap}},
 		{&s.link, excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: thin, Alignment: wrap}},
@@ -98,10 +99,21 @@ func (w *sheetWriter) cell(col int, v any, style int) {
 	}
 }
 
-// line writes one cell spanning A:E.
+// line writes one cell spanning A:E: merged for the wrapped notes at the
+// top, only styled across for the unit and criterion lines, whose text
+// overflows into the empty cells. A merge per line would make every later
+// cell write check them all: quadratic on a province's thousands of units.
 func (w *sheetWriter) line(text string, style int) {
 	w.row++
 	w.cell(1, text, style)
+	if style != w.st.note && style != w.st.title {
+		if w.err == nil {
+			e, _ := excelize.CoordinatesToCellName(5, w.row)
+			a, _ := excelize.CoordinatesToCellName(1, w.row)
+			w.err = w.f.SetCellStyle(w.name, a, e, style)
+		}
+		return
+	}
 	if w.err == nil {
 		a, _ := excelize.CoordinatesToCellName(1, w.row)
 		e, _ := excelize.CoordinatesToCellName(5, w.row)
@@ -195,7 +207,7 @@ func (a *Annotator) writeSheet(f *excelize.File, name string, b Book, p *bookPla
 	}
 	if len(p.units) == 0 && len(p.findings) == 0 {
 		w.row++
-		w.line("Sổ này không có đơn vị nào được đánh giá và không có góp ý.", st.note)
+		w.line("Sổ này không có đơn vị nào được đánh giá và không có góp ý.", st.quiet)
 	}
 	if w.err != nil {
 		return w.err
@@ -217,7 +229,7 @@ func (a *Annotator) writeUnit(w *sheetWriter, ur *criteria.UnitResult, fds []*fi
 	res += fmt.Sprintf(" · đạt %d/4 tiêu chí", ur.CriteriaMet)
 	w.line(res, w.st.unit)
 	if len(fds) == 0 {
-		w.line("Không có góp ý: mọi tiêu chí con đều đạt hoặc không áp dụng.", w.st.note)
+		w.line("Không có góp ý: mọi tiêu chí con đều đạt hoặc không áp dụng.", w.st.quiet)
 		return
 	}
 	verdict := map[string]criteria.Status{}
