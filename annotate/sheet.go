@@ -12,7 +12,7 @@ import (
 // sheetStyles are the styles of Góp ý.
 type sheetStyles struct {
 	title, note, quiet, unit, crit, head, text, link int
-	level                                     [len(looks)]int
+	level                                            [len(looks)]int
 }
 
 func newSheetStyles(f *excelize.File) (sheetStyles, error) {
