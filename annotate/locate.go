@@ -76,6 +76,10 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// totalKey marks, among a sheet's first rows, the "Tổng cộng" line of a
+// score sheet: the cell a finding about the whole meeting is put on.
+const totalKey = "\x00total"
+
 // headerHit is a header cell of a known column.
 type headerHit struct{ row, col int }
 
@@ -105,7 +109,11 @@ func readHeaders(f *excelize.File, sheet string) sheetHeaders {
 			if v == "" || len(v) > 80 {
 				continue
 			}
-			for _, k := range keyOf[fold(v)] {
+			fv := fold(v)
+			if fv == "tong cong" || fv == "tong diem" {
+				h[totalKey] = append(h[totalKey], headerHit{row: r, col: c + 1})
+			}
+			for _, k := range keyOf[fv] {
 				h[k] = append(h[k], headerHit{row: r, col: c + 1})
 			}
 		}
@@ -127,20 +135,25 @@ func (h sheetHeaders) column(key string, row int) int {
 
 // locate gives a cite its A1 cell: the deciding column's header above the
 // row, else the column naming the row, else column A. A score sheet (no
-// row) is marked at its first cell. It reports whether the deciding
+// row) is marked on its "Tổng cộng" line. It reports whether the deciding
 // column was found.
 func locate(f *excelize.File, heads map[string]sheetHeaders, r *cellRef) bool {
 	if r.cell != "" {
 		return true
 	}
-	if r.row == 0 {
-		r.cell = "A1"
-		return false
-	}
 	h, ok := heads[r.sheet]
 	if !ok {
 		h = readHeaders(f, r.sheet)
 		heads[r.sheet] = h
+	}
+	if r.row == 0 {
+		// A score sheet is one meeting: its total line, else its first
+		// cell.
+		r.cell = "A1"
+		if t := h[totalKey]; len(t) > 0 {
+			r.cell, _ = excelize.CoordinatesToCellName(t[0].col, t[0].row)
+		}
+		return false
 	}
 	keys := fallbacks[r.field]
 	if keys == nil && r.field != "" {

@@ -456,3 +456,75 @@ func TestAnnotateKeepsComments(t *testing.T) {
 		t.Error("a sheet without comments of its own got none")
 	}
 }
+
+// TestAnnotateScoreSheetForm: the score-sheet form of `template --form
+// phieu`, filled as a secretary does (the day over the dots, the chi ủy's
+// group scores; nhóm V 5/20 in March, June, September, December) and
+// saved by LibreOffice, which computes the totals: the copy keeps every
+// cell and formula, marks the Tổng cộng line of each meeting not scored
+// Tốt, and lists the sheets the workbook lacks on Góp ý alone.
+func TestAnnotateScoreSheetForm(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice is slow")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("no soffice")
+	}
+	tmp := t.TempDir()
+	blank := filepath.Join(tmp, "blank.xlsx")
+	if _, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",
+		"--type", "chi_bo_co_so", "--year", "2024", "-o", blank); code != 0 {
+		t.Fatal(stderr)
+	}
+	f := openBook(t, blank)
+	for m := 1; m <= 12; m++ {
+		sh := "T" + strconv.Itoa(m)
+		if v, _ := f.GetCellValue(sh, "B15"); v != "Tổng cộng" {
+			t.Fatalf("%s!B15 = %q: the form changed", sh, v)
+		}
+		f.SetCellValue(sh, "A7", "ngày 10/"+strconv.Itoa(m)+"/2024")
+		for r := 10; r <= 14; r++ {
+			v := 20
+			if r == 14 && m%3 == 0 {
+				v = 5
+			}
+			f.SetCellValue(sh, "D"+strconv.Itoa(r), v)
+		}
+	}
+	filled := filepath.Join(tmp, "phieu-chi-bo.xlsx")
+	if err := f.SaveAs(filled); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(tmp, "lo-out"), filled).CombinedOutput()
+	if err != nil {
+		t.Skipf("soffice: %v %s", err, out)
+	}
+	orig := filepath.Join(tmp, "lo-out", "phieu-chi-bo.xlsx")
+	r, dir := annotatedRun(t, orig)
+	if st := r.verdicts()["CB01 tc2.regular_good"]; st != "khong_dat" {
+		t.Fatalf("tc2.regular_good %s: the filled form is not read as meant", st)
+	}
+	copyPath := filepath.Join(dir, "phieu-chi-bo-gop-y.xlsx")
+	assertKept(t, orig, copyPath)
+	openpyxlOpens(t, copyPath)
+	c := commentsOf(t, openBook(t, copyPath))
+	for _, sh := range []string{"T3", "T6", "T9", "T12"} {
+		if !strings.Contains(c[sh+"!B15"], "tc2.regular_good") {
+			t.Errorf("%s!B15: %q", sh, c[sh+"!B15"])
+		}
+	}
+	if _, ok := c["T1!B15"]; ok {
+		t.Error("a meeting scored Tốt is marked")
+	}
+	rows, _ := openBook(t, copyPath).GetRows("Góp ý")
+	alone := 0
+	for _, row := range rows {
+		if len(row) >= 5 && strings.HasPrefix(row[4], "Không có ô riêng: thuộc trang") && strings.Contains(row[2], "Sổ không có trang") {
+			alone++
+		}
+	}
+	if alone < 3 {
+		t.Errorf("%d findings about absent sheets on Góp ý", alone)
+	}
+}
