@@ -62,8 +62,12 @@ type mark struct {
 // Write writes the annotated copy of b to w. The original is only read.
 func (a *Annotator) Write(w io.Writer, b Book) (Stats, error) {
 	var st Stats
+	// The reader's limits (workbook/open.go): a file it refused as a zip
+	// bomb is refused here too, with excelize's error, before inflating.
+	// Sheets up to 256 MiB stay in memory rather than spill to temp files:
+	// marking them loads them whole anyway.
 	f, err := excelize.OpenFile(b.Path, excelize.Options{Password: a.Password,
-		UnzipSizeLimit: 4 << 30, UnzipXMLSizeLimit: 1 << 30})
+		UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 256 << 20})
 	if err != nil {
 		return st, err
 	}
