@@ -528,3 +528,30 @@ func TestAnnotateScoreSheetForm(t *testing.T) {
 		t.Errorf("%d findings about absent sheets on Góp ý", alone)
 	}
 }
+
+// TestDroppedWorkbookAnnotated: a workbook dropped onto bontot.exe also
+// gets its annotated copy, in the folder TÊN-gop-y beside the report; a
+// second drop adds "(2)" there and keeps the first.
+func TestDroppedWorkbookAnnotated(t *testing.T) {
+	dir := t.TempDir()
+	wb := filepath.Join(dir, "khoi-2024.xlsx")
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(wb, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openReport = func(string) error { return nil }
+	defer func() { openReport = openFile }()
+	for _, want := range []string{"khoi-2024-gop-y.xlsx", "khoi-2024-gop-y (2).xlsx"} {
+		var out, errb strings.Builder
+		code := runExplorer(t.Context(), launchDropped, []string{wb}, streams{In: strings.NewReader("\n"), Out: &out, Err: &errb, Now: fixedNow})
+		if code != exitOK {
+			t.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
+		}
+		if _, err := os.Stat(filepath.Join(dir, "khoi-2024-gop-y", want)); err != nil {
+			t.Errorf("%v\n%s", err, errb.String())
+		}
+	}
+}
