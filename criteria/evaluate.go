@@ -28,6 +28,11 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 			} else {
 				c = checkFuncs[d.ID](e, v)
 			}
+			if c.Status == Met || c.Status == NotApplicable {
+				// A met check's lists (the meetings not scored Tốt of a
+				// share that is still reached) mark nothing to fix.
+				c.Cites = nil
+			}
 			c.ID = d.ID
 			all = append(all, c)
 		}

@@ -101,6 +101,26 @@ func listNames(names []string, noun string) string {
 type nameList struct {
 	names [maxListed]string
 	n     int
+	// cites are the rows of every entry, not only the shown ones: an
+	// annotated copy marks them all (issue 20). A Source is two words, so
+	// even a đảng bộ pooling thousands of members keeps them cheaply.
+	cites []Cite
+}
+
+// at records the row of the entry just counted, with the column key of the
+// cell that decides and a short note (a constant, so that nothing is
+// formatted per row).
+func (l *nameList) at(src Source, field, note string) {
+	l.cites = append(l.cites, Cite{Source: src, Field: field, Note: note})
+}
+
+// citesOf joins the rows of lists, in order.
+func citesOf(lists ...*nameList) []Cite {
+	var out []Cite
+	for _, l := range lists {
+		out = append(out, l.cites...)
+	}
+	return out
 }
 
 // want counts one more entry and reports whether its name will be shown;

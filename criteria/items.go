@@ -48,6 +48,7 @@ func (e *evaluator) items(out []CheckResult, crit string) []CheckResult {
 			if !decided.Met {
 				b = append(buf[:0], "Không đạt"...)
 				c.Status = NotMet
+				c.Cites = []Cite{{Source: decided.Source, Field: "result", Note: "tự đánh giá Không đạt"}}
 			}
 			if decided.Note != "" {
 				b = append(append(b, " — "...), decided.Note...)

@@ -71,6 +71,27 @@ type CheckResult struct {
 	Value     *float64 // measured value; nil when nothing could be measured
 	Threshold *float64 // nil for items
 	Message   string   // Vietnamese evidence sentence
+	// Cites are the rows (and the column) the result rests on when it is
+	// not met, missing data or still reachable: the members below the
+	// floor, the blank ratings, the meetings not scored Tốt… Every row,
+	// not only the few Message names, so that an annotated copy of the
+	// workbook (issue 20) can mark each cell. Nil for a met check.
+	Cites []Cite
+	// Fix says, in Vietnamese, what would make the check met ("cần thêm
+	// 2 buổi đạt Tốt"); "" when the message already says it or nothing
+	// in the workbook can.
+	Fix string
+}
+
+// Cite is one row of an input workbook that a check's result rests on.
+type Cite struct {
+	Source Source
+	// Field is the schema column key of the cell that decides
+	// ("rating", "score", "level", "resolved", "residence", "violation",
+	// "admitted", "result", "kind"): the reader's column, so that the
+	// annotation can find it under the sheet's own header.
+	Field string
+	Note  string // what is wrong with this row: "chưa xếp loại", "dưới HTTNV"
 }
 
 // CriterionResult is the outcome of one of the four criteria for one unit.

@@ -107,6 +107,7 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 	}
 	var n, ok int
 	var below, blank nameList
+	belowNote := "dưới mức " + floor.Label()
 	for i := range u.Criteria {
 		c := &u.Criteria[i]
 		if c.Key != key {
@@ -114,12 +115,18 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 		}
 		n++
 		lv := c.LevelUnder(e.th)
+		field := "level"
+		if c.HasScore {
+			field = "score"
+		}
 		switch {
 		case lv == LevelNone:
+			blank.at(c.Source, field, "chưa ghi mức hoặc điểm")
 			if blank.want() {
 				blank.add(c.Name + " (" + c.Source.String() + ")")
 			}
 		case lv < floor:
+			below.at(c.Source, field, belowNote)
 			if below.want() {
 				what := lv.Label()
 				if c.Level == LevelNone {
@@ -140,9 +147,13 @@ func (e *evaluator) criteria528(v *view, key bool) CheckResult {
 	case below.len() > 0:
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%s; dưới mức %s: %s", head, floor.Label(), below.list("tiêu chí"))
+		c.Fix = fmt.Sprintf("cần %d tiêu chí này đạt mức %s trở lên", below.len(), floor.Label())
+		c.Cites = citesOf(&below, &blank)
 	case blank.len() > 0:
 		c.Status = MissingData
 		c.Message = fmt.Sprintf("%s; chưa ghi mức hoặc điểm: %s", head, blank.list("tiêu chí"))
+		c.Fix = "ghi mức hoặc điểm của tiêu chí theo kết quả đánh giá của cấp ủy"
+		c.Cites = citesOf(&blank)
 	default:
 		c.Status = Met
 		c.Message = head
@@ -156,7 +167,7 @@ type rated struct {
 	skip   bool // out of the population (an exempt member)
 	name   string
 	code   string // the unit code of a chi bộ trực thuộc; "" for a row
-	src    Source // the row, when code is ""
+	src    Source // the row (a chi bộ trực thuộc's in Đơn vị)
 	rating Rating
 }
 
@@ -179,6 +190,7 @@ func (p *rated) where() string {
 func judgeRatings[T any](rows []T, of func(*T) rated, floor Rating, share float64, noun, extra string) CheckResult {
 	var n, ok int
 	var below, blank nameList
+	belowNote := "xếp loại dưới " + floor.Code()
 	for i := range rows {
 		p := of(&rows[i])
 		if p.skip {
@@ -187,10 +199,12 @@ func judgeRatings[T any](rows []T, of func(*T) rated, floor Rating, share float6
 		n++
 		switch {
 		case p.rating == RatingNone:
+			blank.at(p.src, "rating", "chưa xếp loại")
 			if blank.want() {
 				blank.add(p.name + " (" + p.where() + ")")
 			}
 		case p.rating < floor:
+			below.at(p.src, "rating", belowNote)
 			if below.want() {
 				below.add(p.name + " (" + p.rating.Code() + ", " + p.where() + ")")
 			}
@@ -204,9 +218,13 @@ func judgeRatings[T any](rows []T, of func(*T) rated, floor Rating, share float6
 	case !meets(ok+blank.len(), n, share):
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%s; %d %s xếp loại dưới %s: %s", head, below.len(), noun, floor.Code(), below.list("người"))
+		c.Fix = fmt.Sprintf("cần thêm %d %s xếp loại từ %s trở lên (%d/%d)", needed(share, n)-ok-blank.len(), noun, floor.Code(), needed(share, n), n)
+		c.Cites = citesOf(&below, &blank)
 	case blank.len() > 0:
 		c.Status = MissingData
 		c.Message = fmt.Sprintf("%s; %d %s chưa được xếp loại: %s", head, blank.len(), noun, blank.list("người"))
+		c.Fix = "ghi xếp loại theo quyết định của cấp ủy"
+		c.Cites = citesOf(&blank)
 	default:
 		c.Status = Met
 		c.Message = head
@@ -248,7 +266,7 @@ func (e *evaluator) suborgs(v *view, floor Rating, share float64) CheckResult {
 		return CheckResult{Status: MissingData, Message: fmt.Sprintf("Không có chi bộ trực thuộc nào ghi \"%s\" ở cột Trực thuộc", v.u.Code)}
 	}
 	return judgeRatings(kids, func(k **Unit) rated {
-		return rated{name: (*k).Name, code: (*k).Code, rating: (*k).Rating}
+		return rated{name: (*k).Name, code: (*k).Code, src: (*k).Source, rating: (*k).Rating}
 	}, floor, share, "chi bộ trực thuộc", "")
 }
 
@@ -302,7 +320,8 @@ func (e *evaluator) admission(v *view) CheckResult {
 	}
 	if !u.HasAdmitted {
 		return CheckResult{Status: MissingData, Threshold: ptr(float64(u.AdmissionTarget)),
-			Message: fmt.Sprintf("Chỉ tiêu kết nạp %d đảng viên nhưng cột \"Đã kết nạp\" để trống (%s)", u.AdmissionTarget, u.Source)}
+			Message: fmt.Sprintf("Chỉ tiêu kết nạp %d đảng viên nhưng cột \"Đã kết nạp\" để trống (%s)", u.AdmissionTarget, u.Source),
+			Fix:     "ghi số đảng viên đã kết nạp trong năm", Cites: []Cite{{Source: u.Source, Field: "admitted", Note: "để trống"}}}
 	}
 	c := CheckResult{Value: ptr(float64(u.Admitted)), Threshold: ptr(float64(u.AdmissionTarget))}
 	c.Message = fmt.Sprintf("Đã kết nạp %d/%d đảng viên theo chỉ tiêu (%s)", u.Admitted, u.AdmissionTarget, u.Source)
@@ -312,6 +331,8 @@ func (e *evaluator) admission(v *view) CheckResult {
 		// (SPEC §6, "An unfinished year").
 		c.Status = NotMet
 		c.Message += fmt.Sprintf("; còn thiếu %d", short)
+		c.Fix = fmt.Sprintf("cần kết nạp thêm %d đảng viên", short)
+		c.Cites = []Cite{{Source: u.Source, Field: "admitted", Note: "dưới chỉ tiêu kết nạp"}}
 		if !e.yearOver() {
 			c.Status = Reachable
 			c.Message += " (cần kết nạp thêm trước " + e.deadline() + ")"
@@ -343,7 +364,11 @@ func (e *evaluator) casesPending(v *view) CheckResult {
 	}
 	var open nameList
 	for i := range v.cases {
-		if !v.cases[i].Resolved && open.want() {
+		if v.cases[i].Resolved {
+			continue
+		}
+		open.at(v.cases[i].Source, "resolved", "chưa giải quyết")
+		if open.want() {
 			open.add(caseName(&v.cases[i], u, u))
 		}
 	}
@@ -351,6 +376,8 @@ func (e *evaluator) casesPending(v *view) CheckResult {
 	if open.len() > 0 {
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%d đơn thư, vụ việc chưa giải quyết: %s", open.len(), open.list("vụ việc"))
+		c.Fix = "giải quyết dứt điểm rồi ghi \"Có\" ở cột Đã giải quyết"
+		c.Cites = citesOf(&open)
 		if !e.yearOver() {
 			// "Không để tồn đọng" is judged at the year's end: a case
 			// open mid-year may still be settled.

@@ -106,6 +106,7 @@ func (e *evaluator) regularCount(v *view) CheckResult {
 		c.Message = fmt.Sprintf("%d buổi sinh hoạt thường kỳ, cần ít nhất %d", h, need)
 	case h+f < need:
 		c.Status = NotMet
+		c.Fix = fmt.Sprintf("cần thêm %d buổi sinh hoạt thường kỳ (mỗi tháng một buổi)", need-h)
 		if f == 0 {
 			c.Message = fmt.Sprintf("%d buổi sinh hoạt thường kỳ, cần ít nhất %d", h, need)
 		} else {
@@ -143,12 +144,14 @@ func (e *evaluator) regularGood(v *view) CheckResult {
 		}
 		switch e.quality(m) {
 		case QualityNone:
+			unscored.at(m.Source, "score", "chưa có điểm")
 			if unscored.want() {
 				unscored.add(scoredName(m))
 			}
 		case QualityGood:
 			good++
 		default:
+			notGood.at(m.Source, "score", "chưa đạt Tốt")
 			if notGood.want() {
 				notGood.add(scoredName(m))
 			}
@@ -188,12 +191,18 @@ func (e *evaluator) regularGood(v *view) CheckResult {
 		} else {
 			c.Message = fmt.Sprintf("%s; cần %d/%d buổi đạt Tốt (%s) nhưng chỉ còn %d buổi: không thể đạt%s", head, need, n, pct(share), f, tail)
 		}
+		c.Fix = fmt.Sprintf("cần thêm %d buổi đạt Tốt (%d/%d)", need-good, need, n)
+		c.Cites = citesOf(&notGood, &unscored)
 	case unscored.len() > 0:
 		c.Status = MissingData
 		c.Message = fmt.Sprintf("%s; %d buổi chưa có điểm: %s", head, unscored.len(), unscored.list("buổi"))
+		c.Fix = "ghi điểm chấm của buổi sinh hoạt"
+		c.Cites = citesOf(&unscored)
 	default:
 		c.Status = Reachable
 		c.Message = fmt.Sprintf("%s; cần thêm %d buổi đạt Tốt trong %d buổi còn lại (để đạt %d/%d = %s)%s", head, need-good, f, need, n, pct(share), tail)
+		c.Fix = fmt.Sprintf("cần thêm %d buổi đạt Tốt trong %d buổi còn lại", need-good, f)
+		c.Cites = citesOf(&notGood, &unscored)
 	}
 	return c
 }
@@ -213,10 +222,12 @@ func (e *evaluator) regularNoWeak(v *view) CheckResult {
 		}
 		switch e.quality(m) {
 		case QualityNone:
+			unscored.at(m.Source, "score", "chưa có điểm")
 			if unscored.want() {
 				unscored.add(scoredName(m))
 			}
 		case QualityWeak:
+			weak.at(m.Source, "score", "xếp loại Kém")
 			if weak.want() {
 				weak.add(scoredName(m))
 			}
@@ -230,9 +241,13 @@ func (e *evaluator) regularNoWeak(v *view) CheckResult {
 	case weak.len() > 0:
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", weak.len(), num(e.th.MeetingAverage), weak.list("buổi"))
+		c.Fix = "không để buổi sinh hoạt thường kỳ nào xếp loại Kém"
+		c.Cites = citesOf(&weak, &unscored)
 	case unscored.len() > 0:
 		c.Status = MissingData
 		c.Message = fmt.Sprintf("%d buổi thường kỳ chưa có điểm: %s", unscored.len(), unscored.list("buổi"))
+		c.Fix = "ghi điểm chấm của buổi sinh hoạt"
+		c.Cites = citesOf(&unscored)
 	default:
 		c.Status = Met
 		c.Message = fmt.Sprintf("Không có buổi thường kỳ nào xếp loại Kém (%d buổi đã chấm điểm)", scored)
@@ -251,6 +266,7 @@ func (e *evaluator) countCheck(have, need int, noun string) CheckResult {
 	case e.yearOver():
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%d %s, cần ít nhất %d", have, noun, need)
+		c.Fix = fmt.Sprintf("cần thêm %d %s", need-have, noun)
 	default:
 		c.Status = Reachable
 		c.Message = fmt.Sprintf("Đã có %d %s; cần thêm %d trước %s", have, noun, need-have, e.deadline())

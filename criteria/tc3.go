@@ -21,7 +21,7 @@ var tc3Funcs = map[string]func(*evaluator, *view) CheckResult{
 
 // poolCases gathers the cases of the unit and, for a đảng bộ, of its chi
 // bộ trực thuộc; missing names the units whose workbook lacks the sheet.
-func (e *evaluator) poolCases(v *view, keep func(*Case) bool) (names nameList, total int, missing []string) {
+func (e *evaluator) poolCases(v *view, keep func(*Case) bool, field, note string) (names nameList, total int, missing []string) {
 	for _, p := range v.pool {
 		if !p.Sheets.Has(SheetCases) {
 			missing = append(missing, p.Code)
@@ -31,6 +31,7 @@ func (e *evaluator) poolCases(v *view, keep func(*Case) bool) (names nameList, t
 		for i := range cases {
 			if keep(&cases[i]) {
 				total++
+				names.at(cases[i].Source, field, note)
 				if names.want() {
 					names.add(caseName(&cases[i], p, v.u))
 				}
@@ -57,10 +58,11 @@ func (e *evaluator) scopeNote(v *view) string {
 // noComplaints checks "không có đơn thư, khiếu nại, tố cáo" (guidance
 // II.3, third bullet), resolved or not.
 func (e *evaluator) noComplaints(v *view) CheckResult {
-	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind != PressingIssue })
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind != PressingIssue }, "kind", "đơn thư, khiếu nại, tố cáo trong năm")
 	if n > 0 {
 		return CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đơn thư, khiếu nại, tố cáo%s: %s", n, e.scopeNote(v), names.list("vụ việc"))}
+			Message: fmt.Sprintf("%d đơn thư, khiếu nại, tố cáo%s: %s", n, e.scopeNote(v), names.list("vụ việc")),
+			Cites:   citesOf(&names)}
 	}
 	if len(missing) > 0 {
 		return e.casesMissing(v, missing)
@@ -72,10 +74,11 @@ func (e *evaluator) noComplaints(v *view) CheckResult {
 // issuesResolved checks "phát hiện và giải quyết kịp thời các vấn đề nổi
 // cộm" (guidance II.3, third bullet): only the pressing-issue rows.
 func (e *evaluator) issuesResolved(v *view) CheckResult {
-	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue && !c.Resolved })
+	names, n, missing := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue && !c.Resolved }, "resolved", "vấn đề nổi cộm chưa giải quyết")
 	if n > 0 {
 		c := CheckResult{Status: NotMet, Value: ptr(float64(n)), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), names.list("vấn đề"))}
+			Message: fmt.Sprintf("%d vấn đề nổi cộm chưa giải quyết%s: %s", n, e.scopeNote(v), names.list("vấn đề")),
+			Fix:     "giải quyết dứt điểm rồi ghi \"Có\" ở cột Đã giải quyết", Cites: citesOf(&names)}
 		if !e.yearOver() {
 			// An issue open mid-year may still be settled in the year.
 			c.Status = Reachable
@@ -86,7 +89,7 @@ func (e *evaluator) issuesResolved(v *view) CheckResult {
 	if len(missing) > 0 {
 		return e.casesMissing(v, missing)
 	}
-	_, all, _ := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue })
+	_, all, _ := e.poolCases(v, func(c *Case) bool { return c.Kind == PressingIssue }, "", "")
 	msg := "Không có vấn đề nổi cộm nào" + e.scopeNote(v)
 	if all > 0 {
 		msg = fmt.Sprintf("Cả %d vấn đề nổi cộm đều đã giải quyết%s", all, e.scopeNote(v))

@@ -89,6 +89,11 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 				continue
 			}
 			disciplined = disciplined || m.Discipline != DisciplineNone
+			if m.Violation {
+				bad.at(m.Source, "violation", "vi phạm")
+			} else {
+				bad.at(m.Source, "discipline", "bị kỷ luật trong năm")
+			}
 			if bad.want() {
 				bad.add(memberName(m, p, v.u) + violationText(m) + disciplineText(m))
 			}
@@ -100,7 +105,7 @@ func (e *evaluator) noViolations(v *view) CheckResult {
 			what = "vi phạm những điều đảng viên không được làm hoặc bị kỷ luật trong năm"
 		}
 		return CheckResult{Status: NotMet, Value: ptr(float64(bad.len())), Threshold: ptr(0),
-			Message: fmt.Sprintf("%d đảng viên %s: %s", bad.len(), what, bad.list("người"))}
+			Message: fmt.Sprintf("%d đảng viên %s: %s", bad.len(), what, bad.list("người")), Cites: citesOf(&bad)}
 	}
 	if len(missing) > 0 {
 		return e.membersMissing(v, missing)
@@ -141,10 +146,12 @@ func (e *evaluator) residence(v *view) CheckResult {
 			case ResidencePositive:
 				pos++
 			case ResidenceNegative:
+				neg.at(m.Source, "residence", "nơi cư trú nhận xét chưa tốt")
 				if neg.want() {
 					neg.add(memberName(m, p, v.u))
 				}
 			default:
+				blank.at(m.Source, "residence", "chưa có nhận xét của nơi cư trú")
 				if blank.want() {
 					blank.add(memberName(m, p, v.u))
 				}
@@ -170,11 +177,14 @@ func (e *evaluator) residence(v *view) CheckResult {
 	case neg.len() > 0:
 		c.Status = NotMet
 		c.Message = fmt.Sprintf("%s; %d đảng viên bị nơi cư trú nhận xét chưa tốt: %s%s", head, neg.len(), neg.list("người"), extra)
+		c.Cites = citesOf(&neg, &blank)
 	case len(missing) > 0:
 		return e.membersMissing(v, missing)
 	case blank.len() > 0:
 		c.Status = MissingData
 		c.Message = fmt.Sprintf("%s; %d đảng viên chưa có nhận xét: %s%s", head, blank.len(), blank.list("người"), extra)
+		c.Fix = "ghi nhận xét của chi ủy, chi bộ nơi cư trú (hoặc \"Không lấy ý kiến\" nếu thuộc diện không lấy)"
+		c.Cites = citesOf(&blank)
 	case n == 0:
 		c.Status = Met
 		c.Message = "Không có đảng viên nào phải lấy ý kiến nhận xét của nơi cư trú" + extra

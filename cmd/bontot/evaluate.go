@@ -39,6 +39,7 @@ type evaluateOptions struct {
 	Output       string // "" for stdout
 	SheetPerUnit bool
 	Split        string // folder for one xlsx report per unit; "" for none
+	Annotate     string // folder for the annotated copies of the inputs (annotate.go); "" for none
 	// Document fields given as flags; they override the criteria file's
 	// report section field by field.
 	Document criteria.Document
@@ -163,6 +164,7 @@ chú. Với nhiều sổ, sổ không đọc được là một lỗi dữ liệ
 	f.StringVar(&o.Format, "format", "table", "định dạng báo cáo: `table|xlsx|json|csv`")
 	f.StringVarP(&o.Output, "output", "o", "", "ghi báo cáo vào `TỆP` (bắt buộc với xlsx); đuôi .xlsx, .json, .csv, .txt chọn định dạng")
 	f.BoolVar(&o.SheetPerUnit, "sheet-per-unit", false, "báo cáo xlsx: thêm một sheet cho mỗi đơn vị")
+	f.StringVar(&o.Annotate, "annotate", "", annotateHelp)
 	f.StringVar(&o.Split, "split", "", "ghi thêm vào `THƯ-MỤC` mỗi đơn vị một báo cáo xlsx riêng (gửi từng chi bộ, đảng bộ)")
 	f.StringVar(&o.Document.UpperCommittee, "upper-committee", "", "báo cáo xlsx: `CẤP-ỦY` cấp trên, dòng trên tên cơ quan ban hành (ví dụ \"ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH\")")
 	f.StringVar(&o.Document.OnBehalf, "on-behalf", "", "báo cáo xlsx: `THẨM-QUYỀN` ký (ví dụ \"T/M BAN THƯỜNG VỤ\")")
@@ -393,6 +395,9 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	}
 	if o.evaluated != nil {
 		o.evaluated(rep)
+	}
+	if err := writeAnnotated(ctx, o, rep, in, s); err != nil {
+		return err
 	}
 	if o.Unit != "" {
 		code, err := resolveUnit(rep, o.Unit)

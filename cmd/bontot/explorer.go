@@ -120,7 +120,7 @@ func evaluateDropped(ctx context.Context, paths []string, s streams) int {
 	}
 	fmt.Fprintf(s.Out, "Đang đánh giá %s…\n", what)
 	var rep *criteria.Report
-	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out, evaluated: func(r *criteria.Report) { rep = r }, window: true}
+	o := evaluateOptions{Paths: paths, Format: "xlsx", Output: out, Annotate: droppedAnnotateDir(paths[0]), evaluated: func(r *criteria.Report) { rep = r }, window: true}
 	// The phases' status lines go to the console this window is.
 	s.ErrTTY = true
 	err = runEvaluate(ctx, o, s)
