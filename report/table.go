@@ -119,6 +119,7 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
 		t.commendations(r)
 		t.commendations2025(r)
+		t.watch(r, opts.All)
 	}
 	if opts.Summary {
 		if n := notMetCount(r); n > 0 {

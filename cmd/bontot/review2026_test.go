@@ -330,3 +330,37 @@ func TestCommitteeMemberDisciplineRead(t *testing.T) {
 		t.Errorf("no warning of the disciplined committee member:\n%s", out)
 	}
 }
+
+// TestWatchListUnderAsOf (issue 20 item 4): under an as-of date the
+// terminal report lists the units that can no longer reach bốn tốt with
+// the check that rules it out, then those that can and what each still
+// needs, then those whose data blocks the judgement — in that order; a
+// whole year's report has no such list.
+func TestWatchListUnderAsOf(t *testing.T) {
+	book := book2026(t)
+	out, _, _ := runCmd(t, "evaluate", book, "--summary")
+	at := func(s string) int {
+		i := strings.Index(out, s)
+		if i < 0 {
+			t.Fatalf("no %q in:\n%s", s, out)
+		}
+		return i
+	}
+	head := at("THEO DÕI ĐẾN CUỐI NĂM 2026 (số liệu đến ngày 06/12/2026)")
+	out1 := at("Không còn đạt được “bốn tốt” năm nay: 1 đơn vị")
+	cb02 := at("  - CB02 Chi bộ Sở Nội vụ: TC2 Sinh hoạt chuyên đề mỗi quý:")
+	open := at("Còn khả năng đạt — còn cần: 1 đơn vị")
+	cb01 := at("  - CB01 Chi bộ Sở Tư pháp: TC1 Kết nạp đảng viên theo chỉ tiêu:")
+	blocked := at("Thiếu dữ liệu để kết luận: 0 đơn vị")
+	if !(head < out1 && out1 < cb02 && cb02 < open && open < cb01 && cb01 < blocked) {
+		t.Errorf("watch list out of order:\n%s", out)
+	}
+	year, _, _ := runCmd(t, "evaluate", book, "--summary", "--as-of", "31/12/2026")
+	if !strings.Contains(year, "Không còn đạt được “bốn tốt” năm nay: 2 đơn vị") {
+		t.Errorf("31/12: both units out of reach:\n%s", year)
+	}
+	whole, _, _ := runCmd(t, "evaluate", example, "--summary")
+	if strings.Contains(whole, "THEO DÕI") {
+		t.Error("a whole year's report has a watch list")
+	}
+}
