@@ -2,15 +2,14 @@ package workbook
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // The workbooks without a Đơn vị sheet read the same after LibreOffice
@@ -18,30 +17,18 @@ import (
 // styles, merged cells): the same unit, taken from the same cell, and the
 // same rows. Skipped where LibreOffice is not installed.
 func TestOwnerBooksReadAlikeAfterLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	if testing.Short() {
-		t.Skip("-short")
-	}
 	src := filepath.Join("..", "testdata", "owner")
 	out := t.TempDir()
-	profile := t.TempDir() // its own profile: no clash with a running LibreOffice
 	sets := [][]string{{"truc-thuoc.xlsx"}, {"co-so.xlsx"},
 		{filepath.Join("ba-tep", "1-sinh-hoat.xlsx"), filepath.Join("ba-tep", "2-dang-vien.xlsx"), filepath.Join("ba-tep", "3-doan-the.xlsx")}}
 	// One run for every file (their names differ): LibreOffice starts once.
-	args := []string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx", "--outdir", out}
+	var all []string
 	for _, set := range sets {
 		for _, f := range set {
-			args = append(args, filepath.Join(src, f))
+			all = append(all, filepath.Join(src, f))
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if msg, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
+	lotest.Convert(t, out, "xlsx", all...)
 	for _, set := range sets {
 		var before, after []string
 		for _, f := range set {

@@ -1,16 +1,14 @@
 package workbook
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // TestScoreLayoutsThroughLibreOffice: the published score-sheet layouts
@@ -19,13 +17,6 @@ import (
 // meetings, dates, kinds and scores, and the same problems. Skipped where
 // LibreOffice is not installed, and under -short.
 func TestScoreLayoutsThroughLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice round trip skipped under -short")
-	}
 	th25, err := criteria.ProfileThresholds(criteria.Profile2025)
 	if err != nil {
 		t.Fatal(err)
@@ -41,15 +32,11 @@ func TestScoreLayoutsThroughLibreOffice(t *testing.T) {
 		{"phieu-cham.xlsx", Options{}},
 	}
 	dir := t.TempDir()
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out")}
+	var srcs []string
 	for _, f := range files {
-		args = append(args, phieu(f.name))
+		srcs = append(srcs, phieu(f.name))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	lotest.Convert(t, filepath.Join(dir, "out"), "xlsx", srcs...)
 	for _, f := range files {
 		converted := filepath.Join(dir, "out", f.name)
 		if _, err := os.Stat(converted); err != nil {

@@ -3,13 +3,14 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // officeResult is what an evaluation of one office list says about CB01.
@@ -159,32 +160,13 @@ func TestMassOrgWordsFromCriteriaFile(t *testing.T) {
 // TestOfficeListsAfterLibreOffice: the office lists read the same after
 // LibreOffice has opened and saved them (skipped without soffice).
 func TestOfficeListsAfterLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice round trip is slow")
-	}
 	src := filepath.Join("..", "..", "testdata", "offices")
-	tmp, out := t.TempDir(), t.TempDir()
+	out := t.TempDir()
+	var srcs []string
 	for _, name := range []string{"ds-dang-vien-2025.xlsx", "doan-the-2025.xlsx", "diem-dang-vien-2025.xlsx"} {
-		b, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Converted from another extension, so that LibreOffice writes a
-		// new file rather than refusing to overwrite its input.
-		in := filepath.Join(tmp, strings.TrimSuffix(name, ".xlsx")+".xlsm")
-		if err := os.WriteFile(in, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
-			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v: %s", err, b)
-		}
+		srcs = append(srcs, filepath.Join(src, name))
 	}
+	lotest.Convert(t, out, "xlsx:Calc MS Excel 2007 XML", srcs...)
 	officeChecks(t, out)
 }
 

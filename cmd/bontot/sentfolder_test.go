@@ -1,11 +1,11 @@
 package main
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // sentFolderChecks are the facts of testdata/offices/chi-bo-gui, the
@@ -57,33 +57,12 @@ func TestSentFolderIsOneUnit(t *testing.T) {
 // TestSentFolderAfterLibreOffice: the same facts once LibreOffice has
 // opened and saved each file (skipped without soffice).
 func TestSentFolderAfterLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice round trip is slow")
-	}
 	src := filepath.Join("..", "..", "testdata", "offices", "chi-bo-gui")
-	tmp, out := t.TempDir(), t.TempDir()
+	out := t.TempDir()
 	names, err := filepath.Glob(filepath.Join(src, "*.xlsx"))
 	if err != nil || len(names) != 3 {
 		t.Fatalf("%v %v", names, err)
 	}
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := filepath.Join(tmp, strings.TrimSuffix(filepath.Base(name), ".xlsx")+".xlsm")
-		if err := os.WriteFile(in, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
-			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v: %s", err, b)
-		}
-	}
+	lotest.Convert(t, out, "xlsx:Calc MS Excel 2007 XML", names...)
 	sentFolderChecks(t, out)
 }
