@@ -166,3 +166,44 @@ func TestHintsByMeaning(t *testing.T) {
 		}
 	}
 }
+
+// Issue 19 item 4: a meeting's date column is read under the spellings
+// offices give it in every sheet where a meeting's date is expected, and
+// a missing required column is one error naming it and the header that
+// looked like it.
+func TestDateHeadersAndMissingColumnLookalike(t *testing.T) {
+	dir := t.TempDir()
+	units := unitsSheet([]any{"CB01", "Chi bộ 1", "Chi bộ cơ sở"}, []any{"DB01", "Đảng bộ 1", "Đảng bộ cơ sở"})
+	for _, h := range []string{"Ngày họp", "Ngày tháng", "Ngày, tháng, năm", "Ngày/tháng/năm", "Ngày tổ chức", "Thời gian họp"} {
+		p := writeBook(t, dir, "a.xlsx", units,
+			sheet{"Sinh hoạt", [][]any{{"Mã đơn vị", h, "Loại", "Điểm"}, {"CB01", "05/03/2024", "Thường kỳ", 80}}},
+			sheet{"Họp cấp ủy", [][]any{{"Mã đơn vị", h, "Loại"}, {"DB01", "05/03/2024", "Ban chấp hành"}}},
+		)
+		res := readOne(t, p, Options{Year: 2024})
+		for _, l := range problemLines(res) {
+			if !strings.Contains(l, " note: ") {
+				t.Errorf("header %q: %s", h, l)
+			}
+		}
+	}
+	rows := [][]any{{"Mã đơn vị", "Ngày", "Phân loại", "Đã giải quyết"}}
+	for i := 0; i < 14; i++ {
+		rows = append(rows, []any{"DB01", "05/03/2024", "Đơn thư", "Có"})
+	}
+	p := writeBook(t, dir, "b.xlsx", units, sheet{"Đơn thư vụ việc", rows},
+		sheet{"Tiêu chí", [][]any{{"Mã đơn vị", "Tiêu chí", "Nhóm", "Mức độ"}, {"DB01", "A", "Khác", "Tốt"}}})
+	got := problemLines(readOne(t, p, Options{Year: 2024}))
+	want := []string{
+		`Đơn thư vụ việc! error: Thiếu cột bắt buộc "Loại"; sheet này không được đọc; cột "Phân loại" (C) có phải là cột "Loại"? Nếu đúng, đổi tiêu đề cột thành "Loại"`,
+		`Tiêu chí! error: Thiếu cột bắt buộc "Mức" (hoặc "Điểm"); sheet này không được đọc; cột "Mức độ" (D) có phải là cột "Mức"? Nếu đúng, đổi tiêu đề cột thành "Mức"`,
+	}
+	var errs []string
+	for _, l := range got {
+		if strings.Contains(l, " error: ") {
+			errs = append(errs, l)
+		}
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
