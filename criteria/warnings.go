@@ -116,24 +116,45 @@ func (e *evaluator) warnNewRated(u *Unit) {
 	}
 }
 
+// add records a warning about u. A warning names the sheet its rows are
+// in; with no sheet given it names the unit's workbook only — never a
+// sheet by the schema's name, which the workbook may not have (a
+// workbook of score sheets T1…T12 has no Sinh hoạt; issue 19).
 func (e *evaluator) add(u *Unit, file, sheet, msg string) {
 	if file == "" {
 		file = u.Source.File()
-	}
-	if sheet == "" {
-		sheet = SheetNames[SheetMeetings]
 	}
 	e.warnings = append(e.warnings, Problem{
 		Severity: SeverityWarning, File: file, Sheet: sheet, Unit: u.Code, Message: msg,
 	})
 }
 
-// meetingsSheet is the name the unit's workbook gives Sinh hoạt, taken
-// from a row when there is one.
+// meetingsSheet is the sheet the unit's meetings are in, for a warning
+// about them all (a month without a meeting): the sheet when they are all
+// in one, "" when they come from several — a warning about the year is
+// not about sheet T1 of twelve score sheets — or there are none.
 func meetingsSheet(v *view) (file, sheet string) {
-	for _, m := range v.u.Meetings {
-		if m.Source.Sheet() != "" {
-			return m.Source.File(), m.Source.Sheet()
+	for i, m := range v.u.Meetings {
+		if i == 0 {
+			file, sheet = m.Source.File(), m.Source.Sheet()
+			continue
+		}
+		if m.Source.File() != file {
+			return "", ""
+		}
+		if m.Source.Sheet() != sheet {
+			sheet = ""
+		}
+	}
+	return file, sheet
+}
+
+// selfSheet is the sheet of the unit's Tự đánh giá rows, as the workbook
+// names it; "" when it has none.
+func selfSheet(u *Unit) (file, sheet string) {
+	for _, it := range u.SelfAssessment {
+		if it.Source.Sheet() != "" {
+			return it.Source.File(), it.Source.Sheet()
 		}
 	}
 	return "", ""
@@ -300,7 +321,8 @@ func (e *evaluator) warnItems(u *Unit) {
 	if e.strict {
 		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
 	}
-	e.add(u, "", SheetNames[SheetSelfAssessment], msg)
+	file, sheet := selfSheet(u)
+	e.add(u, file, sheet, msg)
 }
 
 // warnAdmittedLater: a Ngày kết nạp after the evaluation year cannot be

@@ -46,15 +46,15 @@ func TestClosedSetValueOutsideItsSetIsAnErrorAtItsCell(t *testing.T) {
 		{"committee meeting kind", []sheet{units(), {"Họp cấp ủy", [][]any{
 			{"Mã đơn vị", "Ngày", "Loại"},
 			{"DB01", "15/01/2024", "Hội nghị"}}}},
-			"Họp cấp ủy!C2", `Loại họp "Hội nghị" không hợp lệ; có phải "Hội nghị đảng bộ"?`},
+			"Họp cấp ủy!C2", `Loại họp "Hội nghị" không hợp lệ; "Hội nghị" có thể là hội nghị ban chấp hành; ghi "Ban chấp hành" hoặc "Hội nghị đảng bộ"`},
 		{"case kind", []sheet{units(), {"Đơn thư vụ việc", [][]any{
 			{"Mã đơn vị", "Ngày", "Loại", "Đã giải quyết"},
 			{"CB01", "15/01/2024", "Kiến nghị", "Có"}}}},
-			"Đơn thư vụ việc!C2", `Loại vụ việc "Kiến nghị" không hợp lệ; có phải "Đơn thư"?`},
+			"Đơn thư vụ việc!C2", `Loại vụ việc "Kiến nghị" không hợp lệ; kiến nghị, phản ánh không phải khiếu nại hay tố cáo: ghi "Đơn thư" nếu là đơn gửi tới, "Vấn đề nổi cộm" nếu là vụ việc nổi cộm`},
 		{"yes/no (Đã giải quyết)", []sheet{units(), {"Đơn thư vụ việc", [][]any{
 			{"Mã đơn vị", "Ngày", "Loại", "Đã giải quyết"},
 			{"CB01", "15/01/2024", "Tố cáo", "Không rõ"}}}},
-			"Đơn thư vụ việc!D2", `Đã giải quyết "Không rõ" không hợp lệ; cần một trong các giá trị: "Có", "Không"`},
+			"Đơn thư vụ việc!D2", `Đã giải quyết "Không rõ" không hợp lệ; "Không rõ" không cho biết có hay không; ghi Có hoặc Không`},
 		{"group", []sheet{units(), {"Tiêu chí", [][]any{
 			{"Mã đơn vị", "Tiêu chí", "Nhóm", "Mức"},
 			{"CB01", "Công tác dân vận", "Trọng tâmm", "Tốt"}}}},
@@ -66,7 +66,7 @@ func TestClosedSetValueOutsideItsSetIsAnErrorAtItsCell(t *testing.T) {
 		{"yes/no (Miễn sinh hoạt)", []sheet{units(), {"Đảng viên", [][]any{
 			{"Mã đơn vị", "Họ và tên", "Miễn sinh hoạt", "Xếp loại"},
 			{"CB01", "Nguyễn Văn An", "Chưa rõ", "HTTNV"}}}},
-			"Đảng viên!C2", `Miễn sinh hoạt "Chưa rõ" không hợp lệ; cần một trong các giá trị: "Có", "Không"`},
+			"Đảng viên!C2", `Miễn sinh hoạt "Chưa rõ" không hợp lệ; "Chưa rõ" không cho biết có hay không; ghi Có hoặc Không`},
 		{"residence feedback", []sheet{units(), {"Đảng viên", [][]any{
 			{"Mã đơn vị", "Họ và tên", "Xếp loại", "Nhận xét nơi cư trú"},
 			{"CB01", "Nguyễn Văn An", "HTTNV", "Chưa tôtt"}}}},

@@ -193,41 +193,86 @@ func editDistance(a, b string) int {
 const maxSuggestLen = 300
 
 // closest returns the accepted value nearest to got, compared by matching
-// key, and whether it is near enough to be worth suggesting: a typo, not
-// a different word altogether. A value may also be a misspelt short form
-// ("Hoàn thàn tốt" for "Hoàn thành tốt nhiệm vụ"), so got is compared with
-// the beginning of each accepted value too, at a cost of one edit.
+// key, and whether it is near enough to be worth suggesting. A hint is for
+// a spelling slip of one value only (issue 19): a few letters off, in
+// proportion to the length (one up to ten letters, two up to twenty), no
+// word of got replaced by another word ("Không rõ" is no slip of "Không
+// tốt", "Khá" none of "KHTNV"), and nothing under four letters, which is
+// as likely another word as a slip. A value may also be a misspelt short
+// form ("Hoàn thàn tốt" for "Hoàn thành tốt nhiệm vụ"), so got is
+// compared with the beginning of each accepted value too, at a cost of one
+// edit.
 func closest(got string, accepted []string) (string, bool) {
 	k := matchKey(got)
 	n := len([]rune(k))
-	if n > maxSuggestLen {
+	if n > maxSuggestLen || n < 4 {
 		// A paragraph is no typo of a short value, and the distance is
 		// quadratic: a 32 767-character cell must not stall the reader.
 		return "", false
 	}
-	best, bestD := "", -1
+	best, bestD, bestForm := "", -1, ""
 	for _, a := range accepted {
 		ka := matchKey(a)
-		d := editDistance(k, ka)
-		if ra := []rune(ka); n > 0 && n < len(ra) {
-			d = min(d, editDistance(k, string(ra[:n]))+1)
+		d, form := editDistance(k, ka), ka
+		if ra := []rune(ka); n < len(ra) {
+			if dp := editDistance(k, string(ra[:n])) + 1; dp < d {
+				d, form = dp, string(ra[:n])
+			}
+			// Cut at a word too: "hoan than tot" is three words of
+			// "hoan thanh tot nhiem vu", not its first thirteen letters.
+			if fw := strings.Fields(ka); len(strings.Fields(k)) < len(fw) {
+				p := strings.Join(fw[:len(strings.Fields(k))], " ")
+				if dp := editDistance(k, p) + 1; dp < d {
+					d, form = dp, p
+				}
+			}
 		}
 		if bestD < 0 || d < bestD {
-			best, bestD = a, d
+			best, bestD, bestForm = a, d, form
 		}
 	}
 	if bestD < 0 {
 		return "", false
 	}
-	limit := max(2, len([]rune(k))/3)
-	return best, bestD <= limit
+	limit := 1
+	switch {
+	case n > 20:
+		limit = max(2, n/6)
+	case n > 10:
+		limit = 2
+	}
+	return best, bestD <= limit && wordSlips(k, bestForm)
+}
+
+// wordSlips reports whether got, word by word, is form with slips in its
+// words rather than other words: where both have as many words, each
+// differing word is one letter off (two in a long word). With a word
+// more or fewer ("hoanthanh tot"), the distance alone decides.
+func wordSlips(got, form string) bool {
+	gw, fw := strings.Fields(got), strings.Fields(form)
+	if len(gw) != len(fw) {
+		return true
+	}
+	for i := range gw {
+		if gw[i] == fw[i] {
+			continue
+		}
+		allowed := 1
+		if len([]rune(fw[i])) >= 7 {
+			allowed = 2
+		}
+		if editDistance(gw[i], fw[i]) > allowed || len([]rune(gw[i])) < 3 && len([]rune(fw[i])) < 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownValue builds the message for a value outside a closed set:
 // `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`.
 func unknownValue(what, got string, accepted []string) string {
 	if s, ok := closest(got, accepted); ok {
-		return what + " " + quote(got) + " không hợp lệ; có phải " + quote(s) + "?"
+		return what + " " + quote(got) + " không hợp lệ; " + didYouMean(s)
 	}
 	quoted := make([]string, len(accepted))
 	for i, a := range accepted {
@@ -236,12 +281,17 @@ func unknownValue(what, got string, accepted []string) string {
 	return what + " " + quote(got) + " không hợp lệ; cần một trong các giá trị: " + strings.Join(quoted, ", ")
 }
 
-// unknownValueHint is unknownValue with suggestions closeness cannot find:
-// hints maps the matching key of a value once read as a member of the set
-// (a guess, issue 10) to the accepted value it was read as.
+// didYouMean is the hint of a spelling slip, or of a word whose meaning is
+// that value.
+func didYouMean(s string) string { return "có phải " + quote(s) + "?" }
+
+// unknownValueHint is unknownValue with what closeness cannot find: hints
+// maps the matching key of a word with a known meaning in the set's
+// domain — an older rating, a kind once read as another — to what to
+// say of it: didYouMean of the value it means, or an explanation.
 func unknownValueHint(what, got string, accepted []string, hints map[string]string) string {
 	if s, ok := hints[strings.TrimRight(matchKey(got), " .")]; ok {
-		return what + " " + quote(got) + " không hợp lệ; có phải " + quote(s) + "?"
+		return what + " " + quote(got) + " không hợp lệ; " + s
 	}
 	return unknownValue(what, got, accepted)
 }

@@ -139,9 +139,10 @@ func TestReadParentChecks(t *testing.T) {
 			t.Errorf("%s: parent %q (errors %v), want %q", code, u.Parent, u.HasErrors, want)
 		}
 	}
-	for _, code := range []string{"CB03", "CB04", "CB06"} {
-		if u := unitByCode(t, ds, code); !u.HasErrors || u.Parent != "" {
-			t.Errorf("%s: parent %q, errors %v; want an error", code, u.Parent, u.HasErrors)
+	// The parent stays as written beside its error (SPEC §3; issue 19).
+	for code, parent := range map[string]string{"CB03": "", "CB04": "DB09", "CB06": "CB05"} {
+		if u := unitByCode(t, ds, code); !u.HasErrors || u.Parent != parent {
+			t.Errorf("%s: parent %q, errors %v; want an error and parent %q", code, u.Parent, u.HasErrors, parent)
 		}
 	}
 	want := []string{
@@ -149,7 +150,7 @@ func TestReadParentChecks(t *testing.T) {
 		`Đơn vị!D6 error: Trực thuộc "DB09" không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở`,
 		`Đơn vị!D8 error: Trực thuộc "CB05" là chi bộ cơ sở, không phải đảng bộ cơ sở`,
 		`Đơn vị!A9 error: Thiếu Mã đơn vị; ô này bắt buộc phải có`,
-		`Đơn vị!C10 error: Loại đơn vị "Chi bộ" không hợp lệ; có phải "Chi bộ cơ sở"?`,
+		`Đơn vị!C10 error: Loại đơn vị "Chi bộ" không hợp lệ; "Chi bộ" chưa nói chi bộ cơ sở hay trực thuộc; ghi "Chi bộ cơ sở" hoặc "Chi bộ trực thuộc"`,
 	}
 	if got := problemLines(res); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

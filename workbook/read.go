@@ -786,9 +786,14 @@ func (m *merger) register() {
 				u.Parent = d.parent
 				add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code,
 					Message: fmt.Sprintf("Đảng bộ cơ sở cấp trên %q không có trong các sổ đang đọc; chi bộ được đánh giá riêng", d.parent)})
+			// A parent that is no đảng bộ cơ sở is the chi bộ's error, and
+			// the code stays as written (SPEC §3): the report shows what
+			// the cell says beside the error, not a blank that hides it.
 			case parent == nil:
+				u.Parent = d.parent
 				problem(fmt.Sprintf("Trực thuộc %q không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở", d.parent))
 			case parent.Type != criteria.Committee:
+				u.Parent = d.parent
 				problem(fmt.Sprintf("Trực thuộc %q là %s, không phải đảng bộ cơ sở", d.parent, strings.ToLower(parent.Type.Label())))
 			default:
 				u.Parent = parent.Code

@@ -707,7 +707,7 @@ func declaredGroups(gs []criteria.ScoreGroup) string {
 
 // missingColumns names the required columns the header lacks, or "".
 func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bool) string {
-	var miss []string
+	var miss, wanted []string // wanted: the missing headers, for a lookalike
 	for _, col := range s.Columns {
 		need := col.Required
 		if col.Key == schema.KeyUnit && !singleUnit {
@@ -721,6 +721,7 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 			continue // a rating given as points (Điểm xếp loại)
 		}
 		miss = append(miss, quote(col.Header))
+		wanted = append(wanted, col.Header)
 	}
 	// Columns that may stand in for each other (SPEC §3).
 	has := func(k string) bool { return cols != nil && cols.has(k) }
@@ -728,6 +729,7 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 	case criteria.SheetMeetings:
 		if !has(schema.KeyDate) && !has("month") {
 			miss = append(miss, "\"Ngày\" (hoặc \"Tháng\")")
+			wanted = append(wanted, "Ngày", "Tháng")
 		}
 		if !has("score") && !has(schema.KeyUpper) {
 			groups := fd.meet.groups
@@ -746,6 +748,7 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 	case criteria.SheetCriteria:
 		if !has("level") && !has("score") {
 			miss = append(miss, "\"Mức\" (hoặc \"Điểm\")")
+			wanted = append(wanted, "Mức", "Điểm")
 		}
 	}
 	if len(miss) == 0 {
@@ -765,10 +768,44 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 			unknown = append(unknown, quote(h)+" ("+col+")")
 		}
 	}
+	if like := lookalikes(wanted, cols); len(like) > 0 {
+		// The header that looked like the missing column says what to
+		// rename, rather than a list of every header (issue 19).
+		return msg + "; " + strings.Join(like, "; ")
+	}
 	if len(unknown) > 0 {
 		msg += "; các cột không nhận ra: " + strings.Join(unknown, ", ") + " — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng"
 	}
 	return msg
+}
+
+// lookalikes pairs each missing column with an unrecognised header that
+// holds its name as a word ("Phân loại" for Loại, "Mức độ" for Mức,
+// "Họ tên đảng viên" for Họ và tên): the column likely written another
+// way. Each header is offered once.
+func lookalikes(wanted []string, cols *columns) []string {
+	var out []string
+	used := map[int]bool{}
+	for _, w := range wanted {
+		wk := strings.Fields(matchKey(w))
+		if len(wk) == 0 {
+			continue
+		}
+		for i, h := range cols.headers {
+			if h == "" || !cols.unbound[i] || used[i] {
+				continue
+			}
+			hk := " " + punctKey(matchKey(h)) + " "
+			if !strings.Contains(hk, " "+wk[0]+" ") || len(wk) > 1 && !strings.Contains(hk, " "+wk[len(wk)-1]+" ") {
+				continue
+			}
+			used[i] = true
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			out = append(out, fmt.Sprintf("cột %s (%s) có phải là cột %s? Nếu đúng, đổi tiêu đề cột thành %s", quote(h), col, quote(w), quote(w)))
+			break
+		}
+	}
+	return out
 }
 
 // noteIgnored lists, once per sheet, the header cells bound to no column:

@@ -72,7 +72,40 @@ func parseRating(s string) (criteria.Rating, string) {
 	if r, ok := ratingNames[compact]; ok {
 		return r, ""
 	}
-	return criteria.RatingNone, unknownValue("Xếp loại", s, ratingAccepted)
+	return criteria.RatingNone, unknownValueHint("Xếp loại", s, ratingAccepted, ratingHints)
+}
+
+// ratingChoice ends the hint of a word that was a rating once but maps to
+// no one rating now: the decision says which.
+const ratingChoice = "ghi theo quyết định xếp loại: HTXSNV, HTTNV, HTNV hoặc KHTNV"
+
+// ratingHints are words with a meaning for a rating that none of the four
+// ratings spells (issue 19): the levels before 2019 and the words of other
+// scales, with the rating they now are, or why the decision must say.
+// Without them the nearest spelling of "Khá" was KHTNV, the worst rating.
+var ratingHints = map[string]string{
+	"kha":                                   "\"Khá\" là mức xếp loại trước năm 2019; ghi HTTNV hoặc HTNV theo quyết định xếp loại",
+	"gioi":                                  "\"Giỏi\" không phải mức xếp loại chất lượng; " + ratingChoice,
+	"trung binh":                            "\"Trung bình\" không phải mức xếp loại chất lượng; " + ratingChoice,
+	"tb":                                    "\"TB\" (trung bình) không phải mức xếp loại chất lượng; " + ratingChoice,
+	"yeu":                                   "\"Yếu\" không phải mức xếp loại chất lượng; " + ratingChoice,
+	"kem":                                   "\"Kém\" không phải mức xếp loại chất lượng; " + ratingChoice,
+	"dat":                                   "\"Đạt\" không cho biết mức; " + ratingChoice,
+	"khong dat":                             "\"Không đạt\" không cho biết mức; " + ratingChoice,
+	"yeu kem":                               "\"Yếu kém\" là mức xếp loại tổ chức đảng trước năm 2019, nay là " + didYouMean("Không hoàn thành nhiệm vụ"),
+	"trong sach vung manh":                  "\"Trong sạch, vững mạnh\" là mức xếp loại tổ chức đảng trước năm 2019; " + ratingChoice,
+	"trong sach, vung manh":                 "\"Trong sạch, vững mạnh\" là mức xếp loại tổ chức đảng trước năm 2019; " + ratingChoice,
+	"tsvm":                                  "\"TSVM\" (trong sạch, vững mạnh) là mức xếp loại tổ chức đảng trước năm 2019; " + ratingChoice,
+	"trong sach vung manh tieu bieu":        "\"Trong sạch, vững mạnh tiêu biểu\" là mức xếp loại tổ chức đảng trước năm 2019, nay là " + didYouMean("Hoàn thành xuất sắc nhiệm vụ"),
+	"hoan thanh nhiem vu nhung con han che": "mức \"Hoàn thành nhiệm vụ nhưng còn hạn chế\" trước năm 2019 nay là " + didYouMean("Hoàn thành nhiệm vụ"),
+	"hoan thanh nhiem vu nhung con han che ve nang luc": "mức \"Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực\" trước năm 2019 nay là " + didYouMean("Hoàn thành nhiệm vụ"),
+	"du tu cach hoan thanh xuat sac nhiem vu":           "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành xuất sắc nhiệm vụ"),
+	"du tu cach, hoan thanh xuat sac nhiem vu":          "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành xuất sắc nhiệm vụ"),
+	"du tu cach hoan thanh tot nhiem vu":                "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành tốt nhiệm vụ"),
+	"du tu cach, hoan thanh tot nhiem vu":               "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành tốt nhiệm vụ"),
+	"du tu cach hoan thanh nhiem vu":                    "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành nhiệm vụ"),
+	"du tu cach, hoan thanh nhiem vu":                   "mức xếp loại đảng viên cũ, nay là " + didYouMean("Hoàn thành nhiệm vụ"),
+	"vi pham tu cach":                                   "mức xếp loại đảng viên cũ, nay là " + didYouMean("Không hoàn thành nhiệm vụ"),
 }
 
 var levelNames = lookup[criteria.Level]{
@@ -88,7 +121,16 @@ func parseLevel(s string) (criteria.Level, string) {
 	if l, ok := levelNames.get(strings.TrimSuffix(s, ".")); ok {
 		return l, ""
 	}
-	return criteria.LevelNone, unknownValue("Mức", s, schema.Levels)
+	return criteria.LevelNone, unknownValueHint("Mức", s, schema.Levels, levelHints)
+}
+
+// levelHints: a criterion's level is one of four; the words of other
+// scales say a result but not which level (issue 19).
+var levelHints = map[string]string{
+	"kha":       "\"Khá\" không phải mức của tiêu chí; ghi Tốt hoặc Trung bình theo kết quả đánh giá",
+	"gioi":      "\"Giỏi\" không phải mức của tiêu chí; ghi Xuất sắc hoặc Tốt theo kết quả đánh giá",
+	"dat":       "\"Đạt\" không cho biết mức; ghi Xuất sắc, Tốt hoặc Trung bình, hoặc ghi Điểm",
+	"khong dat": "\"Không đạt\" không cho biết mức; ghi Kém (hoặc mức đánh giá được), hoặc ghi Điểm",
 }
 
 var numberSuffix = regexp.MustCompile(`\s*(diem|d|%)$`)
@@ -366,7 +408,16 @@ func parseYesNo(what, s string) (bool, string) {
 	if inProgress[strings.TrimRight(k, " .!")] {
 		return false, ""
 	}
-	return false, unknownValue(what, s, schema.YesNo)
+	return false, unknownValueHint(what, s, schema.YesNo, yesNoHints)
+}
+
+// yesNoHints: the usual shorthands of Không, too short for a spelling
+// hint ("Ko" is one letter from "Có"), and the hedges that say neither.
+var yesNoHints = map[string]string{
+	"ko": didYouMean("Không"), "k0": didYouMean("Không"), "kg": didYouMean("Không"), "khg": didYouMean("Không"), "hok": didYouMean("Không"),
+	"khong ro":      "\"Không rõ\" không cho biết có hay không; ghi Có hoặc Không",
+	"chua ro":       "\"Chưa rõ\" không cho biết có hay không; ghi Có hoặc Không",
+	"chua xac dinh": "\"Chưa xác định\" không cho biết có hay không; ghi Có hoặc Không",
 }
 
 // hedgeWords begin a Vi phạm text that is neither a "no" nor a violation:
@@ -482,7 +533,19 @@ func parseResidence(s string) (criteria.Residence, string) {
 		}
 		return criteria.ResidencePositive, ""
 	}
-	return criteria.ResidenceBlank, unknownValue("Nhận xét nơi cư trú", s, schema.Residence)
+	return criteria.ResidenceBlank, unknownValueHint("Nhận xét nơi cư trú", s, schema.Residence, residenceHints)
+}
+
+// residenceHints: words that say no feedback was given or is known yet,
+// never a spelling of a negative one ("Không rõ" is not "Không tốt").
+var residenceHints = map[string]string{
+	"khong ro":        "\"Không rõ\" không phải nhận xét; ghi nhận xét của chi ủy nơi cư trú (Tốt, Không tốt…), hoặc \"Không lấy ý kiến\" nếu không lấy",
+	"chua ro":         "\"Chưa rõ\" không phải nhận xét; ghi nhận xét khi có, hoặc \"Không lấy ý kiến\" nếu không lấy",
+	"chua co":         "chưa có nhận xét thì để trống ô cho đến khi có; \"Không lấy ý kiến\" nếu không lấy",
+	"chua co y kien":  "chưa có nhận xét thì để trống ô cho đến khi có; \"Không lấy ý kiến\" nếu không lấy",
+	"chua lay":        "chưa lấy ý kiến thì để trống ô cho đến khi có nhận xét; \"Không lấy ý kiến\" nếu không lấy",
+	"chua lay y kien": "chưa lấy ý kiến thì để trống ô cho đến khi có nhận xét; \"Không lấy ý kiến\" nếu không lấy",
+	"binh thuong":     "\"Bình thường\" không cho biết nhận xét tốt hay không; ghi Tốt, Đạt hoặc Không tốt theo nhận xét",
 }
 
 var unitTypeNames = lookup[criteria.UnitType]{
@@ -496,7 +559,11 @@ var unitTypeNames = lookup[criteria.UnitType]{
 
 // unitTypeHints are values once read as a type that may mean another unit
 // ("Đảng bộ" may be a đảng bộ bộ phận): an error now, with a suggestion.
-var unitTypeHints = map[string]string{"dang bo": "Đảng bộ cơ sở", "dang uy": "Đảng bộ cơ sở", "chi bo": "Chi bộ cơ sở"}
+var unitTypeHints = map[string]string{
+	"dang bo": didYouMean("Đảng bộ cơ sở"),
+	"dang uy": didYouMean("Đảng bộ cơ sở"),
+	"chi bo":  "\"Chi bộ\" chưa nói chi bộ cơ sở hay trực thuộc; ghi \"Chi bộ cơ sở\" hoặc \"Chi bộ trực thuộc\"",
+}
 
 func parseUnitType(s string) (criteria.UnitType, string) {
 	if t, ok := unitTypeNames.get(s); ok {
@@ -517,7 +584,14 @@ func parseMeetingKind(s string) (criteria.MeetingKind, string) {
 	if k, ok := meetingKindNames.get(s); ok {
 		return k, ""
 	}
-	return 0, unknownValue("Loại sinh hoạt", s, schema.MeetingKinds)
+	return 0, unknownValueHint("Loại sinh hoạt", s, schema.MeetingKinds, meetingKindHints)
+}
+
+// meetingKindHints: meetings that are neither kind by their name.
+var meetingKindHints = map[string]string{
+	"bat thuong": "buổi họp bất thường không phải sinh hoạt thường kỳ; ghi \"Thường kỳ\" hoặc \"Chuyên đề\" theo nội dung buổi sinh hoạt",
+	"dot xuat":   "buổi họp đột xuất không phải sinh hoạt thường kỳ; ghi \"Thường kỳ\" hoặc \"Chuyên đề\" theo nội dung buổi sinh hoạt",
+	"mo rong":    "\"Mở rộng\" không cho biết loại; ghi \"Thường kỳ\" hoặc \"Chuyên đề\"",
 }
 
 var committeeKindNames = lookup[criteria.CommitteeKind]{
@@ -531,7 +605,9 @@ var committeeKindNames = lookup[criteria.CommitteeKind]{
 
 // committeeKindHints: a bare "Hội nghị" may be a hội nghị ban chấp hành as
 // well as one of the whole đảng bộ, so it is no longer read as either.
-var committeeKindHints = map[string]string{"hoi nghi": "Hội nghị đảng bộ"}
+var committeeKindHints = map[string]string{
+	"hoi nghi": "\"Hội nghị\" có thể là hội nghị ban chấp hành; ghi \"Ban chấp hành\" hoặc \"Hội nghị đảng bộ\"",
+}
 
 func parseCommitteeKind(s string) (criteria.CommitteeKind, string) {
 	if k, ok := committeeKindNames.get(s); ok {
@@ -569,10 +645,17 @@ func parseCaseKind(s string) (criteria.CaseKind, string) {
 
 // caseKindHints are kinds of letters outside the four of SPEC §3, once
 // read as Đơn thư without a word (issue 10): an error now, suggesting it.
+// The words say what they are, not a misspelling: the message says how to
+// record them rather than asking (issue 19).
 var caseKindHints = map[string]string{
-	"kien nghi": "Đơn thư", "phan anh": "Đơn thư", "kien nghi, phan anh": "Đơn thư", "kien nghi phan anh": "Đơn thư",
-	"don": "Đơn thư", "don thu kien nghi": "Đơn thư", "don kien nghi": "Đơn thư", "thu": "Đơn thư",
+	"kien nghi": letterHint, "phan anh": letterHint, "kien nghi, phan anh": letterHint, "kien nghi phan anh": letterHint,
+	"don thu kien nghi": letterHint, "don kien nghi": letterHint,
+	"don": "\"Đơn\" chưa nói loại; ghi \"Đơn thư\", \"Khiếu nại\" hoặc \"Tố cáo\" theo nội dung đơn",
+	"thu": "\"Thư\" chưa nói loại; ghi \"Đơn thư\", \"Khiếu nại\" hoặc \"Tố cáo\" theo nội dung",
 }
+
+// letterHint: a kiến nghị or phản ánh is none of the four kinds by name.
+const letterHint = "kiến nghị, phản ánh không phải khiếu nại hay tố cáo: ghi \"Đơn thư\" nếu là đơn gửi tới, \"Vấn đề nổi cộm\" nếu là vụ việc nổi cộm"
 
 var resultNames = lookup[bool]{
 	"dat": true, "x": true, "✓": true, "co": true,
@@ -584,7 +667,15 @@ func parseResult(s string) (bool, string) {
 	if r, ok := resultNames.get(strings.TrimSuffix(s, ".")); ok {
 		return r, ""
 	}
-	return false, unknownValue("Kết quả", s, schema.Results)
+	return false, unknownValueHint("Kết quả", s, schema.Results, resultHints)
+}
+
+// resultHints: a result not yet known is not a slip of either.
+var resultHints = map[string]string{
+	"khong ro":      "\"Không rõ\" không phải kết quả; ghi Đạt hoặc Không đạt",
+	"chua danh gia": "chưa đánh giá thì để trống ô; ghi Đạt hoặc Không đạt khi đã đánh giá",
+	"dat mot phan":  "\"Đạt một phần\" chưa là Đạt; ghi Đạt hoặc Không đạt",
+	"co ban dat":    "\"Cơ bản đạt\" chưa là Đạt; ghi Đạt hoặc Không đạt",
 }
 
 var itemIDPattern = regexp.MustCompile(`^(tc[1-4])\s*[.\-_ ]?\s*(q\d{1,2})$`)

@@ -47,7 +47,7 @@ func TestParseRating(t *testing.T) {
 	if want := `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`; msg != want {
 		t.Errorf("unknown rating message = %q, want %q", msg, want)
 	}
-	_, msg = parseRating("Trong sạch vững mạnh")
+	_, msg = parseRating("Tháng Năm rực rỡ")
 	if msg == "" || !strings.Contains(msg, "cần một trong các giá trị") {
 		t.Errorf("far-off rating message = %q, want the list of accepted values", msg)
 	}

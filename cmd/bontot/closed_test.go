@@ -98,8 +98,8 @@ func TestRegressionUnknownClosedValuesAreDataErrors(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"D2": `Đã giải quyết "Không rõ" không hợp lệ; cần một trong các giá trị: "Có", "Không"`,
-		"C3": `Loại vụ việc "Kiến nghị" không hợp lệ; có phải "Đơn thư"?`,
+		"D2": `Đã giải quyết "Không rõ" không hợp lệ; "Không rõ" không cho biết có hay không; ghi Có hoặc Không`,
+		"C3": `Loại vụ việc "Kiến nghị" không hợp lệ; kiến nghị, phản ánh không phải khiếu nại hay tố cáo: ghi "Đơn thư" nếu là đơn gửi tới, "Vấn đề nổi cộm" nếu là vụ việc nổi cộm`,
 	}
 	for _, p := range problems {
 		if p["sheet"] == "Đơn thư vụ việc" && p["severity"] == "error" && want[p["cell"].(string)] == p["message"] {

@@ -95,7 +95,7 @@ var Sheets = []Sheet{
 		Help: "Với đảng bộ cơ sở: mỗi dòng một kỳ họp ban chấp hành, ban thường vụ, hội nghị hoặc đại hội đảng bộ.",
 		Columns: []Column{
 			unitColumn,
-			{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày họp"}, Required: true, Help: "Ngày họp (dd/mm/yyyy)"},
+			{Key: KeyDate, Header: "Ngày", Aliases: append([]string{"Ngày họp", "Thời gian", "Ngày họp cấp ủy", "Ngày họp đảng ủy"}, dateSpellings...), Required: true, Help: "Ngày họp (dd/mm/yyyy)"},
 			{Key: "kind", Header: "Loại", Aliases: []string{"Loại họp", "Hình thức"}, Required: true, Values: CommitteeKinds, Help: "Ban chấp hành, Ban thường vụ, Hội nghị đảng bộ hoặc Đại hội"},
 		}},
 	{ID: criteria.SheetMembers, Name: "Đảng viên", Aliases: []string{"Danh sách đảng viên"},
@@ -176,6 +176,12 @@ var groupHelp = []string{
 	"Điểm nhóm 5: kết quả lãnh đạo / ý nghĩa thiết thực của chuyên đề",
 }
 
+// dateSpellings are the headers a meeting's date column is given in office
+// sheets besides its own name (issue 19): any of them is the date column
+// wherever a meeting's date is expected, Sinh hoạt and Họp cấp ủy alike.
+var dateSpellings = []string{"Ngày tháng", "Ngày, tháng", "Ngày tháng năm", "Ngày, tháng, năm", "Ngày/tháng/năm",
+	"Ngày tổ chức", "Thời gian họp", "Thời gian tổ chức", "Ngày họp, sinh hoạt"}
+
 // meetingColumns are the columns of Sinh hoạt. The group-score columns
 // g1… are the groups of the hd17-2023 profile (criteria.HD12ScoreGroups),
 // headed by their names, with their spellings as aliases; the reader
@@ -184,7 +190,7 @@ var groupHelp = []string{
 func meetingColumns() []Column {
 	cols := []Column{
 		unitColumn,
-		{Key: KeyDate, Header: "Ngày", Aliases: []string{"Ngày sinh hoạt", "Thời gian", "Ngày họp", "Ngày sinh hoạt chi bộ", "Thời gian sinh hoạt"}, Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
+		{Key: KeyDate, Header: "Ngày", Aliases: append([]string{"Ngày sinh hoạt", "Thời gian", "Ngày họp", "Ngày sinh hoạt chi bộ", "Thời gian sinh hoạt", "Ngày họp chi bộ"}, dateSpellings...), Help: "Ngày sinh hoạt (dd/mm/yyyy); có thể thay bằng cột Tháng"},
 		{Key: "month", Header: "Tháng", Aliases: []string{"Tháng sinh hoạt"}, Help: "Tháng sinh hoạt (1–12, 3/2024 hoặc Tháng 3) nếu không ghi ngày"},
 		{Key: "kind", Header: "Loại", Aliases: []string{"Loại sinh hoạt", "Hình thức"}, Required: true, Values: MeetingKinds, Help: "Thường kỳ hoặc Chuyên đề"},
 		{Key: "score", Header: "Điểm", Aliases: []string{"Tổng điểm", "Điểm chấm", "Điểm đạt", "Chi bộ chấm", "Điểm chi bộ chấm", "Điểm tự chấm"}, Help: "Tổng điểm 0–100; hoặc bỏ trống và ghi điểm 5 nhóm tiêu chí"},

@@ -280,48 +280,15 @@ func decodeXML(data []byte, v any) error {
 // readWorkbook mirrors excelize's getWorkbookPath, getWorkbookRelsPath,
 // workbookReader and getSheetMap.
 func (b *Book) readWorkbook() error {
-	var root relationships
-	data, err := b.readPart("_rels/.rels")
+	wbPath, wb, rels, err := b.workbookParts()
 	if err != nil {
 		return err
 	}
-	if data != nil {
-		if err := decodeXML(data, &root); err != nil {
-			return unsupported("_rels/.rels", err.Error())
-		}
-	}
-	wbPath := ""
-	for _, r := range root.Rels {
-		if r.Type == nsRelOfficeDocument {
-			wbPath = strings.TrimPrefix(r.Target, "/")
-			break
-		}
-	}
-	var wb workbookXML
-	if data, err = b.readPart(wbPath); err != nil {
-		return err
-	}
-	if data == nil {
-		return unsupported(wbPath, "no workbook part")
-	}
-	if err := decodeXML(data, &wb); err != nil {
-		return unsupported(wbPath, err.Error())
+	if de := workbookDefect(wbPath, &wb, &rels); de != nil {
+		return de
 	}
 	if wb.WorkbookPr != nil {
 		b.date1904 = wb.WorkbookPr.Date1904
-	}
-	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
-	if dir := path.Dir(wbPath); dir != "." {
-		relsPath = strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
-	}
-	var rels relationships
-	if data, err = b.readPart(relsPath); err != nil {
-		return err
-	}
-	if data != nil {
-		if err := decodeXML(data, &rels); err != nil {
-			return unsupported(relsPath, err.Error())
-		}
 	}
 	b.sheets = make(map[string]string)
 	for _, s := range wb.Sheets.Sheet {
@@ -340,6 +307,97 @@ func (b *Book) readWorkbook() error {
 		}
 	}
 	return nil
+}
+
+// workbookParts finds and decodes the workbook part and its
+// relationships, as excelize finds them.
+func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationships, err error) {
+	var root relationships
+	data, err := b.readPart("_rels/.rels")
+	if err != nil {
+		return "", wb, rels, err
+	}
+	if data != nil {
+		if err := decodeXML(data, &root); err != nil {
+			return "", wb, rels, unsupported("_rels/.rels", err.Error())
+		}
+	}
+	for _, r := range root.Rels {
+		if r.Type == nsRelOfficeDocument {
+			wbPath = strings.TrimPrefix(r.Target, "/")
+			break
+		}
+	}
+	if data, err = b.readPart(wbPath); err != nil {
+		return "", wb, rels, err
+	}
+	if data == nil {
+		return "", wb, rels, unsupported(wbPath, "no workbook part")
+	}
+	if err := decodeXML(data, &wb); err != nil {
+		return "", wb, rels, unsupported(wbPath, err.Error())
+	}
+	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
+	if dir := path.Dir(wbPath); dir != "." {
+		relsPath = strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
+	}
+	if data, err = b.readPart(relsPath); err != nil {
+		return "", wb, rels, err
+	}
+	if data != nil {
+		if err := decodeXML(data, &rels); err != nil {
+			return "", wb, rels, unsupported(relsPath, err.Error())
+		}
+	}
+	return wbPath, wb, rels, nil
+}
+
+// workbookDefect finds in the workbook part what no spreadsheet program
+// writes and readers resolve each their own way: two sheets of one name
+// (Excel compares names without case), two relationships of one id, or
+// two sheets on one relationship. Reading on would read one sheet's rows
+// for another's — a unit's meetings under another unit, without a word.
+func workbookDefect(wbPath string, wb *workbookXML, rels *relationships) *DefectError {
+	names := map[string]string{}
+	ids := map[string]string{}
+	for _, s := range wb.Sheets.Sheet {
+		k := strings.ToLower(s.Name)
+		if first, dup := names[k]; dup {
+			return &DefectError{Part: wbPath, Reason: fmt.Sprintf("hai sheet cùng tên %q và %q, điều Excel không cho phép (tệp đã bị sửa hoặc hỏng)", first, s.Name)}
+		}
+		names[k] = s.Name
+		if s.ID == "" {
+			continue
+		}
+		if first, dup := ids[s.ID]; dup {
+			return &DefectError{Part: wbPath, Reason: fmt.Sprintf("hai sheet %q và %q cùng trỏ tới một phần dữ liệu (%s) (tệp đã bị sửa hoặc hỏng)", first, s.Name, s.ID)}
+		}
+		ids[s.ID] = s.Name
+	}
+	seen := map[string]bool{}
+	for _, r := range rels.Rels {
+		if seen[r.ID] {
+			relsPart := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
+			return &DefectError{Part: relsPart, Reason: fmt.Sprintf("hai quan hệ cùng mã %q: không biết sheet nào là sheet nào (tệp đã bị sửa hoặc hỏng)", r.ID)}
+		}
+		seen[r.ID] = true
+	}
+	return nil
+}
+
+// packageWorkbookDefect is workbookDefect for a package the scanner does
+// not open (an encrypted workbook once decrypted, an unusual workbook
+// part): a workbook part it cannot decode is left to excelize.
+func packageWorkbookDefect(files []*zip.File) *DefectError {
+	b := &Book{parts: make(map[string]*zip.File, len(files))}
+	for _, f := range files {
+		b.parts[strings.ReplaceAll(f.Name, "\\", "/")] = f
+	}
+	wbPath, wb, rels, err := b.workbookParts()
+	if err != nil {
+		return nil
+	}
+	return workbookDefect(wbPath, &wb, &rels)
 }
 
 // sheetPart finds a sheet's part as excelize's getSheetXMLPath does: names

@@ -400,6 +400,9 @@ func CheckPackage(zr *zip.Reader) error {
 	if name := DuplicatePart(zr.File); name != "" {
 		return duplicateDefect(name)
 	}
+	if de := packageWorkbookDefect(zr.File); de != nil {
+		return de
+	}
 	var sst, styles *zip.File
 	var sheets []*zip.File
 	for _, f := range zr.File {

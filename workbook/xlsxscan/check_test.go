@@ -192,3 +192,42 @@ func TestWrongCRCRefused(t *testing.T) {
 		t.Errorf("CheckPackage = %v, want the CRC defect", err)
 	}
 }
+
+// TestWorkbookPartDefectsRefused (issue 19 item 17): two sheets of one
+// name (without case, as Excel compares them), two relationships of one
+// id, or two sheets on one relationship are written by no spreadsheet
+// program, and readers resolve them differently: the scanner and the
+// checker excelize's reading goes through both refuse the workbook,
+// naming the part.
+func TestWorkbookPartDefectsRefused(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.xlsx")
+	one := sheetDoc(`<row r="1"><c r="A1"><v>1</v></c></row>`)
+	writeXLSX(t, src, commonSST, false, one, one)
+	for _, c := range []struct{ name, part, old, new, words string }{
+		{"sameName", "xl/workbook.xml", `name="Sheet2"`, `name="SHEET1"`, "hai sheet cùng tên"},
+		{"sameRelID", "xl/_rels/workbook.xml.rels", `Id="rId2"`, `Id="rId1"`, "hai quan hệ cùng mã"},
+		{"sameSheetRel", "xl/workbook.xml", `r:id="rId2"`, `r:id="rId1"`, "cùng trỏ tới"},
+	} {
+		dst := filepath.Join(dir, c.name+".xlsx")
+		rewriteZip(t, src, dst, func(h *zip.FileHeader, data []byte) ([]*zip.FileHeader, [][]byte) {
+			if h.Name == c.part {
+				data = []byte(strings.Replace(string(data), c.old, c.new, 1))
+			}
+			return []*zip.FileHeader{h}, [][]byte{data}
+		})
+		_, err := Open(dst)
+		var de *DefectError
+		if !errors.As(err, &de) || !strings.Contains(err.Error(), c.words) {
+			t.Errorf("%s: Open = %v, want a defect: %s", c.name, err, c.words)
+		}
+		zr, err := zip.OpenReader(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckPackage(&zr.Reader); !errors.As(err, &de) || !strings.Contains(err.Error(), c.words) {
+			t.Errorf("%s: CheckPackage = %v, want a defect: %s", c.name, err, c.words)
+		}
+		zr.Close()
+	}
+}
