@@ -270,12 +270,9 @@ func (o *evaluateOptions) validate(asOf string, formatGiven bool) error {
 		return usageError{fmt.Errorf("--year %d không hợp lệ; cần một năm từ 1950 đến 2100", o.Year)}
 	}
 	if asOf != "" {
-		d, err := parseDate(asOf)
+		d, err := parseAsOf(asOf, o.Year)
 		if err != nil {
-			return usageError{err}
-		}
-		if o.Year != 0 && d.Year() != o.Year {
-			return usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, o.Year)}
+			return err
 		}
 		o.AsOf = d
 	}
@@ -318,6 +315,19 @@ func inFolder(path, dir string) bool {
 	}
 	rel, err := filepath.Rel(ad, ap)
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// parseAsOf reads --as-of, which must fall in --year when both are given;
+// its errors are usage errors. evaluate and validate share it.
+func parseAsOf(asOf string, year int) (time.Time, error) {
+	d, err := parseDate(asOf)
+	if err != nil {
+		return d, usageError{err}
+	}
+	if year != 0 && d.Year() != year {
+		return d, usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, year)}
+	}
+	return d, nil
 }
 
 // parseDate reads --as-of: dd/mm/yyyy as Vietnamese write dates, or ISO

@@ -84,12 +84,9 @@ cảnh báo nêu tiêu chí nó làm chưa thể "Đạt", cùng các cảnh bá
 				return usageError{fmt.Errorf("--format %q không hợp lệ; chọn text hoặc json", o.Format)}
 			}
 			if asOf != "" {
-				d, err := parseDate(asOf)
+				d, err := parseAsOf(asOf, o.Year)
 				if err != nil {
-					return usageError{err}
-				}
-				if o.Year != 0 && d.Year() != o.Year {
-					return usageError{fmt.Errorf("--as-of %s không thuộc năm đánh giá %d", asOf, o.Year)}
+					return err
 				}
 				o.AsOf = d
 			}
