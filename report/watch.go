@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/nfc"
 )
 
 // The bloc's watch list under an as-of date (issue 20, item 4): which
@@ -116,4 +117,56 @@ func (t *textWriter) watch(r *criteria.Report, all bool) {
 			t.hanging("  - ", "    ", cellText(u.Code)+" "+cellText(u.Name)+": "+strings.Join(e.Checks, "; "))
 		}
 	}
+}
+
+// SheetWatch is the Excel report's watch list under an as-of date.
+const SheetWatch = "Theo dõi cuối năm"
+
+var watchColumns = []column{{"STT", 6}, {"Nhóm", 22}, {"Mã", 11}, {"Tên đơn vị", 32}, {"Kết quả", 13}, {"Nội dung", 90}}
+
+// watchSheet writes the watch list as a sheet after Tổ chức thực hiện,
+// only under an as-of date: its groups in order, one row a unit with the
+// checks that put it there.
+func (x *xlsxWriter) watchSheet() error {
+	r, st := x.r, x.st
+	if r.AsOf.IsZero() || len(r.Units) == 0 {
+		return nil
+	}
+	w := Watch(r)
+	type row struct {
+		group string
+		e     WatchEntry
+	}
+	var rows []row
+	for _, g := range []struct {
+		title   string
+		entries []WatchEntry
+	}{
+		{"Không còn đạt được", w.Out}, {"Còn khả năng đạt — còn cần", w.Open}, {"Thiếu dữ liệu để kết luận", w.Blocked},
+	} {
+		for _, e := range g.entries {
+			rows = append(rows, row{g.title, e})
+		}
+	}
+	if err := x.newSheet(SheetWatch); err != nil {
+		return err
+	}
+	if err := x.setupSheet(SheetWatch, watchColumns, 1, max(len(rows), 1)+1, len(rows) > 0); err != nil {
+		return err
+	}
+	if err := x.plainSheet(SheetWatch, watchColumns, 1); err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return x.f.SetCellStr(SheetWatch, "A2", fmt.Sprintf("Mọi đơn vị đã đạt “bốn tốt” tính đến ngày %s.", r.AsOf.Format("02/01/2006")))
+	}
+	for i, rw := range rows {
+		ur := rw.e.Unit
+		values := []any{i + 1, rw.group, nfc.String(ur.Unit.Code), nfc.String(ur.Unit.Name), ur.Verdict.Label(), nfc.String(strings.Join(rw.e.Checks, "; "))}
+		styleIDs := []int{st.center, st.text, st.text, st.text, st.statusStyle(ur.Verdict), st.text}
+		if err := x.putRow(SheetWatch, watchColumns, i+2, values, styleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
 }

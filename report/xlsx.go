@@ -353,7 +353,7 @@ func (x *xlsxWriter) sheets(opts XLSXOptions) error {
 	// meanwhile, which touches the workbook but not that stream.
 	errc := make(chan error, 1)
 	go func() { errc <- run(second) }()
-	steps := []func() error{x.implementation, x.problems}
+	steps := []func() error{x.implementation, x.watchSheet, x.problems}
 	if opts.SheetPerUnit {
 		steps = append(steps, x.unitSheets)
 	}

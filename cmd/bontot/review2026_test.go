@@ -364,3 +364,26 @@ func TestWatchListUnderAsOf(t *testing.T) {
 		t.Error("a whole year's report has a watch list")
 	}
 }
+
+// TestWatchSheetUnderAsOf: the Excel report carries the watch list as a
+// sheet of its own under an as-of date, the groups in order.
+func TestWatchSheetUnderAsOf(t *testing.T) {
+	book := book2026(t)
+	out := filepath.Join(t.TempDir(), "bao-cao.xlsx")
+	if _, stderr, code := runCmd(t, "evaluate", book, "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Theo dõi cuối năm")
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("rows %q, %v", rows, err)
+	}
+	if rows[1][1] != "Không còn đạt được" || rows[1][2] != "CB02" || !strings.Contains(rows[1][5], "quý III/2026") ||
+		rows[2][1] != "Còn khả năng đạt — còn cần" || rows[2][2] != "CB01" || !strings.Contains(rows[2][5], "cần thêm 1 buổi") {
+		t.Errorf("watch sheet:\n%q", rows)
+	}
+}
