@@ -185,6 +185,9 @@ func TestReviewFirstLines(t *testing.T) {
 		t.Errorf("no rules line:\n%.600s", out)
 	}
 	out, _, _ = runCmd(t, "validate", book)
+	if !strings.HasPrefix(out, "Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá 2026.\nNăm 2026 chưa kết thúc") {
+		t.Errorf("validate does not begin with the rules and the unfinished year:\n%.300s", out)
+	}
 	for _, want := range []string{
 		"Quy tắc 2025 — QĐ 366, CT 50, HD 42, HD 06 — theo năm đánh giá 2026.",
 		"Năm 2026 chưa kết thúc: tính đến ngày 06/12/2026",

@@ -161,8 +161,15 @@ func runValidate(o validateOptions, s streams) error {
 		return nil
 	}
 	w := &errWriter{w: s.Out}
+	// First, as every report does: the rules that judge the workbooks and
+	// why, and that an unfinished year is judged as of today (SPEC §6).
+	w.printf("%s.\n", rules.Line(res.Dataset.Year))
+	if o.AsOf.IsZero() && yearUnfinished(res.Dataset.Year, today) {
+		w.printf("%s.\n", report.UnfinishedYearLine(res.Dataset.Year, today))
+	}
+	w.printf("\n")
 	errs := printProblems(w, probs)
-	printSummary(w, res, rules, today)
+	printSummary(w, res)
 	if w.err != nil {
 		return &exitError{code: exitFailure, msg: "không ghi được kết quả: " + syserr.Explain(w.err)}
 	}
@@ -315,7 +322,7 @@ func printProblems(w *errWriter, probs []criteria.Problem) int {
 
 // printSummary says what was read: rows per sheet per file, units by type,
 // the evaluation year, and which units have data errors.
-func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, today time.Time) {
+func printSummary(w *errWriter, res *workbook.Result) {
 	ds := res.Dataset
 	w.printf("Đã đọc:\n")
 	for _, f := range res.Files {
@@ -357,10 +364,6 @@ func printSummary(w *errWriter, res *workbook.Result, rules criteria.Rules, toda
 		how = "suy ra từ ngày sinh hoạt, họp cấp ủy"
 	}
 	w.printf("Năm đánh giá: %d (%s)\n", ds.Year, how)
-	w.printf("%s.\n", rules.Line(ds.Year))
-	if yearUnfinished(ds.Year, today) {
-		w.printf("%s.\n", report.UnfinishedYearLine(ds.Year, today))
-	}
 	if len(withErrors) > 0 {
 		w.printf("Đơn vị có lỗi dữ liệu (sẽ bị đánh giá \"lỗi dữ liệu\"): %s\n", strings.Join(withErrors, ", "))
 	}
