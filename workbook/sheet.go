@@ -435,10 +435,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		endRow, endCol, endRows int
 		endText                 string
 	)
-	begin := func() bool {
-		if spec.schema.ID == criteria.SheetMeetings {
+	begin := func(found *columns) bool {
+		switch {
+		case found != nil:
+			cols = found
+		case spec.schema.ID == criteria.SheetMeetings:
 			cols = fd.meetingHeader(name, buf)
-		} else {
+		default:
 			cols = findHeader(spec.schema.ID, buf)
 		}
 		if msg := fd.missingColumns(spec.schema, cols, singleUnit); msg != "" {
@@ -523,10 +526,14 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(buf[n-2], cells)))) {
 				first = n - 1
 			}
-			if n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows) {
+			var found *columns
+			if first >= 0 && n >= first+2 && n <= first+completeTries+1 {
+				found = fd.completeHeader(spec, idx, buf, singleUnit)
+			}
+			if found == nil && (n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows)) {
 				return nil
 			}
-			if !begin() {
+			if !begin(found) {
 				return errStop
 			}
 			for i := cols.headerEnd; i < len(buf); i++ {
@@ -561,7 +568,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			})
 			return 0, false, nil
 		}
-		if !begin() {
+		if !begin(nil) {
 			return 0, false, nil
 		}
 		for i := cols.headerEnd; i < len(buf); i++ {
@@ -569,6 +576,35 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 	}
 	return rows, !fail, nil
+}
+
+// completeTries is how many rows past the first that may be a header a
+// complete header is looked for before the whole window is read.
+const completeTries = 3
+
+// completeHeader is the header of the rows read so far when it is
+// complete, nil otherwise: the scan for a header stops at the first
+// complete one (issue 22) instead of reading headerScanRows rows past it
+// and trying each of them, single and double. Complete is: every required
+// column named, every text of the header bound to a column of its own
+// (nothing unknown, nothing twice), and the row under it read, so that a
+// two-row header starting on the header's last row has been weighed. A
+// later row could only win by naming more columns than a header that
+// already names every one of its cells and every required column, which
+// a data row does not; a header short of that is looked for over the
+// whole window, as before.
+func (fd *fileData) completeHeader(spec sheetSpec, idx headerTable, buf [][]string, singleUnit bool) *columns {
+	cols := findHeaderIn(spec.schema.ID, idx, buf)
+	if cols == nil || len(buf) <= cols.headerEnd || len(cols.ignored) > 0 || cols.ratingErr != "" {
+		return nil
+	}
+	if spec.schema.ID == criteria.SheetMeetings && boundGroups(cols) != len(fd.meet.groups) {
+		return nil // meetingHeader weighs the other score sheets
+	}
+	if fd.missingColumns(spec.schema, cols, singleUnit) != "" {
+		return nil
+	}
+	return cols
 }
 
 // dataLike reports a row of three cells or more: a row of data, or a

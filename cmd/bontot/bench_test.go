@@ -87,3 +87,23 @@ func BenchmarkEndToEnd(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadFolder reads the folder scale (issue 22): 400 one-unit
+// workbooks, and the one workbook holding the same data. The issue's
+// target is folder ≤ 3× one.
+func BenchmarkReadFolder(b *testing.B) {
+	dir, one, err := gen.CachedFolder(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, path string }{{"folder", dir}, {"one", one}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := workbook.Read([]string{c.path}, benchOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
