@@ -21,6 +21,7 @@ package xlsxscan
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -97,7 +98,7 @@ func Open(name string) (*Book, error) {
 	// Inflating is a fifth of reading a workbook; klauspost's inflater does
 	// it about a fifth faster than compress/flate, to the same bytes (zip
 	// still checks every part's CRC-32).
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	zr.RegisterDecompressor(zip.Deflate, newInflater)
 	if name := DuplicatePart(zr.File); name != "" {
 		zr.Close()
 		return nil, duplicateDefect(name)
@@ -721,4 +722,51 @@ func isHex4(s string) bool {
 		}
 	}
 	return true
+}
+
+// inflater is a pooled klauspost inflater with its input buffer: a
+// folder of small workbooks opens a dozen parts a file, and fresh inflater
+// state (a 32 KiB window, Huffman tables, a bufio.Reader) was most of
+// what reading one allocated (issue 22). Reset gives a used inflater the
+// state of a new one; Close hands it back, after which it reads nothing.
+type inflater struct {
+	fr io.ReadCloser // a kflate reader, also a kflate.Resetter
+	br *bufio.Reader
+}
+
+var inflaters = sync.Pool{New: func() any {
+	return &inflater{fr: kflate.NewReader(bytes.NewReader(nil)), br: bufio.NewReaderSize(nil, 4<<10)}
+}}
+
+// pooledInflater reads one part with an inflater of the pool.
+type pooledInflater struct{ in *inflater }
+
+func newInflater(r io.Reader) io.ReadCloser {
+	in := inflaters.Get().(*inflater)
+	in.br.Reset(r)
+	if err := in.fr.(kflate.Resetter).Reset(in.br, nil); err != nil {
+		return kflate.NewReader(r) // not reached: Reset of klauspost's inflater cannot fail
+	}
+	return &pooledInflater{in}
+}
+
+var errInflaterClosed = errors.New("xlsxscan: read from a closed part")
+
+func (p *pooledInflater) Read(b []byte) (int, error) {
+	if p.in == nil {
+		return 0, errInflaterClosed
+	}
+	return p.in.fr.Read(b)
+}
+
+func (p *pooledInflater) Close() error {
+	if p.in == nil {
+		return nil
+	}
+	in := p.in
+	p.in = nil
+	err := in.fr.Close()
+	in.br.Reset(nil) // let the part's reader go
+	inflaters.Put(in)
+	return err
 }

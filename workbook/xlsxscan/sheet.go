@@ -41,6 +41,7 @@ func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) err
 	ar := newAsyncReader(rc)
 	defer ar.stop()
 	s := &sheetScan{book: b, part: part, sheet: sheet, visit: visit}
+	defer s.intern.release()
 	err = s.run(ar)
 	if errors.Is(err, ErrUnsupported) {
 		// Whatever made the scanner stop, excelize would read on: only
@@ -473,9 +474,15 @@ func (s *sheetScan) str(b []byte) string {
 // string whose hash fell there, so a lookup is a hash and a compare.
 type intern struct{ slots *[4096]string }
 
+// internSlots are the tables of finished scans, reused: the strings
+// they hold were handed out already and never change, so a table may
+// start a new sheet full (issue 22: a fresh 64 KiB table a sheet was a
+// fifth of what reading a folder of small workbooks allocated).
+var internSlots = sync.Pool{New: func() any { return new([4096]string) }}
+
 func (t *intern) get(b []byte) string {
 	if t.slots == nil {
-		t.slots = new([4096]string)
+		t.slots = internSlots.Get().(*[4096]string)
 	}
 	h := uint32(2166136261)
 	for _, c := range b {
@@ -488,6 +495,14 @@ func (t *intern) get(b []byte) string {
 	v := string(b)
 	*slot = v
 	return v
+}
+
+// release hands the table back for another scan.
+func (t *intern) release() {
+	if t.slots != nil {
+		internSlots.Put(t.slots)
+		t.slots = nil
+	}
 }
 
 // refColumn reads the column of a plain cell reference (A1 … XFD1048576),
