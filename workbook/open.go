@@ -57,9 +57,12 @@ const (
 )
 
 // partBound is the XML of a sheet of rows rows of cols cells, as Excel
-// writes it at most.
+// writes it at most, rounded up to 256 MiB so that the limit reads as a
+// round figure in a refusal.
 func partBound(rows, cols int) int64 {
-	return int64(rows) * (excelRowBytes + int64(cols)*excelCellBytes)
+	const round = 256 << 20
+	n := int64(rows) * (excelRowBytes + int64(cols)*excelCellBytes)
+	return (n + round - 1) / round * round
 }
 
 // widestColumns is the widest layout bontot reads: the sheet with the
