@@ -528,7 +528,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			}
 			var found *columns
 			if first >= 0 && n >= first+2 && n <= first+completeTries+1 {
-				found = fd.completeHeader(spec, idx, buf, singleUnit)
+				found = fd.completeHeader(name, spec, idx, buf, singleUnit)
 			}
 			if found == nil && (n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows)) {
 				return nil
@@ -593,13 +593,39 @@ const completeTries = 3
 // already names every one of its cells and every required column, which
 // a data row does not; a header short of that is looked for over the
 // whole window, as before.
-func (fd *fileData) completeHeader(spec sheetSpec, idx headerTable, buf [][]string, singleUnit bool) *columns {
-	cols := findHeaderIn(spec.schema.ID, idx, buf)
+func (fd *fileData) completeHeader(name string, spec sheetSpec, idx headerTable, buf [][]string, singleUnit bool) *columns {
+	var (
+		cols  *columns
+		rules *meetingRules
+		note  string
+	)
+	if spec.schema.ID == criteria.SheetMeetings {
+		// As meetingHeader picks it, the other score sheets weighed.
+		cols, rules, note = fd.pickMeetingHeader(buf)
+	} else {
+		cols = findHeaderIn(spec.schema.ID, idx, buf)
+	}
 	if cols == nil || len(buf) <= cols.headerEnd || len(cols.ignored) > 0 || cols.ratingErr != "" {
 		return nil
 	}
-	if spec.schema.ID == criteria.SheetMeetings && boundGroups(cols) != len(fd.meet.groups) {
-		return nil // meetingHeader weighs the other score sheets
+	if spec.schema.ID == criteria.SheetMeetings {
+		meet := fd.meet
+		if rules != nil {
+			meet = rules
+		}
+		if boundGroups(cols) != len(meet.groups) {
+			return nil
+		}
+		// missingColumns reads the groups of the rules the sheet is read by.
+		saved := fd.meet
+		fd.meet = meet
+		miss := fd.missingColumns(spec.schema, cols, singleUnit)
+		fd.meet = saved
+		if miss != "" {
+			return nil
+		}
+		fd.useMeetingRules(name, rules, note)
+		return cols
 	}
 	if fd.missingColumns(spec.schema, cols, singleUnit) != "" {
 		return nil
@@ -668,9 +694,28 @@ var knownSheets = []knownSheet{
 // every row being refused for lacking groups it was never meant to have.
 // The total decides a meeting's band either way.
 func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
+	cols, rules, note := fd.pickMeetingHeader(buf)
+	fd.useMeetingRules(sheet, rules, note)
+	return cols
+}
+
+// useMeetingRules applies what pickMeetingHeader found: the score sheet
+// the sheet is kept to, when not the declared one, and the note saying so.
+func (fd *fileData) useMeetingRules(sheet string, rules *meetingRules, note string) {
+	if rules == nil {
+		return
+	}
+	fd.meet = rules // fd is this sheet's own (forSheet)
+	fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet, Message: note})
+}
+
+// pickMeetingHeader is meetingHeader without its effects: the header, and
+// when the sheet is kept to another published score sheet, its rules and
+// the note to give.
+func (fd *fileData) pickMeetingHeader(buf [][]string) (*columns, *meetingRules, string) {
 	cols := findHeaderIn(criteria.SheetMeetings, fd.meet.headers, buf)
 	if boundGroups(cols) == len(fd.meet.groups) {
-		return cols
+		return cols, nil, ""
 	}
 	for _, k := range knownSheets {
 		groups := k.groups()
@@ -693,13 +738,10 @@ func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
 			what = fmt.Sprintf(what, declaredGroups(groups))
 		}
 		declared := fd.meet.groups
-		fd.meet = &rules // fd is this sheet's own (forSheet)
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
-			Message: fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
-				what, len(declared), declaredGroups(declared))})
-		return other
+		return other, &rules, fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
+			what, len(declared), declaredGroups(declared))
 	}
-	return cols
+	return cols, nil, ""
 }
 
 // sameGroups reports whether a and b name the same groups with the same
