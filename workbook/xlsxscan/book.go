@@ -68,7 +68,7 @@ func unsupported(part, reason string) error {
 // different sheets at once.
 type Book struct {
 	zr       *zip.Reader
-	closer   io.Closer // the file, when read from it (nil: held in memory)
+	closer   io.Closer            // the file, when read from it (nil: held in memory)
 	parts    map[string]*zip.File // as excelize names them: '\' turned to '/'
 	names    []string             // sheets in workbook order
 	sheets   map[string]string    // sheet name → worksheet part, when the part exists
