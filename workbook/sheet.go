@@ -527,7 +527,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 				first = n - 1
 			}
 			var found *columns
-			if first >= 0 && n >= first+2 && n <= first+completeTries+1 {
+			if stopAtComplete && first >= 0 && n >= first+2 && n <= first+completeTries+1 {
 				found = fd.completeHeader(name, spec, idx, buf, singleUnit)
 			}
 			if found == nil && (n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows)) {
@@ -581,6 +581,11 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 // completeTries is how many rows past the first that may be a header a
 // complete header is looked for before the whole window is read.
 const completeTries = 3
+
+// stopAtComplete: the scan stops at the first complete header. Off, the
+// whole window is read, as before issue 22: the oracle of the stop
+// (TestCompleteHeaderOracle).
+var stopAtComplete = true
 
 // completeHeader is the header of the rows read so far when it is
 // complete, nil otherwise: the scan for a header stops at the first
