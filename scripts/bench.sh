@@ -97,7 +97,20 @@ group "$RUNS" \
 	"8 blocs, floor, GOMAXPROCS=1|env GOMAXPROCS=1 $DIR/floor $(echo "$DIR"/folder8/*.xlsx)" \
 	"8 blocs, floor, GOMAXPROCS=$cores|$DIR/floor $(echo "$DIR"/folder8/*.xlsx)"
 
+# The folder scale (issue 22): 400 one-unit workbooks as a Ban Tổ chức
+# receives them, and the same data in one workbook, in turns; and the
+# folder through the floor.
+if [ ! -f "$DIR/folder-one.xlsx" ]; then
+	rm -rf "$DIR/folder400"
+	"$DIR/gen" -scale folder -folder "$DIR/folder400" -o "$DIR/folder-one.xlsx" 2>/dev/null
+fi
+group "$RUNS" \
+	"folder scale: 400 one-unit workbooks, json|$DIR/bontot evaluate $DIR/folder400 --format json" \
+	"folder scale: the same data in one workbook, json|$DIR/bontot evaluate $DIR/folder-one.xlsx --format json" \
+	"folder scale: floor, 400 workbooks|$DIR/floor $(echo "$DIR"/folder400/*.xlsx)"
+
 echo
+ratio "folder of 400 one-unit workbooks / one workbook" "folder scale: 400 one-unit workbooks, json" "folder scale: the same data in one workbook, json"
 for s in $SCALES; do
 	case $s in province | max)
 		ratio "$s json / floor" "$s: bontot evaluate --format json" "$s: floor (unzip + count \`<c \`)"

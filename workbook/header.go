@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/schema"
@@ -62,16 +64,63 @@ var (
 // the score groups are indexed in. A group column headed as the score
 // sheet numbers its rows, "III. Công tác chuẩn bị (10 điểm)", is also
 // compared without its Roman numeral.
-func headerKeys(text string) []string {
-	keys := []string{matchKey(text)}
-	bare := strings.Trim(matchKey(parenthetical.ReplaceAllString(text, " ")), " :*.")
+func headerKeys(text string) []string { return headText(text).keys }
+
+// headInfo is what header detection reads of one cell text, worked out
+// once per distinct text (issue 22: every sheet tries up to 30 candidate
+// rows, single and double, and a folder of small workbooks repeats the
+// same header texts in every file). Read-only once made.
+type headInfo struct {
+	keys []string // headerKeys
+	stt  bool     // isSTT
+	// bare is the key without notes in brackets, full the key as
+	// written: what roleOf reads.
+	bare, full string
+}
+
+var (
+	headCache     sync.Map // text → *headInfo
+	headCacheSize atomic.Int64
+)
+
+// headCacheMax bounds headCache: header texts repeat in every file and
+// come first; the data cells of the rows looked at for a header do not
+// repeat, and past the bound are worked out each time.
+const headCacheMax = 1 << 14
+
+func headText(text string) *headInfo {
+	if h, ok := headCache.Load(text); ok {
+		return h.(*headInfo)
+	}
+	h := makeHeadInfo(text)
+	if headCacheSize.Add(1) <= headCacheMax {
+		headCache.Store(text, h)
+	}
+	return h
+}
+
+// noParens is text without notes in brackets, replaced by a space as
+// parenthetical.ReplaceAllString does; the regexp only when there may be
+// one.
+func noParens(text string) string {
+	if !strings.ContainsAny(text, "([") {
+		return text
+	}
+	return parenthetical.ReplaceAllString(text, " ")
+}
+
+func makeHeadInfo(text string) *headInfo {
+	full := matchKey(text)
+	bareKey := matchKey(noParens(text))
+	keys := []string{full}
+	bare := strings.Trim(bareKey, " :*.")
 	unnumbered := ""
-	if romanLead.MatchString(bare) {
+	if bare != "" && strings.IndexByte("IVXLivxl \t\n\v\f\r", bare[0]) >= 0 && romanLead.MatchString(bare) {
 		unnumbered = punctKey(romanLead.ReplaceAllString(bare, ""))
 	}
 	for _, alt := range []string{
 		bare,
-		strings.Trim(matchKey(text), " :*.[]()"),
+		strings.Trim(full, " :*.[]()"),
 		punctKey(bare),
 		unnumbered,
 	} {
@@ -79,7 +128,14 @@ func headerKeys(text string) []string {
 			keys = append(keys, alt)
 		}
 	}
-	return keys
+	h := &headInfo{keys: keys, bare: bareKey, full: full}
+	for _, k := range keys {
+		if sttKeys[k] {
+			h.stt = true
+			break
+		}
+	}
+	return h
 }
 
 // headerHit is what a header key names: a column, by its canonical header
@@ -183,14 +239,7 @@ func (idx headerTable) match(text string) (key string, prio int) {
 	return "", 0
 }
 
-func isSTT(text string) bool {
-	for _, k := range headerKeys(text) {
-		if sttKeys[k] {
-			return true
-		}
-	}
-	return false
-}
+func isSTT(text string) bool { return headText(text).stt }
 
 // bindHeaders binds the header texts of one candidate header (one or two
 // rows) to columns. texts[c] lists, for column c, the texts to try in order.

@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/workbook/schema"
 )
 
 // writeZip writes a zip archive of the given parts.
@@ -120,7 +123,7 @@ func TestReadHostileFiles(t *testing.T) {
 		{"zip without workbook", noWorkbook, "", "không có xl/workbook.xml"},
 		{"xlsb", xlsb, "", "sổ Excel nhị phân (.xlsb)"},
 		{"OLE header", file("cu.xls", ole), "", "tệp Office cũ"},
-		{"zip bomb", bomb, "", "giải nén ra 1"},
+		{"zip bomb", bomb, "", "giải nén ra " + sizeText(totalLimit+(8<<20))},
 		{"broken sheet", brokenSheet, "", "bị hỏng"},
 	}
 	for _, tt := range tests {
@@ -183,5 +186,66 @@ func TestReadOversizedSheet(t *testing.T) {
 	_, err = Read([]string{path}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "vượt quá 64 KiB") {
 		t.Errorf("error = %v, want the total limit", err)
+	}
+}
+
+// Any sheet Excel can hold is read (issue 22): the per-part limit is at
+// least Excel's row limit at the widest layout bontot reads, as Excel
+// writes each cell at the last row and column, and the whole-archive limit
+// holds three such sheets. A sheet of the generated shape (measured on
+// the generated bloc's Sinh hoạt, bytes per row) at Excel's row limit is
+// well inside it.
+func TestPartLimitCoversExcelRows(t *testing.T) {
+	widest := widestColumns()
+	if widest < len(schema.ByID(criteria.SheetMeetings).Columns)+1 {
+		t.Fatalf("widest layout %d columns, fewer than Sinh hoạt's", widest)
+	}
+	cell := len(`<c r="XFD1048576" s="65535" t="s"><v>1048575</v></c>`)
+	if cell > excelCellBytes {
+		t.Fatalf("a cell at the last row and column is %d bytes, more than excelCellBytes %d", cell, excelCellBytes)
+	}
+	row := len(`<row r="1048576" spans="1:16384" s="65535" customFormat="1" ht="409.5" customHeight="1" x14ac:dyDescent="0.25">` + `</row>`)
+	if row > excelRowBytes {
+		t.Fatalf("a row's markup is %d bytes, more than excelRowBytes %d", row, excelRowBytes)
+	}
+	if want := int64(1<<20) * int64(row+widest*cell); partLimit < want {
+		t.Errorf("partLimit %s < %s, Excel's row limit at %d columns", sizeText(partLimit), sizeText(want), widest)
+	}
+	if totalLimit < 3*partLimit {
+		t.Errorf("totalLimit %s holds fewer than three sheets at the part limit %s", sizeText(totalLimit), sizeText(partLimit))
+	}
+	// The issue's refused sheet: a Sinh hoạt part of 389 MiB.
+	if partLimit < 389<<20 {
+		t.Errorf("partLimit %s refuses the 389 MiB Sinh hoạt of issue 22", sizeText(partLimit))
+	}
+}
+
+// The limit is a bound on the declared size, not below it: a sheet of
+// exactly the limit is read, one byte more is refused (the limit injected
+// small, as writing a sheet of a million rows here is too slow).
+func TestPartLimitBoundary(t *testing.T) {
+	defer func(total, part int64) { totalLimit, partLimit = total, part }(totalLimit, partLimit)
+	rows := [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại"}}
+	for range 2000 {
+		rows = append(rows, []any{"CB01", "Chi bộ có tên khá dài để sheet lớn lên", "Chi bộ cơ sở"})
+	}
+	path := writeBook(t, t.TempDir(), "lon.xlsx", sheet{"Đơn vị", rows})
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var largest int64
+	for _, f := range zr.File {
+		largest = max(largest, int64(f.UncompressedSize64))
+	}
+	zr.Close()
+	totalLimit = 1 << 30
+	partLimit = largest
+	if _, err := Read([]string{path}, Options{}); err != nil && strings.Contains(err.Error(), "vượt giới hạn") {
+		t.Errorf("a part of exactly the limit refused: %v", err)
+	}
+	partLimit = largest - 1
+	if _, err := Read([]string{path}, Options{}); err == nil || !strings.Contains(err.Error(), "vượt giới hạn") {
+		t.Errorf("a part one byte over the limit: error = %v", err)
 	}
 }

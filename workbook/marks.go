@@ -26,7 +26,7 @@ type markGroup struct {
 // of the sheet's rated column: a rating (full or code) on a rating sheet,
 // a level of Tiêu chí; "" otherwise.
 func markHeadValue(sheet criteria.Sheet, head string) (colKey, string) {
-	k := strings.Trim(matchKey(parenthetical.ReplaceAllString(head, " ")), " .:")
+	k := strings.Trim(headText(head).bare, " .:")
 	if k == "" {
 		return 0, ""
 	}

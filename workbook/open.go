@@ -12,29 +12,73 @@ import (
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/workbook/schema"
 )
 
-// Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes;
-// the largest sheet Excel can hold (1 048 576 rows) of our narrow tables is
-// well under 256 MiB of XML. Anything beyond is not a party record but a
-// zip bomb or a runaway export, refused before a byte is inflated: Go's
-// archive/zip enforces the sizes the archive declares, so checking the
-// declared sizes bounds what is ever decompressed.
+// Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes,
+// but any sheet Excel can hold is read (issue 22): the per-part limit is
+// Excel's row limit at the widest layout bontot reads, as Excel writes it
+// (partBound). Anything beyond is not a party record but a zip bomb or a
+// runaway export, refused before a byte is inflated: Go's archive/zip
+// enforces the sizes the archive declares, so checking the declared sizes
+// bounds what is ever decompressed. The fast path streams a sheet in a
+// fixed window, so a sheet at the limit costs time, not memory.
 //
 // partLimit bounds each XML part (a sheet, the shared strings) and
-// totalLimit the whole archive. spillLimit is excelize's UnzipXMLSizeLimit:
-// not a refusal but the size above which a sheet is unpacked to a temp file
-// and streamed from there, so memory stays flat however big a sheet is;
-// excelize's own default, 16 MiB, is kept on purpose.
+// totalLimit the whole archive: three sheets at the limit (Sinh hoạt and
+// Đảng viên of a million rows each, and the rest). spillLimit is
+// excelize's UnzipXMLSizeLimit: not a refusal but the size above which a
+// sheet is unpacked to a temp file and streamed from there, so memory
+// stays flat however big a sheet is; excelize's own default, 16 MiB, is
+// kept on purpose.
 //
 // They are variables so that tests can lower them instead of writing
 // gigabytes.
 var (
-	totalLimit int64 = 1 << 30
-	partLimit  int64 = 256 << 20
+	partLimit        = partBound(excelRows, widestColumns())
+	totalLimit       = 3 * partLimit
 	spillLimit int64 = 16 << 20
 )
+
+const (
+	// excelRows is Excel's row limit.
+	excelRows = 1 << 20
+	// excelCellBytes is the most a cell of ours takes as Excel writes it
+	// at the last row and column, a shared string with a style:
+	// <c r="XFD1048576" s="65535" t="s"><v>1048575</v></c> (51 bytes);
+	// a longer text is a shared string, counted in its own part.
+	excelCellBytes = 52
+	// excelRowBytes is the row's own markup at most: <row r="1048576"
+	// spans="1:16384" s="65535" customFormat="1" ht="409.5"
+	// customHeight="1" x14ac:dyDescent="0.25"> and </row>.
+	excelRowBytes = 128
+)
+
+// partBound is the XML of a sheet of rows rows of cols cells, as Excel
+// writes it at most, rounded up to 256 MiB so that the limit reads as a
+// round figure in a refusal.
+func partBound(rows, cols int) int64 {
+	const round = 256 << 20
+	n := int64(rows) * (excelRowBytes + int64(cols)*excelCellBytes)
+	return (n + round - 1) / round * round
+}
+
+// widestColumns is the widest layout bontot reads: the sheet with the
+// most columns, its score groups counted at the most a score sheet
+// declares, and an STT column.
+func widestColumns() int {
+	n := 0
+	for _, s := range schema.Sheets {
+		cols := len(s.Columns)
+		if s.ID == criteria.SheetMeetings {
+			cols += criteria.MaxScoreGroups - len(criteria.HD12ScoreGroups())
+		}
+		n = max(n, cols+1)
+	}
+	return n
+}
 
 // oleMagic starts every OLE compound file: legacy .xls, and also the
 // envelope Office puts around an encrypted .xlsx.

@@ -61,12 +61,13 @@ func containsAny(s string, words []string) bool {
 func roleOf(cands []string) ratingRole {
 	var keys, full []string
 	for _, t := range cands {
-		k := matchKey(parenthetical.ReplaceAllString(t, " "))
+		h := headText(t)
+		k := h.bare
 		if containsAny(k, notRatingWords) {
 			return roleNone
 		}
 		keys = append(keys, k)
-		full = append(full, matchKey(t))
+		full = append(full, h.full)
 	}
 	all := strings.Join(keys, " | ")
 	if !strings.Contains(all, "xep loai") && !containsAny(all, stepPhrases) && !containsAny(all, levelTitleWords) {

@@ -435,10 +435,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		endRow, endCol, endRows int
 		endText                 string
 	)
-	begin := func() bool {
-		if spec.schema.ID == criteria.SheetMeetings {
+	begin := func(found *columns) bool {
+		switch {
+		case found != nil:
+			cols = found
+		case spec.schema.ID == criteria.SheetMeetings:
 			cols = fd.meetingHeader(name, buf)
-		} else {
+		default:
 			cols = findHeader(spec.schema.ID, buf)
 		}
 		if msg := fd.missingColumns(spec.schema, cols, singleUnit); msg != "" {
@@ -523,10 +526,14 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			if first < 0 && (mayBeHeader(idx, cells) || (n >= 2 && mayBeHeader(idx, joinRows(buf[n-2], cells)))) {
 				first = n - 1
 			}
-			if n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows) {
+			var found *columns
+			if stopAtComplete && first >= 0 && n >= first+2 && n <= first+completeTries+1 {
+				found = fd.completeHeader(name, spec, idx, buf, singleUnit)
+			}
+			if found == nil && (n < headerScanRows || (first < 0 && !dataLike(cells)) || (first >= 0 && n < first+headerScanRows)) {
 				return nil
 			}
-			if !begin() {
+			if !begin(found) {
 				return errStop
 			}
 			for i := cols.headerEnd; i < len(buf); i++ {
@@ -561,7 +568,7 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			})
 			return 0, false, nil
 		}
-		if !begin() {
+		if !begin(nil) {
 			return 0, false, nil
 		}
 		for i := cols.headerEnd; i < len(buf); i++ {
@@ -569,6 +576,66 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		}
 	}
 	return rows, !fail, nil
+}
+
+// completeTries is how many rows past the first that may be a header a
+// complete header is looked for before the whole window is read.
+const completeTries = 3
+
+// stopAtComplete: the scan stops at the first complete header. Off, the
+// whole window is read, as before issue 22: the oracle of the stop
+// (TestCompleteHeaderOracle).
+var stopAtComplete = true
+
+// completeHeader is the header of the rows read so far when it is
+// complete, nil otherwise: the scan for a header stops at the first
+// complete one (issue 22) instead of reading headerScanRows rows past it
+// and trying each of them, single and double. Complete is: every required
+// column named, every text of the header bound to a column of its own
+// (nothing unknown, nothing twice), and the row under it read, so that a
+// two-row header starting on the header's last row has been weighed. A
+// later row could only win by naming more columns than a header that
+// already names every one of its cells and every required column, which
+// a data row does not; a header short of that is looked for over the
+// whole window, as before.
+func (fd *fileData) completeHeader(name string, spec sheetSpec, idx headerTable, buf [][]string, singleUnit bool) *columns {
+	var (
+		cols  *columns
+		rules *meetingRules
+		note  string
+	)
+	if spec.schema.ID == criteria.SheetMeetings {
+		// As meetingHeader picks it, the other score sheets weighed.
+		cols, rules, note = fd.pickMeetingHeader(buf)
+	} else {
+		cols = findHeaderIn(spec.schema.ID, idx, buf)
+	}
+	if cols == nil || len(buf) <= cols.headerEnd || len(cols.ignored) > 0 || cols.ratingErr != "" {
+		return nil
+	}
+	if spec.schema.ID == criteria.SheetMeetings {
+		meet := fd.meet
+		if rules != nil {
+			meet = rules
+		}
+		if boundGroups(cols) != len(meet.groups) {
+			return nil
+		}
+		// missingColumns reads the groups of the rules the sheet is read by.
+		saved := fd.meet
+		fd.meet = meet
+		miss := fd.missingColumns(spec.schema, cols, singleUnit)
+		fd.meet = saved
+		if miss != "" {
+			return nil
+		}
+		fd.useMeetingRules(name, rules, note)
+		return cols
+	}
+	if fd.missingColumns(spec.schema, cols, singleUnit) != "" {
+		return nil
+	}
+	return cols
 }
 
 // dataLike reports a row of three cells or more: a row of data, or a
@@ -632,9 +699,28 @@ var knownSheets = []knownSheet{
 // every row being refused for lacking groups it was never meant to have.
 // The total decides a meeting's band either way.
 func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
+	cols, rules, note := fd.pickMeetingHeader(buf)
+	fd.useMeetingRules(sheet, rules, note)
+	return cols
+}
+
+// useMeetingRules applies what pickMeetingHeader found: the score sheet
+// the sheet is kept to, when not the declared one, and the note saying so.
+func (fd *fileData) useMeetingRules(sheet string, rules *meetingRules, note string) {
+	if rules == nil {
+		return
+	}
+	fd.meet = rules // fd is this sheet's own (forSheet)
+	fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet, Message: note})
+}
+
+// pickMeetingHeader is meetingHeader without its effects: the header, and
+// when the sheet is kept to another published score sheet, its rules and
+// the note to give.
+func (fd *fileData) pickMeetingHeader(buf [][]string) (*columns, *meetingRules, string) {
 	cols := findHeaderIn(criteria.SheetMeetings, fd.meet.headers, buf)
 	if boundGroups(cols) == len(fd.meet.groups) {
-		return cols
+		return cols, nil, ""
 	}
 	for _, k := range knownSheets {
 		groups := k.groups()
@@ -657,13 +743,10 @@ func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
 			what = fmt.Sprintf(what, declaredGroups(groups))
 		}
 		declared := fd.meet.groups
-		fd.meet = &rules // fd is this sheet's own (forSheet)
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
-			Message: fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
-				what, len(declared), declaredGroups(declared))})
-		return other
+		return other, &rules, fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
+			what, len(declared), declaredGroups(declared))
 	}
-	return cols
+	return cols, nil, ""
 }
 
 // sameGroups reports whether a and b name the same groups with the same

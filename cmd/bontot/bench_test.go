@@ -87,3 +87,55 @@ func BenchmarkEndToEnd(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadFolder reads the folder scale (issue 22): 400 one-unit
+// workbooks, and the one workbook holding the same data. The issue's
+// target is folder ≤ 3× one.
+func BenchmarkReadFolder(b *testing.B) {
+	dir, one, err := gen.CachedFolder(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, path string }{{"folder", dir}, {"one", one}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := workbook.Read([]string{c.path}, benchOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadLinear reads the bloc and the province and reports the
+// time per data row (Sinh hoạt and Đảng viên rows): constant from scale
+// to scale when reading grows linearly with rows (issue 22, item 4).
+// BONTOT_BENCH_MAX=1 adds the max scale (≈ 980k rows a sheet).
+func BenchmarkReadLinear(b *testing.B) {
+	scales := []gen.Scale{gen.ScaleBloc, gen.ScaleProvince}
+	if os.Getenv("BONTOT_BENCH_MAX") != "" {
+		scales = append(scales, gen.ScaleMax)
+	}
+	for _, scale := range scales {
+		b.Run(scale.String(), func(b *testing.B) {
+			path, err := gen.CachedFile(scale, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := workbook.Read([]string{path}, benchOptions())
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows = 0
+				for _, u := range res.Dataset.Units {
+					rows += len(u.Meetings) + len(u.Members)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(rows, 1)), "ns/row")
+		})
+	}
+}

@@ -4,6 +4,7 @@
 //	go run ./tools/gen -scale example-2025 -o testdata/khoi-2024-quy-tac-2025.xlsx
 //	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
 //	go run ./tools/gen -office ds-dang-vien-2025.xlsx -o testdata/offices/ds-dang-vien-2025.xlsx
+//	go run ./tools/gen -scale folder -folder /tmp/units -o /tmp/units.xlsx
 //
 // The example is hand-crafted (testdata/README.md says what each unit
 // shows); bloc, province and max are drawn at random from the seed, the
@@ -14,6 +15,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,7 +32,8 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province or max")
+	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province, max or folder")
+	folder := fs.String("folder", "", "also write one workbook per unit of the top level (a đảng bộ cơ sở with its chi bộ, or a chi bộ cơ sở) into this directory: the same data as -o, as a Ban Tổ chức receives it (bloc, province, max, folder)")
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
 	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
@@ -38,14 +41,38 @@ func run(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 {
-		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max [-seed N] [-prefix P] -o FILE")
+	if (*out == "" && *folder == "") || fs.NArg() > 0 {
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max|folder [-seed N] [-prefix P] [-folder DIR] -o FILE")
 	}
 	var scale gen.Scale
 	var err error
-	if *office == "" {
+	var cfg gen.Config
+	isFolder := strings.EqualFold(strings.TrimSpace(*scaleName), "folder")
+	switch {
+	case *office != "":
+	case isFolder:
+		cfg = gen.FolderConfig()
+		scale = gen.ScaleBloc // any random scale: cfg decides
+	default:
 		if scale, err = gen.ParseScale(*scaleName); err != nil {
 			return err
+		}
+		if scale != gen.ScaleExample && scale != gen.ScaleExample2025 {
+			cfg = gen.ConfigFor(scale)
+		} else if *folder != "" {
+			return fmt.Errorf("-folder: only for bloc, province, max or folder")
+		}
+	}
+	cfg.Prefix = *prefix
+	if *folder != "" {
+		if *office != "" {
+			return fmt.Errorf("-folder: not with -office")
+		}
+		if err := writeFolder(*folder, cfg, *seed); err != nil {
+			return err
+		}
+		if *out == "" {
+			return nil
 		}
 	}
 	// Write beside the target and rename, so a failed run leaves no
@@ -63,11 +90,9 @@ func run(args []string) error {
 		err = gen.Write(bw, scale, *seed)
 	default:
 		var stats gen.Stats
-		cfg := gen.ConfigFor(scale)
-		cfg.Prefix = *prefix
 		stats, err = gen.WriteConfig(bw, cfg, *seed)
 		if err == nil {
-			fmt.Fprintf(os.Stderr, "gen: %s: %d units, %d meetings, %d members\n", scale,
+			fmt.Fprintf(os.Stderr, "gen: %s: %d units, %d meetings, %d members\n", *scaleName,
 				stats["Đơn vị"], stats["Sinh hoạt"], stats["Đảng viên"])
 		}
 	}
@@ -87,4 +112,53 @@ func run(args []string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), *out)
+}
+
+// writeFolder writes the one-unit workbooks of cfg into dir, each beside
+// its target first and renamed once complete.
+func writeFolder(dir string, cfg gen.Config, seed uint64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	n, stats, err := gen.WriteFolder(cfg, seed, func(name string) (io.WriteCloser, error) {
+		return newAtomicFile(filepath.Join(dir, name))
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gen: folder %s: %d workbooks, %d units, %d meetings, %d members\n", dir, n,
+		stats["Đơn vị"], stats["Sinh hoạt"], stats["Đảng viên"])
+	return nil
+}
+
+// atomicFile is a buffered temporary file renamed to its target on Close.
+type atomicFile struct {
+	*bufio.Writer
+	f      *os.File
+	target string
+}
+
+func newAtomicFile(target string) (*atomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(target), ".gen-*.xlsx")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{bufio.NewWriterSize(f, 1<<16), f, target}, nil
+}
+
+func (a *atomicFile) Close() error {
+	err := a.Flush()
+	if err == nil {
+		err = a.f.Chmod(0o644)
+	}
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(a.f.Name(), a.target)
+	}
+	if err != nil {
+		os.Remove(a.f.Name())
+	}
+	return err
 }

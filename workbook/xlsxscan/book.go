@@ -21,11 +21,13 @@ package xlsxscan
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -65,7 +67,8 @@ func unsupported(part, reason string) error {
 // concurrent Rows calls on the same sheet, but different goroutines may read
 // different sheets at once.
 type Book struct {
-	zr       *zip.ReadCloser
+	zr       *zip.Reader
+	closer   io.Closer            // the file, when read from it (nil: held in memory)
 	parts    map[string]*zip.File // as excelize names them: '\' turned to '/'
 	names    []string             // sheets in workbook order
 	sheets   map[string]string    // sheet name → worksheet part, when the part exists
@@ -90,19 +93,24 @@ const (
 // workbook is an OLE file), strict OOXML, unexpected shared strings —
 // wraps ErrUnsupported: excelize may still read the file.
 func Open(name string) (*Book, error) {
-	zr, err := zip.OpenReader(name)
+	zr, closer, err := openZip(name)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
+	done := false
+	defer func() {
+		if !done && closer != nil {
+			closer.Close()
+		}
+	}()
 	// Inflating is a fifth of reading a workbook; klauspost's inflater does
 	// it about a fifth faster than compress/flate, to the same bytes (zip
 	// still checks every part's CRC-32).
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	zr.RegisterDecompressor(zip.Deflate, newInflater)
 	if name := DuplicatePart(zr.File); name != "" {
-		zr.Close()
 		return nil, duplicateDefect(name)
 	}
-	b := &Book{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
+	b := &Book{zr: zr, closer: closer, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
 		n := strings.ReplaceAll(f.Name, "\\", "/")
 		if strings.EqualFold(n, partSharedStrings) {
@@ -112,19 +120,17 @@ func Open(name string) (*Book, error) {
 		b.parts[n] = f
 	}
 	if err := b.readWorkbook(); err != nil {
-		zr.Close()
 		return nil, err
 	}
 	if err := b.readSharedStrings(); err != nil {
-		zr.Close()
 		return nil, err
 	}
 	n, err := styleCount(b.partFold("xl/styles.xml"))
 	if err != nil {
-		zr.Close()
 		return nil, err
 	}
 	b.nXF = n
+	done = true
 	return b, nil
 }
 
@@ -160,7 +166,48 @@ func (b *Book) styleOK(s []byte) bool {
 func styleExists(n, nXF int) bool { return n == 0 || n < nXF }
 
 // Close closes the zip file.
-func (b *Book) Close() error { return b.zr.Close() }
+func (b *Book) Close() error {
+	if b.closer == nil {
+		return nil
+	}
+	return b.closer.Close()
+}
+
+// inMemory is the largest file Open reads whole into memory rather than
+// part by part from the disk: what a unit sends (tens of kilobytes) is
+// one read instead of a few small ones per part (issue 22: a folder of
+// small workbooks spent a tenth of its time in pread).
+const inMemory = 1 << 20
+
+// openZip opens the zip of a file: read whole when small, else from the
+// file, which closer then closes.
+func openZip(name string) (*zip.Reader, io.Closer, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if size := st.Size(); size <= inMemory {
+		data := make([]byte, size)
+		_, err := io.ReadFull(f, data)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), size)
+		return zr, nil, err
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return zr, f, nil
+}
 
 // SetText makes Rows yield text(v) for every value v it would yield
 // otherwise (numbers too), computing it once per shared string rather than
@@ -779,4 +826,51 @@ func isHex4(s string) bool {
 		}
 	}
 	return true
+}
+
+// inflater is a pooled klauspost inflater with its input buffer: a
+// folder of small workbooks opens a dozen parts a file, and fresh inflater
+// state (a 32 KiB window, Huffman tables, a bufio.Reader) was most of
+// what reading one allocated (issue 22). Reset gives a used inflater the
+// state of a new one; Close hands it back, after which it reads nothing.
+type inflater struct {
+	fr io.ReadCloser // a kflate reader, also a kflate.Resetter
+	br *bufio.Reader
+}
+
+var inflaters = sync.Pool{New: func() any {
+	return &inflater{fr: kflate.NewReader(bytes.NewReader(nil)), br: bufio.NewReaderSize(nil, 4<<10)}
+}}
+
+// pooledInflater reads one part with an inflater of the pool.
+type pooledInflater struct{ in *inflater }
+
+func newInflater(r io.Reader) io.ReadCloser {
+	in := inflaters.Get().(*inflater)
+	in.br.Reset(r)
+	if err := in.fr.(kflate.Resetter).Reset(in.br, nil); err != nil {
+		return kflate.NewReader(r) // not reached: Reset of klauspost's inflater cannot fail
+	}
+	return &pooledInflater{in}
+}
+
+var errInflaterClosed = errors.New("xlsxscan: read from a closed part")
+
+func (p *pooledInflater) Read(b []byte) (int, error) {
+	if p.in == nil {
+		return 0, errInflaterClosed
+	}
+	return p.in.fr.Read(b)
+}
+
+func (p *pooledInflater) Close() error {
+	if p.in == nil {
+		return nil
+	}
+	in := p.in
+	p.in = nil
+	err := in.fr.Close()
+	in.br.Reset(nil) // let the part's reader go
+	inflaters.Put(in)
+	return err
 }

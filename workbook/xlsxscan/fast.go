@@ -119,7 +119,7 @@ func (s *sheetScan) fast(src io.Reader) error {
 		return s.slow(f.rest(0))
 	}
 	p := hdr + len(tagSheetData)
-	s.lx = newLexer(bytes.NewReader(f.buf[:p]), make([]byte, 0, 16<<10))
+	s.lx = newLexer(bytes.NewReader(f.buf[:p]), s.lexBuf())
 	open, err := s.header()
 	if err != nil || !open || s.lx.bad || !s.lx.tok.isStart("sheetData") {
 		// Not the expected header: read everything with the lexer
@@ -165,7 +165,7 @@ func (s *sheetScan) fast(src io.Reader) error {
 			hl := s.lx
 			top := hl.stack[len(hl.stack)-1]
 			return s.tail(&lexer{
-				r:     gosax.NewReaderBuf(f.rest(p+i+len("</sheetData>")), make([]byte, 0, 16<<10)),
+				r:     gosax.NewReaderBuf(f.rest(p+i+len("</sheetData>")), s.lexBuf()),
 				arena: hl.arena[:top],
 				stack: hl.stack[:len(hl.stack)-1],
 			})

@@ -41,6 +41,7 @@ func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) err
 	ar := newAsyncReader(rc)
 	defer ar.stop()
 	s := &sheetScan{book: b, part: part, sheet: sheet, visit: visit}
+	defer s.release()
 	err = s.run(ar)
 	if errors.Is(err, ErrUnsupported) {
 		// Whatever made the scanner stop, excelize would read on: only
@@ -78,8 +79,9 @@ type sheetScan struct {
 	text      []byte   // scratch for checking text the fast path skips
 	cells     []string // scratch for the fast path's row
 	intern    intern
-	fastRows  int  // rows the fast path read
-	slowPart  bool // the lexer read some of sheetData (see fast)
+	bufs      [][]byte // pooled lexer buffers, for release
+	fastRows  int      // rows the fast path read
+	slowPart  bool     // the lexer read some of sheetData (see fast)
 }
 
 // errUnsup is the internal signal for "fall back"; run turns it into an
@@ -473,9 +475,15 @@ func (s *sheetScan) str(b []byte) string {
 // string whose hash fell there, so a lookup is a hash and a compare.
 type intern struct{ slots *[4096]string }
 
+// internSlots are the tables of finished scans, reused: the strings
+// they hold were handed out already and never change, so a table may
+// start a new sheet full (issue 22: a fresh 64 KiB table a sheet was a
+// fifth of what reading a folder of small workbooks allocated).
+var internSlots = sync.Pool{New: func() any { return new([4096]string) }}
+
 func (t *intern) get(b []byte) string {
 	if t.slots == nil {
-		t.slots = new([4096]string)
+		t.slots = internSlots.Get().(*[4096]string)
 	}
 	h := uint32(2166136261)
 	for _, c := range b {
@@ -488,6 +496,38 @@ func (t *intern) get(b []byte) string {
 	v := string(b)
 	*slot = v
 	return v
+}
+
+// lexBufSize is the buffer of the lexers that read a sheet's header and
+// what follows its rows.
+const lexBufSize = 16 << 10
+
+// lexBuf is an empty lexer buffer from the pool, handed back by release
+// once the scan is over (issue 22: two fresh 16 KiB buffers a sheet were
+// most of what a folder of small workbooks allocated). The lexer only
+// reads into it; what it delivers is copied out.
+func (s *sheetScan) lexBuf() []byte {
+	b := getBuf(lexBufSize)
+	s.bufs = append(s.bufs, b)
+	return b[:0]
+}
+
+// release hands the scan's pooled buffers and table back; Rows calls it
+// as the scan ends, when no lexer reads any more.
+func (s *sheetScan) release() {
+	for _, b := range s.bufs {
+		putBuf(b)
+	}
+	s.bufs = nil
+	s.intern.release()
+}
+
+// release hands the table back for another scan.
+func (t *intern) release() {
+	if t.slots != nil {
+		internSlots.Put(t.slots)
+		t.slots = nil
+	}
 }
 
 // refColumn reads the column of a plain cell reference (A1 … XFD1048576),
@@ -659,6 +699,7 @@ func (a *asyncReader) stop() {
 // to the next: a workbook's sheets are read one after another, or a few at
 // a time.
 var bufPools = map[int]*sync.Pool{
+	lexBufSize: {New: func() any { return make([]byte, lexBufSize) }},
 	chunkSize:  {New: func() any { return make([]byte, chunkSize) }},
 	windowSize: {New: func() any { return make([]byte, windowSize) }},
 }
