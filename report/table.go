@@ -189,7 +189,10 @@ func (t *textWriter) commendations(r *criteria.Report) {
 	}
 	t.line("")
 	if len(units) == 0 {
-		t.line(t.bold("ĐỀ XUẤT TẶNG GIẤY KHEN") + ": không có đơn vị nào (cần đạt \"bốn tốt\" và xếp loại HTXSNV).")
+		// Two lines: on one, 81 columns, an 80-column console wrapped it
+		// in the middle of "HTXSNV".
+		t.line(t.bold("ĐỀ XUẤT TẶNG GIẤY KHEN") + ": không có đơn vị nào.")
+		t.paragraph("  ", "Cần đạt \"bốn tốt\" và xếp loại HTXSNV.")
 		return
 	}
 	t.line(t.bold(fmt.Sprintf("ĐỀ XUẤT TẶNG GIẤY KHEN (%d đơn vị)", len(units))))
