@@ -355,7 +355,7 @@ var summaryHeader = []string{"#", "Mã", "Tên đơn vị", "TC1", "TC2", "TC3",
 func summaryRow(ur *criteria.UnitResult) []string {
 	// A fresh slice per row: tablewriter keeps the rows it is given.
 	row := make([]string, 0, len(summaryHeader))
-	row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), 12), cellText(ur.Unit.Name))
+	row = append(row, fmt.Sprint(ur.Rank), truncate(cellText(ur.Unit.Code), maxCodeWidth), cellText(ur.Unit.Name))
 	for i := range 4 {
 		if i < len(ur.Criteria) {
 			row = append(row, shortLabel(ur.Criteria[i].Verdict))
@@ -379,6 +379,11 @@ func summaryRow(ur *criteria.UnitResult) []string {
 // positions. The name gets what is left of the layout width, at least 12
 // columns, and all of its length when full (output to a file or a pipe,
 // where a cut name is a lost one).
+// maxCodeWidth bounds the code column: a code is what --unit is given,
+// so it is cut only past the length of the longest code made from a
+// name ("CB-VAN-PHONG-SO"), not at the 12 columns a short code needs.
+const maxCodeWidth = 20
+
 func summaryWidths(r *criteria.Report, width int, full bool) []int {
 	w := make([]int, len(summaryHeader))
 	for col, h := range summaryHeader {
