@@ -3,6 +3,7 @@
 //	go run ./tools/gen -scale example -o testdata/khoi-2024.xlsx
 //	go run ./tools/gen -scale example-2025 -o testdata/khoi-2024-quy-tac-2025.xlsx
 //	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
+//	go run ./tools/gen -scale province-problems -o /tmp/province-problems.xlsx
 //	go run ./tools/gen -office ds-dang-vien-2025.xlsx -o testdata/offices/ds-dang-vien-2025.xlsx
 //
 // The example is hand-crafted (testdata/README.md says what each unit
@@ -30,7 +31,7 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province or max")
+	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province, province-problems or max")
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
 	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
@@ -39,7 +40,7 @@ func run(args []string) error {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max [-seed N] [-prefix P] -o FILE")
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|province-problems|max [-seed N] [-prefix P] -o FILE")
 	}
 	var scale gen.Scale
 	var err error
