@@ -243,28 +243,14 @@ type column struct {
 // printable on A4 landscape; with opts.SheetPerUnit, one more sheet per
 // unit.
 func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
+	x, err := newXLSX(r, opts)
+	if x != nil {
+		defer x.f.Close()
 	}
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
-		return err
-	}
-	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	// Set before any sheet is streamed: afterwards excelize would parse every
-	// streamed sheet back into memory to update its view (seconds on a bloc).
-	f.SetActiveSheet(0)
-	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts, own: map[string]*ownSheet{}}
-	if err := x.sheets(opts); err != nil {
-		return err
-	}
+	f := x.f
 	// The package goes straight to w: excelize hands the zip writer its own
 	// buffer, which would hold the whole compressed report (tens of
 	// megabytes for a province, grown by doubling) before a byte reaches
@@ -297,6 +283,34 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	}
 	return nil
 }
+
+// newXLSX makes the workbook of the report, all but the rows of the
+// sheets rowWriter writes as it is saved (x.own).
+func newXLSX(r *criteria.Report, opts XLSXOptions) (*xlsxWriter, error) {
+	f := excelize.NewFile()
+	x := &xlsxWriter{f: f, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts, own: map[string]*ownSheet{}}
+	if err := newStyledFile(f); err != nil {
+		return x, err
+	}
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return x, err
+	}
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
+		return x, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return x, err
+	}
+	x.st = st
+	// Set before any sheet is streamed: afterwards excelize would parse every
+	// streamed sheet back into memory to update its view (seconds on a bloc).
+	f.SetActiveSheet(0)
+	return x, x.sheets(opts)
+}
+
+// newStyledFile gives a new workbook the report's default font.
+func newStyledFile(f *excelize.File) error { return f.SetDefaultFont(fontName) }
 
 // countingWriter counts the bytes that reach w.
 type countingWriter struct {
@@ -914,7 +928,9 @@ func rowHeight(cols []column, values []any, spread float64) float64 {
 	if lines == 1 {
 		return 0
 	}
-	return float64(lines)*lineHeight + 2
+	// Excel's highest row: a text longer than that shows in the cell's
+	// edit line (excelize refuses a row over it, and the report with it).
+	return min(float64(lines)*lineHeight+2, excelize.MaxRowHeight)
 }
 
 // headerHeight fits the bold header titles, at least two lines high.
@@ -1038,7 +1054,7 @@ func (x *xlsxWriter) ownTable(sheet string, cols []column, filter bool, n int, e
 	if err := x.f.SetPanes(sheet, frozen(1)); err != nil {
 		return err
 	}
-	x.own[sheet] = &ownSheet{rows: func(rw *rowWriter) error {
+	x.own[sheet] = &ownSheet{rows: func(rw rowSink) error {
 		x.ownHeader(rw, cols)
 		if n == 0 {
 			rw.start(2, 0, 0, false)
@@ -1070,7 +1086,7 @@ func (x *xlsxWriter) ownColumns(sheet string, cols []column) error {
 }
 
 // ownHeader writes the header row, row 1, of a sheet rowWriter writes.
-func (x *xlsxWriter) ownHeader(rw *rowWriter, cols []column) {
+func (x *xlsxWriter) ownHeader(rw rowSink, cols []column) {
 	rw.start(1, headerHeight(cols), 0, false)
 	for i, c := range cols {
 		rw.textOnce(i+1, x.st.header, c.title)

@@ -123,7 +123,7 @@ func (d *detailSheets) open() error {
 			return err
 		}
 		d.pagers = append(d.pagers, newGroupPager(pageCapacity(printScale(d.cols)), headerHeight(d.cols)))
-		x.own[name] = &ownSheet{rows: func(rw *rowWriter) error { return d.write(n, rw) }}
+		x.own[name] = &ownSheet{rows: func(rw rowSink) error { return d.write(n, rw) }}
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (d *detailSheets) Flush() error {
 
 // write writes the rows of the n-th sheet: its header, then its share of
 // the table.
-func (d *detailSheets) write(n int, rw *rowWriter) error {
+func (d *detailSheets) write(n int, rw rowSink) error {
 	x, st := d.x, d.x.st
 	x.ownHeader(rw, d.cols)
 	if d.total == 0 {

@@ -28,8 +28,27 @@ import (
 
 // ownSheet is a sheet whose rows rowWriter writes at save time.
 type ownSheet struct {
-	// rows writes the rows below the header (or all of them) into rw.
-	rows func(rw *rowWriter) error
+	// rows writes every row of the sheet into rw.
+	rows func(rw rowSink) error
+}
+
+// rowSink takes a sheet's rows in order: rowWriter, or in the tests
+// excelize's StreamWriter, the oracle it is compared with.
+type rowSink interface {
+	// start begins row r (1-based, increasing) of height h points (0: no
+	// height of its own), at an outline level, hidden or not.
+	start(r int, h float64, outline int, hidden bool)
+	blank(col, style int)
+	number(col, style int, v float64)
+	integer(col, style, v int)
+	text(col, style int, s string)
+	// textOnce is text for a string that repeats over many rows.
+	textOnce(col, style int, s string)
+	// value writes nil as blank, a string as text, an int or a float64
+	// as a number.
+	value(col, style int, v any)
+	// merge merges columns c1…c2 of the current row.
+	merge(c1, c2 int)
 }
 
 // rowWriter writes the <row> elements of one worksheet part.
@@ -59,8 +78,6 @@ func (rw *rowWriter) colName(col int) string {
 	return rw.refs[col-1]
 }
 
-// start begins row r (1-based, increasing) of height h points (0: none
-// written), at an outline level, hidden or not.
 func (rw *rowWriter) start(r int, h float64, outline int, hidden bool) {
 	rw.end()
 	rw.row, rw.open = r, true
