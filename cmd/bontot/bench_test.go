@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 	"testing"
@@ -86,4 +87,29 @@ func BenchmarkEndToEnd(b *testing.B) {
 			b.Fatalf("exit %d", code)
 		}
 	}
+}
+
+// BenchmarkSplit writes every unit's own report, as --split does (bloc by
+// default, BONTOT_BENCH_FILE for another), and reports files per second.
+func BenchmarkSplit(b *testing.B) {
+	res, err := workbook.Read([]string{benchWorkbook(b)}, benchOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep := criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+	opts := report.XLSXOptions{TypeCounts: map[criteria.UnitType]int{}}
+	for _, ur := range rep.Units {
+		opts.TypeCounts[ur.Unit.Type]++
+	}
+	b.ReportAllocs()
+	files := 0
+	for b.Loop() {
+		dir := b.TempDir()
+		written, err := writeSplit(context.Background(), dir, rep, nil, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files += len(written)
+	}
+	b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "files/s")
 }
