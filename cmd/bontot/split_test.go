@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -46,5 +51,52 @@ func TestUnitReportsAsOnlyUnit(t *testing.T) {
 					len(got.Units), len(got.Problems), len(got.Implementation), len(want.Units), len(want.Problems), len(want.Implementation))
 			}
 		}
+	}
+}
+
+// TestExcelReportsSameBytes: the same workbook makes the same bytes, in
+// the report of a generated bloc (the sheets bontot writes itself, the
+// streamed ones, the charts) and in every unit's report of --split: the
+// parts go into the package in one order whatever order excelize hands
+// them over in.
+func TestExcelReportsSameBytes(t *testing.T) {
+	path, err := gen.CachedFile(gen.ScaleBloc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var reports [2][]byte
+	for i := range reports {
+		out := filepath.Join(dir, fmt.Sprintf("bloc-%d.xlsx", i))
+		if _, stderr, code := runCmd(t, "evaluate", path, "-o", out); code != exitOK && code != exitDataErrors {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if reports[i], err = os.ReadFile(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(reports[0], reports[1]) {
+		t.Error("two runs on the bloc wrote different Excel reports")
+	}
+	example := filepath.Join("..", "..", "testdata", "khoi-2024.xlsx")
+	var splits [2]map[string][]byte
+	for i := range splits {
+		out := filepath.Join(dir, fmt.Sprintf("split-%d", i))
+		if _, stderr, code := runCmd(t, "evaluate", example, "--split", out); code != exitOK && code != exitDataErrors {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		entries, err := os.ReadDir(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		splits[i] = map[string][]byte{}
+		for _, e := range entries {
+			if splits[i][e.Name()], err = os.ReadFile(filepath.Join(out, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if len(splits[0]) < 5 || !maps.EqualFunc(splits[0], splits[1], bytes.Equal) {
+		t.Errorf("two --split runs wrote different reports (%d and %d files)", len(splits[0]), len(splits[1]))
 	}
 }
