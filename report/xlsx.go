@@ -758,11 +758,18 @@ func (p *packageWriter) writeOwn(name string, part []byte) error {
 	if _, err := io.WriteString(w, "<sheetData>"); err != nil {
 		return err
 	}
-	rw := newRowWriter(w)
-	if err := p.own[name].rows(rw); err != nil {
-		return err
+	// The rows are made on this goroutine and deflated on another, a
+	// buffer apart: each takes about half of the time of a large sheet.
+	aw := newAsyncWriter(w)
+	rw := newRowWriter(aw)
+	err = p.own[name].rows(rw)
+	if err == nil {
+		err = rw.flush()
 	}
-	if err := rw.flush(); err != nil {
+	if err2 := aw.close(); err == nil {
+		err = err2
+	}
+	if err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, "</sheetData>"); err != nil {

@@ -355,3 +355,43 @@ func isBstr(s string) bool {
 	}
 	return true
 }
+
+// asyncWriter passes what is written to w on a goroutine of its own, in
+// copies of the writes (rowWriter's buffer is reused as soon as Write
+// returns), so that making the rows and deflating them overlap.
+type asyncWriter struct {
+	full, free chan []byte
+	done       chan error
+}
+
+func newAsyncWriter(w io.Writer) *asyncWriter {
+	const buffers = 4
+	a := &asyncWriter{full: make(chan []byte, buffers), free: make(chan []byte, buffers), done: make(chan error, 1)}
+	for range buffers {
+		a.free <- nil
+	}
+	go func() {
+		var err error
+		for b := range a.full {
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			a.free <- b
+		}
+		a.done <- err
+	}()
+	return a
+}
+
+// Write hands a copy of p to the goroutine. An error of w shows at close.
+func (a *asyncWriter) Write(p []byte) (int, error) {
+	b := <-a.free
+	a.full <- append(b[:0], p...)
+	return len(p), nil
+}
+
+// close waits for everything written to reach w and returns w's first error.
+func (a *asyncWriter) close() error {
+	close(a.full)
+	return <-a.done
+}
