@@ -1,16 +1,23 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -379,4 +386,56 @@ func TestFormatFloatAsExcelize(t *testing.T) {
 			t.Errorf("formatFloat(%v) = %q, excelize %q", v, got, want)
 		}
 	}
+}
+
+// FuzzWriteEscaped: what writeEscaped writes, read as XML text and with
+// its _xHHHH_ escapes decoded as Excel decodes them, is the text itself —
+// each character XML cannot carry as U+FFFD, cut at Excel's limit.
+func FuzzWriteEscaped(f *testing.F) {
+	for _, s := range []string{"", "a", `A & B <c> "q" 'a'`, "_x0041_", "_x005F_x0041_", "__x0041__", "_x12", "tab\t\r\n",
+		"\x01\x1f\xff\xfe", "\uFFFE\uFFFF\uFFFD", "😀", "]]>", "&amp;", strings.Repeat("é", maxCellChars+3)} {
+		f.Add(s)
+	}
+	bstr := regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		w := bufio.NewWriter(&b)
+		writeEscaped(w, s)
+		w.Flush()
+		var got strings.Builder
+		d := xml.NewDecoder(strings.NewReader("<t>" + b.String() + "</t>"))
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%q escaped as %q: not XML: %v", s, b.String(), err)
+			}
+			if cd, ok := tok.(xml.CharData); ok {
+				got.Write(cd)
+			}
+		}
+		decoded := bstr.ReplaceAllStringFunc(got.String(), func(m string) string {
+			n, _ := strconv.ParseUint(m[2:6], 16, 32)
+			return string(rune(n))
+		})
+		var want strings.Builder
+		units := 0
+		for i, r := range s {
+			if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+				r = '\uFFFD'
+			}
+			units += utf16.RuneLen(r)
+			if units > maxCellChars {
+				break
+			}
+			want.WriteRune(r)
+		}
+		// A CR is written as &#xD;, which XML keeps (a bare one it would
+		// read as a newline).
+		if decoded != want.String() {
+			t.Fatalf("%q: read back as %q", s, decoded)
+		}
+	})
 }
