@@ -5,12 +5,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	kflate "github.com/klauspost/compress/flate"
@@ -239,28 +243,14 @@ type column struct {
 // printable on A4 landscape; with opts.SheetPerUnit, one more sheet per
 // unit.
 func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
+	x, err := newXLSX(r, opts)
+	if x != nil {
+		defer x.f.Close()
 	}
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
-		return err
-	}
-	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	// Set before any sheet is streamed: afterwards excelize would parse every
-	// streamed sheet back into memory to update its view (seconds on a bloc).
-	f.SetActiveSheet(0)
-	x := &xlsxWriter{f: f, st: st, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts}
-	if err := x.sheets(opts); err != nil {
-		return err
-	}
+	f := x.f
 	// The package goes straight to w: excelize hands the zip writer its own
 	// buffer, which would hold the whole compressed report (tens of
 	// megabytes for a province, grown by doubling) before a byte reaches
@@ -273,9 +263,16 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 			outlined[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = true
 		}
 	}
+	own := map[string]*ownSheet{}
+	for i, name := range f.GetSheetList() {
+		if o := x.own[name]; o != nil {
+			own[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = o
+		}
+	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		p := newPackageWriter(cw)
 		p.outlined = outlined
+		p.own = own
 		return p
 	})
 	if _, err := f.WriteToBuffer(); err != nil {
@@ -286,6 +283,100 @@ func XLSX(w io.Writer, r *criteria.Report, opts XLSXOptions) error {
 	}
 	return nil
 }
+
+// newXLSX makes the workbook of the report, all but the rows of the
+// sheets rowWriter writes as it is saved (x.own).
+func newXLSX(r *criteria.Report, opts XLSXOptions) (*xlsxWriter, error) {
+	f := excelize.NewFile()
+	x := &xlsxWriter{f: f, r: r, doc: opts.Document, to: opts.AddressedTo, counts: opts.TypeCounts, own: map[string]*ownSheet{}}
+	base, err := reportBase()
+	if err != nil {
+		return x, err
+	}
+	// The styles and theme as made once (see reportBase): excelize keeps
+	// the parts as they are unless something reads them, and writes them
+	// back the same if it does.
+	f.Styles, f.Theme = nil, nil
+	f.Pkg.Store(partStyles, base.styles)
+	f.Pkg.Store(partTheme, base.theme)
+	x.st = base.st
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return x, err
+	}
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: MarkerProperty, Value: "bontot/v1"}); err != nil {
+		return x, err
+	}
+	// Set before any sheet is streamed: afterwards excelize would parse every
+	// streamed sheet back into memory to update its view (seconds on a bloc).
+	f.SetActiveSheet(0)
+	return x, x.sheets(opts)
+}
+
+// The parts reportBase keeps.
+const (
+	partStyles = "xl/styles.xml"
+	partTheme  = "xl/theme/theme1.xml"
+)
+
+// base is what every report starts from: its styles part, with the
+// default font and every style of newStyles, the theme part, and the
+// style IDs. Making them took a sixth of the time of a unit's report
+// (--split writes thousands): each excelize.NewStyle parses the theme and
+// compares the new style with every other, so they are made once, as
+// excelize writes them, and each report stores the parts as they are.
+type base struct {
+	styles, theme []byte
+	st            *styles
+}
+
+var (
+	baseOnce sync.Once
+	baseVal  base
+	baseErr  error
+)
+
+// reportBase makes base on first use. The styles it returns are shared:
+// nothing changes them once made.
+func reportBase() (*base, error) {
+	baseOnce.Do(func() {
+		f := excelize.NewFile()
+		defer f.Close()
+		if baseErr = newStyledFile(f); baseErr != nil {
+			return
+		}
+		if baseVal.st, baseErr = newStyles(f); baseErr != nil {
+			return
+		}
+		var buf *bytes.Buffer
+		if buf, baseErr = f.WriteToBuffer(); baseErr != nil {
+			return
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			baseErr = err
+			return
+		}
+		for _, part := range []struct {
+			name string
+			to   *[]byte
+		}{{partStyles, &baseVal.styles}, {partTheme, &baseVal.theme}} {
+			rc, err := zr.Open(part.name)
+			if err != nil {
+				baseErr = err
+				return
+			}
+			*part.to, baseErr = io.ReadAll(rc)
+			rc.Close()
+			if baseErr != nil {
+				return
+			}
+		}
+	})
+	return &baseVal, baseErr
+}
+
+// newStyledFile gives a new workbook the report's default font.
+func newStyledFile(f *excelize.File) error { return f.SetDefaultFont(fontName) }
 
 // countingWriter counts the bytes that reach w.
 type countingWriter struct {
@@ -391,11 +482,59 @@ func (x *xlsxWriter) newSheet(name string) error {
 // collapsed per unit) their sheetFormatPr outlineLevelRow="1", without
 // which Excel shows no outline buttons to open them: excelize sets it only
 // on sheets it keeps in memory, not on a streamed one.
+//
+// The same input makes the same bytes: excelize saves its streamed sheets
+// in map order and lists the image types of [Content_Types].xml in map
+// order, so every part is deflated into memory as it comes (all but the
+// sheets rowWriter fills in are small), the image types are sorted, and
+// the parts go into the zip at Close in one fixed order, the large sheets
+// written there and then.
 type packageWriter struct {
 	zw       *zip.Writer
-	fix      *refFixer  // the worksheet part being written, if any
-	outline  *onceFixer // in front of fix, for an outlined worksheet
 	outlined map[string]bool
+	// own are the worksheet parts whose rows rowWriter writes (see
+	// xlsx_sheet.go), by part name.
+	own map[string]*ownSheet
+
+	parts []*packedPart
+	cur   *packedPart // the part excelize is writing
+}
+
+// packedPart is one part of the package: deflated into data, or (own) the
+// part excelize made for a sheet rowWriter fills in, kept whole until it
+// is written.
+type packedPart struct {
+	name      string
+	own       bool
+	raw       bytes.Buffer // an own part, or [Content_Types].xml, as excelize wrote it
+	data      bytes.Buffer // deflated
+	fw        *kflate.Writer
+	crc       hash.Hash32
+	size      uint64
+	w         io.Writer // what excelize writes into
+	fix       *refFixer
+	outline   *onceFixer
+	contTypes bool
+}
+
+// deflaters keeps klauspost's deflate writers between parts and reports:
+// a fresh one allocates about a megabyte of state, which was most of what
+// --split allocated per file.
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := kflate.NewWriter(nil, kflate.BestSpeed)
+	return fw
+}}
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ fw *kflate.Writer }
+
+func (p *pooledDeflater) Write(b []byte) (int, error) { return p.fw.Write(b) }
+
+func (p *pooledDeflater) Close() error {
+	err := p.fw.Close()
+	deflaters.Put(p.fw)
+	p.fw = nil
+	return err
 }
 
 func newPackageWriter(w io.Writer) *packageWriter {
@@ -404,7 +543,9 @@ func newPackageWriter(w io.Writer) *packageWriter {
 		// The fastest level: the report is mostly repeated markup, which
 		// it packs nearly as well (13.3 → 15 MB for a province) in half
 		// the time of the default.
-		return kflate.NewWriter(w, kflate.BestSpeed)
+		fw := deflaters.Get().(*kflate.Writer)
+		fw.Reset(w)
+		return &pooledDeflater{fw: fw}, nil
 	})
 	return &packageWriter{zw: zw}
 }
@@ -413,16 +554,96 @@ func (p *packageWriter) Create(name string) (io.Writer, error) {
 	if err := p.flush(); err != nil {
 		return nil, err
 	}
-	w, err := p.zw.Create(name)
-	if err != nil || !strings.HasPrefix(name, "xl/worksheets/sheet") || !strings.HasSuffix(name, ".xml") {
-		return w, err
+	part := &packedPart{name: name}
+	p.parts = append(p.parts, part)
+	p.cur = part
+	switch {
+	case p.own[name] != nil:
+		// A sheet without rows: a few kilobytes, filled in at Close.
+		part.own = true
+		return &part.raw, nil
+	case name == "[Content_Types].xml":
+		part.contTypes = true
+		return &part.raw, nil
 	}
-	p.fix = &refFixer{w: w}
-	if p.outlined[name] {
-		p.outline = &onceFixer{w: p.fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
-		return p.outline, nil
+	part.fw = deflaters.Get().(*kflate.Writer)
+	part.fw.Reset(&part.data)
+	part.crc = crc32.NewIEEE()
+	part.w = part
+	if strings.HasPrefix(name, "xl/worksheets/sheet") && strings.HasSuffix(name, ".xml") {
+		part.fix = &refFixer{w: part}
+		part.w = part.fix
+		if p.outlined[name] {
+			part.outline = &onceFixer{w: part.fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
+			part.w = part.outline
+		}
 	}
-	return p.fix, nil
+	return partWriter{part}, nil
+}
+
+// partWriter is what excelize writes a packed part through.
+type partWriter struct{ p *packedPart }
+
+func (w partWriter) Write(b []byte) (int, error) { return w.p.w.Write(b) }
+
+// Write deflates b into the part, counting it.
+func (part *packedPart) Write(b []byte) (int, error) {
+	part.crc.Write(b)
+	part.size += uint64(len(b))
+	return part.fw.Write(b)
+}
+
+// end finishes a part excelize has written.
+func (part *packedPart) end() error {
+	if part.own {
+		return nil
+	}
+	if part.contTypes {
+		b := sortDefaults(part.raw.Bytes())
+		part.fw = deflaters.Get().(*kflate.Writer)
+		part.fw.Reset(&part.data)
+		part.crc = crc32.NewIEEE()
+		if _, err := part.Write(b); err != nil {
+			return err
+		}
+		part.raw = bytes.Buffer{}
+	}
+	if part.outline != nil {
+		if err := part.outline.flush(); err != nil {
+			return err
+		}
+	}
+	if part.fix != nil {
+		if err := part.fix.flush(); err != nil {
+			return err
+		}
+	}
+	err := part.fw.Close()
+	deflaters.Put(part.fw)
+	part.fw = nil
+	return err
+}
+
+// defaultElem is one <Default> of [Content_Types].xml as excelize writes it.
+var defaultElem = regexp.MustCompile(`<Default [^>]*(?:/>|></Default>)`)
+
+// sortDefaults sorts the <Default> elements of [Content_Types].xml, which
+// excelize adds in map order, when they stand together.
+func sortDefaults(b []byte) []byte {
+	loc := defaultElem.FindAllIndex(b, -1)
+	if len(loc) < 2 {
+		return b
+	}
+	var elems [][]byte
+	for k, l := range loc {
+		if k > 0 && l[0] != loc[k-1][1] {
+			return b // not one run: left as it is
+		}
+		elems = append(elems, b[l[0]:l[1]])
+	}
+	slices.SortFunc(elems, bytes.Compare)
+	start, end := loc[0][0], loc[len(loc)-1][1]
+	return slices.Concat(b[:start], bytes.Join(elems, nil), b[end:])
 }
 
 func (p *packageWriter) AddFS(fsys fs.FS) error {
@@ -432,27 +653,141 @@ func (p *packageWriter) AddFS(fsys fs.FS) error {
 	return p.zw.AddFS(fsys)
 }
 
+// Close writes the parts in a fixed order — [Content_Types].xml first,
+// then by name as excelize orders the parts it keeps in memory — and ends
+// the zip.
 func (p *packageWriter) Close() error {
 	if err := p.flush(); err != nil {
 		return err
 	}
+	slices.SortStableFunc(p.parts, func(a, b *packedPart) int {
+		ac, bc := a.name == "[Content_Types].xml", b.name == "[Content_Types].xml"
+		switch {
+		case ac != bc:
+			if ac {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(b.name, a.name)
+	})
+	for _, part := range p.parts {
+		if part.own {
+			if err := p.writeOwn(part.name, part.raw.Bytes()); err != nil {
+				return err
+			}
+			continue
+		}
+		w, err := p.zw.CreateRaw(&zip.FileHeader{
+			Name: part.name, Method: zip.Deflate, CRC32: part.crc.Sum32(),
+			CompressedSize64: uint64(part.data.Len()), UncompressedSize64: part.size,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(part.data.Bytes()); err != nil {
+			return err
+		}
+		part.data = bytes.Buffer{}
+	}
+	p.parts = nil
 	return p.zw.Close()
 }
 
-// flush ends the worksheet part being written, before the zip moves on.
+// flush ends the part being written, before excelize moves on.
 func (p *packageWriter) flush() error {
-	if p.outline != nil {
-		if err := p.outline.flush(); err != nil {
-			return err
-		}
-		p.outline = nil
-	}
-	if p.fix == nil {
+	if p.cur == nil {
 		return nil
 	}
-	err := p.fix.flush()
-	p.fix = nil
+	err := p.cur.end()
+	p.cur = nil
 	return err
+}
+
+// sheetDataTags are the forms excelize gives a sheet without rows.
+var sheetDataTags = [][]byte{[]byte("<sheetData></sheetData>"), []byte("<sheetData/>")}
+
+// mergeCellsAfter are the elements a worksheet's <mergeCells> comes
+// before, the first of them present (ECMA-376 §18.3.1.99 CT_Worksheet).
+var mergeCellsAfter = [][]byte{
+	[]byte("<phoneticPr"), []byte("<conditionalFormatting"), []byte("<dataValidations"), []byte("<hyperlinks"),
+	[]byte("<printOptions"), []byte("<pageMargins"), []byte("<pageSetup"), []byte("<headerFooter"),
+	[]byte("<rowBreaks"), []byte("<colBreaks"), []byte("<customProperties"), []byte("<cellWatches"),
+	[]byte("<ignoredErrors"), []byte("<smartTags"), []byte("<drawing"), []byte("<legacyDrawing"),
+	[]byte("<picture"), []byte("<oleObjects"), []byte("<controls"), []byte("<webPublishItems"),
+	[]byte("<tableParts"), []byte("<extLst"), []byte("</worksheet>"),
+}
+
+// writeOwn writes the worksheet part name, as excelize made it without
+// rows (part), with its rows written by rowWriter and its merged cells.
+func (p *packageWriter) writeOwn(name string, part []byte) error {
+	var cut []byte
+	for _, tag := range sheetDataTags {
+		if bytes.Contains(part, tag) {
+			cut = tag
+			break
+		}
+	}
+	if cut == nil || bytes.Contains(part, []byte("<mergeCells")) {
+		return fmt.Errorf("report: excelize wrote %s in a shape bontot does not fill in", name)
+	}
+	head, tail, _ := bytes.Cut(part, cut)
+	w, err := p.zw.Create(name)
+	if err != nil {
+		return err
+	}
+	var out io.Writer = w
+	fix := &refFixer{w: w}
+	out = fix
+	var once *onceFixer
+	if p.outlined[name] {
+		once = &onceFixer{w: fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
+		out = once
+	}
+	if _, err := out.Write(head); err != nil {
+		return err
+	}
+	if once != nil {
+		if err := once.flush(); err != nil {
+			return err
+		}
+	}
+	if err := fix.flush(); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "<sheetData>"); err != nil {
+		return err
+	}
+	// The rows are made on this goroutine and deflated on another, a
+	// buffer apart: each takes about half of the time of a large sheet.
+	aw := newAsyncWriter(w)
+	rw := newRowWriter(aw)
+	err = p.own[name].rows(rw)
+	if err == nil {
+		err = rw.flush()
+	}
+	if err2 := aw.close(); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "</sheetData>"); err != nil {
+		return err
+	}
+	if merges := rw.mergeCells(); merges != nil {
+		at := len(tail)
+		for _, tag := range mergeCellsAfter {
+			if i := bytes.Index(tail, tag); i >= 0 && i < at {
+				at = i
+			}
+		}
+		tail = slices.Concat(tail[:at], merges, tail[at:])
+	}
+	if _, err := fix.Write(tail); err != nil {
+		return err
+	}
+	return fix.flush()
 }
 
 // onceFixer passes a part through, replacing the first old by new. It
@@ -563,6 +898,9 @@ type xlsxWriter struct {
 	to  *criteria.Unit // the unit a split report is addressed to, or nil
 	// counts is XLSXOptions.TypeCounts.
 	counts map[criteria.UnitType]int
+	// own are the sheets whose rows rowWriter writes as the package is
+	// saved, by sheet name.
+	own map[string]*ownSheet
 }
 
 // typeCount is the number of units of each type the ranks count within.
@@ -663,7 +1001,9 @@ func rowHeight(cols []column, values []any, spread float64) float64 {
 	if lines == 1 {
 		return 0
 	}
-	return float64(lines)*lineHeight + 2
+	// Excel's highest row: a text longer than that shows in the cell's
+	// edit line (excelize refuses a row over it, and the report with it).
+	return min(float64(lines)*lineHeight+2, excelize.MaxRowHeight)
 }
 
 // headerHeight fits the bold header titles, at least two lines high.
@@ -741,29 +1081,13 @@ var implementationColumns = []column{
 
 // implementation writes Tổ chức thực hiện: the pilot checks of section III.
 func (x *xlsxWriter) implementation() error {
-	sheet, st := SheetImplementation, x.st
-	impl := x.r.Implementation
-	if err := x.newSheet(sheet); err != nil {
-		return err
-	}
-	if err := x.setupSheet(sheet, implementationColumns, 1, max(len(impl), 1)+1, false); err != nil {
-		return err
-	}
-	if err := x.plainSheet(sheet, implementationColumns, 1); err != nil {
-		return err
-	}
-	if len(impl) == 0 {
-		return x.f.SetCellStr(sheet, "A2", "Không có nội dung chỉ đạo điểm nào để kiểm tra.")
-	}
-	for i, im := range impl {
-		who := nfc.String(im.Who())
-		values := []any{i + 1, checkTitle(im.ID), who, im.Status.Label(), nfc.String(im.Message)}
-		styleIDs := []int{st.center, st.text, st.text, st.statusStyle(im.Status), st.text}
-		if err := x.putRow(sheet, implementationColumns, i+2, values, styleIDs); err != nil {
-			return err
-		}
-	}
-	return nil
+	st, impl := x.st, x.r.Implementation
+	return x.ownTable(SheetImplementation, implementationColumns, false, len(impl),
+		"Không có nội dung chỉ đạo điểm nào để kiểm tra.", func(i int, values []any, styleIDs []int) {
+			im := &impl[i]
+			copy(values, []any{i + 1, checkTitle(im.ID), nfc.String(im.Who()), im.Status.Label(), nfc.String(im.Message)})
+			copy(styleIDs, []int{st.center, st.text, st.text, st.statusStyle(im.Status), st.text})
+		})
 }
 
 var problemColumns = []column{
@@ -772,33 +1096,74 @@ var problemColumns = []column{
 
 // problems writes Cảnh báo và lỗi dữ liệu, every problem in report order.
 func (x *xlsxWriter) problems() error {
-	sheet, st := SheetProblems, x.st
-	probs := x.r.Problems
+	st, probs := x.st, x.r.Problems
+	return x.ownTable(SheetProblems, problemColumns, len(probs) > 0, len(probs),
+		"Không có cảnh báo hay lỗi dữ liệu nào.", func(i int, values []any, styleIDs []int) {
+			p := &probs[i]
+			sev, ok := st.severity[p.Severity]
+			if !ok {
+				sev = st.center
+			}
+			copy(values, []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc.String(p.Sheet)),
+				nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc.String(p.Message)})
+			copy(styleIDs, []int{st.center, sev, st.text, st.text, st.center, st.text, st.text})
+		})
+}
+
+// ownTable makes a sheet of a header row and n rows below it, the i-th
+// filled in by row, or the sentence empty when there are none. The sheet
+// is set up now; its rows are written by rowWriter as the package is saved
+// (xlsx_sheet.go), each as tall as its wrapped text needs.
+func (x *xlsxWriter) ownTable(sheet string, cols []column, filter bool, n int, empty string, row func(i int, values []any, styleIDs []int)) error {
 	if err := x.newSheet(sheet); err != nil {
 		return err
 	}
-	if err := x.setupSheet(sheet, problemColumns, 1, max(len(probs), 1)+1, len(probs) > 0); err != nil {
+	if err := x.setupSheet(sheet, cols, 1, max(n, 1)+1, filter); err != nil {
 		return err
 	}
-	if err := x.plainSheet(sheet, problemColumns, 1); err != nil {
+	if err := x.ownColumns(sheet, cols); err != nil {
 		return err
 	}
-	if len(probs) == 0 {
-		return x.f.SetCellStr(sheet, "A2", "Không có cảnh báo hay lỗi dữ liệu nào.")
+	if err := x.f.SetPanes(sheet, frozen(1)); err != nil {
+		return err
 	}
-	for i, p := range probs {
-		sev, ok := st.severity[p.Severity]
-		if !ok {
-			sev = st.center
+	x.own[sheet] = &ownSheet{rows: func(rw rowSink) error {
+		x.ownHeader(rw, cols)
+		if n == 0 {
+			rw.start(2, 0, 0, false)
+			rw.text(1, 0, empty)
+			return nil
 		}
-		values := []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc.String(p.Sheet)),
-			nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc.String(p.Message)}
-		styleIDs := []int{st.center, sev, st.text, st.text, st.center, st.text, st.text}
-		if err := x.putRow(sheet, problemColumns, i+2, values, styleIDs); err != nil {
+		values, styleIDs := make([]any, len(cols)), make([]int, len(cols))
+		for i := range n {
+			row(i, values, styleIDs)
+			rw.start(i+2, rowHeight(cols, values, 1), 0, false)
+			for j, v := range values {
+				rw.value(j+1, styleIDs[j], v)
+			}
+		}
+		return nil
+	}}
+	return nil
+}
+
+// ownColumns sets the widths of a sheet whose rows rowWriter writes.
+func (x *xlsxWriter) ownColumns(sheet string, cols []column) error {
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.f.SetColWidth(sheet, name, name, c.width); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ownHeader writes the header row, row 1, of a sheet rowWriter writes.
+func (x *xlsxWriter) ownHeader(rw rowSink, cols []column) {
+	rw.start(1, headerHeight(cols), 0, false)
+	for i, c := range cols {
+		rw.textOnce(i+1, x.st.header, c.title)
+	}
 }
 
 var unitColumns = []column{

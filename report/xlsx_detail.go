@@ -43,171 +43,227 @@ func spanColumns(cols []column) []column {
 }
 
 // detail prepares the sheets of the checks of every unit whose status keep
-// accepts and returns the function that writes their rows, grouped per
-// unit in report order: a row naming the unit and its verdict, then one row
-// per check. The rows stream (a province holds a quarter of a million
-// checks) and continue on a new sheet, header repeated, at Excel's row
-// limit. Preparing touches the workbook and must run alone; the writing
-// touches only its own streams and may run beside another sheet's.
-func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*sheetStream, func() error, error) {
+// accepts, grouped per unit in report order: a row naming the unit and its
+// verdict, then one row per check; past Excel's row limit they continue on
+// a new sheet, header repeated. It returns the sheets and the function
+// that lays their rows out (heights and page breaks). Preparing touches
+// the workbook and must run alone; the layout touches nothing but the
+// sheets' own fields and may run beside another sheet's; the breaks go
+// into the workbook at Flush, and the rows themselves are written by
+// rowWriter as the package is saved (xlsx_sheet.go).
+func (x *xlsxWriter) detail(base string, keep func(criteria.Status) bool) (*detailSheets, func() error, error) {
 	rows := 0
 	for i := range x.r.Units {
 		if n := countChecks(&x.r.Units[i], keep); n > 0 {
 			rows += 1 + n
 		}
 	}
-	cols := detailColumns
 	// The checks met print compact: each unit's rows are an outline
 	// group under its group row, collapsed, so that printing the whole
 	// workbook prints one line per unit, not dozens of pages of checks met;
 	// the outline's buttons, or a filter, show them.
-	s := &sheetStream{x: x, base: base, cols: cols, total: rows, collapsed: base == SheetPassed}
-	if err := s.open(); err != nil {
+	d := &detailSheets{x: x, base: base, cols: detailColumns, keep: keep, total: rows, collapsed: base == SheetPassed}
+	if err := d.open(); err != nil {
 		return nil, nil, err
 	}
-	return s, func() error { return x.detailRows(s, keep) }, nil
+	return d, d.layout, nil
 }
 
-// detailRow is one row of a detail sheet, made ready by the producer of
-// detailRows for the goroutine that streams it.
-type detailRow struct {
-	group       bool // a unit's group row: code and title
-	code, title string
-	cells       [7]excelize.Cell // a check's row, len(cols) of them used
-	height      float64
+// detailSheets is a table of checks over one sheet, or several when its
+// rows pass maxSheetRows: base, "base (2)"…, each with its header row,
+// widths, frozen pane, filter and print layout. total is the number of
+// rows below the header, known in advance because the layout must precede
+// the rows; every sheet is opened at once.
+type detailSheets struct {
+	x     *xlsxWriter
+	base  string
+	cols  []column
+	keep  func(criteria.Status) bool
+	total int
+
+	// collapsed: the check rows are an outline level under their group
+	// row, hidden until expanded.
+	collapsed bool
+
+	pagers []*groupPager // one per sheet
+	// heights are the heights of the rows below the headers, in order
+	// over all the sheets, as layout found them.
+	heights []float64
 }
 
-// detailBatch is how many rows go from the producer to the writer at once;
-// tests lower it to cross batches on a small report.
-var detailBatch = 512
+// sheetName is the n-th sheet of the table.
+func (d *detailSheets) sheetName(n int) string {
+	if n == 0 {
+		return d.base
+	}
+	return fmt.Sprintf("%s (%d)", d.base, n+1)
+}
 
-// detailRows writes the rows of a detail sheet (see detail). Making a row
-// (its texts, number formats, height) and streaming it are split over two
-// goroutines, batch by batch: the stream of the checks met is the longest
-// task of a province report, and excelize's SetRow is most of it.
-func (x *xlsxWriter) detailRows(s *sheetStream, keep func(criteria.Status) bool) error {
-	if s.total == 0 {
-		empty := "Không có nội dung nào chưa đạt."
-		if s.base == SheetPassed {
-			empty = "Không có nội dung nào đã đạt."
+// perSheet is how many rows below its header a sheet holds.
+func perSheet() int { return maxSheetRows - 1 }
+
+// open creates every sheet of the table, in order.
+func (d *detailSheets) open() error {
+	x := d.x
+	per := perSheet()
+	sheets := max((d.total+per-1)/per, 1)
+	for n := range sheets {
+		name := d.sheetName(n)
+		if err := x.newSheet(name); err != nil {
+			return err
 		}
-		return s.put([]any{excelize.Cell{Value: empty}}, 0, false)
-	}
-	// Four batches circulate: the producer fills one while the writer
-	// streams another, and neither runs more than a few ahead.
-	full := make(chan []detailRow, 2)
-	free := make(chan []detailRow, 4)
-	for range 4 {
-		free <- make([]detailRow, 0, detailBatch)
-	}
-	stop := make(chan struct{})
-	go x.produceRows(s, keep, full, free, stop)
-	n := len(s.cols)
-	cells := make([]any, n)
-	var werr error
-	for batch := range full {
-		for i := range batch {
-			if werr != nil {
-				break
-			}
-			r := &batch[i]
-			if r.group {
-				werr = s.group(r.code, r.title)
-				continue
-			}
-			for j := range n {
-				cells[j] = &r.cells[j]
-			}
-			werr = s.put(cells, r.height, false)
+		rows := min(max(d.total-n*per, 1), per)
+		if err := x.setupSheet(name, d.cols, 1, rows+1, d.total > 0); err != nil {
+			return err
 		}
-		if werr != nil {
-			close(stop) // the producer ends; full is drained below
-			for range full {
-			}
-			return werr
+		if err := x.ownColumns(name, d.cols); err != nil {
+			return err
 		}
-		free <- batch[:0]
+		if err := x.f.SetPanes(name, frozen(1)); err != nil {
+			return err
+		}
+		d.pagers = append(d.pagers, newGroupPager(pageCapacity(printScale(d.cols)), headerHeight(d.cols)))
+		x.own[name] = &ownSheet{rows: func(rw rowSink) error { return d.write(n, rw) }}
 	}
 	return nil
 }
 
-// produceRows makes the rows of a detail sheet in batches, taking empty
-// batches from free and sending filled ones on full, which it closes at
-// the end or when stop closes.
-func (x *xlsxWriter) produceRows(s *sheetStream, keep func(criteria.Status) bool, full, free chan []detailRow, stop chan struct{}) {
-	defer close(full)
-	st := x.st
-	count := x.typeCount()
-	texts := make([]any, len(s.cols))
-	var batch []detailRow
-	select {
-	case batch = <-free:
-	case <-stop:
-		return
-	}
-	next := func() *detailRow {
-		if len(batch) == cap(batch) {
-			select {
-			case full <- batch:
-			case <-stop:
-				return nil
-			}
-			select {
-			case batch = <-free:
-			case <-stop:
-				return nil
-			}
-		}
-		batch = batch[:len(batch)+1]
-		r := &batch[len(batch)-1]
-		*r = detailRow{}
-		return r
-	}
-	for i := range x.r.Units {
-		ur := &x.r.Units[i]
-		if countChecks(ur, keep) == 0 {
+// detailLine is one row of a detail table: a unit's group row (check nil)
+// or one of its checks.
+type detailLine struct {
+	ur    *criteria.UnitResult
+	crit  string // the criterion's ID
+	check *criteria.CheckResult
+}
+
+// each calls fn with every row of the table in order, until it returns false.
+func (d *detailSheets) each(fn func(detailLine) bool) {
+	for i := range d.x.r.Units {
+		ur := &d.x.r.Units[i]
+		if countChecks(ur, d.keep) == 0 {
 			continue
 		}
-		u := ur.Unit
-		// The code boxed once for the unit's rows, not once a row: a
-		// province has a quarter of a million checks met.
-		var code any = u.Code
-		r := next()
-		if r == nil {
+		if !fn(detailLine{ur: ur}) {
 			return
 		}
-		r.group, r.code = true, u.Code
-		r.title = fmt.Sprintf("%s — kết quả: %s · hạng %d/%d %s", nfc.String(u.Name), ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
 		for _, c := range ur.Criteria {
-			crit := criterionNumber(c.ID)
-			for _, ch := range c.Checks {
-				if !keep(ch.Status) {
-					continue
-				}
-				r := next()
-				if r == nil {
+			for k := range c.Checks {
+				if d.keep(c.Checks[k].Status) && !fn(detailLine{ur: ur, crit: c.ID, check: &c.Checks[k]}) {
 					return
 				}
-				v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
-				title, msg := checkTitle(ch.ID), nfc.String(ch.Message)
-				r.cells[0] = excelize.Cell{StyleID: st.text, Value: code}
-				r.cells[1] = excelize.Cell{StyleID: st.criterion, Value: crit}
-				r.cells[2] = excelize.Cell{StyleID: st.text, Value: title}
-				r.cells[3] = excelize.Cell{StyleID: st.valueStyle(ch.ID, v), Value: v}
-				r.cells[4] = excelize.Cell{StyleID: st.valueStyle(ch.ID, t), Value: t}
-				r.cells[5] = excelize.Cell{StyleID: st.statusStyle(ch.Status), Value: ch.Status.Label()}
-				r.cells[6] = excelize.Cell{StyleID: st.text, Value: msg}
-				texts[0], texts[2], texts[6] = code, title, msg
-				r.height = rowHeight(s.cols, texts, 1)
 			}
 		}
 	}
-	if len(batch) > 0 {
-		select {
-		case full <- batch:
-		case <-stop:
+}
+
+// groupTitle is a group row's text: the unit's name, verdict and rank.
+func (d *detailSheets) groupTitle(ur *criteria.UnitResult, count map[criteria.UnitType]int) string {
+	u := ur.Unit
+	return fmt.Sprintf("%s — kết quả: %s · hạng %d/%d %s", nfc.String(u.Name), ur.Verdict.Label(), ur.Rank, count[u.Type], lowerFirst(u.Type.Label()))
+}
+
+// layout finds the height of every row (tall enough for its wrapped
+// text, one line at least: LibreOffice sizes a row without a height from
+// its font, a little lower than the sheet's default, and its pages would
+// then drift from the pager's) and follows the pages of every sheet.
+func (d *detailSheets) layout() error {
+	count := d.x.typeCount()
+	d.heights = make([]float64, 0, d.total)
+	texts := make([]any, len(d.cols))
+	per := perSheet()
+	d.each(func(l detailLine) bool {
+		var h float64
+		if l.check == nil {
+			u := l.ur.Unit
+			h = rowHeight(spanColumns(d.cols), []any{u.Code, d.groupTitle(l.ur, count)}, 1.1)
+		} else {
+			texts[0], texts[2], texts[6] = l.ur.Unit.Code, checkTitle(l.check.ID), nfc.String(l.check.Message)
+			h = rowHeight(d.cols, texts, 1)
+		}
+		h = max(h, defaultRowHeight)
+		k := len(d.heights)
+		d.heights = append(d.heights, h)
+		if !d.collapsed || l.check == nil {
+			d.pagers[k/per].add(k%per+2, h, l.check == nil)
+		}
+		return true
+	})
+	return nil
+}
+
+// Flush puts each sheet's page breaks, which keep each group row with its
+// first check, into the workbook. It runs alone, after layout.
+func (d *detailSheets) Flush() error {
+	for i, p := range d.pagers {
+		for _, b := range p.breaks() {
+			if err := d.x.f.InsertPageBreak(d.sheetName(i), breakCell(b)); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
+}
+
+// write writes the rows of the n-th sheet: its header, then its share of
+// the table.
+func (d *detailSheets) write(n int, rw rowSink) error {
+	x, st := d.x, d.x.st
+	x.ownHeader(rw, d.cols)
+	if d.total == 0 {
+		empty := "Không có nội dung nào chưa đạt."
+		if d.base == SheetPassed {
+			empty = "Không có nội dung nào đã đạt."
+		}
+		rw.start(2, defaultRowHeight, 0, false)
+		rw.text(1, 0, empty)
+		return nil
+	}
+	if len(d.heights) != d.total {
+		return fmt.Errorf("report: %s written before its layout", d.base)
+	}
+	count := x.typeCount()
+	per := perSheet()
+	first, last := n*per, min((n+1)*per, d.total)
+	k := 0
+	d.each(func(l detailLine) bool {
+		if k >= last {
+			return false
+		}
+		if k < first {
+			k++
+			return true
+		}
+		row := k - first + 2
+		h := d.heights[k]
+		k++
+		code := l.ur.Unit.Code
+		if l.check == nil {
+			rw.start(row, h, 0, false)
+			rw.textOnce(1, st.group, code)
+			rw.text(2, st.group, d.groupTitle(l.ur, count))
+			for c := 3; c <= len(d.cols); c++ {
+				rw.blank(c, st.group)
+			}
+			rw.merge(2, len(d.cols))
+			return true
+		}
+		ch := l.check
+		if d.collapsed {
+			rw.start(row, h, 1, true)
+		} else {
+			rw.start(row, h, 0, false)
+		}
+		v, t := numberOrNil(ch.Value), numberOrNil(ch.Threshold)
+		rw.textOnce(1, st.text, code)
+		rw.integer(2, st.criterion, criterionNumber(l.crit))
+		rw.textOnce(3, st.text, checkTitle(ch.ID))
+		rw.value(4, st.valueStyle(ch.ID, v), v)
+		rw.value(5, st.valueStyle(ch.ID, t), t)
+		rw.textOnce(6, st.statusStyle(ch.Status), ch.Status.Label())
+		rw.text(7, st.text, nfc.String(ch.Message))
+		return true
+	})
+	return nil
 }
 
 func countChecks(ur *criteria.UnitResult, keep func(criteria.Status) bool) int {
@@ -220,133 +276,6 @@ func countChecks(ur *criteria.UnitResult, keep func(criteria.Status) bool) int {
 		}
 	}
 	return n
-}
-
-// sheetStream writes a table through excelize's StreamWriter onto one
-// sheet, or several when its rows pass maxSheetRows: base, "base (2)"…,
-// each with its header row, widths, frozen pane, filter and print layout.
-// total is the number of rows below the header, known in advance because
-// the layout must precede the stream; every sheet is opened at once, so
-// that writing the rows touches nothing of the workbook but its streams.
-type sheetStream struct {
-	x     *xlsxWriter
-	base  string
-	cols  []column
-	total int
-
-	// collapsed: the check rows are an outline level under their group
-	// row, hidden until expanded.
-	collapsed bool
-
-	sws    []*excelize.StreamWriter // one per sheet
-	pagers []*groupPager            // one per sheet
-	cur    int                      // index of the sheet being written
-	row    int                      // the last row written on it
-}
-
-// sheetName is the n-th sheet of a stream.
-func (s *sheetStream) sheetName(n int) string {
-	if n == 0 {
-		return s.base
-	}
-	return fmt.Sprintf("%s (%d)", s.base, n+1)
-}
-
-// open creates every sheet of the stream, in order.
-func (s *sheetStream) open() error {
-	x := s.x
-	per := maxSheetRows - 1
-	sheets := max((s.total+per-1)/per, 1)
-	for n := range sheets {
-		name := s.sheetName(n)
-		if err := x.newSheet(name); err != nil {
-			return err
-		}
-		rows := min(max(s.total-n*per, 1), per)
-		if err := x.setupSheet(name, s.cols, 1, rows+1, s.total > 0); err != nil {
-			return err
-		}
-		sw, err := x.f.NewStreamWriter(name)
-		if err != nil {
-			return err
-		}
-		for i, c := range s.cols {
-			if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-				return err
-			}
-		}
-		if err := sw.SetPanes(frozen(1)); err != nil {
-			return err
-		}
-		header := make([]any, len(s.cols))
-		for i, c := range s.cols {
-			header[i] = excelize.Cell{StyleID: x.st.header, Value: c.title}
-		}
-		h := headerHeight(s.cols)
-		if err := sw.SetRow("A1", header, excelize.RowOpts{Height: h}); err != nil {
-			return err
-		}
-		s.sws = append(s.sws, sw)
-		s.pagers = append(s.pagers, newGroupPager(pageCapacity(printScale(s.cols)), h))
-	}
-	s.row = 1
-	return nil
-}
-
-// put writes one row of cells, a group row or a check's, moving to the
-// next sheet when one is full; the page layout rests on its height.
-func (s *sheetStream) put(cells []any, height float64, group bool) error {
-	if s.row >= maxSheetRows {
-		s.cur++
-		s.row = 1
-	}
-	s.row++
-	// Every row carries its height, one line too: LibreOffice sizes a
-	// row without one from its font, a little lower than the sheet's
-	// default, and its pages would then drift from the pager's.
-	opts := excelize.RowOpts{Height: max(height, defaultRowHeight)}
-	if s.collapsed && !group {
-		opts.OutlineLevel, opts.Hidden = 1, true
-	} else {
-		s.pagers[s.cur].add(s.row, opts.Height, group)
-	}
-	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sws[s.cur].SetRow(cell, cells, opts)
-}
-
-// group writes a unit's group row: its code, then its name and verdict
-// merged over the other columns.
-func (s *sheetStream) group(code, title string) error {
-	st := s.x.st
-	cells := make([]any, len(s.cols))
-	cells[0] = excelize.Cell{StyleID: st.group, Value: code}
-	cells[1] = excelize.Cell{StyleID: st.group, Value: title}
-	for i := 2; i < len(cells); i++ {
-		cells[i] = excelize.Cell{StyleID: st.group}
-	}
-	if err := s.put(cells, rowHeight(spanColumns(s.cols), []any{code, title}, 1.1), true); err != nil {
-		return err
-	}
-	from, _ := excelize.CoordinatesToCellName(2, s.row)
-	to, _ := excelize.CoordinatesToCellName(len(s.cols), s.row)
-	return s.sws[s.cur].MergeCell(from, to)
-}
-
-// Flush ends every sheet of the stream, with the page breaks that keep
-// each group row with its first check. It runs alone, after every row is
-// written: the breaks go into the workbook.
-func (s *sheetStream) Flush() error {
-	for i, sw := range s.sws {
-		for _, b := range s.pagers[i].breaks() {
-			if err := s.x.f.InsertPageBreak(s.sheetName(i), breakCell(b)); err != nil {
-				return err
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // criterionNumber is the n of criterion "tcn", shown as "TCn" by the

@@ -7,8 +7,11 @@
 #   scripts/bench.sh [DIR] [RUNS] [SCALES]
 #
 # DIR (default /tmp/bontot-bench) keeps the generated workbooks between
-# runs; RUNS defaults to 5; SCALES to "bloc province max". The pandas
-# baseline runs when /usr/bin/python3 has pandas (Debian: python3-pandas).
+# runs; RUNS defaults to 5; SCALES to "bloc province province-problems
+# max". The pandas baseline runs when /usr/bin/python3 has pandas (Debian:
+# python3-pandas). At province and province-problems the Excel report runs
+# beside JSON; at bloc and province, --split (one report per unit) too,
+# its rate in files per second printed with the ratios.
 #
 # The commands compared with each other run in turns (floor, bontot,
 # floor, bontot…), not one after the other: a shared machine's speed
@@ -18,7 +21,7 @@ set -eu
 cd "$(dirname "$0")/.."
 DIR=${1:-/tmp/bontot-bench}
 RUNS=${2:-5}
-SCALES=${3:-"bloc province max"}
+SCALES=${3:-"bloc province province-problems max"}
 mkdir -p "$DIR"
 go build -o "$DIR/bontot" ./cmd/bontot
 go build -o "$DIR/floor" ./tools/floor
@@ -28,7 +31,11 @@ go build -o "$DIR/gen" ./tools/gen
 # and prints a table row per command (median wall time, peak RSS); the
 # medians are kept in med[LABEL]. Commands are split on spaces: the paths
 # under DIR must have none.
-declare -A med
+declare -A med units
+# split.sh FILE DIR: --split into an emptied DIR, so that every run
+# writes every file.
+printf '#!/bin/sh\nrm -rf "$2" && exec %s/bontot evaluate "$1" --split "$2"\n' "$DIR" >"$DIR/split.sh"
+chmod +x "$DIR/split.sh"
 group() {
 	local runs=$1 r i label cmd
 	shift
@@ -76,10 +83,22 @@ for s in $SCALES; do
 		"$s: bontot evaluate --format json|$DIR/bontot evaluate $f --format json"
 		"$s: bontot evaluate (terminal table)|$DIR/bontot evaluate $f"
 	)
-	if [ "$s" != max ] && $pandas; then
+	case $s in province | province-problems)
+		specs+=("$s: bontot evaluate -o report.xlsx (Excel)|$DIR/bontot evaluate $f -o $DIR/report.xlsx")
+		;;
+	esac
+	case $s in bloc | province)
+		specs+=("$s: bontot evaluate --split (a report per unit)|$DIR/split.sh $f $DIR/split")
+		;;
+	esac
+	if [ "$s" != max ] && [ "$s" != province-problems ] && $pandas; then
 		specs+=("$s: pandas TC1/TC2 script|/usr/bin/python3 tools/compare/pandas_tc12.py $f")
 	fi
 	group "$n" "${specs[@]}"
+	case $s in bloc | province)
+		units[$s]=$(find "$DIR/split" -name '*.xlsx' | wc -l)
+		;;
+	esac
 done
 
 # A folder of 8 blocs (unit codes prefixed so they do not clash), on one
@@ -112,12 +131,23 @@ group "$RUNS" \
 echo
 ratio "folder of 400 one-unit workbooks / one workbook" "folder scale: 400 one-unit workbooks, json" "folder scale: the same data in one workbook, json"
 for s in $SCALES; do
-	case $s in province | max)
+	case $s in province | province-problems | max)
 		ratio "$s json / floor" "$s: bontot evaluate --format json" "$s: floor (unzip + count \`<c \`)"
 		ratio "$s json / floor with bontot's inflater" "$s: bontot evaluate --format json" "$s: floor, klauspost inflater as bontot"
 		if [ "$s" = province ] && $pandas; then
 			ratio "pandas / $s json" "$s: pandas TC1/TC2 script" "$s: bontot evaluate --format json"
 		fi
+		;;
+	esac
+done
+for s in $SCALES; do
+	case $s in province | province-problems)
+		ratio "$s Excel / json" "$s: bontot evaluate -o report.xlsx (Excel)" "$s: bontot evaluate --format json"
+		;;
+	esac
+	case $s in bloc | province)
+		awk -v n="${units[$s]}" -v t="${med["$s: bontot evaluate --split (a report per unit)"]}" -v s="$s" \
+			'BEGIN {printf "- %s --split: %d files in %.2f s, %.0f files/s (reading and evaluating included)\n", s, n, t, n / t}'
 		;;
 	esac
 done

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
@@ -13,13 +15,21 @@ import (
 
 // benchWorkbook is the workbook the pipeline benchmarks read: a generated
 // bloc (≈13k meetings, ≈12.5k members) unless BONTOT_BENCH_FILE names
-// another, e.g. a province workbook from `go run ./tools/gen -scale province`.
+// another, e.g. a province workbook from `go run ./tools/gen -scale province`,
+// or BONTOT_BENCH_SCALE a generated scale (province, province-problems…).
 func benchWorkbook(b *testing.B) string {
 	b.Helper()
 	if p := os.Getenv("BONTOT_BENCH_FILE"); p != "" {
 		return p
 	}
-	p, err := gen.CachedFile(gen.ScaleBloc, 1)
+	scale := gen.ScaleBloc
+	if name := os.Getenv("BONTOT_BENCH_SCALE"); name != "" {
+		var err error
+		if scale, err = gen.ParseScale(name); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p, err := gen.CachedFile(scale, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -136,6 +146,51 @@ func BenchmarkReadLinear(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(rows, 1)), "ns/row")
+		})
+	}
+}
+
+// BenchmarkSplit writes every unit's own report, as --split does (bloc by
+// default, BONTOT_BENCH_FILE for another), and reports files per second.
+func BenchmarkSplit(b *testing.B) {
+	res, err := workbook.Read([]string{benchWorkbook(b)}, benchOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep := criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+	opts := report.XLSXOptions{TypeCounts: map[criteria.UnitType]int{}}
+	for _, ur := range rep.Units {
+		opts.TypeCounts[ur.Unit.Type]++
+	}
+	b.ReportAllocs()
+	files := 0
+	for b.Loop() {
+		dir := b.TempDir()
+		written, err := writeSplit(context.Background(), dir, rep, nil, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files += len(written)
+	}
+	b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkExcelVsJSON runs the whole command to a file, JSON then the
+// Excel report, on the same workbook: the Excel report's time over the
+// JSON's is the ratio issue 22 bounds (3× on a province, problem-heavy or
+// not: BONTOT_BENCH_SCALE=province-problems).
+func BenchmarkExcelVsJSON(b *testing.B) {
+	path := benchWorkbook(b)
+	for _, format := range []string{"json", "xlsx"} {
+		b.Run(format, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "report."+format)
+			b.ReportAllocs()
+			for b.Loop() {
+				s := streams{In: nil, Out: io.Discard, Err: io.Discard}
+				if code := run([]string{"evaluate", path, "--format", format, "-o", out}, s); code != exitOK && code != exitDataErrors {
+					b.Fatalf("exit %d", code)
+				}
+			}
 		})
 	}
 }

@@ -46,24 +46,27 @@ func renderGC() {
 }
 
 // xlsxGCPercent is the collector's pace while the Excel report is written
-// (xlsxGC). excelize allocates for every cell it streams, all of it garbage
-// at once, while the report it reads from stays live: at the default of
-// 100 the heap of a province run reached twice the report, 205–210 MB of
-// RSS; at 60 it mostly stays under 200 MB for a few more collections.
+// (xlsxGC). Most of what writing allocates is garbage at once while the
+// report it reads from stays live; at 60 the heap stays near the live one
+// for a few more collections, which cost little now that the large sheets
+// are written by bontot's own row writer (a few allocations a row, not a
+// few a cell).
 const xlsxGCPercent = 60
 
-// xlsxMemoryLimit is the soft limit on the Go heap while the Excel report
-// is written, unless the live heap is already large (see xlsxGC): the two
-// streams written side by side allocate during a collection, which at
-// xlsxGCPercent alone still let a province run reach 210 MB now and then.
-const xlsxMemoryLimit = 170 << 20
+// xlsxHeadroom is room above the live heap for the soft limit while the
+// Excel report is written: the workbook excelize builds, the layout of the
+// detail sheets, the deflated parts held until the package is put
+// together, and the garbage between two collections. Writing a province
+// report adds 15–20 MB to the heap live when it starts, and at
+// xlsxGCPercent the collector's goal stays under the limit.
+const xlsxHeadroom = 64 << 20
 
 // xlsxGC sets the collector's pace and limit for writing the Excel report,
-// unless GOGC or GOMEMLIMIT came from the environment. The limit is
-// raised to 1.7 times the live heap for inputs larger than a province —
-// also past memoryLimit: at the largest scale the report alone is near
-// 512 MB, and a limit there made the collector run without end (98 s of
-// CPU instead of a fraction).
+// unless GOGC or GOMEMLIMIT came from the environment. The limit is sized
+// to the heap live when the writing starts, plus xlsxHeadroom, not fixed:
+// a fixed 170 MiB under a report whose live heap reached 171 MB (a
+// province with 30,000 problems) made the collector run back to back, 45 %
+// of the CPU; and at the largest scale the report alone is near 512 MB.
 func xlsxGC() {
 	if gcTuned {
 		debug.SetGCPercent(xlsxGCPercent)
@@ -73,12 +76,15 @@ func xlsxGC() {
 	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
-	limit := int64(xlsxMemoryLimit)
-	if sample[0].Value.Kind() == metrics.KindUint64 {
-		limit = max(limit, int64(sample[0].Value.Uint64())*17/10)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return // an unknown runtime: memoryLimit stays
 	}
-	debug.SetMemoryLimit(limit)
+	debug.SetMemoryLimit(xlsxLimit(int64(sample[0].Value.Uint64())))
 }
+
+// xlsxLimit is the soft limit while the Excel report is written over a
+// live heap of live bytes (see xlsxGC).
+func xlsxLimit(live int64) int64 { return live + xlsxHeadroom }
 
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {

@@ -93,8 +93,11 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two copies of a bloc: a detail sheet past excelize's 16 MiB, which it
-	// spills to temporary files while writing.
+	// Two copies of a bloc. excelize spills a streamed sheet past 16 MiB to
+	// temporary files; since issue 22 the detail sheets are written by
+	// bontot's own row writer, and no sheet of this report is that large:
+	// the check that none is left stays, for the largest inputs, whose
+	// Tổng hợp still spills.
 	in := t.TempDir()
 	for _, name := range []string{"a.xlsx", "b.xlsx"} {
 		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
@@ -108,7 +111,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 		args  []string
 		spill bool
 	}{
-		{"xlsx report, SIGINT", syscall.SIGINT, "bao-cao.xlsx", []string{"evaluate", in}, true},
+		{"xlsx report, SIGINT", syscall.SIGINT, "bao-cao.xlsx", []string{"evaluate", in}, false},
 		{"json report, SIGTERM", syscall.SIGTERM, "ket-qua.json", []string{"evaluate", in}, false},
 		// Regression (issue 19, item 14): a closed terminal or SSH session
 		// (SIGHUP) killed the run with its temporary file on disk.

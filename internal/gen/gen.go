@@ -31,9 +31,13 @@ const (
 	// testdata/khoi-2024-quy-tac-2025.xlsx, for the 2025 rules: the 2024
 	// data with a Lịch sử sheet.
 	ScaleExample2025
+	// ScaleProvinceProblems is the province with many more flaws (Config.Trouble):
+	// ~30k data problems and ~45k checks not met, where the province has
+	// ~3k and ~7k; the shape of the Excel report's worst case.
+	ScaleProvinceProblems
 )
 
-var scaleNames = [...]string{"example", "bloc", "province", "max", "example-2025"}
+var scaleNames = [...]string{"example", "bloc", "province", "max", "example-2025", "province-problems"}
 
 // String is the scale's name as ParseScale accepts it.
 func (s Scale) String() string {
@@ -43,8 +47,8 @@ func (s Scale) String() string {
 	return scaleNames[s]
 }
 
-// ParseScale reads a scale name: example, bloc, province, max or
-// example-2025.
+// ParseScale reads a scale name: example, bloc, province, max,
+// example-2025 or province-problems.
 func ParseScale(name string) (Scale, error) {
 	for i, n := range scaleNames {
 		if strings.EqualFold(strings.TrimSpace(name), n) {
@@ -66,7 +70,7 @@ func Write(w io.Writer, scale Scale, seed uint64) error {
 		return writeExample(w)
 	case ScaleExample2025:
 		return writeExample2025(w)
-	case ScaleBloc, ScaleProvince, ScaleMax:
+	case ScaleBloc, ScaleProvince, ScaleMax, ScaleProvinceProblems:
 		_, err := WriteConfig(w, ConfigFor(scale), seed)
 		return err
 	}

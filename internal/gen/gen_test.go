@@ -120,7 +120,7 @@ func checkHeaders(t *testing.T, heads map[string][]string) {
 }
 
 func TestParseScale(t *testing.T) {
-	for _, s := range []Scale{ScaleExample, ScaleBloc, ScaleProvince, ScaleMax} {
+	for _, s := range []Scale{ScaleExample, ScaleBloc, ScaleProvince, ScaleMax, ScaleProvinceProblems} {
 		got, err := ParseScale(" " + strings.ToUpper(s.String()))
 		if err != nil || got != s {
 			t.Errorf("ParseScale(%q) = %v, %v", s, got, err)

@@ -67,6 +67,7 @@ type unitPlan struct {
 	extraRegular               int // a month with a second regular meeting; 0 none
 	thematicMonths             []int
 	lowAttendMonth             int  // a regular meeting with low attendance; 0 none
+	lowAttendAlso              int  // a second one (Config.Trouble); 0 none
 	groupScores                bool // five group scores instead of a total
 	bothScores                 bool // total and group scores
 
@@ -228,7 +229,7 @@ func (p *unitPlan) meetingRows(seed uint64, emit func([]any) error) error {
 			}
 			return emit(row)
 		}
-		if err := meet(workday(Year, time.Month(m), day), schema.MeetingKinds[0], quality[m-1], "", m == p.lowAttendMonth); err != nil {
+		if err := meet(workday(Year, time.Month(m), day), schema.MeetingKinds[0], quality[m-1], "", m == p.lowAttendMonth || m == p.lowAttendAlso); err != nil {
 			return err
 		}
 		if m == p.extraRegular {

@@ -21,6 +21,12 @@ type Config struct {
 	// Prefix goes before every unit code, so that several generated blocs
 	// can be evaluated together as one folder without duplicate codes.
 	Prefix string
+	// Trouble multiplies the chance of every flaw a unit is drawn with (a
+	// self-assessment left out, a quarter without a thematic meeting, a
+	// weak regular meeting…), and above 1 adds a second poorly attended
+	// meeting now and then; 0 or 1 is the usual share, the same bytes as
+	// before it existed. ScaleProvinceProblems is the province at 16.
+	Trouble float64
 }
 
 // ConfigFor returns the configuration of a random scale (bloc, province,
@@ -29,6 +35,10 @@ func ConfigFor(s Scale) Config {
 	switch s {
 	case ScaleProvince:
 		return Config{Grassroots: 440, SubCells: [2]int{3, 27}, Cells: 1100, Members: [2]int{8, 24}, Thematic: [2]int{4, 6}, PerCluster: 8}
+	case ScaleProvinceProblems:
+		c := ConfigFor(ScaleProvince)
+		c.Trouble = 16
+		return c
 	case ScaleMax:
 		return Config{Grassroots: 3240, SubCells: [2]int{3, 27}, Cells: 10800, Members: [2]int{8, 25}, Thematic: [2]int{4, 5}, PerCluster: 8}
 	}
@@ -43,6 +53,17 @@ func between(r *rand.Rand, lim [2]int) int {
 }
 
 func chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
+
+// flaw draws whether a unit has a flaw of usual chance p, raised by trouble.
+func flaw(r *rand.Rand, p, trouble float64) bool {
+	return chance(r, p*max(trouble, 1))
+}
+
+// flawShare raises a threshold out of 100 (of a switch over flaws whose
+// thresholds add up) by trouble, at most fourfold so that they stay under 100.
+func flawShare(x int, trouble float64) int {
+	return int(float64(x) * min(max(trouble, 1), 4))
+}
 
 // drawRating draws a unit's own annual rating.
 func drawRating(r *rand.Rand) string {
@@ -70,6 +91,7 @@ func numbered(list []string, i int) string {
 // few fail one check or another, in about the proportions a real bloc shows.
 func synthPlans(cfg Config, seed uint64) []*unitPlan {
 	r := rand.New(rand.NewPCG(seed, 0x6e6e))
+	t := cfg.Trouble
 	var ps []*unitPlan
 	add := func(p *unitPlan) *unitPlan {
 		p.index = len(ps) + 1
@@ -85,21 +107,21 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 			p.admitted = max(0, p.target-1+r.IntN(3))
 		}
 		p.criteriaScore = chance(r, 0.4)
-		p.weakKey = chance(r, 0.03)
-		p.weakOther = chance(r, 0.04)
+		p.weakKey = flaw(r, 0.03, t)
+		p.weakOther = flaw(r, 0.04, t)
 		if chance(r, 0.08) {
 			kind := schema.CaseKinds[r.IntN(len(schema.CaseKinds))]
 			res := []string{"Có", "Đã", "Có", "Chưa"}[r.IntN(4)]
 			p.cases = []caseRow{{workday(Year, time.Month(1+r.IntN(12)), 1+r.IntN(28)), kind, res}}
 		}
 		switch x := r.IntN(100); {
-		case x < 2:
+		case x < flawShare(2, t):
 			p.itemsAbsent = true
-		case x < 7:
+		case x < flawShare(7, t):
 			p.itemsText = true
-		case x < 17:
+		case x < flawShare(17, t):
 			p.missingItems = []string{"tc4.q3", "tc4.q4"}[:1+r.IntN(2)]
-		case x < 20:
+		case x < flawShare(20, t):
 			p.failedItem = []string{"tc1.q3"}
 		}
 	}
@@ -113,31 +135,34 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 		rated := n - p.exempt
 		p.excellent = r.IntN(rated/5 + 1)
 		p.fair = r.IntN(rated/4 + 1)
-		if chance(r, 0.03) {
+		if flaw(r, 0.03, t) {
 			p.khtnv = 1
 		}
 		p.noFeedback = r.IntN(3)
-		if chance(r, 0.02) {
+		if flaw(r, 0.02, t) {
 			p.negResidence = 1
 		}
-		if chance(r, 0.01) {
+		if flaw(r, 0.01, t) {
 			p.blankResidence = 1
 		}
-		if chance(r, 0.02) {
+		if flaw(r, 0.02, t) {
 			p.violations = 1
 		}
 		p.regularGood = 10 + r.IntN(3)
-		if chance(r, 0.1) {
+		if flaw(r, 0.1, t) {
 			p.regularGood = 7 + r.IntN(2)
 		}
-		if chance(r, 0.03) {
+		if flaw(r, 0.03, t) {
 			p.weakRegular = 1
 		}
-		if chance(r, 0.05) {
+		if flaw(r, 0.05, t) {
 			p.extraRegular = 1 + r.IntN(12)
 		}
-		if chance(r, 0.1) {
+		if flaw(r, 0.1, t) {
 			p.lowAttendMonth = 1 + r.IntN(12)
+		}
+		if t > 1 && flaw(r, 0.05, t) { // drawn only then: the usual scales stay as they were
+			p.lowAttendAlso = 1 + r.IntN(12)
 		}
 		switch x := r.IntN(100); {
 		case x < 15:
@@ -149,7 +174,7 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 		// quarter goes without.
 		k := min(12, between(r, cfg.Thematic))
 		for q := 0; q < 4 && len(p.thematicMonths) < k; q++ {
-			if chance(r, 0.05) {
+			if flaw(r, 0.05, t) {
 				continue
 			}
 			p.thematicMonths = append(p.thematicMonths, 3*q+1+r.IntN(3))
@@ -172,7 +197,7 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 		nsub := between(r, cfg.SubCells)
 		p.standing = nsub >= 10 && chance(r, 0.7)
 		p.bchMeetings = 12
-		if chance(r, 0.05) {
+		if flaw(r, 0.05, t) {
 			p.bchMeetings = 10 + r.IntN(2)
 		}
 		if p.standing {
@@ -181,18 +206,18 @@ func synthPlans(cfg Config, seed uint64) []*unitPlan {
 		p.assemblies = 1
 		if chance(r, 0.1) {
 			p.assemblies = 2
-		} else if chance(r, 0.03) {
+		} else if flaw(r, 0.03, t) {
 			p.assemblies = 0
 		}
 		if chance(r, 0.6) {
 			p.staff = 20 + r.IntN(100)
 			p.staffFair = r.IntN(p.staff/5 + 1)
-			if chance(r, 0.03) {
+			if flaw(r, 0.03, t) {
 				p.staffFail = 1
 			}
 		}
 		p.massOrgs = 3 + r.IntN(2)
-		if chance(r, 0.02) {
+		if flaw(r, 0.02, t) {
 			p.massFail = 1
 		}
 		if p.cluster != "" {

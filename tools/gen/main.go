@@ -3,6 +3,7 @@
 //	go run ./tools/gen -scale example -o testdata/khoi-2024.xlsx
 //	go run ./tools/gen -scale example-2025 -o testdata/khoi-2024-quy-tac-2025.xlsx
 //	go run ./tools/gen -scale province -seed 7 -o /tmp/province.xlsx
+//	go run ./tools/gen -scale province-problems -o /tmp/province-problems.xlsx
 //	go run ./tools/gen -office ds-dang-vien-2025.xlsx -o testdata/offices/ds-dang-vien-2025.xlsx
 //	go run ./tools/gen -scale folder -folder /tmp/units -o /tmp/units.xlsx
 //
@@ -32,7 +33,7 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province, max or folder")
+	scaleName := fs.String("scale", "example", "example, example-2025, bloc, province, province-problems, max or folder")
 	folder := fs.String("folder", "", "also write one workbook per unit of the top level (a đảng bộ cơ sở with its chi bộ, or a chi bộ cơ sở) into this directory: the same data as -o, as a Ban Tổ chức receives it (bloc, province, max, folder)")
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
@@ -42,7 +43,7 @@ func run(args []string) error {
 		return err
 	}
 	if (*out == "" && *folder == "") || fs.NArg() > 0 {
-		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|max|folder [-seed N] [-prefix P] [-folder DIR] -o FILE")
+		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|province-problems|max|folder [-seed N] [-prefix P] [-folder DIR] -o FILE")
 	}
 	var scale gen.Scale
 	var err error
