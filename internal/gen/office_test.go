@@ -1,10 +1,8 @@
 package gen
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
+	"io"
 	"testing"
 )
 
@@ -15,27 +13,8 @@ var updateOffices = flag.Bool("update-offices", false, "rewrite testdata/offices
 // or go run ./tools/gen -office NAME -o testdata/offices/NAME).
 func TestOfficesAreCommitted(t *testing.T) {
 	for _, name := range OfficeNames() {
-		var b, again bytes.Buffer
-		if err := WriteOffice(&b, name); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteOffice(&again, name); err != nil || !bytes.Equal(b.Bytes(), again.Bytes()) {
-			t.Fatalf("%s: not the same bytes twice (%v)", name, err)
-		}
-		path := filepath.Join("..", "..", "testdata", "offices", name)
-		if *updateOffices {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		committed, err := os.ReadFile(path)
-		if err != nil || !bytes.Equal(committed, b.Bytes()) {
-			t.Errorf("testdata/offices/%s is stale: go test ./internal/gen -run Offices -update-offices (%v)", name, err)
-		}
+		committed(t, "offices/"+name, func(w io.Writer) error { return WriteOffice(w, name) }, *updateOffices,
+			"go test ./internal/gen -run Offices -update-offices")
 	}
 }
 
@@ -43,23 +22,7 @@ func TestOfficesAreCommitted(t *testing.T) {
 // generator writes (go test ./internal/gen -run SentFolder -update-offices).
 func TestSentFolderIsCommitted(t *testing.T) {
 	for name, write := range SentFolder {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join("..", "..", "testdata", "offices", "chi-bo-gui", name)
-		if *updateOffices {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		committed, err := os.ReadFile(path)
-		if err != nil || !bytes.Equal(committed, b.Bytes()) {
-			t.Errorf("testdata/offices/chi-bo-gui/%s is stale: go test ./internal/gen -run SentFolder -update-offices (%v)", name, err)
-		}
+		committed(t, "offices/chi-bo-gui/"+name, write, *updateOffices,
+			"go test ./internal/gen -run SentFolder -update-offices")
 	}
 }

@@ -1,10 +1,8 @@
 package gen
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
+	"io"
 	"testing"
 )
 
@@ -31,24 +29,7 @@ var PhieuFiles = map[string]ScoreSheetOptions{
 // generator writes (go test ./internal/gen -run Phieu -update-phieu).
 func TestPhieuIsCommitted(t *testing.T) {
 	for name, o := range PhieuFiles {
-		var b bytes.Buffer
-		if err := WriteScoreSheets(&b, o); err != nil {
-			t.Fatal(err)
-		}
-		var again bytes.Buffer
-		if err := WriteScoreSheets(&again, o); err != nil || !bytes.Equal(b.Bytes(), again.Bytes()) {
-			t.Fatalf("%s: not the same bytes twice (%v)", name, err)
-		}
-		path := filepath.Join("..", "..", "testdata", "phieu", name)
-		if *updatePhieu {
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		committed, err := os.ReadFile(path)
-		if err != nil || !bytes.Equal(committed, b.Bytes()) {
-			t.Errorf("testdata/phieu/%s is stale: go test ./internal/gen -run Phieu -update-phieu (%v)", name, err)
-		}
+		committed(t, "phieu/"+name, func(w io.Writer) error { return WriteScoreSheets(w, o) }, *updatePhieu,
+			"go test ./internal/gen -run Phieu -update-phieu")
 	}
 }
