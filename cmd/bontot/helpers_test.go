@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // runCmd runs the command line in process, as main would, with captured
@@ -23,3 +25,20 @@ func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
 var testToday = time.Date(2026, 12, 6, 9, 30, 0, 0, time.UTC)
 
 func fixedNow() time.Time { return testToday }
+
+// setSheet writes rows from A1 on sheet of f, adding the sheet when the
+// workbook has none of that name.
+func setSheet(t *testing.T, f *excelize.File, sheet string, rows [][]any) {
+	t.Helper()
+	if i, err := f.GetSheetIndex(sheet); err != nil || i < 0 {
+		if _, err := f.NewSheet(sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

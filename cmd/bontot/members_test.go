@@ -22,14 +22,7 @@ func membersBookWith(t *testing.T, header []any, rows ...[]any) string {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	set := func(sheet string, rows [][]any) {
-		for r, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	set := func(sheet string, rows [][]any) { setSheet(t, f, sheet, rows) }
 	if err := f.SetSheetName("Sheet1", "Đơn vị"); err != nil {
 		t.Fatal(err)
 	}

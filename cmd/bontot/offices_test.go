@@ -177,19 +177,7 @@ func TestOfficeListsAfterLibreOffice(t *testing.T) {
 func TestAdmittedLaterAndCommitteeMeetingsAreSaid(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	set := func(sheet string, rows [][]any) {
-		if sheet != "Sheet1" {
-			if _, err := f.NewSheet(sheet); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for r, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	set := func(sheet string, rows [][]any) { setSheet(t, f, sheet, rows) }
 	set("Sheet1", nil)
 	set("Đơn vị", [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại", "Trực thuộc"},
 		{"DB01", "Đảng bộ Sở Tư pháp", "Đảng bộ cơ sở"}, {"DB01-01", "Chi bộ Văn phòng", "Chi bộ trực thuộc", "DB01"}})

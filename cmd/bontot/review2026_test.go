@@ -22,19 +22,7 @@ func book2026(t *testing.T) string {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	set := func(sheet string, rows [][]any) {
-		if sheet != "Sheet1" {
-			if _, err := f.NewSheet(sheet); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for r, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	set := func(sheet string, rows [][]any) { setSheet(t, f, sheet, rows) }
 	set("Sheet1", [][]any{
 		{"Mã đơn vị", "Tên đơn vị", "Loại", "Chỉ tiêu kết nạp", "Đã kết nạp"},
 		{"CB01", "Chi bộ Sở Tư pháp", "Chi bộ cơ sở", 2, 1},
