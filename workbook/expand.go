@@ -289,8 +289,10 @@ func templateYear(path string) int {
 	return y
 }
 
-// customProps is the docProps/custom.xml part of the workbook at path, at
-// most 64 KiB of it, or nil.
+// customProps is the docProps/custom.xml part of the workbook at path,
+// reading only the zip directory and that part, or nil. The part holds a
+// handful of properties: past 64 KiB it is not one bontot wrote, and only
+// its first 64 KiB are returned.
 func customProps(path string) []byte {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
@@ -306,36 +308,18 @@ func customProps(path string) []byte {
 			return nil
 		}
 		defer rc.Close()
-		data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+		data, err := io.ReadAll(io.LimitReader(rc, 64<<10))
+		if err != nil {
+			return nil
+		}
 		return data
 	}
 	return nil
 }
 
-// isReport tells a report bontot wrote by its custom document property,
-// reading only the zip directory and that small part. A file that is not
-// a readable zip is not a report: reading it will say what it is.
+// isReport tells a report bontot wrote by its custom document property.
+// A file that is not a readable zip is not a report: reading it will say
+// what it is.
 func isReport(path string) bool {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return false
-	}
-	defer zr.Close()
-	for _, zf := range zr.File {
-		if zf.Name != "docProps/custom.xml" {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return false
-		}
-		defer rc.Close()
-		// The part holds a handful of properties; a large one is not ours.
-		data, err := io.ReadAll(io.LimitReader(rc, 64<<10))
-		if err != nil {
-			return false
-		}
-		return bytes.Contains(data, []byte(`name="`+ReportProperty+`"`))
-	}
-	return false
+	return bytes.Contains(customProps(path), []byte(`name="`+ReportProperty+`"`))
 }
