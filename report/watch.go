@@ -60,29 +60,32 @@ func Watch(r *criteria.Report) WatchList {
 // watchChecks are the measured checks of ur with status s, as
 // "TC2 Title: message".
 func watchChecks(ur *criteria.UnitResult, s criteria.Status) []string {
-	var out []string
-	for _, c := range ur.Criteria {
-		for _, ch := range c.Checks {
-			if ch.Status == s && !ch.Item {
-				out = append(out, strings.ToUpper(c.ID)+" "+checkTitle(ch.ID)+": "+ch.Message)
-			}
-		}
-	}
-	return out
+	return measuredWith(ur, s, func(c *criteria.CriterionResult, ch *criteria.CheckResult) string {
+		return strings.ToUpper(c.ID) + " " + checkTitle(ch.ID) + ": " + ch.Message
+	})
 }
 
 // watchTitles names the measured checks of ur with status s: "TC1 Tiêu
 // chí trọng tâm (528-QĐ/TU), TC4 Nhận xét của nơi cư trú".
 func watchTitles(ur *criteria.UnitResult, s criteria.Status) string {
+	return strings.Join(measuredWith(ur, s, func(c *criteria.CriterionResult, ch *criteria.CheckResult) string {
+		return strings.ToUpper(c.ID) + " " + checkTitle(ch.ID)
+	}), ", ")
+}
+
+// measuredWith is say of every measured check of ur with status s, in
+// criterion order.
+func measuredWith(ur *criteria.UnitResult, s criteria.Status, say func(*criteria.CriterionResult, *criteria.CheckResult) string) []string {
 	var out []string
-	for _, c := range ur.Criteria {
-		for _, ch := range c.Checks {
-			if ch.Status == s && !ch.Item {
-				out = append(out, strings.ToUpper(c.ID)+" "+checkTitle(ch.ID))
+	for i := range ur.Criteria {
+		c := &ur.Criteria[i]
+		for j := range c.Checks {
+			if ch := &c.Checks[j]; ch.Status == s && !ch.Item {
+				out = append(out, say(c, ch))
 			}
 		}
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 // watchShown bounds the units listed per group of the terminal's watch
