@@ -44,8 +44,11 @@ type columns struct {
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
 	// writes it (the schema's when absent), for the readers of the rows.
-	pos  [numKeys]int
-	head [numKeys]string
+	// Pointers: a sheet weighs a dozen candidate headers and resolves
+	// one, and the arrays (some 2 KB) were most of what the weighing
+	// allocated.
+	pos  *[numKeys]int
+	head *[numKeys]string
 	// sttAt[i]: column i is an STT column (stt as a slice, for every row).
 	sttAt []bool
 }

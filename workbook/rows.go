@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"sync"
 
@@ -35,13 +36,18 @@ var useScanner = true
 // unreadable file) and opens it with the scanner when it can, excelize
 // otherwise. The caller must Close it.
 func openBook(path, password string) (*book, error) {
-	encrypted, err := checkFile(path, password)
+	c, err := checkFile(path, password)
 	if err != nil {
 		return nil, err
 	}
-	b := &book{path: path, password: password, encrypted: encrypted}
-	if !encrypted && useScanner {
-		sb, err := xlsxscan.Open(path)
+	b := &book{path: path, password: password, encrypted: c.encrypted}
+	if !c.encrypted && useScanner {
+		var closer io.Closer
+		if c.file != nil {
+			closer = c.file
+		}
+		sb, err := xlsxscan.OpenZip(c.zr, closer)
+		c.file = nil // OpenZip closes it, on failure too
 		if err == nil {
 			sb.SetText(clean)
 			b.scan, b.names, b.date1904 = sb, sb.SheetNames(), sb.Date1904()
@@ -52,9 +58,10 @@ func openBook(path, password string) (*book, error) {
 			return nil, &fileError{path: path, msg: de.Error() + defectAdvice, err: err}
 		}
 	}
+	c.close()
 	// excelize reads on silently past a defect: the checker reads the
 	// whole package first.
-	pkg, err := checkPackage(path, password, encrypted)
+	pkg, err := checkPackage(path, password, c.encrypted)
 	if err != nil {
 		return nil, err
 	}
