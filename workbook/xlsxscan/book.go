@@ -330,6 +330,25 @@ type workbookXML struct {
 	} `xml:"sheets"`
 }
 
+// decodeRels and decodeWorkbook decode the relationships and the workbook
+// part: the plain shape on the fast path (parts.go), anything else with
+// encoding/xml.
+func decodeRels(data []byte, v *relationships) error {
+	if r, ok := fastRelationships(data); ok {
+		*v = r
+		return nil
+	}
+	return decodeXML(data, v)
+}
+
+func decodeWorkbook(data []byte, v *workbookXML) error {
+	if wb, ok := fastWorkbook(data); ok {
+		*v = wb
+		return nil
+	}
+	return decodeXML(data, v)
+}
+
 // decodeXML decodes a small part with encoding/xml, as excelize does, so
 // that sheet names and relationships mean exactly the same to both.
 func decodeXML(data []byte, v any) error {
@@ -380,7 +399,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 		return "", wb, rels, err
 	}
 	if data != nil {
-		if err := decodeXML(data, &root); err != nil {
+		if err := decodeRels(data, &root); err != nil {
 			return "", wb, rels, unsupported("_rels/.rels", err.Error())
 		}
 	}
@@ -396,7 +415,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 	if data == nil {
 		return "", wb, rels, unsupported(wbPath, "no workbook part")
 	}
-	if err := decodeXML(data, &wb); err != nil {
+	if err := decodeWorkbook(data, &wb); err != nil {
 		return "", wb, rels, unsupported(wbPath, err.Error())
 	}
 	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
@@ -407,7 +426,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 		return "", wb, rels, err
 	}
 	if data != nil {
-		if err := decodeXML(data, &rels); err != nil {
+		if err := decodeRels(data, &rels); err != nil {
 			return "", wb, rels, unsupported(relsPath, err.Error())
 		}
 	}
