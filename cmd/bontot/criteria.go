@@ -161,8 +161,12 @@ func loadThresholds(path, profile string, year int) (criteria.Thresholds, criter
 // rows read (the score groups of Sinh hoạt, the Lịch sử sheet): the
 // workbooks are read under the rules of the current year, which the
 // review in progress is about, and read once more under the other rules
-// when their rows turn out to be of a year those rules do not cover.
-func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+// when their rows turn out to be of a year those rules do not cover. The
+// workbooks the first read opened stay open for the second (read gets
+// books to put in workbook.Options).
+func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds, *workbook.Books) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+	books := new(workbook.Books)
+	defer books.Close()
 	guess := year
 	if guess == 0 {
 		guess = today.Year()
@@ -171,7 +175,7 @@ func readUnderRules(path, profile string, year int, today time.Time, read func(c
 	if err != nil {
 		return nil, th, rules, err
 	}
-	res, err := read(th)
+	res, err := read(th, books)
 	if err != nil || year != 0 || rules.ChosenBy != criteria.ChosenByYear {
 		return res, th, rules, err
 	}
@@ -182,7 +186,7 @@ func readUnderRules(path, profile string, year int, today time.Time, read func(c
 	if th, rules, err = loadThresholds(path, profile, found); err != nil {
 		return nil, th, rules, err
 	}
-	res, err = read(th)
+	res, err = read(th, books)
 	return res, th, rules, err
 }
 
