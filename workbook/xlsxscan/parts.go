@@ -1,7 +1,6 @@
 package xlsxscan
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -47,50 +46,55 @@ func miniParse(data []byte, whole bool) (elems []miniElem, ok bool) {
 			return nil, false
 		}
 	}
+	// One string for the part: every name and value is a piece of it,
+	// not a copy (the styles part has thousands).
+	doc := string(data)
 	var (
 		ns    map[string]string // prefix → namespace, from the root; "" the default
 		stack []string          // qualified names of the open elements
+		raw   []rawAttr         // the attributes of the tag read last
 	)
 	i := 0
-	for i < len(data) {
-		lt := bytes.IndexByte(data[i:], '<')
+	for i < len(doc) {
+		lt := strings.IndexByte(doc[i:], '<')
 		if lt < 0 {
 			// Text after the root's end is never read; text before the
 			// root and inside it must be well formed.
 			return nil, false
 		}
-		if !plainText(data[i : i+lt]) {
+		if !plainText(doc[i : i+lt]) {
 			return nil, false
 		}
 		i += lt
-		rest := data[i:]
+		rest := doc[i:]
 		switch {
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end := bytes.Index(rest[2:], []byte("?>"))
+		case strings.HasPrefix(rest, "<?"):
+			end := strings.Index(rest[2:], "?>")
 			if end < 0 || len(stack) > 0 || !plainDecl(rest[2:2+end]) {
 				return nil, false
 			}
 			i += 2 + end + 2
 			continue
-		case bytes.HasPrefix(rest, []byte("<!")):
+		case strings.HasPrefix(rest, "<!"):
 			return nil, false
-		case bytes.HasPrefix(rest, []byte("</")):
-			end := bytes.IndexByte(rest, '>')
+		case strings.HasPrefix(rest, "</"):
+			end := strings.IndexByte(rest, '>')
 			if end < 0 || len(stack) == 0 {
 				return nil, false
 			}
-			name := strings.TrimRight(string(rest[2:end]), " \t\n")
+			name := strings.TrimRight(rest[2:end], " \t\n")
 			if name != stack[len(stack)-1] {
 				return nil, false
 			}
 			stack = stack[:len(stack)-1]
 			i += end + 1
 			if len(stack) == 0 {
-				return elems, !whole || len(bytes.TrimLeft(data[i:], " \t\n")) == 0
+				return elems, !whole || len(strings.TrimLeft(doc[i:], " \t\n")) == 0
 			}
 			continue
 		}
-		name, raw, self, n, good := startTag(rest)
+		name, attrs, self, n, good := startTag(rest, raw[:0])
+		raw = attrs
 		if !good {
 			return nil, false
 		}
@@ -151,7 +155,7 @@ func miniParse(data []byte, whole bool) (elems []miniElem, ok bool) {
 		elems = append(elems, e)
 		if self {
 			if len(stack) == 0 {
-				return elems, !whole || len(bytes.TrimLeft(data[i:], " \t\n")) == 0
+				return elems, !whole || len(strings.TrimLeft(doc[i:], " \t\n")) == 0
 			}
 			continue
 		}
@@ -165,7 +169,7 @@ type rawAttr struct{ name, value string }
 // startTag reads `<name attr="v" …>` or `…/>` at the start of b: the
 // name, the attributes as written, whether it closes itself and its
 // length.
-func startTag(b []byte) (name string, attrs []rawAttr, self bool, n int, ok bool) {
+func startTag(b string, attrs []rawAttr) (name string, _ []rawAttr, self bool, n int, ok bool) {
 	i := 1
 	j := i
 	for j < len(b) && isNameByte(b[j]) {
@@ -174,7 +178,7 @@ func startTag(b []byte) (name string, attrs []rawAttr, self bool, n int, ok bool
 	if j == i {
 		return "", nil, false, 0, false
 	}
-	name = string(b[i:j])
+	name = b[i:j]
 	i = j
 	for {
 		sp := i
@@ -200,7 +204,7 @@ func startTag(b []byte) (name string, attrs []rawAttr, self bool, n int, ok bool
 		if j == i {
 			return "", nil, false, 0, false
 		}
-		an := string(b[i:j])
+		an := b[i:j]
 		i = j
 		for i < len(b) && isSpace(b[i]) {
 			i++
@@ -216,15 +220,15 @@ func startTag(b []byte) (name string, attrs []rawAttr, self bool, n int, ok bool
 			return "", nil, false, 0, false
 		}
 		q := b[i]
-		end := bytes.IndexByte(b[i+1:], q)
+		end := strings.IndexByte(b[i+1:], q)
 		if end < 0 {
 			return "", nil, false, 0, false
 		}
 		v := b[i+1 : i+1+end]
-		if bytes.IndexByte(v, '<') >= 0 {
+		if strings.IndexByte(v, '<') >= 0 {
 			return "", nil, false, 0, false
 		}
-		attrs = append(attrs, rawAttr{an, string(v)})
+		attrs = append(attrs, rawAttr{an, v})
 		i += end + 2
 	}
 }
@@ -274,14 +278,14 @@ func resolve(name string, ns map[string]string, elem bool) (space, local string,
 // plainText is text with no markup: no '>' (which encoding/xml takes,
 // but no program writes bare), and '&' only in the entities unescape
 // knows.
-func plainText(b []byte) bool {
-	if bytes.IndexByte(b, '>') >= 0 {
+func plainText(b string) bool {
+	if strings.IndexByte(b, '>') >= 0 {
 		return false
 	}
-	if bytes.IndexByte(b, '&') < 0 {
+	if strings.IndexByte(b, '&') < 0 {
 		return true
 	}
-	_, ok := unescape(string(b))
+	_, ok := unescape(b)
 	return ok
 }
 
@@ -289,8 +293,8 @@ func plainText(b []byte) bool {
 // encoding="UTF-8" standalone="yes"`) when it says version 1.0 and UTF-8,
 // which encoding/xml reads without a CharsetReader; any other processing
 // instruction, or a declaration written otherwise, declines.
-func plainDecl(b []byte) bool {
-	rest, ok := strings.CutPrefix(string(b), "xml")
+func plainDecl(b string) bool {
+	rest, ok := strings.CutPrefix(b, "xml")
 	if !ok || rest == "" || !isSpace(rest[0]) {
 		return false
 	}
