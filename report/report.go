@@ -47,18 +47,6 @@ func shortLabel(s criteria.Status) string {
 // implementation check, from the criteria package's catalogue.
 func checkTitle(id string) string { return criteria.CheckTitle(id) }
 
-// shareChecks are the checks whose value and threshold are fractions
-// (SPEC §3 "Shares are fractions"), shown as percentages to people; the
-// others count meetings, members or cases. criteria.Evaluate measures the
-// 528 criteria, mass organisations and residence feedback as shares too.
-var shareChecks = map[string]bool{
-	"tc1.key_criteria": true, "tc1.other_criteria": true,
-	"tc1.members_floor": true, "tc1.members_good": true,
-	"tc1.suborgs_floor": true, "tc1.suborgs_good": true,
-	"tc1.staff_floor": true, "tc1.staff_good": true,
-	"tc1.mass_orgs": true, "tc2.regular_good": true, "tc4.residence": true,
-}
-
 // criterionLabel is "TC1".
 func criterionLabel(id string) string { return strings.ToUpper(id) }
 

@@ -763,8 +763,9 @@ func notMetSummary(r *criteria.Report, ur *criteria.UnitResult) string {
 }
 
 // implementation lists the section III checks. The summary of a bloc
-// (code "") lists the quota.htxsnv results that are not dat and counts the
-// others: one line per unit would bury the pilot checks; a unit's own
+// (code "") lists the results of a check with one per unit
+// (criteria.CheckDef.EachUnit: quota.htxsnv) that are not dat and counts
+// the others: one line per unit would bury the pilot checks; a unit's own
 // view and the other formats give each. With fold (the summary without
 // --all) a list longer than maxListed keeps only the checks not dat and
 // counts the others per check: a province has hundreds of đảng bộ.
@@ -778,7 +779,7 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 	var foldedIDs []string
 	folded := map[string]int{}
 	for _, im := range impl {
-		if code == "" && im.Status == criteria.Met && (fold || im.ID == "quota.htxsnv") {
+		if code == "" && im.Status == criteria.Met && (fold || eachUnit(im.ID)) {
 			if folded[im.ID] == 0 {
 				foldedIDs = append(foldedIDs, im.ID)
 			}
@@ -792,11 +793,18 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 	}
 	for _, id := range foldedIDs {
 		how := "xem từng đơn vị bằng --unit MÃ"
-		if id != "quota.htxsnv" {
+		if !eachUnit(id) {
 			how = "xem tất cả bằng --all"
 		}
 		t.statusLine("  ", "      ", criteria.Met, checkTitle(id)+" · "+fmt.Sprintf("%d đơn vị (%s)", folded[id], how))
 	}
+}
+
+// eachUnit reports whether an implementation check gives one result per
+// unit evaluated.
+func eachUnit(id string) bool {
+	d, _ := criteria.CheckDefByID(id)
+	return d.EachUnit
 }
 
 // lead writes, under the heading and before any verdict, the problems that

@@ -211,7 +211,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 // share as a percentage, a whole number (meetings, members, cases) as an
 // integer, anything else (a score) with one decimal.
 func (s *styles) valueStyle(id string, v any) int {
-	if shareChecks[id] {
+	if criteria.CheckShare(id) {
 		return s.percent
 	}
 	if f, ok := v.(float64); ok && f != math.Trunc(f) {

@@ -334,8 +334,8 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	}
 	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng (Quy định 366-QĐ/TW, Điều 5); %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
-	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
-		quarters = "" // tc2.thematic_quarterly judges them
+	if th.QuartersJudged() {
+		quarters = "" // a quarter without one fails TC2 instead
 	}
 	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt %s.\n",
 		quarters, th.AttendanceWarnText())

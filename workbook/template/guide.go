@@ -275,10 +275,10 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			share(floor), who, share(good))
 	}
 	lvl := func(l criteria.Level) string { return strings.ToLower(l.Label()) }
-	// Under tc2.thematic_quarterly a quarter without a thematic meeting
-	// fails TC2; otherwise it is only a reminder.
+	// Where the quarters are judged (Chỉ thị 50-CT/TW) a quarter without a
+	// thematic meeting fails TC2; otherwise it is only a reminder.
 	thematic, quarterWarn := fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm.", th.ThematicMeetings), " quý không có buổi chuyên đề;"
-	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
+	if th.QuartersJudged() {
 		thematic, quarterWarn = fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm, mỗi quý ít nhất một buổi (Chỉ thị 50-CT/TW).", th.ThematicMeetings), ""
 	}
 	return []criterionLines{
