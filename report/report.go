@@ -63,16 +63,6 @@ func severityLabel(s criteria.Severity) string {
 	return string(s)
 }
 
-// decimal formats a number the Vietnamese way (comma as decimal separator)
-// with at most prec decimals and no trailing zeros.
-func decimal(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return strings.Replace(s, ".", ",", 1)
-}
-
 // machineNumber formats a number for CSV: shortest exact form, dot decimal.
 func machineNumber(v *float64) string {
 	if v == nil {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -157,7 +156,7 @@ func typeCountLine(units []*criteria.UnitResult) string {
 			reachable++
 		}
 	}
-	s := fmt.Sprintf("Tổng số %d · đạt \"bốn tốt\" %d · tỷ lệ %s%%", len(units), met, decimal(100*float64(met)/float64(len(units)), 1))
+	s := fmt.Sprintf("Tổng số %d · đạt \"bốn tốt\" %d · tỷ lệ %s%%", len(units), met, criteria.FormatDecimal(100*float64(met)/float64(len(units)), 1))
 	if reachable > 0 {
 		s += fmt.Sprintf(" · còn khả năng đạt %d", reachable)
 	}
@@ -202,7 +201,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
 			rankText(", hạng ", ur, n) + ", đạt \"bốn tốt\", xếp loại HTXSNV"
 		if ur.HasMeanScore {
-			s += ", điểm " + decimal(ur.MeanScore, 1)
+			s += ", điểm " + criteria.FormatDecimal(ur.MeanScore, 1)
 		}
 		t.hanging(num, strings.Repeat(" ", utf8.RuneCountInString(num)), s)
 	}
@@ -367,7 +366,7 @@ func summaryRow(ur *criteria.UnitResult) []string {
 	if ur.HasMeanScore {
 		// Always one decimal, so that 93,0 stands beside 93,1 with its
 		// comma in line, not "93" pushed to the right.
-		row = append(row, strings.Replace(strconv.FormatFloat(ur.MeanScore, 'f', 1, 64), ".", ",", 1))
+		row = append(row, criteria.FormatFixed(ur.MeanScore, 1))
 	} else {
 		row = append(row, "–")
 	}
@@ -687,7 +686,7 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.line(verdict)
 	t.unitHistory(ur)
 	if ur.HasMeanScore {
-		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
+		t.line("Điểm bình quân sinh hoạt thường kỳ: " + criteria.FormatDecimal(ur.MeanScore, 1))
 	}
 	for _, c := range ur.Criteria {
 		t.line("")

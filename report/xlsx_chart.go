@@ -158,10 +158,10 @@ func (x *xlsxWriter) charts() error {
 		label  string
 		lo, hi float64
 	}{
-		{fmt.Sprintf("Tốt (từ %s)", decimal(th.MeetingGood, 1)), th.MeetingGood, 1e9},
-		{fmt.Sprintf("Khá (%s–<%s)", decimal(th.MeetingFair, 1), decimal(th.MeetingGood, 1)), th.MeetingFair, th.MeetingGood},
-		{fmt.Sprintf("Trung bình (%s–<%s)", decimal(th.MeetingAverage, 1), decimal(th.MeetingFair, 1)), th.MeetingAverage, th.MeetingFair},
-		{fmt.Sprintf("Kém (dưới %s)", decimal(th.MeetingAverage, 1)), -1e9, th.MeetingAverage},
+		{fmt.Sprintf("Tốt (từ %s)", criteria.FormatDecimal(th.MeetingGood, 1)), th.MeetingGood, 1e9},
+		{fmt.Sprintf("Khá (%s–<%s)", criteria.FormatDecimal(th.MeetingFair, 1), criteria.FormatDecimal(th.MeetingGood, 1)), th.MeetingFair, th.MeetingGood},
+		{fmt.Sprintf("Trung bình (%s–<%s)", criteria.FormatDecimal(th.MeetingAverage, 1), criteria.FormatDecimal(th.MeetingFair, 1)), th.MeetingAverage, th.MeetingFair},
+		{fmt.Sprintf("Kém (dưới %s)", criteria.FormatDecimal(th.MeetingAverage, 1)), -1e9, th.MeetingAverage},
 	}
 	scores := map[criteria.UnitType][]int{}
 	unscored := map[criteria.UnitType]int{}

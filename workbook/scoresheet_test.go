@@ -21,7 +21,7 @@ func meetingSummary(u *criteria.Unit) []string {
 		if m.Kind == criteria.Thematic {
 			kind = "CĐ"
 		}
-		out = append(out, m.Source.Sheet()+" "+kind+" "+m.Date.Format("02/01")+" "+formatNumber(m.Score))
+		out = append(out, m.Source.Sheet()+" "+kind+" "+m.Date.Format("02/01")+" "+criteria.FormatNumber(m.Score))
 	}
 	return out
 }

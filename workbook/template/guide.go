@@ -2,7 +2,6 @@ package template
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -334,23 +333,17 @@ func ratingPoints(th criteria.Thresholds) string {
 		num(b[0]), num(b[1]), num(b[2]), num(b[2]))
 }
 
-// share renders a minimum share: "100%" for all, "≥ 75%" otherwise.
+// share renders a minimum share: "100%" for all, "≥ 75%" otherwise, with
+// up to two decimals (a committee's 0.8333 reads "≥ 83,33%").
 func share(v float64) string {
 	if v >= 1 {
 		return "100%"
 	}
-	return "≥ " + percent(v)
+	return "≥ " + criteria.FormatPercent(v, 2)
 }
 
-// percent renders a fraction as a Vietnamese percentage ("87,5%").
-func percent(v float64) string {
-	return num(math.Round(v*10000)/100) + "%"
-}
-
-// num renders a number the Vietnamese way, with a decimal comma.
-func num(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
-}
+// num renders a number with every digit it has (criteria.FormatNumber).
+func num(v float64) string { return criteria.FormatNumber(v) }
 
 // staffPrefix says when the staff rule applies: always, when the criteria
 // file requires the Cán bộ sheet, or only where the unit lists its staff.
