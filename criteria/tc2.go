@@ -22,13 +22,13 @@ var tc2Checks = []CheckDef{
 	{ID: "tc2.regular_good", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Buổi sinh hoạt thường kỳ đạt Tốt", AsOf: true, Share: true,
 		Keys: []string{"regular_good_share", "meeting_good", "full_marks_groups", "score_groups"},
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("%s số buổi sinh hoạt thường kỳ đã tổ chức đạt chất lượng Tốt (từ %s điểm trở lên)", capitalize(atLeast(th.RegularGoodShare)), num(th.MeetingGood))
+			return fmt.Sprintf("%s số buổi sinh hoạt thường kỳ đã tổ chức đạt chất lượng %s", capitalize(atLeast(th.RegularGoodShare)), th.MeetingBand(QualityGood).Phrase())
 		},
 		judge: (*evaluator).regularGood},
 	{ID: "tc2.regular_no_weak", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Không có buổi sinh hoạt Kém",
 		Keys: []string{"meeting_average"},
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("Không có buổi sinh hoạt thường kỳ nào xếp loại Kém (dưới %s điểm)", num(th.MeetingAverage))
+			return "Không có buổi sinh hoạt thường kỳ nào xếp loại " + th.MeetingBand(QualityWeak).Phrase()
 		},
 		judge: (*evaluator).regularNoWeak},
 	{ID: "tc2.thematic_count", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Số buổi sinh hoạt chuyên đề", AsOf: true,
@@ -248,7 +248,7 @@ func (e *evaluator) regularNoWeak(v *view) CheckResult {
 	switch {
 	case weak.len() > 0:
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", weak.len(), num(e.th.MeetingAverage), weak.list("buổi"))
+		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại %s: %s", weak.len(), e.th.MeetingBand(QualityWeak).Phrase(), weak.list("buổi"))
 		c.Fix = "không để buổi sinh hoạt thường kỳ nào xếp loại Kém"
 		c.Cites = citesOf(&weak, &unscored)
 	case unscored.len() > 0:

@@ -154,15 +154,7 @@ func (x *xlsxWriter) charts() error {
 	if th.MeetingGood == 0 && th.MeetingFair == 0 {
 		th = criteria.Default() // a report built by hand: the guidance's bands
 	}
-	bands := []struct {
-		label  string
-		lo, hi float64
-	}{
-		{fmt.Sprintf("Tốt (từ %s)", criteria.FormatDecimal(th.MeetingGood, 1)), th.MeetingGood, 1e9},
-		{fmt.Sprintf("Khá (%s–<%s)", criteria.FormatDecimal(th.MeetingFair, 1), criteria.FormatDecimal(th.MeetingGood, 1)), th.MeetingFair, th.MeetingGood},
-		{fmt.Sprintf("Trung bình (%s–<%s)", criteria.FormatDecimal(th.MeetingAverage, 1), criteria.FormatDecimal(th.MeetingFair, 1)), th.MeetingAverage, th.MeetingFair},
-		{fmt.Sprintf("Kém (dưới %s)", criteria.FormatDecimal(th.MeetingAverage, 1)), -1e9, th.MeetingAverage},
-	}
+	bands := criteria.Describe(th).MeetingBands
 	scores := map[criteria.UnitType][]int{}
 	unscored := map[criteria.UnitType]int{}
 	for _, ur := range x.r.Units {
@@ -175,7 +167,7 @@ func (x *xlsxWriter) charts() error {
 			continue
 		}
 		for b, band := range bands {
-			if ur.MeanScore >= band.lo && ur.MeanScore < band.hi {
+			if ur.MeanScore >= band.From && ur.MeanScore < band.Below {
 				scores[t][b]++
 				break
 			}
@@ -189,7 +181,7 @@ func (x *xlsxWriter) charts() error {
 	if err := x.figures(sheet, row, bandHeader, len(bands)+1, func(i int) []any {
 		label := "Chưa có điểm (không vẽ)"
 		if i < len(bands) {
-			label = bands[i].label
+			label = bands[i].Legend()
 		}
 		out := []any{label}
 		for _, t := range types {

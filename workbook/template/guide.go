@@ -274,6 +274,7 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			share(floor), who, share(good))
 	}
 	lvl := func(l criteria.Level) string { return strings.ToLower(l.Label()) }
+	d := criteria.Describe(th)
 	// Where the quarters are judged (Chỉ thị 50-CT/TW) a quarter without a
 	// thematic meeting fails TC2; otherwise it is only a reminder.
 	thematic, quarterWarn := fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm.", th.ThematicMeetings), " quý không có buổi chuyên đề;"
@@ -283,9 +284,8 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 	return []criterionLines{
 		{"Tiêu chí 1", criteria.CriterionNames["tc1"], []thresholdLine{
 			{scopeAll, fmt.Sprintf("Mọi tiêu chí nhóm Trọng tâm (sheet Tiêu chí, theo Quy định 528-QĐ/TU) đạt mức %s trở lên; mọi tiêu chí khác đạt mức %s trở lên. "+
-				"Điểm tiêu chí đổi ra mức: xuất sắc ≥ %s, tốt ≥ %s, trung bình ≥ %s, dưới %s là kém.",
-				lvl(th.KeyCriteriaLevel), lvl(th.OtherCriteriaLevel),
-				num(th.CriteriaExcellent), num(th.CriteriaGood), num(th.CriteriaAverage), num(th.CriteriaAverage))},
+				"Điểm tiêu chí đổi ra mức: %s.",
+				lvl(th.KeyCriteriaLevel), lvl(th.OtherCriteriaLevel), d.LevelRanges())},
 			{scopeCell, members(membersWho(th), th.MembersFloorShare, th.MembersGoodShare) + ratingPoints(th)},
 			{scopeCommittee, members("tổ chức đảng trực thuộc", th.SuborgsFloorShare, th.SuborgsGoodShare)},
 			{scopeAll, staffPrefix(th.RequireStaff) + members("cán bộ, công chức, viên chức", th.StaffFloorShare, th.StaffGoodShare)},
@@ -293,15 +293,14 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeAll, "Kết nạp đảng viên mới đạt chỉ tiêu được giao (nếu có chỉ tiêu); không còn đơn thư, vụ việc nào chưa giải quyết xong."},
 		}},
 		{"Tiêu chí 2", criteria.CriterionNames["tc2"], []thresholdLine{
-			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt thường kỳ/năm; %s số buổi thường kỳ đạt Tốt (≥ %s điểm); không buổi nào xếp loại Kém (dưới %s điểm).",
-				th.RegularMeetings, share(th.RegularGoodShare), num(th.MeetingGood), num(th.MeetingAverage))},
+			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt thường kỳ/năm; %s số buổi thường kỳ đạt %s; không buổi nào xếp loại %s.",
+				th.RegularMeetings, share(th.RegularGoodShare), th.MeetingBand(criteria.QualityGood).Short(), th.MeetingBand(criteria.QualityWeak).Short())},
 			{scopeCell, thematic},
 			{scopeCommittee, fmt.Sprintf("Ban chấp hành đảng bộ họp ≥ %d lần/năm; ban thường vụ (nếu có) họp ≥ %d lần/năm; ≥ %d hội nghị hoặc đại hội toàn đảng bộ/năm.",
 				th.CommitteeMeetings, th.StandingMeetings, th.Assemblies)},
-			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: Tốt ≥ %s, Khá %s đến dưới %s, Trung bình %s đến dưới %s, Kém dưới %s. "+
+			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: %s. "+
 				"Điểm tối đa của %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng %d nhóm.",
-				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
-				groupMaxima(th), len(th.ScoreGroups))},
+				d.MeetingRanges(), groupMaxima(th), len(th.ScoreGroups))},
 			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt %s.",
 				quarterWarn, th.AttendanceWarnText())},
 		}},
