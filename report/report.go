@@ -14,54 +14,12 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// verdictOrder is the ranking order of SPEC §2, used for the counts line and
-// wherever verdicts are listed.
-var verdictOrder = []criteria.Status{
-	criteria.Met, criteria.Reachable, criteria.MissingData, criteria.NotMet, criteria.DataError,
-}
-
-// shortLabel is the status word used inside narrow table cells, so that an
-// 80-column terminal can hold the summary; the legend under the table spells
-// the abbreviations out.
-func shortLabel(s criteria.Status) string {
-	switch s {
-	case criteria.Met:
-		return "Đạt"
-	case criteria.NotMet:
-		return "K.đạt"
-	case criteria.MissingData:
-		return "Thiếu"
-	case criteria.NotApplicable:
-		return "K.áp dụng"
-	case criteria.Reachable:
-		return "Còn KN"
-	case criteria.NotAssessed:
-		return "Chưa ĐG"
-	case criteria.DataError:
-		return "Lỗi DL"
-	}
-	return string(s)
-}
-
 // checkTitle is the Vietnamese title of a check, self-assessment item or
 // implementation check, from the criteria package's catalogue.
 func checkTitle(id string) string { return criteria.CheckTitle(id) }
 
 // criterionLabel is "TC1".
 func criterionLabel(id string) string { return strings.ToUpper(id) }
-
-// severityLabel is the Vietnamese name of a problem severity.
-func severityLabel(s criteria.Severity) string {
-	switch s {
-	case criteria.SeverityError:
-		return "Lỗi"
-	case criteria.SeverityWarning:
-		return "Cảnh báo"
-	case criteria.SeverityNote:
-		return "Ghi chú"
-	}
-	return string(s)
-}
 
 // machineNumber formats a number for CSV: shortest exact form, dot decimal.
 func machineNumber(v *float64) string {

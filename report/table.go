@@ -114,8 +114,9 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		t.line("Không có đơn vị nào để đánh giá.")
 	} else {
 		t.line("")
-		t.line("Viết tắt: K.đạt = Không đạt; Thiếu = Thiếu dữ liệu; Còn KN = Còn khả năng;")
-		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
+		for _, l := range shortLegend() {
+			t.line(l)
+		}
 		t.commendations(r)
 		t.commendations2025(r)
 		t.watch(r, opts.All)
@@ -315,22 +316,20 @@ func (t *textWriter) paint(code, s string) string {
 
 func (t *textWriter) bold(s string) string { return t.paint("1", s) }
 
-// status colours a status word: green met, red not met, yellow missing,
-// cyan still reachable, magenta data error.
+// status colours a status word in the colour of its status (statusLooks).
 func (t *textWriter) status(s criteria.Status, text string) string {
-	switch s {
-	case criteria.Met:
-		return t.paint("32", text)
-	case criteria.NotMet:
-		return t.paint("31", text)
-	case criteria.MissingData, criteria.NotAssessed:
-		return t.paint("33", text)
-	case criteria.Reachable:
-		return t.paint("36", text)
-	case criteria.DataError:
-		return t.paint("1;35", text)
+	if c := statusLooks[s].ansi; c != "" {
+		return t.paint(c, text)
 	}
 	return text
+}
+
+// severity is the name of a problem severity in its colour (severityLooks).
+func (t *textWriter) severity(s criteria.Severity) string {
+	if c := severityLooks[s].ansi; c != "" {
+		return t.paint(c, severityLabel(s))
+	}
+	return severityLabel(s)
 }
 
 func (t *textWriter) heading(r *criteria.Report) {
@@ -621,29 +620,19 @@ func (t *textWriter) statusLine(first, rest string, st criteria.Status, text str
 	}
 }
 
-// symbol is the mark of a status, in ASCII when the console's font may
-// lack ✓ and ✗.
+// symbol is the mark of a status (statusLooks), in ASCII when the
+// console's font may lack ✓ and ✗.
 func (t *textWriter) symbol(s criteria.Status) string {
-	m, ok := marks[s]
-	if !ok {
-		m = [2]string{"·", "."}
+	l, ok := statusLooks[s]
+	switch {
+	case !ok && t.ascii:
+		return "."
+	case !ok:
+		return "·"
+	case t.ascii:
+		return l.ascii
 	}
-	if t.ascii {
-		return m[1]
-	}
-	return m[0]
-}
-
-// marks are the one-character marks of each status, readable without
-// colour: the Unicode one, and the ASCII one for a legacy console.
-var marks = map[criteria.Status][2]string{
-	criteria.Met:           {"✓", "v"},
-	criteria.NotMet:        {"✗", "x"},
-	criteria.MissingData:   {"?", "?"},
-	criteria.NotApplicable: {"–", "-"},
-	criteria.Reachable:     {"…", "~"},
-	criteria.NotAssessed:   {"○", "o"},
-	criteria.DataError:     {"!", "!"},
+	return l.mark
 }
 
 // unitView is the full detail of one unit: its identity, its verdict and
@@ -895,10 +884,7 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 			if sev != criteria.SeverityError {
 				listed++
 			}
-			label := severityLabel(p.Severity) + ": "
-			if p.Severity == criteria.SeverityError {
-				label = t.paint("31", "Lỗi") + ": "
-			}
+			label := t.severity(p.Severity) + ": "
 			lines := wrap(cellText(severityLabel(p.Severity)+": "+p.String()), t.width-4)
 			for i, l := range lines {
 				if i == 0 {

@@ -10,16 +10,6 @@ import (
 	"github.com/bontot/bontot/internal/nfc"
 )
 
-// chartColors are the bar colours per verdict: the hues of statusColors,
-// dark enough to tell apart on paper.
-var chartColors = map[criteria.Status]string{
-	criteria.Met:         "70AD47",
-	criteria.NotMet:      "C00000",
-	criteria.MissingData: "FFC000",
-	criteria.Reachable:   "5B9BD5",
-	criteria.DataError:   "7030A0",
-}
-
 // typeColors are the bar colours per unit type in the score chart.
 var typeColors = map[criteria.UnitType]string{
 	criteria.Committee:       "1F4E79",
@@ -210,7 +200,7 @@ func (x *xlsxWriter) charts() error {
 				Name:       ref(i+2, table, 0),
 				Categories: ref(1, table+1, table+n),
 				Values:     ref(i+2, table+1, table+n),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[v]}},
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusLooks[v].bar}},
 			})
 		}
 		return out
