@@ -40,7 +40,7 @@ var ImplementationChecks = []CheckDef{
 		On: func(th Thresholds) bool { return th.QuotaHTXSNV }},
 	// The same cap over organisations (Quy định 366-QĐ/TW art. 11; issue
 	// 18 item 5); see quotaHTXSNVOrgs.
-	{ID: "quota.htxsnv_orgs", Scope: ScopeAll, Sheet: SheetUnits, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
+	{ID: quotaOrgsID, Scope: ScopeAll, Sheet: SheetUnits, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
 		Keys: []string{"quota_htxsnv_orgs", "htxsnv_share", "htxsnv_base"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Số tổ chức đảng xếp loại HTXSNV không quá %s số tổ chức %s%s (Quy định 366-QĐ/TW, Điều 11): các chi bộ trực thuộc của mỗi đảng bộ cơ sở, và các chi bộ cơ sở, đảng bộ cơ sở được đánh giá cùng nhau",
@@ -48,6 +48,10 @@ var ImplementationChecks = []CheckDef{
 		},
 		On: func(th Thresholds) bool { return th.QuotaHTXSNVOrgs }},
 }
+
+// quotaOrgsID is the ID of the cap on HTXSNV organisations, whose results
+// the commendation lists read (commendation.go).
+const quotaOrgsID = "quota.htxsnv_orgs"
 
 // implementation runs the checks of section III, beside the verdicts:
 // pilot.suborgs for each đảng bộ cơ sở in code order, then pilot.cluster
@@ -336,7 +340,7 @@ func unitName(u *Unit) string {
 // would put all 4 on its commendation list unchecked; the list now
 // carries this result (Report.GrassrootsCommendations).
 func (e *evaluator) quotaSuborgs(u *Unit) ImplementationResult {
-	r := ImplementationResult{ID: "quota.htxsnv_orgs", Unit: u.Code}
+	r := ImplementationResult{ID: quotaOrgsID, Unit: u.Code}
 	kids := e.children[u.Code]
 	if len(kids) == 0 {
 		r.Status = MissingData
@@ -374,7 +378,7 @@ func (e *evaluator) quotaEvaluated(units []*Unit) (r ImplementationResult, ok bo
 	for _, u := range us {
 		q.add(u.Rating, func() string { return unitName(u) })
 	}
-	r = ImplementationResult{ID: "quota.htxsnv_orgs"}
+	r = ImplementationResult{ID: quotaOrgsID}
 	r.Status, r.Message = e.judgeQuota(&q, "tổ chức cơ sở đảng", "đơn vị")
 	r.Message = fmt.Sprintf("Các chi bộ cơ sở, đảng bộ cơ sở được đánh giá (%d đơn vị): %s", len(us), r.Message)
 	return r, true
