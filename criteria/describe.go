@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -75,78 +76,71 @@ func (t Thresholds) MeetingBand(q Quality) MeetingBand {
 	return MeetingBand{Quality: q, From: math.NaN(), Below: math.NaN()}
 }
 
-func (b MeetingBand) best() bool  { return math.IsInf(b.Below, 1) }
-func (b MeetingBand) worst() bool { return math.IsInf(b.From, -1) }
+// bandWording is how one text writes a band after its label: the best
+// band's words around its lowest score, the weakest band's around the score
+// above it, a band between around both (%[1]s lowest, %[2]s above), and
+// how a bound is written. Each text that states the bands has its own
+// wording, kept as it always read; they stand here side by side.
+type bandWording struct {
+	best, between, worst string
+	bound                func(float64) string
+}
+
+var (
+	// the checks' rules and messages: "Tốt (từ 90 điểm trở lên)"
+	phraseWording = bandWording{"(từ %s điểm trở lên)", "(từ %s đến dưới %s điểm)", "(dưới %s điểm)", num}
+	// the guide's thresholds: "Tốt (≥ 90 điểm)"
+	shortWording = bandWording{"(≥ %s điểm)", "(%s đến dưới %s điểm)", "(dưới %s điểm)", num}
+	// the chart's categories, bounds to one decimal: "Khá (70–<90)"
+	legendWording = bandWording{"(từ %s)", "(%s–<%s)", "(dưới %s)", func(v float64) string { return FormatDecimal(v, 1) }}
+	// `bontot criteria`: "Tốt từ 90 điểm, Khá từ 70, …, Kém dưới 50"
+	scaleWording = bandWording{"từ %s điểm", "từ %[1]s", "dưới %s", num}
+	// the guide's scale: "Tốt ≥ 90, Khá 70 đến dưới 90, …, Kém dưới 50"
+	rangesWording = bandWording{"≥ %s", "%s đến dưới %s", "dưới %s", num}
+)
+
+// in words the band after its label.
+func (b MeetingBand) in(w bandWording) string {
+	var s string
+	switch {
+	case math.IsInf(b.Below, 1):
+		s = fmt.Sprintf(w.best, w.bound(b.From))
+	case math.IsInf(b.From, -1):
+		s = fmt.Sprintf(w.worst, w.bound(b.Below))
+	default:
+		s = fmt.Sprintf(w.between, w.bound(b.From), w.bound(b.Below))
+	}
+	return b.Quality.Label() + " " + s
+}
+
+// list words every band, best first, joined by commas.
+func (d Description) list(w bandWording) string {
+	parts := make([]string, len(d.MeetingBands))
+	for i, b := range d.MeetingBands {
+		parts[i] = b.in(w)
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Phrase is the band as a rule states it: "Tốt (từ 90 điểm trở lên)",
 // "Khá (từ 70 đến dưới 90 điểm)", "Kém (dưới 50 điểm)".
-func (b MeetingBand) Phrase() string {
-	switch {
-	case b.best():
-		return b.Quality.Label() + " (từ " + num(b.From) + " điểm trở lên)"
-	case b.worst():
-		return b.Quality.Label() + " (dưới " + num(b.Below) + " điểm)"
-	}
-	return b.Quality.Label() + " (từ " + num(b.From) + " đến dưới " + num(b.Below) + " điểm)"
-}
+func (b MeetingBand) Phrase() string { return b.in(phraseWording) }
 
 // Short is the band in the guide's signs: "Tốt (≥ 90 điểm)", "Khá (70 đến
 // dưới 90 điểm)", "Kém (dưới 50 điểm)".
-func (b MeetingBand) Short() string {
-	switch {
-	case b.best():
-		return b.Quality.Label() + " (≥ " + num(b.From) + " điểm)"
-	case b.worst():
-		return b.Quality.Label() + " (dưới " + num(b.Below) + " điểm)"
-	}
-	return b.Quality.Label() + " (" + num(b.From) + " đến dưới " + num(b.Below) + " điểm)"
-}
+func (b MeetingBand) Short() string { return b.in(shortWording) }
 
 // Legend is the band as a chart's category, bounds to one decimal: "Tốt
 // (từ 90)", "Khá (70–<90)", "Kém (dưới 50)".
-func (b MeetingBand) Legend() string {
-	switch {
-	case b.best():
-		return b.Quality.Label() + " (từ " + FormatDecimal(b.From, 1) + ")"
-	case b.worst():
-		return b.Quality.Label() + " (dưới " + FormatDecimal(b.Below, 1) + ")"
-	}
-	return b.Quality.Label() + " (" + FormatDecimal(b.From, 1) + "–<" + FormatDecimal(b.Below, 1) + ")"
-}
+func (b MeetingBand) Legend() string { return b.in(legendWording) }
 
 // MeetingScale lists the bands by their lowest scores: "Tốt từ 90 điểm,
 // Khá từ 70, Trung bình từ 50, Kém dưới 50".
-func (d Description) MeetingScale() string {
-	parts := make([]string, len(d.MeetingBands))
-	for i, b := range d.MeetingBands {
-		switch {
-		case b.worst():
-			parts[i] = b.Quality.Label() + " dưới " + num(b.Below)
-		case i == 0:
-			parts[i] = b.Quality.Label() + " từ " + num(b.From) + " điểm"
-		default:
-			parts[i] = b.Quality.Label() + " từ " + num(b.From)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
+func (d Description) MeetingScale() string { return d.list(scaleWording) }
 
 // MeetingRanges lists the bands as ranges: "Tốt ≥ 90, Khá 70 đến dưới 90,
 // Trung bình 50 đến dưới 70, Kém dưới 50".
-func (d Description) MeetingRanges() string {
-	parts := make([]string, len(d.MeetingBands))
-	for i, b := range d.MeetingBands {
-		switch {
-		case b.best():
-			parts[i] = b.Quality.Label() + " ≥ " + num(b.From)
-		case b.worst():
-			parts[i] = b.Quality.Label() + " dưới " + num(b.Below)
-		default:
-			parts[i] = b.Quality.Label() + " " + num(b.From) + " đến dưới " + num(b.Below)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
+func (d Description) MeetingRanges() string { return d.list(rangesWording) }
 
 // bandKeyComment is the export comment of the criteria-file key that sets
 // the lowest score of band q (meeting_good, meeting_fair,
