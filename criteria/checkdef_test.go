@@ -27,6 +27,9 @@ func TestCheckRecords(t *testing.T) {
 			if !measured && d.judge != nil {
 				t.Errorf("%s: an implementation check is judged by implementation, not by a judge of one unit", d.ID)
 			}
+			if d.EachUnit != (d.ID == "quota.htxsnv") {
+				t.Errorf("%s: EachUnit %v; only quota.htxsnv gives a result per unit evaluated", d.ID, d.EachUnit)
+			}
 			if d.Sheet < 0 || d.Sheet >= numSheets {
 				t.Errorf("%s: sheet %d", d.ID, d.Sheet)
 			}
