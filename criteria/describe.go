@@ -142,6 +142,12 @@ func (d Description) MeetingScale() string { return d.list(scaleWording) }
 // Trung bình 50 đến dưới 70, Kém dưới 50".
 func (d Description) MeetingRanges() string { return d.list(rangesWording) }
 
+// MeetingBandNames offers the bands' labels, best first, as a message
+// asking for one does: "Tốt, Khá, Trung bình hoặc Kém".
+func MeetingBandNames() string {
+	return QualityGood.Label() + ", " + QualityFair.Label() + ", " + QualityAverage.Label() + " hoặc " + QualityWeak.Label()
+}
+
 // bandKeyComment is the export comment of the criteria-file key that sets
 // the lowest score of band q (meeting_good, meeting_fair,
 // meeting_average): a comment says what the key means, not its value.

@@ -116,6 +116,9 @@ func TestDescribeFile(t *testing.T) {
 			t.Errorf("score %v is in bands %v, MeetingQuality says %v", s, in, th.MeetingQuality(s))
 		}
 	}
+	if MeetingBandNames() != "Tốt, Khá, Trung bình hoặc Kém" {
+		t.Errorf("band names %q", MeetingBandNames())
+	}
 	if bandKeyComment(QualityFair) != "Từ số điểm này đến dưới mức Tốt là Khá" {
 		t.Errorf("meeting_fair comment %q", bandKeyComment(QualityFair))
 	}

@@ -1234,7 +1234,7 @@ func (s *scoreSheet) read() (bool, int) {
 	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(s.rate); !ok {
-			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(s.rate)))
+			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(s.rate), criteria.MeetingBandNames()))
 		} else if w != q {
 			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(s.rate), criteria.FormatNumber(m.Score), q.Label()))
 		}

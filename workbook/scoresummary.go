@@ -281,7 +281,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if rate := s.at(r, h.rate); rate != "" && !strings.ContainsAny(rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(rate); !ok {
-			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(rate)))
+			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(rate), criteria.MeetingBandNames()))
 		} else if w != q {
 			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
