@@ -119,7 +119,18 @@ func TestDescribeFile(t *testing.T) {
 	if MeetingBandNames() != "Tốt, Khá, Trung bình hoặc Kém" {
 		t.Errorf("band names %q", MeetingBandNames())
 	}
-	if bandKeyComment(QualityFair) != "Từ số điểm này đến dưới mức Tốt là Khá" {
-		t.Errorf("meeting_fair comment %q", bandKeyComment(QualityFair))
+	// The export's comments on the band keys, as the files committees
+	// keep were written.
+	for _, c := range []struct{ got, want string }{
+		{bandKeyComment(QualityGood), "Buổi sinh hoạt từ số điểm này trở lên xếp loại Tốt (thang 100 điểm)"},
+		{bandKeyComment(QualityFair), "Từ số điểm này đến dưới mức Tốt là Khá"},
+		{bandKeyComment(QualityAverage), "Từ số điểm này đến dưới mức Khá là Trung bình; thấp hơn là Kém"},
+		{levelKeyComment(LevelExcellent), "Điểm tiêu chí (0–100) từ mức này trở lên là Xuất sắc (Quy định 366-QĐ/TW)"},
+		{levelKeyComment(LevelGood), "Điểm tiêu chí từ mức này trở lên là Tốt"},
+		{levelKeyComment(LevelAverage), "Điểm tiêu chí từ mức này trở lên là Trung bình; thấp hơn là Kém"},
+	} {
+		if c.got != c.want {
+			t.Errorf("comment %q, want %q", c.got, c.want)
+		}
 	}
 }
