@@ -342,11 +342,11 @@ func sniffHint(head []byte) string {
 func sizeText(n int64) string {
 	switch {
 	case n >= 1<<30:
-		return formatNumber(float64(n)/(1<<30)) + " GiB"
+		return criteria.FormatNumber(float64(n)/(1<<30)) + " GiB"
 	case n >= 1<<20:
-		return formatNumber(float64(n)/(1<<20)) + " MiB"
+		return criteria.FormatNumber(float64(n)/(1<<20)) + " MiB"
 	case n >= 1<<10:
-		return formatNumber(float64(n)/(1<<10)) + " KiB"
+		return criteria.FormatNumber(float64(n)/(1<<10)) + " KiB"
 	}
 	return fmt.Sprintf("%d byte", n)
 }

@@ -469,7 +469,7 @@ func (s *scoreSheet) number(row, col int, what string) (v float64, present bool)
 		return 0, false
 	}
 	if v < 0 {
-		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s là số âm", what, formatNumber(v)))
+		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s là số âm", what, criteria.FormatNumber(v)))
 		return 0, false
 	}
 	return v, true
@@ -580,7 +580,7 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 				v, present = t, true
 			case math.Abs(t-v) > 0.001:
 				s.problem(criteria.SeverityError, g.row, c.scale, fmt.Sprintf("%s: thang điểm %s không khớp %s ghi trong tên nhóm (ô %s); sửa một trong hai ô",
-					g.label, formatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
+					g.label, criteria.FormatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
 				ok = false
 			}
 		}
@@ -644,12 +644,12 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 			}
 			subSum, subAny = subSum+x, true
 			if sub, sp := s.number(r, c.scale, g.label+", Thang điểm"); sp && x > sub+0.001 {
-				s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s, tiêu chí %s: %s vượt thang điểm %s", g.label, subLabel(s.at(r, c.tt)), formatNumber(x), formatNumber(sub)))
+				s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s, tiêu chí %s: %s vượt thang điểm %s", g.label, subLabel(s.at(r, c.tt)), criteria.FormatNumber(x), criteria.FormatNumber(sub)))
 			}
 		}
 		switch {
 		case present && subAny && math.Abs(v-subSum) > 0.001:
-			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s không khớp tổng điểm các tiêu chí con %s", g.label, formatNumber(v), formatNumber(round3(subSum))))
+			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s không khớp tổng điểm các tiêu chí con %s", g.label, criteria.FormatNumber(v), criteria.FormatNumber(round3(subSum))))
 		case !present && subAny:
 			v, present = round3(subSum), true
 		}
@@ -659,7 +659,7 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 		sc.filled = true
 		sc.given[i], sc.groups[i] = true, v
 		if scales[i] > 0 && v > scales[i]+0.001 {
-			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.label, formatNumber(v), formatNumber(scales[i])))
+			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.label, criteria.FormatNumber(v), criteria.FormatNumber(scales[i])))
 		}
 	}
 	if s.total >= 0 {
@@ -690,12 +690,12 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	case len(missing) == len(s.groups) && len(s.groups) > 0:
 		// Only the total is filled in: it is the score.
 	case sc.hasTot && math.Abs(sc.total-sum) > 0.001:
-		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng cộng %s không khớp tổng điểm các nhóm %s", formatNumber(sc.total), formatNumber(sum)))
+		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng cộng %s không khớp tổng điểm các nhóm %s", criteria.FormatNumber(sc.total), criteria.FormatNumber(sum)))
 	case !sc.hasTot:
 		sc.total = sum
 	}
 	if sc.total > 100+0.001 {
-		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", formatNumber(sc.total)))
+		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", criteria.FormatNumber(sc.total)))
 	}
 	sc.ok = len(s.probs) == before
 	return sc
@@ -1185,13 +1185,13 @@ func (s *scoreSheet) read() (bool, int) {
 		}
 		sum = round3(sum)
 		if t, present := s.number(s.total, s.cols.scale, "Tổng cộng, Thang điểm"); present && math.Abs(t-sum) > 0.001 {
-			s.problem(criteria.SeverityError, s.total, s.cols.scale, fmt.Sprintf("Tổng cộng %s của thang điểm không khớp tổng thang điểm các nhóm %s", formatNumber(t), formatNumber(sum)))
+			s.problem(criteria.SeverityError, s.total, s.cols.scale, fmt.Sprintf("Tổng cộng %s của thang điểm không khớp tổng thang điểm các nhóm %s", criteria.FormatNumber(t), criteria.FormatNumber(sum)))
 		} else if math.Abs(sum-100) > 0.001 {
 			row := s.total
 			if row < 0 {
 				row = s.groups[len(s.groups)-1].row
 			}
-			s.problem(criteria.SeverityError, row, s.cols.scale, fmt.Sprintf("Thang điểm các nhóm cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", formatNumber(sum)))
+			s.problem(criteria.SeverityError, row, s.cols.scale, fmt.Sprintf("Thang điểm các nhóm cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", criteria.FormatNumber(sum)))
 		}
 	}
 	if len(unmatched) > 0 && fd.meet.keep {
@@ -1234,9 +1234,9 @@ func (s *scoreSheet) read() (bool, int) {
 	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(s.rate); !ok {
-			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(s.rate)))
+			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(s.rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(s.rate), formatNumber(m.Score), q.Label()))
+			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(s.rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	unit := h.unit

@@ -134,7 +134,7 @@ func (fd *fileData) readSummary(name string, rows [][]string, h summaryCols) int
 	}
 	if len(h.groups) > 0 && math.Abs(sum-100) > 0.001 {
 		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: name, Cell: s.cell(h.end, h.groups[0].col),
-			Message: fmt.Sprintf("Các cột điểm theo nội dung cộng lại %s điểm, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", formatNumber(round3(sum)))})
+			Message: fmt.Sprintf("Các cột điểm theo nội dung cộng lại %s điểm, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", criteria.FormatNumber(round3(sum)))})
 		return 0
 	}
 	if head.unit == "" && !fd.single {
@@ -201,7 +201,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		anyGroup = true
 		own[i] = v
 		if v > g.max+0.001 {
-			s.problem(criteria.SeverityError, r, g.col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.name, formatNumber(v), formatNumber(g.max)))
+			s.problem(criteria.SeverityError, r, g.col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.name, criteria.FormatNumber(v), criteria.FormatNumber(g.max)))
 		}
 	}
 	total, hasTotal := s.number(r, h.total, "Tổng điểm")
@@ -243,7 +243,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	sum = round3(sum)
 	switch {
 	case anyGroup && hasTotal && math.Abs(sum-total) > 0.001:
-		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s không khớp tổng điểm các nội dung %s", formatNumber(total), formatNumber(sum)))
+		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s không khớp tổng điểm các nội dung %s", criteria.FormatNumber(total), criteria.FormatNumber(sum)))
 		return 0
 	case anyGroup && !hasTotal:
 		total, hasTotal = sum, true
@@ -252,7 +252,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		return 0
 	}
 	if total > 100+0.001 {
-		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", formatNumber(total)))
+		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", criteria.FormatNumber(total)))
 		return 0
 	}
 	if s.failed {
@@ -269,7 +269,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if up := s.at(r, h.up); up != "" {
 		if v, ok := parseNumber(up); ok {
 			if v > 100 || v < 0 {
-				s.problem(criteria.SeverityError, r, h.up, fmt.Sprintf("Điểm cấp trên %s không nằm trong thang 100 điểm", formatNumber(v)))
+				s.problem(criteria.SeverityError, r, h.up, fmt.Sprintf("Điểm cấp trên %s không nằm trong thang 100 điểm", criteria.FormatNumber(v)))
 				return 0
 			}
 			if fd.meet.gap > 0 && math.Abs(v-total) > fd.meet.gap+0.001 {
@@ -281,9 +281,9 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if rate := s.at(r, h.rate); rate != "" && !strings.ContainsAny(rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(rate); !ok {
-			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém", quote(rate)))
+			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(rate), formatNumber(m.Score), q.Label()))
+			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	kinds := []criteria.MeetingKind{criteria.Regular}

@@ -156,8 +156,8 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 		b := c.fd.bands
 		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
 			"Xếp loại %s (ô %s) không khớp %s %s (ô %s), theo ngưỡng %s/%s/%s là %s; lấy xếp loại đã ghi (%s), kiểm tra lại một trong hai ô",
-			quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), formatNumber(p), c.ref(kPoints),
-			formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), byPoints.Code(), r.Code()))
+			quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), criteria.FormatNumber(p), c.ref(kPoints),
+			criteria.FormatNumber(b[0]), criteria.FormatNumber(b[1]), criteria.FormatNumber(b[2]), byPoints.Code(), r.Code()))
 	}
 	return r
 }
@@ -783,7 +783,7 @@ func boundGroups(cols *columns) int {
 func declaredGroups(gs []criteria.ScoreGroup) string {
 	parts := make([]string, len(gs))
 	for i, g := range gs {
-		parts[i] = g.Name + " " + formatNumber(g.Max)
+		parts[i] = g.Name + " " + criteria.FormatNumber(g.Max)
 	}
 	return strings.Join(parts, "; ")
 }

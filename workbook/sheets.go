@@ -190,7 +190,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 			c.check(key, c.header(key)+" "+quote(v)+" không phải là số")
 			groupsOK = false
 		case x < 0 || (max > 0 && x > max):
-			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), formatNumber(x), formatNumber(max)))
+			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), criteria.FormatNumber(x), criteria.FormatNumber(max)))
 			groupsOK = false
 		default:
 			groups[g] = x
@@ -213,9 +213,9 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		sum = math.Round(sum*1000) / 1000
 		switch {
 		case m.HasScore && math.Abs(sum-m.Score) > 0.001:
-			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm %d nhóm %s; hai số phải bằng nhau", c.header(kScore), formatNumber(m.Score), n, formatNumber(sum)))
+			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm %d nhóm %s; hai số phải bằng nhau", c.header(kScore), criteria.FormatNumber(m.Score), n, criteria.FormatNumber(sum)))
 		case sum > 100:
-			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm %d nhóm %s ngoài khoảng 0–100", n, formatNumber(sum)))
+			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm %d nhóm %s ngoài khoảng 0–100", n, criteria.FormatNumber(sum)))
 		default:
 			m.Score, m.HasScore = sum, true
 			if rules.keep {
@@ -258,7 +258,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 // score is more than gap points from the chi bộ's own.
 func upperGapMessage(header string, upper, own, gap float64) string {
 	return fmt.Sprintf("%s %s chênh %s điểm so với điểm chi bộ tự chấm %s (quá %s điểm); bontot tính theo điểm cấp trên",
-		header, formatNumber(upper), formatNumber(math.Abs(upper-own)), formatNumber(own), formatNumber(gap))
+		header, criteria.FormatNumber(upper), criteria.FormatNumber(math.Abs(upper-own)), criteria.FormatNumber(own), criteria.FormatNumber(gap))
 }
 
 func (fd *fileData) count(c *rowCtx, key colKey) int {
@@ -650,7 +650,7 @@ func (c *rowCtx) massOrgRating() criteria.Rating {
 	if p := c.get(kPoints); p != "" {
 		if s, msg := parseScore(c.header(kPoints), p); msg == "" && c.fd.bands.Rating(s) != r {
 			c.report(criteria.SeverityWarning, kRating, fmt.Sprintf("%s %s (ô %s, đọc là %s) không khớp %s %s (ô %s); lấy xếp loại đã ghi",
-				c.header(kRating), quote(v), c.ref(kRating), r.Code(), c.header(kPoints), formatNumber(s), c.ref(kPoints)))
+				c.header(kRating), quote(v), c.ref(kRating), r.Code(), c.header(kPoints), criteria.FormatNumber(s), c.ref(kPoints)))
 		}
 	}
 	return r

@@ -185,7 +185,7 @@ func parseScore(what, s string) (float64, string) {
 		return 0, what + " " + quote(s) + " không phải là số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5"
 	}
 	if v < 0 || v > 100 {
-		return 0, what + " " + formatNumber(v) + " ngoài khoảng 0–100"
+		return 0, what + " " + criteria.FormatNumber(v) + " ngoài khoảng 0–100"
 	}
 	return v, ""
 }
@@ -197,11 +197,6 @@ func parseCount(what, s string) (int, string) {
 		return 0, what + " " + quote(s) + " không hợp lệ; cần một số nguyên không âm"
 	}
 	return int(v), ""
-}
-
-// formatNumber writes a number the Vietnamese way, with a decimal comma.
-func formatNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
 
 var (
