@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -249,7 +250,10 @@ func (b *builder) scoreSheet(fs formStyleIDs, name string, i int, groups []crite
 		// is what no floor reaches.
 		s := `"` + bands[len(bands)-1].Quality.Label() + `"`
 		for i := len(bands) - 2; i >= 0; i-- {
-			s = fmt.Sprintf(`IF(%s>=%s,"%s",%s)`, ref, num(bands[i].From), bands[i].Quality.Label(), s)
+			// A formula is written in the file's own notation, a dot
+			// before decimals whatever the reader's locale: the comma of
+			// "89,5" would split the IF's arguments.
+			s = fmt.Sprintf(`IF(%s>=%s,"%s",%s)`, ref, strconv.FormatFloat(bands[i].From, 'f', -1, 64), bands[i].Quality.Label(), s)
 		}
 		return s
 	}
