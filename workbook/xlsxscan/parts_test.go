@@ -11,9 +11,9 @@ import (
 	"testing"
 )
 
-// partsOf returns the relationships and workbook parts of every workbook
-// committed under testdata/, named by file and part.
-func partsOf(t testing.TB) map[string][]byte {
+// partsOf returns the parts whose names keep accepts of every workbook
+// committed under testdata/, keyed by file and part.
+func partsOf(t testing.TB, keep func(part string) bool) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
@@ -26,7 +26,7 @@ func partsOf(t testing.TB) map[string][]byte {
 		}
 		defer zr.Close()
 		for _, f := range zr.File {
-			if !strings.HasSuffix(f.Name, ".rels") && !strings.HasSuffix(f.Name, "workbook.xml") {
+			if !keep(f.Name) {
 				continue
 			}
 			rc, err := f.Open()
@@ -46,6 +46,14 @@ func partsOf(t testing.TB) map[string][]byte {
 	}
 	return out
 }
+
+// workbookParts keeps the relationships and workbook parts, stylesParts
+// the styles.
+func workbookParts(name string) bool {
+	return strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, "workbook.xml")
+}
+
+func stylesParts(name string) bool { return strings.EqualFold(name, "xl/styles.xml") }
 
 // sameAsEncodingXML fails when the fast path accepts a part and decodes
 // it otherwise than encoding/xml does.
@@ -78,7 +86,7 @@ func sameAsEncodingXML(t *testing.T, name string, data []byte) (accepted int) {
 // and it takes them all: a fast path that declined them would only be
 // slower.
 func TestFastPartsOracle(t *testing.T) {
-	parts := partsOf(t)
+	parts := partsOf(t, workbookParts)
 	if len(parts) < 30 {
 		t.Fatalf("only %d parts found under testdata/", len(parts))
 	}
@@ -138,40 +146,12 @@ func TestFastPartsDecline(t *testing.T) {
 // FuzzFastParts: whatever the fast path accepts, encoding/xml reads to the
 // same value.
 func FuzzFastParts(f *testing.F) {
-	for _, data := range partsOf(f) {
+	for _, data := range partsOf(f, workbookParts) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsEncodingXML(t, "fuzz", data)
 	})
-}
-
-// stylesOf returns the styles parts of the workbooks under testdata/.
-func stylesOf(t testing.TB) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	_ = filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".xlsx") {
-			return err
-		}
-		zr, err := zip.OpenReader(p)
-		if err != nil {
-			return nil
-		}
-		defer zr.Close()
-		for _, f := range zr.File {
-			if strings.EqualFold(f.Name, "xl/styles.xml") {
-				if rc, err := f.Open(); err == nil {
-					if data, err := io.ReadAll(rc); err == nil {
-						out[p] = data
-					}
-					rc.Close()
-				}
-			}
-		}
-		return nil
-	})
-	return out
 }
 
 // sameStyleCount fails when the fast count accepts a styles part the
@@ -203,7 +183,7 @@ func sameStyleCount(t *testing.T, name string, data []byte) bool {
 // TestFastStyleCountOracle: the styles parts of the kept workbooks are
 // counted on the fast path, as the checker counts them.
 func TestFastStyleCountOracle(t *testing.T) {
-	styles := stylesOf(t)
+	styles := partsOf(t, stylesParts)
 	if len(styles) < 20 {
 		t.Fatalf("only %d styles parts found under testdata/", len(styles))
 	}
@@ -233,7 +213,7 @@ func TestFastStyleCountOracle(t *testing.T) {
 // FuzzFastStyleCount: whatever the fast count accepts, the checker
 // accepts and counts alike.
 func FuzzFastStyleCount(f *testing.F) {
-	for _, data := range stylesOf(f) {
+	for _, data := range partsOf(f, stylesParts) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
