@@ -248,7 +248,7 @@ var (
 		Title:    "Phiếu hoặc dòng chưa chấm điểm: chưa tính là buổi đã tổ chức",
 		Action:   "Chấm điểm khi buổi sinh hoạt đã tổ chức",
 		Template: "%s chưa có %s; chưa tính là buổi sinh hoạt đã tổ chức"})
-	ScoresheetGroupsUnmatched = problemType(ProblemType{Code: "scoresheet.groups_unmatched", Severity: SeverityNote,
+	ScoresheetUnknownGroups = problemType(ProblemType{Code: "scoresheet.unknown_groups", Severity: SeverityNote,
 		Title:    "Nhóm của phiếu không khớp nhóm của tiêu chí đang áp dụng",
 		Action:   "Kiểm tra mẫu phiếu và bộ quy tắc",
 		Template: "Không khớp nhóm nào của tiêu chí đang áp dụng: %s; vẫn đọc theo thang điểm của phiếu"})
@@ -276,7 +276,7 @@ var (
 		Title:    "Thang điểm các nhóm cộng lại khác 100",
 		Action:   "Sửa thang điểm các nhóm cho tổng là 100",
 		Template: "%s cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm"})
-	ScoresheetRatingUnreadable = problemType(ProblemType{Code: "scoresheet.rating_unreadable", Severity: SeverityWarning,
+	ScoresheetBadRating = problemType(ProblemType{Code: "scoresheet.bad_rating", Severity: SeverityWarning,
 		Title:    "Xếp loại buổi sinh hoạt không đọc được",
 		Action:   "Ghi Tốt, Khá, Trung bình hoặc Kém",
 		Template: "Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém"})
@@ -469,7 +469,7 @@ var (
 		Title:    "Tháng có hai buổi sinh hoạt thường kỳ trở lên",
 		Action:   "Kiểm tra ngày và loại của các buổi",
 		Template: "Chi bộ %s có %d buổi sinh hoạt thường kỳ trong %s: %s (mỗi tháng một buổi)"})
-	MeetingsQuarterNoThematic = problemType(ProblemType{Code: "meetings.quarter_no_thematic", Severity: SeverityWarning,
+	MeetingsNoThematic = problemType(ProblemType{Code: "meetings.no_thematic", Severity: SeverityWarning,
 		Title:    "Quý không có buổi sinh hoạt chuyên đề",
 		Action:   "Ghi buổi chuyên đề nếu đã tổ chức",
 		Template: "Chi bộ %s không có buổi sinh hoạt chuyên đề trong %s (mỗi quý ít nhất một buổi)"})

@@ -205,7 +205,7 @@ func (e *evaluator) warnQuarters(v *view) {
 		}
 	}
 	if len(missing) > 0 {
-		e.add(v.u, file, sheet, MeetingsQuarterNoThematic, v.u.Code, strings.Join(missing, ", "))
+		e.add(v.u, file, sheet, MeetingsNoThematic, v.u.Code, strings.Join(missing, ", "))
 	}
 }
 

@@ -85,7 +85,7 @@ func TestDataErrorsAreWhereTheMessageSays(t *testing.T) {
 	if code != exitDataErrors {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "\nproblem,,CB02,,,,,,,,,error,,,khoi.xlsx › Sinh hoạt!D4: Điểm 105 ngoài khoảng 0–100\n") {
+	if !strings.Contains(out, "\nproblem,,CB02,,,,,,,,,error,,,khoi.xlsx › Sinh hoạt!D4: Điểm 105 ngoài khoảng 0–100,score.out_of_range\n") {
 		t.Errorf("the CSV lacks the cell error:\n%s", out)
 	}
 	for _, c := range []struct{ args, want []string }{
