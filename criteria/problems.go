@@ -74,10 +74,11 @@ func (p Problem) Of(t *ProblemType, args ...any) Problem {
 // several: the reason follows, the other workbooks are still evaluated.
 const refusedFile = "Không đọc được sổ này, các sổ khác vẫn được đánh giá: %s"
 
-// The problem types. A code is grouped by area — file, read, owner,
-// year, sheet, scoresheet, score, meeting, cell and value, unit, member,
-// history, and the evaluation's own warnings — so that a script can take
-// a whole area by its prefix.
+// The problem types. A code is grouped by area — file and folder, read,
+// owner, year, sheet, scoresheet, score, meeting, cell and value, unit,
+// member and rating, history, and the evaluation's schedule,
+// self-assessment and check warnings — so that a script can take a whole
+// area by its prefix.
 var (
 	// Files and folders.
 
@@ -316,7 +317,8 @@ var (
 		Action:   "Ghi đủ điểm các nhóm (hoặc bỏ trống cả và ghi tổng), và ngày",
 		Template: "%s chưa %s; cần %s"})
 
-	// Meetings.
+	// Meetings: a row or form that records one, and the evaluation's
+	// warnings about one.
 
 	MeetingUnscored = problemType(ProblemType{Code: "meeting.unscored", Severity: SeverityWarning,
 		Title:    "Buổi sinh hoạt chưa có điểm",
@@ -338,6 +340,14 @@ var (
 		Title:    "Một buổi sinh hoạt ghi hai lần",
 		Action:   "Xóa một trong hai nơi ghi (phiếu chấm điểm hoặc dòng Sinh hoạt)",
 		Template: "%s ghi buổi sinh hoạt %s %s của %s, đã ghi ở %s; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)"})
+	MeetingLowAttendance = problemType(ProblemType{Code: "meeting.low_attendance", Severity: SeverityWarning,
+		Title:    "Tỷ lệ đảng viên có mặt thấp",
+		Action:   "Kiểm tra Có mặt và Tổng số đảng viên",
+		Template: "Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), %s"})
+	MeetingOfCommittee = problemType(ProblemType{Code: "meeting.of_committee", Severity: SeverityWarning,
+		Title:    "Dòng Sinh hoạt ghi cho đảng bộ cơ sở: không được tính",
+		Action:   "Ghi mã chi bộ trực thuộc, hoặc ghi kỳ họp vào sheet Họp cấp ủy",
+		Template: "%d dòng sinh hoạt ghi cho đảng bộ cơ sở %s (đầu tiên: %s), nhưng đảng bộ cơ sở không có sinh hoạt chi bộ của riêng mình nên các dòng này không được tính; ghi mã chi bộ trực thuộc đã sinh hoạt, hoặc ghi kỳ họp đảng ủy vào sheet Họp cấp ủy"})
 
 	// Cells and values.
 
@@ -346,7 +356,7 @@ var (
 		Action:   "Ghi ô được nêu",
 		Template: "Thiếu %s; %s"})
 	ValueInvalid = problemType(ProblemType{Code: "value.invalid", Severity: SeverityError,
-		Title:    "Giá trị ngoài danh sách được nhận",
+		Title:    "Giá trị không hợp lệ: ngoài danh sách được nhận, hoặc không phải số nguyên không âm",
 		Action:   "Ghi một giá trị được nhận (câu báo gợi ý giá trị gần nhất)",
 		Template: "%s %s không hợp lệ; %s"})
 	ValueUnclear = problemType(ProblemType{Code: "value.unclear", Severity: SeverityError,
@@ -459,28 +469,22 @@ var (
 		Action:   "Giữ dòng đúng, xóa dòng kia",
 		Template: "Năm %d của %s đã có ở %s với kết quả khác (%s, dòng này: %s); không biết kết quả nào đúng nên năm %d không được tính"})
 
-	// The evaluation's warnings (SPEC §2): they never change a verdict.
+	// The evaluation's other warnings (SPEC §2): they never change a
+	// verdict. Schedule: the Party Charter's monthly regular meeting and
+	// the quarterly thematic one.
 
-	MeetingsMonthMissing = problemType(ProblemType{Code: "meetings.month_missing", Severity: SeverityWarning,
+	ScheduleMonthMissing = problemType(ProblemType{Code: "schedule.month_missing", Severity: SeverityWarning,
 		Title:    "Tháng không có buổi sinh hoạt thường kỳ",
 		Action:   "Ghi buổi còn thiếu nếu đã tổ chức",
 		Template: "Chi bộ %s không có buổi sinh hoạt thường kỳ trong %s (Điều lệ Đảng quy định chi bộ sinh hoạt thường kỳ mỗi tháng một lần)"})
-	MeetingsMonthTwice = problemType(ProblemType{Code: "meetings.month_twice", Severity: SeverityWarning,
+	ScheduleMonthTwice = problemType(ProblemType{Code: "schedule.month_twice", Severity: SeverityWarning,
 		Title:    "Tháng có hai buổi sinh hoạt thường kỳ trở lên",
 		Action:   "Kiểm tra ngày và loại của các buổi",
 		Template: "Chi bộ %s có %d buổi sinh hoạt thường kỳ trong %s: %s (mỗi tháng một buổi)"})
-	MeetingsNoThematic = problemType(ProblemType{Code: "meetings.no_thematic", Severity: SeverityWarning,
+	ScheduleNoThematic = problemType(ProblemType{Code: "schedule.no_thematic", Severity: SeverityWarning,
 		Title:    "Quý không có buổi sinh hoạt chuyên đề",
 		Action:   "Ghi buổi chuyên đề nếu đã tổ chức",
 		Template: "Chi bộ %s không có buổi sinh hoạt chuyên đề trong %s (mỗi quý ít nhất một buổi)"})
-	MeetingsLowAttendance = problemType(ProblemType{Code: "meetings.low_attendance", Severity: SeverityWarning,
-		Title:    "Tỷ lệ đảng viên có mặt thấp",
-		Action:   "Kiểm tra Có mặt và Tổng số đảng viên",
-		Template: "Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), %s"})
-	MeetingsOfCommittee = problemType(ProblemType{Code: "meetings.of_committee", Severity: SeverityWarning,
-		Title:    "Dòng Sinh hoạt ghi cho đảng bộ cơ sở: không được tính",
-		Action:   "Ghi mã chi bộ trực thuộc, hoặc ghi kỳ họp vào sheet Họp cấp ủy",
-		Template: "%d dòng sinh hoạt ghi cho đảng bộ cơ sở %s (đầu tiên: %s), nhưng đảng bộ cơ sở không có sinh hoạt chi bộ của riêng mình nên các dòng này không được tính; ghi mã chi bộ trực thuộc đã sinh hoạt, hoặc ghi kỳ họp đảng ủy vào sheet Họp cấp ủy"})
 	SelfAssessmentMissing = problemType(ProblemType{Code: "self_assessment.missing", Severity: SeverityWarning,
 		Title:    "Mục tự đánh giá chưa ghi kết quả",
 		Action:   "Ghi Đạt hoặc Không đạt cho từng mục ở sheet Tự đánh giá",

@@ -176,7 +176,7 @@ func (e *evaluator) elapsedMonths() int {
 func (e *evaluator) warnMonths(v *view) {
 	file, sheet := meetingsSheet(v)
 	if missing := e.missingMonths(v, e.elapsedMonths()); len(missing) > 0 {
-		e.add(v.u, file, sheet, MeetingsMonthMissing, v.u.Code, strings.Join(missing, ", "))
+		e.add(v.u, file, sheet, ScheduleMonthMissing, v.u.Code, strings.Join(missing, ", "))
 	}
 	for m := 1; m <= 12; m++ {
 		if v.regularByMonth[m] < 2 {
@@ -187,7 +187,7 @@ func (e *evaluator) warnMonths(v *view) {
 		for i := range ms {
 			names[i] = scoredName(&ms[i])
 		}
-		e.add(v.u, file, sheet, MeetingsMonthTwice, v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi"))
+		e.add(v.u, file, sheet, ScheduleMonthTwice, v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi"))
 	}
 }
 
@@ -205,7 +205,7 @@ func (e *evaluator) warnQuarters(v *view) {
 		}
 	}
 	if len(missing) > 0 {
-		e.add(v.u, file, sheet, MeetingsNoThematic, v.u.Code, strings.Join(missing, ", "))
+		e.add(v.u, file, sheet, ScheduleNoThematic, v.u.Code, strings.Join(missing, ", "))
 	}
 }
 
@@ -245,7 +245,7 @@ func (e *evaluator) warnAttendance(v *view) {
 					pct(e.th.AttendanceWarn), pct(e.th.AttendanceWarn))
 			}
 		}
-		e.add(v.u, m.Source.File(), m.Source.Sheet(), MeetingsLowAttendance,
+		e.add(v.u, m.Source.File(), m.Source.Sheet(), MeetingLowAttendance,
 			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), why)
 	}
 }
@@ -344,5 +344,5 @@ func (e *evaluator) warnCommitteeMeetings(u *Unit) {
 		return
 	}
 	m := &u.Meetings[0]
-	e.add(u, m.Source.File(), m.Source.Sheet(), MeetingsOfCommittee, len(u.Meetings), u.Code, m.Source)
+	e.add(u, m.Source.File(), m.Source.Sheet(), MeetingOfCommittee, len(u.Meetings), u.Code, m.Source)
 }

@@ -245,7 +245,7 @@ func fixture() *criteria.Report {
 	}
 	r.Problems = []criteria.Problem{
 		{Code: "score.out_of_range", Severity: criteria.SeverityError, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB04", Message: "Điểm 105 ngoài khoảng 0–100"},
-		{Code: "meetings.low_attendance", Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "F40", Unit: "CB03", Message: "Buổi sinh hoạt ngày 12/03/2024 có 14/18 đảng viên dự (77,8%), không quá 85%"},
+		{Code: "meeting.low_attendance", Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "F40", Unit: "CB03", Message: "Buổi sinh hoạt ngày 12/03/2024 có 14/18 đảng viên dự (77,8%), không quá 85%"},
 		{Code: "self_assessment.missing", Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Tự đánh giá", Unit: "CB03", Message: "Chưa tự đánh giá mục tc1.q4"},
 		{Code: "year.rows_left_out", Severity: criteria.SeverityNote, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Message: "3 dòng của năm 2023 được bỏ qua"},
 	}

@@ -466,7 +466,7 @@ func TestXLSXDetailRows(t *testing.T) {
 		t.Errorf("problems sheet %q", probs)
 	}
 	// Each problem's code stands in the last column, Mã, for the filter.
-	for i, want := range []string{"Mã", "score.out_of_range", "meetings.low_attendance", "self_assessment.missing", "year.rows_left_out"} {
+	for i, want := range []string{"Mã", "score.out_of_range", "meeting.low_attendance", "self_assessment.missing", "year.rows_left_out"} {
 		if i < len(probs) && (len(probs[i]) != len(problemColumns) || probs[i][len(problemColumns)-1] != want) {
 			t.Errorf("problems sheet row %d: %q, want the code %q last", i+1, probs[i], want)
 		}
