@@ -11,8 +11,9 @@ import "fmt"
 // drift apart: the wording may improve, the code stays.
 type ProblemType struct {
 	// Code is the stable identifier, "area.finding" in ASCII, written in
-	// JSON, CSV and the Excel report. A code never changes meaning
-	// (SPEC §4): a new finding gets a new code.
+	// JSON, CSV and the Excel report. Scripts filter on it, so a code
+	// never changes meaning, as a JSON key is never renamed (SPEC §5): a
+	// new finding gets a new code.
 	Code     string
 	Severity Severity
 	// Lead marks a finding that changes how the whole report reads (the
