@@ -219,29 +219,19 @@ func severityNote(s criteria.Severity) string {
 	return "cảnh báo"
 }
 
-// whereOf says where a check with no cell belongs, from the sheet it reads:
-// a month with no meeting belongs in Sinh hoạt, a committee count in Họp
-// cấp ủy, an item not self-assessed in Tự đánh giá.
+// whereOf says where a check with no cell belongs, from the sheet it reads
+// (criteria.CheckDef.Sheet): a month with no meeting belongs in Sinh hoạt,
+// a committee count in Họp cấp ủy, an item not self-assessed in Tự đánh
+// giá.
 func whereOf(c criteria.CheckResult) string {
-	switch {
-	case c.Item:
-		return "trang \"Tự đánh giá\" (thêm dòng cho mục " + c.ID + ")"
-	case strings.HasPrefix(c.ID, "tc2.committee"), strings.HasPrefix(c.ID, "tc2.standing"), c.ID == "tc2.assembly":
-		return "trang \"Họp cấp ủy\""
-	case strings.HasPrefix(c.ID, "tc2."):
-		return "trang \"Sinh hoạt\""
-	case strings.Contains(c.ID, "members"), strings.HasPrefix(c.ID, "tc4."):
-		return "trang \"Đảng viên\""
-	case strings.Contains(c.ID, "criteria"):
-		return "trang \"Tiêu chí\""
-	case strings.Contains(c.ID, "staff"):
-		return "trang \"Cán bộ\""
-	case c.ID == "tc1.mass_orgs":
-		return "trang \"Đoàn thể\""
-	case c.ID == "tc1.cases_pending", strings.HasPrefix(c.ID, "tc3."):
-		return "trang \"Đơn thư vụ việc\""
+	if c.Item {
+		return "trang \"" + criteria.SheetSelfAssessment.String() + "\" (thêm dòng cho mục " + c.ID + ")"
 	}
-	return "trang \"Đơn vị\""
+	sheet := criteria.SheetUnits
+	if d, ok := criteria.CheckDefByID(c.ID); ok {
+		sheet = d.Sheet
+	}
+	return "trang \"" + sheet.String() + "\""
 }
 
 // maxElsewhere is how many rows in other workbooks a finding names: a unit

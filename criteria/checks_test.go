@@ -476,8 +476,8 @@ func checksListedByType(t *testing.T, rep *Report, th Thresholds) {
 		}
 	}
 	for _, d := range Checks {
-		if checkFuncs[d.ID] == nil {
-			t.Errorf("check %s has no function", d.ID)
+		if d.judge == nil {
+			t.Errorf("check %s has no judge", d.ID)
 		}
 		if CheckTitle(d.ID) == d.ID || d.Rule(Default()) == "" {
 			t.Errorf("check %s has no title or rule", d.ID)

@@ -134,7 +134,7 @@ func (r *Report) GrassrootsCommendations() []CommendationGroup {
 func (r *Report) quotaNotMet(code string) *ImplementationResult {
 	for i := range r.Implementation {
 		im := &r.Implementation[i]
-		if im.ID == "quota.htxsnv_orgs" && im.Unit == code && im.Cluster == "" && im.Status != Met {
+		if im.ID == quotaOrgsID && im.Unit == code && im.Cluster == "" && im.Status != Met {
 			return im
 		}
 	}

@@ -2,7 +2,6 @@ package criteria
 
 import (
 	"fmt"
-	"maps"
 )
 
 // evaluateUnit runs every check and item that applies to u and combines
@@ -26,7 +25,7 @@ func (e *evaluator) evaluateUnit(u *Unit) UnitResult {
 			if e.th.Skipped(d.ID) {
 				c = CheckResult{Status: NotApplicable, Message: "Không áp dụng: tệp tiêu chí bỏ qua kiểm tra này"}
 			} else {
-				c = checkFuncs[d.ID](e, v)
+				c = d.judge(e, v)
 			}
 			if c.Status == Met || c.Status == NotApplicable {
 				// A met check's lists (the meetings not scored Tốt of a
@@ -169,14 +168,4 @@ func missingSheet(s Sheet, who string) CheckResult {
 
 func notApplicable(msg string) CheckResult {
 	return CheckResult{Status: NotApplicable, Message: msg}
-}
-
-// checkFuncs maps each check ID of Checks to the function that judges it.
-var checkFuncs map[string]func(*evaluator, *view) CheckResult
-
-func init() {
-	checkFuncs = map[string]func(*evaluator, *view) CheckResult{}
-	for _, fs := range []map[string]func(*evaluator, *view) CheckResult{tc1Funcs, tc2Funcs, tc3Funcs, tc4Funcs} {
-		maps.Copy(checkFuncs, fs)
-	}
 }

@@ -30,20 +30,59 @@ func needed(share float64, n int) int {
 // meets reports whether k of n reaches share ("at least", SPEC §3).
 func meets(k, n int, share float64) bool { return k >= needed(share, n) }
 
-// FormatNumber renders a number the Vietnamese way: decimal comma, no
-// trailing zeros ("89,5", "90").
-func FormatNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
-}
+// The number formatter of every text bontot writes for people — the
+// checks' messages and rules, the report, the template, `bontot criteria`
+// — is decimal, behind the four names below, with a decimal comma. JSON,
+// CSV and criteria files write numbers for programs instead: a dot and
+// every digit (strconv).
+//
+// Two roundings were in use before the formatter was one, and each output
+// keeps its own, so that no report, message or golden file moves: a
+// number (a mean score, a band's bound) is rounded as strconv rounds the
+// binary value, an exact tie to even (91,25 is 91,2); a share written as
+// a percentage is rounded half away from zero from share×10^(digits+2), as
+// a secretary rounds by hand (1/16 is 6,3%).
 
-// FormatPercent renders a share as a percentage with at most one decimal
-// ("75%", "33,3%").
-func FormatPercent(share float64) string {
-	return FormatNumber(math.Round(share*1000)/10) + "%"
+// FormatNumber renders a number with every digit it has: decimal comma,
+// no trailing zeros ("89,5", "90").
+func FormatNumber(v float64) string { return decimal(v, 0, -1, false) }
+
+// FormatDecimal renders v rounded to at most digits decimals, without
+// trailing zeros ("91,2", "90").
+func FormatDecimal(v float64, digits int) string { return decimal(v, 0, digits, false) }
+
+// FormatFixed renders v with exactly digits decimals ("93,0"), so that
+// the commas of a column stand in line.
+func FormatFixed(v float64, digits int) string { return decimal(v, 0, digits, true) }
+
+// FormatPercent renders a share as a percentage with at most digits
+// decimals ("75%", "33,3%"): one decimal in the checks' messages, two in
+// the template's guide.
+func FormatPercent(share float64, digits int) string { return decimal(share, 2, digits, false) + "%" }
+
+// decimal renders v×10^shift with at most digits decimals (digits < 0:
+// every digit, only without a shift) and a decimal comma; fixed keeps the
+// trailing zeros of an unshifted value.
+// A shifted value (a share as a percentage) is rounded half away from
+// zero, the shift folded into the one multiplication that rounds, so that
+// it is rounded from share×1000 as the checks always did, never from
+// share×100×10, whose last bit may differ; any other value is rounded by
+// strconv.
+func decimal(v float64, shift, digits int, fixed bool) string {
+	prec := digits
+	if shift != 0 {
+		v = math.Round(v*math.Pow10(shift+digits)) / math.Pow10(digits)
+		prec = -1 // already at digits decimals: no second rounding
+	}
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if !fixed && prec > 0 && strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return strings.Replace(s, ".", ",", 1)
 }
 
 func num(v float64) string     { return FormatNumber(v) }
-func pct(share float64) string { return FormatPercent(share) }
+func pct(share float64) string { return FormatPercent(share, 1) }
 
 // atLeast is "100%" for a share of one and "ít nhất 75%" otherwise, the
 // way the guidance words it.

@@ -8,21 +8,27 @@ import (
 )
 
 // ImplementationChecks are the checks of section III, reported beside the
-// verdicts and not part of them.
+// verdicts and not part of them. They have no judge in the record: each
+// is judged over a set of units (a đảng bộ's chi bộ, a cluster, every unit
+// evaluated) by implementation, in the order it documents.
 var ImplementationChecks = []CheckDef{
 	// III.4.1.
-	{ID: "pilot.suborgs", Scope: ScopeCommittee, Title: "Chi bộ trực thuộc làm điểm",
+	{ID: "pilot.suborgs", Scope: ScopeCommittee, Sheet: SheetUnits, Title: "Chi bộ trực thuộc làm điểm",
+		Keys: []string{"pilot_large_suborgs", "pilot_large_count", "pilot_small_count"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Đảng bộ cơ sở có từ %d chi bộ trực thuộc trở lên chọn ít nhất %d chi bộ làm điểm; đảng bộ có ít hơn chọn ít nhất %d",
 				th.PilotLargeSuborgs, th.PilotLargeCount, th.PilotSmallCount)
 		}},
 	// III.1, first bullet.
-	{ID: "pilot.cluster", Scope: ScopeAll, Title: "Đơn vị làm điểm của cụm",
+	{ID: "pilot.cluster", Scope: ScopeAll, Sheet: SheetUnits, Title: "Đơn vị làm điểm của cụm",
+		Keys: []string{"pilot_cluster_committees", "pilot_cluster_cells"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Mỗi cụm có đúng %d đảng bộ cơ sở và %d chi bộ cơ sở làm điểm", th.PilotClusterCommittees, th.PilotClusterCells)
 		}},
 	// The cap on HTXSNV of the 2025 profile (SPEC §6); see quotaHTXSNV.
-	{ID: "quota.htxsnv", Scope: ScopeAll, Title: "Tỷ lệ đảng viên xếp loại HTXSNV",
+	// One result per unit evaluated: a bloc's summary counts the met ones.
+	{ID: "quota.htxsnv", Scope: ScopeAll, Sheet: SheetMembers, Title: "Tỷ lệ đảng viên xếp loại HTXSNV", EachUnit: true,
+		Keys: []string{"quota_htxsnv", "htxsnv_share", "htxsnv_base", "quota_htxsnv_subordinate", "new_member_months", "new_members_not_rated"},
 		Rule: func(th Thresholds) string {
 			where := "mỗi chi bộ cơ sở và toàn đảng bộ cơ sở (tính đảng viên của cả đảng bộ)"
 			if th.QuotaHTXSNVSubordinate {
@@ -34,13 +40,18 @@ var ImplementationChecks = []CheckDef{
 		On: func(th Thresholds) bool { return th.QuotaHTXSNV }},
 	// The same cap over organisations (Quy định 366-QĐ/TW art. 11; issue
 	// 18 item 5); see quotaHTXSNVOrgs.
-	{ID: "quota.htxsnv_orgs", Scope: ScopeAll, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
+	{ID: quotaOrgsID, Scope: ScopeAll, Sheet: SheetUnits, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
+		Keys: []string{"quota_htxsnv_orgs", "htxsnv_share", "htxsnv_base"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Số tổ chức đảng xếp loại HTXSNV không quá %s số tổ chức %s%s (Quy định 366-QĐ/TW, Điều 11): các chi bộ trực thuộc của mỗi đảng bộ cơ sở, và các chi bộ cơ sở, đảng bộ cơ sở được đánh giá cùng nhau",
 				pct(th.HTXSNVShare), th.HTXSNVBase.Label(), baseNote(th.HTXSNVBase))
 		},
 		On: func(th Thresholds) bool { return th.QuotaHTXSNVOrgs }},
 }
+
+// quotaOrgsID is the ID of the cap on HTXSNV organisations, whose results
+// the commendation lists read (commendation.go).
+const quotaOrgsID = "quota.htxsnv_orgs"
 
 // implementation runs the checks of section III, beside the verdicts:
 // pilot.suborgs for each đảng bộ cơ sở in code order, then pilot.cluster
@@ -329,7 +340,7 @@ func unitName(u *Unit) string {
 // would put all 4 on its commendation list unchecked; the list now
 // carries this result (Report.GrassrootsCommendations).
 func (e *evaluator) quotaSuborgs(u *Unit) ImplementationResult {
-	r := ImplementationResult{ID: "quota.htxsnv_orgs", Unit: u.Code}
+	r := ImplementationResult{ID: quotaOrgsID, Unit: u.Code}
 	kids := e.children[u.Code]
 	if len(kids) == 0 {
 		r.Status = MissingData
@@ -367,7 +378,7 @@ func (e *evaluator) quotaEvaluated(units []*Unit) (r ImplementationResult, ok bo
 	for _, u := range us {
 		q.add(u.Rating, func() string { return unitName(u) })
 	}
-	r = ImplementationResult{ID: "quota.htxsnv_orgs"}
+	r = ImplementationResult{ID: quotaOrgsID}
 	r.Status, r.Message = e.judgeQuota(&q, "tổ chức cơ sở đảng", "đơn vị")
 	r.Message = fmt.Sprintf("Các chi bộ cơ sở, đảng bộ cơ sở được đánh giá (%d đơn vị): %s", len(us), r.Message)
 	return r, true

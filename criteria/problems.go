@@ -280,8 +280,8 @@ var (
 		Template: "%s cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm"})
 	ScoresheetBadRating = problemType(ProblemType{Code: "scoresheet.bad_rating", Severity: SeverityWarning,
 		Title:    "Xếp loại buổi sinh hoạt không đọc được",
-		Action:   "Ghi Tốt, Khá, Trung bình hoặc Kém",
-		Template: "Xếp loại %s không đọc được; cần Tốt, Khá, Trung bình hoặc Kém"})
+		Action:   "Ghi một mức xếp loại buổi sinh hoạt mà câu báo nêu",
+		Template: "Xếp loại %s không đọc được; cần %s"})
 	ScoresheetRatingMismatch = problemType(ProblemType{Code: "scoresheet.rating_mismatch", Severity: SeverityWarning,
 		Title:    "Xếp loại buổi sinh hoạt không khớp điểm",
 		Action:   "Kiểm tra lại điểm hoặc xếp loại; bontot tính theo điểm",

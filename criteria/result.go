@@ -65,7 +65,7 @@ type Options struct {
 
 // CheckResult is the outcome of one check or qualitative item for one unit.
 type CheckResult struct {
-	ID        string // e.g. "tc2.regular_good" or "tc1.q3"
+	ID        string // CheckDef.ID or Item.ID
 	Item      bool   // a qualitative (self-assessment) item, not a measured check
 	Status    Status
 	Value     *float64 // measured value; nil when nothing could be measured

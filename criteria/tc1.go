@@ -4,73 +4,80 @@ import (
 	"fmt"
 )
 
-// tc1Checks are the measured checks of TC1, in the guidance's order.
+// tc1Checks are the measured checks of TC1, in the guidance's order: each
+// record holds the check's rule, its judge and the criteria-file keys it
+// reads.
 var tc1Checks = []CheckDef{
 	// II.1, sixth bullet, first "+": the 528-QĐ/TU criteria.
-	{ID: "tc1.key_criteria", Criterion: "tc1", Scope: ScopeAll, Title: "Tiêu chí trọng tâm (528-QĐ/TU)",
+	{ID: "tc1.key_criteria", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetCriteria, Title: "Tiêu chí trọng tâm (528-QĐ/TU)", Share: true,
+		Keys: []string{"key_criteria_level", "criteria_excellent", "criteria_good", "criteria_average"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Mọi tiêu chí nhóm \"Trọng tâm\" (kết quả thực hiện chương trình, kế hoạch công tác xây dựng Đảng; kết quả lãnh đạo thực hiện nhiệm vụ chính trị được giao) đạt mức %s trở lên", th.KeyCriteriaLevel.Label())
-		}},
-	{ID: "tc1.other_criteria", Criterion: "tc1", Scope: ScopeAll, Title: "Các tiêu chí còn lại (528-QĐ/TU)",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.criteria528(v, true) }},
+	{ID: "tc1.other_criteria", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetCriteria, Title: "Các tiêu chí còn lại (528-QĐ/TU)", Share: true,
+		Keys: []string{"other_criteria_level", "criteria_excellent", "criteria_good", "criteria_average"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Mọi tiêu chí còn lại đạt mức %s trở lên", th.OtherCriteriaLevel.Label())
-		}},
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.criteria528(v, false) }},
 	// II.1, sixth bullet, second "+": ratings of members, subordinate
 	// organisations and staff.
-	{ID: "tc1.members_floor", Criterion: "tc1", Scope: ScopeCell, Title: "Đảng viên xếp loại từ HTNV trở lên",
+	{ID: "tc1.members_floor", Criterion: "tc1", Scope: ScopeCell, Sheet: SheetMembers, Title: "Đảng viên xếp loại từ HTNV trở lên", Share: true,
+		Keys: []string{"members_floor_share", "new_member_months", "new_members_not_rated"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng%s) đạt HTNV trở lên", capitalize(atLeast(th.MembersFloorShare)), notRatedRule(th))
-		}},
-	{ID: "tc1.members_good", Criterion: "tc1", Scope: ScopeCell, Title: "Đảng viên xếp loại từ HTTNV trở lên",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.members(v, HTNV, e.th.MembersFloorShare) }},
+	{ID: "tc1.members_good", Criterion: "tc1", Scope: ScopeCell, Sheet: SheetMembers, Title: "Đảng viên xếp loại từ HTTNV trở lên", Share: true,
+		Keys: []string{"members_good_share", "new_member_months", "new_members_not_rated"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s đảng viên được xếp loại (không tính đảng viên miễn công tác và sinh hoạt đảng%s) đạt HTTNV trở lên", capitalize(atLeast(th.MembersGoodShare)), notRatedRule(th))
-		}},
-	{ID: "tc1.suborgs_floor", Criterion: "tc1", Scope: ScopeCommittee, Title: "Tổ chức đảng trực thuộc xếp loại từ HTNV trở lên",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.members(v, HTTNV, e.th.MembersGoodShare) }},
+	{ID: "tc1.suborgs_floor", Criterion: "tc1", Scope: ScopeCommittee, Sheet: SheetUnits, Title: "Tổ chức đảng trực thuộc xếp loại từ HTNV trở lên", Share: true,
+		Keys: []string{"suborgs_floor_share"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s chi bộ trực thuộc được xếp loại HTNV trở lên", capitalize(atLeast(th.SuborgsFloorShare)))
-		}},
-	{ID: "tc1.suborgs_good", Criterion: "tc1", Scope: ScopeCommittee, Title: "Tổ chức đảng trực thuộc xếp loại từ HTTNV trở lên",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.suborgs(v, HTNV, e.th.SuborgsFloorShare) }},
+	{ID: "tc1.suborgs_good", Criterion: "tc1", Scope: ScopeCommittee, Sheet: SheetUnits, Title: "Tổ chức đảng trực thuộc xếp loại từ HTTNV trở lên", Share: true,
+		Keys: []string{"suborgs_good_share"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s chi bộ trực thuộc được xếp loại HTTNV trở lên", capitalize(atLeast(th.SuborgsGoodShare)))
-		}},
-	{ID: "tc1.staff_floor", Criterion: "tc1", Scope: ScopeAll, Title: "Cán bộ, công chức, viên chức xếp loại từ HTNV trở lên",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.suborgs(v, HTTNV, e.th.SuborgsGoodShare) }},
+	{ID: "tc1.staff_floor", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetStaff, Title: "Cán bộ, công chức, viên chức xếp loại từ HTNV trở lên", Share: true,
+		Keys: []string{"staff_floor_share", "require_staff"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s cán bộ, công chức, viên chức của cơ quan, đơn vị đạt HTNV trở lên%s", capitalize(atLeast(th.StaffFloorShare)), staffScope(th))
-		}},
-	{ID: "tc1.staff_good", Criterion: "tc1", Scope: ScopeAll, Title: "Cán bộ, công chức, viên chức xếp loại từ HTTNV trở lên",
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.staff(v, HTNV, e.th.StaffFloorShare) }},
+	{ID: "tc1.staff_good", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetStaff, Title: "Cán bộ, công chức, viên chức xếp loại từ HTTNV trở lên", Share: true,
+		Keys: []string{"staff_good_share", "require_staff"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("%s cán bộ, công chức, viên chức của cơ quan, đơn vị đạt HTTNV trở lên%s", capitalize(atLeast(th.StaffGoodShare)), staffScope(th))
-		}},
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.staff(v, HTTNV, e.th.StaffGoodShare) }},
 	// II.1, sixth bullet, third "+".
-	{ID: "tc1.mass_orgs", Criterion: "tc1", Scope: ScopeAll, Title: "Tổ chức chính trị - xã hội",
+	{ID: "tc1.mass_orgs", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetMassOrgs, Title: "Tổ chức chính trị - xã hội", Share: true,
+		Keys: []string{"mass_orgs_floor", "require_mass_orgs"},
 		Rule: func(th Thresholds) string {
 			s := fmt.Sprintf("Mọi tổ chức chính trị - xã hội cùng cấp (Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh, Hội Phụ nữ…) xếp loại %s trở lên", th.MassOrgsFloor.Code())
 			if th.RequireMassOrgs {
 				return s + "; đơn vị phải liệt kê các tổ chức này"
 			}
 			return s + "; không áp dụng cho đơn vị không ghi tổ chức nào"
-		}},
+		},
+		judge: (*evaluator).massOrgs},
 	// II.1, second bullet: "Kết nạp đảng viên đạt … theo chỉ tiêu đề ra".
-	{ID: "tc1.admission", Criterion: "tc1", Scope: ScopeAll, Title: "Kết nạp đảng viên theo chỉ tiêu",
-		Rule: fixed("Số đảng viên mới kết nạp trong năm đạt chỉ tiêu đề ra; không áp dụng khi không có chỉ tiêu")},
+	{ID: "tc1.admission", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetUnits, Title: "Kết nạp đảng viên theo chỉ tiêu",
+		Rule:  fixed("Số đảng viên mới kết nạp trong năm đạt chỉ tiêu đề ra; không áp dụng khi không có chỉ tiêu"),
+		judge: (*evaluator).admission},
 	// II.1, third bullet: "không để vụ việc tồn đọng".
-	{ID: "tc1.cases_pending", Criterion: "tc1", Scope: ScopeAll, Title: "Không để đơn thư, vụ việc tồn đọng",
-		Rule: fixed("Mọi đơn thư, khiếu nại, tố cáo, vấn đề nổi cộm trong năm đều đã được giải quyết")},
-}
-
-// tc1Funcs maps each check ID of tc1Checks to the function that judges it.
-var tc1Funcs = map[string]func(*evaluator, *view) CheckResult{
-	"tc1.key_criteria":   func(e *evaluator, v *view) CheckResult { return e.criteria528(v, true) },
-	"tc1.other_criteria": func(e *evaluator, v *view) CheckResult { return e.criteria528(v, false) },
-	"tc1.members_floor":  func(e *evaluator, v *view) CheckResult { return e.members(v, HTNV, e.th.MembersFloorShare) },
-	"tc1.members_good":   func(e *evaluator, v *view) CheckResult { return e.members(v, HTTNV, e.th.MembersGoodShare) },
-	"tc1.suborgs_floor":  func(e *evaluator, v *view) CheckResult { return e.suborgs(v, HTNV, e.th.SuborgsFloorShare) },
-	"tc1.suborgs_good":   func(e *evaluator, v *view) CheckResult { return e.suborgs(v, HTTNV, e.th.SuborgsGoodShare) },
-	"tc1.staff_floor":    func(e *evaluator, v *view) CheckResult { return e.staff(v, HTNV, e.th.StaffFloorShare) },
-	"tc1.staff_good":     func(e *evaluator, v *view) CheckResult { return e.staff(v, HTTNV, e.th.StaffGoodShare) },
-	"tc1.mass_orgs":      (*evaluator).massOrgs,
-	"tc1.admission":      (*evaluator).admission,
-	"tc1.cases_pending":  (*evaluator).casesPending,
+	{ID: "tc1.cases_pending", Criterion: "tc1", Scope: ScopeAll, Sheet: SheetCases, Title: "Không để đơn thư, vụ việc tồn đọng",
+		Rule:  fixed("Mọi đơn thư, khiếu nại, tố cáo, vấn đề nổi cộm trong năm đều đã được giải quyết"),
+		judge: (*evaluator).casesPending},
 }
 
 // notRatedRule names, in the rule of the member checks, who else is not

@@ -6,55 +6,63 @@ import (
 	"time"
 )
 
-// tc2Checks are the measured checks of TC2, in the guidance's order.
+// tc2Checks are the measured checks of TC2, in the guidance's order: each
+// record holds the check's rule, its judge and the criteria-file keys it
+// reads.
 var tc2Checks = []CheckDef{
 	// II.2, "Đối với chi bộ".
-	{ID: "tc2.regular_count", Criterion: "tc2", Scope: ScopeCell, Title: "Số buổi sinh hoạt thường kỳ", AsOf: true,
+	{ID: "tc2.regular_count", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Số buổi sinh hoạt thường kỳ", AsOf: true,
+		Keys: []string{"regular_meetings"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Tổ chức ít nhất %d buổi sinh hoạt chi bộ thường kỳ trong năm", th.RegularMeetings)
-		}},
-	{ID: "tc2.regular_good", Criterion: "tc2", Scope: ScopeCell, Title: "Buổi sinh hoạt thường kỳ đạt Tốt", AsOf: true,
+		},
+		judge: (*evaluator).regularCount},
+	// The full-marks gate and the groups' maxima decide which meetings
+	// are Tốt, so the check reads them too.
+	{ID: "tc2.regular_good", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Buổi sinh hoạt thường kỳ đạt Tốt", AsOf: true, Share: true,
+		Keys: []string{"regular_good_share", "meeting_good", "full_marks_groups", "score_groups"},
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("%s số buổi sinh hoạt thường kỳ đã tổ chức đạt chất lượng Tốt (từ %s điểm trở lên)", capitalize(atLeast(th.RegularGoodShare)), num(th.MeetingGood))
-		}},
-	{ID: "tc2.regular_no_weak", Criterion: "tc2", Scope: ScopeCell, Title: "Không có buổi sinh hoạt Kém",
+			return fmt.Sprintf("%s số buổi sinh hoạt thường kỳ đã tổ chức đạt chất lượng %s", capitalize(atLeast(th.RegularGoodShare)), th.MeetingBand(QualityGood).Phrase())
+		},
+		judge: (*evaluator).regularGood},
+	{ID: "tc2.regular_no_weak", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Không có buổi sinh hoạt Kém",
+		Keys: []string{"meeting_average"},
 		Rule: func(th Thresholds) string {
-			return fmt.Sprintf("Không có buổi sinh hoạt thường kỳ nào xếp loại Kém (dưới %s điểm)", num(th.MeetingAverage))
-		}},
-	{ID: "tc2.thematic_count", Criterion: "tc2", Scope: ScopeCell, Title: "Số buổi sinh hoạt chuyên đề", AsOf: true,
+			return "Không có buổi sinh hoạt thường kỳ nào xếp loại " + th.MeetingBand(QualityWeak).Phrase()
+		},
+		judge: (*evaluator).regularNoWeak},
+	{ID: "tc2.thematic_count", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Số buổi sinh hoạt chuyên đề", AsOf: true,
+		Keys: []string{"thematic_meetings"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Tổ chức ít nhất %d buổi sinh hoạt chuyên đề trong năm", th.ThematicMeetings)
-		}},
+		},
+		judge: (*evaluator).thematicCount},
 	// Chỉ thị 50-CT/TW: the 2025 profile's rule; hd17-2023 only warns
 	// (warnQuarters).
-	{ID: "tc2.thematic_quarterly", Criterion: "tc2", Scope: ScopeCell, Title: "Sinh hoạt chuyên đề mỗi quý", AsOf: true,
-		Rule: fixed("Mỗi quý của năm đánh giá có ít nhất một buổi sinh hoạt chuyên đề (Chỉ thị 50-CT/TW)"),
-		On:   func(th Thresholds) bool { return th.ThematicQuarterly }},
+	{ID: "tc2.thematic_quarterly", Criterion: "tc2", Scope: ScopeCell, Sheet: SheetMeetings, Title: "Sinh hoạt chuyên đề mỗi quý", AsOf: true,
+		Keys:  []string{"thematic_quarterly"},
+		Rule:  fixed("Mỗi quý của năm đánh giá có ít nhất một buổi sinh hoạt chuyên đề (Chỉ thị 50-CT/TW)"),
+		On:    func(th Thresholds) bool { return th.ThematicQuarterly },
+		judge: (*evaluator).thematicQuarterly},
 	// II.2, "Đối với đảng bộ cơ sở".
-	{ID: "tc2.committee_meetings", Criterion: "tc2", Scope: ScopeCommittee, Title: "Họp ban chấp hành đảng bộ", AsOf: true,
+	{ID: "tc2.committee_meetings", Criterion: "tc2", Scope: ScopeCommittee, Sheet: SheetCommittee, Title: "Họp ban chấp hành đảng bộ", AsOf: true,
+		Keys: []string{"committee_meetings"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Ban chấp hành đảng bộ (đảng ủy) họp ít nhất %d lần trong năm", th.CommitteeMeetings)
-		}},
-	{ID: "tc2.standing_meetings", Criterion: "tc2", Scope: ScopeCommittee, Title: "Họp ban thường vụ đảng ủy", AsOf: true,
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, ExecutiveBoard) }},
+	{ID: "tc2.standing_meetings", Criterion: "tc2", Scope: ScopeCommittee, Sheet: SheetCommittee, Title: "Họp ban thường vụ đảng ủy", AsOf: true,
+		Keys: []string{"standing_meetings"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Ban thường vụ đảng ủy họp ít nhất %d lần trong năm; không áp dụng cho đảng bộ không có ban thường vụ", th.StandingMeetings)
-		}},
-	{ID: "tc2.assembly", Criterion: "tc2", Scope: ScopeCommittee, Title: "Hội nghị, đại hội toàn đảng bộ", AsOf: true,
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, StandingBoard) }},
+	{ID: "tc2.assembly", Criterion: "tc2", Scope: ScopeCommittee, Sheet: SheetCommittee, Title: "Hội nghị, đại hội toàn đảng bộ", AsOf: true,
+		Keys: []string{"assemblies"},
 		Rule: func(th Thresholds) string {
 			return fmt.Sprintf("Tổ chức ít nhất %d hội nghị hoặc đại hội toàn đảng bộ trong năm", th.Assemblies)
-		}},
-}
-
-// tc2Funcs maps each check ID of tc2Checks to the function that judges it.
-var tc2Funcs = map[string]func(*evaluator, *view) CheckResult{
-	"tc2.regular_count":      (*evaluator).regularCount,
-	"tc2.regular_good":       (*evaluator).regularGood,
-	"tc2.regular_no_weak":    (*evaluator).regularNoWeak,
-	"tc2.thematic_count":     (*evaluator).thematicCount,
-	"tc2.thematic_quarterly": (*evaluator).thematicQuarterly,
-	"tc2.committee_meetings": func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, ExecutiveBoard) },
-	"tc2.standing_meetings":  func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, StandingBoard) },
-	"tc2.assembly":           func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, Assembly) },
+		},
+		judge: func(e *evaluator, v *view) CheckResult { return e.committeeCount(v, Assembly) }},
 }
 
 // scoredName is "15/03/2024 (85 điểm, Sinh hoạt dòng 5)", or "… (85 điểm
@@ -240,7 +248,7 @@ func (e *evaluator) regularNoWeak(v *view) CheckResult {
 	switch {
 	case weak.len() > 0:
 		c.Status = NotMet
-		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại Kém (dưới %s điểm): %s", weak.len(), num(e.th.MeetingAverage), weak.list("buổi"))
+		c.Message = fmt.Sprintf("%d buổi thường kỳ xếp loại %s: %s", weak.len(), e.th.MeetingBand(QualityWeak).Phrase(), weak.list("buổi"))
 		c.Fix = "không để buổi sinh hoạt thường kỳ nào xếp loại Kém"
 		c.Cites = citesOf(&weak, &unscored)
 	case unscored.len() > 0:
@@ -299,10 +307,13 @@ func (e *evaluator) quarterOver(q int) bool {
 	return !e.asOf || dayKey(e.opts.AsOf) >= dayKey(end)
 }
 
-// thematicQuarterlyOn reports whether tc2.thematic_quarterly judges the
-// quarters, so that the warning of SPEC §2 does not say it again.
-func (e *evaluator) thematicQuarterlyOn() bool {
-	return e.th.ThematicQuarterly && !e.th.Skipped("tc2.thematic_quarterly")
+// QuartersJudged reports whether tc2.thematic_quarterly judges the
+// quarters under t: its rules include it and the criteria file does not
+// skip it. Then a quarter without a thematic meeting fails TC2, and
+// neither the warning of SPEC §2 nor a text wording the rules says it a
+// second time as a reminder.
+func (t Thresholds) QuartersJudged() bool {
+	return t.ThematicQuarterly && !t.Skipped("tc2.thematic_quarterly")
 }
 
 // thematicQuarterly checks "ít nhất mỗi quý một lần" for thematic meetings

@@ -4,19 +4,17 @@ import (
 	"fmt"
 )
 
-// tc3Checks are the measured checks of TC3, in the guidance's order.
+// tc3Checks are the measured checks of TC3, in the guidance's order: each
+// record holds the check's rule and its judge. Neither reads a
+// criteria-file key: "không có" has no number to make concrete.
 var tc3Checks = []CheckDef{
 	// II.3, third bullet.
-	{ID: "tc3.no_complaints", Criterion: "tc3", Scope: ScopeAll, Title: "Không có đơn thư, khiếu nại, tố cáo",
-		Rule: fixed("Không có đơn thư, khiếu nại, tố cáo trong năm (đảng bộ cơ sở tính cả các chi bộ trực thuộc)")},
-	{ID: "tc3.issues_resolved", Criterion: "tc3", Scope: ScopeAll, Title: "Giải quyết vấn đề nổi cộm",
-		Rule: fixed("Mọi vấn đề nổi cộm phát sinh đều được giải quyết kịp thời (đảng bộ cơ sở tính cả các chi bộ trực thuộc)")},
-}
-
-// tc3Funcs maps each check ID of tc3Checks to the function that judges it.
-var tc3Funcs = map[string]func(*evaluator, *view) CheckResult{
-	"tc3.no_complaints":   (*evaluator).noComplaints,
-	"tc3.issues_resolved": (*evaluator).issuesResolved,
+	{ID: "tc3.no_complaints", Criterion: "tc3", Scope: ScopeAll, Sheet: SheetCases, Title: "Không có đơn thư, khiếu nại, tố cáo",
+		Rule:  fixed("Không có đơn thư, khiếu nại, tố cáo trong năm (đảng bộ cơ sở tính cả các chi bộ trực thuộc)"),
+		judge: (*evaluator).noComplaints},
+	{ID: "tc3.issues_resolved", Criterion: "tc3", Scope: ScopeAll, Sheet: SheetCases, Title: "Giải quyết vấn đề nổi cộm",
+		Rule:  fixed("Mọi vấn đề nổi cộm phát sinh đều được giải quyết kịp thời (đảng bộ cơ sở tính cả các chi bộ trực thuộc)"),
+		judge: (*evaluator).issuesResolved},
 }
 
 // poolCases gathers the cases of the unit and, for a đảng bộ, of its chi

@@ -5,16 +5,20 @@ import (
 	"strings"
 )
 
-// tc4Checks are the measured checks of TC4, in the guidance's order.
+// tc4Checks are the measured checks of TC4, in the guidance's order: each
+// record holds the check's rule, its judge and the criteria-file keys it
+// reads.
 var tc4Checks = []CheckDef{
 	// II.4, third bullet. The texts name the prohibitions by their content,
 	// as the guidance does, not by the number of the regulation in force
 	// (Quy định 37-QĐ/TW in 2023): a renumbered regulation must not make
 	// the report wrong (issue 18, item 8).
-	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Title: "Không có đảng viên vi phạm",
-		Rule: fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên")},
+	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Sheet: SheetMembers, Title: "Không có đảng viên vi phạm",
+		Rule:  fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên"),
+		judge: (*evaluator).noViolations},
 	// II.4, fourth bullet: Quy định 213-QĐ/TW.
-	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Title: "Nhận xét của nơi cư trú",
+	{ID: "tc4.residence", Criterion: "tc4", Scope: ScopeAll, Sheet: SheetMembers, Title: "Nhận xét của nơi cư trú", Share: true,
+		Keys: []string{"new_member_months", "new_members_not_rated"},
 		Rule: func(th Thresholds) string {
 			out := "đảng viên miễn sinh hoạt và đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW"
 			if th.NewMembersNotRated && th.NewMemberMonths > 0 {
@@ -22,13 +26,8 @@ var tc4Checks = []CheckDef{
 				out = fmt.Sprintf("đảng viên miễn sinh hoạt, đảng viên không lấy ý kiến nhận xét định kỳ theo Hướng dẫn 33-HD/BTCTW và đảng viên kết nạp chưa đủ %d tháng đến ngày kiểm điểm", th.NewMemberMonths)
 			}
 			return "Mọi đảng viên (trừ " + out + ") có nhận xét của chi ủy, chi bộ nơi cư trú, không có nhận xét chưa tốt (Quy định 213-QĐ/TW); đảng bộ cơ sở tính mọi đảng viên"
-		}},
-}
-
-// tc4Funcs maps each check ID of tc4Checks to the function that judges it.
-var tc4Funcs = map[string]func(*evaluator, *view) CheckResult{
-	"tc4.no_violations": (*evaluator).noViolations,
-	"tc4.residence":     (*evaluator).residence,
+		},
+		judge: (*evaluator).residence},
 }
 
 func memberName(m *Member, owner, self *Unit) string {

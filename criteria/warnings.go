@@ -16,7 +16,7 @@ func (e *evaluator) warn(u *Unit) {
 	if u.Sheets.Has(SheetMeetings) {
 		if u.Type.IsCell() {
 			e.warnMonths(v)
-			if !e.thematicQuarterlyOn() {
+			if !e.th.QuartersJudged() {
 				e.warnQuarters(v)
 			}
 		}

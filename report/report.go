@@ -14,76 +14,12 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// verdictOrder is the ranking order of SPEC §2, used for the counts line and
-// wherever verdicts are listed.
-var verdictOrder = []criteria.Status{
-	criteria.Met, criteria.Reachable, criteria.MissingData, criteria.NotMet, criteria.DataError,
-}
-
-// shortLabel is the status word used inside narrow table cells, so that an
-// 80-column terminal can hold the summary; the legend under the table spells
-// the abbreviations out.
-func shortLabel(s criteria.Status) string {
-	switch s {
-	case criteria.Met:
-		return "Đạt"
-	case criteria.NotMet:
-		return "K.đạt"
-	case criteria.MissingData:
-		return "Thiếu"
-	case criteria.NotApplicable:
-		return "K.áp dụng"
-	case criteria.Reachable:
-		return "Còn KN"
-	case criteria.NotAssessed:
-		return "Chưa ĐG"
-	case criteria.DataError:
-		return "Lỗi DL"
-	}
-	return string(s)
-}
-
 // checkTitle is the Vietnamese title of a check, self-assessment item or
 // implementation check, from the criteria package's catalogue.
 func checkTitle(id string) string { return criteria.CheckTitle(id) }
 
-// shareChecks are the checks whose value and threshold are fractions
-// (SPEC §3 "Shares are fractions"), shown as percentages to people; the
-// others count meetings, members or cases. criteria.Evaluate measures the
-// 528 criteria, mass organisations and residence feedback as shares too.
-var shareChecks = map[string]bool{
-	"tc1.key_criteria": true, "tc1.other_criteria": true,
-	"tc1.members_floor": true, "tc1.members_good": true,
-	"tc1.suborgs_floor": true, "tc1.suborgs_good": true,
-	"tc1.staff_floor": true, "tc1.staff_good": true,
-	"tc1.mass_orgs": true, "tc2.regular_good": true, "tc4.residence": true,
-}
-
 // criterionLabel is "TC1".
 func criterionLabel(id string) string { return strings.ToUpper(id) }
-
-// severityLabel is the Vietnamese name of a problem severity.
-func severityLabel(s criteria.Severity) string {
-	switch s {
-	case criteria.SeverityError:
-		return "Lỗi"
-	case criteria.SeverityWarning:
-		return "Cảnh báo"
-	case criteria.SeverityNote:
-		return "Ghi chú"
-	}
-	return string(s)
-}
-
-// decimal formats a number the Vietnamese way (comma as decimal separator)
-// with at most prec decimals and no trailing zeros.
-func decimal(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return strings.Replace(s, ".", ",", 1)
-}
 
 // machineNumber formats a number for CSV: shortest exact form, dot decimal.
 func machineNumber(v *float64) string {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -115,8 +114,9 @@ func (t *textWriter) report(r *criteria.Report, opts TableOptions) error {
 		t.line("Không có đơn vị nào để đánh giá.")
 	} else {
 		t.line("")
-		t.line("Viết tắt: K.đạt = Không đạt; Thiếu = Thiếu dữ liệu; Còn KN = Còn khả năng;")
-		t.line("Lỗi DL = Lỗi dữ liệu; Điểm = điểm bình quân sinh hoạt thường kỳ.")
+		for _, l := range shortLegend() {
+			t.line(l)
+		}
 		t.commendations(r)
 		t.commendations2025(r)
 		t.watch(r, opts.All)
@@ -157,7 +157,7 @@ func typeCountLine(units []*criteria.UnitResult) string {
 			reachable++
 		}
 	}
-	s := fmt.Sprintf("Tổng số %d · đạt \"bốn tốt\" %d · tỷ lệ %s%%", len(units), met, decimal(100*float64(met)/float64(len(units)), 1))
+	s := fmt.Sprintf("Tổng số %d · đạt \"bốn tốt\" %d · tỷ lệ %s%%", len(units), met, criteria.FormatDecimal(100*float64(met)/float64(len(units)), 1))
 	if reachable > 0 {
 		s += fmt.Sprintf(" · còn khả năng đạt %d", reachable)
 	}
@@ -202,7 +202,7 @@ func (t *textWriter) commendations(r *criteria.Report) {
 		s := cellText(ur.Unit.Code) + " · " + cellText(ur.Unit.Name) + " — " + lowerFirst(ur.Unit.Type.Label()) +
 			rankText(", hạng ", ur, n) + ", đạt \"bốn tốt\", xếp loại HTXSNV"
 		if ur.HasMeanScore {
-			s += ", điểm " + decimal(ur.MeanScore, 1)
+			s += ", điểm " + criteria.FormatDecimal(ur.MeanScore, 1)
 		}
 		t.hanging(num, strings.Repeat(" ", utf8.RuneCountInString(num)), s)
 	}
@@ -316,22 +316,20 @@ func (t *textWriter) paint(code, s string) string {
 
 func (t *textWriter) bold(s string) string { return t.paint("1", s) }
 
-// status colours a status word: green met, red not met, yellow missing,
-// cyan still reachable, magenta data error.
+// status colours a status word in the colour of its status (statusLooks).
 func (t *textWriter) status(s criteria.Status, text string) string {
-	switch s {
-	case criteria.Met:
-		return t.paint("32", text)
-	case criteria.NotMet:
-		return t.paint("31", text)
-	case criteria.MissingData, criteria.NotAssessed:
-		return t.paint("33", text)
-	case criteria.Reachable:
-		return t.paint("36", text)
-	case criteria.DataError:
-		return t.paint("1;35", text)
+	if c := statusLooks[s].ansi; c != "" {
+		return t.paint(c, text)
 	}
 	return text
+}
+
+// severity is the name of a problem severity in its colour (severityLooks).
+func (t *textWriter) severity(s criteria.Severity) string {
+	if c := severityLooks[s].ansi; c != "" {
+		return t.paint(c, severityLabel(s))
+	}
+	return severityLabel(s)
 }
 
 func (t *textWriter) heading(r *criteria.Report) {
@@ -367,7 +365,7 @@ func summaryRow(ur *criteria.UnitResult) []string {
 	if ur.HasMeanScore {
 		// Always one decimal, so that 93,0 stands beside 93,1 with its
 		// comma in line, not "93" pushed to the right.
-		row = append(row, strings.Replace(strconv.FormatFloat(ur.MeanScore, 'f', 1, 64), ".", ",", 1))
+		row = append(row, criteria.FormatFixed(ur.MeanScore, 1))
 	} else {
 		row = append(row, "–")
 	}
@@ -622,29 +620,19 @@ func (t *textWriter) statusLine(first, rest string, st criteria.Status, text str
 	}
 }
 
-// symbol is the mark of a status, in ASCII when the console's font may
-// lack ✓ and ✗.
+// symbol is the mark of a status (statusLooks), in ASCII when the
+// console's font may lack ✓ and ✗.
 func (t *textWriter) symbol(s criteria.Status) string {
-	m, ok := marks[s]
-	if !ok {
-		m = [2]string{"·", "."}
+	l, ok := statusLooks[s]
+	switch {
+	case !ok && t.ascii:
+		return "."
+	case !ok:
+		return "·"
+	case t.ascii:
+		return l.ascii
 	}
-	if t.ascii {
-		return m[1]
-	}
-	return m[0]
-}
-
-// marks are the one-character marks of each status, readable without
-// colour: the Unicode one, and the ASCII one for a legacy console.
-var marks = map[criteria.Status][2]string{
-	criteria.Met:           {"✓", "v"},
-	criteria.NotMet:        {"✗", "x"},
-	criteria.MissingData:   {"?", "?"},
-	criteria.NotApplicable: {"–", "-"},
-	criteria.Reachable:     {"…", "~"},
-	criteria.NotAssessed:   {"○", "o"},
-	criteria.DataError:     {"!", "!"},
+	return l.mark
 }
 
 // unitView is the full detail of one unit: its identity, its verdict and
@@ -687,7 +675,7 @@ func (t *textWriter) unitView(r *criteria.Report, ur *criteria.UnitResult) {
 	t.line(verdict)
 	t.unitHistory(ur)
 	if ur.HasMeanScore {
-		t.line("Điểm bình quân sinh hoạt thường kỳ: " + decimal(ur.MeanScore, 1))
+		t.line("Điểm bình quân sinh hoạt thường kỳ: " + criteria.FormatDecimal(ur.MeanScore, 1))
 	}
 	for _, c := range ur.Criteria {
 		t.line("")
@@ -763,8 +751,9 @@ func notMetSummary(r *criteria.Report, ur *criteria.UnitResult) string {
 }
 
 // implementation lists the section III checks. The summary of a bloc
-// (code "") lists the quota.htxsnv results that are not dat and counts the
-// others: one line per unit would bury the pilot checks; a unit's own
+// (code "") lists the results of a check with one per unit
+// (criteria.CheckDef.EachUnit: quota.htxsnv) that are not dat and counts
+// the others: one line per unit would bury the pilot checks; a unit's own
 // view and the other formats give each. With fold (the summary without
 // --all) a list longer than maxListed keeps only the checks not dat and
 // counts the others per check: a province has hundreds of đảng bộ.
@@ -778,7 +767,7 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 	var foldedIDs []string
 	folded := map[string]int{}
 	for _, im := range impl {
-		if code == "" && im.Status == criteria.Met && (fold || im.ID == "quota.htxsnv") {
+		if code == "" && im.Status == criteria.Met && (fold || eachUnit(im.ID)) {
 			if folded[im.ID] == 0 {
 				foldedIDs = append(foldedIDs, im.ID)
 			}
@@ -792,11 +781,18 @@ func (t *textWriter) implementation(impl []criteria.ImplementationResult, code s
 	}
 	for _, id := range foldedIDs {
 		how := "xem từng đơn vị bằng --unit MÃ"
-		if id != "quota.htxsnv" {
+		if !eachUnit(id) {
 			how = "xem tất cả bằng --all"
 		}
 		t.statusLine("  ", "      ", criteria.Met, checkTitle(id)+" · "+fmt.Sprintf("%d đơn vị (%s)", folded[id], how))
 	}
+}
+
+// eachUnit reports whether an implementation check gives one result per
+// unit evaluated.
+func eachUnit(id string) bool {
+	d, _ := criteria.CheckDefByID(id)
+	return d.EachUnit
 }
 
 // lead writes, under the heading and before any verdict, the problems that
@@ -888,10 +884,7 @@ func (t *textWriter) problems(probs []criteria.Problem, _ string, capped bool) {
 			if sev != criteria.SeverityError {
 				listed++
 			}
-			label := severityLabel(p.Severity) + ": "
-			if p.Severity == criteria.SeverityError {
-				label = t.paint("31", "Lỗi") + ": "
-			}
+			label := t.severity(p.Severity) + ": "
 			lines := wrap(cellText(severityLabel(p.Severity)+": "+p.String()), t.width-4)
 			for i, l := range lines {
 				if i == 0 {

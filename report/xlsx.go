@@ -66,25 +66,6 @@ const MarkerProperty = "bontot-report"
 // 30/2020/NĐ-CP asks for it), used for every cell and the page headers.
 const fontName = "Times New Roman"
 
-// statusColors are the fill and font colours per status: the usual
-// spreadsheet good/bad/neutral palette, so a verdict reads at a glance and
-// still differs in grey print.
-var statusColors = map[criteria.Status][2]string{
-	criteria.Met:           {"C6EFCE", "006100"},
-	criteria.NotMet:        {"FFC7CE", "9C0006"},
-	criteria.MissingData:   {"FFEB9C", "9C5700"},
-	criteria.Reachable:     {"DDEBF7", "1F4E78"},
-	criteria.DataError:     {"E4C1F9", "5B2C83"},
-	criteria.NotApplicable: {"F2F2F2", "595959"},
-	criteria.NotAssessed:   {"FFF2CC", "7F6000"},
-}
-
-var severityColors = map[criteria.Severity][2]string{
-	criteria.SeverityError:   {"FFC7CE", "9C0006"},
-	criteria.SeverityWarning: {"FFEB9C", "9C5700"},
-	criteria.SeverityNote:    {"F2F2F2", "404040"},
-}
-
 // styles holds the style IDs of one workbook.
 type styles struct {
 	title, subtitle, header, text, center int
@@ -190,17 +171,17 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}
 	// Sorted, not map order: style IDs in the order added, and a report
 	// identical from one run to the next.
-	for _, st := range slices.Sorted(maps.Keys(statusColors)) {
-		c := statusColors[st]
+	for _, st := range slices.Sorted(maps.Keys(statusLooks)) {
+		c := statusLooks[st]
 		s.status[st] = add(&excelize.Style{
-			Font: font(true, 11, c[1]), Border: thin, Fill: fill(c[0]),
+			Font: font(true, 11, c.font), Border: thin, Fill: fill(c.fill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		})
 	}
-	for _, sv := range slices.Sorted(maps.Keys(severityColors)) {
-		c := severityColors[sv]
+	for _, sv := range slices.Sorted(maps.Keys(severityLooks)) {
+		c := severityLooks[sv]
 		s.severity[sv] = add(&excelize.Style{
-			Font: font(true, 11, c[1]), Border: thin, Fill: fill(c[0]),
+			Font: font(true, 11, c.font), Border: thin, Fill: fill(c.fill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
 		})
 	}
@@ -211,7 +192,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 // share as a percentage, a whole number (meetings, members, cases) as an
 // integer, anything else (a score) with one decimal.
 func (s *styles) valueStyle(id string, v any) int {
-	if shareChecks[id] {
+	if criteria.CheckShare(id) {
 		return s.percent
 	}
 	if f, ok := v.(float64); ok && f != math.Trunc(f) {

@@ -71,7 +71,7 @@ func share(met, total int) string {
 	if total == 0 {
 		return "0%"
 	}
-	return strings.Replace(fmt.Sprintf("%.1f%%", 100*float64(met)/float64(total)), ".", ",", 1)
+	return criteria.FormatFixed(100*float64(met)/float64(total), 1) + "%"
 }
 
 // joinAnd joins "a, b và c".

@@ -10,16 +10,6 @@ import (
 	"github.com/bontot/bontot/internal/nfc"
 )
 
-// chartColors are the bar colours per verdict: the hues of statusColors,
-// dark enough to tell apart on paper.
-var chartColors = map[criteria.Status]string{
-	criteria.Met:         "70AD47",
-	criteria.NotMet:      "C00000",
-	criteria.MissingData: "FFC000",
-	criteria.Reachable:   "5B9BD5",
-	criteria.DataError:   "7030A0",
-}
-
 // typeColors are the bar colours per unit type in the score chart.
 var typeColors = map[criteria.UnitType]string{
 	criteria.Committee:       "1F4E79",
@@ -154,15 +144,7 @@ func (x *xlsxWriter) charts() error {
 	if th.MeetingGood == 0 && th.MeetingFair == 0 {
 		th = criteria.Default() // a report built by hand: the guidance's bands
 	}
-	bands := []struct {
-		label  string
-		lo, hi float64
-	}{
-		{fmt.Sprintf("Tốt (từ %s)", decimal(th.MeetingGood, 1)), th.MeetingGood, 1e9},
-		{fmt.Sprintf("Khá (%s–<%s)", decimal(th.MeetingFair, 1), decimal(th.MeetingGood, 1)), th.MeetingFair, th.MeetingGood},
-		{fmt.Sprintf("Trung bình (%s–<%s)", decimal(th.MeetingAverage, 1), decimal(th.MeetingFair, 1)), th.MeetingAverage, th.MeetingFair},
-		{fmt.Sprintf("Kém (dưới %s)", decimal(th.MeetingAverage, 1)), -1e9, th.MeetingAverage},
-	}
+	bands := criteria.Describe(th).MeetingBands
 	scores := map[criteria.UnitType][]int{}
 	unscored := map[criteria.UnitType]int{}
 	for _, ur := range x.r.Units {
@@ -175,7 +157,7 @@ func (x *xlsxWriter) charts() error {
 			continue
 		}
 		for b, band := range bands {
-			if ur.MeanScore >= band.lo && ur.MeanScore < band.hi {
+			if ur.MeanScore >= band.From && ur.MeanScore < band.Below {
 				scores[t][b]++
 				break
 			}
@@ -189,7 +171,7 @@ func (x *xlsxWriter) charts() error {
 	if err := x.figures(sheet, row, bandHeader, len(bands)+1, func(i int) []any {
 		label := "Chưa có điểm (không vẽ)"
 		if i < len(bands) {
-			label = bands[i].label
+			label = bands[i].Legend()
 		}
 		out := []any{label}
 		for _, t := range types {
@@ -218,7 +200,7 @@ func (x *xlsxWriter) charts() error {
 				Name:       ref(i+2, table, 0),
 				Categories: ref(1, table+1, table+n),
 				Values:     ref(i+2, table+1, table+n),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[v]}},
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusLooks[v].bar}},
 			})
 		}
 		return out

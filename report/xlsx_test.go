@@ -177,8 +177,8 @@ func TestXLSXVerdictFills(t *testing.T) {
 	seen := map[string]bool{}
 	for code, status := range cases {
 		got := fill("L" + itoa(rowOf(code)))
-		if got != statusColors[status][0] {
-			t.Errorf("%s (%s) fill %q, want %q", code, status, got, statusColors[status][0])
+		if got != statusLooks[status].fill {
+			t.Errorf("%s (%s) fill %q, want %q", code, status, got, statusLooks[status].fill)
 		}
 		seen[got] = true
 	}
@@ -446,7 +446,7 @@ func TestXLSXDetailRows(t *testing.T) {
 					t.Errorf("CB04 regular_good row %q", row)
 				}
 				st := cellStyle(t, f, sheet, "F"+itoa(i+2))
-				if st.Fill.Color[0] != statusColors[criteria.NotMet][0] {
+				if st.Fill.Color[0] != statusLooks[criteria.NotMet].fill {
 					t.Errorf("status cell fill %v", st.Fill.Color)
 				}
 			}

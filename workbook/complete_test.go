@@ -13,11 +13,13 @@ import (
 )
 
 // readBoth reads paths with the scan stopped at the first complete header
-// and with the whole window read (stopAtComplete off, the reader before
-// issue 22), and returns both results, or both errors' texts.
+// and the headers found kept for the next file with the same rows, and
+// with the whole window read and every header weighed anew
+// (stopAtComplete and memoHeaders off, the reader before both), and
+// returns both results, or both errors' texts.
 func readBoth(t *testing.T, paths []string, opts Options) (fast, full any) {
 	t.Helper()
-	defer func(v bool) { stopAtComplete = v }(stopAtComplete)
+	defer func(v, m bool) { stopAtComplete, memoHeaders = v, m }(stopAtComplete, memoHeaders)
 	read := func() any {
 		res, err := Read(paths, opts)
 		if err != nil {
@@ -25,9 +27,9 @@ func readBoth(t *testing.T, paths []string, opts Options) (fast, full any) {
 		}
 		return res
 	}
-	stopAtComplete = true
+	stopAtComplete, memoHeaders = true, true
 	fast = read()
-	stopAtComplete = false
+	stopAtComplete, memoHeaders = false, false
 	full = read()
 	return fast, full
 }
@@ -38,7 +40,8 @@ func readBoth(t *testing.T, paths []string, opts Options) (fast, full any) {
 // folder of one-unit workbooks with the same data in one workbook read
 // the same, datasets, notes and errors alike, whether the scan stops at
 // the first complete header or reads the whole window and weighs every
-// candidate, under both rule sets (the 2025 one makes Sinh hoạt weigh
+// candidate, and whether headers found in earlier files are reused or
+// weighed again, under both rule sets (the 2025 one makes Sinh hoạt weigh
 // the other published score sheets).
 func TestCompleteHeaderOracle(t *testing.T) {
 	root := filepath.Join("..", "testdata")

@@ -1,8 +1,10 @@
 package workbook
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -44,8 +46,11 @@ type columns struct {
 	// By colKey, filled by resolve once the header is found: the index of
 	// each key's column (-1 when absent) and its header as the sheet
 	// writes it (the schema's when absent), for the readers of the rows.
-	pos  [numKeys]int
-	head [numKeys]string
+	// Pointers: a sheet weighs a dozen candidate headers and resolves
+	// one, and the arrays (some 2 KB) were most of what the weighing
+	// allocated.
+	pos  *[numKeys]int
+	head *[numKeys]string
 	// sttAt[i]: column i is an STT column (stt as a slice, for every row).
 	sttAt []bool
 }
@@ -178,7 +183,7 @@ func init() {
 		for _, c := range s.Columns {
 			idx[matchKey(c.Header)] = headerHit{c.Key, 2}
 		}
-		headerIndex[s.ID] = idx
+		headerIndex[s.ID] = stableTable(idx)
 	}
 	headerIndex[criteria.SheetMeetings] = meetingHeaders(criteria.HD12ScoreGroups())
 }
@@ -187,7 +192,38 @@ func init() {
 // groups: the schema's columns but its groups, and each declared group by
 // its name (as a canonical header) and spellings (as aliases), also with
 // punctuation read as spaces.
+//
+// A table is built once per distinct set of groups and kept (every
+// workbook of a read under the 2025 rules asked for the same one), up to
+// groupTablesMax sets.
 func meetingHeaders(groups []criteria.ScoreGroup) headerTable {
+	var sig strings.Builder
+	for _, g := range groups {
+		sig.WriteString(g.Name)
+		for _, a := range g.Spellings {
+			sig.WriteByte(1)
+			sig.WriteString(a)
+		}
+		sig.WriteByte(0)
+	}
+	if v, ok := groupTables.Load(sig.String()); ok {
+		return v.(headerTable)
+	}
+	idx := buildMeetingHeaders(groups)
+	if groupTablesSize.Add(1) <= groupTablesMax {
+		groupTables.Store(sig.String(), stableTable(idx))
+	}
+	return idx
+}
+
+var (
+	groupTables     sync.Map // groups' names and spellings → headerTable
+	groupTablesSize atomic.Int64
+)
+
+const groupTablesMax = 64
+
+func buildMeetingHeaders(groups []criteria.ScoreGroup) headerTable {
 	s := schema.ByID(criteria.SheetMeetings)
 	idx := headerTable{}
 	isGroup := func(key string) bool { return len(key) >= 2 && key[0] == 'g' && key[1] >= '0' && key[1] <= '9' }
@@ -385,6 +421,104 @@ func findHeader(sheet criteria.Sheet, rows [][]string) *columns {
 
 // findHeaderIn is findHeader with the table to match against.
 func findHeaderIn(sheet criteria.Sheet, idx headerTable, rows [][]string) *columns {
+	key, ok := headerMemoKey(sheet, idx, rows)
+	if !ok {
+		return weighHeaders(sheet, idx, rows)
+	}
+	if v, hit := headerMemo.Load(key); hit {
+		return v.(*memoHeader).columns()
+	}
+	cols := weighHeaders(sheet, idx, rows)
+	if headerMemoSize.Add(1) <= headerMemoMax {
+		headerMemo.Store(key, &memoHeader{cols})
+	}
+	return (&memoHeader{cols}).columns()
+}
+
+// headerMemo holds the header found in each distinct set of candidate
+// rows: the workbooks a bloc's units fill in from one template, or one
+// program writes, start every sheet with the same rows, and a folder of
+// hundreds of them weighed the same candidates in every file, a fifth of
+// reading it. weighHeaders depends on nothing but its arguments, and
+// the columns it finds are not changed once found (resolve sets fields
+// of each caller's own copy), so a copy of the kept result is what
+// weighing again would give (TestCompleteHeaderOracle reads every kept
+// workbook and a generated folder both ways).
+var (
+	headerMemo     sync.Map // headerMemoKey → *memoHeader
+	headerMemoSize atomic.Int64
+	// memoHeaders is switched off by the oracle.
+	memoHeaders = true
+)
+
+// headerMemoMax bounds headerMemo; headerMemoText bounds the text of the
+// rows a key is made of (a window of long data rows is not kept).
+const (
+	headerMemoMax  = 1 << 12
+	headerMemoText = 4 << 10
+)
+
+type memoHeader struct{ cols *columns }
+
+// columns is a copy of the kept header for one reader: the struct copied
+// (resolve fills its fields), the maps and slices shared, read only.
+func (m *memoHeader) columns() *columns {
+	if m.cols == nil {
+		return nil
+	}
+	c := *m.cols
+	return &c
+}
+
+// stableTables are the header tables that live as long as the program —
+// the schema's, and those of declared score groups (meetingHeaders) —
+// by address: only they name a table in headerMemo's keys, since the
+// address of a table that can be freed may come back as another's.
+var stableTables sync.Map // uintptr → bool
+
+func stableTable(idx headerTable) headerTable {
+	stableTables.Store(reflect.ValueOf(idx).Pointer(), true)
+	return idx
+}
+
+// headerMemoKey is the key of the candidate rows under a table, ok false
+// when they are not to be kept.
+func headerMemoKey(sheet criteria.Sheet, idx headerTable, rows [][]string) (string, bool) {
+	if !memoHeaders {
+		return "", false
+	}
+	ptr := reflect.ValueOf(idx).Pointer()
+	if _, ok := stableTables.Load(ptr); !ok {
+		return "", false
+	}
+	n := 0
+	for _, r := range rows {
+		for _, v := range r {
+			n += len(v) + 1
+		}
+		n++
+	}
+	if n > headerMemoText {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(n + 32)
+	b.WriteString(strconv.Itoa(int(sheet)))
+	b.WriteByte(0)
+	b.WriteString(strconv.FormatUint(uint64(ptr), 16))
+	for _, r := range rows {
+		b.WriteByte(2)
+		for _, v := range r {
+			b.WriteByte(1)
+			b.WriteString(v)
+		}
+	}
+	return b.String(), true
+}
+
+// weighHeaders tries every row of rows as a header, alone and with the
+// row under it, and keeps the best.
+func weighHeaders(sheet criteria.Sheet, idx headerTable, rows [][]string) *columns {
 	var best *columns
 	for r := range rows {
 		pick := singleHeader(sheet, idx, rows[r])

@@ -129,6 +129,7 @@ func init() {
 
 // resolve fills the per-key tables of c from its maps, once per sheet.
 func (c *columns) resolve() {
+	c.pos, c.head = new([numKeys]int), new([numKeys]string)
 	for k, name := range keyNames {
 		c.pos[k] = -1
 		c.head[k] = keyHeader[k]

@@ -15,6 +15,7 @@ import (
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/workbook/schema"
+	"github.com/bontot/bontot/workbook/xlsxscan"
 )
 
 // Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes,
@@ -100,66 +101,98 @@ func (e *fileError) Error() string {
 }
 func (e *fileError) Unwrap() error { return e.err }
 
+// checked is what checkFile found of a workbook it accepts.
+type checked struct {
+	// encrypted: an encrypted workbook, which only excelize can open,
+	// given the password.
+	encrypted bool
+	// zr is the zip of a plain workbook, its directory read and checked;
+	// file is what it reads from, nil when the file was small enough to be
+	// read whole. Whoever does not hand file on to the scanner closes it.
+	zr   *zip.Reader
+	file *os.File
+}
+
+// close closes the file the zip reads from, if any.
+func (c checked) close() {
+	if c.file != nil {
+		c.file.Close()
+	}
+}
+
 // checkFile looks at the file before any zip or XML reader does, so that
 // each kind of file that is not a readable workbook gets its own clear
-// sentence. It reports whether the file is an encrypted workbook (which
-// only excelize can open, given the password).
-func checkFile(path, password string) (encrypted bool, err error) {
+// sentence. A plain workbook's zip is kept open for the reader: a folder
+// of small workbooks paid for opening each and reading its directory
+// twice.
+func checkFile(path, password string) (c checked, err error) {
 	fail := func(msg string, err error) error { return &fileError{path: path, msg: msg, err: err} }
 	// Stat before opening: opening a FIFO waits for a writer, for ever.
 	if st, err := os.Stat(path); err == nil {
 		switch {
 		case st.IsDir():
-			return false, fail("đây là thư mục, không phải tệp", nil)
+			return c, fail("đây là thư mục, không phải tệp", nil)
 		case !st.Mode().IsRegular():
-			return false, fail("đây không phải tệp thường (thiết bị, FIFO, socket…), không phải sổ Excel", nil)
+			return c, fail("đây không phải tệp thường (thiết bị, FIFO, socket…), không phải sổ Excel", nil)
 		}
 	}
 	fh, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return false, fail("không tìm thấy tệp", err)
+			return c, fail("không tìm thấy tệp", err)
 		}
 		if errors.Is(err, os.ErrPermission) {
-			return false, fail("không có quyền đọc tệp", err)
+			return c, fail("không có quyền đọc tệp", err)
 		}
-		return false, fail("không mở được tệp: "+syserr.Explain(err), err)
+		return c, fail("không mở được tệp: "+syserr.Explain(err), err)
 	}
-	defer fh.Close()
+	defer func() {
+		if c.file != fh {
+			fh.Close()
+		}
+	}()
 	st, err := fh.Stat()
 	if err != nil {
-		return false, fail("không mở được tệp: "+syserr.Explain(err), err)
+		return c, fail("không mở được tệp: "+syserr.Explain(err), err)
 	}
 	if st.IsDir() {
-		return false, fail("đây là thư mục, không phải tệp", nil)
+		return c, fail("đây là thư mục, không phải tệp", nil)
 	}
 	if st.Size() == 0 {
-		return false, fail("tệp rỗng (0 byte), không phải sổ Excel", nil)
+		return c, fail("tệp rỗng (0 byte), không phải sổ Excel", nil)
 	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(fh, head)
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		if msg := checkZip(fh, st.Size()); msg != "" {
-			return false, fail(msg, nil)
+		zr, whole, err := xlsxscan.ReadZip(fh, st.Size())
+		if err != nil {
+			return c, fail(zipBroken, nil)
+		}
+		if msg := checkEntries(zr.File); msg != "" {
+			return c, fail(msg, nil)
+		}
+		c.zr = zr
+		if !whole {
+			c.file = fh
 		}
 	case bytes.Equal(head, oleMagic):
 		kind := oleKind(fh)
 		switch {
 		case kind == oleEncrypted && password == "":
-			return false, fail("sổ Excel được đặt mật khẩu; hãy chạy lại với --password", nil)
+			return c, fail("sổ Excel được đặt mật khẩu; hãy chạy lại với --password", nil)
 		case kind == oleEncrypted:
-			encrypted = true
+			c.encrypted = true
 		case kind == oleLegacyExcel:
-			return false, fail("đây là sổ Excel cũ (.xls); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", nil)
+			return c, fail("đây là sổ Excel cũ (.xls); hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", nil)
 		default:
-			return false, fail("đây là tệp Office cũ, không phải sổ Excel .xlsx", nil)
+			return c, fail("đây là tệp Office cũ, không phải sổ Excel .xlsx", nil)
 		}
 	default:
-		return false, fail("tệp không phải sổ Excel .xlsx"+sniffHint(head), nil)
+		return c, fail("tệp không phải sổ Excel .xlsx"+sniffHint(head), nil)
 	}
-	return encrypted, nil
+	return c, nil
 }
 
 // openExcelize opens a workbook that checkFile accepted with excelize,
@@ -199,7 +232,7 @@ func openExcelize(path, password string, encrypted bool, pkg []byte) (*excelize.
 		}
 	}
 	if encrypted {
-		// The decrypted package has not been through checkZip.
+		// The decrypted package has not been through checkEntries.
 		if msg := checkParts(f); msg != "" {
 			_ = f.Close()
 			return nil, fail(msg, nil)
@@ -217,16 +250,13 @@ func damaged(err error) string {
 	return "tệp .xlsx bị hỏng hoặc không đúng định dạng"
 }
 
-// checkZip reads the archive's directory (nothing is inflated) and says
-// what is wrong with it, or "" when it looks like a workbook within limits.
-func checkZip(r io.ReaderAt, size int64) string {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return "tệp nén (zip) bị hỏng, không phải sổ Excel .xlsx hợp lệ"
-	}
-	return checkEntries(zr.File)
-}
+// zipBroken is the sentence for a file that starts as a zip and is none.
+const zipBroken = "tệp nén (zip) bị hỏng, không phải sổ Excel .xlsx hợp lệ"
 
+// checkEntries says in a sentence what makes the zip's entries no
+// workbook bontot reads (a part over the size limits, a binary workbook,
+// no workbook part), "" when nothing does. Only the directory is read:
+// nothing is inflated.
 func checkEntries(files []*zip.File) string {
 	var total uint64
 	hasWorkbook, hasBinary := false, false
@@ -315,11 +345,11 @@ func sniffHint(head []byte) string {
 func sizeText(n int64) string {
 	switch {
 	case n >= 1<<30:
-		return formatNumber(float64(n)/(1<<30)) + " GiB"
+		return criteria.FormatNumber(float64(n)/(1<<30)) + " GiB"
 	case n >= 1<<20:
-		return formatNumber(float64(n)/(1<<20)) + " MiB"
+		return criteria.FormatNumber(float64(n)/(1<<20)) + " MiB"
 	case n >= 1<<10:
-		return formatNumber(float64(n)/(1<<10)) + " KiB"
+		return criteria.FormatNumber(float64(n)/(1<<10)) + " KiB"
 	}
 	return fmt.Sprintf("%d byte", n)
 }

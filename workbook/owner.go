@@ -654,8 +654,7 @@ func resolveOwners(files []*fileData, errs []error) {
 			}
 			errs[i] = ownerError(fd.path, criteria.OwnerUnknown, fmt.Sprintf("không biết %s (%s) là %s: %s; %s",
 				quote(o.m.name), o.m.place(fd.base), levels, o.unknownWhy, ownerFix))
-			fd.book.Close()
-			fd.book = nil
+			fd.closeBook()
 			files[i] = nil
 			continue
 		}

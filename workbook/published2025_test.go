@@ -40,7 +40,7 @@ func TestPublishedHeadersFindOneGroup(t *testing.T) {
 	for i, g := range groups {
 		for _, s := range append([]string{g.Name}, g.Spellings...) {
 			heads[s] = i
-			heads[romanNumeralOf(i+1)+". "+s+" ("+formatNumber(g.Max)+" điểm)"] = i
+			heads[romanNumeralOf(i+1)+". "+s+" ("+criteria.FormatNumber(g.Max)+" điểm)"] = i
 		}
 	}
 	for text, want := range map[string]int{

@@ -50,6 +50,9 @@ type Options struct {
 	// (tests fix it): the year assumed when no row is dated. Zero is
 	// time.Now.
 	Today time.Time
+	// Books, when set, keeps the workbooks open after the read, for
+	// another read of the same inputs (see Books); nil closes them.
+	Books *Books
 	// History reads the optional Lịch sử sheet (earlier years), as the
 	// rules that count streaks need (criteria.Thresholds.HistoryStreaks).
 	// Without it the sheet is passed over with a note: rules that do not
@@ -111,8 +114,8 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 	opened := make([]*fileData, len(files))
 	defer func() {
 		for _, fd := range opened {
-			if fd != nil && fd.book != nil {
-				fd.book.Close()
+			if fd != nil {
+				fd.closeBook()
 			}
 		}
 	}()
@@ -258,6 +261,7 @@ func forEachFile(n int, step func(i int) error) error {
 // fileData is everything read from one workbook, before the merge.
 type fileData struct {
 	book     *book
+	books    *Books // keeps book after the read; nil: closed with it
 	path     string
 	base     string
 	date1904 bool
@@ -329,19 +333,18 @@ func (fd *fileData) forSheet() *fileData {
 // stays open for readRest, and the caller closes fd.book.
 func readUnits(in Input, opts Options) (*fileData, error) {
 	path := in.Path
-	b, err := openBook(path, opts.Password)
+	b, err := opts.Books.open(path, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	fd := &fileData{book: b, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
+	fd := &fileData{book: b, books: opts.Books, path: path, base: in.Name, order: map[string]int{}, date1904: b.date1904,
 		counts: map[criteria.Sheet]int{}, votes: map[int]int{}, meet: newMeetingRules(opts),
 		bands: opts.criteria().RatingBands}
 	if fd.bands == (criteria.RatingBands{}) {
 		fd.bands = criteria.Default().RatingBands
 	}
 	if err := fd.readUnitSheet(opts); err != nil {
-		b.Close()
-		fd.book = nil
+		fd.closeBook()
 		return nil, err
 	}
 	return fd, nil

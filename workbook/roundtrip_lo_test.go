@@ -59,7 +59,7 @@ func facts(res *Result) []string {
 		out = append(out, meetingSummary(u)...)
 		for _, m := range u.Meetings {
 			for _, g := range m.Groups {
-				out = append(out, "  "+g.Label+" "+formatNumber(g.Score)+"/"+formatNumber(g.Max))
+				out = append(out, "  "+g.Label+" "+criteria.FormatNumber(g.Score)+"/"+criteria.FormatNumber(g.Max))
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"sync"
 
@@ -28,6 +29,70 @@ type book struct {
 	date1904  bool
 }
 
+// Books keeps the workbooks one read opened for the next read of the same
+// files. The command reads under the rules of the current year and reads
+// once more when the rows turn out to be of a year under other rules (a
+// 2024 workbook evaluated in 2026): the second read then opens no file
+// again and reads no zip directory, sheet list, shared strings or styles
+// again, which for a folder of one-unit workbooks was a third of a read.
+// Only for reads of the same files with the same password. The zero value
+// is ready; Close closes every workbook kept.
+type Books struct {
+	mu    sync.Mutex
+	books map[string]*book
+}
+
+// open is openBook through the keeper; a nil keeper opens a workbook of
+// the caller's own.
+func (bs *Books) open(path, password string) (*book, error) {
+	if bs == nil {
+		return openBook(path, password)
+	}
+	bs.mu.Lock()
+	b, ok := bs.books[path]
+	bs.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := openBook(path, password)
+	if err != nil {
+		return nil, err
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if kept, ok := bs.books[path]; ok {
+		b.Close() // opened twice at once: one is enough
+		return kept, nil
+	}
+	if bs.books == nil {
+		bs.books = map[string]*book{}
+	}
+	bs.books[path] = b
+	return b, nil
+}
+
+// Close closes every workbook kept.
+func (bs *Books) Close() {
+	if bs == nil {
+		return
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	for _, b := range bs.books {
+		b.Close()
+	}
+	bs.books = nil
+}
+
+// closeBook lets go of the workbook a read is done with: closed, unless
+// a Books keeps it for the next read.
+func (fd *fileData) closeBook() {
+	if fd.book != nil && fd.books == nil {
+		fd.book.Close()
+	}
+	fd.book = nil
+}
+
 // useScanner is switched off by tests that compare the two row sources.
 var useScanner = true
 
@@ -35,13 +100,18 @@ var useScanner = true
 // unreadable file) and opens it with the scanner when it can, excelize
 // otherwise. The caller must Close it.
 func openBook(path, password string) (*book, error) {
-	encrypted, err := checkFile(path, password)
+	c, err := checkFile(path, password)
 	if err != nil {
 		return nil, err
 	}
-	b := &book{path: path, password: password, encrypted: encrypted}
-	if !encrypted && useScanner {
-		sb, err := xlsxscan.Open(path)
+	b := &book{path: path, password: password, encrypted: c.encrypted}
+	if !c.encrypted && useScanner {
+		var closer io.Closer
+		if c.file != nil {
+			closer = c.file
+		}
+		sb, err := xlsxscan.OpenZip(c.zr, closer)
+		c.file = nil // OpenZip closes it, on failure too
 		if err == nil {
 			sb.SetText(clean)
 			b.scan, b.names, b.date1904 = sb, sb.SheetNames(), sb.Date1904()
@@ -52,9 +122,10 @@ func openBook(path, password string) (*book, error) {
 			return nil, &fileError{path: path, msg: de.Error() + defectAdvice, err: err}
 		}
 	}
+	c.close()
 	// excelize reads on silently past a defect: the checker reads the
 	// whole package first.
-	pkg, err := checkPackage(path, password, encrypted)
+	pkg, err := checkPackage(path, password, c.encrypted)
 	if err != nil {
 		return nil, err
 	}

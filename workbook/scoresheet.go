@@ -469,7 +469,7 @@ func (s *scoreSheet) number(row, col int, what string) (v float64, present bool)
 		return 0, false
 	}
 	if v < 0 {
-		s.problem(row, col, faultOf(criteria.ScoreNegative, what+":", formatNumber(v)))
+		s.problem(row, col, faultOf(criteria.ScoreNegative, what+":", criteria.FormatNumber(v)))
 		return 0, false
 	}
 	return v, true
@@ -579,7 +579,7 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 			case !present:
 				v, present = t, true
 			case math.Abs(t-v) > 0.001:
-				s.problem(g.row, c.scale, faultOf(criteria.ScoresheetScaleMismatch, g.label, formatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
+				s.problem(g.row, c.scale, faultOf(criteria.ScoresheetScaleMismatch, g.label, criteria.FormatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
 				ok = false
 			}
 		}
@@ -643,12 +643,12 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 			}
 			subSum, subAny = subSum+x, true
 			if sub, sp := s.number(r, c.scale, g.label+", Thang điểm"); sp && x > sub+0.001 {
-				s.problem(r, col, faultOf(criteria.ScoreOverScale, g.label+", tiêu chí "+subLabel(s.at(r, c.tt))+":", formatNumber(x), formatNumber(sub)))
+				s.problem(r, col, faultOf(criteria.ScoreOverScale, g.label+", tiêu chí "+subLabel(s.at(r, c.tt))+":", criteria.FormatNumber(x), criteria.FormatNumber(sub)))
 			}
 		}
 		switch {
 		case present && subAny && math.Abs(v-subSum) > 0.001:
-			s.problem(g.row, col, faultOf(criteria.ScoreTotalMismatch, g.label+":", formatNumber(v), "điểm các tiêu chí con", formatNumber(round3(subSum)), ""))
+			s.problem(g.row, col, faultOf(criteria.ScoreTotalMismatch, g.label+":", criteria.FormatNumber(v), "điểm các tiêu chí con", criteria.FormatNumber(round3(subSum)), ""))
 		case !present && subAny:
 			v, present = round3(subSum), true
 		}
@@ -658,7 +658,7 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 		sc.filled = true
 		sc.given[i], sc.groups[i] = true, v
 		if scales[i] > 0 && v > scales[i]+0.001 {
-			s.problem(g.row, col, faultOf(criteria.ScoreOverScale, g.label+":", formatNumber(v), formatNumber(scales[i])))
+			s.problem(g.row, col, faultOf(criteria.ScoreOverScale, g.label+":", criteria.FormatNumber(v), criteria.FormatNumber(scales[i])))
 		}
 	}
 	if s.total >= 0 {
@@ -689,12 +689,12 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	case len(missing) == len(s.groups) && len(s.groups) > 0:
 		// Only the total is filled in: it is the score.
 	case sc.hasTot && math.Abs(sc.total-sum) > 0.001:
-		s.problem(s.total, col, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", formatNumber(sc.total), "điểm các nhóm", formatNumber(sum), ""))
+		s.problem(s.total, col, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", criteria.FormatNumber(sc.total), "điểm các nhóm", criteria.FormatNumber(sum), ""))
 	case !sc.hasTot:
 		sc.total = sum
 	}
 	if sc.total > 100+0.001 {
-		s.problem(s.total, col, faultOf(criteria.ScoreOverScale, "Tổng điểm", formatNumber(sc.total), "100"))
+		s.problem(s.total, col, faultOf(criteria.ScoreOverScale, "Tổng điểm", criteria.FormatNumber(sc.total), "100"))
 	}
 	sc.ok = len(s.probs) == before
 	return sc
@@ -1184,13 +1184,13 @@ func (s *scoreSheet) read() (bool, int) {
 		}
 		sum = round3(sum)
 		if t, present := s.number(s.total, s.cols.scale, "Tổng cộng, Thang điểm"); present && math.Abs(t-sum) > 0.001 {
-			s.problem(s.total, s.cols.scale, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", formatNumber(t)+" của thang điểm", "thang điểm các nhóm", formatNumber(sum), ""))
+			s.problem(s.total, s.cols.scale, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", criteria.FormatNumber(t)+" của thang điểm", "thang điểm các nhóm", criteria.FormatNumber(sum), ""))
 		} else if math.Abs(sum-100) > 0.001 {
 			row := s.total
 			if row < 0 {
 				row = s.groups[len(s.groups)-1].row
 			}
-			s.problem(row, s.cols.scale, faultOf(criteria.ScoresheetScaleNot100, "Thang điểm các nhóm", formatNumber(sum)))
+			s.problem(row, s.cols.scale, faultOf(criteria.ScoresheetScaleNot100, "Thang điểm các nhóm", criteria.FormatNumber(sum)))
 		}
 	}
 	if len(unmatched) > 0 && fd.meet.keep {
@@ -1232,9 +1232,9 @@ func (s *scoreSheet) read() (bool, int) {
 	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(s.rate); !ok {
-			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetBadRating, quote(s.rate)))
+			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetBadRating, quote(s.rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetRatingMismatch, quote(s.rate), formatNumber(m.Score), q.Label()))
+			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetRatingMismatch, quote(s.rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	unit := h.unit

@@ -21,7 +21,7 @@ func meetingSummary(u *criteria.Unit) []string {
 		if m.Kind == criteria.Thematic {
 			kind = "CĐ"
 		}
-		out = append(out, m.Source.Sheet()+" "+kind+" "+m.Date.Format("02/01")+" "+formatNumber(m.Score))
+		out = append(out, m.Source.Sheet()+" "+kind+" "+m.Date.Format("02/01")+" "+criteria.FormatNumber(m.Score))
 	}
 	return out
 }
@@ -106,7 +106,7 @@ func formSheet(name string, block []any, head []any, table ...[]any) sheet {
 // điểm, "Cộng" for the total row, no TT column (the numeral before the
 // text), scores only on sub-criteria, a month and year instead of a day,
 // the month from the sheet name, the unit from "Mã đơn vị: …"; and its
-// errors speak the form's language.
+// errors speak the form's language, naming the bands a Xếp loại may be.
 func TestScoreSheetVariants(t *testing.T) {
 	units := unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"}, []any{"CB02", "Chi bộ Hai", "Chi bộ cơ sở"})
 	head := []any{"TT", "Nội dung", "Điểm chuẩn", "Chi bộ chấm"}
@@ -138,7 +138,9 @@ func TestScoreSheetVariants(t *testing.T) {
 		formSheet("T5", nil, []any{"Tiêu chí đánh giá", "Thang điểm", "Điểm tự chấm"},
 			[]any{"I. Tỷ lệ tham gia", 20, 20},
 			[]any{"II. Nội dung", 80, 70},
-			[]any{"Tổng cộng", 100, 90}),
+			[]any{"Tổng cộng", 100, 90},
+			[]any{},
+			[]any{"Xếp loại: Tạm được"}),
 		// The same meeting as the Sinh hoạt row of CB02.
 		formSheet("T2", []any{"Mã đơn vị: CB02", "Kỳ sinh hoạt ngày 05/02/2024"}, head,
 			[]any{"I", "Tỷ lệ", 100, 90},
@@ -151,16 +153,19 @@ func TestScoreSheetVariants(t *testing.T) {
 		"Tháng 3!B15 scoresheet.rating_mismatch",
 		"T4!D7 score.over_scale",
 		"T5! scoresheet.no_unit",
+		"T5!A8 scoresheet.bad_rating",
 		"T2! meeting.duplicate",
 		"Ghi chép! sheet.not_read",
 	}
 	if got := problemCodes(t, res); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// A meeting recorded twice names the other place, in either direction.
+	// A meeting recorded twice names the other place, in either direction;
+	// a Xếp loại not read asks for the bands as the criteria name them.
 	for i, want := range map[int]string{
+		4: `T5!A8 warning: Xếp loại "Tạm được" không đọc được; cần Tốt, Khá, Trung bình hoặc Kém`,
 		0: `Sinh hoạt! error: Dòng 2 ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › T2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
-		4: `T2! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › Sinh hoạt dòng 2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
+		5: `T2! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › Sinh hoạt dòng 2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
 	} {
 		if got := problemLines(res); i >= len(got) || got[i] != want {
 			t.Errorf("problem %d: %q, want %q", i, got, want)

@@ -134,7 +134,7 @@ func (fd *fileData) readSummary(name string, rows [][]string, h summaryCols) int
 	}
 	if len(h.groups) > 0 && math.Abs(sum-100) > 0.001 {
 		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name, Cell: s.cell(h.end, h.groups[0].col)}.Of(criteria.ScoresheetScaleNot100,
-			"Các cột điểm theo nội dung", formatNumber(round3(sum))+" điểm"))
+			"Các cột điểm theo nội dung", criteria.FormatNumber(round3(sum))+" điểm"))
 		return 0
 	}
 	if head.unit == "" && !fd.single {
@@ -201,7 +201,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		anyGroup = true
 		own[i] = v
 		if v > g.max+0.001 {
-			s.problem(r, g.col, faultOf(criteria.ScoreOverScale, g.name+":", formatNumber(v), formatNumber(g.max)))
+			s.problem(r, g.col, faultOf(criteria.ScoreOverScale, g.name+":", criteria.FormatNumber(v), criteria.FormatNumber(g.max)))
 		}
 	}
 	total, hasTotal := s.number(r, h.total, "Tổng điểm")
@@ -243,7 +243,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	sum = round3(sum)
 	switch {
 	case anyGroup && hasTotal && math.Abs(sum-total) > 0.001:
-		s.problem(r, h.total, faultOf(criteria.ScoreTotalMismatch, "Tổng điểm", formatNumber(total), "điểm các nội dung", formatNumber(sum), ""))
+		s.problem(r, h.total, faultOf(criteria.ScoreTotalMismatch, "Tổng điểm", criteria.FormatNumber(total), "điểm các nội dung", criteria.FormatNumber(sum), ""))
 		return 0
 	case anyGroup && !hasTotal:
 		total, hasTotal = sum, true
@@ -252,7 +252,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		return 0
 	}
 	if total > 100+0.001 {
-		s.problem(r, h.total, faultOf(criteria.ScoreOverScale, "Tổng điểm", formatNumber(total), "100"))
+		s.problem(r, h.total, faultOf(criteria.ScoreOverScale, "Tổng điểm", criteria.FormatNumber(total), "100"))
 		return 0
 	}
 	if s.failed {
@@ -269,7 +269,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if up := s.at(r, h.up); up != "" {
 		if v, ok := parseNumber(up); ok {
 			if v > 100 || v < 0 {
-				s.problem(r, h.up, faultOf(criteria.ScoreUpperInvalid, formatNumber(v)))
+				s.problem(r, h.up, faultOf(criteria.ScoreUpperInvalid, criteria.FormatNumber(v)))
 				return 0
 			}
 			if fd.meet.gap > 0 && math.Abs(v-total) > fd.meet.gap+0.001 {
@@ -281,9 +281,9 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if rate := s.at(r, h.rate); rate != "" && !strings.ContainsAny(rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(rate); !ok {
-			s.problem(r, h.rate, faultOf(criteria.ScoresheetBadRating, quote(rate)))
+			s.problem(r, h.rate, faultOf(criteria.ScoresheetBadRating, quote(rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(r, h.rate, faultOf(criteria.ScoresheetRatingMismatch, quote(rate), formatNumber(m.Score), q.Label()))
+			s.problem(r, h.rate, faultOf(criteria.ScoresheetRatingMismatch, quote(rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	kinds := []criteria.MeetingKind{criteria.Regular}

@@ -158,8 +158,8 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if r != criteria.RatingNone && r != byPoints {
 		b := c.fd.bands
 		c.report(kRating, faultOf(criteria.RatingPointsMismatch,
-			"Xếp loại", quote(c.get(kRating)), c.ref(kRating), "", c.header(kPoints), formatNumber(p), c.ref(kPoints),
-			fmt.Sprintf(", theo ngưỡng %s/%s/%s là %s", formatNumber(b[0]), formatNumber(b[1]), formatNumber(b[2]), byPoints.Code()),
+			"Xếp loại", quote(c.get(kRating)), c.ref(kRating), "", c.header(kPoints), criteria.FormatNumber(p), c.ref(kPoints),
+			fmt.Sprintf(", theo ngưỡng %s/%s/%s là %s", criteria.FormatNumber(b[0]), criteria.FormatNumber(b[1]), criteria.FormatNumber(b[2]), byPoints.Code()),
 			" ("+r.Code()+"), kiểm tra lại một trong hai ô"))
 	}
 	return r
@@ -775,7 +775,7 @@ func boundGroups(cols *columns) int {
 func declaredGroups(gs []criteria.ScoreGroup) string {
 	parts := make([]string, len(gs))
 	for i, g := range gs {
-		parts[i] = g.Name + " " + formatNumber(g.Max)
+		parts[i] = g.Name + " " + criteria.FormatNumber(g.Max)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -190,7 +190,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 			c.check(key, faultOf(criteria.ValueNotNumber, c.header(key), quote(v), "số"))
 			groupsOK = false
 		case x < 0 || (max > 0 && x > max):
-			c.check(key, faultOf(criteria.ScoreOutOfRange, c.header(key), formatNumber(x), formatNumber(max)))
+			c.check(key, faultOf(criteria.ScoreOutOfRange, c.header(key), criteria.FormatNumber(x), criteria.FormatNumber(max)))
 			groupsOK = false
 		default:
 			groups[g] = x
@@ -213,9 +213,9 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		sum = math.Round(sum*1000) / 1000
 		switch {
 		case m.HasScore && math.Abs(sum-m.Score) > 0.001:
-			c.report(kScore, faultOf(criteria.ScoreTotalMismatch, c.header(kScore), formatNumber(m.Score), fmt.Sprintf("điểm %d nhóm", n), formatNumber(sum), "; hai số phải bằng nhau"))
+			c.report(kScore, faultOf(criteria.ScoreTotalMismatch, c.header(kScore), criteria.FormatNumber(m.Score), fmt.Sprintf("điểm %d nhóm", n), criteria.FormatNumber(sum), "; hai số phải bằng nhau"))
 		case sum > 100:
-			c.report(kG1, faultOf(criteria.ScoreOutOfRange, fmt.Sprintf("Tổng điểm %d nhóm", n), formatNumber(sum), "100"))
+			c.report(kG1, faultOf(criteria.ScoreOutOfRange, fmt.Sprintf("Tổng điểm %d nhóm", n), criteria.FormatNumber(sum), "100"))
 		default:
 			m.Score, m.HasScore = sum, true
 			if rules.keep {
@@ -258,7 +258,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 // more than gap points from the chi bộ's own.
 func upperGap(header string, upper, own, gap float64) fault {
 	return faultOf(criteria.ScoreUpperGap,
-		header, formatNumber(upper), formatNumber(math.Abs(upper-own)), formatNumber(own), formatNumber(gap))
+		header, criteria.FormatNumber(upper), criteria.FormatNumber(math.Abs(upper-own)), criteria.FormatNumber(own), criteria.FormatNumber(gap))
 }
 
 func (fd *fileData) count(c *rowCtx, key colKey) int {
@@ -648,7 +648,7 @@ func (c *rowCtx) massOrgRating() criteria.Rating {
 	if p := c.get(kPoints); p != "" {
 		if s, f := parseScore(c.header(kPoints), p); f.ok() && c.fd.bands.Rating(s) != r {
 			c.report(kRating, faultOf(criteria.RatingPointsMismatch,
-				c.header(kRating), quote(v), c.ref(kRating), ", đọc là "+r.Code(), c.header(kPoints), formatNumber(s), c.ref(kPoints), "", ""))
+				c.header(kRating), quote(v), c.ref(kRating), ", đọc là "+r.Code(), c.header(kPoints), criteria.FormatNumber(s), c.ref(kPoints), "", ""))
 		}
 	}
 	return r

@@ -186,7 +186,7 @@ func parseScore(what, s string) (float64, fault) {
 		return 0, faultOf(criteria.ValueNotNumber, what, quote(s), "số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5")
 	}
 	if v < 0 || v > 100 {
-		return 0, faultOf(criteria.ScoreOutOfRange, what, formatNumber(v), "100")
+		return 0, faultOf(criteria.ScoreOutOfRange, what, criteria.FormatNumber(v), "100")
 	}
 	return v, fault{}
 }
@@ -198,11 +198,6 @@ func parseCount(what, s string) (int, fault) {
 		return 0, faultOf(criteria.ValueInvalid, what, quote(s), "cần một số nguyên không âm")
 	}
 	return int(v), fault{}
-}
-
-// formatNumber writes a number the Vietnamese way, with a decimal comma.
-func formatNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
 
 var (

@@ -161,8 +161,12 @@ func loadThresholds(path, profile string, year int) (criteria.Thresholds, criter
 // rows read (the score groups of Sinh hoạt, the Lịch sử sheet): the
 // workbooks are read under the rules of the current year, which the
 // review in progress is about, and read once more under the other rules
-// when their rows turn out to be of a year those rules do not cover.
-func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+// when their rows turn out to be of a year those rules do not cover. The
+// workbooks the first read opened stay open for the second (read gets
+// books to put in workbook.Options).
+func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds, *workbook.Books) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+	books := new(workbook.Books)
+	defer books.Close()
 	guess := year
 	if guess == 0 {
 		guess = today.Year()
@@ -171,7 +175,7 @@ func readUnderRules(path, profile string, year int, today time.Time, read func(c
 	if err != nil {
 		return nil, th, rules, err
 	}
-	res, err := read(th)
+	res, err := read(th, books)
 	if err != nil || year != 0 || rules.ChosenBy != criteria.ChosenByYear {
 		return res, th, rules, err
 	}
@@ -182,7 +186,7 @@ func readUnderRules(path, profile string, year int, today time.Time, read func(c
 	if th, rules, err = loadThresholds(path, profile, found); err != nil {
 		return nil, th, rules, err
 	}
-	res, err = read(th)
+	res, err = read(th, books)
 	return res, th, rules, err
 }
 
@@ -269,20 +273,21 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	fmt.Fprintf(w, "Tiêu chí mô hình \"chi bộ bốn tốt\", \"đảng bộ cơ sở bốn tốt\" (Hướng dẫn 17-HD/ĐUK)\n")
 	fmt.Fprintf(w, "Bộ quy tắc: %s — %s\n", th.Profile, criteria.ProfileTitle(th.Profile))
 	fmt.Fprintf(w, "Ngưỡng đang áp dụng: %s\n", source)
-	printCheck := func(d criteria.CheckDef) {
+	d := criteria.Describe(th)
+	printCheck := func(c criteria.DescribedCheck) {
 		skipped := ""
-		if th.Skipped(d.ID) {
+		if c.Skipped {
 			skipped = " — BỎ QUA theo tệp tiêu chí"
 		}
-		fmt.Fprintf(w, "    %s  %s [%s]%s\n", d.ID, d.Title, d.Scope.Label(), skipped)
-		fmt.Fprintf(w, "        %s\n", d.Rule(th))
+		fmt.Fprintf(w, "    %s  %s [%s]%s\n", c.ID, c.Title, c.Scope.Label(), skipped)
+		fmt.Fprintf(w, "        %s\n", c.Text)
 	}
 	for i, id := range []string{"tc1", "tc2", "tc3", "tc4"} {
 		fmt.Fprintf(w, "\nTiêu chí %d. %s\n", i+1, criteria.CriterionNames[id])
 		fmt.Fprintln(w, "  Kiểm tra theo số liệu:")
-		for _, d := range criteria.Checks {
-			if d.Criterion == id && d.Enabled(th) {
-				printCheck(d)
+		for _, c := range d.Checks {
+			if c.Criterion == id {
+				printCheck(c)
 			}
 		}
 		fmt.Fprintln(w, "  Mục tự đánh giá (trang Tự đánh giá: Đạt / Không đạt):")
@@ -293,15 +298,12 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 		}
 	}
 	fmt.Fprintln(w, "\nTổ chức thực hiện (mục III, báo cáo riêng, không tính vào kết quả):")
-	for _, d := range criteria.ImplementationChecks {
-		if d.Enabled(th) {
-			printCheck(d)
-		}
+	for _, c := range d.Implementation {
+		printCheck(c)
 	}
 
 	fmt.Fprintln(w, "\nThang điểm và quy ước:")
-	fmt.Fprintf(w, "  Buổi sinh hoạt (thang 100 điểm): Tốt từ %s điểm, Khá từ %s, Trung bình từ %s, Kém dưới %s.\n",
-		criteria.FormatNumber(th.MeetingGood), criteria.FormatNumber(th.MeetingFair), criteria.FormatNumber(th.MeetingAverage), criteria.FormatNumber(th.MeetingAverage))
+	fmt.Fprintf(w, "  Buổi sinh hoạt (thang 100 điểm): %s.\n", d.MeetingScale())
 	groups := make([]string, len(th.ScoreGroups))
 	for i, g := range th.ScoreGroups {
 		groups[i] = g.Name + " " + criteria.FormatNumber(g.Max)
@@ -316,11 +318,8 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	} else {
 		fmt.Fprintln(w, "  Có điểm cấp ủy cấp trên chấm thì tính theo điểm đó.")
 	}
-	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: Xuất sắc từ %s, Tốt từ %s, Trung bình từ %s, Kém dưới %s.\n",
-		criteria.FormatNumber(th.CriteriaExcellent), criteria.FormatNumber(th.CriteriaGood), criteria.FormatNumber(th.CriteriaAverage), criteria.FormatNumber(th.CriteriaAverage))
-	rb := th.RatingBands
-	fmt.Fprintf(w, "  Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): HTXSNV từ %s, HTTNV từ %s, HTNV từ %s, KHTNV dưới %s; ghi cả Xếp loại thì Xếp loại quyết định, lệch nhau thì cảnh báo.\n",
-		criteria.FormatNumber(rb[0]), criteria.FormatNumber(rb[1]), criteria.FormatNumber(rb[2]), criteria.FormatNumber(rb[2]))
+	fmt.Fprintf(w, "  Điểm tiêu chí 528-QĐ/TU thành mức: %s.\n", d.LevelScale())
+	fmt.Fprintf(w, "  Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): %s; ghi cả Xếp loại thì Xếp loại quyết định, lệch nhau thì cảnh báo.\n", d.RatingScale())
 	fmt.Fprintf(w, "  Đảng viên bị kỷ luật trong năm (cột Kỷ luật): tính là vi phạm ở tc4.no_violations; xếp loại cao hơn %s thì cảnh báo.\n", th.DisciplineCeiling.Code())
 	if th.ViolationCeiling != criteria.RatingNone {
 		fmt.Fprintf(w, "  Đảng viên vi phạm những điều đảng viên không được làm (cột Vi phạm) xếp loại cao hơn %s: cảnh báo (Quy định 366-QĐ/TW, Điều 11).\n", th.ViolationCeiling.Code())
@@ -334,8 +333,8 @@ func printCriteria(w io.Writer, th criteria.Thresholds, source string) {
 	}
 	fmt.Fprintf(w, "  Đảng viên không tính vào tỷ lệ xếp loại: miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng (Quy định 366-QĐ/TW, Điều 5); %s.\n", fresh)
 	quarters := " quý không có buổi chuyên đề,"
-	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
-		quarters = "" // tc2.thematic_quarterly judges them
+	if th.QuartersJudged() {
+		quarters = "" // a quarter without one fails TC2 instead
 	}
 	fmt.Fprintf(w, "  Cảnh báo (không ảnh hưởng kết quả): tháng không có hoặc có hai buổi thường kỳ,%s buổi có tỷ lệ có mặt %s.\n",
 		quarters, th.AttendanceWarnText())

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,34 +13,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/golden"
 	"github.com/bontot/bontot/report"
 	"github.com/bontot/bontot/workbook"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // example is the example bloc workbook of the repository (testdata/README.md).
 const example = "../../testdata/khoi-2024.xlsx"
 
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/bontot -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./cmd/bontot -update and review the diff\n--- got ---\n%s", name, got)
-	}
+	golden.Text(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestEvaluateGolden(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/internal/golden"
 )
 
 // problemCodesTable is the README's table of problem codes, made from the
@@ -50,7 +51,7 @@ func TestREADMEProblemCodes(t *testing.T) {
 	}
 	want := problemCodesTable()
 	if got := readme[i+len(codesBegin) : j]; got != want {
-		if *update {
+		if *golden.Update {
 			if err := os.WriteFile(path, []byte(readme[:i+len(codesBegin)]+want+readme[j:]), 0o644); err != nil {
 				t.Fatal(err)
 			}

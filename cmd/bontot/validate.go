@@ -129,8 +129,9 @@ func runValidate(o validateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds) (*workbook.Result, error) {
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
 		opts := withAsOf(readOptions(th, password, year, today), o.AsOf)
+		opts.Books = books
 		// Every sheet bontot knows is checked, Lịch sử too, though only the
 		// 2025 rules read it when evaluating.
 		opts.History = true

@@ -169,7 +169,7 @@ func writeOwnerSheet(f *excelize.File, o OwnerBook, sh string, dateStyle, bold i
 }
 
 // OwnerFiles are the workbooks of testdata/owner and how each is made
-// (go test ./internal/gen -run Owner -update-owner writes them).
+// (go test ./internal/gen -run Owner -update writes them).
 var OwnerFiles = map[string]OwnerBook{
 	// A chi bộ trực thuộc: "ĐẢNG BỘ SỞ …" over "CHI BỘ …".
 	"truc-thuoc.xlsx": {Block: []string{"ĐẢNG BỘ SỞ TƯ PHÁP", "CHI BỘ VĂN PHÒNG SỞ"}, Sheets: []string{"Sinh hoạt", "Đảng viên", "Đoàn thể"}},

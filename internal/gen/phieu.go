@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 // ScoreSheetOptions describes a chi bộ's workbook of per-meeting score
@@ -157,18 +159,10 @@ func (s meetingScores) total() float64 {
 	return sum
 }
 
-// band is the written Xếp loại of a total.
-func band(total float64) string {
-	switch {
-	case total >= 90:
-		return "Tốt"
-	case total >= 70:
-		return "Khá"
-	case total >= 50:
-		return "Trung bình"
-	}
-	return "Kém"
-}
+// band is the written Xếp loại of a total, in the guidance's bands.
+func band(total float64) string { return guidanceBands.MeetingQuality(total).Label() }
+
+var guidanceBands = criteria.Default()
 
 // scoreSheetPlan is one sheet of the workbook.
 type scoreSheetPlan struct {

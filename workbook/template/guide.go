@@ -2,7 +2,6 @@ package template
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -275,18 +274,18 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			share(floor), who, share(good))
 	}
 	lvl := func(l criteria.Level) string { return strings.ToLower(l.Label()) }
-	// Under tc2.thematic_quarterly a quarter without a thematic meeting
-	// fails TC2; otherwise it is only a reminder.
+	d := criteria.Describe(th)
+	// Where the quarters are judged (Chỉ thị 50-CT/TW) a quarter without a
+	// thematic meeting fails TC2; otherwise it is only a reminder.
 	thematic, quarterWarn := fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm.", th.ThematicMeetings), " quý không có buổi chuyên đề;"
-	if th.ThematicQuarterly && !th.Skipped("tc2.thematic_quarterly") {
+	if th.QuartersJudged() {
 		thematic, quarterWarn = fmt.Sprintf("≥ %d buổi sinh hoạt chuyên đề/năm, mỗi quý ít nhất một buổi (Chỉ thị 50-CT/TW).", th.ThematicMeetings), ""
 	}
 	return []criterionLines{
 		{"Tiêu chí 1", criteria.CriterionNames["tc1"], []thresholdLine{
 			{scopeAll, fmt.Sprintf("Mọi tiêu chí nhóm Trọng tâm (sheet Tiêu chí, theo Quy định 528-QĐ/TU) đạt mức %s trở lên; mọi tiêu chí khác đạt mức %s trở lên. "+
-				"Điểm tiêu chí đổi ra mức: xuất sắc ≥ %s, tốt ≥ %s, trung bình ≥ %s, dưới %s là kém.",
-				lvl(th.KeyCriteriaLevel), lvl(th.OtherCriteriaLevel),
-				num(th.CriteriaExcellent), num(th.CriteriaGood), num(th.CriteriaAverage), num(th.CriteriaAverage))},
+				"Điểm tiêu chí đổi ra mức: %s.",
+				lvl(th.KeyCriteriaLevel), lvl(th.OtherCriteriaLevel), d.LevelRanges())},
 			{scopeCell, members(membersWho(th), th.MembersFloorShare, th.MembersGoodShare) + ratingPoints(th)},
 			{scopeCommittee, members("tổ chức đảng trực thuộc", th.SuborgsFloorShare, th.SuborgsGoodShare)},
 			{scopeAll, staffPrefix(th.RequireStaff) + members("cán bộ, công chức, viên chức", th.StaffFloorShare, th.StaffGoodShare)},
@@ -294,15 +293,14 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 			{scopeAll, "Kết nạp đảng viên mới đạt chỉ tiêu được giao (nếu có chỉ tiêu); không còn đơn thư, vụ việc nào chưa giải quyết xong."},
 		}},
 		{"Tiêu chí 2", criteria.CriterionNames["tc2"], []thresholdLine{
-			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt thường kỳ/năm; %s số buổi thường kỳ đạt Tốt (≥ %s điểm); không buổi nào xếp loại Kém (dưới %s điểm).",
-				th.RegularMeetings, share(th.RegularGoodShare), num(th.MeetingGood), num(th.MeetingAverage))},
+			{scopeCell, fmt.Sprintf("≥ %d buổi sinh hoạt thường kỳ/năm; %s số buổi thường kỳ đạt %s; không buổi nào xếp loại %s.",
+				th.RegularMeetings, share(th.RegularGoodShare), th.MeetingBand(criteria.QualityGood).Short(), th.MeetingBand(criteria.QualityWeak).Short())},
 			{scopeCell, thematic},
 			{scopeCommittee, fmt.Sprintf("Ban chấp hành đảng bộ họp ≥ %d lần/năm; ban thường vụ (nếu có) họp ≥ %d lần/năm; ≥ %d hội nghị hoặc đại hội toàn đảng bộ/năm.",
 				th.CommitteeMeetings, th.StandingMeetings, th.Assemblies)},
-			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: Tốt ≥ %s, Khá %s đến dưới %s, Trung bình %s đến dưới %s, Kém dưới %s. "+
+			{scopeAll, fmt.Sprintf("Xếp loại buổi sinh hoạt theo thang 100 điểm: %s. "+
 				"Điểm tối đa của %s; nếu ghi cả tổng điểm thì tổng phải bằng tổng %d nhóm.",
-				num(th.MeetingGood), num(th.MeetingFair), num(th.MeetingGood), num(th.MeetingAverage), num(th.MeetingFair), num(th.MeetingAverage),
-				groupMaxima(th), len(th.ScoreGroups))},
+				d.MeetingRanges(), groupMaxima(th), len(th.ScoreGroups))},
 			{scopeCell, fmt.Sprintf("Nhắc nhở (không làm trượt tiêu chí): tháng không có buổi thường kỳ hoặc có hai buổi;%s buổi có tỷ lệ có mặt %s.",
 				quarterWarn, th.AttendanceWarnText())},
 		}},
@@ -334,23 +332,17 @@ func ratingPoints(th criteria.Thresholds) string {
 		num(b[0]), num(b[1]), num(b[2]), num(b[2]))
 }
 
-// share renders a minimum share: "100%" for all, "≥ 75%" otherwise.
+// share renders a minimum share: "100%" for all, "≥ 75%" otherwise, with
+// up to two decimals (a committee's 0.8333 reads "≥ 83,33%").
 func share(v float64) string {
 	if v >= 1 {
 		return "100%"
 	}
-	return "≥ " + percent(v)
+	return "≥ " + criteria.FormatPercent(v, 2)
 }
 
-// percent renders a fraction as a Vietnamese percentage ("87,5%").
-func percent(v float64) string {
-	return num(math.Round(v*10000)/100) + "%"
-}
-
-// num renders a number the Vietnamese way, with a decimal comma.
-func num(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
-}
+// num renders a number with every digit it has (criteria.FormatNumber).
+func num(v float64) string { return criteria.FormatNumber(v) }
 
 // staffPrefix says when the staff rule applies: always, when the criteria
 // file requires the Cán bộ sheet, or only where the unit lists its staff.

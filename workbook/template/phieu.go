@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -243,9 +244,18 @@ func (b *builder) scoreSheet(fs formStyleIDs, name string, i int, groups []crite
 	th := o.Thresholds
 	rate := total + 2
 	set(fmt.Sprintf("B%d", rate), "Xếp loại:", fs.label)
+	bands := criteria.Describe(th).MeetingBands
 	band := func(ref string) string {
-		return fmt.Sprintf(`IF(%s>=%s,"Tốt",IF(%s>=%s,"Khá",IF(%s>=%s,"Trung bình","Kém")))`,
-			ref, num(th.MeetingGood), ref, num(th.MeetingFair), ref, num(th.MeetingAverage))
+		// IF(ref>=90,"Tốt",IF(ref>=70,"Khá",…,"Kém")): the weakest band
+		// is what no floor reaches.
+		s := `"` + bands[len(bands)-1].Quality.Label() + `"`
+		for i := len(bands) - 2; i >= 0; i-- {
+			// A formula is written in the file's own notation, a dot
+			// before decimals whatever the reader's locale: the comma of
+			// "89,5" would split the IF's arguments.
+			s = fmt.Sprintf(`IF(%s>=%s,"%s",%s)`, ref, strconv.FormatFloat(bands[i].From, 'f', -1, 64), bands[i].Quality.Label(), s)
+		}
+		return s
 	}
 	d, e := fmt.Sprintf("D%d", total), fmt.Sprintf("E%d", total)
 	rateCell := fmt.Sprintf("C%d", rate)

@@ -296,3 +296,34 @@ func TestScoreFormSignedNextMonth(t *testing.T) {
 		}
 	}
 }
+
+// A band of a criteria file with decimals (good from 89.5) is written in
+// the Xếp loại formula as the file format writes numbers: "89,5" would
+// make the IF take 89 and 5 for two arguments.
+func TestScoreFormDecimalBand(t *testing.T) {
+	opts := phieuOpts
+	opts.Thresholds = criteria.Default()
+	opts.Thresholds.MeetingGood, opts.Thresholds.MeetingFair = 89.5, 69.75
+	f := newPhieu(t, opts)
+	rows, err := f.GetRows("T1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for r, row := range rows {
+		for c := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			formula, _ := f.GetCellFormula("T1", cell)
+			if !strings.Contains(formula, `"Tốt"`) {
+				continue
+			}
+			found = true
+			if !strings.Contains(formula, ">=89.5,") || !strings.Contains(formula, ">=69.75,") || strings.Contains(formula, "89,5") {
+				t.Errorf("T1!%s = %s, want the bands 89.5 and 69.75 written with a dot", cell, formula)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no Xếp loại formula on T1")
+	}
+}

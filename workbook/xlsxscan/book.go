@@ -97,6 +97,12 @@ func Open(name string) (*Book, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
+	return OpenZip(zr, closer)
+}
+
+// OpenZip is Open for a zip read already (ReadZip); closer, when not nil,
+// is what the zip reads from: the Book closes it, on failure too.
+func OpenZip(zr *zip.Reader, closer io.Closer) (*Book, error) {
 	done := false
 	defer func() {
 		if !done && closer != nil {
@@ -191,22 +197,31 @@ func openZip(name string) (*zip.Reader, io.Closer, error) {
 		f.Close()
 		return nil, nil, err
 	}
-	if size := st.Size(); size <= inMemory {
-		data := make([]byte, size)
-		_, err := io.ReadFull(f, data)
+	zr, whole, err := ReadZip(f, st.Size())
+	if whole || err != nil {
 		f.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		zr, err := zip.NewReader(bytes.NewReader(data), size)
 		return zr, nil, err
 	}
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
 	return zr, f, nil
+}
+
+// ReadZip reads the directory of the zip r of size bytes. A file of up to
+// inMemory bytes is read whole first, and whole reports that r is no
+// longer needed; a larger one is read from r, which must then stay open
+// for as long as the zip is read. The caller that has opened the file to
+// look at it reads it once this way for both its checks and the scanner
+// (OpenZip), instead of opening and reading the directory twice.
+func ReadZip(r io.ReaderAt, size int64) (zr *zip.Reader, whole bool, err error) {
+	if size <= inMemory {
+		data := make([]byte, size)
+		if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), data); err != nil {
+			return nil, true, err
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), size)
+		return zr, true, err
+	}
+	zr, err = zip.NewReader(r, size)
+	return zr, false, err
 }
 
 // SetText makes Rows yield text(v) for every value v it would yield
@@ -315,6 +330,25 @@ type workbookXML struct {
 	} `xml:"sheets"`
 }
 
+// decodeRels and decodeWorkbook decode the relationships and the workbook
+// part: the plain shape on the fast path (parts.go), anything else with
+// encoding/xml.
+func decodeRels(data []byte, v *relationships) error {
+	if r, ok := fastRelationships(data); ok {
+		*v = r
+		return nil
+	}
+	return decodeXML(data, v)
+}
+
+func decodeWorkbook(data []byte, v *workbookXML) error {
+	if wb, ok := fastWorkbook(data); ok {
+		*v = wb
+		return nil
+	}
+	return decodeXML(data, v)
+}
+
 // decodeXML decodes a small part with encoding/xml, as excelize does, so
 // that sheet names and relationships mean exactly the same to both.
 func decodeXML(data []byte, v any) error {
@@ -365,7 +399,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 		return "", wb, rels, err
 	}
 	if data != nil {
-		if err := decodeXML(data, &root); err != nil {
+		if err := decodeRels(data, &root); err != nil {
 			return "", wb, rels, unsupported("_rels/.rels", err.Error())
 		}
 	}
@@ -381,7 +415,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 	if data == nil {
 		return "", wb, rels, unsupported(wbPath, "no workbook part")
 	}
-	if err := decodeXML(data, &wb); err != nil {
+	if err := decodeWorkbook(data, &wb); err != nil {
 		return "", wb, rels, unsupported(wbPath, err.Error())
 	}
 	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
@@ -392,7 +426,7 @@ func (b *Book) workbookParts() (wbPath string, wb workbookXML, rels relationship
 		return "", wb, rels, err
 	}
 	if data != nil {
-		if err := decodeXML(data, &rels); err != nil {
+		if err := decodeRels(data, &rels); err != nil {
 			return "", wb, rels, unsupported(relsPath, err.Error())
 		}
 	}

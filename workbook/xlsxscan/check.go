@@ -368,6 +368,21 @@ func styleCount(f *zip.File) (int, error) {
 	if f == nil {
 		return -1, nil
 	}
+	if rc, err := f.Open(); err == nil {
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err == nil {
+			if n, ok := fastStyleCount(data); ok {
+				return n, nil
+			}
+		}
+	}
+	return checkerStyleCount(f)
+}
+
+// checkerStyleCount is styleCount through the checker, which says what
+// is wrong with a part that is not well formed.
+func checkerStyleCount(f *zip.File) (int, error) {
 	n, depth, inXfs := 0, 0, false
 	err := new(checker).read(f, func(tok xml.Token) error {
 		switch t := tok.(type) {

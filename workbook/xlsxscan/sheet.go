@@ -38,11 +38,15 @@ func (b *Book) Rows(sheet string, visit func(row int, cells []string) error) err
 		return &DefectError{Part: part, Sheet: sheet, Reason: readReason(err)}
 	}
 	defer rc.Close()
-	ar := newAsyncReader(rc)
-	defer ar.stop()
+	var src io.Reader = rc
+	if b.parts[part].UncompressedSize64 > syncPart {
+		ar := newAsyncReader(rc)
+		defer ar.stop()
+		src = ar
+	}
 	s := &sheetScan{book: b, part: part, sheet: sheet, visit: visit}
 	defer s.release()
-	err = s.run(ar)
+	err = s.run(src)
 	if errors.Is(err, ErrUnsupported) {
 		// Whatever made the scanner stop, excelize would read on: only
 		// the checker can say whether it would read faithfully.
@@ -614,6 +618,13 @@ type asyncReader struct {
 const (
 	chunkSize = 256 << 10
 	chunks    = 4
+	// syncPart is the largest part inflated on the scanning goroutine:
+	// for a sheet that fits one chunk the inflating goroutine, its
+	// channels and chunks cost more than the overlap gains (a folder of
+	// one-unit workbooks spent a tenth of its reading on them). The size
+	// is the one the zip declares; a part that lies about it is still read
+	// whole, only without the overlap.
+	syncPart = chunkSize
 )
 
 func newAsyncReader(r io.Reader) *asyncReader {
