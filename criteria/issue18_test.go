@@ -22,10 +22,12 @@ func newcomer(name string, r Rating, admitted time.Time) Member {
 	return m
 }
 
-func warningsWith(rep *Report, sub string) []Problem {
+// warningsWith are the problems of rep of type typ (any type when nil)
+// whose message names sub, a member say.
+func warningsWith(rep *Report, typ *ProblemType, sub string) []Problem {
 	var out []Problem
 	for _, p := range rep.Problems {
-		if strings.Contains(p.Message, sub) {
+		if (typ == nil || p.Code == typ.Code) && strings.Contains(p.Message, sub) {
 			out = append(out, p)
 		}
 	}
@@ -51,7 +53,7 @@ func TestReviewDateBoundary(t *testing.T) {
 		// Six months exactly: rated, so the KHTNV counts and fails the floor.
 		rep := Evaluate(build(date2026(6, 6)), th, review)
 		expect(t, rep, "CS01", "tc1.members_floor", NotMet)
-		if w := warningsWith(rep, "chưa đủ 6 tháng"); len(w) != 0 {
+		if w := warningsWith(rep, MemberNewRated, ""); len(w) != 0 {
 			t.Errorf("six months: %v", w)
 		}
 		// One day less.
@@ -59,7 +61,7 @@ func TestReviewDateBoundary(t *testing.T) {
 		if !th.NewMembersNotRated {
 			// hd17-2023: the cutoff is 1/7, the rating written counts.
 			expect(t, rep, "CS01", "tc1.members_floor", NotMet)
-			if w := warningsWith(rep, "Hoàng Văn Mới"); len(w) != 0 {
+			if w := warningsWith(rep, nil, "Hoàng Văn Mới"); len(w) != 0 {
 				t.Errorf("hd17-2023 warns: %v", w)
 			}
 			return
@@ -68,7 +70,7 @@ func TestReviewDateBoundary(t *testing.T) {
 		if !hasAll(c.Message, "4/4 (100%)", "không tính 1 đảng viên mới kết nạp chưa đủ 6 tháng đến ngày kiểm điểm 06/12/2026 (theo --review-date), không xếp loại: Hoàng Văn Mới (Đảng viên dòng", "kết nạp 07/06/2026)") {
 			t.Errorf("one day less: %q", c.Message)
 		}
-		w := warningsWith(rep, "Hoàng Văn Mới")
+		w := warningsWith(rep, MemberNewRated, "Hoàng Văn Mới")
 		if len(w) != 1 || w[0].Severity != SeverityWarning || w[0].Unit != "CS01" || w[0].Sheet != "Đảng viên" ||
 			!hasAll(w[0].Message, "Đảng viên Hoàng Văn Mới (Đảng viên dòng", "kết nạp 07/06/2026, chưa đủ 6 tháng đến ngày kiểm điểm 06/12/2026 (theo --review-date)", "xếp loại KHTNV đã ghi không được tính") {
 			t.Errorf("warning: %+v", w)
@@ -126,7 +128,7 @@ func TestNewMemberRatedTurnsVerdict(t *testing.T) {
 			if r := result(t, rep, "CS01"); r.Verdict != NotMet || r.Commendation {
 				t.Errorf("verdict %s, commendation %v", r.Verdict, r.Commendation)
 			}
-			if w := warningsWith(rep, "Mới ("); len(w) != 1 {
+			if w := warningsWith(rep, MemberNewRated, "Mới ("); len(w) != 1 {
 				t.Errorf("warnings %v", w)
 			}
 		} else {
@@ -162,7 +164,7 @@ func TestNewMemberOutOfResidence(t *testing.T) {
 		if !strings.Contains(c.Message, "Hoàng Văn Mới (CB01, Đảng viên dòng") {
 			t.Errorf("đảng bộ residence: %q", c.Message)
 		}
-		if w := warningsWith(rep, "Hoàng Văn Mới"); len(w) != 1 || w[0].Unit != "CB01" {
+		if w := warningsWith(rep, MemberNewRated, "Hoàng Văn Mới"); len(w) != 1 || w[0].Unit != "CB01" {
 			t.Errorf("warnings: %+v", w)
 		}
 	})
@@ -350,7 +352,7 @@ func TestViolationCeiling(t *testing.T) {
 		return dataset(u)
 	}
 	bothProfiles(t, func(t *testing.T, th Thresholds) {
-		w := warningsWith(Evaluate(build(HTNV, false), th, Options{}), "Bùi Văn Phạm")
+		w := warningsWith(Evaluate(build(HTNV, false), th, Options{}), MemberRatingTooHigh, "Bùi Văn Phạm")
 		if th.ViolationCeiling == RatingNone {
 			if len(w) != 0 {
 				t.Errorf("hd17-2023 warns: %v", w)
@@ -359,10 +361,10 @@ func TestViolationCeiling(t *testing.T) {
 			!hasAll(w[0].Message, "Đảng viên Bùi Văn Phạm (Đảng viên dòng", `vi phạm quy định những điều đảng viên không được làm: "Đánh bạc" nhưng xếp loại HTNV, cao hơn mức tối đa KHTNV`) {
 			t.Errorf("rated HTNV: %+v", w)
 		}
-		if w := warningsWith(Evaluate(build(KHTNV, false), th, Options{}), "Bùi Văn Phạm"); len(w) != 0 {
+		if w := warningsWith(Evaluate(build(KHTNV, false), th, Options{}), nil, "Bùi Văn Phạm"); len(w) != 0 {
 			t.Errorf("rated KHTNV: %v", w)
 		}
-		w = warningsWith(Evaluate(build(HTTNV, true), th, Options{}), "Bùi Văn Phạm")
+		w = warningsWith(Evaluate(build(HTTNV, true), th, Options{}), MemberRatingTooHigh, "Bùi Văn Phạm")
 		if len(w) != 1 || !strings.Contains(w[0].Message, "bị kỷ luật khiển trách") {
 			t.Errorf("disciplined and in violation: %v", w)
 		}
@@ -438,7 +440,7 @@ func TestUnitRatedHTXSNVDespiteDiscipline(t *testing.T) {
 				rep := Evaluate(ds, th, Options{})
 				var got []string
 				for _, p := range rep.Problems {
-					if strings.Contains(p.Message, "tự xếp loại HTXSNV") {
+					if p.Code == UnitRatingDiscipline.Code {
 						got = append(got, p.Message)
 					}
 				}

@@ -515,8 +515,10 @@ const (
 	SeverityNote    Severity = "note"    // e.g. rows of another year left out
 )
 
-// Problem is a located finding about the input, in Vietnamese.
+// Problem is a located finding about the input, in Vietnamese. Code
+// and Message come from its ProblemType (Problem.Of).
 type Problem struct {
+	Code     string // the type's stable code, e.g. "value.invalid"
 	Severity Severity
 	File     string // base name of the workbook
 	Sheet    string

@@ -38,7 +38,7 @@ func cellDisciplined(r Rating, d Discipline, text string) *Dataset {
 func disciplineWarnings(rep *Report) []string {
 	var out []string
 	for _, p := range rep.Problems {
-		if strings.Contains(p.Message, "bị kỷ luật") {
+		if p.Code == MemberRatingTooHigh.Code {
 			out = append(out, p.Message)
 		}
 	}
@@ -87,7 +87,7 @@ func TestDisciplineCeilingBoundary(t *testing.T) {
 			t.Errorf("rated %s: warnings %q", above.Code(), w)
 		}
 		for _, p := range rep.Problems {
-			if strings.Contains(p.Message, "bị kỷ luật") && (p.Severity != SeverityWarning || p.Sheet != "Đảng viên" || p.Unit != "CS01") {
+			if p.Code == MemberRatingTooHigh.Code && (p.Severity != SeverityWarning || p.Sheet != "Đảng viên" || p.Unit != "CS01") {
 				t.Errorf("warning %+v", p)
 			}
 		}

@@ -54,7 +54,7 @@ func cellThematic(months ...int) *Dataset {
 func quarterWarnings(rep *Report) []string {
 	var out []string
 	for _, p := range rep.Problems {
-		if strings.Contains(p.Message, "không có buổi sinh hoạt chuyên đề trong") {
+		if p.Code == ScheduleNoThematic.Code {
 			out = append(out, p.Message)
 		}
 	}

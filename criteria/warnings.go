@@ -50,13 +50,13 @@ func (e *evaluator) warnDiscipline(u *Unit) {
 		}
 		switch {
 		case dc != RatingNone && m.Discipline != DisciplineNone && m.Rating > dc:
-			e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-				"Đảng viên %s (%s) bị kỷ luật %s trong năm nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên bị kỷ luật; kiểm tra lại xếp loại hoặc cột Kỷ luật",
-				m.Name, m.Source, strings.ToLower(m.Discipline.Label()), m.Rating.Code(), dc.Code()))
+			e.add(u, m.Source.File(), m.Source.Sheet(), MemberRatingTooHigh,
+				m.Name, m.Source, "bị kỷ luật "+strings.ToLower(m.Discipline.Label())+" trong năm", m.Rating.Code(), dc.Code(),
+				"bị kỷ luật", "Kỷ luật")
 		case vc != RatingNone && m.Violation && m.Rating > vc:
-			e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-				"Đảng viên %s (%s) vi phạm quy định những điều đảng viên không được làm%s nhưng xếp loại %s, cao hơn mức tối đa %s của đảng viên vi phạm (Quy định 366-QĐ/TW, Điều 11); kiểm tra lại xếp loại hoặc cột Vi phạm",
-				m.Name, m.Source, violationText(m), m.Rating.Code(), vc.Code()))
+			e.add(u, m.Source.File(), m.Source.Sheet(), MemberRatingTooHigh,
+				m.Name, m.Source, "vi phạm quy định những điều đảng viên không được làm"+violationText(m), m.Rating.Code(), vc.Code(),
+				"vi phạm (Quy định 366-QĐ/TW, Điều 11)", "Vi phạm")
 		}
 	}
 }
@@ -89,9 +89,7 @@ func (e *evaluator) warnUnitRating(u *Unit) {
 	if len(why) == 0 {
 		return
 	}
-	e.add(u, u.Source.File(), u.Source.Sheet(), fmt.Sprintf(
-		"Đơn vị %s tự xếp loại HTXSNV (%s) nhưng trong năm %s: tổ chức đảng như vậy không xếp loại HTXSNV (Quy định 366-QĐ/TW, Điều 11); kiểm tra lại xếp loại hoặc cột Kỷ luật",
-		u.Code, u.Source, strings.Join(why, "; ")))
+	e.add(u, u.Source.File(), u.Source.Sheet(), UnitRatingDiscipline, u.Code, u.Source, strings.Join(why, "; "))
 }
 
 // warnNewRated: under NewMembersNotRated (2025), a member admitted too
@@ -110,9 +108,8 @@ func (e *evaluator) warnNewRated(u *Unit) {
 			continue
 		}
 		d, why := e.reviewDate()
-		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-			"Đảng viên %s (%s) kết nạp %s, chưa đủ %d tháng đến ngày kiểm điểm %s (%s): chưa được đánh giá, xếp loại (Quy định 366-QĐ/TW, Điều 5); xếp loại %s đã ghi không được tính",
-			m.Name, m.Source, date(m.AdmittedOn.Time()), e.th.NewMemberMonths, date(d), why, m.Rating.Code()))
+		e.add(u, m.Source.File(), m.Source.Sheet(), MemberNewRated,
+			m.Name, m.Source, date(m.AdmittedOn.Time()), e.th.NewMemberMonths, date(d), why, m.Rating.Code())
 	}
 }
 
@@ -120,13 +117,11 @@ func (e *evaluator) warnNewRated(u *Unit) {
 // in; with no sheet given it names the unit's workbook only — never a
 // sheet by the schema's name, which the workbook may not have (a
 // workbook of score sheets T1…T12 has no Sinh hoạt; issue 19).
-func (e *evaluator) add(u *Unit, file, sheet, msg string) {
+func (e *evaluator) add(u *Unit, file, sheet string, t *ProblemType, args ...any) {
 	if file == "" {
 		file = u.Source.File()
 	}
-	e.warnings = append(e.warnings, Problem{
-		Severity: SeverityWarning, File: file, Sheet: sheet, Unit: u.Code, Message: msg,
-	})
+	e.warnings = append(e.warnings, Problem{File: file, Sheet: sheet, Unit: u.Code}.Of(t, args...))
 }
 
 // meetingsSheet is the sheet the unit's meetings are in, for a warning
@@ -181,8 +176,7 @@ func (e *evaluator) elapsedMonths() int {
 func (e *evaluator) warnMonths(v *view) {
 	file, sheet := meetingsSheet(v)
 	if missing := e.missingMonths(v, e.elapsedMonths()); len(missing) > 0 {
-		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s không có buổi sinh hoạt thường kỳ trong %s (Điều lệ Đảng quy định chi bộ sinh hoạt thường kỳ mỗi tháng một lần)",
-			v.u.Code, strings.Join(missing, ", ")))
+		e.add(v.u, file, sheet, ScheduleMonthMissing, v.u.Code, strings.Join(missing, ", "))
 	}
 	for m := 1; m <= 12; m++ {
 		if v.regularByMonth[m] < 2 {
@@ -193,8 +187,7 @@ func (e *evaluator) warnMonths(v *view) {
 		for i := range ms {
 			names[i] = scoredName(&ms[i])
 		}
-		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s có %d buổi sinh hoạt thường kỳ trong %s: %s (mỗi tháng một buổi)",
-			v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi")))
+		e.add(v.u, file, sheet, ScheduleMonthTwice, v.u.Code, len(ms), monthName(e.year, m), listNames(names, "buổi"))
 	}
 }
 
@@ -212,8 +205,7 @@ func (e *evaluator) warnQuarters(v *view) {
 		}
 	}
 	if len(missing) > 0 {
-		e.add(v.u, file, sheet, fmt.Sprintf("Chi bộ %s không có buổi sinh hoạt chuyên đề trong %s (mỗi quý ít nhất một buổi)",
-			v.u.Code, strings.Join(missing, ", ")))
+		e.add(v.u, file, sheet, ScheduleNoThematic, v.u.Code, strings.Join(missing, ", "))
 	}
 }
 
@@ -253,8 +245,8 @@ func (e *evaluator) warnAttendance(v *view) {
 					pct(e.th.AttendanceWarn), pct(e.th.AttendanceWarn))
 			}
 		}
-		e.add(v.u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf("Buổi sinh hoạt %s %s của %s (%s): có mặt %d/%d đảng viên (%s), %s",
-			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), why))
+		e.add(v.u, m.Source.File(), m.Source.Sheet(), MeetingLowAttendance,
+			kind, meetingDate(m), v.u.Code, m.Source, m.Present, m.Total, pct(share), why)
 	}
 }
 
@@ -313,16 +305,17 @@ func (e *evaluator) warnItems(u *Unit) {
 	if len(missing) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("Đơn vị %s chưa tự đánh giá %d/%d mục: %s", u.Code, len(missing), len(Items), itemList(missing))
+	which := fmt.Sprintf("%d/%d mục: %s", len(missing), len(Items), itemList(missing))
 	if len(missing) == len(Items) {
 		// Twelve item texts would fill a screen to say one thing.
-		msg = fmt.Sprintf("Đơn vị %s chưa tự đánh giá mục nào (0/%d mục)", u.Code, len(Items))
+		which = fmt.Sprintf("mục nào (0/%d mục)", len(Items))
 	}
+	strict := ""
 	if e.strict {
-		msg += " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
+		strict = " (chế độ nghiêm ngặt: tiêu chí có mục chưa tự đánh giá là thiếu dữ liệu)"
 	}
 	file, sheet := selfSheet(u)
-	e.add(u, file, sheet, msg)
+	e.add(u, file, sheet, SelfAssessmentMissing, u.Code, which, strict)
 }
 
 // warnAdmittedLater: a Ngày kết nạp after the evaluation year cannot be
@@ -338,9 +331,7 @@ func (e *evaluator) warnAdmittedLater(u *Unit) {
 		if m.AdmittedOn.IsZero() || m.AdmittedOn.Time().Year() <= e.year {
 			continue
 		}
-		e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-			"Đảng viên %s (%s) có Ngày kết nạp %s, sau năm đánh giá %d; sửa lại ngày kết nạp (đảng viên này đang được coi là mới kết nạp, không tính vào tỷ lệ)",
-			m.Name, m.Source, date(m.AdmittedOn.Time()), e.year))
+		e.add(u, m.Source.File(), m.Source.Sheet(), MemberAdmittedLater, m.Name, m.Source, date(m.AdmittedOn.Time()), e.year)
 	}
 }
 
@@ -353,7 +344,5 @@ func (e *evaluator) warnCommitteeMeetings(u *Unit) {
 		return
 	}
 	m := &u.Meetings[0]
-	e.add(u, m.Source.File(), m.Source.Sheet(), fmt.Sprintf(
-		"%d dòng sinh hoạt ghi cho đảng bộ cơ sở %s (đầu tiên: %s), nhưng đảng bộ cơ sở không có sinh hoạt chi bộ của riêng mình nên các dòng này không được tính; ghi mã chi bộ trực thuộc đã sinh hoạt, hoặc ghi kỳ họp đảng ủy vào sheet Họp cấp ủy",
-		len(u.Meetings), u.Code, m.Source))
+	e.add(u, m.Source.File(), m.Source.Sheet(), MeetingOfCommittee, len(u.Meetings), u.Code, m.Source)
 }

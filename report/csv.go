@@ -11,10 +11,14 @@ import (
 )
 
 // csvHeader names the CSV columns with the JSON keys of SPEC §5, so a script
-// can move between the two formats without a lookup table.
+// can move between the two formats without a lookup table. code is the
+// unit's, as in the JSON unit objects; problem_code, last so that the
+// columns before it keep their places, the problem's ("code" of a JSON
+// problem object).
 var csvHeader = []string{
 	"type", "rank", "code", "name", "parent", "cluster", "verdict", "commendation",
 	"criterion", "criterion_verdict", "check", "status", "value", "threshold", "message",
+	"problem_code",
 }
 
 // utf8BOM makes Excel on Windows open the file as UTF-8 instead of the
@@ -24,7 +28,7 @@ const utf8BOM = "\uFEFF"
 // CSV writes one row per unit × check (self-assessment items included) in
 // report order, then one row per problem (type "problem", code the unit
 // when there is one, status its severity — error, warning, note —,
-// message "file › sheet!cell: what"); UTF-8 with a BOM,
+// message "file › sheet!cell: what", problem_code its code); UTF-8 with a BOM,
 // comma-separated with CRLF-free "\n" line ends. Numbers use a dot and
 // their shortest exact form; an absent value is an empty cell. Every cell
 // that a spreadsheet could take for a formula is neutralised (see
@@ -53,7 +57,7 @@ func CSV(w io.Writer, r *criteria.Report) error {
 				row := make([]string, 0, len(csvHeader))
 				row = append(row, unitCols...)
 				row = append(row, c.ID, string(c.Verdict), ch.ID, string(ch.Status),
-					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc.String(ch.Message))
+					machineNumber(finite(ch.Value)), machineNumber(finite(ch.Threshold)), nfc.String(ch.Message), "")
 				for i := range row {
 					// Controls go first, so that one cannot hide a
 					// formula's "=" from neutralise.
@@ -71,7 +75,7 @@ func CSV(w io.Writer, r *criteria.Report) error {
 	// verdict; the message says the file, sheet and cell.
 	for _, p := range r.Problems {
 		row := make([]string, len(csvHeader))
-		row[0], row[2], row[11], row[14] = "problem", p.Unit, string(p.Severity), nfc.String(p.String())
+		row[0], row[2], row[11], row[14], row[15] = "problem", p.Unit, string(p.Severity), nfc.String(p.String()), p.Code
 		for i := range row {
 			row[i] = neutralise(dropControls(row[i]))
 		}

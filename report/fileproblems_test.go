@@ -16,13 +16,13 @@ import (
 // whole file, so a CSV of a workbook with cell errors had none while
 // stderr pointed to a section it does not have. Every problem gets a row
 // of its own after the checks, in report order: the unit's code, the
-// severity and the located message.
+// severity, the located message and, last, the problem's code.
 func TestCSVListsEveryProblem(t *testing.T) {
 	r := fixture()
 	r.Problems = append(r.Problems,
-		criteria.Problem{Severity: criteria.SeverityError, File: "khoi.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB03", Message: "Điểm 105 ngoài khoảng 0–100"},
-		criteria.Problem{Severity: criteria.SeverityError, File: "cu/don-vi.xls", Message: "Đây là sổ Excel cũ (.xls)"},
-		criteria.Problem{Severity: criteria.SeverityNote, File: "~$khoi.xlsx", Message: "=Tệp khóa"},
+		criteria.Problem{File: "khoi.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB03"}.Of(criteria.ScoreOutOfRange, "Điểm", "105", "100"),
+		criteria.Problem{File: "cu/don-vi.xls"}.Of(criteria.FileForeignFormat, "sổ Excel cũ (.xls)"),
+		criteria.Problem{Code: "file.lock_file", Severity: criteria.SeverityNote, File: "~$khoi.xlsx", Message: "=Tệp khóa"},
 	)
 	out := render(t, func(b *bytes.Buffer) error { return CSV(b, r) })
 	rows, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
@@ -32,13 +32,13 @@ func TestCSVListsEveryProblem(t *testing.T) {
 	var got, want []string
 	for _, row := range rows {
 		if row[0] == "problem" {
-			got = append(got, row[2]+"|"+row[11]+"|"+row[14])
+			got = append(got, row[2]+"|"+row[11]+"|"+row[14]+"|"+row[15])
 		}
 	}
 	for _, p := range r.Problems {
-		want = append(want, p.Unit+"|"+string(p.Severity)+"|"+neutralise(p.String()))
+		want = append(want, p.Unit+"|"+string(p.Severity)+"|"+neutralise(p.String())+"|"+p.Code)
 	}
-	if !slices.Contains(want, "CB03|error|khoi.xlsx › Sinh hoạt!D17: Điểm 105 ngoài khoảng 0–100") {
+	if !slices.Contains(want, "CB03|error|khoi.xlsx › Sinh hoạt!D17: Điểm 105 ngoài khoảng 0–100|score.out_of_range") {
 		t.Fatalf("test is wrong: %q", want)
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -225,10 +225,10 @@ func fixture() *criteria.Report {
 		{ID: "pilot.cluster", Cluster: "Cụm 1", Status: criteria.NotMet, Message: "Cụm 1 có 1 đảng bộ cơ sở làm điểm (cần 2) và 1 chi bộ cơ sở làm điểm (cần 1)"},
 	}
 	r.Problems = []criteria.Problem{
-		{Severity: criteria.SeverityError, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB04", Message: "Điểm 105 ngoài khoảng 0–100"},
-		{Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "F40", Unit: "CB03", Message: "Buổi sinh hoạt ngày 12/03/2024 có 14/18 đảng viên dự (77,8%), không quá 85%"},
-		{Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Tự đánh giá", Unit: "CB03", Message: "Chưa tự đánh giá mục tc1.q4"},
-		{Severity: criteria.SeverityNote, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Message: "3 dòng của năm 2023 được bỏ qua"},
+		{Code: "score.out_of_range", Severity: criteria.SeverityError, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "D17", Unit: "CB04", Message: "Điểm 105 ngoài khoảng 0–100"},
+		{Code: "meeting.low_attendance", Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Cell: "F40", Unit: "CB03", Message: "Buổi sinh hoạt ngày 12/03/2024 có 14/18 đảng viên dự (77,8%), không quá 85%"},
+		{Code: "self_assessment.missing", Severity: criteria.SeverityWarning, File: "khoi-2024.xlsx", Sheet: "Tự đánh giá", Unit: "CB03", Message: "Chưa tự đánh giá mục tc1.q4"},
+		{Code: "year.rows_left_out", Severity: criteria.SeverityNote, File: "khoi-2024.xlsx", Sheet: "Sinh hoạt", Message: "3 dòng của năm 2023 được bỏ qua"},
 	}
 	return r
 }

@@ -86,7 +86,9 @@ func JSON(w io.Writer, r *criteria.Report) error {
 	j.array(1, len(r.Problems), func(i int) {
 		p := &r.Problems[i]
 		j.raw("{")
-		j.key(3, "severity", true)
+		j.key(3, "code", true)
+		j.str(p.Code)
+		j.key(3, "severity", false)
 		j.str(string(p.Severity))
 		j.key(3, "file", false)
 		j.nullable(p.File)

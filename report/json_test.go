@@ -79,6 +79,7 @@ type jsonImplementation struct {
 }
 
 type jsonProblem struct {
+	Code     string  `json:"code"`
 	Severity string  `json:"severity"`
 	File     *string `json:"file"`
 	Sheet    *string `json:"sheet"`
@@ -141,7 +142,7 @@ func referenceJSON(t *testing.T, r *criteria.Report) []byte {
 			Unit: nullable(im.Unit), Cluster: nullable(im.Cluster), Status: string(im.Status), Message: nfc.String(im.Message)})
 	}
 	for _, p := range r.Problems {
-		doc.Problems = append(doc.Problems, jsonProblem{Severity: string(p.Severity), File: nullable(p.File),
+		doc.Problems = append(doc.Problems, jsonProblem{Code: p.Code, Severity: string(p.Severity), File: nullable(p.File),
 			Sheet: nullable(nfc.String(p.Sheet)), Cell: nullable(p.Cell), Unit: nullable(p.Unit), Message: nfc.String(p.Message)})
 	}
 	var buf bytes.Buffer

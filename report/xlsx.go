@@ -1071,8 +1071,10 @@ func (x *xlsxWriter) implementation() error {
 		})
 }
 
+// problemColumns: the code (Mã) comes last, beside the sentence it
+// classifies, for the filter; 24 wide holds the longest code on one line.
 var problemColumns = []column{
-	{"STT", 6}, {"Mức độ", 11}, {"Tệp", 18}, {"Trang tính", 15}, {"Ô", 7}, {"Đơn vị", 11}, {"Nội dung", 80},
+	{"STT", 6}, {"Mức độ", 11}, {"Tệp", 18}, {"Trang tính", 15}, {"Ô", 7}, {"Đơn vị", 11}, {"Nội dung", 66}, {"Mã", 24},
 }
 
 // problems writes Cảnh báo và lỗi dữ liệu, every problem in report order.
@@ -1086,8 +1088,8 @@ func (x *xlsxWriter) problems() error {
 				sev = st.center
 			}
 			copy(values, []any{i + 1, severityLabel(p.Severity), nilIfEmpty(p.File), nilIfEmpty(nfc.String(p.Sheet)),
-				nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc.String(p.Message)})
-			copy(styleIDs, []int{st.center, sev, st.text, st.text, st.center, st.text, st.text})
+				nilIfEmpty(p.Cell), nilIfEmpty(p.Unit), nfc.String(p.Message), nilIfEmpty(p.Code)})
+			copy(styleIDs, []int{st.center, sev, st.text, st.text, st.center, st.text, st.text, st.text})
 		})
 }
 

@@ -299,7 +299,7 @@ func TestXLSXLayout(t *testing.T) {
 	}
 	dims := map[string]string{
 		SheetDetail: "A1:G" + itoa(detailRows[true]+1), SheetPassed: "A1:G" + itoa(detailRows[false]+1),
-		SheetImplementation: "A1:E4", SheetProblems: "A1:G5",
+		SheetImplementation: "A1:E4", SheetProblems: "A1:H5",
 	}
 	names := f.GetDefinedName()
 	for i, sheet := range mainSheets {
@@ -464,6 +464,12 @@ func TestXLSXDetailRows(t *testing.T) {
 	probs, _ := f.GetRows(SheetProblems)
 	if len(probs) != 5 || probs[1][1] != "Lỗi" || probs[1][4] != "D17" {
 		t.Errorf("problems sheet %q", probs)
+	}
+	// Each problem's code stands in the last column, Mã, for the filter.
+	for i, want := range []string{"Mã", "score.out_of_range", "meeting.low_attendance", "self_assessment.missing", "year.rows_left_out"} {
+		if i < len(probs) && (len(probs[i]) != len(problemColumns) || probs[i][len(problemColumns)-1] != want) {
+			t.Errorf("problems sheet row %d: %q, want the code %q last", i+1, probs[i], want)
+		}
 	}
 	var comm []string
 	rows, _ := f.GetRows(SheetCommendation)

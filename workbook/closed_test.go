@@ -121,17 +121,17 @@ func TestYesNoPhrasesOnlyWithTheColumnsWords(t *testing.T) {
 	no := []string{"Chưa giải quyết", "Đang giải quyết", "Đang xử lý", "Không vi phạm", "Không có ban thường vụ", "Chưa xử lý"}
 	bad := []string{"Không rõ", "Chưa rõ", "Có lẽ", "Có thể", "Đang", "Đã nhận", "Không biết", "Chưa xác minh", "?"}
 	for _, in := range yes {
-		if v, msg := parseYesNo("Đã giải quyết", in); !v || msg != "" {
+		if v, msg := parseYesNo("Đã giải quyết", in); !v || !msg.ok() {
 			t.Errorf("parseYesNo(%q) = %v, %q; want yes", in, v, msg)
 		}
 	}
 	for _, in := range no {
-		if v, msg := parseYesNo("Đã giải quyết", in); v || msg != "" {
+		if v, msg := parseYesNo("Đã giải quyết", in); v || !msg.ok() {
 			t.Errorf("parseYesNo(%q) = %v, %q; want no", in, v, msg)
 		}
 	}
 	for _, in := range bad {
-		if v, msg := parseYesNo("Đã giải quyết", in); msg == "" {
+		if v, msg := parseYesNo("Đã giải quyết", in); msg.ok() {
 			t.Errorf("parseYesNo(%q) = %v without an error", in, v)
 		}
 	}
@@ -165,7 +165,7 @@ func TestViolationTextMeansYesWithTheTextAsEvidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v, ev, msg := parseViolation("Vi phạm", tt.in)
-		if v != tt.violated || ev != tt.evidence || (msg != "") != tt.err {
+		if v != tt.violated || ev != tt.evidence || !msg.ok() != tt.err {
 			t.Errorf("parseViolation(%q) = %v, %q, %q; want %v, %q, error %v", tt.in, v, ev, msg, tt.violated, tt.evidence, tt.err)
 		}
 	}

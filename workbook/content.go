@@ -62,18 +62,17 @@ func (fd *fileData) sheetsByContent(opts Options) error {
 		if err != nil {
 			return sheetError(fd.path, name, err)
 		}
-		if note != "" {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: note})
+		if !note.ok() {
+			fd.problems = append(fd.problems, note.at(criteria.Problem{File: fd.base, Sheet: name}))
 		}
 		if id == 0 {
-			if note == "" {
+			if note.ok() {
 				rest = append(rest, name) // the score-sheet reader looks into it
 			}
 			continue
 		}
 		if first, dup := fd.found[id]; dup {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityWarning, File: fd.base, Sheet: name,
-				Message: fmt.Sprintf("Sheet này trùng vai trò với sheet %q (%s); chỉ đọc sheet %q", first, id, first)})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.SheetDuplicate, first, id, first))
 			continue
 		}
 		fd.found[id] = name
@@ -85,17 +84,17 @@ func (fd *fileData) sheetsByContent(opts Options) error {
 }
 
 // tableOf finds the table a sheet holds: its ID and the note saying so,
-// or 0 and "" when it fits none (the score-sheet reader looks into it
+// or 0 and no note when it fits none (the score-sheet reader looks into it
 // next), or 0 and a note when it fits several equally.
-func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, string, error) {
+func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, fault, error) {
 	rows, err := fd.headRows(name, anyHeader)
 	if err != nil {
-		return 0, "", err
+		return 0, fault{}, err
 	}
 	var fits []*contentFit
 	for _, id := range contentTables {
 		cols := findHeader(id, rows)
-		if cols == nil || fd.missingColumns(schema.ByID(id), cols, fd.single) != "" || !hasRowsBelow(rows, cols) {
+		if cols == nil || !fd.missingColumns(schema.ByID(id), cols, fd.single).ok() || !hasRowsBelow(rows, cols) {
 			continue
 		}
 		if !closeEnough(cols) {
@@ -111,7 +110,7 @@ func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, string, 
 		fits = append(fits, f)
 	}
 	if len(fits) == 0 {
-		return 0, "", nil
+		return 0, fault{}, nil
 	}
 	// A fit whose evidence cells another fit binds too, and fewer, loses
 	// to it: "Ngày, Loại, Điểm" is a meeting list, not a committee one.
@@ -143,7 +142,7 @@ func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, string, 
 		for _, f := range kept {
 			what = append(what, quote(schema.ByID(f.id).Name))
 		}
-		return 0, unknownSheet(name) + fmt.Sprintf("; dòng tiêu đề (dòng %d) khớp cả các bảng %s: đổi tên sheet thành tên bảng cần đọc",
+		return 0, faultOf(criteria.SheetTableAmbiguous, quote(name), sheetSuggestion(sheetNumbering.ReplaceAllString(matchKey(name), "")),
 			kept[0].cols.headerEnd, strings.Join(what, ", ")), nil
 	}
 	f := kept[0]
@@ -157,7 +156,7 @@ func (fd *fileData) tableOf(name string, opts Options) (criteria.Sheet, string, 
 	if f.words != "" {
 		why += " và " + f.words
 	}
-	return f.id, fmt.Sprintf("Sheet %s được đọc như sheet %s theo %s", quote(name), quote(schema.ByID(f.id).Name), why), nil
+	return f.id, faultOf(criteria.SheetReadByContent, quote(name), quote(schema.ByID(f.id).Name), why), nil
 }
 
 // closeEnough reports whether a header is mostly the table's: no more of

@@ -144,8 +144,7 @@ func (in *Inputs) dropRepeats() {
 		if first == dropped.Name {
 			first = kept[at].Path
 		}
-		in.Problems = append(in.Problems, criteria.Problem{Severity: criteria.SeverityNote, File: dropped.Name,
-			Message: fmt.Sprintf("Cùng một tệp với %s (được chỉ đến hai lần, hoặc qua liên kết); chỉ đọc một lần", "\""+first+"\"")})
+		in.Problems = append(in.Problems, criteria.Problem{File: dropped.Name}.Of(criteria.FileSameFile, "\""+first+"\""))
 	}
 	in.Files = kept
 }
@@ -161,8 +160,7 @@ func (in *Inputs) walk(dir string) error {
 				return err
 			}
 			// A subfolder that cannot be listed is a gap: say so.
-			probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: rel(dir, path),
-				Message: "Không đọc được thư mục này (" + syserr.Explain(err) + "); các sổ trong đó không được đánh giá"})
+			probs = append(probs, criteria.Problem{File: rel(dir, path)}.Of(criteria.FolderUnreadable, syserr.Explain(err)))
 			return fs.SkipDir
 		}
 		name := d.Name()
@@ -184,8 +182,7 @@ func (in *Inputs) walk(dir string) error {
 			case err != nil:
 				return nil
 			case st.IsDir():
-				probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: rel(dir, path),
-					Message: "Thư mục liên kết (symlink) không được đọc; hãy chỉ thẳng thư mục đó trên dòng lệnh nếu cần"})
+				probs = append(probs, criteria.Problem{File: rel(dir, path)}.Of(criteria.FolderLink))
 				return nil
 			}
 			typ = st.Mode().Type()
@@ -197,23 +194,19 @@ func (in *Inputs) walk(dir string) error {
 		name2 := rel(dir, path)
 		switch {
 		case strings.HasPrefix(name, "~$"):
-			probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
-				Message: "Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại"})
+			probs = append(probs, criteria.Problem{File: name2}.Of(criteria.FileLockFile))
 		case ext == ".xlsx" || ext == ".xlsm":
 			switch {
 			case !typ.IsRegular():
-				probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: name2,
-					Message: "Không phải tệp thường (thiết bị, FIFO…), không đọc"})
+				probs = append(probs, criteria.Problem{File: name2}.Of(criteria.FileNotRegular))
 			case isReport(path):
-				probs = append(probs, criteria.Problem{Severity: criteria.SeverityNote, File: name2,
-					Message: "Báo cáo do bontot tạo, không phải sổ của đơn vị; bỏ qua"})
+				probs = append(probs, criteria.Problem{File: name2}.Of(criteria.FileOwnReport))
 			default:
 				found = append(found, Input{Path: path, Name: name2})
 			}
 		case foreignFormats[ext] != "":
 			foreign = append(foreign, name2)
-			probs = append(probs, criteria.Problem{Severity: criteria.SeverityError, File: name2,
-				Message: fmt.Sprintf("Đây là %s, bontot không đọc được; hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại", foreignFormats[ext])})
+			probs = append(probs, criteria.Problem{File: name2}.Of(criteria.FileForeignFormat, foreignFormats[ext]))
 		}
 		return nil
 	})

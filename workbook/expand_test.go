@@ -67,6 +67,19 @@ func problemStrings(ds *criteria.Dataset) []string {
 	return out
 }
 
+// problemPlaces renders problems as "file › sheet!cell: code", for tests
+// of what was found where rather than how it is worded.
+func problemPlaces(t *testing.T, ds *criteria.Dataset) []string {
+	t.Helper()
+	registered(t, ds.Problems)
+	var out []string
+	for _, p := range ds.Problems {
+		p.Message = p.Code
+		out = append(out, p.String())
+	}
+	return out
+}
+
 // A unit's workbook in a subfolder, and one saved as .xlsm, are read like
 // the others; hidden files and folders are not.
 func TestFolderReadsSubfoldersAndXLSM(t *testing.T) {
@@ -144,8 +157,8 @@ func TestFolderForeignSpreadsheetsAreErrors(t *testing.T) {
 	var files []string
 	for _, p := range res.Dataset.Problems {
 		files = append(files, p.File)
-		if p.Severity != criteria.SeverityError || !strings.Contains(p.Message, "lưu lại dưới dạng .xlsx") {
-			t.Errorf("%s: %s %q, want an error asking to save it as .xlsx", p.File, p.Severity, p.Message)
+		if p.Code != criteria.FileForeignFormat.Code {
+			t.Errorf("%s: %s %q, want %s, an error asking to save it as .xlsx", p.File, p.Code, p.Message, criteria.FileForeignFormat.Code)
 		}
 	}
 	want := []string{"b.xls", "c.xlsb", filepath.Join("con", "e.csv"), "d.ods"}
@@ -178,11 +191,8 @@ func TestFolderSkipsLockFilesAndReportsWithANote(t *testing.T) {
 	if got := codes(res.Dataset); !slices.Equal(got, []string{"CB01", "CB03"}) {
 		t.Errorf("units = %v", got)
 	}
-	want := []string{
-		"note bao-cao.xlsx: Báo cáo do bontot tạo, không phải sổ của đơn vị; bỏ qua",
-		"note ~$a.xlsx: Tệp khóa của Excel (có người đang mở sổ cùng tên), bỏ qua; sổ đang mở có thể còn thay đổi chưa lưu, không được đánh giá: hãy lưu và đóng sổ rồi chạy lại",
-	}
-	if got := problemStrings(res.Dataset); !slices.Equal(got, want) {
+	want := []string{"bao-cao.xlsx: file.own_report", "~$a.xlsx: file.lock_file"}
+	if got := problemPlaces(t, res.Dataset); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
@@ -213,12 +223,13 @@ func TestUnreadableWorkbookAmongSeveralIsAProblem(t *testing.T) {
 	if got := codes(res.Dataset); !slices.Equal(got, []string{"CB01"}) {
 		t.Errorf("units = %v", got)
 	}
-	want := []string{
-		"error b.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: tệp không phải sổ Excel .xlsx",
-		`error c.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: sổ không có sheet "Đơn vị" (danh sách đơn vị), nên không đánh giá được gì; không biết sổ này của đơn vị nào: ` + ownerFix,
-	}
-	if got := problemStrings(res.Dataset); !slices.Equal(got, want) {
+	want := []string{"b.xlsx: file.unreadable", "c.xlsx: owner.unknown"}
+	if got := problemPlaces(t, res.Dataset); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The sentence says the others are still evaluated, then the file's own.
+	if got := problemStrings(res.Dataset); got[0] != "error b.xlsx: Không đọc được sổ này, các sổ khác vẫn được đánh giá: tệp không phải sổ Excel .xlsx" {
+		t.Errorf("refusal %q", got[0])
 	}
 
 	// One file alone, or a folder holding only it: nothing to evaluate.
@@ -291,8 +302,7 @@ func TestBrokenSheetAmongSeveralMarksItsUnits(t *testing.T) {
 			t.Errorf("%s: HasErrors %v", u.Code, u.HasErrors)
 		}
 	}
-	got := problemStrings(res.Dataset)
-	if len(got) != 1 || !strings.HasPrefix(got[0], "error b.xlsx › Sinh hoạt!D2: Sheet bị hỏng") {
+	if got := problemPlaces(t, res.Dataset); !slices.Equal(got, []string{"b.xlsx › Sinh hoạt!D2: read.xml_defect"}) {
 		t.Errorf("problems = %q", got)
 	}
 }

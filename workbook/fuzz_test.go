@@ -17,24 +17,24 @@ func FuzzCellParsers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if v, msg := parseScore("Điểm", s); msg == "" && (v < 0 || v > 100) {
+		if v, msg := parseScore("Điểm", s); msg.ok() && (v < 0 || v > 100) {
 			t.Errorf("parseScore(%q) = %v accepted", s, v)
 		}
-		if n, msg := parseCount("Có mặt", s); msg == "" && n < 0 {
+		if n, msg := parseCount("Có mặt", s); msg.ok() && n < 0 {
 			t.Errorf("parseCount(%q) = %d accepted", s, n)
 		}
 		for _, d1904 := range []bool{false, true} {
-			if d, msg := parseDate(s, d1904); msg == "" && (d.Year() < minYear || d.Year() > maxYear) {
+			if d, msg := parseDate(s, d1904); msg.ok() && (d.Year() < minYear || d.Year() > maxYear) {
 				t.Errorf("parseDate(%q) = %v accepted", s, d)
 			}
-			if m, msg := parseMonth(s, d1904); msg == "" && (m.month < 1 || m.month > 12 || (m.year != 0 && (m.year < minYear || m.year > maxYear))) {
+			if m, msg := parseMonth(s, d1904); msg.ok() && (m.month < 1 || m.month > 12 || (m.year != 0 && (m.year < minYear || m.year > maxYear))) {
 				t.Errorf("parseMonth(%q) = %+v accepted", s, m)
 			}
 		}
-		if r, msg := parseRating(s); (msg == "") != (r != criteria.RatingNone) {
+		if r, msg := parseRating(s); msg.ok() != (r != criteria.RatingNone) {
 			t.Errorf("parseRating(%q) = %v, %q", s, r, msg)
 		}
-		if l, msg := parseLevel(s); (msg == "") != (l != criteria.LevelNone) {
+		if l, msg := parseLevel(s); msg.ok() != (l != criteria.LevelNone) {
 			t.Errorf("parseLevel(%q) = %v, %q", s, l, msg)
 		}
 		yes, yesMsg := parseYesNo("Có", s)
@@ -43,20 +43,20 @@ func FuzzCellParsers(f *testing.F) {
 		// finds a violation in it.
 		v, ev, msg := parseViolation("Vi phạm", s)
 		dealing := inProgress[strings.TrimRight(matchKey(s), " .!")]
-		if yesMsg == "" && !dealing && (v != yes || ev != "" || msg != "") {
+		if yesMsg.ok() && !dealing && (v != yes || ev != "" || !msg.ok()) {
 			t.Errorf("parseViolation(%q) = %v, %q, %q; parseYesNo gives %v", s, v, ev, msg, yes)
 		}
-		if msg != "" && (v || ev != "") {
+		if !msg.ok() && (v || ev != "") {
 			t.Errorf("parseViolation(%q) = %v, %q with error %q", s, v, ev, msg)
 		}
 		if v && ev != "" && ev != s {
 			t.Errorf("parseViolation(%q): evidence %q is not the cell", s, ev)
 		}
 		// Kỷ luật: one of the four measures or an error, never both.
-		if d, msg := parseDiscipline("Kỷ luật", s); msg != "" && d != criteria.DisciplineNone {
+		if d, msg := parseDiscipline("Kỷ luật", s); !msg.ok() && d != criteria.DisciplineNone {
 			t.Errorf("parseDiscipline(%q) = %v with error %q", s, d, msg)
 		}
-		if isSuspension(s) && yesMsg == "" {
+		if isSuspension(s) && yesMsg.ok() {
 			t.Errorf("%q is both a yes/no and a suspension", s)
 		}
 		_ = roleOf([]string{s})
@@ -67,13 +67,13 @@ func FuzzCellParsers(f *testing.F) {
 		_, _ = parseGroup(s)
 		_, _ = parseCaseKind(s)
 		_, _ = parseResult(s)
-		if y, msg := parseYear("Năm", s); msg == "" && (y < minYear || y > maxYear) {
+		if y, msg := parseYear("Năm", s); msg.ok() && (y < minYear || y > maxYear) {
 			t.Errorf("parseYear(%q) = %d accepted", s, y)
 		}
-		if four, msg := parseFourGood("Bốn tốt", s); yesMsg == "" && (msg != "" || four != yes) {
+		if four, msg := parseFourGood("Bốn tốt", s); yesMsg.ok() && (!msg.ok() || four != yes) {
 			t.Errorf("parseFourGood(%q) = %v, %q; parseYesNo gives %v", s, four, msg, yes)
 		}
-		if id, msg := parseItem(s); msg == "" && !strings.HasPrefix(id, "tc") {
+		if id, msg := parseItem(s); msg.ok() && !strings.HasPrefix(id, "tc") {
 			t.Errorf("parseItem(%q) = %q", s, id)
 		}
 	})

@@ -37,7 +37,7 @@ type columns struct {
 	titleOver bool
 	// Several rating columns (ratingcols.go): ratingNote says which one
 	// is read, ratingErr why none can be.
-	ratingNote, ratingErr string
+	ratingNote, ratingErr fault
 	// marks: the level is marked by a cross under columns named by the
 	// levels (marks.go); its key is in index, for the header's count and
 	// the required columns, but no cell holds its value.
@@ -333,14 +333,14 @@ func bindHeaders(sheet criteria.Sheet, idx headerTable, texts [][]string) *colum
 	if marks != nil {
 		name := keyNames[marks.key]
 		if c, both := m.index[name]; both {
-			m.ratingErr = "Sheet có cả cột " + m.colName(c) + " và các cột đánh dấu mức " + m.colName(marks.cols[0]) + "…; không rõ đọc mức ở đâu: giữ một trong hai cách ghi; sheet này không được đọc"
+			m.ratingErr = faultOf(criteria.SheetRatingColumns, "cả cột "+m.colName(c)+" và các cột đánh dấu mức "+m.colName(marks.cols[0])+"…; không rõ đọc mức ở đâu: giữ một trong hai cách ghi")
 		} else {
 			m.index[name], m.text[name], m.marks = marks.cols[0], texts[marks.cols[0]][0], marks
 			var names []string
 			for _, c := range marks.cols {
 				names = append(names, m.colName(c))
 			}
-			m.ratingNote = "Mức được đọc từ dấu x ở các cột " + strings.Join(names, ", ")
+			m.ratingNote = faultOf(criteria.SheetLevelMarks, strings.Join(names, ", "))
 		}
 	}
 	return m

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -59,14 +60,39 @@ func unitsSheet(rows ...[]any) sheet {
 	return sheet{"Đơn vị", append([][]any{{"Mã đơn vị", "Tên đơn vị", "Loại", "Trực thuộc"}}, rows...)}
 }
 
-// readOne reads a single workbook and fails the test on a fatal error.
+// readOne reads a single workbook and fails the test on a fatal error, or
+// on a problem whose code the registry does not know.
 func readOne(t *testing.T, path string, opts Options) *Result {
 	t.Helper()
 	res, err := Read([]string{path}, opts)
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
+	registered(t, res.Dataset.Problems)
 	return res
+}
+
+// registered fails the test for a problem without a code of the
+// registry, or of another severity than its type's.
+func registered(t *testing.T, probs []criteria.Problem) {
+	t.Helper()
+	for _, p := range probs {
+		if pt, ok := criteria.ProblemTypeOf(p.Code); !ok || pt.Severity != p.Severity {
+			t.Errorf("problem of code %q (%s), not a registered type: %s", p.Code, p.Severity, p)
+		}
+	}
+}
+
+// problemCodes renders problems as "Sheet!Cell code", for tests that
+// assert what was found and where, not its wording.
+func problemCodes(t *testing.T, res *Result) []string {
+	t.Helper()
+	registered(t, res.Dataset.Problems)
+	var out []string
+	for _, p := range res.Dataset.Problems {
+		out = append(out, p.Sheet+"!"+p.Cell+" "+p.Code)
+	}
+	return out
 }
 
 // problemsAt renders problems as "Sheet!Cell severity: message" for compact

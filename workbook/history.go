@@ -9,11 +9,6 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// historyNotRead is the note on a Lịch sử sheet when the rules do not
-// count streaks (Options.History): it is recognised, not read, so that
-// nothing in it can change a result of rules that do not use it.
-const historyNotRead = "Sheet Lịch sử (kết quả các năm trước) chỉ được đọc với bộ quy tắc 2025 (khóa history_streaks); bộ quy tắc đang dùng không đọc sheet này. Kiểm tra sheet: bontot validate"
-
 // readHistory reads a row of Lịch sử: one earlier year of a unit. Whether
 // the year comes before the evaluation year, and whether it is given
 // twice, is judged by checkHistory once the year is known.
@@ -22,8 +17,8 @@ func (fd *fileData) readHistory(c *rowCtx) {
 	if v := c.get(kYear); v == "" {
 		c.missing(kYear)
 	} else {
-		y, msg := parseYear(c.header(kYear), v)
-		c.check(kYear, msg)
+		y, f := parseYear(c.header(kYear), v)
+		c.check(kYear, f)
 		py.Year = y
 	}
 	if c.get(kRating) == "" {
@@ -32,21 +27,21 @@ func (fd *fileData) readHistory(c *rowCtx) {
 		py.Rating = c.rating(kRating)
 	}
 	if v := c.get(kFourGood); v != "" {
-		yes, msg := parseFourGood(c.header(kFourGood), v)
-		c.check(kFourGood, msg)
-		py.FourGood, py.HasFourGood = yes, msg == ""
+		yes, f := parseFourGood(c.header(kFourGood), v)
+		c.check(kFourGood, f)
+		py.FourGood, py.HasFourGood = yes, f.ok()
 	}
 	c.rec.history, c.pr.hasRec = py, true
 }
 
 // parseYear reads a Năm cell: 2023, "2023", "Năm 2023".
-func parseYear(what, s string) (int, string) {
+func parseYear(what, s string) (int, fault) {
 	k := strings.TrimSpace(strings.TrimPrefix(matchKey(s), "nam"))
 	v, ok := parseNumber(k)
 	if !ok || v != math.Trunc(v) || v < minYear || v > maxYear {
-		return 0, fmt.Sprintf("%s %s không phải là một năm; cần năm từ %d đến %d, ví dụ 2023", what, quote(s), minYear, maxYear)
+		return 0, faultOf(criteria.ValueNotNumber, what, quote(s), fmt.Sprintf("một năm; cần năm từ %d đến %d, ví dụ 2023", minYear, maxYear))
 	}
-	return int(v), ""
+	return int(v), fault{}
 }
 
 // fourGoodValues are the values a Bốn tốt cell accepts, for messages.
@@ -54,12 +49,12 @@ var fourGoodValues = []string{"Có", "Không", "Đạt", "Không đạt"}
 
 // parseFourGood reads a Bốn tốt cell: a yes/no value, or Đạt / Không đạt
 // as the year's decision writes it.
-func parseFourGood(what, s string) (bool, string) {
-	if yes, msg := parseYesNo(what, s); msg == "" {
-		return yes, ""
+func parseFourGood(what, s string) (bool, fault) {
+	if yes, f := parseYesNo(what, s); f.ok() {
+		return yes, fault{}
 	}
 	if r, ok := resultNames.get(strings.TrimSuffix(s, ".")); ok {
-		return r, ""
+		return r, fault{}
 	}
 	return false, unknownValue(what, s, fourGoodValues)
 }
@@ -75,8 +70,8 @@ func checkHistory(u *criteria.Unit, year int) []criteria.Problem {
 		return nil
 	}
 	var probs []criteria.Problem
-	problem := func(sev criteria.Severity, py *criteria.PastYear, msg string) {
-		probs = append(probs, criteria.Problem{Severity: sev, File: py.Source.File(), Sheet: py.Source.Sheet(), Cell: py.Cell, Unit: u.Code, Message: msg})
+	problem := func(py *criteria.PastYear, t *criteria.ProblemType, args ...any) {
+		probs = append(probs, criteria.Problem{File: py.Source.File(), Sheet: py.Source.Sheet(), Cell: py.Cell, Unit: u.Code}.Of(t, args...))
 	}
 	slices.SortStableFunc(u.History, func(a, b criteria.PastYear) int { return a.Year - b.Year })
 	kept := u.History[:0:0]
@@ -90,11 +85,11 @@ func checkHistory(u *criteria.Unit, year int) []criteria.Problem {
 		case first.Year >= year:
 			for k := i; k < j; k++ {
 				py := &u.History[k]
-				msg := fmt.Sprintf("Năm %d sau năm đánh giá %d; Lịch sử chỉ tính các năm trước, dòng này không được tính", py.Year, year)
 				if py.Year == year {
-					msg = fmt.Sprintf("Năm %d là năm đánh giá: kết quả năm này lấy từ sheet Đơn vị và các sheet khác; dòng này của Lịch sử không được tính", year)
+					problem(py, criteria.HistoryNotPast, year, "là năm đánh giá: kết quả năm này lấy từ sheet Đơn vị và các sheet khác", "dòng này của Lịch sử")
+				} else {
+					problem(py, criteria.HistoryNotPast, py.Year, fmt.Sprintf("sau năm đánh giá %d", year), "Lịch sử chỉ tính các năm trước, dòng này")
 				}
-				problem(criteria.SeverityWarning, py, msg)
 			}
 		default:
 			agree := true
@@ -110,10 +105,10 @@ func checkHistory(u *criteria.Unit, year int) []criteria.Problem {
 			for k := i + 1; k < j; k++ {
 				py := &u.History[k]
 				if agree {
-					problem(criteria.SeverityWarning, py, fmt.Sprintf("Năm %d của %s đã có ở %s, cùng kết quả; dòng này không được tính thêm", py.Year, u.Code, rowPlace(first, py)))
+					problem(py, criteria.HistoryRepeated, py.Year, u.Code, rowPlace(first, py))
 					continue
 				}
-				problem(criteria.SeverityError, py, fmt.Sprintf("Năm %d của %s đã có ở %s với kết quả khác (%s, dòng này: %s); không biết kết quả nào đúng nên năm %d không được tính", py.Year, u.Code, rowPlace(first, py), pastResult(first), pastResult(py), py.Year))
+				problem(py, criteria.HistoryConflict, py.Year, u.Code, rowPlace(first, py), pastResult(first), pastResult(py), py.Year)
 			}
 			if !agree {
 				markError(u, criteria.SheetHistory)

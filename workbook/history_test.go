@@ -66,9 +66,8 @@ func TestHistorySheetReadUnderHistoryOnly(t *testing.T) {
 	if len(cb2.History) != 1 || cb2.History[0].FourGood || !cb2.History[0].HasFourGood || !cb2.HasErrors || cb1.HasErrors {
 		t.Errorf("CB02 %+v, errors %v; CB01 errors %v", cb2.History, cb2.HasErrors, cb1.HasErrors)
 	}
-	want := `Lịch sử!B6 error: Năm "hai nghìn" không phải là một năm; cần năm từ 1950 đến 2100, ví dụ 2023`
-	if got := problemLines(res); !slices.Contains(got, want) {
-		t.Errorf("problems %q lack %q", got, want)
+	if got := problemCodes(t, res); !slices.Contains(got, "Lịch sử!B6 value.not_number") {
+		t.Errorf("problems %q lack a year that is no number at B6", got)
 	}
 
 	res = readOne(t, path, Options{})
@@ -76,8 +75,7 @@ func TestHistorySheetReadUnderHistoryOnly(t *testing.T) {
 	if len(cb2.History) != 0 || cb2.HasErrors || cb2.Sheets.Has(criteria.SheetHistory) {
 		t.Errorf("not read: CB02 %+v, errors %v", cb2.History, cb2.HasErrors)
 	}
-	got := problemLines(res)
-	if len(got) != 1 || !strings.HasPrefix(got[0], "Lịch sử! note: Sheet Lịch sử (kết quả các năm trước) chỉ được đọc với bộ quy tắc 2025") {
+	if got := problemCodes(t, res); !slices.Equal(got, []string{"Lịch sử! sheet.history_not_read"}) {
 		t.Errorf("problems without History: %q", got)
 	}
 }
@@ -102,24 +100,23 @@ func TestHistoryBadRows(t *testing.T) {
 	)
 	res := readOne(t, path, Options{History: true, Year: 2024})
 	want := []string{
-		`Lịch sử!B3 warning: Năm 2024 là năm đánh giá: kết quả năm này lấy từ sheet Đơn vị và các sheet khác; dòng này của Lịch sử không được tính`,
-		`Lịch sử!B4 warning: Năm 2026 sau năm đánh giá 2024; Lịch sử chỉ tính các năm trước, dòng này không được tính`,
-		`Lịch sử!B5 warning: Năm 2023 của CB01 đã có ở Lịch sử dòng 2, cùng kết quả; dòng này không được tính thêm`,
-		`Lịch sử!B7 error: Năm 2022 của CB02 đã có ở Lịch sử dòng 6 với kết quả khác (HTXSNV, bốn tốt: Có, dòng này: HTTNV, bốn tốt: Có); không biết kết quả nào đúng nên năm 2022 không được tính`,
-		`Lịch sử!A9 error: Mã đơn vị "CB09" không có trong sheet Đơn vị; có phải "CB01"?`,
-		`Lịch sử!C10 error: Thiếu Xếp loại; ô này bắt buộc phải có`,
-		`Lịch sử!C11 error: Xếp loại "Xuất sắc lắm" không hợp lệ`,
-		`Lịch sử!D12 error: Bốn tốt "Có lẽ" không hợp lệ; cần một trong các giá trị: "Có", "Không", "Đạt", "Không đạt"`,
-		`Lịch sử!B13 error: Thiếu Năm; ô này bắt buộc phải có`,
+		"Lịch sử!B3 history.not_past",
+		"Lịch sử!B4 history.not_past",
+		"Lịch sử!B5 history.repeated",
+		"Lịch sử!B7 history.conflict",
+		"Lịch sử!A9 unit.unknown",
+		"Lịch sử!C10 cell.missing",
+		"Lịch sử!C11 value.invalid",
+		"Lịch sử!D12 value.invalid",
+		"Lịch sử!B13 cell.missing",
 	}
-	got := problemLines(res)
-	if len(got) != len(want) {
-		t.Errorf("%d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	if got := problemCodes(t, res); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for i := range min(len(got), len(want)) {
-		if !strings.HasPrefix(got[i], want[i]) {
-			t.Errorf("problem %d:\n got %s\nwant %s", i, got[i], want[i])
-		}
+	// A year given twice with two results names both and says why neither
+	// counts.
+	if got := problemLines(res)[3]; got != `Lịch sử!B7 error: Năm 2022 của CB02 đã có ở Lịch sử dòng 6 với kết quả khác (HTXSNV, bốn tốt: Có, dòng này: HTTNV, bốn tốt: Có); không biết kết quả nào đúng nên năm 2022 không được tính` {
+		t.Errorf("conflict: %s", got)
 	}
 	cb1, cb2 := unitOf(t, res, "CB01"), unitOf(t, res, "CB02")
 	if !slices.Equal(years(cb1), []int{2023}) || cb1.HasErrors {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook/xlsxscan"
 )
 
@@ -87,20 +88,20 @@ func TestParentAsWrittenWhenNoCommittee(t *testing.T) {
 // want is the value the message may offer as "có phải …?" ("" for none),
 // and words, when set, what it must say instead.
 func TestHintsByMeaning(t *testing.T) {
-	type parse func(string) string
+	type parse func(string) fault
 	sets := map[string]parse{
-		"rating":     func(s string) string { _, m := parseRating(s); return m },
-		"level":      func(s string) string { _, m := parseLevel(s); return m },
-		"residence":  func(s string) string { _, m := parseResidence(s); return m },
-		"unit type":  func(s string) string { _, m := parseUnitType(s); return m },
-		"meeting":    func(s string) string { _, m := parseMeetingKind(s); return m },
-		"committee":  func(s string) string { _, m := parseCommitteeKind(s); return m },
-		"group":      func(s string) string { _, m := parseGroup(s); return m },
-		"case":       func(s string) string { _, m := parseCaseKind(s); return m },
-		"result":     func(s string) string { _, m := parseResult(s); return m },
-		"yes/no":     func(s string) string { _, m := parseYesNo("Đã giải quyết", s); return m },
-		"discipline": func(s string) string { _, m := parseDiscipline("Kỷ luật", s); return m },
-		"org disc.":  func(s string) string { _, m := parseOrgDiscipline("Kỷ luật", s); return m },
+		"rating":     func(s string) fault { _, m := parseRating(s); return m },
+		"level":      func(s string) fault { _, m := parseLevel(s); return m },
+		"residence":  func(s string) fault { _, m := parseResidence(s); return m },
+		"unit type":  func(s string) fault { _, m := parseUnitType(s); return m },
+		"meeting":    func(s string) fault { _, m := parseMeetingKind(s); return m },
+		"committee":  func(s string) fault { _, m := parseCommitteeKind(s); return m },
+		"group":      func(s string) fault { _, m := parseGroup(s); return m },
+		"case":       func(s string) fault { _, m := parseCaseKind(s); return m },
+		"result":     func(s string) fault { _, m := parseResult(s); return m },
+		"yes/no":     func(s string) fault { _, m := parseYesNo("Đã giải quyết", s); return m },
+		"discipline": func(s string) fault { _, m := parseDiscipline("Kỷ luật", s); return m },
+		"org disc.":  func(s string) fault { _, m := parseOrgDiscipline("Kỷ luật", s); return m },
 	}
 	cases := []struct{ set, in, want, words string }{
 		// Slips of one value keep their hint.
@@ -150,7 +151,12 @@ func TestHintsByMeaning(t *testing.T) {
 		{"org disc.", "Giải thể", "", ""},
 	}
 	for _, c := range cases {
-		msg := sets[c.set](c.in)
+		f := sets[c.set](c.in)
+		if f.ok() || f.t != criteria.ValueInvalid {
+			t.Errorf("%s %q: %q %q, want a value.invalid fault", c.set, c.in, f.code(), f)
+			continue
+		}
+		msg := f.msg
 		offered := ""
 		if _, after, ok := strings.Cut(msg, "có phải \""); ok {
 			offered, _, _ = strings.Cut(after, "\"")

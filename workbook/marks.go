@@ -39,7 +39,7 @@ func markHeadValue(sheet criteria.Sheet, head string) (colKey, string) {
 		if _, ok := ratingNames[k]; !ok && !isRatingCode(k) {
 			return 0, ""
 		}
-		if r, msg := parseRating(head); msg == "" {
+		if r, f := parseRating(head); f.ok() {
 			return kRating, r.Code()
 		}
 	}
@@ -101,12 +101,12 @@ func (c *rowCtx) marked(g *markGroup) string {
 		v := c.cells[col]
 		ref, _ := excelize.CoordinatesToCellName(col+1, c.row)
 		if !isMark(v) {
-			c.reportAt(ref, "Ô đánh dấu mức "+quote(g.values[i])+" ghi "+quote(v)+"; chỉ đánh dấu x vào đúng một mức")
+			c.reportAt(ref, faultOf(criteria.ValueMarks, "Ô đánh dấu mức "+quote(g.values[i])+" ghi "+quote(v), "đúng một mức"))
 			return ""
 		}
 		if got >= 0 {
 			first, _ := excelize.CoordinatesToCellName(g.cols[got]+1, c.row)
-			c.reportAt(ref, "Đánh dấu cả hai mức "+quote(g.values[got])+" (ô "+first+") và "+quote(g.values[i])+" (ô "+ref+"); chỉ đánh dấu x vào một mức")
+			c.reportAt(ref, faultOf(criteria.ValueMarks, "Đánh dấu cả hai mức "+quote(g.values[got])+" (ô "+first+") và "+quote(g.values[i])+" (ô "+ref+")", "một mức"))
 			return ""
 		}
 		got = i
@@ -115,12 +115,4 @@ func (c *rowCtx) marked(g *markGroup) string {
 		return ""
 	}
 	return g.values[got]
-}
-
-// reportAt is an error of one named cell of the row.
-func (c *rowCtx) reportAt(ref, msg string) {
-	c.pr.problems = append(c.pr.problems, criteria.Problem{
-		Severity: criteria.SeverityError, File: c.fd.base, Sheet: c.sheet, Cell: ref, Message: msg,
-	})
-	c.pr.failed = true
 }

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/nfc"
 	"github.com/bontot/bontot/workbook/schema"
 )
@@ -268,17 +269,23 @@ func wordSlips(got, form string) bool {
 	return true
 }
 
-// unknownValue builds the message for a value outside a closed set:
+// unknownValue is the fault of a value outside a closed set:
 // `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`.
-func unknownValue(what, got string, accepted []string) string {
+func unknownValue(what, got string, accepted []string) fault {
+	return faultOf(criteria.ValueInvalid, what, quote(got), acceptedHint(got, accepted))
+}
+
+// acceptedHint is what unknownValue says after the value: the closest
+// accepted value, or the list of them.
+func acceptedHint(got string, accepted []string) string {
 	if s, ok := closest(got, accepted); ok {
-		return what + " " + quote(got) + " không hợp lệ; " + didYouMean(s)
+		return didYouMean(s)
 	}
 	quoted := make([]string, len(accepted))
 	for i, a := range accepted {
 		quoted[i] = quote(a)
 	}
-	return what + " " + quote(got) + " không hợp lệ; cần một trong các giá trị: " + strings.Join(quoted, ", ")
+	return "cần một trong các giá trị: " + strings.Join(quoted, ", ")
 }
 
 // didYouMean is the hint of a spelling slip, or of a word whose meaning is
@@ -289,11 +296,16 @@ func didYouMean(s string) string { return "có phải " + quote(s) + "?" }
 // maps the matching key of a word with a known meaning in the set's
 // domain — an older rating, a kind once read as another — to what to
 // say of it: didYouMean of the value it means, or an explanation.
-func unknownValueHint(what, got string, accepted []string, hints map[string]string) string {
+func unknownValueHint(what, got string, accepted []string, hints map[string]string) fault {
+	return faultOf(criteria.ValueInvalid, what, quote(got), valueHint(got, accepted, hints))
+}
+
+// valueHint is what unknownValueHint says after the value.
+func valueHint(got string, accepted []string, hints map[string]string) string {
 	if s, ok := hints[strings.TrimRight(matchKey(got), " .")]; ok {
-		return what + " " + quote(got) + " không hợp lệ; " + s
+		return s
 	}
-	return unknownValue(what, got, accepted)
+	return acceptedHint(got, accepted)
 }
 
 // quote wraps a cell value in straight double quotes for messages, shortened

@@ -89,11 +89,8 @@ func TestReadMissingRequiredColumn(t *testing.T) {
 		}},
 	)
 	res := readOne(t, path, Options{Year: 2024})
-	want := []string{
-		`Sinh hoạt! error: Thiếu cột bắt buộc "Mã đơn vị"; sheet này không được đọc`,
-		`Đảng viên! error: Thiếu cột bắt buộc "Xếp loại"; sheet này không được đọc`,
-	}
-	got := problemLines(res)
+	want := []string{"Sinh hoạt! sheet.missing_column", "Đảng viên! sheet.missing_column"}
+	got := problemCodes(t, res)
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -146,13 +143,13 @@ func TestReadParentChecks(t *testing.T) {
 		}
 	}
 	want := []string{
-		`Đơn vị!D5 error: Chi bộ trực thuộc chưa ghi đảng bộ cơ sở cấp trên; cần mã đảng bộ cơ sở ở cột Trực thuộc`,
-		`Đơn vị!D6 error: Trực thuộc "DB09" không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở`,
-		`Đơn vị!D8 error: Trực thuộc "CB05" là chi bộ cơ sở, không phải đảng bộ cơ sở`,
-		`Đơn vị!A9 error: Thiếu Mã đơn vị; ô này bắt buộc phải có`,
-		`Đơn vị!C10 error: Loại đơn vị "Chi bộ" không hợp lệ; "Chi bộ" chưa nói chi bộ cơ sở hay trực thuộc; ghi "Chi bộ cơ sở" hoặc "Chi bộ trực thuộc"`,
+		"Đơn vị!D5 unit.parent_missing",
+		"Đơn vị!D6 unit.parent_unknown",
+		"Đơn vị!D8 unit.parent_not_committee",
+		"Đơn vị!A9 cell.missing",
+		"Đơn vị!C10 value.invalid",
 	}
-	if got := problemLines(res); !slices.Equal(got, want) {
+	if got := problemCodes(t, res); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if len(ds.Units) != 7 {

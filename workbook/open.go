@@ -91,6 +91,9 @@ type fileError struct {
 	path string
 	msg  string
 	err  error // the underlying cause, for errors.Is; never shown
+	// kind is the problem it is in a run of several workbooks (unreadable);
+	// nil: criteria.FileUnreadable.
+	kind *criteria.ProblemType
 }
 
 func (e *fileError) Error() string {

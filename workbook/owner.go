@@ -410,9 +410,12 @@ func fileNameMention(base string) (mention, bool) {
 	return m, true
 }
 
-// ownerError is a workbook whose unit cannot be told: what was found and
-// what to write where.
-func ownerError(path, msg string) error { return &fileError{path: path, msg: msg} }
+// ownerError is a workbook whose unit cannot be told, of kind
+// criteria.OwnerUnknown (nothing says) or criteria.OwnerAmbiguous (two
+// places disagree): what was found and what to write where.
+func ownerError(path string, kind *criteria.ProblemType, msg string) error {
+	return &fileError{path: path, msg: msg, kind: kind}
+}
 
 // ownerFix is the end of every such error: what the user writes where.
 const ownerFix = `ghi tên chi bộ ở phần đầu sheet, dưới tên cấp ủy cấp trên (ví dụ ô A1 "ĐẢNG BỘ SỞ …", ô A2 "CHI BỘ …"), hoặc thêm sheet "Đơn vị" với các cột Mã đơn vị, Tên đơn vị, Loại (và Trực thuộc cho chi bộ trực thuộc)`
@@ -441,7 +444,7 @@ func (fd *fileData) findOwner() (*owner, error) {
 			continue
 		}
 		if code != "" && matchKey(c) != matchKey(code) {
-			return nil, ownerError(fd.path, fmt.Sprintf("phần đầu các sheet ghi hai mã đơn vị khác nhau: %s (%s › %s!%s) và %s (%s › %s!%s); sổ không có sheet \"Đơn vị\" chỉ được là sổ của một đơn vị: sửa cho cùng một mã, hoặc thêm sheet \"Đơn vị\" liệt kê các đơn vị",
+			return nil, ownerError(fd.path, criteria.OwnerAmbiguous, fmt.Sprintf("phần đầu các sheet ghi hai mã đơn vị khác nhau: %s (%s › %s!%s) và %s (%s › %s!%s); sổ không có sheet \"Đơn vị\" chỉ được là sổ của một đơn vị: sửa cho cùng một mã, hoặc thêm sheet \"Đơn vị\" liệt kê các đơn vị",
 				quote(code), fd.base, codeSheet, codeCell, quote(c), fd.base, sh, cc))
 		}
 		if code == "" {
@@ -454,17 +457,17 @@ func (fd *fileData) findOwner() (*owner, error) {
 		}
 	}
 	if len(ms) == 0 {
-		return nil, ownerError(fd.path, "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì; không biết sổ này của đơn vị nào: "+ownerFix)
+		return nil, ownerError(fd.path, criteria.OwnerUnknown, "sổ không có sheet \"Đơn vị\" (danh sách đơn vị), nên không đánh giá được gì; không biết sổ này của đơn vị nào: "+ownerFix)
 	}
 	o := &owner{m: ms[0]}
 	for i := range ms {
 		m := &ms[i]
 		if m.key != o.m.key {
-			return nil, ownerError(fd.path, fmt.Sprintf("phần đầu các sheet ghi hai đơn vị khác nhau: %s (%s) và %s (%s); sổ không có sheet \"Đơn vị\" chỉ được là sổ của một đơn vị: sửa phần đầu cho đúng đơn vị của sổ, hoặc thêm sheet \"Đơn vị\" liệt kê các đơn vị và cột Mã đơn vị ở mỗi sheet",
+			return nil, ownerError(fd.path, criteria.OwnerAmbiguous, fmt.Sprintf("phần đầu các sheet ghi hai đơn vị khác nhau: %s (%s) và %s (%s); sổ không có sheet \"Đơn vị\" chỉ được là sổ của một đơn vị: sửa phần đầu cho đúng đơn vị của sổ, hoặc thêm sheet \"Đơn vị\" liệt kê các đơn vị và cột Mã đơn vị ở mỗi sheet",
 				quote(o.m.name), o.m.place(fd.base), quote(m.name), m.place(fd.base)))
 		}
 		if m.conflict != "" {
-			return nil, ownerError(fd.path, fmt.Sprintf("không biết loại của đơn vị %s: %s › %s: %s; sửa tên hoặc cấp ủy cấp trên cho đúng, hoặc thêm sheet \"Đơn vị\" ghi rõ Loại", quote(m.name), fd.base, m.sheet, m.conflict))
+			return nil, ownerError(fd.path, criteria.OwnerAmbiguous, fmt.Sprintf("không biết loại của đơn vị %s: %s › %s: %s; sửa tên hoặc cấp ủy cấp trên cho đúng, hoặc thêm sheet \"Đơn vị\" ghi rõ Loại", quote(m.name), fd.base, m.sheet, m.conflict))
 		}
 		// A name in mixed case reads better in reports than the block's capitals.
 		if isUpperText(o.m.name) && !isUpperText(m.name) {
@@ -481,7 +484,7 @@ func (fd *fileData) findOwner() (*owner, error) {
 			continue
 		}
 		if m.typ != o.typ || unitNameKey(m.parent) != unitNameKey(o.parent) {
-			return nil, ownerError(fd.path, fmt.Sprintf("phần đầu các sheet ghi đơn vị %s ở hai cấp khác nhau: %s (%s, %s) và %s (%s, %s); sửa cấp ủy cấp trên cho giống nhau, hoặc thêm sheet \"Đơn vị\" ghi rõ Loại và Trực thuộc",
+			return nil, ownerError(fd.path, criteria.OwnerAmbiguous, fmt.Sprintf("phần đầu các sheet ghi đơn vị %s ở hai cấp khác nhau: %s (%s, %s) và %s (%s, %s); sửa cấp ủy cấp trên cho giống nhau, hoặc thêm sheet \"Đơn vị\" ghi rõ Loại và Trực thuộc",
 				quote(o.m.name), strings.ToLower(o.typ.Label()), o.typeOf.typeWhy, o.typeOf.place(fd.base), strings.ToLower(m.typ.Label()), m.typeWhy, m.place(fd.base)))
 		}
 	}
@@ -574,9 +577,7 @@ func (fd *fileData) ownerNote() criteria.Problem {
 	} else if o.codeFrom != "" {
 		code = fmt.Sprintf("mã %s như %s", quote(u.Code), o.codeFrom)
 	}
-	p := criteria.Problem{Severity: criteria.SeverityNote, Lead: true, File: fd.base, Unit: u.Code,
-		Message: fmt.Sprintf("Sổ không có sheet \"Đơn vị\": đơn vị của sổ là %s (%s), %s; %s. Nếu sai, hãy sửa phần đầu sheet hoặc thêm sheet \"Đơn vị\"",
-			quote(u.Name), what, from, code)}
+	p := criteria.Problem{File: fd.base, Unit: u.Code}.Of(criteria.OwnerTaken, quote(u.Name), what, from, code)
 	if o.m.sheet != "" {
 		p.Sheet, p.Cell = o.m.sheet, o.m.cell
 	}
@@ -651,7 +652,7 @@ func resolveOwners(files []*fileData, errs []error) {
 			if o.m.committee {
 				levels = "đảng bộ cơ sở hay cấp trên cơ sở"
 			}
-			errs[i] = ownerError(fd.path, fmt.Sprintf("không biết %s (%s) là %s: %s; %s",
+			errs[i] = ownerError(fd.path, criteria.OwnerUnknown, fmt.Sprintf("không biết %s (%s) là %s: %s; %s",
 				quote(o.m.name), o.m.place(fd.base), levels, o.unknownWhy, ownerFix))
 			fd.closeBook()
 			files[i] = nil

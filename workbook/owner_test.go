@@ -261,23 +261,24 @@ func TestSameCodeConflictingDeclarations(t *testing.T) {
 		name string
 		a, b []sheet
 		want []string
+		code string // of every error
 	}{
 		{"type", []sheet{unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"})},
 			[]sheet{unitsSheet([]any{"DB01", "Đảng bộ B", "Đảng bộ cơ sở"}, []any{"CB01", "Chi bộ A", "Chi bộ trực thuộc", "DB01"})},
 			[]string{`error a.xlsx › Đơn vị!A2: Mã đơn vị "CB01" được khai báo lại ở b.xlsx › Đơn vị!A3; mỗi mã chỉ được khai báo một lần`,
-				`error b.xlsx › Đơn vị!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần`}},
+				`error b.xlsx › Đơn vị!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần`}, "unit.duplicate"},
 		{"parent", []sheet{unitsSheet([]any{"DB01", "Đảng bộ A", "Đảng bộ cơ sở"}, []any{"CB01", "Chi bộ A", "Chi bộ trực thuộc", "DB01"})},
 			[]sheet{unitsSheet([]any{"DB02", "Đảng bộ B", "Đảng bộ cơ sở"}, []any{"CB01", "Chi bộ A", "Chi bộ trực thuộc", "DB02"})},
-			[]string{`error a.xlsx › Đơn vị!A3: Mã đơn vị "CB01" được khai báo lại ở b.xlsx › Đơn vị!A3`, `error b.xlsx › Đơn vị!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A3`}},
+			[]string{`error a.xlsx › Đơn vị!A3: Mã đơn vị "CB01" được khai báo lại ở b.xlsx › Đơn vị!A3`, `error b.xlsx › Đơn vị!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A3`}, "unit.duplicate"},
 		{"a copied workbook", []sheet{unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}), sheet{"Sinh hoạt", meetingTable}},
 			[]sheet{unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}), sheet{"Sinh hoạt", meetingTable}},
-			[]string{`error a.xlsx › Đơn vị!A2: Mã đơn vị "CB01" được khai báo lại ở b.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần: cả hai sổ đều có sheet "Sinh hoạt" nên không gộp được (sổ chép hai lần?)`}},
+			[]string{`error a.xlsx › Đơn vị!A2: Mã đơn vị "CB01" được khai báo lại ở b.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần: cả hai sổ đều có sheet "Sinh hoạt" nên không gộp được (sổ chép hai lần?)`}, "unit.duplicate"},
 		{"a header block naming another unit under the code", []sheet{unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"})},
 			[]sheet{headed("Đảng viên", []any{"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "CHI BỘ B", "Mã đơn vị: CB01"}, memberTable...)},
-			[]string{`error b.xlsx › Đảng viên!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần: tên khác nhau ("Chi bộ A" và "CHI BỘ B")`}},
+			[]string{`error b.xlsx › Đảng viên!A3: Mã đơn vị "CB01" đã được khai báo ở a.xlsx › Đơn vị!A2; mỗi mã chỉ được khai báo một lần: tên khác nhau ("Chi bộ A" và "CHI BỘ B")`}, "unit.duplicate"},
 		{"a rating", []sheet{{"Đơn vị", [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại", "Xếp loại"}, {"CB01", "Chi bộ A", "Chi bộ cơ sở", "HTTNV"}}}},
 			[]sheet{{"Đơn vị", [][]any{{"Mã đơn vị", "Tên đơn vị", "Loại", "Xếp loại"}, {"CB01", "Chi bộ A", "Chi bộ cơ sở", "HTXSNV"}}}},
-			[]string{`error b.xlsx › Đơn vị!A2: Đơn vị "CB01" khai báo ở đây và ở a.xlsx › Đơn vị!A2 khác nhau: Xếp loại HTTNV và HTXSNV`}},
+			[]string{`error b.xlsx › Đơn vị!A2: Đơn vị "CB01" khai báo ở đây và ở a.xlsx › Đơn vị!A2 khác nhau: Xếp loại HTTNV và HTXSNV`}, "unit.conflict"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,6 +288,12 @@ func TestSameCodeConflictingDeclarations(t *testing.T) {
 			res, err := Read([]string{dir}, Options{Year: 2024})
 			if err != nil {
 				t.Fatal(err)
+			}
+			registered(t, res.Dataset.Problems)
+			for _, p := range res.Dataset.Problems {
+				if p.Severity == criteria.SeverityError && p.Code != tt.code {
+					t.Errorf("%s, want %s", p.Code, tt.code)
+				}
 			}
 			got := strings.Join(problemStrings(res.Dataset), "\n")
 			for _, w := range tt.want {

@@ -208,20 +208,19 @@ func (m *columns) pickRating(sheet criteria.Sheet, roles []ratingRole, texts [][
 		if byElimination {
 			which = "cột " + m.colName(decided[0]) + " (các cột kia là tự đánh giá hoặc đề xuất)"
 		}
-		m.ratingNote = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại; xếp loại là " + which +
-			", bỏ qua " + strings.Join(others, ", ")
+		m.ratingNote = faultOf(criteria.SheetRatingChosen, len(cols), which, strings.Join(others, ", "))
 		return
 	}
 	bind(cols[0])
 	if len(decided) == 0 {
-		m.ratingErr = "Sheet có " + strconv.Itoa(len(cols)) + " cột xếp loại (" + strings.Join(names, ", ") +
-			") nhưng không rõ cột nào là kết quả do cấp có thẩm quyền quyết định; đặt tiêu đề cột đó là \"Cấp có thẩm quyền quyết định\" hoặc \"Kết quả xếp loại\", hoặc xóa các cột còn lại; sheet này không được đọc"
+		m.ratingErr = faultOf(criteria.SheetRatingColumns, strconv.Itoa(len(cols))+" cột xếp loại ("+strings.Join(names, ", ")+
+			") nhưng không rõ cột nào là kết quả do cấp có thẩm quyền quyết định; đặt tiêu đề cột đó là \"Cấp có thẩm quyền quyết định\" hoặc \"Kết quả xếp loại\", hoặc xóa các cột còn lại")
 		return
 	}
 	dn := make([]string, len(decided))
 	for i, c := range decided {
 		dn[i] = m.colName(c)
 	}
-	m.ratingErr = "Sheet có " + strconv.Itoa(len(decided)) + " cột kết quả xếp loại (" + strings.Join(dn, ", ") +
-		"); chỉ được có một cột do cấp có thẩm quyền quyết định; sheet này không được đọc"
+	m.ratingErr = faultOf(criteria.SheetRatingColumns, strconv.Itoa(len(decided))+" cột kết quả xếp loại ("+strings.Join(dn, ", ")+
+		"); chỉ được có một cột do cấp có thẩm quyền quyết định")
 }

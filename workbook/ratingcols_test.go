@@ -10,8 +10,9 @@ import (
 )
 
 // readRatings reads a workbook of CB01 whose Đảng viên sheet has rows,
-// and returns the members' ratings and the problems.
-func readRatings(t *testing.T, rows [][]any, setup func(f *excelize.File)) ([]string, []string, *criteria.Unit) {
+// and returns the members' ratings ("name rating"), the problems as lines
+// (problemLines), the unit, and the problems' codes (problemCodes).
+func readRatings(t *testing.T, rows [][]any, setup func(f *excelize.File)) ([]string, []string, *criteria.Unit, []string) {
 	t.Helper()
 	path := writeBookOpts(t, t.TempDir(), "xeploai.xlsx", setup,
 		unitsSheet([]any{"CB01", "Chi bộ A", "Chi bộ cơ sở"}),
@@ -22,7 +23,7 @@ func readRatings(t *testing.T, rows [][]any, setup func(f *excelize.File)) ([]st
 	for _, m := range u.Members {
 		got = append(got, m.Name+" "+m.Rating.Code())
 	}
-	return got, problemLines(res), u
+	return got, problemLines(res), u, problemCodes(t, res)
 }
 
 // TestSeveralRatingColumnsDecidedOneIsTheRating (issue 13, item 3): the
@@ -31,7 +32,7 @@ func readRatings(t *testing.T, rows [][]any, setup func(f *excelize.File)) ([]st
 // a self-rating above the decision is no error, nor is text there that is
 // no rating at all.
 func TestSeveralRatingColumnsDecidedOneIsTheRating(t *testing.T) {
-	got, lines, u := readRatings(t, [][]any{
+	got, lines, u, _ := readRatings(t, [][]any{
 		{"Mã đơn vị", "Họ và tên", "Tự đánh giá, xếp loại", "Chi bộ đề xuất", "Cấp ủy có thẩm quyền quyết định"},
 		{"CB01", "Nguyễn Văn An", "HTXSNV", "HTTNV", "HTNV"},
 		{"CB01", "Trần Thị Bình", "tự thấy tốt", "HTTNV", "HTTNV"},
@@ -59,7 +60,7 @@ func TestSeveralRatingColumnsDecidedOneIsTheRating(t *testing.T) {
 // the title alone would bind the self-rating below it.
 func TestSeveralRatingColumnsUnderAMergedTitle(t *testing.T) {
 	for _, decided := range []string{"Cấp có thẩm quyền quyết định", "Kết quả xếp loại", "Cấp có thẩm quyền"} {
-		got, lines, _ := readRatings(t, [][]any{
+		got, lines, _, codes := readRatings(t, [][]any{
 			{"Mã đơn vị", "Họ và tên", "Xếp loại chất lượng"},
 			{nil, nil, "Cá nhân tự đánh giá", "Chi bộ đề xuất", decided},
 			{"CB01", "Nguyễn Văn An", "Hoàn thành xuất sắc nhiệm vụ", "HTTNV", "HTNV"},
@@ -74,6 +75,10 @@ func TestSeveralRatingColumnsUnderAMergedTitle(t *testing.T) {
 		if want := []string{"Nguyễn Văn An HTNV"}; !slices.Equal(got, want) {
 			t.Errorf("%s: ratings %q, want %q; problems %q", decided, got, want, lines)
 		}
+		if !slices.Equal(codes, []string{"Đảng viên! sheet.rating_chosen"}) {
+			t.Errorf("%s: problems %q", decided, codes)
+		}
+		// The note names the column read and those left out.
 		if !slices.ContainsFunc(lines, func(l string) bool {
 			return strings.HasPrefix(l, "Đảng viên! note: Sheet có 3 cột xếp loại; xếp loại là cột quyết định "+quote(decided)+" (E), bỏ qua")
 		}) {
@@ -98,9 +103,12 @@ func TestSeveralRatingColumnsNoneDecidedIsAnError(t *testing.T) {
 		{[]any{"Mã đơn vị", "Họ và tên", "Cấp ủy quyết định", "Kết quả xếp loại"},
 			`Đảng viên! error: Sheet có 2 cột kết quả xếp loại ("Cấp ủy quyết định" (C), "Kết quả xếp loại" (D)); chỉ được có một cột`},
 	} {
-		got, lines, u := readRatings(t, [][]any{c.header, {"CB01", "Nguyễn Văn An", "HTTNV", "HTNV"}}, nil)
+		got, lines, u, codes := readRatings(t, [][]any{c.header, {"CB01", "Nguyễn Văn An", "HTTNV", "HTNV"}}, nil)
 		if len(got) != 0 || !u.HasErrors {
 			t.Errorf("%v: members %q read, errors %v", c.header, got, u.HasErrors)
+		}
+		if !slices.Contains(codes, "Đảng viên! sheet.rating_columns") {
+			t.Errorf("%v: problems %q", c.header, codes)
 		}
 		if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, c.want) }) {
 			t.Errorf("%v: no %q in %q", c.header, c.want, lines)
@@ -115,7 +123,7 @@ func TestSeveralRatingColumnsNoneDecidedIsAnError(t *testing.T) {
 		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Xếp loại thi đua"},
 		{"Mã đơn vị", "Họ và tên", "Xếp loại", "Xếp loại năm trước"},
 	} {
-		got, lines, _ := readRatings(t, [][]any{header, {"CB01", "Nguyễn Văn An", "HTTNV", 80, "x"}}, nil)
+		got, lines, _, _ := readRatings(t, [][]any{header, {"CB01", "Nguyễn Văn An", "HTTNV", 80, "x"}}, nil)
 		if want := []string{"Nguyễn Văn An HTTNV"}; !slices.Equal(got, want) {
 			t.Errorf("%v: %q, problems %q", header, got, lines)
 		}
@@ -126,7 +134,7 @@ func TestSeveralRatingColumnsNoneDecidedIsAnError(t *testing.T) {
 // self-rating and a proposal names no step, every other column names an
 // earlier one: it is the rating, by elimination, with the note.
 func TestPlainRatingBesideEarlierStepsIsTheDecision(t *testing.T) {
-	got, lines, _ := readRatings(t, [][]any{
+	got, lines, _, _ := readRatings(t, [][]any{
 		{"Mã đơn vị", "Họ và tên", "Tự đánh giá, xếp loại", "Chi bộ đề xuất", "Xếp loại"},
 		{"CB01", "Nguyễn Văn An", "HTXSNV", "HTTNV", "HTNV"},
 	}, nil)

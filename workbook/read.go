@@ -177,12 +177,13 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 		// Its units are known and other workbooks' rows may name them:
 		// they stay, with data errors, rather than vanish.
 		fd.failedSheets = fd.failedSheets.With(fd.broken.id)
-		p := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: fd.broken.sheet,
-			Message: fmt.Sprintf("Sheet bị hỏng, không đọc được (%v); mọi đơn vị của sổ này bị coi là lỗi dữ liệu", fd.broken.err)}
+		p := criteria.Problem{File: fd.base, Sheet: fd.broken.sheet}
 		var de *xlsxscan.DefectError
 		if errors.As(fd.broken.err, &de) {
 			p.Cell = de.Cell
-			p.Message = "Sheet bị hỏng: " + de.Detail() + "; mọi đơn vị của sổ này bị coi là lỗi dữ liệu"
+			p = p.Of(criteria.ReadXMLDefect, de.Detail())
+		} else {
+			p = p.Of(criteria.ReadSheetFailed, fd.broken.err)
 		}
 		fd.problems = append(fd.problems, p)
 	}
@@ -196,13 +197,15 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 // unreadable is the problem of a workbook that cannot be read at all, in
 // a run of several.
 func unreadable(name string, err error) criteria.Problem {
-	msg := err.Error()
+	t, msg := criteria.FileUnreadable, err.Error()
 	var fe *fileError
 	if errors.As(err, &fe) {
 		msg = fe.msg
+		if fe.kind != nil {
+			t = fe.kind
+		}
 	}
-	return criteria.Problem{Severity: criteria.SeverityError, File: name,
-		Message: "Không đọc được sổ này, các sổ khác vẫn được đánh giá: " + msg}
+	return criteria.Problem{File: name}.Of(t, msg)
 }
 
 // noneReadable is a run of several workbooks none of which can be read.
@@ -377,18 +380,20 @@ func (fd *fileData) readUnitSheet(opts Options) error {
 			// A score sheet is known by its table, not its name: every
 			// sheet the schema does not name is looked into (readRest),
 			// and gets the note of a sheet not read unless it is one.
-			if unknownSheet(name) != "" {
+			if !unknownSheet(name).ok() {
 				fd.others = append(fd.others, name)
 			}
 			continue
 		}
 		if id == criteria.SheetHistory && !opts.History {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: historyNotRead})
+			// The rules do not count streaks (Options.History): the sheet is
+			// recognised, not read, so that nothing in it can change a
+			// result of rules that do not use it.
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.SheetHistoryNotRead))
 			continue
 		}
 		if first, dup := found[id]; dup {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityWarning, File: fd.base, Sheet: name,
-				Message: fmt.Sprintf("Sheet này trùng vai trò với sheet %q (%s); chỉ đọc sheet %q", first, id, first)})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.SheetDuplicate, first, id, first))
 			continue
 		}
 		found[id] = name
@@ -548,12 +553,11 @@ func (fd *fileData) mergeSheets(outs []sheetOut) {
 		}
 	}
 	if n := len(fd.blankForms); n > 0 {
-		what := "Phiếu chấm điểm " + quote(fd.blankForms[0]) + " chưa có điểm"
+		what, lacks := "Phiếu chấm điểm "+quote(fd.blankForms[0]), "điểm"
 		if n > 1 {
-			what = fmt.Sprintf("%d phiếu chấm điểm chưa có điểm (%s)", n, strings.Join(fd.blankForms, ", "))
+			what, lacks = fmt.Sprintf("%d phiếu chấm điểm", n), "điểm ("+strings.Join(fd.blankForms, ", ")+")"
 		}
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: fd.blankForms[0],
-			Message: what + "; chưa tính là buổi sinh hoạt đã tổ chức"})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: fd.blankForms[0]}.Of(criteria.ScoresheetBlank, what, lacks))
 	}
 	for _, id := range fd.seq {
 		fd.sheets = append(fd.sheets, SheetSummary{Name: fd.found[id], Rows: fd.counts[id]})
@@ -622,16 +626,22 @@ func sheetID(name string) (criteria.Sheet, bool) {
 
 // unknownSheet is the note for a sheet that is neither an input sheet nor
 // a score sheet (readScoreSheet looks into it first), so that nothing a
-// workbook holds is left out without a word, or "" for the guide
+// workbook holds is left out without a word, or none for the guide
 // sheet of bontot's own template. A name close to an input sheet's gets
 // that name suggested: a misspelt "Sinh hoat chi bo 2024" is a likelier
 // mistake than a sheet meant to be left out.
-func unknownSheet(name string) string {
+func unknownSheet(name string) fault {
 	k := sheetNumbering.ReplaceAllString(matchKey(name), "")
 	if k == matchKey(schema.GuideSheet) {
-		return ""
+		return fault{}
 	}
-	msg := "Sheet " + quote(name) + " không thuộc mẫu của bontot nên không được đọc"
+	return faultOf(criteria.SheetNotRead, quote(name), sheetSuggestion(k))
+}
+
+// sheetSuggestion is what unknownSheet says after its sentence of a sheet
+// whose name (its key k) is close to an input sheet's: that name, as the
+// one to give it; "" when none is close.
+func sheetSuggestion(k string) string {
 	if n := len([]rune(k)); n >= 5 && n <= maxSuggestLen {
 		best, bestD := "", -1
 		for _, s := range schema.Sheets {
@@ -642,10 +652,10 @@ func unknownSheet(name string) string {
 			}
 		}
 		if bestD >= 0 && bestD <= max(2, n/3) {
-			msg += "; nếu đây là sheet " + quote(best) + " thì hãy đổi tên sheet cho đúng"
+			return "; nếu đây là sheet " + quote(best) + " thì hãy đổi tên sheet cho đúng"
 		}
 	}
-	return msg
+	return ""
 }
 
 // located is a problem with the place it sorts by.
@@ -720,8 +730,8 @@ func (m *merger) register() {
 			u := d.unit
 			k := matchKey(u.Code)
 			if first, dup := byCode[k]; dup {
-				here := criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
-				there := criteria.Problem{Severity: criteria.SeverityError, File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
+				here := criteria.Problem{File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}
+				there := criteria.Problem{File: files[first.fi].base, Sheet: first.d.unit.Source.Sheet(), Cell: first.d.codeCell, Unit: first.d.unit.Code}
 				why, copied := "", false
 				if first.fi != fi {
 					// One unit kept in two workbooks (the score sheets
@@ -734,23 +744,20 @@ func (m *merger) register() {
 					}
 					if why == "" {
 						m.merged = append(m.merged, mergedUnit{fi: fi, d: d, into: first})
-						add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code,
-							Message: fmt.Sprintf("Đơn vị %q (%s) khai báo giống ở %s: hai sổ được đọc là một đơn vị", u.Code, u.Name, where(there))})
+						add(fi, criteria.Problem{File: fd.base, Sheet: u.Source.Sheet(), Cell: d.codeCell, Unit: u.Code}.Of(criteria.UnitMerged, u.Code, u.Name, where(there)))
 						continue
 					}
 				}
 				markError(u, criteria.SheetUnits)
 				markError(first.d.unit, criteria.SheetUnits)
-				here.Message = fmt.Sprintf("Mã đơn vị %q đã được khai báo ở %s; mỗi mã chỉ được khai báo một lần", u.Code, where(there))
-				there.Message = fmt.Sprintf("Mã đơn vị %q được khai báo lại ở %s; mỗi mã chỉ được khai báo một lần", first.d.unit.Code, where(here))
+				because := ""
 				if copied || (why != "" && (fd.owner != nil || files[first.fi].owner != nil)) {
 					// Why they are not one unit, when it is not plain: two
 					// Đơn vị rows naming different units keep the sentence.
-					here.Message += ": " + why
-					there.Message += ": " + why
+					because = ": " + why
 				}
-				add(first.fi, there)
-				add(fi, here)
+				add(first.fi, there.Of(criteria.UnitDuplicate, first.d.unit.Code, "được khai báo lại", where(here), because))
+				add(fi, here.Of(criteria.UnitDuplicate, u.Code, "đã được khai báo", where(there), because))
 			} else {
 				byCode[k] = place{fi, d}
 			}
@@ -768,12 +775,12 @@ func (m *merger) register() {
 			if u.Type != criteria.CellSubordinate || m.isMerged(d) {
 				continue
 			}
-			problem := func(msg string) {
+			problem := func(t *criteria.ProblemType, args ...any) {
 				markError(u, criteria.SheetUnits)
-				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code, Message: msg})
+				add(fi, criteria.Problem{File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code}.Of(t, args...))
 			}
 			if d.parent == "" {
-				problem("Chi bộ trực thuộc chưa ghi đảng bộ cơ sở cấp trên; cần mã đảng bộ cơ sở ở cột Trực thuộc")
+				problem(criteria.UnitParentMissing)
 				continue
 			}
 			var parent *criteria.Unit
@@ -787,17 +794,16 @@ func (m *merger) register() {
 				// A cell secretary's own workbook holds only the cell: its
 				// đảng bộ is in another workbook, or none at hand.
 				u.Parent = d.parent
-				add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code,
-					Message: fmt.Sprintf("Đảng bộ cơ sở cấp trên %q không có trong các sổ đang đọc; chi bộ được đánh giá riêng", d.parent)})
+				add(fi, criteria.Problem{File: fd.base, Sheet: u.Source.Sheet(), Cell: d.parentAt, Unit: u.Code}.Of(criteria.UnitParentElsewhere, d.parent))
 			// A parent that is no đảng bộ cơ sở is the chi bộ's error, and
 			// the code stays as written (SPEC §3): the report shows what
 			// the cell says beside the error, not a blank that hides it.
 			case parent == nil:
 				u.Parent = d.parent
-				problem(fmt.Sprintf("Trực thuộc %q không có trong sheet Đơn vị; cần mã của một đảng bộ cơ sở", d.parent))
+				problem(criteria.UnitParentUnknown, d.parent)
 			case parent.Type != criteria.Committee:
 				u.Parent = d.parent
-				problem(fmt.Sprintf("Trực thuộc %q là %s, không phải đảng bộ cơ sở", d.parent, strings.ToLower(parent.Type.Label())))
+				problem(criteria.UnitParentNotCommittee, d.parent, strings.ToLower(parent.Type.Label()))
 			default:
 				u.Parent = parent.Code
 			}
@@ -882,8 +888,7 @@ func (m *merger) finish(opts Options) *Result {
 				today = time.Now()
 			}
 			y, ds.YearNow = today.Year(), true
-			lead = append(lead, criteria.Problem{Severity: criteria.SeverityWarning, File: files[0].base, Lead: true,
-				Message: fmt.Sprintf("Không có buổi sinh hoạt hay cuộc họp nào có ngày để suy ra năm đánh giá; tạm dùng năm %d — hãy chỉ rõ bằng --year", y)})
+			lead = append(lead, criteria.Problem{File: files[0].base}.Of(criteria.YearUnknown, y))
 		}
 		ds.Year = y
 	}
@@ -927,7 +932,7 @@ func (m *merger) finish(opts Options) *Result {
 	for fi, fd := range files {
 		leaveOut := leaveOutOf(fi)
 		for _, r := range fd.rows {
-			u, msg := resolveUnit(r, fd, reg)
+			u, f := resolveUnit(r, fd, reg)
 			code := ""
 			if u != nil {
 				code = u.Code
@@ -936,8 +941,8 @@ func (m *merger) finish(opts Options) *Result {
 				p.Unit = code
 				add(fi, p)
 			}
-			if msg != "" {
-				add(fi, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: r.src.Sheet(), Cell: r.unitCell(), Message: msg})
+			if !f.ok() {
+				add(fi, f.at(criteria.Problem{File: fd.base, Sheet: r.src.Sheet(), Cell: r.unitCell()}))
 			}
 			if u == nil {
 				continue
@@ -959,8 +964,7 @@ func (m *merger) finish(opts Options) *Result {
 			}
 		}
 		for _, sh := range outs[fi].sheets {
-			add(fi, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sh,
-				Message: otherYearNote(outs[fi].years[sh], ds.Year)})
+			add(fi, otherYearNote(outs[fi].years[sh], ds.Year).at(criteria.Problem{File: fd.base, Sheet: sh}))
 		}
 	}
 	m.foldMerged()
@@ -1056,17 +1060,13 @@ func yearMismatch(votes map[int]int, year int, asOf time.Time, file string) (cri
 		what = fmt.Sprintf("Ngày --as-of %s thuộc năm %d", asOf.Format("02/01/2006"), year)
 		fix = fmt.Sprintf("hãy chạy với --as-of một ngày của năm %d", held)
 	}
-	var msg string
+	p := criteria.Problem{File: file}
 	if held != year {
-		msg = fmt.Sprintf("%s nhưng %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy thuộc năm %d và bị bỏ qua; %s",
-			what, votes[held], all, held, fix)
-	} else {
-		// The year is the data's likeliest, yet most rows lie elsewhere:
-		// dates spread over several years, which no flag puts right.
-		msg = fmt.Sprintf("%s chỉ gồm %d/%d dòng có ngày của Sinh hoạt và Họp cấp ủy; %s; hãy kiểm tra cột Ngày",
-			what, in, all, otherYears(votes, year))
+		return p.Of(criteria.YearMismatch, what, "nhưng", votes[held], all, fmt.Sprintf(" thuộc năm %d và bị bỏ qua", held), fix), true
 	}
-	return criteria.Problem{Severity: criteria.SeverityWarning, File: file, Lead: true, Message: msg}, true
+	// The year is the data's likeliest, yet most rows lie elsewhere:
+	// dates spread over several years, which no flag puts right.
+	return p.Of(criteria.YearMismatch, what, "chỉ gồm", in, all, "", otherYears(votes, year)+"; hãy kiểm tra cột Ngày"), true
 }
 
 // otherYears lists the rows of the years other than year: "số còn lại
@@ -1111,40 +1111,40 @@ type registry struct {
 // resolveUnit finds the unit a row belongs to: in a single-unit workbook
 // the row may leave the code out; a code is looked up in its own workbook
 // first (so a duplicated code still sends each file's rows to its own
-// unit), then in the others, and last as a unit name. It returns the error
-// to report when the row belongs to no unit, or "" when the row is simply
+// unit), then in the others, and last as a unit name. It returns the fault
+// to report when the row belongs to no unit, or none when the row is simply
 // left out because its unit's own row in Đơn vị is broken (already reported).
-func resolveUnit(r *pendingRow, fd *fileData, reg *registry) (*criteria.Unit, string) {
+func resolveUnit(r *pendingRow, fd *fileData, reg *registry) (*criteria.Unit, fault) {
 	if r.unit == "" {
 		switch {
 		case len(fd.units) == 1 && fd.brokenUnitRows == 0:
-			return fd.units[0].unit, ""
+			return fd.units[0].unit, fault{}
 		case len(fd.units) == 0 && fd.brokenUnitRows == 1:
-			return nil, ""
+			return nil, fault{}
 		}
-		return nil, "Thiếu Mã đơn vị; sổ có nhiều đơn vị nên mỗi dòng phải ghi mã đơn vị"
+		return nil, faultOf(criteria.CellMissing, "Mã đơn vị", "sổ có nhiều đơn vị nên mỗi dòng phải ghi mã đơn vị")
 	}
 	k := matchKey(r.unit)
 	if u, ok := fd.local[k]; ok {
-		return u, ""
+		return u, fault{}
 	}
 	if p, ok := reg.byCode[k]; ok {
-		return p.d.unit, ""
+		return p.d.unit, fault{}
 	}
 	if us := fd.names.get(k); len(us) == 1 {
-		return us[0], ""
+		return us[0], fault{}
 	}
 	if us := reg.names.get(k); len(us) == 1 {
-		return us[0], ""
+		return us[0], fault{}
 	}
 	if reg.broken[k] {
-		return nil, ""
+		return nil, fault{}
 	}
-	msg := fmt.Sprintf("Mã đơn vị %q không có trong sheet Đơn vị", r.unit)
+	hint := ""
 	if s, ok := closest(r.unit, reg.codes); ok {
-		msg += fmt.Sprintf("; có phải %q?", s)
+		hint = fmt.Sprintf("; có phải %q?", s)
 	}
-	return nil, msg
+	return nil, faultOf(criteria.UnitUnknown, r.unit, hint)
 }
 
 func where(p criteria.Problem) string {
@@ -1156,7 +1156,7 @@ func where(p criteria.Problem) string {
 }
 
 // otherYearNote counts the rows of other years left out of one sheet.
-func otherYearNote(years map[int]int, year int) string {
+func otherYearNote(years map[int]int, year int) fault {
 	keys := make([]int, 0, len(years))
 	total := 0
 	for y, n := range years {
@@ -1168,7 +1168,7 @@ func otherYearNote(years map[int]int, year int) string {
 	for i, y := range keys {
 		parts[i] = fmt.Sprintf("năm %d: %d dòng", y, years[y])
 	}
-	return fmt.Sprintf("Bỏ qua %d dòng không thuộc năm đánh giá %d (%s)", total, year, strings.Join(parts, "; "))
+	return faultOf(criteria.YearRowsLeftOut, total, year, strings.Join(parts, "; "))
 }
 
 // inferYear is the year most dated rows of Sinh hoạt and Họp cấp ủy fall
@@ -1264,8 +1264,8 @@ func (fd *fileData) place(pr *pendingRow, rec *record) {
 		u := fd.lastUnit
 		if u == nil || pr.unit != fd.lastUnitText {
 			// Rows of one unit usually follow each other: resolve once.
-			var msg string
-			if u, msg = resolveUnit(pr, fd, fd.reg); msg != "" || !fd.own[u] {
+			var f fault
+			if u, f = resolveUnit(pr, fd, fd.reg); !f.ok() || !fd.own[u] {
 				u = nil
 			}
 			fd.lastUnit, fd.lastUnitText = u, pr.unit

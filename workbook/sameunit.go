@@ -137,8 +137,8 @@ func (m *merger) foldMerged() {
 		if len(differ) > 0 {
 			markError(into, criteria.SheetUnits)
 			there := criteria.Problem{File: m.files[mu.into.fi].base, Sheet: into.Source.Sheet(), Cell: mu.into.d.codeCell}
-			m.add(mu.fi, criteria.Problem{Severity: criteria.SeverityError, File: m.files[mu.fi].base, Sheet: from.Source.Sheet(), Cell: mu.d.codeCell, Unit: into.Code,
-				Message: fmt.Sprintf("Đơn vị %q khai báo ở đây và ở %s khác nhau: %s; sửa cho giống nhau hoặc để trống ở một nơi", into.Code, where(there), strings.Join(differ, "; "))})
+			m.add(mu.fi, criteria.Problem{File: m.files[mu.fi].base, Sheet: from.Source.Sheet(), Cell: mu.d.codeCell, Unit: into.Code}.Of(criteria.UnitConflict,
+				into.Code, where(there), strings.Join(differ, "; ")))
 		}
 		*from = criteria.Unit{Code: from.Code, Name: from.Name, Type: from.Type, Source: from.Source}
 	}

@@ -246,18 +246,17 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 		// The year's meetings, a row each (FORMS item 3).
 		n := fd.readSummary(name, rows, h)
 		if n > 0 {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
-				Message: fmt.Sprintf("Sheet %s được đọc như bảng tổng hợp điểm sinh hoạt của năm (tiêu đề bảng ở dòng %d): %d buổi sinh hoạt", quote(name), h.end+1, n)})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.ScoresheetSummary, quote(name), h.end+1, n))
 		}
 		return true, n, nil
 	}
 	if !ok {
-		if msg := statisticsNote(name, rows); msg != "" {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+		if f := statisticsNote(name, rows); !f.ok() {
+			fd.problems = append(fd.problems, f.at(criteria.Problem{File: fd.base, Sheet: name}))
 			return false, 0, nil
 		}
-		if msg := unknownSheet(name); msg != "" {
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: msg})
+		if f := unknownSheet(name); !f.ok() {
+			fd.problems = append(fd.problems, f.at(criteria.Problem{File: fd.base, Sheet: name}))
 		}
 		return false, 0, nil
 	}
@@ -265,16 +264,15 @@ func (fd *fileData) readScoreSheet(name string) (bool, int, error) {
 	s := &scoreSheet{fd: fd, name: name, rows: rows, cols: cols, total: -1, rating: -1, numbering: -1}
 	s.table()
 	if s.numbering >= 0 {
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Cell: s.cell(s.numbering, max(cols.tt, 0)),
-			Message: "Sheet " + quote(name) + ": số thứ tự ở ô " + s.cell(s.numbering, max(cols.tt, 0)) + " không nối tiếp nhóm trước nên không phân biệt được nhóm tiêu chí với tiêu chí con; đánh số nhóm I, II, III… (hoặc 1, 2, 3… với tiêu chí con 1.1, 1.2 hoặc a, b) để bontot đọc phiếu này"})
+		at := s.cell(s.numbering, max(cols.tt, 0))
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name, Cell: at}.Of(criteria.ScoresheetNumbering, quote(name), at))
 		return false, 0, nil
 	}
 	if len(s.groups) == 0 {
 		// A Thang điểm column alone does not make a score sheet: a
 		// summary of many meetings or units has one too, and its total
 		// row is no meeting.
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
-			Message: "Sheet " + quote(name) + " có cột Thang điểm nhưng không có nhóm tiêu chí đánh số I, II, III… nên không được đọc như phiếu chấm điểm một buổi sinh hoạt"})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.ScoresheetNoGroups, quote(name)))
 		return false, 0, nil
 	}
 	ok, n := s.read()
@@ -297,13 +295,15 @@ func (s *scoreSheet) at(row, col int) string {
 	return cellAt(s.rows[row], col)
 }
 
-func (s *scoreSheet) problem(sev criteria.Severity, row, col int, msg string) {
-	p := criteria.Problem{Severity: sev, File: s.fd.base, Sheet: s.name, Message: msg}
+// problem places f at the 0-based cell (row, col) of the sheet, or on
+// the sheet as a whole when row is negative.
+func (s *scoreSheet) problem(row, col int, f fault) {
+	p := criteria.Problem{File: s.fd.base, Sheet: s.name}
 	if row >= 0 {
 		p.Cell = s.cell(row, col)
 	}
-	s.probs = append(s.probs, p)
-	if sev == criteria.SeverityError {
+	s.probs = append(s.probs, f.at(p))
+	if f.t.Severity == criteria.SeverityError {
 		s.failed = true
 	}
 }
@@ -465,11 +465,11 @@ func (s *scoreSheet) number(row, col int, what string) (v float64, present bool)
 	}
 	v, ok := parseNumber(t)
 	if !ok {
-		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s không phải là số", what, quote(t)))
+		s.problem(row, col, faultOf(criteria.ValueNotNumber, what+":", quote(t), "số"))
 		return 0, false
 	}
 	if v < 0 {
-		s.problem(criteria.SeverityError, row, col, fmt.Sprintf("%s: %s là số âm", what, criteria.FormatNumber(v)))
+		s.problem(row, col, faultOf(criteria.ScoreNegative, what+":", criteria.FormatNumber(v)))
 		return 0, false
 	}
 	return v, true
@@ -579,8 +579,7 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 			case !present:
 				v, present = t, true
 			case math.Abs(t-v) > 0.001:
-				s.problem(criteria.SeverityError, g.row, c.scale, fmt.Sprintf("%s: thang điểm %s không khớp %s ghi trong tên nhóm (ô %s); sửa một trong hai ô",
-					g.label, criteria.FormatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
+				s.problem(g.row, c.scale, faultOf(criteria.ScoresheetScaleMismatch, g.label, criteria.FormatNumber(v), quote(m[0]), s.cell(g.row, c.crit)))
 				ok = false
 			}
 		}
@@ -603,7 +602,7 @@ func (s *scoreSheet) scales() ([]float64, bool) {
 			if c.scale < 0 {
 				where = "trong tên nhóm, ví dụ \"(15 điểm)\", hoặc thêm cột Thang điểm"
 			}
-			s.problem(criteria.SeverityError, g.row, max(c.scale, c.crit), g.label+": không có thang điểm; cần ghi điểm tối đa của nhóm "+where)
+			s.problem(g.row, max(c.scale, c.crit), faultOf(criteria.ScoresheetScaleMissing, g.label, where))
 			ok = false
 		}
 		out[i] = v
@@ -644,12 +643,12 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 			}
 			subSum, subAny = subSum+x, true
 			if sub, sp := s.number(r, c.scale, g.label+", Thang điểm"); sp && x > sub+0.001 {
-				s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s, tiêu chí %s: %s vượt thang điểm %s", g.label, subLabel(s.at(r, c.tt)), criteria.FormatNumber(x), criteria.FormatNumber(sub)))
+				s.problem(r, col, faultOf(criteria.ScoreOverScale, g.label+", tiêu chí "+subLabel(s.at(r, c.tt))+":", criteria.FormatNumber(x), criteria.FormatNumber(sub)))
 			}
 		}
 		switch {
 		case present && subAny && math.Abs(v-subSum) > 0.001:
-			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s không khớp tổng điểm các tiêu chí con %s", g.label, criteria.FormatNumber(v), criteria.FormatNumber(round3(subSum))))
+			s.problem(g.row, col, faultOf(criteria.ScoreTotalMismatch, g.label+":", criteria.FormatNumber(v), "điểm các tiêu chí con", criteria.FormatNumber(round3(subSum)), ""))
 		case !present && subAny:
 			v, present = round3(subSum), true
 		}
@@ -659,7 +658,7 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 		sc.filled = true
 		sc.given[i], sc.groups[i] = true, v
 		if scales[i] > 0 && v > scales[i]+0.001 {
-			s.problem(criteria.SeverityError, g.row, col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.label, criteria.FormatNumber(v), criteria.FormatNumber(scales[i])))
+			s.problem(g.row, col, faultOf(criteria.ScoreOverScale, g.label+":", criteria.FormatNumber(v), criteria.FormatNumber(scales[i])))
 		}
 	}
 	if s.total >= 0 {
@@ -686,16 +685,16 @@ func (s *scoreSheet) scorer(col int, head string, scales []float64) scorerScores
 	sum = round3(sum)
 	switch {
 	case len(missing) > 0 && len(missing) < len(s.groups):
-		s.problem(criteria.SeverityError, s.groups[firstMissing].row, col, fmt.Sprintf("%s chưa chấm: %s; cần điểm của mọi nhóm", head, strings.Join(missing, ", ")))
+		s.problem(s.groups[firstMissing].row, col, faultOf(criteria.ScoreIncomplete, head, "chấm: "+strings.Join(missing, ", "), "điểm của mọi nhóm"))
 	case len(missing) == len(s.groups) && len(s.groups) > 0:
 		// Only the total is filled in: it is the score.
 	case sc.hasTot && math.Abs(sc.total-sum) > 0.001:
-		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng cộng %s không khớp tổng điểm các nhóm %s", criteria.FormatNumber(sc.total), criteria.FormatNumber(sum)))
+		s.problem(s.total, col, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", criteria.FormatNumber(sc.total), "điểm các nhóm", criteria.FormatNumber(sum), ""))
 	case !sc.hasTot:
 		sc.total = sum
 	}
 	if sc.total > 100+0.001 {
-		s.problem(criteria.SeverityError, s.total, col, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", criteria.FormatNumber(sc.total)))
+		s.problem(s.total, col, faultOf(criteria.ScoreOverScale, "Tổng điểm", criteria.FormatNumber(sc.total), "100"))
 	}
 	sc.ok = len(s.probs) == before
 	return sc
@@ -717,8 +716,7 @@ func (s *scoreSheet) uncomputed(g scoreGroup, col int) {
 	}
 	for _, r := range append([]int{g.row}, g.subs...) {
 		if f := s.fd.book.formula(s.name, s.cell(r, col)); f != "" {
-			s.problem(criteria.SeverityError, r, col, fmt.Sprintf("%s: ô %s là công thức =%s chưa có giá trị đã tính; mở sổ bằng Excel (hoặc LibreOffice), lưu lại rồi chạy lại bontot",
-				g.label, s.cell(r, col), f))
+			s.problem(r, col, faultOf(criteria.ReadFormulaNoValue, g.label, s.cell(r, col), f))
 			return
 		}
 	}
@@ -933,7 +931,7 @@ func (s *scoreSheet) header() headerInfo {
 				h.named, h.namedAt = true, s.cell(r, c)
 				for next := c + 1; next < len(row); next++ {
 					if v := cellAt(row, next); v != "" {
-						if t, msg := parseDate(v, s.fd.date1904); msg == "" {
+						if t, f := parseDate(v, s.fd.date1904); f.ok() {
 							dates = append(dates, dateSeen{rowDate{set: true, t: t}, r, next})
 						}
 						break
@@ -960,8 +958,9 @@ func (s *scoreSheet) header() headerInfo {
 		if strings.HasPrefix(at, "tên sheet") {
 			at = h.thematicAt
 		}
-		s.problem(criteria.SeverityError, -1, 0, fmt.Sprintf("Không rõ buổi sinh hoạt thường kỳ hay chuyên đề: %s ghi thường kỳ, %s ghi chuyên đề; sửa cho khớp (buổi thường kỳ kết hợp chuyên đề thì ghi \"thường kỳ … kết hợp sinh hoạt chuyên đề …\")",
-			placeName(h.regularAt), placeName(h.thematicAt)))
+		s.problem(-1, 0, faultOf(criteria.MeetingKindUnclear, "buổi sinh hoạt",
+			fmt.Sprintf(": %s ghi thường kỳ, %s ghi chuyên đề; sửa cho khớp (buổi thường kỳ kết hợp chuyên đề thì ghi \"thường kỳ … kết hợp sinh hoạt chuyên đề …\")",
+				placeName(h.regularAt), placeName(h.thematicAt))))
 		s.probs[len(s.probs)-1].Cell = at
 		h.bad = h.regularAt
 		return h
@@ -969,7 +968,7 @@ func (s *scoreSheet) header() headerInfo {
 	// Two dates that differ: which is the meeting's cannot be told.
 	for _, d := range dates[min(1, len(dates)):] {
 		if !d.d.t.Equal(dates[0].d.t) {
-			s.problem(criteria.SeverityError, d.r, d.c, fmt.Sprintf("Phần đầu phiếu ghi hai ngày khác nhau: %s ở ô %s và %s ở ô %s; chỉ ghi ngày sinh hoạt ở dòng kỳ sinh hoạt (ngày ký phiếu ghi dưới bảng, sau \"…, ngày … tháng … năm …\")",
+			s.problem(d.r, d.c, faultOf(criteria.ScoresheetTwoDates,
 				d.d.t.Format("02/01/2006"), s.cell(d.r, d.c), dates[0].d.t.Format("02/01/2006"), s.cell(dates[0].r, dates[0].c)))
 			h.bad = s.cell(d.r, d.c)
 			return h
@@ -996,8 +995,8 @@ func (s *scoreSheet) header() headerInfo {
 			continue
 		}
 		if m.month != ref.month || (m.year != 0 && ref.year != 0 && m.year != ref.year) {
-			s.problem(criteria.SeverityError, h.dateRow, max(h.dateC, 0), fmt.Sprintf("%s không khớp tháng %d ghi ở %s; sửa cho ngày, tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này",
-				upperFirst(refWhere), m.month, m.where))
+			s.problem(h.dateRow, max(h.dateC, 0), faultOf(criteria.MeetingDateConflict,
+				upperFirst(refWhere), fmt.Sprintf("khớp tháng %d", m.month), m.where, "ngày, tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này"))
 			h.bad = m.where
 			return h
 		}
@@ -1005,8 +1004,8 @@ func (s *scoreSheet) header() headerInfo {
 	if ref != nil {
 		for _, m := range months {
 			if m.quarter > 0 && (ref.month-1)/3+1 != m.quarter {
-				s.problem(criteria.SeverityError, h.dateRow, max(h.dateC, 0), fmt.Sprintf("%s không thuộc quý %s ghi ở %s; sửa cho ngày và quý cùng chỉ buổi sinh hoạt này",
-					upperFirst(refWhere), quarterNumerals[m.quarter-1], m.where))
+				s.problem(h.dateRow, max(h.dateC, 0), faultOf(criteria.MeetingDateConflict,
+					upperFirst(refWhere), "thuộc quý "+quarterNumerals[m.quarter-1], m.where, "ngày và quý cùng chỉ buổi sinh hoạt này"))
 				h.bad = m.where
 				return h
 			}
@@ -1020,8 +1019,8 @@ func (s *scoreSheet) header() headerInfo {
 		case anyMonth != nil && int(anyMonth.t.Month()) == ref.month:
 			h.date = *anyMonth
 		case anyMonth != nil:
-			s.problem(criteria.SeverityError, -1, 0, fmt.Sprintf("%s không khớp tháng %d/%d ghi ở phần đầu phiếu; sửa cho tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này",
-				upperFirst(refWhere), int(anyMonth.t.Month()), anyMonth.t.Year()))
+			s.problem(-1, 0, faultOf(criteria.MeetingDateConflict,
+				upperFirst(refWhere), fmt.Sprintf("khớp tháng %d/%d", int(anyMonth.t.Month()), anyMonth.t.Year()), "phần đầu phiếu", "tháng ở tiêu đề và tên sheet cùng chỉ buổi sinh hoạt này"))
 			h.bad = refWhere
 		default:
 			h.date = rowDate{set: true, monthOnly: true, noYear: true, t: time.Date(noYear, time.Month(ref.month), 1, 0, 0, 0, 0, time.UTC)}
@@ -1066,16 +1065,17 @@ func upperFirst(s string) string {
 }
 
 // statisticsNote is the note of a statistics form (Biểu số 7A-TCTW…):
-// counts of units or members per level, never a meeting or member data.
-func statisticsNote(name string, rows [][]string) string {
+// counts of units or members per level, never a meeting or member data;
+// none for any other sheet.
+func statisticsNote(name string, rows [][]string) fault {
 	for r := 0; r < len(rows) && r < headerScanRows; r++ {
 		for _, t := range rows[r] {
 			if statisticsForm.MatchString(matchKey(t)) {
-				return "Sheet " + quote(name) + " là biểu thống kê " + quote(strings.TrimSpace(t)) + " (số lượng theo mức xếp loại), không phải dữ liệu sinh hoạt hay đảng viên nên không được đọc"
+				return faultOf(criteria.SheetStatistics, quote(name), quote(strings.TrimSpace(t)))
 			}
 		}
 	}
-	return ""
+	return fault{}
 }
 
 // statisticsForm is the number of a statistics form: "Biểu số 7A-TCTW".
@@ -1114,7 +1114,7 @@ func (s *scoreSheet) dateIn(k string, r, c int, h *headerInfo) (rowDate, bool) {
 	if mo < 1 || mo > 12 || t.Day() != d || y < minYear || y > maxYear {
 		if h.bad == "" {
 			h.bad = s.cell(r, c)
-			s.problem(criteria.SeverityError, r, c, fmt.Sprintf("Ngày sinh hoạt %s không có thật; cần ngày dd/mm/yyyy", quote(s.at(r, c))))
+			s.problem(r, c, faultOf(criteria.ValueBadDate, "Ngày sinh hoạt", quote(s.at(r, c)), "không có thật", "ngày dd/mm/yyyy"))
 		}
 		return rowDate{}, false
 	}
@@ -1154,17 +1154,16 @@ func (s *scoreSheet) read() (bool, int) {
 		strong := h.yearly != "bảng điểm đánh giá, phân loại tổ chức đảng"
 		switch {
 		case !h.named || (strong && h.named && h.yearly == "biểu thống kê của Ban Tổ chức Trung ương"):
-			msg := "Sheet " + quote(s.name) + " là " + h.yearly + " (ô " + h.yearlyAt + "), không ghi một buổi sinh hoạt nào nên không được đọc như phiếu chấm điểm sinh hoạt chi bộ"
+			hint := ""
 			if !strong {
 				// The same title heads the per-meeting form of Hướng dẫn 12:
 				// say what makes it one.
-				msg += "; nếu đây là phiếu của một buổi sinh hoạt thì ghi dòng \"Kỳ sinh hoạt tháng … năm … (ngày dd/mm/yyyy)\" ở phần đầu sheet"
+				hint = "; nếu đây là phiếu của một buổi sinh hoạt thì ghi dòng \"Kỳ sinh hoạt tháng … năm … (ngày dd/mm/yyyy)\" ở phần đầu sheet"
 			}
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name, Cell: h.yearlyAt, Message: msg})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: s.name, Cell: h.yearlyAt}.Of(criteria.ScoresheetYearly, quote(s.name), h.yearly, h.yearlyAt, hint))
 			return false, 0
 		case strong:
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: s.name, Cell: h.yearlyAt,
-				Message: "Không rõ sheet " + quote(s.name) + " là phiếu chấm điểm một buổi sinh hoạt (" + h.namedAt + ") hay " + h.yearly + " (ô " + h.yearlyAt + "); tách hai bảng ra hai sheet, hoặc xóa dòng không đúng"})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: s.name, Cell: h.yearlyAt}.Of(criteria.ScoresheetFormOrYearly, quote(s.name), h.namedAt, h.yearly, h.yearlyAt))
 			return true, 0
 		}
 	}
@@ -1185,18 +1184,17 @@ func (s *scoreSheet) read() (bool, int) {
 		}
 		sum = round3(sum)
 		if t, present := s.number(s.total, s.cols.scale, "Tổng cộng, Thang điểm"); present && math.Abs(t-sum) > 0.001 {
-			s.problem(criteria.SeverityError, s.total, s.cols.scale, fmt.Sprintf("Tổng cộng %s của thang điểm không khớp tổng thang điểm các nhóm %s", criteria.FormatNumber(t), criteria.FormatNumber(sum)))
+			s.problem(s.total, s.cols.scale, faultOf(criteria.ScoreTotalMismatch, "Tổng cộng", criteria.FormatNumber(t)+" của thang điểm", "thang điểm các nhóm", criteria.FormatNumber(sum), ""))
 		} else if math.Abs(sum-100) > 0.001 {
 			row := s.total
 			if row < 0 {
 				row = s.groups[len(s.groups)-1].row
 			}
-			s.problem(criteria.SeverityError, row, s.cols.scale, fmt.Sprintf("Thang điểm các nhóm cộng lại %s, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", criteria.FormatNumber(sum)))
+			s.problem(row, s.cols.scale, faultOf(criteria.ScoresheetScaleNot100, "Thang điểm các nhóm", criteria.FormatNumber(sum)))
 		}
 	}
 	if len(unmatched) > 0 && fd.meet.keep {
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: s.name,
-			Message: "Không khớp nhóm nào của tiêu chí đang áp dụng: " + strings.Join(unmatched, ", ") + "; vẫn đọc theo thang điểm của phiếu"})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: s.name}.Of(criteria.ScoresheetUnknownGroups, strings.Join(unmatched, ", ")))
 	}
 
 	m := criteria.Meeting{Source: criteria.Source{Ref: &criteria.SheetRef{File: fd.base, Sheet: s.name}}, ScoreSheet: true}
@@ -1211,7 +1209,7 @@ func (s *scoreSheet) read() (bool, int) {
 			if row < 0 {
 				row = s.groups[0].row
 			}
-			s.problem(criteria.SeverityWarning, row, up.col, upperGapMessage(up.head, up.total, own.total, fd.meet.gap))
+			s.problem(row, up.col, upperGap(up.head, up.total, own.total, fd.meet.gap))
 		}
 	}
 	if pick.ok && !s.failed {
@@ -1229,19 +1227,19 @@ func (s *scoreSheet) read() (bool, int) {
 	case h.date.set:
 	case h.bad != "":
 	default:
-		s.problem(criteria.SeverityError, -1, 0, "Không xác định được ngày của buổi sinh hoạt: cần \"ngày dd/mm/yyyy\" hoặc \"ngày … tháng … năm …\" (hoặc \"tháng … năm …\") ở phần đầu phiếu, hoặc tên sheet theo tháng (T3, Tháng 3)")
+		s.problem(-1, 0, faultOf(criteria.ScoresheetNoDate))
 	}
 	if m.HasScore && s.rate != "" && !strings.ContainsAny(s.rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(s.rate); !ok {
-			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(s.rate), criteria.MeetingBandNames()))
+			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetBadRating, quote(s.rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(criteria.SeverityWarning, s.rating, s.rateAt, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(s.rate), criteria.FormatNumber(m.Score), q.Label()))
+			s.problem(s.rating, s.rateAt, faultOf(criteria.ScoresheetRatingMismatch, quote(s.rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	unit := h.unit
 	if unit == "" && !fd.single {
-		s.problem(criteria.SeverityError, -1, 0, "Phiếu chấm điểm không ghi đơn vị; sổ có nhiều đơn vị nên cần ô \"Mã đơn vị: …\" ở phần đầu phiếu")
+		s.problem(-1, 0, faultOf(criteria.ScoresheetNoUnit, "Phiếu chấm điểm", "phiếu"))
 		fd.problems = append(fd.problems, s.probs...)
 		return true, 1 // counted as read, as it always was: its error says why it is not a meeting
 	}
@@ -1350,6 +1348,5 @@ func duplicateMeeting(u *criteria.Unit, a, b *criteria.Meeting) criteria.Problem
 	if a.Kind == criteria.Thematic {
 		kind = "chuyên đề"
 	}
-	return criteria.Problem{Severity: criteria.SeverityError, File: a.Source.File(), Sheet: a.Source.Sheet(), Unit: u.Code,
-		Message: fmt.Sprintf("%s ghi buổi sinh hoạt %s %s của %s, đã ghi ở %s; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)", what, kind, when, u.Code, there)}
+	return criteria.Problem{File: a.Source.File(), Sheet: a.Source.Sheet(), Unit: u.Code}.Of(criteria.MeetingDuplicate, what, kind, when, u.Code, there)
 }

@@ -69,14 +69,14 @@ func TestScoreSheetWorkbooks(t *testing.T) {
 	// A total row 2 points off: an error naming its cell; the meeting is
 	// left out and the unit has a data error.
 	res = readOne(t, phieu("phieu-tong-sai.xlsx"), Options{})
-	want = []string{"T4!D20 error: Tổng cộng 98 không khớp tổng điểm các nhóm 96"}
-	if got := problemLines(res); !slices.Equal(got, want) || len(res.Dataset.Units[0].Meetings) != 15 || !res.Dataset.Units[0].HasErrors {
+	want = []string{"T4!D20 score.total_mismatch"}
+	if got := problemCodes(t, res); !slices.Equal(got, want) || len(res.Dataset.Units[0].Meetings) != 15 || !res.Dataset.Units[0].HasErrors {
 		t.Errorf("bad total: %v, %d meetings", got, len(res.Dataset.Units[0].Meetings))
 	}
 
 	// A sheet with no date anywhere: an error naming the sheet.
 	res = readOne(t, phieu("phieu-khong-ngay.xlsx"), Options{})
-	if got := problemLines(res); len(got) != 1 || !strings.HasPrefix(got[0], "Sinh hoạt bổ sung! error: Không xác định được ngày của buổi sinh hoạt") {
+	if got := problemCodes(t, res); !slices.Equal(got, []string{"Sinh hoạt bổ sung! scoresheet.no_date"}) {
 		t.Errorf("unknown date: %v", got)
 	}
 
@@ -85,7 +85,7 @@ func TestScoreSheetWorkbooks(t *testing.T) {
 	if n := len(res.Dataset.Units[0].Meetings); n != 0 || !res.Dataset.Units[0].Sheets.Has(criteria.SheetMeetings) {
 		t.Errorf("blank forms gave %d meetings", n)
 	}
-	if got := problemLines(res); len(got) != 1 || !strings.HasPrefix(got[0], "T1! note: 16 phiếu chấm điểm chưa có điểm (T1, T2,") {
+	if got := problemCodes(t, res); !slices.Equal(got, []string{"T1! scoresheet.blank"}) || !strings.HasPrefix(res.Dataset.Problems[0].Message, "16 phiếu chấm điểm chưa có điểm (T1, T2,") {
 		t.Errorf("blank: %v", got)
 	}
 }
@@ -149,16 +149,27 @@ func TestScoreSheetVariants(t *testing.T) {
 	)
 	res := readOne(t, path, Options{Year: 2024})
 	want := []string{
-		`Sinh hoạt! error: Dòng 2 ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › T2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
-		`Tháng 3!B15 warning: Xếp loại ghi "Khá" nhưng 95 điểm là Tốt`,
-		`T4!D7 error: nhóm II Chuẩn bị: 18 vượt thang điểm 15`,
-		`T5! error: Phiếu chấm điểm không ghi đơn vị; sổ có nhiều đơn vị nên cần ô "Mã đơn vị: …" ở phần đầu phiếu`,
-		`T5!A8 warning: Xếp loại "Tạm được" không đọc được; cần Tốt, Khá, Trung bình hoặc Kém`,
-		`T2! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › Sinh hoạt dòng 2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
-		`Ghi chép! note: Sheet "Ghi chép" không thuộc mẫu của bontot nên không được đọc`,
+		"Sinh hoạt! meeting.duplicate",
+		"Tháng 3!B15 scoresheet.rating_mismatch",
+		"T4!D7 score.over_scale",
+		"T5! scoresheet.no_unit",
+		"T5!A8 scoresheet.bad_rating",
+		"T2! meeting.duplicate",
+		"Ghi chép! sheet.not_read",
 	}
-	if got := problemLines(res); !slices.Equal(got, want) {
+	if got := problemCodes(t, res); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A meeting recorded twice names the other place, in either direction;
+	// a Xếp loại not read asks for the bands as the criteria name them.
+	for i, want := range map[int]string{
+		4: `T5!A8 warning: Xếp loại "Tạm được" không đọc được; cần Tốt, Khá, Trung bình hoặc Kém`,
+		0: `Sinh hoạt! error: Dòng 2 ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › T2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
+		5: `T2! error: Phiếu chấm điểm này ghi buổi sinh hoạt thường kỳ ngày 05/02/2024 của CB02, đã ghi ở b.xlsx › Sinh hoạt dòng 2; mỗi buổi chỉ ghi một lần (phiếu chấm điểm hoặc dòng Sinh hoạt)`,
+	} {
+		if got := problemLines(res); i >= len(got) || got[i] != want {
+			t.Errorf("problem %d: %q, want %q", i, got, want)
+		}
 	}
 	cb1, cb2 := res.Dataset.Units[0], res.Dataset.Units[1]
 	if got := meetingSummary(cb1); !slices.Equal(got, []string{"Tháng 3 TK 01/03 95"}) || !cb1.Meetings[0].MonthOnly || !cb1.HasErrors {

@@ -133,13 +133,12 @@ func (fd *fileData) readSummary(name string, rows [][]string, h summaryCols) int
 		sum += g.max
 	}
 	if len(h.groups) > 0 && math.Abs(sum-100) > 0.001 {
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: name, Cell: s.cell(h.end, h.groups[0].col),
-			Message: fmt.Sprintf("Các cột điểm theo nội dung cộng lại %s điểm, không phải 100; bontot chỉ xếp loại buổi sinh hoạt theo thang 100 điểm", criteria.FormatNumber(round3(sum)))})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name, Cell: s.cell(h.end, h.groups[0].col)}.Of(criteria.ScoresheetScaleNot100,
+			"Các cột điểm theo nội dung", criteria.FormatNumber(round3(sum))+" điểm"))
 		return 0
 	}
 	if head.unit == "" && !fd.single {
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityError, File: fd.base, Sheet: name,
-			Message: "Bảng tổng hợp điểm sinh hoạt không ghi đơn vị; sổ có nhiều đơn vị nên cần ô \"Mã đơn vị: …\" ở phần đầu bảng"})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.ScoresheetNoUnit, "Bảng tổng hợp điểm sinh hoạt", "bảng"))
 		return 0
 	}
 	start := h.end + 1
@@ -167,8 +166,8 @@ func (fd *fileData) readSummary(name string, rows [][]string, h summaryCols) int
 	}
 	fd.problems = append(fd.problems, s.probs...)
 	if blank > 0 {
-		fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name,
-			Message: fmt.Sprintf("%d dòng của bảng tổng hợp chưa có ngày và điểm; chưa tính là buổi sinh hoạt đã tổ chức", blank)})
+		fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.ScoresheetBlank,
+			fmt.Sprintf("%d dòng của bảng tổng hợp", blank), "ngày và điểm"))
 	}
 	return n
 }
@@ -182,11 +181,12 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	regular, thematic := strings.Contains(k, "thuong ky"), strings.Contains(k, "chuyen de")
 	combined := regular && thematic && strings.Contains(k, "ket hop")
 	if regular && thematic && !combined {
-		s.problem(criteria.SeverityError, r, h.kind, fmt.Sprintf("Không rõ %s là buổi sinh hoạt thường kỳ hay chuyên đề; ghi \"Thường kỳ tháng …\", \"Chuyên đề quý …\" hoặc \"Thường kỳ tháng … kết hợp chuyên đề quý …\"", quote(kind)))
+		s.problem(r, h.kind, faultOf(criteria.MeetingKindUnclear, quote(kind)+" là buổi sinh hoạt",
+			"; ghi \"Thường kỳ tháng …\", \"Chuyên đề quý …\" hoặc \"Thường kỳ tháng … kết hợp chuyên đề quý …\""))
 		return 0
 	}
 	if !regular && !thematic {
-		s.problem(criteria.SeverityError, r, h.kind, fmt.Sprintf("Không rõ %s là buổi sinh hoạt thường kỳ hay chuyên đề; ghi \"Thường kỳ tháng …\" hoặc \"Chuyên đề quý …\"", quote(kind)))
+		s.problem(r, h.kind, faultOf(criteria.MeetingKindUnclear, quote(kind)+" là buổi sinh hoạt", "; ghi \"Thường kỳ tháng …\" hoặc \"Chuyên đề quý …\""))
 		return 0
 	}
 	dateText := s.at(r, h.date)
@@ -201,7 +201,7 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		anyGroup = true
 		own[i] = v
 		if v > g.max+0.001 {
-			s.problem(criteria.SeverityError, r, g.col, fmt.Sprintf("%s: %s vượt thang điểm %s", g.name, criteria.FormatNumber(v), criteria.FormatNumber(g.max)))
+			s.problem(r, g.col, faultOf(criteria.ScoreOverScale, g.name+":", criteria.FormatNumber(v), criteria.FormatNumber(g.max)))
 		}
 	}
 	total, hasTotal := s.number(r, h.total, "Tổng điểm")
@@ -209,31 +209,31 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 		return 0 // a meeting not yet held
 	}
 	if dateText == "" {
-		s.problem(criteria.SeverityError, r, h.date, fmt.Sprintf("Dòng %s có điểm nhưng chưa ghi ngày sinh hoạt; cần ngày dd/mm/yyyy", quote(kind)))
+		s.problem(r, h.date, faultOf(criteria.ScoreIncomplete, "Dòng "+quote(kind)+" có điểm nhưng", "ghi ngày sinh hoạt", "ngày dd/mm/yyyy"))
 		return 0
 	}
-	t, msg := parseDate(dateText, fd.date1904)
-	if msg != "" {
-		s.problem(criteria.SeverityError, r, h.date, fmt.Sprintf("Ngày sinh hoạt %s không đọc được; cần ngày dd/mm/yyyy", quote(dateText)))
+	t, f := parseDate(dateText, fd.date1904)
+	if !f.ok() {
+		s.problem(r, h.date, faultOf(criteria.ValueBadDate, "Ngày sinh hoạt", quote(dateText), "không đọc được", "ngày dd/mm/yyyy"))
 		return 0
 	}
 	// The date must be in the month (or quarter) the row names.
 	if m := namedMonth.FindStringSubmatch(k); m != nil && regular {
 		if mo, _ := strconv.Atoi(m[1]); mo != int(t.Month()) {
-			s.problem(criteria.SeverityError, r, h.date, fmt.Sprintf("Ngày %s ở ô %s không thuộc tháng %d ghi ở ô %s; sửa cho ngày và kỳ sinh hoạt khớp nhau",
-				t.Format("02/01/2006"), s.cell(r, h.date), mo, s.cell(r, h.kind)))
+			s.problem(r, h.date, faultOf(criteria.MeetingDateConflict, "Ngày "+t.Format("02/01/2006")+" ở ô "+s.cell(r, h.date),
+				fmt.Sprintf("thuộc tháng %d", mo), "ô "+s.cell(r, h.kind), "ngày và kỳ sinh hoạt khớp nhau"))
 			return 0
 		}
 	}
 	if m := namedQuarter.FindStringSubmatch(k); m != nil && thematic {
 		if q := quarterOf(m[1]); (int(t.Month())-1)/3+1 != q {
-			s.problem(criteria.SeverityError, r, h.date, fmt.Sprintf("Ngày %s ở ô %s không thuộc quý %s ghi ở ô %s; sửa cho ngày và kỳ sinh hoạt khớp nhau",
-				t.Format("02/01/2006"), s.cell(r, h.date), quarterNumerals[q-1], s.cell(r, h.kind)))
+			s.problem(r, h.date, faultOf(criteria.MeetingDateConflict, "Ngày "+t.Format("02/01/2006")+" ở ô "+s.cell(r, h.date),
+				"thuộc quý "+quarterNumerals[q-1], "ô "+s.cell(r, h.kind), "ngày và kỳ sinh hoạt khớp nhau"))
 			return 0
 		}
 	}
 	if anyGroup && !allGroups {
-		s.problem(criteria.SeverityError, r, h.groups[0].col, fmt.Sprintf("Dòng %s chưa chấm đủ các nội dung; cần điểm của mọi cột", quote(kind)))
+		s.problem(r, h.groups[0].col, faultOf(criteria.ScoreIncomplete, "Dòng "+quote(kind), "chấm đủ các nội dung", "điểm của mọi cột"))
 		return 0
 	}
 	sum := 0.0
@@ -243,16 +243,16 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	sum = round3(sum)
 	switch {
 	case anyGroup && hasTotal && math.Abs(sum-total) > 0.001:
-		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s không khớp tổng điểm các nội dung %s", criteria.FormatNumber(total), criteria.FormatNumber(sum)))
+		s.problem(r, h.total, faultOf(criteria.ScoreTotalMismatch, "Tổng điểm", criteria.FormatNumber(total), "điểm các nội dung", criteria.FormatNumber(sum), ""))
 		return 0
 	case anyGroup && !hasTotal:
 		total, hasTotal = sum, true
 	case !hasTotal:
-		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Dòng %s chưa có điểm; cần Tổng điểm", quote(kind)))
+		s.problem(r, h.total, faultOf(criteria.ScoreIncomplete, "Dòng "+quote(kind), "có điểm", "Tổng điểm"))
 		return 0
 	}
 	if total > 100+0.001 {
-		s.problem(criteria.SeverityError, r, h.total, fmt.Sprintf("Tổng điểm %s vượt thang điểm 100", criteria.FormatNumber(total)))
+		s.problem(r, h.total, faultOf(criteria.ScoreOverScale, "Tổng điểm", criteria.FormatNumber(total), "100"))
 		return 0
 	}
 	if s.failed {
@@ -269,11 +269,11 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if up := s.at(r, h.up); up != "" {
 		if v, ok := parseNumber(up); ok {
 			if v > 100 || v < 0 {
-				s.problem(criteria.SeverityError, r, h.up, fmt.Sprintf("Điểm cấp trên %s không nằm trong thang 100 điểm", criteria.FormatNumber(v)))
+				s.problem(r, h.up, faultOf(criteria.ScoreUpperInvalid, criteria.FormatNumber(v)))
 				return 0
 			}
 			if fd.meet.gap > 0 && math.Abs(v-total) > fd.meet.gap+0.001 {
-				s.problem(criteria.SeverityWarning, r, h.up, upperGapMessage(quote(s.at(h.end, h.up)), v, total, fd.meet.gap))
+				s.problem(r, h.up, upperGap(quote(s.at(h.end, h.up)), v, total, fd.meet.gap))
 			}
 			m.Score, m.UpperScore, m.Groups = v, true, nil
 		}
@@ -281,9 +281,9 @@ func (s *scoreSheet) summaryRow(r int, h summaryCols, unit string) int {
 	if rate := s.at(r, h.rate); rate != "" && !strings.ContainsAny(rate, "….") {
 		q := m.Quality(*fd.meet.th)
 		if w, ok := writtenQuality(rate); !ok {
-			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại %s không đọc được; cần %s", quote(rate), criteria.MeetingBandNames()))
+			s.problem(r, h.rate, faultOf(criteria.ScoresheetBadRating, quote(rate), criteria.MeetingBandNames()))
 		} else if w != q {
-			s.problem(criteria.SeverityWarning, r, h.rate, fmt.Sprintf("Xếp loại ghi %s nhưng %s điểm là %s", quote(rate), criteria.FormatNumber(m.Score), q.Label()))
+			s.problem(r, h.rate, faultOf(criteria.ScoresheetRatingMismatch, quote(rate), criteria.FormatNumber(m.Score), q.Label()))
 		}
 	}
 	kinds := []criteria.MeetingKind{criteria.Regular}

@@ -86,19 +86,22 @@ func (c *rowCtx) ref(k colKey) string {
 	return name
 }
 
-func (c *rowCtx) report(sev criteria.Severity, k colKey, msg string) {
-	c.pr.problems = append(c.pr.problems, criteria.Problem{
-		Severity: sev, File: c.fd.base, Sheet: c.sheet, Cell: c.ref(k), Message: msg,
-	})
-	if sev == criteria.SeverityError {
+// report places f at the column's cell of this row; an error leaves the
+// row out.
+func (c *rowCtx) report(k colKey, f fault) { c.reportAt(c.ref(k), f) }
+
+// reportAt places f at the cell ref of this row.
+func (c *rowCtx) reportAt(ref string, f fault) {
+	c.pr.problems = append(c.pr.problems, f.at(criteria.Problem{File: c.fd.base, Sheet: c.sheet, Cell: ref}))
+	if f.t.Severity == criteria.SeverityError {
 		c.pr.failed = true
 	}
 }
 
-// check reports msg as an error of the column's cell when it is not "".
-func (c *rowCtx) check(k colKey, msg string) {
-	if msg != "" {
-		c.report(criteria.SeverityError, k, msg)
+// check reports f at the column's cell when there is one.
+func (c *rowCtx) check(k colKey, f fault) {
+	if !f.ok() {
+		c.report(k, f)
 	}
 }
 
@@ -107,7 +110,7 @@ func (c *rowCtx) check(k colKey, msg string) {
 func (c *rowCtx) header(k colKey) string { return c.cols.head[k] }
 
 func (c *rowCtx) missing(k colKey) {
-	c.report(criteria.SeverityError, k, "Thiếu "+c.header(k)+"; ô này bắt buộc phải có")
+	c.report(k, faultOf(criteria.CellMissing, c.header(k), "ô này bắt buộc phải có"))
 }
 
 // rating reads an optional rating column.
@@ -116,8 +119,8 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 	if v == "" {
 		return criteria.RatingNone
 	}
-	r, msg := parseRating(v)
-	c.check(k, msg)
+	r, f := parseRating(v)
+	c.check(k, f)
 	return r
 }
 
@@ -143,9 +146,9 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if v == "" {
 		return r
 	}
-	p, msg := parseScore(c.header(kPoints), v)
-	if msg != "" {
-		c.check(kPoints, msg)
+	p, f := parseScore(c.header(kPoints), v)
+	if !f.ok() {
+		c.check(kPoints, f)
 		return r
 	}
 	byPoints := c.fd.bands.Rating(p)
@@ -154,10 +157,10 @@ func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	}
 	if r != criteria.RatingNone && r != byPoints {
 		b := c.fd.bands
-		c.report(criteria.SeverityWarning, kRating, fmt.Sprintf(
-			"Xếp loại %s (ô %s) không khớp %s %s (ô %s), theo ngưỡng %s/%s/%s là %s; lấy xếp loại đã ghi (%s), kiểm tra lại một trong hai ô",
-			quote(c.get(kRating)), c.ref(kRating), c.header(kPoints), criteria.FormatNumber(p), c.ref(kPoints),
-			criteria.FormatNumber(b[0]), criteria.FormatNumber(b[1]), criteria.FormatNumber(b[2]), byPoints.Code(), r.Code()))
+		c.report(kRating, faultOf(criteria.RatingPointsMismatch,
+			"Xếp loại", quote(c.get(kRating)), c.ref(kRating), "", c.header(kPoints), criteria.FormatNumber(p), c.ref(kPoints),
+			fmt.Sprintf(", theo ngưỡng %s/%s/%s là %s", criteria.FormatNumber(b[0]), criteria.FormatNumber(b[1]), criteria.FormatNumber(b[2]), byPoints.Code()),
+			" ("+r.Code()+"), kiểm tra lại một trong hai ô"))
 	}
 	return r
 }
@@ -167,8 +170,8 @@ func (c *rowCtx) yesNo(k colKey) bool {
 	if v == "" {
 		return false
 	}
-	b, msg := parseYesNo(c.header(k), v)
-	c.check(k, msg)
+	b, f := parseYesNo(c.header(k), v)
+	c.check(k, f)
 	return b
 }
 
@@ -192,9 +195,9 @@ func (c *rowCtx) date(k colKey) {
 	if v == "" {
 		return
 	}
-	t, msg := parseDate(v, c.fd.date1904)
-	if msg != "" {
-		c.check(k, msg)
+	t, f := parseDate(v, c.fd.date1904)
+	if !f.ok() {
+		c.check(k, f)
 		return
 	}
 	c.pr.date = rowDate{set: true, t: t}
@@ -203,9 +206,9 @@ func (c *rowCtx) date(k colKey) {
 // month reads a Tháng cell into the row's date, dated on day 1.
 func (c *rowCtx) month(k colKey) {
 	v := c.get(k)
-	m, msg := parseMonth(v, c.fd.date1904)
-	if msg != "" {
-		c.check(k, msg)
+	m, f := parseMonth(v, c.fd.date1904)
+	if !f.ok() {
+		c.check(k, f)
 		return
 	}
 	y := m.year
@@ -444,10 +447,8 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 		default:
 			cols = findHeader(spec.schema.ID, buf)
 		}
-		if msg := fd.missingColumns(spec.schema, cols, singleUnit); msg != "" {
-			fd.problems = append(fd.problems, criteria.Problem{
-				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: msg,
-			})
+		if f := fd.missingColumns(spec.schema, cols, singleUnit); !f.ok() {
+			fd.problems = append(fd.problems, f.at(criteria.Problem{File: fd.base, Sheet: name}))
 			fail = true
 			fd.failedSheets = fd.failedSheets.With(spec.schema.ID)
 			return false
@@ -457,18 +458,14 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 			// that a schema change cannot turn into a nil dereference.
 			cols = &columns{index: map[string]int{}, text: map[string]string{}, stt: map[int]bool{}}
 		}
-		if cols.ratingErr != "" {
-			fd.problems = append(fd.problems, criteria.Problem{
-				Severity: criteria.SeverityError, File: fd.base, Sheet: name, Message: cols.ratingErr,
-			})
+		if !cols.ratingErr.ok() {
+			fd.problems = append(fd.problems, cols.ratingErr.at(criteria.Problem{File: fd.base, Sheet: name}))
 			fail = true
 			fd.failedSheets = fd.failedSheets.With(spec.schema.ID)
 			return false
 		}
-		if cols.ratingNote != "" {
-			fd.problems = append(fd.problems, criteria.Problem{
-				Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Message: cols.ratingNote,
-			})
+		if !cols.ratingNote.ok() {
+			fd.problems = append(fd.problems, cols.ratingNote.at(criteria.Problem{File: fd.base, Sheet: name}))
 		}
 		cols.resolve()
 		fd.noteIgnored(name, cols)
@@ -554,18 +551,14 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 	defer func() {
 		if endRow > 0 {
 			cell, _ := excelize.CoordinatesToCellName(endCol+1, endRow)
-			fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: name, Cell: cell,
-				Message: fmt.Sprintf("Bảng dừng ở khối chữ ký (ô %s %s); %d dòng từ đó trở xuống không phải dữ liệu, không được đọc", cell, quote(endText), endRows)})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name, Cell: cell}.Of(criteria.SheetSignatureEnd, cell, quote(endText), endRows))
 		}
 	}()
 	if state == 0 && !fail {
 		if allBlank(buf) {
 			// An empty sheet records nothing: it is read as absent, not as
 			// "none", and that is said rather than guessed.
-			fd.problems = append(fd.problems, criteria.Problem{
-				Severity: criteria.SeverityWarning, File: fd.base, Sheet: name,
-				Message: "Sheet trống (không có cả dòng tiêu đề); coi như không có sheet này",
-			})
+			fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: name}.Of(criteria.SheetEmpty))
 			return 0, false, nil
 		}
 		if !begin(nil) {
@@ -602,7 +595,7 @@ func (fd *fileData) completeHeader(name string, spec sheetSpec, idx headerTable,
 	var (
 		cols  *columns
 		rules *meetingRules
-		note  string
+		note  fault
 	)
 	if spec.schema.ID == criteria.SheetMeetings {
 		// As meetingHeader picks it, the other score sheets weighed.
@@ -610,7 +603,7 @@ func (fd *fileData) completeHeader(name string, spec sheetSpec, idx headerTable,
 	} else {
 		cols = findHeaderIn(spec.schema.ID, idx, buf)
 	}
-	if cols == nil || len(buf) <= cols.headerEnd || len(cols.ignored) > 0 || cols.ratingErr != "" {
+	if cols == nil || len(buf) <= cols.headerEnd || len(cols.ignored) > 0 || !cols.ratingErr.ok() {
 		return nil
 	}
 	if spec.schema.ID == criteria.SheetMeetings {
@@ -626,13 +619,13 @@ func (fd *fileData) completeHeader(name string, spec sheetSpec, idx headerTable,
 		fd.meet = meet
 		miss := fd.missingColumns(spec.schema, cols, singleUnit)
 		fd.meet = saved
-		if miss != "" {
+		if !miss.ok() {
 			return nil
 		}
 		fd.useMeetingRules(name, rules, note)
 		return cols
 	}
-	if fd.missingColumns(spec.schema, cols, singleUnit) != "" {
+	if !fd.missingColumns(spec.schema, cols, singleUnit).ok() {
 		return nil
 	}
 	return cols
@@ -706,21 +699,21 @@ func (fd *fileData) meetingHeader(sheet string, buf [][]string) *columns {
 
 // useMeetingRules applies what pickMeetingHeader found: the score sheet
 // the sheet is kept to, when not the declared one, and the note saying so.
-func (fd *fileData) useMeetingRules(sheet string, rules *meetingRules, note string) {
+func (fd *fileData) useMeetingRules(sheet string, rules *meetingRules, note fault) {
 	if rules == nil {
 		return
 	}
 	fd.meet = rules // fd is this sheet's own (forSheet)
-	fd.problems = append(fd.problems, criteria.Problem{Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet, Message: note})
+	fd.problems = append(fd.problems, note.at(criteria.Problem{File: fd.base, Sheet: sheet}))
 }
 
 // pickMeetingHeader is meetingHeader without its effects: the header, and
 // when the sheet is kept to another published score sheet, its rules and
 // the note to give.
-func (fd *fileData) pickMeetingHeader(buf [][]string) (*columns, *meetingRules, string) {
+func (fd *fileData) pickMeetingHeader(buf [][]string) (*columns, *meetingRules, fault) {
 	cols := findHeaderIn(criteria.SheetMeetings, fd.meet.headers, buf)
 	if boundGroups(cols) == len(fd.meet.groups) {
-		return cols, nil, ""
+		return cols, nil, fault{}
 	}
 	for _, k := range knownSheets {
 		groups := k.groups()
@@ -743,10 +736,9 @@ func (fd *fileData) pickMeetingHeader(buf [][]string) (*columns, *meetingRules, 
 			what = fmt.Sprintf(what, declaredGroups(groups))
 		}
 		declared := fd.meet.groups
-		return other, &rules, fmt.Sprintf("Sheet ghi điểm theo %s, không theo %d nhóm của tiêu chí đang áp dụng (%s); bontot đọc điểm theo các nhóm đó",
-			what, len(declared), declaredGroups(declared))
+		return other, &rules, faultOf(criteria.ScoresheetOtherGroups, what, len(declared), declaredGroups(declared))
 	}
-	return cols, nil, ""
+	return cols, nil, fault{}
 }
 
 // sameGroups reports whether a and b name the same groups with the same
@@ -788,8 +780,9 @@ func declaredGroups(gs []criteria.ScoreGroup) string {
 	return strings.Join(parts, "; ")
 }
 
-// missingColumns names the required columns the header lacks, or "".
-func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bool) string {
+// missingColumns is the fault naming the required columns the header
+// lacks, none when it has them all.
+func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bool) fault {
 	var miss, wanted []string // wanted: the missing headers, for a lookalike
 	for _, col := range s.Columns {
 		need := col.Required
@@ -835,13 +828,11 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		}
 	}
 	if len(miss) == 0 {
-		return ""
+		return fault{}
 	}
 	if cols == nil {
-		return "Không tìm thấy dòng tiêu đề của sheet; cần các cột " + strings.Join(miss, ", ") + "; sheet này không được đọc"
+		return faultOf(criteria.SheetNoHeader, strings.Join(miss, ", "))
 	}
-	word := "cột bắt buộc"
-	msg := "Thiếu " + word + " " + strings.Join(miss, ", ") + "; sheet này không được đọc"
 	// A header bontot did not recognise is likely the missing column
 	// under another name: naming it says what to rename (issue 17).
 	var unknown []string
@@ -854,12 +845,13 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 	if like := lookalikes(wanted, cols); len(like) > 0 {
 		// The header that looked like the missing column says what to
 		// rename, rather than a list of every header (issue 19).
-		return msg + "; " + strings.Join(like, "; ")
+		return faultOf(criteria.SheetMissingColumn, strings.Join(miss, ", "), "; "+strings.Join(like, "; "))
 	}
+	hint := ""
 	if len(unknown) > 0 {
-		msg += "; các cột không nhận ra: " + strings.Join(unknown, ", ") + " — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng"
+		hint = "; các cột không nhận ra: " + strings.Join(unknown, ", ") + " — nếu một trong số đó là cột còn thiếu, đổi tiêu đề cột cho đúng"
 	}
-	return msg
+	return faultOf(criteria.SheetMissingColumn, strings.Join(miss, ", "), hint)
 }
 
 // lookalikes pairs each missing column with an unrecognised header that
@@ -905,8 +897,5 @@ func (fd *fileData) noteIgnored(sheet string, cols *columns) {
 	if len(names) == 0 {
 		return
 	}
-	fd.problems = append(fd.problems, criteria.Problem{
-		Severity: criteria.SeverityNote, File: fd.base, Sheet: sheet,
-		Message: "Bỏ qua các cột không dùng đến: " + strings.Join(names, ", "),
-	})
+	fd.problems = append(fd.problems, criteria.Problem{File: fd.base, Sheet: sheet}.Of(criteria.SheetColumnsIgnored, strings.Join(names, ", ")))
 }

@@ -35,9 +35,9 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	if v := c.get(kType); v == "" {
 		c.missing(kType)
 	} else {
-		var msg string
-		typ, msg = parseUnitType(v)
-		c.check(kType, msg)
+		var f fault
+		typ, f = parseUnitType(v)
+		c.check(kType, f)
 	}
 	broken := c.pr.failed
 	u := &criteria.Unit{Code: code, Name: name, Type: typ, Source: c.pr.src}
@@ -46,18 +46,18 @@ func (fd *fileData) readUnit(c *rowCtx) {
 	u.Standing = c.yesNo(kStanding)
 	u.Rating = c.ratingOrPoints()
 	if v := c.get(kTarget); v != "" {
-		n, msg := parseCount(c.header(kTarget), v)
-		c.check(kTarget, msg)
-		u.AdmissionTarget, u.HasTarget = n, msg == ""
+		n, f := parseCount(c.header(kTarget), v)
+		c.check(kTarget, f)
+		u.AdmissionTarget, u.HasTarget = n, f.ok()
 	}
 	if v := c.get(kAdmitted); v != "" {
-		n, msg := parseCount(c.header(kAdmitted), v)
-		c.check(kAdmitted, msg)
-		u.Admitted, u.HasAdmitted = n, msg == ""
+		n, f := parseCount(c.header(kAdmitted), v)
+		c.check(kAdmitted, f)
+		u.Admitted, u.HasAdmitted = n, f.ok()
 	}
 	if v := c.get(kDiscipline); v != "" {
-		text, msg := parseOrgDiscipline(c.header(kDiscipline), v)
-		c.check(kDiscipline, msg)
+		text, f := parseOrgDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, f)
 		u.Discipline = text
 	}
 	for i := range c.pr.problems {
@@ -141,18 +141,18 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 	switch {
 	case c.get(kDate) != "":
 		v := c.get(kDate)
-		t, msg := parseDate(v, fd.date1904)
-		if msg == "" {
+		t, f := parseDate(v, fd.date1904)
+		if f.ok() {
 			c.pr.date = rowDate{set: true, t: t}
 			break
 		}
 		// A month typed in the date column ("3/2024") is still a month.
-		if mo, mmsg := parseMonth(v, fd.date1904); mmsg == "" && mo.year != 0 {
+		if mo, mf := parseMonth(v, fd.date1904); mf.ok() && mo.year != 0 {
 			c.pr.date = rowDate{set: true, monthOnly: true,
 				t: time.Date(mo.year, time.Month(mo.month), 1, 0, 0, 0, 0, time.UTC)}
 			break
 		}
-		c.check(kDate, msg)
+		c.check(kDate, f)
 	case c.get(kMonth) != "":
 		c.month(kMonth)
 	default:
@@ -160,19 +160,19 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		if !c.has(key) {
 			key = kMonth
 		}
-		c.report(criteria.SeverityError, key, "Thiếu ngày sinh hoạt; cần ngày dd/mm/yyyy hoặc tháng")
+		c.report(key, faultOf(criteria.CellMissing, "ngày sinh hoạt", "cần ngày dd/mm/yyyy hoặc tháng"))
 	}
 	if v := c.get(kKind); v == "" {
 		c.missing(kKind)
 	} else {
-		k, msg := parseMeetingKind(v)
-		c.check(kKind, msg)
+		k, f := parseMeetingKind(v)
+		c.check(kKind, f)
 		m.Kind = k
 	}
 	if v := c.get(kScore); v != "" {
-		s, msg := parseScore(c.header(kScore), v)
-		c.check(kScore, msg)
-		m.Score, m.HasScore = s, msg == ""
+		s, f := parseScore(c.header(kScore), v)
+		c.check(kScore, f)
+		m.Score, m.HasScore = s, f.ok()
 	}
 	var groups [criteria.MaxScoreGroups]float64
 	given, groupsOK := 0, true
@@ -187,10 +187,10 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		max := rules.groups[g].Max
 		switch {
 		case !ok:
-			c.check(key, c.header(key)+" "+quote(v)+" không phải là số")
+			c.check(key, faultOf(criteria.ValueNotNumber, c.header(key), quote(v), "số"))
 			groupsOK = false
 		case x < 0 || (max > 0 && x > max):
-			c.check(key, fmt.Sprintf("%s %s ngoài khoảng 0–%s", c.header(key), criteria.FormatNumber(x), criteria.FormatNumber(max)))
+			c.check(key, faultOf(criteria.ScoreOutOfRange, c.header(key), criteria.FormatNumber(x), criteria.FormatNumber(max)))
 			groupsOK = false
 		default:
 			groups[g] = x
@@ -204,7 +204,7 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 				missing = append(missing, quote(c.groupHeader(g)))
 			}
 		}
-		c.report(criteria.SeverityError, kG1, fmt.Sprintf("Điểm nhóm chưa đủ: thiếu %s; cần đủ %d nhóm hoặc bỏ trống cả %d và ghi Điểm", strings.Join(missing, ", "), n, n))
+		c.report(kG1, faultOf(criteria.ScoreIncomplete, "Điểm nhóm", "đủ: thiếu "+strings.Join(missing, ", "), fmt.Sprintf("đủ %d nhóm hoặc bỏ trống cả %d và ghi Điểm", n, n)))
 	case given == n && groupsOK:
 		sum := 0.0
 		for _, g := range groups[:n] {
@@ -213,9 +213,9 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		sum = math.Round(sum*1000) / 1000
 		switch {
 		case m.HasScore && math.Abs(sum-m.Score) > 0.001:
-			c.report(criteria.SeverityError, kScore, fmt.Sprintf("%s %s không khớp tổng điểm %d nhóm %s; hai số phải bằng nhau", c.header(kScore), criteria.FormatNumber(m.Score), n, criteria.FormatNumber(sum)))
+			c.report(kScore, faultOf(criteria.ScoreTotalMismatch, c.header(kScore), criteria.FormatNumber(m.Score), fmt.Sprintf("điểm %d nhóm", n), criteria.FormatNumber(sum), "; hai số phải bằng nhau"))
 		case sum > 100:
-			c.report(criteria.SeverityError, kG1, fmt.Sprintf("Tổng điểm %d nhóm %s ngoài khoảng 0–100", n, criteria.FormatNumber(sum)))
+			c.report(kG1, faultOf(criteria.ScoreOutOfRange, fmt.Sprintf("Tổng điểm %d nhóm", n), criteria.FormatNumber(sum), "100"))
 		default:
 			m.Score, m.HasScore = sum, true
 			if rules.keep {
@@ -229,11 +229,11 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 	if v := c.get(kUpper); v != "" {
 		// The upper committee's score decides (Hướng dẫn 12-HD/BTCTW: the
 		// cấp ủy viên cấp trên who attends scores the meeting too).
-		up, msg := parseScore(c.header(kUpper), v)
-		c.check(kUpper, msg)
-		if msg == "" {
+		up, f := parseScore(c.header(kUpper), v)
+		c.check(kUpper, f)
+		if f.ok() {
 			if m.HasScore && rules.gap > 0 && math.Abs(up-m.Score) > rules.gap+0.001 {
-				c.report(criteria.SeverityWarning, kUpper, upperGapMessage(c.header(kUpper), up, m.Score, rules.gap))
+				c.report(kUpper, upperGap(c.header(kUpper), up, m.Score, rules.gap))
 			}
 			m.Score, m.HasScore, m.UpperScore = up, true, true
 		}
@@ -243,21 +243,21 @@ func (fd *fileData) readMeeting(c *rowCtx) {
 		if !c.has(key) {
 			key = kG1
 		}
-		c.report(criteria.SeverityWarning, key, "Buổi sinh hoạt chưa có điểm; chưa tính được chất lượng buổi này")
+		c.report(key, faultOf(criteria.MeetingUnscored))
 	}
 	m.Present = int32(fd.count(c, kPresent))
 	m.Total = int32(fd.count(c, kTotal))
 	if m.Total > 0 && m.Present > m.Total {
-		c.report(criteria.SeverityError, kPresent, fmt.Sprintf("Có mặt %d nhiều hơn Tổng số đảng viên %d", m.Present, m.Total))
+		c.report(kPresent, faultOf(criteria.MeetingAttendance, m.Present, m.Total))
 	}
 	m.MonthOnly = c.pr.date.monthOnly
 	c.rec.meeting, c.pr.hasRec = m, true
 }
 
-// upperGapMessage is the warning of a meeting whose upper committee's
-// score is more than gap points from the chi bộ's own.
-func upperGapMessage(header string, upper, own, gap float64) string {
-	return fmt.Sprintf("%s %s chênh %s điểm so với điểm chi bộ tự chấm %s (quá %s điểm); bontot tính theo điểm cấp trên",
+// upperGap is the warning of a meeting whose upper committee's score is
+// more than gap points from the chi bộ's own.
+func upperGap(header string, upper, own, gap float64) fault {
+	return faultOf(criteria.ScoreUpperGap,
 		header, criteria.FormatNumber(upper), criteria.FormatNumber(math.Abs(upper-own)), criteria.FormatNumber(own), criteria.FormatNumber(gap))
 }
 
@@ -266,8 +266,8 @@ func (fd *fileData) count(c *rowCtx, key colKey) int {
 	if v == "" {
 		return 0
 	}
-	n, msg := parseCount(c.header(key), v)
-	c.check(key, msg)
+	n, f := parseCount(c.header(key), v)
+	c.check(key, f)
 	return n
 }
 
@@ -281,8 +281,8 @@ func (fd *fileData) readCommittee(c *rowCtx) {
 	if v := c.get(kKind); v == "" {
 		c.missing(kKind)
 	} else {
-		k, msg := parseCommitteeKind(v)
-		c.check(kKind, msg)
+		k, f := parseCommitteeKind(v)
+		c.check(kKind, f)
 		cm.Kind = k
 	}
 	c.rec.committee, c.pr.hasRec = cm, true
@@ -302,28 +302,28 @@ func (fd *fileData) readMember(c *rowCtx) {
 	if v := c.get(kAdmittedOn); v != "" {
 		// Not c.date: the admission date does not date the row, which
 		// would leave out a member admitted in an earlier year.
-		t, msg := parseDate(v, fd.date1904)
-		c.check(kAdmittedOn, msg)
+		t, f := parseDate(v, fd.date1904)
+		c.check(kAdmittedOn, f)
 		m.AdmittedOn = criteria.DayOf(t)
 	}
 	m.Rating = c.ratingOrPoints()
 	fd.noteReason(c, &m)
 	if v := c.get(kViolation); v != "" {
-		yes, text, msg := parseViolation(c.header(kViolation), v)
-		c.check(kViolation, msg)
+		yes, text, f := parseViolation(c.header(kViolation), v)
+		c.check(kViolation, f)
 		m.Violation, m.ViolationText = yes, text
 	}
 	if v := c.get(kDiscipline); v != "" {
-		d, msg := parseDiscipline(c.header(kDiscipline), v)
-		c.check(kDiscipline, msg)
+		d, f := parseDiscipline(c.header(kDiscipline), v)
+		c.check(kDiscipline, f)
 		if d != criteria.DisciplineNone {
 			m.Discipline, m.DisciplineText = d, v
 		}
 	}
 	m.CommitteeMember = c.yesNo(kCommitteeMember)
 	if v := c.get(kResidence); v != "" {
-		r, msg := parseResidence(v)
-		c.check(kResidence, msg)
+		r, f := parseResidence(v)
+		c.check(kResidence, f)
 		m.Residence = r
 	}
 	c.rec.member, c.pr.hasRec = m, true
@@ -360,8 +360,8 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 	if v := c.get(kGroup); v == "" {
 		c.missing(kGroup)
 	} else {
-		g, msg := parseGroup(v)
-		c.check(kGroup, msg)
+		g, f := parseGroup(v)
+		c.check(kGroup, f)
 		k.Key = g
 	}
 	lv, sc := c.get(kLevel), c.get(kScore)
@@ -370,12 +370,12 @@ func (fd *fileData) readCriterion(c *rowCtx) {
 	}
 	switch {
 	case lv != "":
-		l, msg := parseLevel(lv)
-		c.check(kLevel, msg)
+		l, f := parseLevel(lv)
+		c.check(kLevel, f)
 		k.Level = l
 	case sc != "":
-		s, msg := parseScore(c.header(kScore), sc)
-		c.check(kScore, msg)
+		s, f := parseScore(c.header(kScore), sc)
+		c.check(kScore, f)
 		k.Score, k.HasScore = s, true
 	default:
 		// A criterion not graded yet: the template lists them in a unit's
@@ -394,8 +394,8 @@ func (fd *fileData) readCase(c *rowCtx) {
 	if v := c.get(kKind); v == "" {
 		c.missing(kKind)
 	} else {
-		k, msg := parseCaseKind(v)
-		c.check(kKind, msg)
+		k, f := parseCaseKind(v)
+		c.check(kKind, f)
 		cs.Kind = k
 	}
 	cs.Resolved = c.yesNo(kResolved)
@@ -415,12 +415,12 @@ func (fd *fileData) readSelfItem(c *rowCtx) {
 	if v := c.get(kItem); v == "" {
 		c.missing(kItem)
 	} else {
-		id, msg := parseItem(v)
-		c.check(kItem, msg)
+		id, f := parseItem(v)
+		c.check(kItem, f)
 		it.ItemID = id
 	}
-	met, msg := parseResult(res)
-	c.check(kResult, msg)
+	met, f := parseResult(res)
+	c.check(kResult, f)
 	it.Met = met
 	c.rec.selfItem, c.pr.hasRec = it, true
 }
@@ -607,11 +607,10 @@ func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
 	case len(reasons) == 0:
 		return
 	case len(reasons) > 1:
-		c.check(kNote, fmt.Sprintf("%s %s nêu cùng lúc %s; chỉ ghi một lý do không xếp loại", c.header(kNote), quote(v), strings.Join(reasons, " và ")))
+		c.check(kNote, faultOf(criteria.MemberNoteReasons, c.header(kNote), quote(v), strings.Join(reasons, " và ")))
 		return
 	case (exempt || suspended) && m.Rating != criteria.RatingNone:
-		c.check(kNote, fmt.Sprintf("%s %s nói đảng viên không được xếp loại nhưng ô %s ghi %s; xóa xếp loại hoặc sửa ghi chú",
-			c.header(kNote), quote(v), c.ref(kRating), quote(c.get(kRating))))
+		c.check(kNote, faultOf(criteria.MemberNoteRated, c.header(kNote), quote(v), c.ref(kRating), quote(c.get(kRating))))
 		return
 	case fresh && (m.Rating != criteria.RatingNone || !m.AdmittedOn.IsZero()):
 		return // rated, or dated: the rating and the date speak for themselves
@@ -619,8 +618,7 @@ func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
 	m.Exempt = m.Exempt || exempt
 	m.Suspended = m.Suspended || suspended
 	m.NewByNote = fresh
-	c.report(criteria.SeverityNote, kNote, fmt.Sprintf("%s %s đọc là %s: đảng viên không được xếp loại và không tính vào tỷ lệ",
-		c.header(kNote), quote(v), reasons[0]))
+	c.report(kNote, faultOf(criteria.MemberNoteRead, c.header(kNote), quote(v), reasons[0]))
 }
 
 // massOrgRating reads a mass organisation's rating: a party rating as on
@@ -633,7 +631,7 @@ func (c *rowCtx) massOrgRating() criteria.Rating {
 	if v == "" {
 		return c.ratingOrPoints()
 	}
-	if _, msg := parseRating(v); msg == "" {
+	if _, f := parseRating(v); f.ok() {
 		return c.ratingOrPoints()
 	}
 	var words []criteria.MassOrgWord
@@ -642,15 +640,15 @@ func (c *rowCtx) massOrgRating() criteria.Rating {
 	}
 	r, ok := criteria.MassOrgRating(words, v)
 	if !ok {
-		_, msg := parseRating(v)
-		c.check(kRating, msg+"; nếu đây là cách xếp loại riêng của đoàn thể, thêm từ này vào bảng mass_org_ratings của tệp tiêu chí (--criteria)")
+		c.check(kRating, faultOf(criteria.ValueInvalid, "Xếp loại", quote(v),
+			valueHint(v, ratingAccepted, ratingHints)+"; nếu đây là cách xếp loại riêng của đoàn thể, thêm từ này vào bảng mass_org_ratings của tệp tiêu chí (--criteria)"))
 		return criteria.RatingNone
 	}
-	c.report(criteria.SeverityNote, kRating, fmt.Sprintf("%s %s của đoàn thể đọc là %s theo bảng mass_org_ratings của tiêu chí", c.header(kRating), quote(v), r.Code()))
+	c.report(kRating, faultOf(criteria.RatingMassOrgWord, c.header(kRating), quote(v), r.Code()))
 	if p := c.get(kPoints); p != "" {
-		if s, msg := parseScore(c.header(kPoints), p); msg == "" && c.fd.bands.Rating(s) != r {
-			c.report(criteria.SeverityWarning, kRating, fmt.Sprintf("%s %s (ô %s, đọc là %s) không khớp %s %s (ô %s); lấy xếp loại đã ghi",
-				c.header(kRating), quote(v), c.ref(kRating), r.Code(), c.header(kPoints), criteria.FormatNumber(s), c.ref(kPoints)))
+		if s, f := parseScore(c.header(kPoints), p); f.ok() && c.fd.bands.Rating(s) != r {
+			c.report(kRating, faultOf(criteria.RatingPointsMismatch,
+				c.header(kRating), quote(v), c.ref(kRating), ", đọc là "+r.Code(), c.header(kPoints), criteria.FormatNumber(s), c.ref(kPoints), "", ""))
 		}
 	}
 	return r

@@ -13,8 +13,9 @@ import (
 )
 
 // The cell parsers below take a cleaned, non-blank cell and return the value
-// or a Vietnamese message saying what was found and what was expected.
-// Messages never carry the location: the caller adds file, sheet and cell.
+// or a fault whose Vietnamese message says what was found and what was
+// expected. Faults never carry the location: the caller adds file, sheet
+// and cell.
 
 // lookup maps matching keys to values; each closed set is built once.
 type lookup[T any] map[string]T
@@ -50,9 +51,9 @@ var ratingAccepted = append(append([]string{}, schema.Ratings...), schema.Rating
 
 // parseRating reads a rating: "Hoàn thành tốt nhiệm vụ", "HTTNV",
 // "hoan thanh tot", "Xuất sắc"…
-func parseRating(s string) (criteria.Rating, string) {
+func parseRating(s string) (criteria.Rating, fault) {
 	if r, ok := ratingForms[s]; ok {
-		return r, "" // as the template's dropdown writes it: most cells
+		return r, fault{} // as the template's dropdown writes it: most cells
 	}
 	k := matchKey(s)
 	k = strings.TrimSuffix(k, ".")
@@ -65,12 +66,12 @@ func parseRating(s string) (criteria.Rating, string) {
 		}
 	}
 	if r, ok := ratingNames[k]; ok {
-		return r, ""
+		return r, fault{}
 	}
 	compact := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(k)
 	compact = strings.TrimSuffix(compact, "nv")
 	if r, ok := ratingNames[compact]; ok {
-		return r, ""
+		return r, fault{}
 	}
 	return criteria.RatingNone, unknownValueHint("Xếp loại", s, ratingAccepted, ratingHints)
 }
@@ -117,9 +118,9 @@ var levelNames = lookup[criteria.Level]{
 
 // parseLevel reads the level of a 528 criterion: "Xuất sắc", "Tốt",
 // "Trung bình" ("TB"), "Kém".
-func parseLevel(s string) (criteria.Level, string) {
+func parseLevel(s string) (criteria.Level, fault) {
 	if l, ok := levelNames.get(strings.TrimSuffix(s, ".")); ok {
-		return l, ""
+		return l, fault{}
 	}
 	return criteria.LevelNone, unknownValueHint("Mức", s, schema.Levels, levelHints)
 }
@@ -179,24 +180,24 @@ func plainNumber(s string) bool {
 }
 
 // parseScore reads a 0–100 score.
-func parseScore(what, s string) (float64, string) {
+func parseScore(what, s string) (float64, fault) {
 	v, ok := parseNumber(s)
 	if !ok {
-		return 0, what + " " + quote(s) + " không phải là số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5"
+		return 0, faultOf(criteria.ValueNotNumber, what, quote(s), "số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5")
 	}
 	if v < 0 || v > 100 {
-		return 0, what + " " + criteria.FormatNumber(v) + " ngoài khoảng 0–100"
+		return 0, faultOf(criteria.ScoreOutOfRange, what, criteria.FormatNumber(v), "100")
 	}
-	return v, ""
+	return v, fault{}
 }
 
 // parseCount reads a whole, non-negative number (members present, targets).
-func parseCount(what, s string) (int, string) {
+func parseCount(what, s string) (int, fault) {
 	v, ok := parseNumber(s)
 	if !ok || v != math.Trunc(v) || v < 0 || v > 1e6 {
-		return 0, what + " " + quote(s) + " không hợp lệ; cần một số nguyên không âm"
+		return 0, faultOf(criteria.ValueInvalid, what, quote(s), "cần một số nguyên không âm")
 	}
-	return int(v), ""
+	return int(v), fault{}
 }
 
 var (
@@ -214,10 +215,10 @@ const minYear, maxYear = 1950, 2100
 // holds when read raw), or text dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
 // dd.mm.yyyy, yyyy-mm-dd or "ngày 5 tháng 3 năm 2024". A time of day after
 // the date is ignored. date1904 is the workbook's date system.
-func parseDate(s string, date1904 bool) (time.Time, string) {
+func parseDate(s string, date1904 bool) (time.Time, fault) {
 	// Built only when needed: this runs for every dated row.
-	bad := func() string {
-		return "Ngày " + quote(s) + " không đọc được; cần ngày dạng dd/mm/yyyy, ví dụ 15/03/2024"
+	bad := func() fault {
+		return faultOf(criteria.ValueBadDate, "Ngày", quote(s), "không đọc được", "ngày dạng dd/mm/yyyy, ví dụ 15/03/2024")
 	}
 	if t, ok := serialDate(s, date1904); ok {
 		return checkYear(s, t)
@@ -247,7 +248,7 @@ func parseDate(s string, date1904 bool) (time.Time, string) {
 	}
 	t, ok := makeDate(y, m, d)
 	if !ok {
-		return time.Time{}, "Ngày " + quote(s) + " không tồn tại; cần ngày dạng dd/mm/yyyy"
+		return time.Time{}, faultOf(criteria.ValueBadDate, "Ngày", quote(s), "không tồn tại", "ngày dạng dd/mm/yyyy")
 	}
 	return checkYear(s, t)
 }
@@ -277,11 +278,11 @@ func serialDate(s string, date1904 bool) (t time.Time, ok bool) {
 	return time.Date(1899, time.December, 30+n, 0, 0, 0, 0, time.UTC), true
 }
 
-func checkYear(s string, t time.Time) (time.Time, string) {
+func checkYear(s string, t time.Time) (time.Time, fault) {
 	if t.Year() < minYear || t.Year() > maxYear {
-		return time.Time{}, "Ngày " + quote(s) + " (" + t.Format("02/01/2006") + ") không hợp lý; cần ngày dạng dd/mm/yyyy"
+		return time.Time{}, faultOf(criteria.ValueBadDate, "Ngày", quote(s)+" ("+t.Format("02/01/2006")+")", "không hợp lý", "ngày dạng dd/mm/yyyy")
 	}
-	return t, ""
+	return t, fault{}
 }
 
 // makeDate builds a date and refuses ones that time.Date would roll over,
@@ -314,35 +315,37 @@ var (
 // parseMonth reads a Tháng cell: 1–12, "3/2024", "Tháng 3", "T3",
 // "tháng 3 năm 2024", or a real date (a cell formatted mm/yyyy holds a
 // serial number), whose month is taken.
-func parseMonth(s string, date1904 bool) (month, string) {
-	bad := "Tháng " + quote(s) + " không đọc được; cần số 1–12, \"3/2024\" hoặc \"Tháng 3\""
+func parseMonth(s string, date1904 bool) (month, fault) {
+	bad := func() fault {
+		return faultOf(criteria.ValueBadDate, "Tháng", quote(s), "không đọc được", "số 1–12, \"3/2024\" hoặc \"Tháng 3\"")
+	}
 	k := matchKey(s)
 	if p := monthOnly.FindStringSubmatch(k); p != nil {
 		m, _ := strconv.Atoi(p[1])
 		if m < 1 || m > 12 {
-			return month{}, bad
+			return month{}, bad()
 		}
-		return month{month: m}, ""
+		return month{month: m}, fault{}
 	}
 	if p := monthYear.FindStringSubmatch(k); p != nil {
 		m, _ := strconv.Atoi(p[1])
 		y, _ := strconv.Atoi(p[2])
 		if m < 1 || m > 12 || y < minYear || y > maxYear {
-			return month{}, bad
+			return month{}, bad()
 		}
-		return month{year: y, month: m}, ""
+		return month{year: y, month: m}, fault{}
 	}
 	if v, err := strconv.ParseFloat(k, 64); err == nil && v >= 1000 {
-		t, msg := parseDate(s, date1904)
-		if msg != "" {
-			return month{}, bad
+		t, f := parseDate(s, date1904)
+		if !f.ok() {
+			return month{}, bad()
 		}
-		return month{year: t.Year(), month: int(t.Month())}, ""
+		return month{year: t.Year(), month: int(t.Month())}, fault{}
 	}
-	if t, msg := parseDate(s, date1904); msg == "" {
-		return month{year: t.Year(), month: int(t.Month())}, ""
+	if t, f := parseDate(s, date1904); f.ok() {
+		return month{year: t.Year(), month: int(t.Month())}, fault{}
 	}
-	return month{}, bad
+	return month{}, bad()
 }
 
 var yesWords = map[string]bool{"co": true, "x": true, "✓": true, "✔": true, "☑": true, "v": true, "1": true,
@@ -395,13 +398,13 @@ func yesNoKey(k string) (yes, known bool) {
 // Chưa, 0 are no (blank, also no, is handled by the caller); "Đã giải
 // quyết", "Chưa giải quyết", "Đang giải quyết" too. Any other value is an
 // error, never a default: "Không rõ" is not "Không".
-func parseYesNo(what, s string) (bool, string) {
+func parseYesNo(what, s string) (bool, fault) {
 	k := matchKey(s)
 	if yes, ok := yesNoKey(k); ok {
-		return yes, ""
+		return yes, fault{}
 	}
 	if inProgress[strings.TrimRight(k, " .!")] {
-		return false, ""
+		return false, fault{}
 	}
 	return false, unknownValueHint(what, s, schema.YesNo, yesNoHints)
 }
@@ -425,16 +428,16 @@ var hedgeWords = map[string]bool{"khong": true, "chua": true, "dang": true, "k":
 // which means yes and is returned as the evidence. Text that begins like
 // a "no" but is not one ("Không rõ", "Chưa xác minh") says neither, and is
 // an error rather than a violation nobody recorded.
-func parseViolation(what, s string) (violated bool, evidence, msg string) {
+func parseViolation(what, s string) (violated bool, evidence string, f fault) {
 	k := matchKey(s)
 	if yes, ok := yesNoKey(k); ok {
-		return yes, "", ""
+		return yes, "", fault{}
 	}
 	first, _, _ := strings.Cut(strings.TrimRight(k, " .!"), " ")
 	if hedgeWords[strings.TrimRight(first, ",;:")] {
-		return false, "", what + " " + quote(s) + " không rõ là có hay không vi phạm; ghi \"Không\" nếu không vi phạm, hoặc ghi nội dung vi phạm"
+		return false, "", faultOf(criteria.ValueUnclear, what, quote(s), "rõ là có hay không vi phạm", "ghi \"Không\" nếu không vi phạm, hoặc ghi nội dung vi phạm")
 	}
-	return true, s, ""
+	return true, s, fault{}
 }
 
 // isSuspension recognises "Đình chỉ", "Đình chỉ sinh hoạt (đảng)", "Bị
@@ -459,20 +462,20 @@ var disciplineNames = lookup[criteria.Discipline]{
 // 12-QĐ/ĐU)", "Khai trừ ra khỏi Đảng"), with or without "Kỷ luật" before
 // it; a "no" value is none. Anything else is an error: "Có" does not say
 // which measure, and a guess would be a silent wrong answer.
-func parseDiscipline(what, s string) (criteria.Discipline, string) {
+func parseDiscipline(what, s string) (criteria.Discipline, fault) {
 	k := strings.TrimRight(matchKey(s), " .!")
 	if yes, ok := yesNoKey(k); ok {
 		if !yes {
-			return criteria.DisciplineNone, ""
+			return criteria.DisciplineNone, fault{}
 		}
-		return criteria.DisciplineNone, what + " " + quote(s) + " không cho biết hình thức kỷ luật; ghi Khiển trách, Cảnh cáo, Cách chức hoặc Khai trừ (Không nếu không bị kỷ luật)"
+		return criteria.DisciplineNone, faultOf(criteria.ValueUnclear, what, quote(s), "cho biết hình thức kỷ luật", "ghi Khiển trách, Cảnh cáo, Cách chức hoặc Khai trừ (Không nếu không bị kỷ luật)")
 	}
 	for _, p := range []string{"bi ky luat ", "ky luat ", "hinh thuc "} {
 		k = strings.TrimPrefix(k, p)
 	}
 	for name, d := range disciplineNames {
 		if rest, ok := strings.CutPrefix(k, name); ok && (rest == "" || !isLetter(rest[0])) {
-			return d, ""
+			return d, fault{}
 		}
 	}
 	return criteria.DisciplineNone, unknownValue(what, s, schema.Disciplines)
@@ -482,20 +485,20 @@ func parseDiscipline(what, s string) (criteria.Discipline, string) {
 // measures against an organisation (Khiển trách, Cảnh cáo, Giải tán),
 // returned as written, or "" for none. "Có" does not say which, and is an
 // error like a member's.
-func parseOrgDiscipline(what, s string) (string, string) {
+func parseOrgDiscipline(what, s string) (string, fault) {
 	k := strings.TrimRight(matchKey(s), " .!")
 	if yes, ok := yesNoKey(k); ok {
 		if !yes {
-			return "", ""
+			return "", fault{}
 		}
-		return "", what + " " + quote(s) + " không cho biết hình thức kỷ luật; ghi Khiển trách, Cảnh cáo hoặc Giải tán (Không nếu không bị kỷ luật)"
+		return "", faultOf(criteria.ValueUnclear, what, quote(s), "cho biết hình thức kỷ luật", "ghi Khiển trách, Cảnh cáo hoặc Giải tán (Không nếu không bị kỷ luật)")
 	}
 	for _, p := range []string{"bi ky luat ", "ky luat ", "hinh thuc "} {
 		k = strings.TrimPrefix(k, p)
 	}
 	for _, name := range []string{"khien trach", "canh cao", "giai tan"} {
 		if rest, ok := strings.CutPrefix(k, name); ok && (rest == "" || !isLetter(rest[0])) {
-			return s, ""
+			return s, fault{}
 		}
 	}
 	return "", unknownValue(what, s, schema.OrgDisciplines)
@@ -518,15 +521,15 @@ var residenceNames = lookup[criteria.Residence]{
 
 // parseResidence reads the residence feedback of Quy định 213-QĐ/TW as
 // SPEC §3 lists it; a rating written there ("HTTNV") counts by its level.
-func parseResidence(s string) (criteria.Residence, string) {
+func parseResidence(s string) (criteria.Residence, fault) {
 	if r, ok := residenceNames.get(strings.TrimSuffix(s, ".")); ok {
-		return r, ""
+		return r, fault{}
 	}
-	if r, msg := parseRating(s); msg == "" {
+	if r, f := parseRating(s); f.ok() {
 		if r == criteria.KHTNV {
-			return criteria.ResidenceNegative, ""
+			return criteria.ResidenceNegative, fault{}
 		}
-		return criteria.ResidencePositive, ""
+		return criteria.ResidencePositive, fault{}
 	}
 	return criteria.ResidenceBlank, unknownValueHint("Nhận xét nơi cư trú", s, schema.Residence, residenceHints)
 }
@@ -560,9 +563,9 @@ var unitTypeHints = map[string]string{
 	"chi bo":  "\"Chi bộ\" chưa nói chi bộ cơ sở hay trực thuộc; ghi \"Chi bộ cơ sở\" hoặc \"Chi bộ trực thuộc\"",
 }
 
-func parseUnitType(s string) (criteria.UnitType, string) {
+func parseUnitType(s string) (criteria.UnitType, fault) {
 	if t, ok := unitTypeNames.get(s); ok {
-		return t, ""
+		return t, fault{}
 	}
 	return "", unknownValueHint("Loại đơn vị", s, schema.UnitTypes, unitTypeHints)
 }
@@ -575,9 +578,9 @@ var meetingKindNames = lookup[criteria.MeetingKind]{
 	"chuyen de": criteria.Thematic, "cd": criteria.Thematic, "sinh hoat chuyen de": criteria.Thematic,
 }
 
-func parseMeetingKind(s string) (criteria.MeetingKind, string) {
+func parseMeetingKind(s string) (criteria.MeetingKind, fault) {
 	if k, ok := meetingKindNames.get(s); ok {
-		return k, ""
+		return k, fault{}
 	}
 	return 0, unknownValueHint("Loại sinh hoạt", s, schema.MeetingKinds, meetingKindHints)
 }
@@ -604,9 +607,9 @@ var committeeKindHints = map[string]string{
 	"hoi nghi": "\"Hội nghị\" có thể là hội nghị ban chấp hành; ghi \"Ban chấp hành\" hoặc \"Hội nghị đảng bộ\"",
 }
 
-func parseCommitteeKind(s string) (criteria.CommitteeKind, string) {
+func parseCommitteeKind(s string) (criteria.CommitteeKind, fault) {
 	if k, ok := committeeKindNames.get(s); ok {
-		return k, ""
+		return k, fault{}
 	}
 	return 0, unknownValueHint("Loại họp", s, schema.CommitteeKinds, committeeKindHints)
 }
@@ -617,9 +620,9 @@ var groupNames = lookup[bool]{
 }
 
 // parseGroup reports whether a Tiêu chí row is in the group "Trọng tâm".
-func parseGroup(s string) (bool, string) {
+func parseGroup(s string) (bool, fault) {
 	if g, ok := groupNames.get(s); ok {
-		return g, ""
+		return g, fault{}
 	}
 	return false, unknownValue("Nhóm", s, schema.CriteriaGroups)
 }
@@ -631,9 +634,9 @@ var caseKindNames = lookup[criteria.CaseKind]{
 	"van de noi com": criteria.PressingIssue, "noi com": criteria.PressingIssue, "vu viec noi com": criteria.PressingIssue,
 }
 
-func parseCaseKind(s string) (criteria.CaseKind, string) {
+func parseCaseKind(s string) (criteria.CaseKind, fault) {
 	if k, ok := caseKindNames.get(s); ok {
-		return k, ""
+		return k, fault{}
 	}
 	return 0, unknownValueHint("Loại vụ việc", s, schema.CaseKinds, caseKindHints)
 }
@@ -658,9 +661,9 @@ var resultNames = lookup[bool]{
 }
 
 // parseResult reads a Tự đánh giá result, Đạt or Không đạt.
-func parseResult(s string) (bool, string) {
+func parseResult(s string) (bool, fault) {
 	if r, ok := resultNames.get(strings.TrimSuffix(s, ".")); ok {
-		return r, ""
+		return r, fault{}
 	}
 	return false, unknownValueHint("Kết quả", s, schema.Results, resultHints)
 }
@@ -687,16 +690,16 @@ var itemKeys = func() []string {
 	return keys
 }()
 
-func parseItem(s string) (string, string) {
+func parseItem(s string) (string, fault) {
 	k := strings.TrimRight(matchKey(s), " .;:")
 	if _, ok := criteria.ItemByID(k); ok {
-		return k, "" // the ID itself, as the template writes it
+		return k, fault{} // the ID itself, as the template writes it
 	}
 	if p := itemIDPattern.FindStringSubmatch(k); p != nil {
 		id := p[1] + "." + p[2]
 		for _, it := range criteria.Items {
 			if it.ID == id {
-				return id, ""
+				return id, fault{}
 			}
 		}
 	}
@@ -704,7 +707,7 @@ func parseItem(s string) (string, string) {
 	for i, it := range criteria.Items {
 		t := itemKeys[i]
 		if t == k {
-			return it.ID, ""
+			return it.ID, fault{}
 		}
 		if len(k) >= 20 && (strings.HasPrefix(t, k) || strings.HasPrefix(k, t)) {
 			if found != "" {
@@ -715,7 +718,7 @@ func parseItem(s string) (string, string) {
 		}
 	}
 	if found != "" && found != "?" {
-		return found, ""
+		return found, fault{}
 	}
 	ids := make([]string, len(criteria.Items))
 	texts := make([]string, len(criteria.Items))
@@ -723,10 +726,10 @@ func parseItem(s string) (string, string) {
 		ids[i], texts[i] = it.ID, it.Text
 	}
 	if sug, ok := closest(s, texts); ok {
-		return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; có phải " + quote(sug) + "?"
+		return "", faultOf(criteria.ValueUnknownItem, quote(s), didYouMean(sug))
 	}
 	if sug, ok := closest(s, ids); ok {
-		return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; có phải " + quote(sug) + "?"
+		return "", faultOf(criteria.ValueUnknownItem, quote(s), didYouMean(sug))
 	}
-	return "", "Mục " + quote(s) + " không khớp mục tự đánh giá nào; cần mã mục (tc1.q1 … tc4.q4) hoặc nguyên văn nội dung mục"
+	return "", faultOf(criteria.ValueUnknownItem, quote(s), "cần mã mục (tc1.q1 … tc4.q4) hoặc nguyên văn nội dung mục")
 }

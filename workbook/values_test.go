@@ -39,16 +39,16 @@ func TestParseRating(t *testing.T) {
 	}
 	for in, want := range tests {
 		got, msg := parseRating(in)
-		if got != want || msg != "" {
+		if got != want || !msg.ok() {
 			t.Errorf("parseRating(%q) = %v, %q; want %v", in, got, msg, want)
 		}
 	}
 	_, msg := parseRating("Hoàn thàn tốt")
-	if want := `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`; msg != want {
+	if want := `Xếp loại "Hoàn thàn tốt" không hợp lệ; có phải "Hoàn thành tốt nhiệm vụ"?`; msg.msg != want {
 		t.Errorf("unknown rating message = %q, want %q", msg, want)
 	}
 	_, msg = parseRating("Tháng Năm rực rỡ")
-	if msg == "" || !strings.Contains(msg, "cần một trong các giá trị") {
+	if msg.ok() || !strings.Contains(msg.msg, "cần một trong các giá trị") {
 		t.Errorf("far-off rating message = %q, want the list of accepted values", msg)
 	}
 }
@@ -94,11 +94,11 @@ func TestParseLevel(t *testing.T) {
 		"Kém": criteria.LevelWeak, "kem": criteria.LevelWeak,
 	}
 	for in, want := range tests {
-		if got, msg := parseLevel(in); got != want || msg != "" {
+		if got, msg := parseLevel(in); got != want || !msg.ok() {
 			t.Errorf("parseLevel(%q) = %v, %q; want %v", in, got, msg, want)
 		}
 	}
-	if _, msg := parseLevel("Trung bnh"); msg != `Mức "Trung bnh" không hợp lệ; có phải "Trung bình"?` {
+	if _, msg := parseLevel("Trung bnh"); msg.msg != `Mức "Trung bnh" không hợp lệ; có phải "Trung bình"?` {
 		t.Errorf("unknown level message = %q", msg)
 	}
 }
@@ -106,7 +106,7 @@ func TestParseLevel(t *testing.T) {
 func TestParseScore(t *testing.T) {
 	tests := map[string]float64{"85": 85, "8.5": 8.5, "8,5": 8.5, " 90 ": 90, "90 điểm": 90, "100": 100, "0": 0, "92.75": 92.75, "85%": 85}
 	for in, want := range tests {
-		if got, msg := parseScore("Điểm", in); got != want || msg != "" {
+		if got, msg := parseScore("Điểm", in); got != want || !msg.ok() {
 			t.Errorf("parseScore(%q) = %v, %q; want %v", in, got, msg, want)
 		}
 	}
@@ -120,18 +120,18 @@ func TestParseScore(t *testing.T) {
 		"1.2,5": `Điểm "1.2,5" không phải là số; cần một số từ 0 đến 100, ví dụ 85 hoặc 8,5`,
 	}
 	for in, want := range bad {
-		if _, msg := parseScore("Điểm", in); msg != want {
+		if _, msg := parseScore("Điểm", in); msg.msg != want {
 			t.Errorf("parseScore(%q) message = %q, want %q", in, msg, want)
 		}
 	}
 }
 
 func TestParseCount(t *testing.T) {
-	if n, msg := parseCount("Có mặt", "18"); n != 18 || msg != "" {
+	if n, msg := parseCount("Có mặt", "18"); n != 18 || !msg.ok() {
 		t.Errorf("parseCount(18) = %d, %q", n, msg)
 	}
 	for _, in := range []string{"18,5", "-2", "mười"} {
-		if _, msg := parseCount("Có mặt", in); msg == "" {
+		if _, msg := parseCount("Có mặt", in); msg.ok() {
 			t.Errorf("parseCount(%q) accepted", in)
 		}
 	}
@@ -160,16 +160,16 @@ func TestParseDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, msg := parseDate(tt.in, tt.date1904)
-		if msg != "" || !got.Equal(tt.want) {
+		if !msg.ok() || !got.Equal(tt.want) {
 			t.Errorf("parseDate(%q, %v) = %v, %q; want %v", tt.in, tt.date1904, got, msg, tt.want)
 		}
 	}
 	for _, in := range []string{"31/02/2024", "15/13/2024", "hôm qua", "2024", "0", "-5", "1e300", "3/2024", "15/01/24"} {
-		if _, msg := parseDate(in, false); msg == "" {
+		if _, msg := parseDate(in, false); msg.ok() {
 			t.Errorf("parseDate(%q) accepted", in)
 		}
 	}
-	if _, msg := parseDate("31/02/2024", false); msg != `Ngày "31/02/2024" không tồn tại; cần ngày dạng dd/mm/yyyy` {
+	if _, msg := parseDate("31/02/2024", false); msg.msg != `Ngày "31/02/2024" không tồn tại; cần ngày dạng dd/mm/yyyy` {
 		t.Errorf("impossible date message = %q", msg)
 	}
 }
@@ -181,12 +181,12 @@ func TestParseMonth(t *testing.T) {
 		"tháng 3 năm 2024": {2024, 3}, "45352": {2024, 3}, "15/03/2024": {2024, 3},
 	}
 	for in, want := range tests {
-		if got, msg := parseMonth(in, false); got != want || msg != "" {
+		if got, msg := parseMonth(in, false); got != want || !msg.ok() {
 			t.Errorf("parseMonth(%q) = %v, %q; want %v", in, got, msg, want)
 		}
 	}
 	for _, in := range []string{"0", "13", "Tháng 13", "13/2024", "mùa xuân", "3/1800"} {
-		if _, msg := parseMonth(in, false); msg == "" {
+		if _, msg := parseMonth(in, false); msg.ok() {
 			t.Errorf("parseMonth(%q) accepted", in)
 		}
 	}
@@ -196,16 +196,16 @@ func TestParseYesNo(t *testing.T) {
 	yes := []string{"Có", "có", "CO", "x", "X", "✓", "✔", "1", "Đã", "đã", "Rồi", "roi", "Đã giải quyết", "Có BTV", "TRUE"}
 	no := []string{"Không", "khong", "Chưa", "0", "Chưa giải quyết", "Đang giải quyết", "FALSE", "-"}
 	for _, in := range yes {
-		if v, msg := parseYesNo("Làm điểm", in); !v || msg != "" {
+		if v, msg := parseYesNo("Làm điểm", in); !v || !msg.ok() {
 			t.Errorf("parseYesNo(%q) = %v, %q; want yes", in, v, msg)
 		}
 	}
 	for _, in := range no {
-		if v, msg := parseYesNo("Làm điểm", in); v || msg != "" {
+		if v, msg := parseYesNo("Làm điểm", in); v || !msg.ok() {
 			t.Errorf("parseYesNo(%q) = %v, %q; want no", in, v, msg)
 		}
 	}
-	if _, msg := parseYesNo("Làm điểm", "Khôg"); msg != `Làm điểm "Khôg" không hợp lệ; có phải "Không"?` {
+	if _, msg := parseYesNo("Làm điểm", "Khôg"); msg.msg != `Làm điểm "Khôg" không hợp lệ; có phải "Không"?` {
 		t.Errorf("unknown yes/no message = %q", msg)
 	}
 }
@@ -220,11 +220,11 @@ func TestParseResidence(t *testing.T) {
 		"Không lấy ý kiến": criteria.ResidenceNotTaken, "khong lay y kien": criteria.ResidenceNotTaken,
 	}
 	for in, want := range tests {
-		if got, msg := parseResidence(in); got != want || msg != "" {
+		if got, msg := parseResidence(in); got != want || !msg.ok() {
 			t.Errorf("parseResidence(%q) = %v, %q; want %v", in, got, msg, want)
 		}
 	}
-	if _, msg := parseResidence("Khá tốt lắm"); msg == "" {
+	if _, msg := parseResidence("Khá tốt lắm"); msg.ok() {
 		t.Error("parseResidence accepted an unknown phrase")
 	}
 }
@@ -236,14 +236,14 @@ func TestParseClosedSets(t *testing.T) {
 		"Đảng bộ cơ sở": criteria.Committee, "ĐẢNG BỘ CƠ SỞ": criteria.Committee, "Đảng ủy cơ sở": criteria.Committee,
 	}
 	for in, want := range types {
-		if got, msg := parseUnitType(in); got != want || msg != "" {
+		if got, msg := parseUnitType(in); got != want || !msg.ok() {
 			t.Errorf("parseUnitType(%q) = %v, %q", in, got, msg)
 		}
 	}
 	kinds := map[string]criteria.MeetingKind{"Thường kỳ": criteria.Regular, "thuong ky": criteria.Regular, "Định kỳ": criteria.Regular,
 		"Chuyên đề": criteria.Thematic, "SINH HOẠT CHUYÊN ĐỀ": criteria.Thematic}
 	for in, want := range kinds {
-		if got, msg := parseMeetingKind(in); got != want || msg != "" {
+		if got, msg := parseMeetingKind(in); got != want || !msg.ok() {
 			t.Errorf("parseMeetingKind(%q) = %v, %q", in, got, msg)
 		}
 	}
@@ -251,28 +251,28 @@ func TestParseClosedSets(t *testing.T) {
 		"Ban thường vụ": criteria.StandingBoard, "btv": criteria.StandingBoard, "Hội nghị đảng bộ": criteria.Assembly,
 		"Hội nghị toàn đảng bộ": criteria.Assembly, "Đại hội": criteria.Congress}
 	for in, want := range ck {
-		if got, msg := parseCommitteeKind(in); got != want || msg != "" {
+		if got, msg := parseCommitteeKind(in); got != want || !msg.ok() {
 			t.Errorf("parseCommitteeKind(%q) = %v, %q", in, got, msg)
 		}
 	}
 	cases := map[string]criteria.CaseKind{"Đơn thư": criteria.Petition, "Khiếu nại": criteria.Complaint, "TỐ CÁO": criteria.Denunciation,
 		"Vấn đề nổi cộm": criteria.PressingIssue, "nổi cộm": criteria.PressingIssue}
 	for in, want := range cases {
-		if got, msg := parseCaseKind(in); got != want || msg != "" {
+		if got, msg := parseCaseKind(in); got != want || !msg.ok() {
 			t.Errorf("parseCaseKind(%q) = %v, %q", in, got, msg)
 		}
 	}
 	for in, want := range map[string]bool{"Trọng tâm": true, "trong tam": true, "Khác": false, "KHAC": false} {
-		if got, msg := parseGroup(in); got != want || msg != "" {
+		if got, msg := parseGroup(in); got != want || !msg.ok() {
 			t.Errorf("parseGroup(%q) = %v, %q", in, got, msg)
 		}
 	}
 	for in, want := range map[string]bool{"Đạt": true, "dat": true, "Không đạt": false, "Chưa đạt": false} {
-		if got, msg := parseResult(in); got != want || msg != "" {
+		if got, msg := parseResult(in); got != want || !msg.ok() {
 			t.Errorf("parseResult(%q) = %v, %q", in, got, msg)
 		}
 	}
-	if _, msg := parseUnitType("Chi bộ co so x"); msg != `Loại đơn vị "Chi bộ co so x" không hợp lệ; có phải "Chi bộ cơ sở"?` {
+	if _, msg := parseUnitType("Chi bộ co so x"); msg.msg != `Loại đơn vị "Chi bộ co so x" không hợp lệ; có phải "Chi bộ cơ sở"?` {
 		t.Errorf("unknown unit type message = %q", msg)
 	}
 }
@@ -285,12 +285,12 @@ func TestParseItem(t *testing.T) {
 		"Công tác kiểm tra, giám sát và kỷ luật của Đảng": "tc1.q3", // shortened, unambiguous
 	}
 	for in, want := range tests {
-		if got, msg := parseItem(in); got != want || msg != "" {
+		if got, msg := parseItem(in); got != want || !msg.ok() {
 			t.Errorf("parseItem(%q) = %q, %q; want %q", in, got, msg, want)
 		}
 	}
 	for _, in := range []string{"tc9.q1", "Công tác", "Nội dung khác hẳn"} {
-		if id, msg := parseItem(in); msg == "" {
+		if id, msg := parseItem(in); msg.ok() {
 			t.Errorf("parseItem(%q) = %q, want an error", in, id)
 		}
 	}
@@ -322,12 +322,12 @@ func TestQuickNFCAgreesWithNormaliser(t *testing.T) {
 // (Khai trừ) are errors naming the closed set.
 func TestParseOrgDiscipline(t *testing.T) {
 	for in, want := range map[string]string{"Khiển trách": "Khiển trách", "kỷ luật cảnh cáo": "kỷ luật cảnh cáo", "Giải tán": "Giải tán", "Không": "", "không": ""} {
-		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != want || msg != "" {
+		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != want || !msg.ok() {
 			t.Errorf("%q: %q, %q", in, got, msg)
 		}
 	}
 	for _, in := range []string{"Có", "Khai trừ", "nặng"} {
-		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != "" || msg == "" {
+		if got, msg := parseOrgDiscipline("Kỷ luật", in); got != "" || msg.ok() {
 			t.Errorf("%q: %q accepted", in, got)
 		}
 	}

@@ -153,7 +153,7 @@ func TestYearMismatchWarningStandsFirstInEveryOutput(t *testing.T) {
 			if code != 0 {
 				t.Errorf("json: exit %d, want 0 (a warning, not an error)", code)
 			}
-			if len(problems) == 0 || problems[0]["severity"] != "warning" || problems[0]["message"] != tt.want ||
+			if len(problems) == 0 || problems[0]["code"] != "year.mismatch" || problems[0]["severity"] != "warning" || problems[0]["message"] != tt.want ||
 				problems[0]["file"] != "khoi-2024.xlsx" || problems[0]["sheet"] != nil {
 				t.Errorf("json: first problem %v, want the warning %q", first(problems), tt.want)
 			}

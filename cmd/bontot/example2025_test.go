@@ -30,6 +30,7 @@ type example2025Doc struct {
 		Message string  `json:"message"`
 	} `json:"implementation"`
 	Problems []struct {
+		Code     string  `json:"code"`
 		Severity string  `json:"severity"`
 		Sheet    string  `json:"sheet"`
 		Cell     *string `json:"cell"`

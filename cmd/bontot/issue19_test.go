@@ -85,7 +85,7 @@ func TestDataErrorsAreWhereTheMessageSays(t *testing.T) {
 	if code != exitDataErrors {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "\nproblem,,CB02,,,,,,,,,error,,,khoi.xlsx › Sinh hoạt!D4: Điểm 105 ngoài khoảng 0–100\n") {
+	if !strings.Contains(out, "\nproblem,,CB02,,,,,,,,,error,,,khoi.xlsx › Sinh hoạt!D4: Điểm 105 ngoài khoảng 0–100,score.out_of_range\n") {
 		t.Errorf("the CSV lacks the cell error:\n%s", out)
 	}
 	for _, c := range []struct{ args, want []string }{
@@ -390,8 +390,8 @@ func TestValidateJSON(t *testing.T) {
 		YearFrom string `json:"year_from"`
 		Counts   map[string]int
 		Problems []struct {
-			Severity, File, Message string
-			Sheet, Cell, Unit       *string
+			Code, Severity, File, Message string
+			Sheet, Cell, Unit             *string
 		}
 		Files []struct {
 			Path   string
@@ -413,7 +413,7 @@ func TestValidateJSON(t *testing.T) {
 	}
 	found := false
 	for _, p := range doc.Problems {
-		if p.Severity == "error" && p.Cell != nil && *p.Cell == "D4" && p.Unit != nil && *p.Unit == "CB02" && p.Sheet != nil && *p.Sheet == "Sinh hoạt" {
+		if p.Code == "score.out_of_range" && p.Severity == "error" && p.Cell != nil && *p.Cell == "D4" && p.Unit != nil && *p.Unit == "CB02" && p.Sheet != nil && *p.Sheet == "Sinh hoạt" {
 			found = true
 		}
 	}

@@ -27,6 +27,7 @@ type ownerReport struct {
 		} `json:"criteria"`
 	} `json:"units"`
 	Problems []struct {
+		Code     string `json:"code"`
 		Severity string `json:"severity"`
 		File     string `json:"file"`
 		Sheet    string `json:"sheet"`
@@ -121,7 +122,7 @@ func TestEvaluateWorkbooksWithoutUnitSheet(t *testing.T) {
 				}
 				merged := false
 				for _, p := range r.Problems {
-					merged = merged || strings.Contains(p.Message, "hai sổ được đọc là một đơn vị")
+					merged = merged || p.Code == "unit.merged"
 				}
 				if !merged {
 					t.Errorf("no note of the merge: %+v", r.Problems)
@@ -129,7 +130,8 @@ func TestEvaluateWorkbooksWithoutUnitSheet(t *testing.T) {
 				return
 			}
 			p := r.Problems[0]
-			if p.Severity != "note" || p.File != c.leadFile || p.Cell != c.leadCell || !strings.Contains(p.Message, c.lead) {
+			// The note names the unit and where it was taken from.
+			if p.Code != "owner.taken" || p.File != c.leadFile || p.Cell != c.leadCell || !strings.Contains(p.Message, c.lead) {
 				t.Errorf("first problem = %+v, want the note %q at %s!%s", p, c.lead, c.leadFile, c.leadCell)
 			}
 			if !strings.Contains(stderr, "bontot: ghi chú: "+c.leadFile) {

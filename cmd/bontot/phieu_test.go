@@ -22,6 +22,7 @@ type phieuReport struct {
 		} `json:"criteria"`
 	} `json:"units"`
 	Problems []struct {
+		Code     string `json:"code"`
 		Severity string `json:"severity"`
 		Sheet    string `json:"sheet"`
 		Cell     string `json:"cell"`
@@ -76,7 +77,7 @@ func TestEvaluateScoreSheets(t *testing.T) {
 		}
 		warned := false
 		for _, p := range r.Problems {
-			if p.Sheet == "T5" && p.Cell == "E20" && strings.Contains(p.Message, "chênh 14 điểm") {
+			if p.Sheet == "T5" && p.Cell == "E20" && p.Code == "score.upper_gap" {
 				warned = true
 			}
 		}
@@ -85,7 +86,7 @@ func TestEvaluateScoreSheets(t *testing.T) {
 		}
 	}
 	r, code := phieuJSON(t, "../../testdata/phieu/phieu-tong-sai.xlsx")
-	if code != 3 || r.Units[0].Verdict != "loi_du_lieu" || len(r.Problems) == 0 || r.Problems[0].Sheet != "T4" || r.Problems[0].Cell != "D20" {
+	if code != 3 || r.Units[0].Verdict != "loi_du_lieu" || len(r.Problems) == 0 || r.Problems[0].Sheet != "T4" || r.Problems[0].Cell != "D20" || r.Problems[0].Code != "score.total_mismatch" {
 		t.Errorf("bad total: exit %d, %s, %+v", code, r.Units[0].Verdict, r.Problems)
 	}
 	if st, msg := r.check("tc2.regular_count"); st != "khong_dat" || !strings.Contains(msg, "11 buổi") {
@@ -121,7 +122,7 @@ func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
 	for _, p := range r.Problems {
 		// The workbook has no Tự đánh giá sheet: the warning of items
 		// not self-assessed names none (issue 19 item 7).
-		if p.Severity == "error" || p.Sheet != "" || !strings.Contains(p.Message, "chưa tự đánh giá") {
+		if p.Code != "self_assessment.missing" || p.Sheet != "" {
 			t.Errorf("problem %s %s!%s: %s", p.Severity, p.Sheet, p.Cell, p.Message)
 		}
 	}
@@ -183,7 +184,7 @@ func TestEvaluatePublishedScoreLayouts(t *testing.T) {
 		if c.regular == 0 {
 			noted := false
 			for _, p := range r.Problems {
-				noted = noted || (p.Severity == "note" && strings.Contains(p.Message, "bảng chấm điểm chi bộ bốn tốt"))
+				noted = noted || (p.Code == "scoresheet.yearly" && strings.Contains(p.Message, "bảng chấm điểm chi bộ bốn tốt"))
 			}
 			if !noted {
 				t.Errorf("%s: no note saying what it is: %+v", c.file, r.Problems)

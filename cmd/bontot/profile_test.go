@@ -205,7 +205,7 @@ func TestEvaluate2025QuarterlyAndQuota(t *testing.T) {
 	}
 	warned := false
 	for _, p := range hd17.Problems {
-		warned = warned || (deref(p.Unit) == "CB05" && strings.Contains(p.Message, "không có buổi sinh hoạt chuyên đề trong quý III/2024"))
+		warned = warned || (deref(p.Unit) == "CB05" && p.Code == "schedule.no_thematic" && strings.Contains(p.Message, "quý III/2024"))
 	}
 	if !warned {
 		t.Error("hd17-2023: no quarterly warning for CB05")

@@ -215,11 +215,8 @@ func missingDataProblems(rep *criteria.Report) []criteria.Problem {
 		}
 		for _, msg := range order {
 			g := groups[msg]
-			out = append(out, criteria.Problem{
-				Severity: criteria.SeverityWarning, File: ur.Unit.Source.File(), Unit: ur.Unit.Code,
-				Message: fmt.Sprintf("%s thiếu dữ liệu nên %s chưa thể “Đạt”: %s",
-					strings.Join(g.checks, "; "), strings.Join(g.tcs, ", "), msg),
-			})
+			out = append(out, criteria.Problem{File: ur.Unit.Source.File(), Unit: ur.Unit.Code}.Of(criteria.CheckMissingData,
+				strings.Join(g.checks, "; "), strings.Join(g.tcs, ", "), msg))
 		}
 	}
 	return out
@@ -372,7 +369,7 @@ func printSummary(w *errWriter, res *workbook.Result) {
 
 // validateDoc is the JSON of validate --format json, schema
 // "bontot/validate/v1": what the text says, for a batch run to filter on
-// (problems by severity, file, sheet, cell, unit). Keys may be added,
+// (problems by code, severity, file, sheet, cell, unit). Keys may be added,
 // none renamed; lists are never null.
 type validateDoc struct {
 	Schema   string            `json:"schema"`
@@ -386,6 +383,7 @@ type validateDoc struct {
 }
 
 type validateProblem struct {
+	Code     string  `json:"code"` // criteria.ProblemType.Code: what scripts match
 	Severity string  `json:"severity"`
 	File     string  `json:"file"`
 	Sheet    *string `json:"sheet"`
@@ -433,7 +431,7 @@ func writeValidateJSON(w io.Writer, res *workbook.Result, rules criteria.Rules, 
 	}
 	for _, p := range probs {
 		doc.Counts[string(p.Severity)]++
-		doc.Problems = append(doc.Problems, validateProblem{Severity: string(p.Severity), File: p.File,
+		doc.Problems = append(doc.Problems, validateProblem{Code: p.Code, Severity: string(p.Severity), File: p.File,
 			Sheet: opt(p.Sheet), Cell: opt(p.Cell), Unit: opt(p.Unit), Message: p.Message})
 	}
 	for _, f := range res.Files {
