@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/bontot/bontot/annotate"
@@ -61,32 +59,6 @@ func writeAnnotated(ctx context.Context, o evaluateOptions, rep *criteria.Report
 		fmt.Fprintf(s.Err, "Đã ghi %d bản góp ý vào %s.\n", n, dir)
 	}
 	return nil
-}
-
-// annotateGC lifts the soft heap limit main sets (memoryLimit) while the
-// copies are written, unless GOMEMLIMIT came from the environment, and
-// returns what puts it back; the pace is the default 100 (unless GOGC is
-// set), as excelize's allocations are mostly garbage at once. excelize
-// holds a whole workbook in memory: under a 512 MiB limit the collector
-// ran without end on a province's single workbook (70 s of CPU instead of
-// 25), and at GOGC=300 that workbook peaked at 2.3 GB.
-func annotateGC() (restore func()) {
-	gc := -1
-	if gcTuned {
-		gc = debug.SetGCPercent(100)
-	}
-	limit := int64(-1)
-	if memoryTuned {
-		limit = debug.SetMemoryLimit(math.MaxInt64)
-	}
-	return func() {
-		if gc >= 0 {
-			debug.SetGCPercent(gc)
-		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
-		}
-	}
 }
 
 // freeCopyPath is dir/name, or "name (2).xlsx" and so on when that file
