@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // readBoth reads paths with the scan stopped at the first complete header
@@ -59,8 +59,8 @@ func TestCompleteHeaderOracle(t *testing.T) {
 		}
 	}
 	tmp := t.TempDir()
-	cfg := gen.Config{Grassroots: 4, SubCells: [2]int{2, 4}, Cells: 8, Members: [2]int{8, 12}, Thematic: [2]int{4, 5}, PerCluster: 2}
-	if _, _, err := gen.WriteFolder(cfg, 3, func(name string) (io.WriteCloser, error) {
+	cfg := workbooktest.Config{Grassroots: 4, SubCells: [2]int{2, 4}, Cells: 8, Members: [2]int{8, 12}, Thematic: [2]int{4, 5}, PerCluster: 2}
+	if _, _, err := workbooktest.WriteFolder(cfg, 3, func(name string) (io.WriteCloser, error) {
 		return os.Create(filepath.Join(tmp, name))
 	}); err != nil {
 		t.Fatal(err)
@@ -70,7 +70,7 @@ func TestCompleteHeaderOracle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := gen.WriteConfig(f, cfg, 3); err != nil {
+	if _, err := workbooktest.WriteConfig(f, cfg, 3); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/xlsxshape"
+	"github.com/bontot/bontot/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -34,7 +34,7 @@ func asXLSM(t *testing.T, src, dst string) {
 // rewriteZip copies the package at src to dst, each part through edit.
 func rewriteZip(t *testing.T, src, dst string, edit func(name string, data []byte) []byte) {
 	t.Helper()
-	err := xlsxshape.EditParts(src, dst, func(name string, data []byte) ([]byte, error) { return edit(name, data), nil })
+	err := workbooktest.EditParts(src, dst, func(name string, data []byte) ([]byte, error) { return edit(name, data), nil })
 	if err != nil {
 		t.Fatal(err)
 	}

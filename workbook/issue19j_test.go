@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/workbook/xlsxscan"
+	"github.com/bontot/bontot/internal/xlsxscan"
 )
 
 // Issue 19 item 17: two sheets of one name, or two relationships of one

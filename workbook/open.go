@@ -14,8 +14,8 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/internal/xlsxscan"
 	"github.com/bontot/bontot/workbook/schema"
-	"github.com/bontot/bontot/workbook/xlsxscan"
 )
 
 // Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes,

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -43,7 +43,7 @@ func TestHD12FormWorkbook(t *testing.T) {
 		t.Fatalf("%d regular, %d thematic, year %d:\n%s", r, th, res.Dataset.Year, strings.Join(meetingSummary(u), "\n"))
 	}
 	for i, m := range u.Meetings {
-		want, _ := gen.HD12Meeting(i + 1)
+		want, _ := workbooktest.HD12Meeting(i + 1)
 		score := 92.0
 		if i == 2 {
 			score = 82
@@ -96,18 +96,18 @@ func TestHD12FormWithoutUnitsSheet(t *testing.T) {
 func TestEightGroupFormWorkbook(t *testing.T) {
 	th := profileGroups(t, criteria.Profile2025)
 	opts := readOptions(th)
-	opts.Year = gen.AnPhuYear
+	opts.Year = workbooktest.AnPhuYear
 	res := readOne(t, phieu("phieu-8-nhom.xlsx"), opts)
 	if got := problemLines(res); len(got) != 0 {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 	u := res.Dataset.Units[0]
-	if r, thm := kinds(u); r != 12 || thm != 4 || res.Dataset.Year != gen.AnPhuYear {
+	if r, thm := kinds(u); r != 12 || thm != 4 || res.Dataset.Year != workbooktest.AnPhuYear {
 		t.Fatalf("%d regular, %d thematic:\n%s", r, thm, strings.Join(meetingSummary(u), "\n"))
 	}
 	for _, m := range u.Meetings {
 		mo := int(m.Date.Month())
-		want, _ := gen.AnPhuMeeting(mo)
+		want, _ := workbooktest.AnPhuMeeting(mo)
 		score := 92.0
 		if mo == 7 {
 			score = 85
@@ -139,7 +139,7 @@ func TestYearSummaryWorkbook(t *testing.T) {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 	u := res.Dataset.Units[0]
-	rows := gen.SummaryMeetings()
+	rows := workbooktest.SummaryMeetings()
 	if len(u.Meetings) != len(rows) {
 		t.Fatalf("%d meetings:\n%s", len(u.Meetings), strings.Join(meetingSummary(u), "\n"))
 	}

@@ -21,8 +21,8 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
+	"github.com/bontot/bontot/internal/xlsxscan"
 	"github.com/bontot/bontot/workbook/schema"
-	"github.com/bontot/bontot/workbook/xlsxscan"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -8,7 +8,7 @@ import (
 	"os"
 	"sync"
 
-	"github.com/bontot/bontot/workbook/xlsxscan"
+	"github.com/bontot/bontot/internal/xlsxscan"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/gen"
 	"github.com/bontot/bontot/report"
 	"github.com/bontot/bontot/workbook"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // benchWorkbook is the workbook the pipeline benchmarks read: a generated
@@ -22,14 +22,14 @@ func benchWorkbook(b *testing.B) string {
 	if p := os.Getenv("BONTOT_BENCH_FILE"); p != "" {
 		return p
 	}
-	scale := gen.ScaleBloc
+	scale := workbooktest.ScaleBloc
 	if name := os.Getenv("BONTOT_BENCH_SCALE"); name != "" {
 		var err error
-		if scale, err = gen.ParseScale(name); err != nil {
+		if scale, err = workbooktest.ParseScale(name); err != nil {
 			b.Fatal(err)
 		}
 	}
-	p, err := gen.CachedFile(scale, 1)
+	p, err := workbooktest.CachedFile(scale, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 // workbooks, and the one workbook holding the same data. The issue's
 // target is folder ≤ 3× one.
 func BenchmarkReadFolder(b *testing.B) {
-	dir, one, err := gen.CachedFolder(1)
+	dir, one, err := workbooktest.CachedFolder(1)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -123,13 +123,13 @@ func BenchmarkReadFolder(b *testing.B) {
 // to scale when reading grows linearly with rows (issue 22, item 4).
 // BONTOT_BENCH_MAX=1 adds the max scale (≈ 980k rows a sheet).
 func BenchmarkReadLinear(b *testing.B) {
-	scales := []gen.Scale{gen.ScaleBloc, gen.ScaleProvince}
+	scales := []workbooktest.Scale{workbooktest.ScaleBloc, workbooktest.ScaleProvince}
 	if os.Getenv("BONTOT_BENCH_MAX") != "" {
-		scales = append(scales, gen.ScaleMax)
+		scales = append(scales, workbooktest.ScaleMax)
 	}
 	for _, scale := range scales {
 		b.Run(scale.String(), func(b *testing.B) {
-			path, err := gen.CachedFile(scale, 1)
+			path, err := workbooktest.CachedFile(scale, 1)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bontot/bontot/internal/xlsxshape"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // editPart copies the example workbook to a temporary file with one part's
@@ -16,7 +16,7 @@ func editPart(t *testing.T, name, part string, edit func([]byte) []byte) string 
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	found := false
-	err := xlsxshape.EditParts("../../testdata/khoi-2024.xlsx", p, func(n string, data []byte) ([]byte, error) {
+	err := workbooktest.EditParts("../../testdata/khoi-2024.xlsx", p, func(n string, data []byte) ([]byte, error) {
 		if n != part {
 			return data, nil
 		}
@@ -96,15 +96,15 @@ func TestUnescapedAmpersandIsAnError(t *testing.T) {
 }
 
 // TestShapesEvaluateAlike: the example workbook rewritten into every shape
-// real producers write (internal/xlsxshape) gives the same JSON, verdicts,
+// real producers write (workbook/workbooktest's Rewrite) gives the same JSON, verdicts,
 // evidence and problems, as the workbook as written.
 func TestShapesEvaluateAlike(t *testing.T) {
 	const example = "../../testdata/khoi-2024.xlsx"
 	want, _, wantCode := runCmd(t, "evaluate", example, "--format", "json")
-	for _, shape := range xlsxshape.Shapes() {
+	for _, shape := range workbooktest.Shapes() {
 		// Same base name: the JSON names the file.
 		p := filepath.Join(t.TempDir(), "khoi-2024.xlsx")
-		if err := xlsxshape.Rewrite(example, p, shape); err != nil {
+		if err := workbooktest.Rewrite(example, p, shape); err != nil {
 			t.Fatalf("%s: %v", shape, err)
 		}
 		got, _, code := runCmd(t, "evaluate", p, "--format", "json")

@@ -14,8 +14,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/gen"
 	"github.com/bontot/bontot/internal/golden"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // problemCodesTable is the README's table of problem codes, made from the
@@ -177,13 +177,13 @@ func TestEveryProblemHasACode(t *testing.T) {
 	// The bloc scale with many flaws, and the same bloc in a workbook per
 	// unit (the folder a Ban Tổ chức receives).
 	tmp := t.TempDir()
-	cfg := gen.ConfigFor(gen.ScaleBloc)
+	cfg := workbooktest.ConfigFor(workbooktest.ScaleBloc)
 	cfg.Trouble, cfg.Grassroots, cfg.Cells = 16, 6, 20
 	f, err := os.Create(filepath.Join(tmp, "khoi-loi.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := gen.WriteConfig(f, cfg, 7); err != nil {
+	if _, err := workbooktest.WriteConfig(f, cfg, 7); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -194,7 +194,7 @@ func TestEveryProblemHasACode(t *testing.T) {
 	if err := os.Mkdir(units, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := gen.WriteFolder(cfg, 7, func(name string) (io.WriteCloser, error) {
+	if _, _, err := workbooktest.WriteFolder(cfg, 7, func(name string) (io.WriteCloser, error) {
 		return os.Create(filepath.Join(units, name))
 	}); err != nil {
 		t.Fatal(err)

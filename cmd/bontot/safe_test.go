@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bontot/bontot/internal/xlsxshape"
+	"github.com/bontot/bontot/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -58,7 +58,7 @@ func hostileExample(t *testing.T) string {
 	}
 	markers := strings.NewReplacer("ESCMARK", "_x001B_", "BELMARK", "_x0007_", "BSMARK", "_x0008_")
 	path := filepath.Join(t.TempDir(), "khoi-nguy-hiem.xlsx")
-	err = xlsxshape.EditParts(saved, path, func(_ string, data []byte) ([]byte, error) {
+	err = workbooktest.EditParts(saved, path, func(_ string, data []byte) ([]byte, error) {
 		return []byte(markers.Replace(string(data))), nil
 	})
 	if err != nil {

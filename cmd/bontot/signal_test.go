@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // interrupt runs the test binary as bontot with args, waits until it is
@@ -85,7 +85,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a bloc workbook and runs bontot in a child process")
 	}
-	bloc, err := gen.CachedFile(gen.ScaleBloc, 1)
+	bloc, err := workbooktest.CachedFile(workbooktest.ScaleBloc, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

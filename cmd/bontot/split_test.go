@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
-	"github.com/bontot/bontot/internal/gen"
 	"github.com/bontot/bontot/workbook"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // TestUnitReportsAsOnlyUnit: the index --split narrows the report with
@@ -20,7 +20,7 @@ import (
 // order, and its own implementation checks — on a generated bloc and on a
 // report whose problems and codes overlap on purpose.
 func TestUnitReportsAsOnlyUnit(t *testing.T) {
-	path, err := gen.CachedFile(gen.ScaleBloc, 1)
+	path, err := workbooktest.CachedFile(workbooktest.ScaleBloc, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestUnitReportsAsOnlyUnit(t *testing.T) {
 // parts go into the package in one order whatever order excelize hands
 // them over in.
 func TestExcelReportsSameBytes(t *testing.T) {
-	path, err := gen.CachedFile(gen.ScaleBloc, 1)
+	path, err := workbooktest.CachedFile(workbooktest.ScaleBloc, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/syserr"
-	"github.com/bontot/bontot/workbook/template"
+	"github.com/bontot/bontot/template"
 )
 
 func init() { subcommands = append(subcommands, newTemplateCmd) }

@@ -25,7 +25,7 @@ import (
 
 	kflate "github.com/klauspost/compress/flate"
 
-	"github.com/bontot/bontot/workbook/xlsxscan"
+	"github.com/bontot/bontot/internal/xlsxscan"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -21,7 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bontot/bontot/internal/gen"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 func main() {
@@ -38,28 +38,28 @@ func run(args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed (ignored by the example)")
 	out := fs.String("o", "", "output .xlsx file (required)")
 	prefix := fs.String("prefix", "", "put before every unit code (several blocs in one folder)")
-	office := fs.String("office", "", "write an office list of testdata/offices instead: "+strings.Join(gen.OfficeNames(), ", "))
+	office := fs.String("office", "", "write an office list of testdata/offices instead: "+strings.Join(workbooktest.OfficeNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if (*out == "" && *folder == "") || fs.NArg() > 0 {
 		return fmt.Errorf("usage: go run ./tools/gen -scale example|example-2025|bloc|province|province-problems|max|folder [-seed N] [-prefix P] [-folder DIR] -o FILE")
 	}
-	var scale gen.Scale
+	var scale workbooktest.Scale
 	var err error
-	var cfg gen.Config
+	var cfg workbooktest.Config
 	isFolder := strings.EqualFold(strings.TrimSpace(*scaleName), "folder")
 	switch {
 	case *office != "":
 	case isFolder:
-		cfg = gen.FolderConfig()
-		scale = gen.ScaleBloc // any random scale: cfg decides
+		cfg = workbooktest.FolderConfig()
+		scale = workbooktest.ScaleBloc // any random scale: cfg decides
 	default:
-		if scale, err = gen.ParseScale(*scaleName); err != nil {
+		if scale, err = workbooktest.ParseScale(*scaleName); err != nil {
 			return err
 		}
-		if scale != gen.ScaleExample && scale != gen.ScaleExample2025 {
-			cfg = gen.ConfigFor(scale)
+		if scale != workbooktest.ScaleExample && scale != workbooktest.ScaleExample2025 {
+			cfg = workbooktest.ConfigFor(scale)
 		} else if *folder != "" {
 			return fmt.Errorf("-folder: only for bloc, province, max or folder")
 		}
@@ -86,12 +86,12 @@ func run(args []string) error {
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	switch {
 	case *office != "":
-		err = gen.WriteOffice(bw, *office)
-	case scale == gen.ScaleExample || scale == gen.ScaleExample2025:
-		err = gen.Write(bw, scale, *seed)
+		err = workbooktest.WriteOffice(bw, *office)
+	case scale == workbooktest.ScaleExample || scale == workbooktest.ScaleExample2025:
+		err = workbooktest.Write(bw, scale, *seed)
 	default:
-		var stats gen.Stats
-		stats, err = gen.WriteConfig(bw, cfg, *seed)
+		var stats workbooktest.Stats
+		stats, err = workbooktest.WriteConfig(bw, cfg, *seed)
 		if err == nil {
 			fmt.Fprintf(os.Stderr, "gen: %s: %d units, %d meetings, %d members\n", *scaleName,
 				stats["Đơn vị"], stats["Sinh hoạt"], stats["Đảng viên"])
@@ -117,11 +117,11 @@ func run(args []string) error {
 
 // writeFolder writes the one-unit workbooks of cfg into dir, each beside
 // its target first and renamed once complete.
-func writeFolder(dir string, cfg gen.Config, seed uint64) error {
+func writeFolder(dir string, cfg workbooktest.Config, seed uint64) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	n, stats, err := gen.WriteFolder(cfg, seed, func(name string) (io.WriteCloser, error) {
+	n, stats, err := workbooktest.WriteFolder(cfg, seed, func(name string) (io.WriteCloser, error) {
 		return newAtomicFile(filepath.Join(dir, name))
 	})
 	if err != nil {
