@@ -54,7 +54,7 @@ type CheckDef struct {
 	// Sheet is the input sheet whose rows the check reads: where a
 	// finding without a cell of its own belongs in an annotated copy.
 	Sheet Sheet
-	// Keys are the criteria-file keys (yaml.go) whose values the rule and
+	// Keys are the criteria-file keys (package criteriafile) whose values the rule and
 	// its judge read. Not listed: skip_checks and strict, which act on
 	// every check, and the keys the workbook reader applies to the rows
 	// before any check (rating_bands, mass_org_ratings, score group

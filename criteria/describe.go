@@ -148,32 +148,6 @@ func MeetingBandNames() string {
 	return QualityGood.Label() + ", " + QualityFair.Label() + ", " + QualityAverage.Label() + " hoặc " + QualityWeak.Label()
 }
 
-// bandKeyComment is the export comment of the criteria-file key that sets
-// the lowest score of band q (meeting_good, meeting_fair,
-// meeting_average): a comment says what the key means, not its value.
-func bandKeyComment(q Quality) string {
-	switch q {
-	case QualityGood:
-		return "Buổi sinh hoạt từ số điểm này trở lên xếp loại " + q.Label() + " (thang 100 điểm)"
-	case QualityFair:
-		return "Từ số điểm này đến dưới mức " + QualityGood.Label() + " là " + q.Label()
-	}
-	return "Từ số điểm này đến dưới mức " + QualityFair.Label() + " là " + q.Label() + "; thấp hơn là " + QualityWeak.Label()
-}
-
-// levelKeyComment is the export comment of the criteria-file key that
-// sets the lowest score of level l (criteria_excellent, criteria_good,
-// criteria_average).
-func levelKeyComment(l Level) string {
-	switch l {
-	case LevelExcellent:
-		return "Điểm tiêu chí (0–100) từ mức này trở lên là " + l.Label() + " (Quy định 366-QĐ/TW)"
-	case LevelGood:
-		return "Điểm tiêu chí từ mức này trở lên là " + l.Label()
-	}
-	return "Điểm tiêu chí từ mức này trở lên là " + l.Label() + "; thấp hơn là " + LevelWeak.Label()
-}
-
 // LevelScale lists the levels of a 528-QĐ/TU criterion's score (Quy định
 // 366-QĐ/TW): "Xuất sắc từ 90, Tốt từ 70, Trung bình từ 50, Kém dưới 50".
 func (d Description) LevelScale() string {

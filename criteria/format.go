@@ -186,9 +186,10 @@ func (l *nameList) list(noun string) string {
 // ptr returns a pointer to v, for CheckResult.Value and Threshold.
 func ptr(v float64) *float64 { return &v }
 
-// fold is the matching key of SPEC §3: NFC, lower case, no combining marks,
-// đ→d, single spaces. Criteria files use it for level and rating names.
-func fold(s string) string {
+// Fold is the matching key of SPEC §3: NFC, lower case, no combining marks,
+// đ→d, single spaces. The criteria file matches level, rating and group
+// names by it, as the rules match what people wrote.
+func Fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, strings.ToLower(s))
 	if err != nil {

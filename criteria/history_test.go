@@ -18,14 +18,6 @@ func TestProfileSwitchesOfItem7(t *testing.T) {
 				c.name, th.CommendationSubordinate, th.HistoryStreaks, th.HistoryStreakYears)
 		}
 	}
-	th, err := ParseThresholds([]byte("profile: \"2025\"\nhistory_streak_years: 4\ncommendation_subordinate: false\n"), "x.yaml")
-	if err != nil || th.HistoryStreakYears != 4 || th.CommendationSubordinate || !th.HistoryStreaks {
-		t.Errorf("file over 2025: %+v, %v", th, err)
-	}
-	if _, err := ParseThresholds([]byte("history_streak_years: 1\n"), "x.yaml"); err == nil ||
-		!strings.Contains(err.Error(), `khóa "history_streak_years" phải là số nguyên từ 2 đến 100`) {
-		t.Errorf("one year is no streak: %v", err)
-	}
 }
 
 // commendBloc is DB01 with chi bộ trực thuộc CB01 (dat, HTXSNV), CB02

@@ -151,6 +151,23 @@ func (t Thresholds) ScoreGroupNames() []string {
 	return out
 }
 
+// ScoreGroupIndex finds a declared group by its name or a spelling
+// (folded), -1 when none.
+func (t Thresholds) ScoreGroupIndex(name string) int {
+	k := Fold(name)
+	for i, g := range t.ScoreGroups {
+		if Fold(g.Name) == k {
+			return i
+		}
+		for _, sp := range g.Spellings {
+			if Fold(sp) == k {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // GroupMaxima lists the declared groups' maxima, in order.
 func (t Thresholds) GroupMaxima() []float64 {
 	out := make([]float64, len(t.ScoreGroups))

@@ -266,9 +266,9 @@ func DefaultMassOrgWords() []MassOrgWord {
 // MassOrgRating reads a word of a mass organisation's own vocabulary
 // through ws, compared as headers are (case, diacritics, spaces).
 func MassOrgRating(ws []MassOrgWord, word string) (Rating, bool) {
-	k := fold(word)
+	k := Fold(word)
 	for _, w := range ws {
-		if fold(w.Word) == k {
+		if Fold(w.Word) == k {
 			return w.Rating, true
 		}
 	}

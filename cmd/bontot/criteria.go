@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/criteriafile"
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/workbook"
 )
@@ -141,7 +142,7 @@ func loadThresholds(path, profile string, year int) (criteria.Thresholds, criter
 		}
 		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: msg}
 	}
-	th, named, err := criteria.ParseThresholdsFor(data, filepath.Base(path), profile, byYear)
+	th, named, err := criteriafile.ParseThresholdsFor(data, filepath.Base(path), profile, byYear)
 	if err != nil {
 		return criteria.Default(), criteria.Rules{}, &exitError{code: exitFailure, msg: err.Error()}
 	}
@@ -245,7 +246,7 @@ func runCriteria(ctx context.Context, o criteriaOptions, s streams) error {
 			return &exitError{code: exitFailure, msg: fmt.Sprintf("tệp %s đã có; dùng --force để ghi đè hoặc chọn tên khác", o.Export)}
 		}
 		// The file's report section goes with it, filled in.
-		data := th.MarshalYAMLWithDocument(doc)
+		data := criteriafile.MarshalWithDocument(th, doc)
 		if err := writeAtomic(ctx, o.Export, nil, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err

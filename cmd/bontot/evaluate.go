@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/criteriafile"
 	"github.com/bontot/bontot/internal/syserr"
 	"github.com/bontot/bontot/report"
 	"github.com/bontot/bontot/workbook"
@@ -201,7 +202,7 @@ func loadDocument(path string, flags criteria.Document) (criteria.Document, erro
 		if err != nil {
 			return d, &exitError{code: exitFailure, msg: fmt.Sprintf("không đọc được tệp tiêu chí %s: %s", path, syserr.Explain(err))}
 		}
-		if d, err = criteria.ParseDocument(data, filepath.Base(path)); err != nil {
+		if d, err = criteriafile.ParseDocument(data, filepath.Base(path)); err != nil {
 			return d, &exitError{code: exitFailure, msg: err.Error()}
 		}
 	}

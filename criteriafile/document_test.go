@@ -1,4 +1,4 @@
-package criteria
+package criteriafile
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 func TestParseDocument(t *testing.T) {
@@ -61,7 +63,7 @@ func TestParseDocumentErrors(t *testing.T) {
 // The export carries the report section, commented out, so that the file
 // it writes still reads back to the same rules.
 func TestExportCarriesDocumentExample(t *testing.T) {
-	out := Default().MarshalYAMLWithComments()
+	out := Marshal(criteria.Default())
 	if !strings.Contains(string(out), "#   committee: \"ĐẢNG ỦY SỞ TƯ PHÁP\"") {
 		t.Error("export has no report section example")
 	}
@@ -82,16 +84,16 @@ func TestExportCarriesDocumentExample(t *testing.T) {
 // document and thresholds; without one the section is the commented
 // example and reads back to nothing.
 func TestDocumentSectionRoundTrip(t *testing.T) {
-	d := Document{
+	d := criteria.Document{
 		UpperCommittee: "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", Committee: "ĐẢNG ỦY SỞ TƯ PHÁP", Number: "125-BC/ĐU",
 		Place: "Hà Nội", Date: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC), SignerTitle: `BÍ THƯ "kiêm" GIÁM ĐỐC`,
 		Signer: "Nguyễn Văn A", Recipients: []string{"Ban Tổ chức Đảng ủy Khối", "Lưu Văn phòng"},
 	}
-	th, err := ProfileThresholds(Profile2025)
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := th.MarshalYAMLWithDocument(d)
+	data := MarshalWithDocument(th, d)
 	got, err := ParseDocument(data, "x.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -110,11 +112,31 @@ func TestDocumentSectionRoundTrip(t *testing.T) {
 		t.Errorf("section not written filled in:\n%s", data[bytes.LastIndex(data, []byte("── Thể thức")):])
 	}
 
-	plain := th.MarshalYAMLWithComments()
+	plain := Marshal(th)
 	if got, err := ParseDocument(plain, "x.yaml"); err != nil || !got.IsZero() {
 		t.Errorf("the commented example reads as %+v, %v", got, err)
 	}
 	if !strings.Contains(string(plain), "\n# report:\n") {
 		t.Error("no commented example without a document")
+	}
+}
+
+// TestDocumentFieldsAreNotZero: every field the report section reads makes
+// the Document non-zero, so that the export writes a committee's own
+// section back rather than the example.
+func TestDocumentFieldsAreNotZero(t *testing.T) {
+	for _, f := range documentFields {
+		var d criteria.Document
+		switch f.key {
+		case "date":
+			d.Date = time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)
+		case "recipients":
+			d.Recipients = []string{"Lưu Văn phòng"}
+		default:
+			*f.text(&d) = "x"
+		}
+		if d.IsZero() {
+			t.Errorf("%s set, IsZero says nothing is given", f.key)
+		}
 	}
 }

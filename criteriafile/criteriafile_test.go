@@ -1,16 +1,18 @@
-package criteria
+package criteriafile
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 func TestThresholdsRoundTrip(t *testing.T) {
-	custom := Default()
+	custom := criteria.Default()
 	custom.RegularGoodShare = 0.8
-	custom.KeyCriteriaLevel = LevelExcellent
-	custom.MassOrgsFloor = HTTNV
+	custom.KeyCriteriaLevel = criteria.LevelExcellent
+	custom.MassOrgsFloor = criteria.HTTNV
 	custom.ScoreGroups[0].Max, custom.ScoreGroups[1].Max, custom.ScoreGroups[2].Max = 10, 25, 25
 	custom.FullMarksGroups = []string{"Nguyên tắc"}
 	custom.UpperScoreGap = 7.5
@@ -19,8 +21,8 @@ func TestThresholdsRoundTrip(t *testing.T) {
 	custom.Strict = true
 	custom.MeetingGood = 92.5
 	custom.PilotLargeSuborgs = 9
-	for _, th := range []Thresholds{Default(), custom, Profile2025Thresholds(t)} {
-		data := th.MarshalYAMLWithComments()
+	for _, th := range []criteria.Thresholds{criteria.Default(), custom, Profile2025Thresholds(t)} {
+		data := Marshal(th)
 		got, err := ParseThresholds(data, "x.yaml")
 		if err != nil {
 			t.Fatalf("parse exported file: %v\n%s", err, data)
@@ -58,10 +60,10 @@ group_max: [10, 30, 20, 20, 20]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Default()
+	want := criteria.Default()
 	want.RegularGoodShare = 0.8
-	want.KeyCriteriaLevel = LevelExcellent
-	want.MassOrgsFloor = HTTNV
+	want.KeyCriteriaLevel = criteria.LevelExcellent
+	want.MassOrgsFloor = criteria.HTTNV
 	want.RegularMeetings = 10
 	want.RequireMassOrgs = true
 	want.SkipChecks = []string{"tc1.admission"}
@@ -70,7 +72,7 @@ group_max: [10, 30, 20, 20, 20]
 		t.Errorf("got %+v\nwant %+v", th, want)
 	}
 	for _, empty := range []string{"", "# only comments\n", "---\n"} {
-		if th, err := ParseThresholds([]byte(empty), "e.yaml"); err != nil || !reflect.DeepEqual(th, Default()) {
+		if th, err := ParseThresholds([]byte(empty), "e.yaml"); err != nil || !reflect.DeepEqual(th, criteria.Default()) {
 			t.Errorf("%q: %v, %+v", empty, err, th)
 		}
 	}
@@ -130,48 +132,23 @@ func TestParseThresholdsErrors(t *testing.T) {
 	}
 }
 
-// TestCriteriaFileChangesVerdict: issue 3 asks that raising the share of
-// good meetings from 75% to 80% in a criteria file changes a verdict.
-func TestCriteriaFileChangesVerdict(t *testing.T) {
-	ds := cellWith(12, 9, 2, 5, 8, 11)
-	rep := Evaluate(ds, Default(), Options{})
-	expect(t, rep, "CS01", "tc2.regular_good", Met)
-	if v := rep.Units[0].Verdict; v != Met {
-		t.Fatalf("default verdict %s", v)
-	}
-	th, err := ParseThresholds([]byte("regular_good_share: 0.80\n"), "tieu-chi.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep = Evaluate(ds, th, Options{})
-	c := expect(t, rep, "CS01", "tc2.regular_good", NotMet)
-	if !strings.Contains(c.Message, "cần ít nhất 80% (10/12)") {
-		t.Errorf("message %q", c.Message)
-	}
-	if v := rep.Units[0].Verdict; v != NotMet {
-		t.Errorf("verdict with 80%%: %s, want khong_dat", v)
-	}
-	if rep.Thresholds.RegularGoodShare != 0.8 {
-		t.Error("report does not carry the thresholds in force")
-	}
-}
-
-func TestRulesShowThresholds(t *testing.T) {
-	th := Default()
-	th.RegularGoodShare = 0.8
-	d, _ := CheckDefByID("tc2.regular_good")
-	if r := d.Rule(th); !strings.Contains(r, "80%") || !strings.Contains(r, "90 điểm") {
-		t.Errorf("rule %q", r)
-	}
-	if len(th.Settings()) != len(ThresholdKeys()) || th.Settings()[0].Section == "" {
+// TestSettingsListEveryKey: `bontot criteria` shows every key, the first
+// under its section.
+func TestSettingsListEveryKey(t *testing.T) {
+	th := criteria.Default()
+	if len(Settings(th)) != len(ThresholdKeys()) || Settings(th)[0].Section == "" {
 		t.Error("settings incomplete")
+	}
+	// A share as a committee writes it reads as the rules take it.
+	if th, err := ParseThresholds([]byte("regular_good_share: 0.80\n"), "tieu-chi.yaml"); err != nil || th.RegularGoodShare != 0.8 {
+		t.Errorf("regular_good_share: %v, %v", th.RegularGoodShare, err)
 	}
 }
 
 // Profile2025Thresholds is the 2025 profile for the round trip.
-func Profile2025Thresholds(t *testing.T) Thresholds {
+func Profile2025Thresholds(t *testing.T) criteria.Thresholds {
 	t.Helper()
-	th, err := ProfileThresholds(Profile2025)
+	th, err := criteria.ProfileThresholds(criteria.Profile2025)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,14 @@
-package criteria
+package criteriafile
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 // scoreGroupsParam is the key score_groups: the declared groups of the
@@ -13,7 +16,7 @@ import (
 // a block so that a secretary edits one group per line.
 var scoreGroupsParam = param{key: "score_groups",
 	comment: "Các nhóm điểm của phiếu chấm chất lượng buổi sinh hoạt, theo thứ tự: tên (name), điểm tối đa (max; cộng lại bằng 100), các cách ghi khác của tiêu đề cột hoặc dòng nhóm trên phiếu (spellings)",
-	get: func(t *Thresholds) string {
+	get: func(t *criteria.Thresholds) string {
 		var b strings.Builder
 		for _, g := range t.ScoreGroups {
 			fmt.Fprintf(&b, "\n  - name: %s\n    max: %s\n    spellings: %s", strconv.Quote(g.Name), formatFloat(g.Max), quotedList(g.Spellings))
@@ -23,14 +26,14 @@ var scoreGroupsParam = param{key: "score_groups",
 		}
 		return b.String()
 	},
-	short: func(t *Thresholds) string {
+	short: func(t *criteria.Thresholds) string {
 		parts := make([]string, len(t.ScoreGroups))
 		for i, g := range t.ScoreGroups {
 			parts[i] = g.Name + " " + formatFloat(g.Max)
 		}
 		return fmt.Sprintf("%d nhóm: %s", len(parts), strings.Join(parts, "; "))
 	},
-	set: func(t *Thresholds, n *yaml.Node) string {
+	set: func(t *criteria.Thresholds, n *yaml.Node) string {
 		gs, msg := parseScoreGroups(n)
 		if msg != "" {
 			return msg
@@ -43,13 +46,13 @@ var scoreGroupsParam = param{key: "score_groups",
 // groups were declared: the maxima of the declared groups, in order. It
 // is still read, never written.
 var groupMaxParam = param{key: "group_max",
-	get: func(t *Thresholds) string { return "" },
-	set: func(t *Thresholds, n *yaml.Node) string {
+	get: func(t *criteria.Thresholds) string { return "" },
+	set: func(t *criteria.Thresholds, n *yaml.Node) string {
 		want := fmt.Sprintf("phải là danh sách %d số dương (điểm tối đa của các nhóm %s); nên dùng khóa score_groups", len(t.ScoreGroups), strings.Join(t.ScoreGroupNames(), "; "))
 		if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.ScoreGroups) {
 			return want
 		}
-		gs := cloneGroups(t.ScoreGroups)
+		gs := slices.Clone(t.ScoreGroups) // only Max changes: the spellings stay shared
 		for i, c := range n.Content {
 			v, ok := numberOf(c)
 			if !ok || v <= 0 || v > 100 {
@@ -63,22 +66,22 @@ var groupMaxParam = param{key: "group_max",
 
 // parseScoreGroups reads the value of score_groups; the message says what
 // is wrong and with which group.
-func parseScoreGroups(n *yaml.Node) ([]ScoreGroup, string) {
+func parseScoreGroups(n *yaml.Node) ([]criteria.ScoreGroup, string) {
 	const want = "phải là danh sách các nhóm, mỗi nhóm có name (tên), max (điểm tối đa) và spellings (các cách ghi khác, có thể bỏ); xem bontot criteria --export"
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		return nil, want
 	}
-	if len(n.Content) > MaxScoreGroups {
-		return nil, fmt.Sprintf("có %d nhóm, nhiều nhất %d nhóm", len(n.Content), MaxScoreGroups)
+	if len(n.Content) > criteria.MaxScoreGroups {
+		return nil, fmt.Sprintf("có %d nhóm, nhiều nhất %d nhóm", len(n.Content), criteria.MaxScoreGroups)
 	}
-	var gs []ScoreGroup
+	var gs []criteria.ScoreGroup
 	seen := map[string]string{} // folded spelling → group name
 	for i, item := range n.Content {
 		at := fmt.Sprintf("nhóm thứ %d (dòng %d)", i+1, item.Line)
 		if item.Kind != yaml.MappingNode {
 			return nil, want
 		}
-		var g ScoreGroup
+		var g criteria.ScoreGroup
 		hasMax := false
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			k, v := item.Content[j], item.Content[j+1]
@@ -108,7 +111,7 @@ func parseScoreGroups(n *yaml.Node) ([]ScoreGroup, string) {
 			return nil, at + ": cần có name và max"
 		}
 		for _, sp := range append([]string{g.Name}, g.Spellings...) {
-			k := fold(sp)
+			k := criteria.Fold(sp)
 			if other, dup := seen[k]; dup && other != g.Name {
 				return nil, fmt.Sprintf("%s: cách ghi %q đã dùng cho nhóm %q; mỗi cách ghi chỉ chỉ một nhóm", at, sp, other)
 			} else if dup {
@@ -146,21 +149,4 @@ func quotedList(list []string) string {
 		s[i] = strconv.Quote(v)
 	}
 	return "[" + strings.Join(s, ", ") + "]"
-}
-
-// scoreGroupIndex finds a declared group by its name or a spelling
-// (folded), -1 when none.
-func (t Thresholds) scoreGroupIndex(name string) int {
-	k := fold(name)
-	for i, g := range t.ScoreGroups {
-		if fold(g.Name) == k {
-			return i
-		}
-		for _, sp := range g.Spellings {
-			if fold(sp) == k {
-				return i
-			}
-		}
-	}
-	return -1
 }

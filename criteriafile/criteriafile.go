@@ -1,4 +1,10 @@
-package criteria
+// Package criteriafile reads and writes the criteria file: the YAML file
+// in which a committee makes the criteria concrete (Hướng dẫn 17-HD/ĐUK,
+// mục I.2) and gives its Excel report's heading and signature (the report
+// section). It holds every key with its section and Vietnamese comment,
+// the parser with its messages naming the key and line, and the commented
+// export; criteria keeps the rules and imports no file format.
+package criteriafile
 
 import (
 	"bytes"
@@ -10,6 +16,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/bontot/bontot/criteria"
 )
 
 // param is one key of a criteria file: how to read it, how to write it and
@@ -19,13 +27,13 @@ type param struct {
 	key     string
 	section string // heading written before the key, "" to continue the section
 	comment string // Vietnamese, one line
-	get     func(t *Thresholds) string
+	get     func(t *criteria.Thresholds) string
 	// set stores the value of n into t; on failure it returns what the key
 	// must be ("phải là số từ 0 đến 1").
-	set func(t *Thresholds, n *yaml.Node) string
+	set func(t *criteria.Thresholds, n *yaml.Node) string
 	// short, when set, is the value in a few words for the comment of a
 	// key whose value takes several lines.
-	short func(t *Thresholds) string
+	short func(t *criteria.Thresholds) string
 }
 
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -53,10 +61,10 @@ func commaHint(n *yaml.Node) string {
 	return ""
 }
 
-func shareParam(key, section, comment string, f func(*Thresholds) *float64) param {
+func shareParam(key, section, comment string, f func(*criteria.Thresholds) *float64) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return formatFloat(*f(t)) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return formatFloat(*f(t)) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			v, ok := numberOf(n)
 			if !ok || v < 0 || v > 1 {
 				hint := commaHint(n)
@@ -70,10 +78,10 @@ func shareParam(key, section, comment string, f func(*Thresholds) *float64) para
 		}}
 }
 
-func scoreParam(key, section, comment string, f func(*Thresholds) *float64) param {
+func scoreParam(key, section, comment string, f func(*criteria.Thresholds) *float64) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return formatFloat(*f(t)) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return formatFloat(*f(t)) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			v, ok := numberOf(n)
 			if !ok || v < 0 || v > 100 {
 				return "phải là số điểm từ 0 đến 100" + commaHint(n)
@@ -83,10 +91,10 @@ func scoreParam(key, section, comment string, f func(*Thresholds) *float64) para
 		}}
 }
 
-func countParam(key, section, comment string, lo int, f func(*Thresholds) *int) param {
+func countParam(key, section, comment string, lo int, f func(*criteria.Thresholds) *int) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return strconv.Itoa(*f(t)) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return strconv.Itoa(*f(t)) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			v, ok := numberOf(n)
 			if !ok || v != math.Trunc(v) || v < float64(lo) || v > 100 {
 				return fmt.Sprintf("phải là số nguyên từ %d đến 100", lo)
@@ -96,10 +104,10 @@ func countParam(key, section, comment string, lo int, f func(*Thresholds) *int) 
 		}}
 }
 
-func boolParam(key, section, comment string, f func(*Thresholds) *bool) param {
+func boolParam(key, section, comment string, f func(*criteria.Thresholds) *bool) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return strconv.FormatBool(*f(t)) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return strconv.FormatBool(*f(t)) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 				return "phải là true hoặc false"
 			}
@@ -112,13 +120,13 @@ func boolParam(key, section, comment string, f func(*Thresholds) *bool) param {
 		}}
 }
 
-func levelParam(key, section, comment string, f func(*Thresholds) *Level) param {
+func levelParam(key, section, comment string, f func(*criteria.Thresholds) *criteria.Level) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return f(t).Code() },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return f(t).Code() },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			if n.Kind == yaml.ScalarNode {
-				for l := LevelWeak; l <= LevelExcellent; l++ {
-					if k := fold(n.Value); k == fold(l.Code()) || k == fold(l.Label()) {
+				for l := criteria.LevelWeak; l <= criteria.LevelExcellent; l++ {
+					if k := criteria.Fold(n.Value); k == criteria.Fold(l.Code()) || k == criteria.Fold(l.Label()) {
 						*f(t) = l
 						return ""
 					}
@@ -128,13 +136,13 @@ func levelParam(key, section, comment string, f func(*Thresholds) *Level) param 
 		}}
 }
 
-func ratingParam(key, section, comment string, f func(*Thresholds) *Rating) param {
+func ratingParam(key, section, comment string, f func(*criteria.Thresholds) *criteria.Rating) param {
 	return param{key: key, section: section, comment: comment,
-		get: func(t *Thresholds) string { return f(t).Code() },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return f(t).Code() },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			if n.Kind == yaml.ScalarNode {
-				for r := KHTNV; r <= HTXSNV; r++ {
-					if k := fold(n.Value); k == fold(r.Code()) || k == fold(r.Label()) {
+				for r := criteria.KHTNV; r <= criteria.HTXSNV; r++ {
+					if k := criteria.Fold(n.Value); k == criteria.Fold(r.Code()) || k == criteria.Fold(r.Label()) {
 						*f(t) = r
 						return ""
 					}
@@ -146,18 +154,18 @@ func ratingParam(key, section, comment string, f func(*Thresholds) *Rating) para
 
 // ceilingParam is ratingParam that also takes khong ("không"): no
 // ceiling, no warning.
-func ceilingParam(key, section, comment string, f func(*Thresholds) *Rating) param {
+func ceilingParam(key, section, comment string, f func(*criteria.Thresholds) *criteria.Rating) param {
 	p := ratingParam(key, section, comment, f)
 	get, set := p.get, p.set
-	p.get = func(t *Thresholds) string {
-		if *f(t) == RatingNone {
+	p.get = func(t *criteria.Thresholds) string {
+		if *f(t) == criteria.RatingNone {
 			return "khong"
 		}
 		return get(t)
 	}
-	p.set = func(t *Thresholds, n *yaml.Node) string {
-		if n.Kind == yaml.ScalarNode && fold(n.Value) == "khong" {
-			*f(t) = RatingNone
+	p.set = func(t *criteria.Thresholds, n *yaml.Node) string {
+		if n.Kind == yaml.ScalarNode && criteria.Fold(n.Value) == "khong" {
+			*f(t) = criteria.RatingNone
 			return ""
 		}
 		if want := set(t, n); want != "" {
@@ -172,16 +180,16 @@ func ceilingParam(key, section, comment string, f func(*Thresholds) *Rating) par
 // override. ParseThresholdsOver applies it before them, wherever it stands
 // in the file; set only checks the name.
 var profileParam = param{key: "profile", section: "Bộ quy tắc",
-	comment: "Bộ quy tắc làm nền: " + strings.Join(ProfileNames(), " hoặc ") + "; các khóa dưới đây ghi đè lên bộ quy tắc này",
-	get: func(t *Thresholds) string {
+	comment: "Bộ quy tắc làm nền: " + strings.Join(criteria.ProfileNames(), " hoặc ") + "; các khóa dưới đây ghi đè lên bộ quy tắc này",
+	get: func(t *criteria.Thresholds) string {
 		if t.Profile == "" {
-			return DefaultProfile // thresholds built by hand are today's rules
+			return criteria.DefaultProfile // thresholds built by hand are today's rules
 		}
 		return t.Profile
 	},
-	set: func(t *Thresholds, n *yaml.Node) string {
-		if n.Kind != yaml.ScalarNode || ProfileTitle(n.Value) == "" {
-			return "phải là tên một bộ quy tắc: " + strings.Join(ProfileNames(), ", ")
+	set: func(t *criteria.Thresholds, n *yaml.Node) string {
+		if n.Kind != yaml.ScalarNode || criteria.ProfileTitle(n.Value) == "" {
+			return "phải là tên một bộ quy tắc: " + strings.Join(criteria.ProfileNames(), ", ")
 		}
 		t.Profile = n.Value
 		return ""
@@ -193,34 +201,34 @@ var params = []param{
 
 	levelParam("key_criteria_level", "Tiêu chí 1 — Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
 		"Mức tối thiểu của mọi tiêu chí nhóm Trọng tâm (Quy định 528-QĐ/TU): kem, trung_binh, tot, xuat_sac",
-		func(t *Thresholds) *Level { return &t.KeyCriteriaLevel }),
+		func(t *criteria.Thresholds) *criteria.Level { return &t.KeyCriteriaLevel }),
 	levelParam("other_criteria_level", "", "Mức tối thiểu của các tiêu chí còn lại",
-		func(t *Thresholds) *Level { return &t.OtherCriteriaLevel }),
-	scoreParam("criteria_excellent", "", levelKeyComment(LevelExcellent),
-		func(t *Thresholds) *float64 { return &t.CriteriaExcellent }),
-	scoreParam("criteria_good", "", levelKeyComment(LevelGood),
-		func(t *Thresholds) *float64 { return &t.CriteriaGood }),
-	scoreParam("criteria_average", "", levelKeyComment(LevelAverage),
-		func(t *Thresholds) *float64 { return &t.CriteriaAverage }),
+		func(t *criteria.Thresholds) *criteria.Level { return &t.OtherCriteriaLevel }),
+	scoreParam("criteria_excellent", "", levelKeyComment(criteria.LevelExcellent),
+		func(t *criteria.Thresholds) *float64 { return &t.CriteriaExcellent }),
+	scoreParam("criteria_good", "", levelKeyComment(criteria.LevelGood),
+		func(t *criteria.Thresholds) *float64 { return &t.CriteriaGood }),
+	scoreParam("criteria_average", "", levelKeyComment(criteria.LevelAverage),
+		func(t *criteria.Thresholds) *float64 { return &t.CriteriaAverage }),
 	shareParam("members_floor_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên (không tính người miễn sinh hoạt) xếp loại từ HTNV trở lên; 1 là 100%",
-		func(t *Thresholds) *float64 { return &t.MembersFloorShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.MembersFloorShare }),
 	shareParam("members_good_share", "", "Chi bộ: tỷ lệ tối thiểu đảng viên xếp loại từ HTTNV trở lên",
-		func(t *Thresholds) *float64 { return &t.MembersGoodShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.MembersGoodShare }),
 	countParam("new_member_months", "", "Đảng viên kết nạp chưa đủ số tháng này tính đến hết năm đánh giá (cột Ngày kết nạp) được để trống xếp loại mà không thiếu dữ liệu; 0 là không áp dụng",
-		0, func(t *Thresholds) *int { return &t.NewMemberMonths }),
+		0, func(t *criteria.Thresholds) *int { return &t.NewMemberMonths }),
 	boolParam("new_members_not_rated", "", "true: đảng viên kết nạp chưa đủ new_member_months tháng đến ngày kiểm điểm (--review-date; không có thì ngày chạy nếu là năm hiện tại, hoặc 31/12) không được đánh giá, xếp loại: không tính vào mọi tỷ lệ và tc4.residence kể cả khi đã ghi xếp loại (có cảnh báo) (Quy định 366-QĐ/TW, Điều 5); false: chỉ đảng viên mới để trống xếp loại không bị tính, mốc là 31/12",
-		func(t *Thresholds) *bool { return &t.NewMembersNotRated }),
+		func(t *criteria.Thresholds) *bool { return &t.NewMembersNotRated }),
 	{key: "rating_bands", comment: "Xếp loại cho bằng điểm (cột Điểm xếp loại, 0–100): điểm tối thiểu của HTXSNV, HTTNV, HTNV; thấp hơn là KHTNV (Quy định 366-QĐ/TW)",
-		get: func(t *Thresholds) string {
+		get: func(t *criteria.Thresholds) string {
 			b := t.RatingBands
 			return "[" + formatFloat(b[0]) + ", " + formatFloat(b[1]) + ", " + formatFloat(b[2]) + "]"
 		},
-		set: func(t *Thresholds, n *yaml.Node) string {
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			const want = "phải là danh sách 3 số điểm giảm dần từ 100 đến 0 (HTXSNV, HTTNV, HTNV), ví dụ [90, 70, 50]"
 			if n.Kind != yaml.SequenceNode || len(n.Content) != len(t.RatingBands) {
 				return want
 			}
-			var b RatingBands
+			var b criteria.RatingBands
 			for i, c := range n.Content {
 				v, ok := numberOf(c)
 				if !ok || v < 0 || v > 100 || (i > 0 && v >= b[i-1]) {
@@ -232,50 +240,50 @@ var params = []param{
 			return ""
 		}},
 	ratingParam("discipline_ceiling", "", "Mức xếp loại cao nhất của đảng viên bị kỷ luật trong năm (cột Kỷ luật); xếp loại cao hơn thì cảnh báo (Quy định 366-QĐ/TW, Điều 11: KHTNV)",
-		func(t *Thresholds) *Rating { return &t.DisciplineCeiling }),
+		func(t *criteria.Thresholds) *criteria.Rating { return &t.DisciplineCeiling }),
 	ceilingParam("violation_ceiling", "", "Mức xếp loại cao nhất của đảng viên vi phạm những điều đảng viên không được làm (cột Vi phạm); xếp loại cao hơn thì cảnh báo (Quy định 366-QĐ/TW, Điều 11: KHTNV); khong là không cảnh báo",
-		func(t *Thresholds) *Rating { return &t.ViolationCeiling }),
+		func(t *criteria.Thresholds) *criteria.Rating { return &t.ViolationCeiling }),
 	shareParam("suborgs_floor_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTNV trở lên",
-		func(t *Thresholds) *float64 { return &t.SuborgsFloorShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.SuborgsFloorShare }),
 	shareParam("suborgs_good_share", "", "Đảng bộ cơ sở: tỷ lệ tối thiểu chi bộ trực thuộc xếp loại từ HTTNV trở lên",
-		func(t *Thresholds) *float64 { return &t.SuborgsGoodShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.SuborgsGoodShare }),
 	shareParam("staff_floor_share", "", "Tỷ lệ tối thiểu cán bộ, công chức, viên chức xếp loại từ HTNV trở lên",
-		func(t *Thresholds) *float64 { return &t.StaffFloorShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.StaffFloorShare }),
 	shareParam("staff_good_share", "", "Tỷ lệ tối thiểu cán bộ, công chức, viên chức xếp loại từ HTTNV trở lên",
-		func(t *Thresholds) *float64 { return &t.StaffGoodShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.StaffGoodShare }),
 	boolParam("require_staff", "", "true: mọi đơn vị phải có danh sách cán bộ (trang Cán bộ); false: đơn vị không ghi thì không áp dụng",
-		func(t *Thresholds) *bool { return &t.RequireStaff }),
+		func(t *criteria.Thresholds) *bool { return &t.RequireStaff }),
 	ratingParam("mass_orgs_floor", "", "Mức xếp loại tối thiểu của mọi tổ chức chính trị - xã hội: KHTNV, HTNV, HTTNV, HTXSNV",
-		func(t *Thresholds) *Rating { return &t.MassOrgsFloor }),
+		func(t *criteria.Thresholds) *criteria.Rating { return &t.MassOrgsFloor }),
 	massOrgWordsParam,
 	boolParam("require_mass_orgs", "", "true: mọi đơn vị phải ghi tổ chức chính trị - xã hội (trang Đoàn thể); false: không ghi thì không áp dụng",
-		func(t *Thresholds) *bool { return &t.RequireMassOrgs }),
+		func(t *criteria.Thresholds) *bool { return &t.RequireMassOrgs }),
 
 	countParam("regular_meetings", "Tiêu chí 2 — Chất lượng sinh hoạt tốt",
 		"Chi bộ: số buổi sinh hoạt thường kỳ tối thiểu trong năm", 0,
-		func(t *Thresholds) *int { return &t.RegularMeetings }),
+		func(t *criteria.Thresholds) *int { return &t.RegularMeetings }),
 	shareParam("regular_good_share", "", "Chi bộ: tỷ lệ tối thiểu buổi sinh hoạt thường kỳ đạt chất lượng Tốt (0.75 là 75%)",
-		func(t *Thresholds) *float64 { return &t.RegularGoodShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.RegularGoodShare }),
 	countParam("thematic_meetings", "", "Chi bộ: số buổi sinh hoạt chuyên đề tối thiểu trong năm", 0,
-		func(t *Thresholds) *int { return &t.ThematicMeetings }),
+		func(t *criteria.Thresholds) *int { return &t.ThematicMeetings }),
 	boolParam("thematic_quarterly", "", "true: chi bộ phải có ít nhất một buổi sinh hoạt chuyên đề mỗi quý (Chỉ thị 50-CT/TW), kiểm tra tc2.thematic_quarterly của Tiêu chí 2; false: quý không có buổi nào chỉ bị cảnh báo",
-		func(t *Thresholds) *bool { return &t.ThematicQuarterly }),
+		func(t *criteria.Thresholds) *bool { return &t.ThematicQuarterly }),
 	countParam("committee_meetings", "", "Đảng bộ cơ sở: số kỳ họp ban chấp hành tối thiểu trong năm", 0,
-		func(t *Thresholds) *int { return &t.CommitteeMeetings }),
+		func(t *criteria.Thresholds) *int { return &t.CommitteeMeetings }),
 	countParam("standing_meetings", "", "Đảng bộ cơ sở có ban thường vụ: số kỳ họp ban thường vụ tối thiểu trong năm", 0,
-		func(t *Thresholds) *int { return &t.StandingMeetings }),
+		func(t *criteria.Thresholds) *int { return &t.StandingMeetings }),
 	countParam("assemblies", "", "Đảng bộ cơ sở: số hội nghị, đại hội toàn đảng bộ tối thiểu trong năm", 0,
-		func(t *Thresholds) *int { return &t.Assemblies }),
-	scoreParam("meeting_good", "", bandKeyComment(QualityGood),
-		func(t *Thresholds) *float64 { return &t.MeetingGood }),
-	scoreParam("meeting_fair", "", bandKeyComment(QualityFair),
-		func(t *Thresholds) *float64 { return &t.MeetingFair }),
-	scoreParam("meeting_average", "", bandKeyComment(QualityAverage),
-		func(t *Thresholds) *float64 { return &t.MeetingAverage }),
+		func(t *criteria.Thresholds) *int { return &t.Assemblies }),
+	scoreParam("meeting_good", "", bandKeyComment(criteria.QualityGood),
+		func(t *criteria.Thresholds) *float64 { return &t.MeetingGood }),
+	scoreParam("meeting_fair", "", bandKeyComment(criteria.QualityFair),
+		func(t *criteria.Thresholds) *float64 { return &t.MeetingFair }),
+	scoreParam("meeting_average", "", bandKeyComment(criteria.QualityAverage),
+		func(t *criteria.Thresholds) *float64 { return &t.MeetingAverage }),
 	scoreGroupsParam,
 	{key: "full_marks_groups", comment: "Các nhóm (ghi theo tên trong score_groups) phải đạt điểm tối đa thì buổi sinh hoạt mới được xếp Tốt, ví dụ [\"Nguyên tắc\"]; [] là không đặt điều kiện này",
-		get: func(t *Thresholds) string { return quotedList(t.FullMarksGroups) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return quotedList(t.FullMarksGroups) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			names, ok := stringList(n)
 			if !ok {
 				return "phải là danh sách tên nhóm, ví dụ [\"Nguyên tắc\"]"
@@ -284,8 +292,8 @@ var params = []param{
 			return ""
 		}},
 	{key: "upper_score_gap", comment: "Buổi sinh hoạt có cả điểm cấp ủy cấp trên chấm thì lấy điểm cấp trên; chênh lệch với điểm chi bộ tự chấm quá số điểm này thì cảnh báo (0 là không cảnh báo)",
-		get: func(t *Thresholds) string { return formatFloat(t.UpperScoreGap) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return formatFloat(t.UpperScoreGap) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			v, ok := numberOf(n)
 			if !ok || v < 0 || v > 100 {
 				return "phải là số điểm từ 0 đến 100" + commaHint(n)
@@ -294,23 +302,23 @@ var params = []param{
 			return ""
 		}},
 	shareParam("attendance_warn", "", "Cảnh báo buổi sinh hoạt có tỷ lệ có mặt từ mức này trở xuống (0.85 là 85%), hoặc dưới mức này nếu attendance_warn_below là true",
-		func(t *Thresholds) *float64 { return &t.AttendanceWarn }),
+		func(t *criteria.Thresholds) *float64 { return &t.AttendanceWarn }),
 	boolParam("attendance_warn_below", "",
 		"true: chỉ cảnh báo buổi có tỷ lệ có mặt dưới attendance_warn (phiếu chấm điểm năm 2025 cho đủ điểm từ 90%); false: cả buổi đúng bằng mức đó",
-		func(t *Thresholds) *bool { return &t.AttendanceWarnBelow }),
+		func(t *criteria.Thresholds) *bool { return &t.AttendanceWarnBelow }),
 
 	boolParam("strict", "Chung",
 		"true: mục tự đánh giá chưa ghi làm tiêu chí của nó thành \"thiếu dữ liệu\" (như --strict)",
-		func(t *Thresholds) *bool { return &t.Strict }),
+		func(t *criteria.Thresholds) *bool { return &t.Strict }),
 	{key: "skip_checks", comment: "Các mã kiểm tra mà cấp ủy không áp dụng khi cụ thể hóa tiêu chí, ví dụ [\"tc1.staff_floor\", \"tc1.staff_good\"]",
-		get: func(t *Thresholds) string {
+		get: func(t *criteria.Thresholds) string {
 			s := make([]string, len(t.SkipChecks))
 			for i, id := range t.SkipChecks {
 				s[i] = strconv.Quote(id)
 			}
 			return "[" + strings.Join(s, ", ") + "]"
 		},
-		set: func(t *Thresholds, n *yaml.Node) string {
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			const want = "phải là danh sách mã kiểm tra, ví dụ [\"tc1.staff_floor\"]"
 			if n.Kind != yaml.SequenceNode {
 				return want
@@ -320,7 +328,7 @@ var params = []param{
 				if c.Kind != yaml.ScalarNode {
 					return want
 				}
-				if d, ok := CheckDefByID(c.Value); !ok || d.Criterion == "" {
+				if d, ok := criteria.CheckDefByID(c.Value); !ok || d.Criterion == "" {
 					return fmt.Sprintf("chỉ gồm mã kiểm tra có trong danh mục (xem bontot criteria); %q không có", c.Value)
 				}
 				ids = append(ids, c.Value)
@@ -331,25 +339,25 @@ var params = []param{
 
 	countParam("pilot_large_suborgs", "Tổ chức thực hiện (mục III, không tính vào kết quả)",
 		"Đảng bộ cơ sở có từ số chi bộ trực thuộc này trở lên thì phải chọn nhiều chi bộ làm điểm hơn", 1,
-		func(t *Thresholds) *int { return &t.PilotLargeSuborgs }),
+		func(t *criteria.Thresholds) *int { return &t.PilotLargeSuborgs }),
 	countParam("pilot_large_count", "", "Số chi bộ làm điểm tối thiểu của đảng bộ đông chi bộ", 0,
-		func(t *Thresholds) *int { return &t.PilotLargeCount }),
+		func(t *criteria.Thresholds) *int { return &t.PilotLargeCount }),
 	countParam("pilot_small_count", "", "Số chi bộ làm điểm tối thiểu của đảng bộ ít chi bộ", 0,
-		func(t *Thresholds) *int { return &t.PilotSmallCount }),
+		func(t *criteria.Thresholds) *int { return &t.PilotSmallCount }),
 	countParam("pilot_cluster_committees", "", "Mỗi cụm có đúng số đảng bộ cơ sở làm điểm này", 0,
-		func(t *Thresholds) *int { return &t.PilotClusterCommittees }),
+		func(t *criteria.Thresholds) *int { return &t.PilotClusterCommittees }),
 	countParam("pilot_cluster_cells", "", "Mỗi cụm có đúng số chi bộ cơ sở làm điểm này", 0,
-		func(t *Thresholds) *int { return &t.PilotClusterCells }),
+		func(t *criteria.Thresholds) *int { return &t.PilotClusterCells }),
 	boolParam("quota_htxsnv", "", "true: kiểm tra quota.htxsnv — số đảng viên xếp loại HTXSNV của mỗi đơn vị không quá tỷ lệ htxsnv_share (không tính vào kết quả)",
-		func(t *Thresholds) *bool { return &t.QuotaHTXSNV }),
+		func(t *criteria.Thresholds) *bool { return &t.QuotaHTXSNV }),
 	shareParam("htxsnv_share", "", "Số HTXSNV tối đa bằng tỷ lệ này của số xếp loại HTTNV (xem htxsnv_base), làm tròn xuống (0.2 là 20%; 0.25 nơi cấp ủy cho phép)",
-		func(t *Thresholds) *float64 { return &t.HTXSNVShare }),
+		func(t *criteria.Thresholds) *float64 { return &t.HTXSNVShare }),
 	{key: "htxsnv_base", comment: "Tỷ lệ HTXSNV tính trên: httnv — số xếp loại đúng HTTNV, HTXSNV không tính vào (Quy định 366-QĐ/TW, Điều 11); httnv_or_above — số xếp loại từ HTTNV trở lên, kể cả HTXSNV",
-		get: func(t *Thresholds) string { return string(t.HTXSNVBase) },
-		set: func(t *Thresholds, n *yaml.Node) string {
+		get: func(t *criteria.Thresholds) string { return string(t.HTXSNVBase) },
+		set: func(t *criteria.Thresholds, n *yaml.Node) string {
 			if n.Kind == yaml.ScalarNode {
-				for _, b := range []HTXSNVBase{BaseHTTNV, BaseHTTNVOrAbove} {
-					if fold(n.Value) == fold(string(b)) {
+				for _, b := range []criteria.HTXSNVBase{criteria.BaseHTTNV, criteria.BaseHTTNVOrAbove} {
+					if criteria.Fold(n.Value) == criteria.Fold(string(b)) {
 						t.HTXSNVBase = b
 						return ""
 					}
@@ -358,17 +366,17 @@ var params = []param{
 			return "phải là httnv hoặc httnv_or_above"
 		}},
 	boolParam("quota_htxsnv_subordinate", "", "true: quota.htxsnv có thêm một kết quả cho đảng viên của từng chi bộ trực thuộc (kết quả chung của đảng bộ cơ sở và của từng chi bộ cơ sở vẫn giữ)",
-		func(t *Thresholds) *bool { return &t.QuotaHTXSNVSubordinate }),
+		func(t *criteria.Thresholds) *bool { return &t.QuotaHTXSNVSubordinate }),
 	boolParam("quota_htxsnv_orgs", "", "true: kiểm tra quota.htxsnv_orgs — số tổ chức đảng xếp loại HTXSNV không quá tỷ lệ htxsnv_share: chi bộ trực thuộc của mỗi đảng bộ cơ sở, và các chi bộ cơ sở, đảng bộ cơ sở được đánh giá (không tính vào kết quả)",
-		func(t *Thresholds) *bool { return &t.QuotaHTXSNVOrgs }),
+		func(t *criteria.Thresholds) *bool { return &t.QuotaHTXSNVOrgs }),
 
 	boolParam("commendation_subordinate", "Khen thưởng (Hướng dẫn 06-HD/TW)",
 		"true: chi bộ trực thuộc đạt \"bốn tốt\" và xếp loại HTXSNV vào danh sách thứ hai \"đề nghị đảng ủy cơ sở tặng giấy khen\"",
-		func(t *Thresholds) *bool { return &t.CommendationSubordinate }),
+		func(t *criteria.Thresholds) *bool { return &t.CommendationSubordinate }),
 	boolParam("history_streaks", "", "true: đọc sheet Lịch sử (kết quả các năm trước), tính số năm liên tục HTXSNV (căn cứ đề nghị khen thưởng cấp cao hơn) và \"bốn tốt\" (chỉ để theo dõi); false: không đọc sheet này",
-		func(t *Thresholds) *bool { return &t.HistoryStreaks }),
+		func(t *criteria.Thresholds) *bool { return &t.HistoryStreaks }),
 	countParam("history_streak_years", "", "Đủ số năm liên tục HTXSNV này (tính cả năm đánh giá) thì đề nghị khen thưởng cấp cao hơn", 2,
-		func(t *Thresholds) *int { return &t.HistoryStreakYears }),
+		func(t *criteria.Thresholds) *int { return &t.HistoryStreakYears }),
 }
 
 func paramByKey(key string) *param {
@@ -416,14 +424,14 @@ var yamlLine = regexp.MustCompile(`\bline (\d+)\b`)
 // it names none. name is the file name used in error messages, which are
 // Vietnamese and name the key and line: unknown and repeated keys, wrong
 // types, values out of range, bands out of order.
-func ParseThresholds(data []byte, name string) (Thresholds, error) {
+func ParseThresholds(data []byte, name string) (criteria.Thresholds, error) {
 	return ParseThresholdsOver(data, name, "")
 }
 
 // ParseThresholdsOver reads a criteria file over the named profile (""
 // for none named, as ParseThresholds). A file that names another profile
 // is refused rather than one of the two silently winning.
-func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) {
+func ParseThresholdsOver(data []byte, name, profile string) (criteria.Thresholds, error) {
 	t, _, err := ParseThresholdsFor(data, name, profile, "")
 	return t, err
 }
@@ -433,12 +441,12 @@ func ParseThresholdsOver(data []byte, name, profile string) (Thresholds, error) 
 // fallback (ProfileForYear of the evaluation year; "" for DefaultProfile).
 // named reports whether the file's profile key chose the profile, so that
 // a report can say what chose its rules (Rules.ChosenBy).
-func ParseThresholdsFor(data []byte, name, profile, fallback string) (t Thresholds, named bool, err error) {
+func ParseThresholdsFor(data []byte, name, profile, fallback string) (t criteria.Thresholds, named bool, err error) {
 	base := profile
 	if base == "" {
 		base = fallback
 	}
-	t, err = ProfileThresholds(base)
+	t, err = criteria.ProfileThresholds(base)
 	if err != nil {
 		return t, false, err
 	}
@@ -448,7 +456,7 @@ func ParseThresholdsFor(data []byte, name, profile, fallback string) (t Threshol
 
 // parseThresholds is ParseThresholdsFor over the thresholds t of the
 // profile already chosen.
-func parseThresholds(t Thresholds, data []byte, name, profile string) (Thresholds, bool, error) {
+func parseThresholds(t criteria.Thresholds, data []byte, name, profile string) (criteria.Thresholds, bool, error) {
 	named := false
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -481,7 +489,7 @@ func parseThresholds(t Thresholds, data []byte, name, profile string) (Threshold
 		if profile != "" && v.Value != profile {
 			return t, false, fmt.Errorf("%s dòng %d: tệp tiêu chí dùng bộ quy tắc %q nhưng --profile là %q; bỏ --profile hoặc sửa khóa \"profile\" cho khớp", name, v.Line, v.Value, profile)
 		}
-		t, _ = ProfileThresholds(v.Value)
+		t, _ = criteria.ProfileThresholds(v.Value)
 		named = true
 		break
 	}
@@ -508,13 +516,13 @@ func parseThresholds(t Thresholds, data []byte, name, profile string) (Threshold
 			return t, false, fmt.Errorf("%s dòng %d: khóa %q %s, gặp %s", name, v.Line, key, want, found(v))
 		}
 	}
-	if err := t.validate(name, lines); err != nil {
+	if err := validate(t, name, lines); err != nil {
 		return t, named, err
 	}
 	// The gate may name a group by a spelling: the meetings name it by
 	// its declared name.
 	for i, g := range t.FullMarksGroups {
-		t.FullMarksGroups[i] = t.ScoreGroups[t.scoreGroupIndex(g)].Name
+		t.FullMarksGroups[i] = t.ScoreGroups[t.ScoreGroupIndex(g)].Name
 	}
 	return t, named, nil
 }
@@ -522,7 +530,7 @@ func parseThresholds(t Thresholds, data []byte, name, profile string) (Threshold
 // validate checks what no single key can: bands in order, group maxima
 // adding up to the 100-point scale. The error names the line of the key
 // the file set last among those involved.
-func (t Thresholds) validate(name string, lines map[string]int) error {
+func validate(t criteria.Thresholds, name string, lines map[string]int) error {
 	at := func(keys ...string) string {
 		best := ""
 		for _, k := range keys {
@@ -565,7 +573,7 @@ func (t Thresholds) validate(name string, lines map[string]int) error {
 		return fmt.Errorf("%s: khóa %q: điểm tối đa của %d nhóm phải cộng lại bằng 100, gặp %s", at(key), key, len(t.ScoreGroups), formatFloat(sum))
 	}
 	for _, name := range t.FullMarksGroups {
-		if t.scoreGroupIndex(name) < 0 {
+		if t.ScoreGroupIndex(name) < 0 {
 			return fmt.Errorf("%s: khóa \"full_marks_groups\": %q không phải tên một nhóm của score_groups (%s)", at("full_marks_groups"), name, strings.Join(t.ScoreGroupNames(), "; "))
 		}
 	}
@@ -604,25 +612,24 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// MarshalYAMLWithComments writes t as a criteria file with every key and a
-// Vietnamese comment above each, the default beside it; ParseThresholds
-// reads it back to t.
-func (t Thresholds) MarshalYAMLWithComments() []byte {
-	return t.MarshalYAMLWithDocument(Document{})
+// Marshal writes t as a criteria file with every key and a Vietnamese
+// comment above each, the default beside it; ParseThresholds reads it
+// back to t.
+func Marshal(t criteria.Thresholds) []byte {
+	return MarshalWithDocument(t, criteria.Document{})
 }
 
-// MarshalYAMLWithDocument is MarshalYAMLWithComments with doc as the report
-// section (the commented example when doc is zero); ParseDocument reads it
-// back to doc.
-func (t Thresholds) MarshalYAMLWithDocument(doc Document) []byte {
+// MarshalWithDocument is Marshal with doc as the report section (the
+// commented example when doc is zero); ParseDocument reads it back to doc.
+func MarshalWithDocument(t criteria.Thresholds, doc criteria.Document) []byte {
 	var b bytes.Buffer
 	// Each key's default is its value in the profile; the profile's own
 	// default is DefaultProfile.
-	d, err := ProfileThresholds(t.Profile)
+	d, err := criteria.ProfileThresholds(t.Profile)
 	if err != nil {
-		d = Default()
+		d = criteria.Default()
 	}
-	d.Profile = DefaultProfile
+	d.Profile = criteria.DefaultProfile
 	b.WriteString(`# Tệp tiêu chí của bontot — mô hình "chi bộ bốn tốt", "đảng bộ cơ sở bốn tốt"
 # theo Hướng dẫn 17-HD/ĐUK. Cấp ủy cơ sở cụ thể hóa tiêu chí (mục I.2 của hướng dẫn)
 # bằng cách sửa các giá trị dưới đây; khóa nào xóa đi thì dùng giá trị của bộ quy tắc (khóa profile).
@@ -649,7 +656,7 @@ func (t Thresholds) MarshalYAMLWithDocument(doc Document) []byte {
 
 // Settings lists every key of t with its Vietnamese description and
 // value, in file order, for `bontot criteria`.
-func (t Thresholds) Settings() []Setting {
+func Settings(t criteria.Thresholds) []Setting {
 	out := make([]Setting, len(params))
 	for i, p := range params {
 		out[i] = Setting{Key: p.key, Section: p.section, Description: p.comment, Value: p.get(&t)}
@@ -657,7 +664,7 @@ func (t Thresholds) Settings() []Setting {
 	return out
 }
 
-// Setting is one key of a criteria file as Thresholds.Settings shows it.
+// Setting is one key of a criteria file as Settings shows it.
 type Setting struct {
 	Key         string
 	Section     string // non-empty on the first key of a section
@@ -670,40 +677,66 @@ type Setting struct {
 // flow mapping, e.g. {"Vững mạnh": HTTNV, "Khá": HTNV}.
 var massOrgWordsParam = param{key: "mass_org_ratings",
 	comment: "Xếp loại đoàn thể ghi theo cách gọi riêng (Công đoàn, Đoàn thanh niên…) đọc thành mức xếp loại nào; chỉ các từ có trong bảng này được đọc, từ khác là lỗi; {} là không đọc từ nào",
-	get: func(t *Thresholds) string {
+	get: func(t *criteria.Thresholds) string {
 		parts := make([]string, len(t.MassOrgWords))
 		for i, w := range t.MassOrgWords {
 			parts[i] = strconv.Quote(w.Word) + ": " + w.Rating.Code()
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	},
-	set: func(t *Thresholds, n *yaml.Node) string {
+	set: func(t *criteria.Thresholds, n *yaml.Node) string {
 		const want = "phải là bảng từ → mức xếp loại, ví dụ {\"Vững mạnh\": HTTNV, \"Khá\": HTNV}"
 		if n.Kind != yaml.MappingNode {
 			return want
 		}
-		words := []MassOrgWord{} // {} reads no word: not nil, which Default's table would replace
+		words := []criteria.MassOrgWord{} // {} reads no word: not nil, which Default's table would replace
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode || strings.TrimSpace(k.Value) == "" || v.Kind != yaml.ScalarNode {
 				return want
 			}
-			if seen[fold(k.Value)] {
+			if seen[criteria.Fold(k.Value)] {
 				return fmt.Sprintf("có từ %q hai lần", k.Value)
 			}
-			seen[fold(k.Value)] = true
-			r := RatingNone
-			for c := KHTNV; c <= HTXSNV; c++ {
-				if f := fold(v.Value); f == fold(c.Code()) || f == fold(c.Label()) {
+			seen[criteria.Fold(k.Value)] = true
+			r := criteria.RatingNone
+			for c := criteria.KHTNV; c <= criteria.HTXSNV; c++ {
+				if f := criteria.Fold(v.Value); f == criteria.Fold(c.Code()) || f == criteria.Fold(c.Label()) {
 					r = c
 				}
 			}
-			if r == RatingNone {
+			if r == criteria.RatingNone {
 				return fmt.Sprintf("từ %q phải đọc thành một mức xếp loại: KHTNV, HTNV, HTTNV, HTXSNV", k.Value)
 			}
-			words = append(words, MassOrgWord{Word: strings.TrimSpace(k.Value), Rating: r})
+			words = append(words, criteria.MassOrgWord{Word: strings.TrimSpace(k.Value), Rating: r})
 		}
 		t.MassOrgWords = words
 		return ""
 	}}
+
+// bandKeyComment is the export comment of the criteria-file key that sets
+// the lowest score of band q (meeting_good, meeting_fair,
+// meeting_average): a comment says what the key means, not its value.
+func bandKeyComment(q criteria.Quality) string {
+	switch q {
+	case criteria.QualityGood:
+		return "Buổi sinh hoạt từ số điểm này trở lên xếp loại " + q.Label() + " (thang 100 điểm)"
+	case criteria.QualityFair:
+		return "Từ số điểm này đến dưới mức " + criteria.QualityGood.Label() + " là " + q.Label()
+	}
+	return "Từ số điểm này đến dưới mức " + criteria.QualityFair.Label() + " là " + q.Label() + "; thấp hơn là " + criteria.QualityWeak.Label()
+}
+
+// levelKeyComment is the export comment of the criteria-file key that
+// sets the lowest score of level l (criteria_excellent, criteria_good,
+// criteria_average).
+func levelKeyComment(l criteria.Level) string {
+	switch l {
+	case criteria.LevelExcellent:
+		return "Điểm tiêu chí (0–100) từ mức này trở lên là " + l.Label() + " (Quy định 366-QĐ/TW)"
+	case criteria.LevelGood:
+		return "Điểm tiêu chí từ mức này trở lên là " + l.Label()
+	}
+	return "Điểm tiêu chí từ mức này trở lên là " + l.Label() + "; thấp hơn là " + criteria.LevelWeak.Label()
+}
