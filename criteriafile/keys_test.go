@@ -9,16 +9,6 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// profileTh is the thresholds of a profile.
-func profileTh(t *testing.T, name string) criteria.Thresholds {
-	t.Helper()
-	th, err := criteria.ProfileThresholds(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return th
-}
-
 // TestRuleKeys: a rule's wording changes only with the keys its record
 // names. Each key of a criteria file is set to another value in turn, over
 // both profiles; a rule that then reads differently must list the key.
