@@ -673,7 +673,7 @@ type Setting struct {
 }
 
 // massOrgWordsParam is mass_org_ratings: the words a mass organisation
-// rates itself in and the party rating each is read as (issue 17), one
+// rates itself in and the party rating each is read as, one
 // flow mapping, e.g. {"Vững mạnh": HTTNV, "Khá": HTNV}.
 var massOrgWordsParam = param{key: "mass_org_ratings",
 	comment: "Xếp loại đoàn thể ghi theo cách gọi riêng (Công đoàn, Đoàn thanh niên…) đọc thành mức xếp loại nào; chỉ các từ có trong bảng này được đọc, từ khác là lỗi; {} là không đọc từ nào",
