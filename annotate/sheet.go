@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxout"
 )
 
 // sheetStyles are the styles of Góp ý.
@@ -17,7 +18,7 @@ type sheetStyles struct {
 
 func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	var s sheetStyles
-	thin := borders(1, "BFBFBF")
+	thin := xlsxout.ThinBorder("BFBFBF")
 	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	defs := []struct {
 		id *int
@@ -26,10 +27,10 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 		{&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&s.note, excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&s.quiet, excelize.Style{Font: &excelize.Font{Italic: true}}},
-		{&s.unit, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+		{&s.unit, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: xlsxout.SolidFill("D9D9D9"),
 			Border: []excelize.Border{{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}}},
 		{&s.crit, excelize.Style{Font: &excelize.Font{Bold: true, Italic: true}}},
-		{&s.head, excelize.Style{Font: &excelize.Font{Bold: true}, Border: borders(1, "808080"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
+		{&s.head, excelize.Style{Font: &excelize.Font{Bold: true}, Border: xlsxout.ThinBorder("808080"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
 		{&s.text, excelize.Style{Border: thin, Alignment: wrap}},
 		{&s.link, excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: thin, Alignment: wrap}},
 	}
@@ -41,8 +42,8 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 		*d.id = id
 	}
 	for lv, lk := range looks {
-		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{lk.fill}},
-			Border: borders(lk.border, lk.color), Font: &excelize.Font{Bold: true}, Alignment: wrap})
+		id, err := f.NewStyle(&excelize.Style{Fill: xlsxout.SolidFill(lk.fill),
+			Border: xlsxout.Borders(lk.border, lk.color), Font: &excelize.Font{Bold: true}, Alignment: wrap})
 		if err != nil {
 			return s, err
 		}
@@ -61,15 +62,7 @@ var colWidths = []float64{13, 30, 58, 32, 20}
 func (w *sheetWriter) fitHeight(texts ...string) {
 	lines := 1
 	for i, t := range texts {
-		per := int(colWidths[i]*1.1) - 2
-		n := 0
-		for _, para := range strings.Split(t, "\n") {
-			n += (len([]rune(para)) + per - 1) / per
-			if para == "" {
-				n++
-			}
-		}
-		lines = max(lines, n)
+		lines = max(lines, xlsxout.Lines(t, int(colWidths[i]*1.1)-2))
 	}
 	if w.err == nil && lines > 1 {
 		w.err = w.f.SetRowHeight(w.name, w.row, float64(15*lines+2))

@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/internal/xlsxout"
 )
 
 // look is how a level marks a cell. The fills differ in lightness as well as
@@ -43,20 +45,12 @@ func (m *marker) style(orig int, lv Level) (int, error) {
 		st = &excelize.Style{}
 	}
 	lk := looks[lv]
-	st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{lk.fill}}
-	st.Border = borders(lk.border, lk.color)
+	st.Fill = xlsxout.SolidFill(lk.fill)
+	st.Border = xlsxout.Borders(lk.border, lk.color)
 	id, err := m.f.NewStyle(st)
 	if err != nil {
 		return 0, err
 	}
 	m.cache[key] = id
 	return id, nil
-}
-
-func borders(style int, color string) []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "top", "right", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: color, Style: style})
-	}
-	return b
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/nfc"
+	"github.com/bontot/bontot/internal/xlsxout"
 )
 
 // XLSXOptions controls the Excel report.
@@ -96,14 +97,8 @@ type styles struct {
 	criterion int
 }
 
-// thin is a thin black border on every side. The colour is explicit:
-// excelize writes a border without one as rgb="FF", which openpyxl refuses.
-var thin = []excelize.Border{
-	{Type: "left", Color: "000000", Style: 1},
-	{Type: "right", Color: "000000", Style: 1},
-	{Type: "top", Color: "000000", Style: 1},
-	{Type: "bottom", Color: "000000", Style: 1},
-}
+// thin is the report's border: thin and black on every side.
+var thin = xlsxout.ThinBorder(xlsxout.Black)
 
 func newStyles(f *excelize.File) (*styles, error) {
 	var firstErr error
@@ -120,9 +115,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
 	right := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
 	middle := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	fill := func(c string) excelize.Fill {
-		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
-	}
+	fill := xlsxout.SolidFill
 	s := &styles{
 		title:    add(&excelize.Style{Font: font(true, 14, "")}),
 		subtitle: add(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top"}}),
@@ -453,11 +446,9 @@ func (x *xlsxWriter) newSheet(name string) error {
 // packageWriter is the zip writer excelize saves the report through. It
 // packs with klauspost's deflate, which takes a fraction of compress/flate's
 // time over a province's hundred megabytes of detail rows, and it writes
-// every worksheet's <autoFilter ref="$A$1:$I$260"> as ref="A1:I260":
-// excelize v2.11.1 writes the range with "$", the form of the hidden
-// _FilterDatabase name, but the attribute is a plain ST_Ref, which is what
-// Excel itself writes and what strict readers expect. Fixing it on the way
-// out spares inflating and deflating the package a second time.
+// every worksheet through xlsxout.AutoFilterFixer, whose autoFilter range
+// excelize writes with "$" (ref="$A$1:$I$260"): fixed on the way out, the
+// package is not inflated and deflated a second time.
 //
 // It also gives the worksheets whose rows are an outline (the checks met,
 // collapsed per unit) their sheetFormatPr outlineLevelRow="1", without
@@ -493,7 +484,7 @@ type packedPart struct {
 	crc       hash.Hash32
 	size      uint64
 	w         io.Writer // what excelize writes into
-	fix       *refFixer
+	fix       *xlsxout.AutoFilterFixer
 	outline   *onceFixer
 	contTypes bool
 }
@@ -552,7 +543,7 @@ func (p *packageWriter) Create(name string) (io.Writer, error) {
 	part.crc = crc32.NewIEEE()
 	part.w = part
 	if strings.HasPrefix(name, "xl/worksheets/sheet") && strings.HasSuffix(name, ".xml") {
-		part.fix = &refFixer{w: part}
+		part.fix = xlsxout.NewAutoFilterFixer(part)
 		part.w = part.fix
 		if p.outlined[name] {
 			part.outline = &onceFixer{w: part.fix, old: []byte("<sheetFormatPr "), new: []byte(`<sheetFormatPr outlineLevelRow="1" `)}
@@ -595,7 +586,7 @@ func (part *packedPart) end() error {
 		}
 	}
 	if part.fix != nil {
-		if err := part.fix.flush(); err != nil {
+		if err := part.fix.Flush(); err != nil {
 			return err
 		}
 	}
@@ -718,7 +709,7 @@ func (p *packageWriter) writeOwn(name string, part []byte) error {
 		return err
 	}
 	var out io.Writer = w
-	fix := &refFixer{w: w}
+	fix := xlsxout.NewAutoFilterFixer(w)
 	out = fix
 	var once *onceFixer
 	if p.outlined[name] {
@@ -733,7 +724,7 @@ func (p *packageWriter) writeOwn(name string, part []byte) error {
 			return err
 		}
 	}
-	if err := fix.flush(); err != nil {
+	if err := fix.Flush(); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, "<sheetData>"); err != nil {
@@ -768,7 +759,7 @@ func (p *packageWriter) writeOwn(name string, part []byte) error {
 	if _, err := fix.Write(tail); err != nil {
 		return err
 	}
-	return fix.flush()
+	return fix.Flush()
 }
 
 // onceFixer passes a part through, replacing the first old by new. It
@@ -808,69 +799,6 @@ func (o *onceFixer) flush() error {
 	return err
 }
 
-// autoFilterRef starts the attribute refFixer rewrites.
-var autoFilterRef = []byte(`<autoFilter ref="`)
-
-// refFixer passes a worksheet part through, dropping the "$" of its
-// autoFilter range. It holds back the few bytes that may be the start of
-// the attribute until the next write shows what they are.
-type refFixer struct {
-	w       io.Writer
-	pending []byte
-}
-
-func (r *refFixer) Write(p []byte) (int, error) {
-	data := p
-	if len(r.pending) > 0 {
-		data = append(r.pending, p...)
-		r.pending = nil
-	}
-	for {
-		i := bytes.Index(data, autoFilterRef)
-		if i < 0 {
-			// Keep what could be the first bytes of the attribute.
-			keep := min(len(data), len(autoFilterRef)-1)
-			for ; keep > 0; keep-- {
-				if bytes.HasPrefix(autoFilterRef, data[len(data)-keep:]) {
-					break
-				}
-			}
-			r.pending = append(r.pending, data[len(data)-keep:]...)
-			_, err := r.w.Write(data[:len(data)-keep])
-			return len(p), err
-		}
-		start := i + len(autoFilterRef)
-		end := bytes.IndexByte(data[start:], '"')
-		if end < 0 {
-			// The range goes on in the next write (a ref is short: past 64
-			// bytes it is not one excelize wrote, and goes out as it is).
-			if len(data)-start <= 64 {
-				if _, err := r.w.Write(data[:i]); err != nil {
-					return 0, err
-				}
-				r.pending = append(r.pending, data[i:]...)
-				return len(p), nil
-			}
-			_, err := r.w.Write(data)
-			return len(p), err
-		}
-		ref := bytes.ReplaceAll(data[start:start+end], []byte("$"), nil)
-		if _, err := r.w.Write(data[:start]); err != nil {
-			return 0, err
-		}
-		if _, err := r.w.Write(ref); err != nil {
-			return 0, err
-		}
-		data = data[start+end:]
-	}
-}
-
-func (r *refFixer) flush() error {
-	_, err := r.w.Write(r.pending)
-	r.pending = nil
-	return err
-}
-
 type xlsxWriter struct {
 	f   *excelize.File
 	st  *styles
@@ -903,10 +831,8 @@ func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow 
 	f := x.f
 	lastCol, _ := excelize.ColumnNumberToName(len(cols))
 	lastRow = max(lastRow, headerRow)
-	// The StreamWriter would leave <dimension ref="A1">; readers that trust
-	// it (openpyxl read-only, BI imports) would then see an empty sheet
-	// (excelize issue #1463).
-	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
+	// The StreamWriter would leave <dimension ref="A1">.
+	if err := xlsxout.SetDimension(f, sheet, len(cols), lastRow); err != nil {
 		return err
 	}
 	if filter {
@@ -924,7 +850,7 @@ func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow 
 		return err
 	}
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), AdjustTo: ptr(uint(printScale(cols))),
+		Size: ptr(xlsxout.PaperA4), Orientation: ptr("landscape"), AdjustTo: ptr(uint(printScale(cols))),
 		// Each sheet counts its pages from 1, also when the whole workbook
 		// is printed (LibreOffice numbers on across sheets otherwise).
 		FirstPageNumber: ptr(uint(1)),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/internal/nfc"
+	"github.com/bontot/bontot/internal/xlsxout"
 )
 
 // typeColors are the bar colours per unit type in the score chart.
@@ -300,17 +301,11 @@ func (x *xlsxWriter) figures(sheet string, row int, header []any, n int, line fu
 func (x *xlsxWriter) chartPage(sheet string, lastRow, usedRow int) error {
 	f := x.f
 	lastCol, _ := excelize.ColumnNumberToName(chartCols)
-	// excelize leaves <dimension ref="A1"> here too, and readers that
-	// trust it (openpyxl read-only) would see an empty sheet.
-	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, usedRow)); err != nil {
+	// excelize leaves <dimension ref="A1"> here too.
+	if err := xlsxout.SetDimension(f, sheet, chartCols, usedRow); err != nil {
 		return err
 	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return err
-	}
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(1),
-	}); err != nil {
+	if err := xlsxout.A4(f, sheet, "landscape", 1); err != nil {
 		return err
 	}
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{

@@ -596,32 +596,6 @@ func TestUniqueSheetName(t *testing.T) {
 	}
 }
 
-// TestRefFixerSplitWrites: the autoFilter range loses its "$" however the
-// part is cut into writes, and nothing else changes.
-func TestRefFixerSplitWrites(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{`<sheetData><row r="1"/></sheetData><autoFilter ref="$A$1:$I$260"/><pageMargins/>`, `<sheetData><row r="1"/></sheetData><autoFilter ref="A1:I260"/><pageMargins/>`},
-		{`<c><v>$5</v></c><autoFilt<autoFilter ref="$B$2:$C$3">x`, `<c><v>$5</v></c><autoFilt<autoFilter ref="B2:C3">x`},
-		{`no filter at all, $1 <autoFilter`, `no filter at all, $1 <autoFilter`},
-	} {
-		for size := 1; size <= len(tt.in); size++ {
-			var out bytes.Buffer
-			r := &refFixer{w: &out}
-			for i := 0; i < len(tt.in); i += size {
-				if _, err := r.Write([]byte(tt.in[i:min(i+size, len(tt.in))])); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := r.flush(); err != nil {
-				t.Fatal(err)
-			}
-			if out.String() != tt.want {
-				t.Fatalf("writes of %d bytes: %q, want %q", size, out.String(), tt.want)
-			}
-		}
-	}
-}
-
 // TestXLSXRulesUnderTitleNotInFooter: the rules that made the report
 // stand under its title (SPEC §6); no printed page carries a rule-profile
 // slug in its margins (issue 19, item 9), and the document sheets number

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/bontot/bontot/workbook/schema"
 )
 
@@ -81,7 +82,7 @@ func (b *builder) guide() {
 		}
 		b.do(f.SetCellStr(GuideSheet, bb, r.text))
 		b.do(f.SetCellStyle(GuideSheet, bb, bb, textStyle))
-		h := max(rowHeight(r.text, guideTextWidth), rowHeight(r.label, guideLabelWidth))
+		h := max(xlsxout.RowHeight(r.text, guideTextWidth), xlsxout.RowHeight(r.label, guideLabelWidth))
 		if h > 18 {
 			b.do(f.SetRowHeight(GuideSheet, row, h))
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/bontot/bontot/workbook/schema"
 )
 
@@ -132,12 +133,12 @@ func (b *builder) formStyles() formStyleIDs {
 		party:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true, Underline: "single"}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
 		title:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 14, Bold: true}, Alignment: centre}),
 		subtitle:  b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Italic: true}, Alignment: centre}),
-		head:      b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: thin(), Fill: fill(colourHeader), Alignment: centre}),
-		group:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: thin(), Alignment: left}),
-		centre:    b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: thin(), Alignment: centre}),
-		score:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12}, Border: thin(), Alignment: centre}),
-		total:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: thin(), Fill: fill(colourFixed), Alignment: centre}),
-		totalScore: b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: thin(), Fill: fill(colourFixed),
+		head:      b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: xlsxout.ThinBorder(xlsxout.Black), Fill: xlsxout.SolidFill(colourHeader), Alignment: centre}),
+		group:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: left}),
+		centre:    b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: centre}),
+		score:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12}, Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: centre}),
+		total:     b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: xlsxout.ThinBorder(xlsxout.Black), Fill: xlsxout.SolidFill(colourFixed), Alignment: centre}),
+		totalScore: b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Border: xlsxout.ThinBorder(xlsxout.Black), Fill: xlsxout.SolidFill(colourFixed),
 			Alignment: centre}),
 		label:  b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right"}}),
 		rating: b.style(&excelize.Style{Font: &excelize.Font{Family: times, Size: 12, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
@@ -222,7 +223,7 @@ func (b *builder) scoreSheet(fs formStyleIDs, name string, i int, groups []crite
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Điểm không hợp lệ",
 			clip(fmt.Sprintf("Điểm nhóm %s %q là số từ 0 đến %s.", romanNumeral(g+1), gr.Name, num(gr.Max)), 255))
 		b.do(f.AddDataValidation(name, dv))
-		b.do(f.SetRowHeight(name, r, rowHeight(gr.Name, 52)+4))
+		b.do(f.SetRowHeight(name, r, xlsxout.RowHeight(gr.Name, 52)+4))
 		sum += gr.Max
 	}
 	last := formFirstRow + len(groups) - 1

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/bontot/bontot/workbook/schema"
 )
 
@@ -200,20 +201,6 @@ func (b *builder) style(s *excelize.Style) int {
 	return id
 }
 
-// thin returns a thin border on all four sides. The colour is explicit:
-// excelize writes a colourless border as rgb="FF", which openpyxl refuses.
-func thin() []excelize.Border {
-	var bs []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		bs = append(bs, excelize.Border{Type: side, Style: 1, Color: "000000"})
-	}
-	return bs
-}
-
-func fill(rgb string) excelize.Fill {
-	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rgb}}
-}
-
 // Colours: blue-grey for ordinary headers, orange for required ones (the
 // guide explains the difference), grey for cells the template pre-fills.
 const (
@@ -224,23 +211,23 @@ const (
 
 func (b *builder) makeStyles() {
 	centre := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	b.header = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(colourHeader), Border: thin(), Alignment: centre})
-	b.headerRequired = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(colourRequired), Border: thin(), Alignment: centre})
+	b.header = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: xlsxout.SolidFill(colourHeader), Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: centre})
+	b.headerRequired = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: xlsxout.SolidFill(colourRequired), Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: centre})
 	dateFmt := "dd/mm/yyyy"
 	b.date = b.style(&excelize.Style{CustomNumFmt: &dateFmt})
 	// Codes typed as text keep their leading zeros ("01" is not 1).
 	b.text = b.style(&excelize.Style{NumFmt: 49})
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
 	b.wrap = b.style(&excelize.Style{Alignment: top})
-	b.fixed = b.style(&excelize.Style{Fill: fill(colourFixed), Border: thin(), Alignment: top})
+	b.fixed = b.style(&excelize.Style{Fill: xlsxout.SolidFill(colourFixed), Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: top})
 	// Bordered empty cells beside a pre-filled item show where to answer.
-	b.input = b.style(&excelize.Style{Border: thin(), Alignment: top})
+	b.input = b.style(&excelize.Style{Border: xlsxout.ThinBorder(xlsxout.Black), Alignment: top})
 
 	b.title = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 15}})
 	b.subtitle = b.style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 11}})
 	// Section titles are not wrapped: they run on from A across the empty,
 	// filled B cell.
-	b.section = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: fill(colourHeader), Alignment: &excelize.Alignment{Vertical: "center"}})
+	b.section = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: xlsxout.SolidFill(colourHeader), Alignment: &excelize.Alignment{Vertical: "center"}})
 	b.command = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Consolas", Color: "1F4E79"}, Alignment: top})
 	b.label = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
 	b.body = b.style(&excelize.Style{Alignment: top})
@@ -356,42 +343,24 @@ func (b *builder) criteriaRows(sheet string, cols []schema.Column) {
 					b.do(b.f.SetCellStyle(sheet, cell, cell, b.input))
 				}
 			}
-			b.do(b.f.SetRowHeight(sheet, row, rowHeight(n, nameWidth)))
+			b.do(b.f.SetRowHeight(sheet, row, xlsxout.RowHeight(n, nameWidth)))
 			row++
 		}
 	}
 }
 
-// setDimension records the used range. excelize leaves <dimension
-// ref="A1">, and readers that trust it (openpyxl read-only, some BI imports)
-// then see only the first cell of every sheet (excelize issue #1463).
+// setDimension records the used range, which excelize leaves out.
 func (b *builder) setDimension(sheet string) {
 	if b.err != nil {
 		return
 	}
-	rows, err := b.f.GetRows(sheet)
-	b.do(err)
-	cols := 1
-	for _, r := range rows {
-		cols = max(cols, len(r))
-	}
-	last, _ := excelize.CoordinatesToCellName(cols, max(len(rows), 1))
-	b.do(b.f.SetSheetDimension(sheet, "A1:"+last))
+	b.do(xlsxout.SetUsedDimension(b.f, sheet))
 }
-
-// paperA4 is the paper size code of A4 in SpreadsheetML: Vietnamese
-// offices print on A4, and without it a sheet prints on Letter.
-const paperA4 = 9
 
 // printSetup fits the sheet to the width of an A4 page: a secretary prints
 // the guide and the sheets to file them with the year's records.
 func (b *builder) printSetup(sheet, orientation string) {
-	one, auto, a4 := 1, 0, paperA4
-	fit := true
-	b.do(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	b.do(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &auto,
-	}))
+	b.do(xlsxout.A4(b.f, sheet, orientation, 0))
 }
 
 // unitRow pre-fills the one unit of a single-unit template.
@@ -435,22 +404,8 @@ func (b *builder) itemRows(sheet string, cols []schema.Column) {
 				b.do(b.f.SetCellStyle(sheet, cell, cell, b.input))
 			}
 		}
-		b.do(b.f.SetRowHeight(sheet, row, rowHeight(it.Text, textWidth)))
+		b.do(b.f.SetRowHeight(sheet, row, xlsxout.RowHeight(it.Text, textWidth)))
 	}
-}
-
-// rowHeight is the height in points of a row whose longest wrapped cell
-// holds text in a column of the given width. Rows are given explicit
-// heights because not every spreadsheet program fits wrapped rows on open.
-func rowHeight(text string, colWidth float64) float64 {
-	perLine := int(colWidth * 1.1)
-	lines := (utf8.RuneCountInString(text) + perLine - 1) / perLine
-	return float64(max(lines, 1))*15 + 3
-}
-
-// excelDate is the serial number Excel stores for a day.
-func excelDate(t time.Time) int {
-	return int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
 
 // validations returns the data validations of one column over the data
@@ -484,7 +439,7 @@ func (b *builder) validations(c schema.Column, col string) []*excelize.DataValid
 			from, to = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 			msg = fmt.Sprintf("Ngày phải có dạng dd/mm/yyyy và thuộc năm %d, ví dụ 15/03/%d.", y, y)
 		}
-		b.do(dv.SetRange(excelDate(from), excelDate(to), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+		b.do(dv.SetRange(xlsxout.DateSerial(from), xlsxout.DateSerial(to), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
 		// A warning, not a stop: the reader also accepts dd/mm/yyyy typed as
 		// text, which a spreadsheet set to another locale does not take for a date.
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "Ngày không hợp lệ", msg)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/bontot/bontot/workbook/schema"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,9 +22,7 @@ type date struct {
 func (d date) time() time.Time { return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC) }
 
 // serial is the day's Excel serial number in the 1900 date system.
-func (d date) serial() int {
-	return int(d.time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
-}
+func (d date) serial() int { return xlsxout.DateSerial(d.time()) }
 
 // sheetSpec describes one output sheet. Rows hold, per header, a string, an
 // int, a float64, a date or nil (blank).
