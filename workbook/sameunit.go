@@ -7,8 +7,7 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// One unit in several workbooks (issue 17, SPEC §4 "One unit, several
-// workbooks"): the same code declared with the same name, type and parent
+// One unit in several workbooks (SPEC §4 "One unit, several workbooks"): the same code declared with the same name, type and parent
 // in two workbooks is one unit. A secretary keeps the score-sheet
 // workbook beside the sổ; a chi bộ sends its score sheets, member list and
 // mass organisations as three files. Declarations that differ stay an

@@ -15,8 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Score sheets (issue 13): the provincial form a chi bộ fills after each
-// meeting, one sheet per meeting ("T1" … "T12", "Chuyên đề quý I"). Its
+// Score sheets (the HD 12 score sheet): the provincial form a chi bộ fills
+// after each meeting, one sheet per meeting ("T1" … "T12", "Chuyên đề quý I"). Its
 // shape: a header block (the committees, "ĐẢNG CỘNG SẢN VIỆT NAM", the
 // title, the meeting and its date), then a table TT | Tiêu chí đánh giá |
 // Thang điểm | Chi ủy, Bí thư chi bộ chấm | Cấp ủy viên cấp trên chấm with
@@ -25,8 +25,8 @@ import (
 // when its table has a Thang điểm column and at least one "… chấm" column;
 // its meeting joins those of Sinh hoạt.
 //
-// Issue 17 reads them as provinces write them: groups numbered 1, 2, 3
-// too (sub-items 1.1, a, i), maxima in the group's text "(15 điểm)", the
+// They are read as provinces write them (SPEC §4 "Score sheets"): groups
+// numbered 1, 2, 3 too (sub-items 1.1, a, i), maxima in the group's text "(15 điểm)", the
 // upper committee's "… thẩm định" / "… xác nhận" column; the meeting, its
 // date and its kind from the line that names it, never from a signing or
 // citation line (header); a regular meeting held with the quarter's
