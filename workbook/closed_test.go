@@ -10,8 +10,9 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// SPEC §3, precise readings: a value outside its closed set is an error
-// at its cell with the closest accepted value, never read as a member of the set.
+// SPEC §3, precise readings: a value outside its closed set is an error at
+// its cell with the closest accepted value, never read as a member of the
+// set.
 func TestClosedSetValueOutsideItsSetIsAnErrorAtItsCell(t *testing.T) {
 	units := func(extra ...[]any) sheet {
 		return unitsSheet(append([][]any{

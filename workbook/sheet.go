@@ -125,12 +125,12 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 }
 
 // ratingOrPoints reads a row's rating given as Xếp loại, as Điểm xếp loại
-// (0–100, turned into a level by the workbook's bands), or both (SPEC
-// §6, "ratings may be given as 0–100 points"). When both are given and disagree, the written rating
-// decides and the disagreement is a warning naming both cells: the
-// rating is what the committee decided, and Quy định 366-QĐ/TW attaches
-// conditions beyond the points (the HTXSNV share, discipline) that can
-// set it below the points' band. Saying so beats either silent choice.
+// (0–100, turned into a level by the workbook's bands), or both (SPEC §6,
+// "ratings may be given as 0–100 points"). When both are given and disagree,
+// the written rating decides and the disagreement is a warning naming both
+// cells: the rating is what the committee decided, and Quy định 366-QĐ/TW
+// attaches conditions beyond the points (the HTXSNV share, discipline) that
+// can set it below the points' band. Saying so beats either silent choice.
 func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if g := c.cols.marks; g != nil && g.key == kRating {
 		if v := c.marked(g); v != "" {

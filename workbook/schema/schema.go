@@ -113,9 +113,9 @@ var Sheets = []Sheet{
 			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "committee_member", Header: "Cấp ủy viên", Aliases: []string{"Là cấp ủy viên", "Chi ủy viên", "Đảng ủy viên"}, Values: YesNo, Help: "Có nếu là cấp ủy viên của đơn vị ghi ở dòng này (chi ủy viên của chi bộ, đảng ủy viên ở dòng của đảng bộ)"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
-			// Year-end lists give the reason a member is not rated here
-			// (SPEC §4 "Office layouts"): "Miễn công tác và sinh hoạt đảng", "Đình chỉ
-			// sinh hoạt", "Mới kết nạp, chưa đủ 6 tháng".
+			// Year-end lists give the reason a member is not rated here (SPEC
+			// §4 "Office layouts"): "Miễn công tác và sinh hoạt đảng", "Đình
+			// chỉ sinh hoạt", "Mới kết nạp, chưa đủ 6 tháng".
 			{Key: "note", Header: "Ghi chú", ReadOnly: true, Help: "Lý do không xếp loại (miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, mới kết nạp chưa đủ 6 tháng) hoặc ghi chú tùy ý"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
