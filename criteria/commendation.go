@@ -168,7 +168,7 @@ type Streak struct {
 // HTXSNV, years in a row "bốn tốt", and whether the HTXSNV run reaches
 // Thresholds.HistoryStreakYears with the evaluation year. Hướng dẫn
 // 06-HD/TW §19 grounds the higher award on years in a row of HTXSNV only:
-// the "bốn tốt" run is shown, never a ground (issue 18, item 7).
+// the "bốn tốt" run is shown, never a ground.
 type HistoryResult struct {
 	HTXSNV, FourGood Streak
 	HigherAward      bool // đề nghị khen thưởng cấp cao hơn

@@ -141,7 +141,7 @@ type nameList struct {
 	names [maxListed]string
 	n     int
 	// cites are the rows of every entry, not only the shown ones: an
-	// annotated copy marks them all (issue 20). A Source is two words, so
+	// annotated copy marks them all. A Source is two words, so
 	// even a đảng bộ pooling thousands of members keeps them cheaply.
 	cites []Cite
 }

@@ -124,10 +124,10 @@ func TestHistoryStreakBoundary(t *testing.T) {
 			"HTXSNV: 4 năm liên tục (2021–2024); trước đó năm 2020 không có trong Lịch sử"},
 		{"a gap year", withHistory(append(htxsnvYears(2018, 2021), past(2023, HTXSNV, "x"))...), 2, 2, false,
 			"HTXSNV: 2 năm liên tục (2023–2024); trước đó năm 2022 không có trong Lịch sử"},
-		// Issue 18, item 7: six years "bốn tốt", three HTXSNV: no flag.
+		// Hướng dẫn 06-HD/TW §19: six years "bốn tốt", three HTXSNV: no flag.
 		{"a year HTTNV", withHistory(append(htxsnvYears(2019, 2020), past(2021, HTTNV, "x"), past(2022, HTXSNV, "x"), past(2023, HTXSNV, "x"))...), 3, 6, false,
 			"HTXSNV: 3 năm liên tục (2022–2024); trước đó năm 2021 xếp loại HTTNV; bốn tốt: 6 năm liên tục (2019–2024); trước đó năm 2018 không có trong Lịch sử"},
-		// Issue 18, item 7, the boundary: five years "bốn tốt" with four
+		// Hướng dẫn 06-HD/TW §19, the boundary: five years "bốn tốt" with four
 		// HTXSNV is no higher award; the five are still shown.
 		{"five bốn tốt, four HTXSNV", withHistory(append([]PastYear{past(2020, HTTNV, "x")}, htxsnvYears(2021, 2023)...)...), 4, 5, false,
 			"HTXSNV: 4 năm liên tục (2021–2024); trước đó năm 2020 xếp loại HTTNV; bốn tốt: 5 năm liên tục (2020–2024); trước đó năm 2019 không có trong Lịch sử"},
@@ -168,7 +168,7 @@ func TestHistoryThisYearMustQualify(t *testing.T) {
 
 	// Rated HTTNV this year after five HTXSNV years; still bốn tốt, six
 	// years running: no higher award, the HTXSNV run having ended in 2023
-	// (issue 18, item 7).
+	// (Hướng dẫn 06-HD/TW §19 counts HTXSNV years only).
 	ds := withHistory(htxsnvYears(2019, 2023)...)
 	ds.Units[0].Rating = HTTNV
 	h := result(t, Evaluate(ds, th, Options{}), "CS01").History

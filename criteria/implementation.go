@@ -38,8 +38,8 @@ var ImplementationChecks = []CheckDef{
 				pct(th.HTXSNVShare), th.HTXSNVBase.Label(), baseNote(th.HTXSNVBase), where)
 		},
 		On: func(th Thresholds) bool { return th.QuotaHTXSNV }},
-	// The same cap over organisations (Quy định 366-QĐ/TW art. 11; issue
-	// 18 item 5); see quotaHTXSNVOrgs.
+	// The same cap over organisations (Quy định 366-QĐ/TW art. 11);
+	// see quotaHTXSNVOrgs.
 	{ID: quotaOrgsID, Scope: ScopeAll, Sheet: SheetUnits, Title: "Tỷ lệ tổ chức đảng xếp loại HTXSNV",
 		Keys: []string{"quota_htxsnv_orgs", "htxsnv_share", "htxsnv_base"},
 		Rule: func(th Thresholds) string {

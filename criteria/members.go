@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Who is rated (issue 11, item 2). These rules act in every profile, and
+// Who is rated (SPEC §6). These rules act in every profile, and
 // only where the workbook has the columns they read: Đình chỉ sinh hoạt
 // and Ngày kết nạp.
 

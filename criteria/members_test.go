@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// bothProfiles runs f under hd17-2023 and 2025: the rules of issue 11,
-// items 2 and 3, act in every profile.
+// bothProfiles runs f under hd17-2023 and 2025: the rules SPEC §6 sets
+// "in every profile" (who is rated, ratings as points) act in both.
 func bothProfiles(t *testing.T, f func(t *testing.T, th Thresholds)) {
 	for _, name := range []string{ProfileHD17, Profile2025} {
 		t.Run(name, func(t *testing.T) { f(t, profileTh(t, name)) })

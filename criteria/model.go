@@ -360,7 +360,8 @@ type Member struct {
 	Suspended bool
 	// NewByNote: no Ngày kết nạp, but the list's Ghi chú says the member
 	// was admitted too recently to be rated ("mới kết nạp, chưa đủ 6
-	// tháng"): the office's word, read as a new member (issue 17).
+	// tháng"): the office's word, read as a new member (SPEC §4 "Office
+	// layouts": a Ghi chú giving the reason acts as that column).
 	NewByNote bool
 	Rating    Rating // RatingNone when blank
 	Violation bool   // violated "những điều đảng viên không được làm"

@@ -53,29 +53,29 @@ var profiles = []profileDef{
 }
 
 // hd17 is the guidance as written. The settings of who is rated and of
-// ratings as points (new_member_months, rating_bands: issue 11, items 2
-// and 3) have the same default in every profile: they act only where a
+// ratings as points (new_member_months, rating_bands; SPEC §6, "in
+// every profile") have the same default in every profile: they act only where a
 // workbook has the columns they read (Đình chỉ sinh hoạt, Ngày kết nạp,
 // Điểm xếp loại, Kỷ luật), which no hd17-2023 workbook had. What the 2026
-// review changed in them (issue 18: new_members_not_rated,
+// review changed in them (SPEC §6: new_members_not_rated,
 // discipline_ceiling, violation_ceiling) is the 2025 profile's.
 func hd17() Thresholds { return Default() }
 
-// profile2025 starts from hd17-2023 and switches on every rule of issue 11
-// that acts by profile (items 4–7); README.md lists them with their
+// profile2025 starts from hd17-2023 and switches on every rule SPEC §6
+// gives the 2025 profile; README.md lists them with their
 // defaults in both profiles.
 func profile2025() Thresholds {
 	t := hd17()
 	t.Profile = Profile2025
 	t.ThematicQuarterly = true // Chỉ thị 50-CT/TW
 	t.QuotaHTXSNV = true
-	// Quy định 366-QĐ/TW art. 11 (issue 18 item 5): the share is of those
+	// Quy định 366-QĐ/TW art. 11: the share is of those
 	// rated HTTNV, HTXSNV not in the base, and organisations have it too.
 	t.HTXSNVBase = BaseHTTNV
 	t.QuotaHTXSNVOrgs = true
-	// Quy định 366-QĐ/TW art. 5, Hướng dẫn 43-HD/BTCTW (issue 18 item 4).
+	// Quy định 366-QĐ/TW art. 5, Hướng dẫn 43-HD/BTCTW.
 	t.NewMembersNotRated = true
-	// Quy định 366-QĐ/TW art. 11 (issue 18 item 6): a member who violated
+	// Quy định 366-QĐ/TW art. 11: a member who violated
 	// the prohibitions or was disciplined in the year is rated KHTNV.
 	t.DisciplineCeiling = KHTNV
 	t.ViolationCeiling = KHTNV

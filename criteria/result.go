@@ -75,7 +75,7 @@ type CheckResult struct {
 	// not met, missing data or still reachable: the members below the
 	// floor, the blank ratings, the meetings not scored Tốt… Every row,
 	// not only the few Message names, so that an annotated copy of the
-	// workbook (issue 20) can mark each cell. Nil for a met check.
+	// workbook can mark each cell. Nil for a met check.
 	Cites []Cite
 	// Fix says, in Vietnamese, what would make the check met ("cần thêm
 	// 2 buổi đạt Tốt"); "" when the message already says it or nothing

@@ -209,7 +209,8 @@ func TestQuotaHTXSNVBoundary(t *testing.T) {
 	// so one HTXSNV among five good members is 20%.
 	expectQuota(t, Evaluate(dataset(cellMembers("CS01", 1, 4)), th, Options{}), "CS01", Met, "1 HTXSNV / 5")
 
-	// The example, at 20% and where the committee allows 25%.
+	// Three HTXSNV of twelve good members, at 20% and where the committee
+	// allows 25%.
 	ds := func() *Dataset { return dataset(cellMembers("CS01", 3, 9)) }
 	expectQuota(t, Evaluate(ds(), th, Options{}), "CS01", NotMet, "3 HTXSNV / 12 đảng viên xếp loại từ HTTNV trở lên = 25%, vượt 20% (tối đa 2 HTXSNV)")
 	quarter := th

@@ -101,8 +101,8 @@ type GroupScore struct {
 func (g GroupScore) lost() bool { return g.Score+eps < g.Max }
 
 // fullMarks reports whether every group t.FullMarksGroups lists is at its
-// maximum in m (the optional gate of issue 11 item 5: a meeting is tốt
-// only then). Names are compared as declared: the criteria file and the
+// maximum in m (the optional full-marks gate of SPEC §6: a meeting is
+// tốt only then). Names are compared as declared: the criteria file and the
 // reader both give a group its declared name. A meeting with no score for a listed group does not show it:
 // only a total of 100 (every group full) does without group scores.
 func (t Thresholds) fullMarks(m *Meeting) bool {

@@ -115,7 +115,8 @@ func TestFullMarksGateBoundary(t *testing.T) {
 }
 
 // TestPublishedSheet2025: the 2025 profile ships the published eight-group
-// score sheet, in its order, with its names and maxima (issue 18 item 3):
+// score sheet, in its order, with its names and maxima (FORMS item 2,
+// the eight-group sheet after Hướng dẫn 42-HD/BTCTW):
 // preparation 10 and principles 5, not the other way round.
 func TestPublishedSheet2025(t *testing.T) {
 	want := []struct {

@@ -81,7 +81,7 @@ var tc1Checks = []CheckDef{
 }
 
 // notRatedRule names, in the rule of the member checks, who else is not
-// counted (issue 11, item 2).
+// counted (SPEC §6, "in every profile").
 func notRatedRule(th Thresholds) string {
 	s := ", bị đình chỉ sinh hoạt đảng"
 	if th.NewMemberMonths > 0 {

@@ -12,7 +12,7 @@ var tc4Checks = []CheckDef{
 	// II.4, third bullet. The texts name the prohibitions by their content,
 	// as the guidance does, not by the number of the regulation in force
 	// (Quy định 37-QĐ/TW in 2023): a renumbered regulation must not make
-	// the report wrong (issue 18, item 8).
+	// the report wrong.
 	{ID: "tc4.no_violations", Criterion: "tc4", Scope: ScopeAll, Sheet: SheetMembers, Title: "Không có đảng viên vi phạm",
 		Rule:  fixed("Không có đảng viên vi phạm quy định những điều đảng viên không được làm hoặc bị kỷ luật trong năm (cột Kỷ luật, nếu có); đảng bộ cơ sở tính mọi đảng viên"),
 		judge: (*evaluator).noViolations},

@@ -21,9 +21,9 @@ type Thresholds struct {
 	StaffGoodShare     float64 // share of staff ≥ HTTNV (0.5)
 	MassOrgsFloor      Rating  // every mass organisation at least this rating (HTNV)
 	// MassOrgWords read a mass organisation's rating written in its own
-	// vocabulary (Công đoàn, Đoàn thanh niên: "vững mạnh", "khá"…) as a
-	// party rating (issue 17). Only the words listed here are read; any
-	// other word is an error, never a guess. The default table is
+	// vocabulary (Công đoàn, Đoàn thanh niên: "vững mạnh", "khá"…) as a party
+	// rating (SPEC §4 "Office layouts"). Only the words listed here are read;
+	// any other word is an error, never a guess. The default table is
 	// DefaultMassOrgWords; a criteria file replaces it whole.
 	MassOrgWords []MassOrgWord
 	// NewMemberMonths: a member admitted (Ngày kết nạp) fewer than this
@@ -66,11 +66,11 @@ type Thresholds struct {
 	// Meeting score bands on the 100-point scale: tốt ≥ Good, khá ≥ Fair,
 	// trung bình ≥ Average, kém below.
 	MeetingGood, MeetingFair, MeetingAverage float64
-	// ScoreGroups are the groups of the meeting score sheet, in order
-	// (issue 11 item 5): their names and spellings find the group-score
-	// columns of Sinh hoạt and the group rows of a score sheet, and their
-	// maxima add up to 100. hd17-2023 declares the five of Hướng dẫn
-	// 12-HD/BTCTW (HD12ScoreGroups), 20 points each.
+	// ScoreGroups are the groups of the meeting score sheet, in order (SPEC
+	// §6, declared score groups): their names and spellings find the
+	// group-score columns of Sinh hoạt and the group rows of a score sheet,
+	// and their maxima add up to 100. hd17-2023 declares the five of Hướng
+	// dẫn 12-HD/BTCTW (HD12ScoreGroups), 20 points each.
 	ScoreGroups []ScoreGroup
 	// FullMarksGroups names declared groups that must be at their maximum
 	// for a meeting to be tốt, whatever its total (an optional gate some
@@ -135,7 +135,8 @@ type Thresholds struct {
 	HTXSNVShare            float64
 	// HTXSNVBase is what the share is taken of: BaseHTTNV, those rated
 	// exactly HTTNV (2025, the text of art. 11), or BaseHTTNVOrAbove,
-	// HTXSNV included (hd17-2023, the reading of issue 11).
+	// HTXSNV included (hd17-2023, the share as bontot read it before the
+	// 2025 profile).
 	HTXSNVBase HTXSNVBase
 	// QuotaHTXSNVOrgs turns on quota.htxsnv_orgs: the same share over the
 	// ratings of organisations — each đảng bộ cơ sở's chi bộ trực thuộc,

@@ -116,7 +116,7 @@ func (e *evaluator) warnNewRated(u *Unit) {
 // add records a warning about u. A warning names the sheet its rows are
 // in; with no sheet given it names the unit's workbook only — never a
 // sheet by the schema's name, which the workbook may not have (a
-// workbook of score sheets T1…T12 has no Sinh hoạt; issue 19).
+// workbook of score sheets T1…T12 has no Sinh hoạt).
 func (e *evaluator) add(u *Unit, file, sheet string, t *ProblemType, args ...any) {
 	if file == "" {
 		file = u.Source.File()
@@ -320,8 +320,8 @@ func (e *evaluator) warnItems(u *Unit) {
 
 // warnAdmittedLater: a Ngày kết nạp after the evaluation year cannot be
 // right for a member reviewed in that year; read as is, the member would
-// pass as a new member and be left out of every share without a word
-// (issue 17). The date is named, for the secretary to correct.
+// pass as a new member and be left out of every share without a word.
+// The date is named, for the secretary to correct.
 func (e *evaluator) warnAdmittedLater(u *Unit) {
 	if e.year == 0 {
 		return
@@ -337,8 +337,7 @@ func (e *evaluator) warnAdmittedLater(u *Unit) {
 
 // warnCommitteeMeetings: a đảng bộ cơ sở holds no chi bộ meeting of its
 // own (its sessions are the Họp cấp ủy rows); Sinh hoạt rows naming it
-// count for none of its checks, and are said rather than dropped
-// (issue 17).
+// count for none of its checks, and are said rather than dropped.
 func (e *evaluator) warnCommitteeMeetings(u *Unit) {
 	if u.Type != Committee || len(u.Meetings) == 0 {
 		return

@@ -16,7 +16,7 @@
 # The commands compared with each other run in turns (floor, bontot,
 # floor, bontot…), not one after the other: a shared machine's speed
 # drifts by a fifth over a minute, and turns spread the drift over all of
-# them. The ratios the issue sets targets for are printed last.
+# them. The ratios bontot's speed is judged by are printed last.
 set -eu
 cd "$(dirname "$0")/.."
 DIR=${1:-/tmp/bontot-bench}
@@ -116,7 +116,7 @@ group "$RUNS" \
 	"8 blocs, floor, GOMAXPROCS=1|env GOMAXPROCS=1 $DIR/floor $(echo "$DIR"/folder8/*.xlsx)" \
 	"8 blocs, floor, GOMAXPROCS=$cores|$DIR/floor $(echo "$DIR"/folder8/*.xlsx)"
 
-# The folder scale (issue 22): 400 one-unit workbooks as a Ban Tổ chức
+# The folder scale: 400 one-unit workbooks as a Ban Tổ chức
 # receives them, and the same data in one workbook, in turns; and the
 # folder through the floor.
 if [ ! -f "$DIR/folder-one.xlsx" ]; then

@@ -10,8 +10,9 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// Issue 10, item 9: a value outside its closed set is an error at its cell
-// with the closest accepted value, never read as a member of the set.
+// SPEC §3, precise readings: a value outside its closed set is an error at
+// its cell with the closest accepted value, never read as a member of the
+// set.
 func TestClosedSetValueOutsideItsSetIsAnErrorAtItsCell(t *testing.T) {
 	units := func(extra ...[]any) sheet {
 		return unitsSheet(append([][]any{
@@ -194,8 +195,8 @@ func TestViolationTextMeansYesWithTheTextAsEvidence(t *testing.T) {
 	}
 }
 
-// Issue 10, item 9: an error stays with the unit whose rows hold it; a
-// đảng bộ is loi_du_lieu only for a chi bộ row its own checks read.
+// SPEC §3, precise readings: an error stays with the unit whose rows
+// hold it; a đảng bộ is loi_du_lieu only for a chi bộ row its own checks read.
 func TestCellErrorReachesCommitteeOnlyThroughRowsItReads(t *testing.T) {
 	base := func(sheets ...sheet) []sheet {
 		return append([]sheet{unitsSheet(
@@ -269,8 +270,8 @@ func meetingsBook(t *testing.T, dir, name, code string, years ...int) string {
 	return writeBook(t, dir, name, unitsSheet([]any{code, "Chi bộ " + code, "Chi bộ cơ sở"}), sheet{"Sinh hoạt", rows})
 }
 
-// Issue 10, item 5: a year that leaves out most dated rows is a warning
-// that stands first, naming the year the data holds.
+// SPEC §4, "Reading faithfully": a year that leaves out most dated rows
+// is a warning that stands first, naming the year the data holds.
 func TestYearMismatchWarningComesFirstAndNamesTheDataYear(t *testing.T) {
 	dir := t.TempDir()
 	y2024 := meetingsBook(t, dir, "a.xlsx", "CB01", 2024, 2024, 2024, 2023, 2024)

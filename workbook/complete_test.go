@@ -34,7 +34,7 @@ func readBoth(t *testing.T, paths []string, opts Options) (fast, full any) {
 	return fast, full
 }
 
-// The oracle of the stop at the first complete header (issue 22): every
+// The oracle of the stop at the first complete header: every
 // workbook the project keeps — the examples, the office layouts, the
 // workbooks without a Đơn vị sheet, the score sheets — and a generated
 // folder of one-unit workbooks with the same data in one workbook read
@@ -99,7 +99,7 @@ func TestCompleteHeaderOracle(t *testing.T) {
 	}
 }
 
-// The look-alike the stop decides (issue 22): a complete header, data
+// The look-alike the stop decides: a complete header, data
 // rows, then a row naming more columns than the header. The whole window
 // took the later row for the header and left the rows above it unread;
 // stopped at the first complete header, those rows are the data and the

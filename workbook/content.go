@@ -11,15 +11,15 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Tables found by what they hold (issue 17, item 3). Offices name the
-// sheet of a member list "Danh sách đảng viên", "Xếp loại ĐV 2025" or
-// leave it "Sheet1"; what tells the table is its header. A sheet whose
-// name is not an input sheet's is a candidate of every table whose
-// required columns its header names; the candidates are weighed by the
-// header cells only one of them binds, then by the words of the sheet's
-// name and title lines. One is taken only when it wins clearly, with a
-// note saying what was read as what and from which row; a sheet that fits
-// two tables equally, or none, is not read, and its note says so.
+// Tables found by what they hold (SPEC §4 "Tables by content"). Offices name
+// the sheet of a member list "Danh sách đảng viên", "Xếp loại ĐV 2025" or
+// leave it "Sheet1"; what tells the table is its header. A sheet whose name
+// is not an input sheet's is a candidate of every table whose required
+// columns its header names; the candidates are weighed by the header cells
+// only one of them binds, then by the words of the sheet's name and title
+// lines. One is taken only when it wins clearly, with a note saying what was
+// read as what and from which row; a sheet that fits two tables equally, or
+// none, is not read, and its note says so.
 
 // contentTables are the tables a sheet may be found as by content. Đơn vị
 // is not one: which units a workbook defines is decided by name or by the
@@ -227,7 +227,7 @@ var anyHeader = func() headerTable {
 
 // headerWindow is how many rows past the first row that may be a header
 // the header is looked for: title lines above it are not counted, however
-// many (issue 17), and a table is never cut at a fixed row.
+// many, and a table is never cut at a fixed row.
 const headerWindow = headerScanRows
 
 // mayBeHeader reports whether a row names at least two columns of idx.

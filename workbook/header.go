@@ -16,7 +16,7 @@ import (
 // headerScanRows is how far past the first row that may be a header the
 // header row is looked for (and, at the least, how far down a sheet):
 // the title lines above it (unit name, "DANH SÁCH…", year, "Đơn vị
-// tính") are not counted, however many (issue 17).
+// tính") are not counted, however many (SPEC §4 "Tables by content").
 const headerScanRows = 30
 
 // columns is where each schema column sits in a sheet, 0-based.
@@ -72,7 +72,7 @@ var (
 func headerKeys(text string) []string { return headText(text).keys }
 
 // headInfo is what header detection reads of one cell text, worked out
-// once per distinct text (issue 22: every sheet tries up to 30 candidate
+// once per distinct text (every sheet tries up to 30 candidate
 // rows, single and double, and a folder of small workbooks repeats the
 // same header texts in every file). Read-only once made.
 type headInfo struct {
@@ -530,7 +530,8 @@ func weighHeaders(sheet criteria.Sheet, idx headerTable, rows [][]string) *colum
 			// Two rows win over one when they name more columns, or as
 			// many and the second row is all sub-headers ("Tổng", "Chấm"
 			// under a merged "Điểm"), not data, or stands under a title
-			// merged over several of its cells (issue 17).
+			// merged over several of its cells (SPEC §4 "Office
+			// layouts": a merged title binds the sub-columns).
 			d := doubleHeader(sheet, idx, rows[r], rows[r+1])
 			d.headerEnd = r + 2
 			if len(d.index) > len(pick.index) || (len(d.index) == len(pick.index) && (d.subHeaders || d.titleOver)) {

@@ -189,7 +189,7 @@ func TestReadOversizedSheet(t *testing.T) {
 	}
 }
 
-// Any sheet Excel can hold is read (issue 22): the per-part limit is at
+// Any sheet Excel can hold is read: the per-part limit is at
 // least Excel's row limit at the widest layout bontot reads, as Excel
 // writes each cell at the last row and column, and the whole-archive limit
 // holds three such sheets. A sheet of the generated shape (measured on
@@ -214,9 +214,9 @@ func TestPartLimitCoversExcelRows(t *testing.T) {
 	if totalLimit < 3*partLimit {
 		t.Errorf("totalLimit %s holds fewer than three sheets at the part limit %s", sizeText(totalLimit), sizeText(partLimit))
 	}
-	// The issue's refused sheet: a Sinh hoạt part of 389 MiB.
+	// The sheet an earlier, lower limit refused: a Sinh hoạt part of 389 MiB.
 	if partLimit < 389<<20 {
-		t.Errorf("partLimit %s refuses the 389 MiB Sinh hoạt of issue 22", sizeText(partLimit))
+		t.Errorf("partLimit %s refuses a 389 MiB Sinh hoạt", sizeText(partLimit))
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Levels marked by a cross (issue 17, item 4). Forms such as Mẫu 04-HD
+// Levels marked by a cross (SPEC §4 "Office layouts"). Forms such as Mẫu 04-HD
 // KĐ.ĐG lay the levels out as columns, "Xuất sắc | Tốt | Trung bình |
 // Kém" or "HTXSNV | HTTNV | HTNV | KHTNV", under a merged "Xếp loại" or
 // "Cấp độ thực hiện", and mark the level reached with an "x": the column

@@ -195,7 +195,7 @@ const maxSuggestLen = 300
 
 // closest returns the accepted value nearest to got, compared by matching
 // key, and whether it is near enough to be worth suggesting. A hint is for
-// a spelling slip of one value only (issue 19): a few letters off, in
+// a spelling slip of one value only: a few letters off, in
 // proportion to the length (one up to ten letters, two up to twenty), no
 // word of got replaced by another word ("Không rõ" is no slip of "Không
 // tốt", "Khá" none of "KHTNV"), and nothing under four letters, which is

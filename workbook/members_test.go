@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// TestReadSuspendedAndAdmission (issue 11, item 2): a Đình chỉ sinh hoạt
+// TestReadSuspendedAndAdmission (SPEC §6, every profile): a Đình chỉ sinh hoạt
 // column and "Đình chỉ" in Miễn sinh hoạt both mark a suspended member;
 // Ngày kết nạp is read without dating the row, so a member admitted years
 // ago is not left out as a row of another year; a bad date is an error at

@@ -136,7 +136,7 @@ func TestReadParentChecks(t *testing.T) {
 			t.Errorf("%s: parent %q (errors %v), want %q", code, u.Parent, u.HasErrors, want)
 		}
 	}
-	// The parent stays as written beside its error (SPEC §3; issue 19).
+	// The parent stays as written beside its error (SPEC §3, precise readings).
 	for code, parent := range map[string]string{"CB03": "", "CB04": "DB09", "CB06": "CB05"} {
 		if u := unitByCode(t, ds, code); !u.HasErrors || u.Parent != parent {
 			t.Errorf("%s: parent %q, errors %v; want an error and parent %q", code, u.Parent, u.HasErrors, parent)

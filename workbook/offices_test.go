@@ -64,9 +64,9 @@ func memberLines(u *criteria.Unit) []string {
 	return got
 }
 
-// TestOfficeMemberListReadsTheDecidedStep is the regression of issue 17:
-// the self-rating column was bound as the rating and the decided KHTNV
-// lost; the signature block was read as members.
+// TestOfficeMemberListReadsTheDecidedStep is the regression of the first
+// office-list reader: the self-rating column was bound as the rating and
+// the decided KHTNV lost; the signature block was read as members.
 func TestOfficeMemberListReadsTheDecidedStep(t *testing.T) {
 	name := "Danh sách đảng viên"
 	path := writeBookOpts(t, t.TempDir(), "ds.xlsx", mergeAll(name, "A4:A5", "B4:B5", "C4:C5", "D4:F4", "G4:G5"),

@@ -19,7 +19,7 @@ import (
 )
 
 // Unzip limits. A bloc's consolidated workbook unpacks to a few megabytes,
-// but any sheet Excel can hold is read (issue 22): the per-part limit is
+// but any sheet Excel can hold is read: the per-part limit is
 // Excel's row limit at the widest layout bontot reads, as Excel writes it
 // (partBound). Anything beyond is not a party record but a zip bomb or a
 // runaway export, refused before a byte is inflated: Go's archive/zip

@@ -14,7 +14,7 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// Whose workbook it is (issue 17, SPEC §4 "Whose workbook"). No published
+// Whose workbook it is (SPEC §4 "Whose workbook"). No published
 // form has a Đơn vị sheet: a workbook kept by one chi bộ names its unit in
 // the header block of its sheets — the committee block at the top left
 // ("ĐẢNG BỘ SỞ TƯ PHÁP" over "CHI BỘ VĂN PHÒNG", a "*" under it), a line

@@ -8,11 +8,11 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// TestRatingAsPoints (issue 11, item 3): Đảng viên, Cán bộ, Đoàn thể and
-// Đơn vị may give Điểm xếp loại instead of Xếp loại, turned into a level by
-// the bands (89,99 is HTTNV, 90 HTXSNV); both given and disagreeing is a
-// warning naming the cells, the written rating deciding; points outside
-// 0–100 are an error at their cell.
+// TestRatingAsPoints (SPEC §6, bands of Quy định 366): Đảng viên, Cán bộ,
+// Đoàn thể and Đơn vị may give Điểm xếp loại instead of Xếp loại, turned into
+// a level by the bands (89,99 is HTTNV, 90 HTXSNV); both given and
+// disagreeing is a warning naming the cells, the written rating deciding;
+// points outside 0–100 are an error at their cell.
 func TestRatingAsPoints(t *testing.T) {
 	path := writeBook(t, t.TempDir(), "diem.xlsx",
 		sheet{"Đơn vị", [][]any{

@@ -68,7 +68,7 @@ func romanNumeralOf(n int) string {
 	return [...]string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"}[n]
 }
 
-// TestPublishedSheetEvaluates2025 is issue 18 item 3: a Sinh hoạt sheet
+// TestPublishedSheetEvaluates2025: a Sinh hoạt sheet
 // scored on the published maxima (preparation 10, principles 5) under the
 // sheet's own headers is read under the 2025 profile without an error,
 // each meeting's total the sum of its groups, and TC2 judged from them.

@@ -9,7 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Rating lists with several rating columns (issue 13, item 3). Year-end
+// Rating lists with several rating columns (QĐ 366 art. 12's three steps;
+// the year-end member list with the rating at each step). Year-end
 // lists after Hướng dẫn 43-HD/BTCTW (2025) carry the rating at each step
 // side by side: "Tự đánh giá, xếp loại", "Chi bộ đề xuất", "Cấp ủy có
 // thẩm quyền quyết định". Only the decided one is the rating; binding the
@@ -56,7 +57,7 @@ func containsAny(s string, words []string) bool {
 // sub-header speaks first: a title "Kết quả đánh giá, xếp loại" merged
 // over Tự đánh giá, xếp loại | Chi bộ đề xuất | Cấp ủy có thẩm quyền
 // quyết định names no step of its own, and its "kết quả" must not make
-// every column under it the decided one (issue 17). A step named in
+// every column under it the decided one. A step named in
 // brackets ("Xếp loại (cấp ủy quyết định)") is a step.
 func roleOf(cands []string) ratingRole {
 	var keys, full []string

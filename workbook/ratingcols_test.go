@@ -26,7 +26,7 @@ func readRatings(t *testing.T, rows [][]any, setup func(f *excelize.File)) ([]st
 	return got, problemLines(res), u, problemCodes(t, res)
 }
 
-// TestSeveralRatingColumnsDecidedOneIsTheRating (issue 13, item 3): the
+// TestSeveralRatingColumnsDecidedOneIsTheRating (QĐ 366 art. 12): the
 // column the competent committee decides is the rating, the self-rating
 // and the proposal are ignored with a note naming the sheet and columns;
 // a self-rating above the decision is no error, nor is text there that is

@@ -673,7 +673,8 @@ type merger struct {
 	probs []located
 	reg   *registry
 	// merged are the declarations of a unit already declared alike in an
-	// earlier workbook (issue 17): their rows go to the first one's unit.
+	// earlier workbook (SPEC §4 "One unit, several workbooks"): their rows go
+	// to the first one's unit.
 	merged []mergedUnit
 }
 
@@ -874,7 +875,7 @@ func (m *merger) finish(opts Options) *Result {
 		y, ok := inferYear(files)
 		if !ok {
 			// A template not yet filled in is evaluated for the year it
-			// was made for, not the current one (issue 19).
+			// was made for, not the current one.
 			for _, fd := range files {
 				if ty := templateYear(fd.path); ty != 0 {
 					y, ok, ds.YearTemplate = ty, true, true
@@ -1005,13 +1006,13 @@ func (m *merger) finish(opts Options) *Result {
 	return res
 }
 
-// yearMismatches are the warnings that stand first in every report when
-// the evaluation year leaves out more than half of the dated rows of Sinh
-// hoạt and Họp cấp ủy (issue 10): a wrong --year or --as-of otherwise
-// makes every unit khong_dat with only a note at the bottom to say why.
-// The workbooks are judged together; when they pass together, each of
-// several is judged alone, so that a unit's workbook of another year is
-// still named.
+// yearMismatches are the warnings that stand first in every report when the
+// evaluation year leaves out more than half of the dated rows of Sinh hoạt
+// and Họp cấp ủy (SPEC §4 "Reading faithfully"): a wrong --year or --as-of
+// otherwise makes every unit khong_dat with only a note at the bottom to say
+// why. The workbooks are judged together; when they pass together, each of
+// several is judged alone, so that a unit's workbook of another year is still
+// named.
 func yearMismatches(files []*fileData, year int, asOf time.Time) []criteria.Problem {
 	total := map[int]int{}
 	for _, fd := range files {

@@ -43,7 +43,8 @@ func TestScannerAndExcelizeReadAlike(t *testing.T) {
 // known), one at a time, ending at the total.
 func TestProgressCountsSheets(t *testing.T) {
 	var calls [][2]int
-	// A copy, not the same path twice: the same file is read once (issue 17).
+	// A copy, not the same path twice: the same file is read once (SPEC §4,
+	// "One unit, several workbooks").
 	data, err := os.ReadFile("../testdata/khoi-2024.xlsx")
 	if err != nil {
 		t.Fatal(err)

@@ -7,14 +7,13 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// One unit in several workbooks (issue 17, SPEC §4 "One unit, several
-// workbooks"): the same code declared with the same name, type and parent
-// in two workbooks is one unit. A secretary keeps the score-sheet
-// workbook beside the sổ; a chi bộ sends its score sheets, member list and
-// mass organisations as three files. Declarations that differ stay an
-// error naming both places, and so does one unit whose same sheet is in
-// both workbooks: that is a workbook copied twice, whose rows would count
-// twice.
+// One unit in several workbooks (SPEC §4 "One unit, several workbooks"): the
+// same code declared with the same name, type and parent in two workbooks is
+// one unit. A secretary keeps the score-sheet workbook beside the sổ; a chi
+// bộ sends its score sheets, member list and mass organisations as three
+// files. Declarations that differ stay an error naming both places, and so
+// does one unit whose same sheet is in both workbooks: that is a workbook
+// copied twice, whose rows would count twice.
 
 // sameness compares declarations, their parents resolved against every
 // workbook's units.

@@ -15,24 +15,24 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Score sheets (issue 13): the provincial form a chi bộ fills after each
-// meeting, one sheet per meeting ("T1" … "T12", "Chuyên đề quý I"). Its
-// shape: a header block (the committees, "ĐẢNG CỘNG SẢN VIỆT NAM", the
-// title, the meeting and its date), then a table TT | Tiêu chí đánh giá |
+// Score sheets (the HD 12 score sheet): the provincial form a chi bộ fills
+// after each meeting, one sheet per meeting ("T1" … "T12", "Chuyên đề quý
+// I"). Its shape: a header block (the committees, "ĐẢNG CỘNG SẢN VIỆT NAM",
+// the title, the meeting and its date), then a table TT | Tiêu chí đánh giá |
 // Thang điểm | Chi ủy, Bí thư chi bộ chấm | Cấp ủy viên cấp trên chấm with
 // the groups numbered I, II, III…, sub-criteria 1, 2, 3… under each and a
 // "Tổng cộng" row, then "Xếp loại: Tốt" and the signatures. A sheet is one
 // when its table has a Thang điểm column and at least one "… chấm" column;
 // its meeting joins those of Sinh hoạt.
 //
-// Issue 17 reads them as provinces write them: groups numbered 1, 2, 3
-// too (sub-items 1.1, a, i), maxima in the group's text "(15 điểm)", the
-// upper committee's "… thẩm định" / "… xác nhận" column; the meeting, its
-// date and its kind from the line that names it, never from a signing or
-// citation line (header); a regular meeting held with the quarter's
-// thematic one as both; a table naming no meeting (a yearly bốn tốt
-// self-scoring, a statistics form) as none; and the year's summary, a
-// row per meeting (scoresummary.go).
+// They are read as provinces write them (SPEC §4 "Score sheets"): groups
+// numbered 1, 2, 3 too (sub-items 1.1, a, i), maxima in the group's text "(15
+// điểm)", the upper committee's "… thẩm định" / "… xác nhận" column; the
+// meeting, its date and its kind from the line that names it, never from a
+// signing or citation line (header); a regular meeting held with the
+// quarter's thematic one as both; a table naming no meeting (a yearly bốn tốt
+// self-scoring, a statistics form) as none; and the year's summary, a row per
+// meeting (scoresummary.go).
 
 // scoreCols is where the columns of a score sheet's table are, 0-based; -1
 // when absent.

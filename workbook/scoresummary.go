@@ -10,7 +10,8 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// The year's summary of meeting scores (issue 17, FORMS item 3): the sheet
+// The year's summary of meeting scores (the Phú Thọ year summary, FORMS
+// item 3): the sheet
 // a chi bộ sends up at the end of the year, one row per meeting —
 // STT | Kỳ sinh hoạt | Ngày sinh hoạt | "Điểm chấm theo nội dung" merged
 // over one column per content ("Công tác chuẩn bị (15 điểm)") | Tổng điểm |

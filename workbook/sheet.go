@@ -125,12 +125,12 @@ func (c *rowCtx) rating(k colKey) criteria.Rating {
 }
 
 // ratingOrPoints reads a row's rating given as Xếp loại, as Điểm xếp loại
-// (0–100, turned into a level by the workbook's bands), or both (issue
-// 11, item 3). When both are given and disagree, the written rating
-// decides and the disagreement is a warning naming both cells: the
-// rating is what the committee decided, and Quy định 366-QĐ/TW attaches
-// conditions beyond the points (the HTXSNV share, discipline) that can
-// set it below the points' band. Saying so beats either silent choice.
+// (0–100, turned into a level by the workbook's bands), or both (SPEC §6,
+// "ratings may be given as 0–100 points"). When both are given and disagree,
+// the written rating decides and the disagreement is a warning naming both
+// cells: the rating is what the committee decided, and Quy định 366-QĐ/TW
+// attaches conditions beyond the points (the HTXSNV share, discipline) that
+// can set it below the points' band. Saying so beats either silent choice.
 func (c *rowCtx) ratingOrPoints() criteria.Rating {
 	if g := c.cols.marks; g != nil && g.key == kRating {
 		if v := c.marked(g); v != "" {
@@ -177,7 +177,7 @@ func (c *rowCtx) yesNo(k colKey) bool {
 
 // exempt reads the Miễn sinh hoạt cell: yes/no, or "Đình chỉ" ("Đình chỉ
 // sinh hoạt đảng"), which some lists write there for a member suspended
-// from party activity (issue 11, item 2): not exempt, but suspended.
+// from party activity: not exempt, but suspended (SPEC §6).
 func (c *rowCtx) exempt() (exempt, suspended bool) {
 	v := c.get(kExempt)
 	if v == "" {
@@ -277,7 +277,8 @@ func skipRow(cells []string, cols *columns) bool {
 	return filled == 0 || (sttLabel && filled == 1)
 }
 
-// The lines that end a table or are no row of it (issue 17): the count
+// The lines that end a table or are no row of it (SPEC §4 "Office
+// layouts"): the count
 // line "Tổng số: 7 đảng viên" (a total with its number, which skipRow's
 // bare "Cộng" does not cover), and the signature block, "T/M CHI BỘ",
 // "BÍ THƯ", "Người lập biểu", a signing line "…, ngày … tháng … năm …"
@@ -576,13 +577,13 @@ func (fd *fileData) readSheet(name string, spec sheetSpec, singleUnit bool) (int
 const completeTries = 3
 
 // stopAtComplete: the scan stops at the first complete header. Off, the
-// whole window is read, as before issue 22: the oracle of the stop
+// whole window is read, as the scan once did: the oracle of the stop
 // (TestCompleteHeaderOracle).
 var stopAtComplete = true
 
 // completeHeader is the header of the rows read so far when it is
 // complete, nil otherwise: the scan for a header stops at the first
-// complete one (issue 22) instead of reading headerScanRows rows past it
+// complete one instead of reading headerScanRows rows past it
 // and trying each of them, single and double. Complete is: every required
 // column named, every text of the header bound to a column of its own
 // (nothing unknown, nothing twice), and the row under it read, so that a
@@ -834,7 +835,7 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 		return faultOf(criteria.SheetNoHeader, strings.Join(miss, ", "))
 	}
 	// A header bontot did not recognise is likely the missing column
-	// under another name: naming it says what to rename (issue 17).
+	// under another name: naming it says what to rename.
 	var unknown []string
 	for i, h := range cols.headers {
 		if h != "" && cols.unbound[i] {
@@ -844,7 +845,7 @@ func (fd *fileData) missingColumns(s *schema.Sheet, cols *columns, singleUnit bo
 	}
 	if like := lookalikes(wanted, cols); len(like) > 0 {
 		// The header that looked like the missing column says what to
-		// rename, rather than a list of every header (issue 19).
+		// rename, rather than a list of every header.
 		return faultOf(criteria.SheetMissingColumn, strings.Join(miss, ", "), "; "+strings.Join(like, "; "))
 	}
 	hint := ""

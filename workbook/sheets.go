@@ -572,8 +572,9 @@ func (r *record) adder(sheet criteria.Sheet) func(u *criteria.Unit, date time.Ti
 	return nil
 }
 
-// The reasons a year-end list gives in Ghi chú for a member it does not
-// rate (Quy định 366-QĐ/TW art. 5; issue 17), in matching-key form.
+// The reasons a year-end list gives in Ghi chú for a member it does not rate
+// (Quy định 366-QĐ/TW art. 5; SPEC §4 "Office layouts"), in matching-key
+// form.
 var (
 	exemptNote    = []string{"mien cong tac", "mien sinh hoat", "mien sh"}
 	suspendedNote = []string{"dinh chi sinh hoat", "dinh chi sh", "bi dinh chi"}
@@ -621,11 +622,11 @@ func (fd *fileData) noteReason(c *rowCtx, m *criteria.Member) {
 	c.report(kNote, faultOf(criteria.MemberNoteRead, c.header(kNote), quote(v), reasons[0]))
 }
 
-// massOrgRating reads a mass organisation's rating: a party rating as on
-// any list, or a word of the organisation's own vocabulary ("Vững mạnh",
-// "Khá") through the criteria's mass_org_ratings table, with a note
-// saying what it was read as (issue 17). A word in neither is the error
-// of an unknown rating, which says where the table is.
+// massOrgRating reads a mass organisation's rating: a party rating as on any
+// list, or a word of the organisation's own vocabulary ("Vững mạnh", "Khá")
+// through the criteria's mass_org_ratings table, with a note saying what it
+// was read as (SPEC §4 "Office layouts"). A word in neither is the error of
+// an unknown rating, which says where the table is.
 func (c *rowCtx) massOrgRating() criteria.Rating {
 	v := c.get(kRating)
 	if v == "" {

@@ -81,7 +81,7 @@ func parseRating(s string) (criteria.Rating, fault) {
 const ratingChoice = "ghi theo quyết định xếp loại: HTXSNV, HTTNV, HTNV hoặc KHTNV"
 
 // ratingHints are words with a meaning for a rating that none of the four
-// ratings spells (issue 19): the levels before 2019 and the words of other
+// ratings spells: the levels before 2019 and the words of other
 // scales, with the rating they now are, or why the decision must say.
 // Without them the nearest spelling of "Khá" was KHTNV, the worst rating.
 var ratingHints = map[string]string{
@@ -126,7 +126,7 @@ func parseLevel(s string) (criteria.Level, fault) {
 }
 
 // levelHints: a criterion's level is one of four; the words of other
-// scales say a result but not which level (issue 19).
+// scales say a result but not which level.
 var levelHints = map[string]string{
 	"kha":       "\"Khá\" không phải mức của tiêu chí; ghi Tốt hoặc Trung bình theo kết quả đánh giá",
 	"gioi":      "\"Giỏi\" không phải mức của tiêu chí; ghi Xuất sắc hoặc Tốt theo kết quả đánh giá",
@@ -357,7 +357,8 @@ var noWords = map[string]bool{"khong": true, "chua": true, "0": true, "-": true,
 // cell and keep its meaning: the words of the yes/no columns themselves
 // ("Đã giải quyết", "Không vi phạm", "Có ban thường vụ"). Anything else
 // may change it — "Không rõ", "Chưa xác định", "Có lẽ" — and is an error,
-// not a guess (issue 10).
+// not a guess (SPEC §3: a closed-set value outside its set is an error,
+// never a default).
 var yesNoTails = map[string]bool{
 	"giai quyet": true, "giai quyet xong": true, "duoc giai quyet": true, "xong": true,
 	"xu ly": true, "xu ly xong": true, "duoc xu ly": true,
@@ -642,9 +643,10 @@ func parseCaseKind(s string) (criteria.CaseKind, fault) {
 }
 
 // caseKindHints are kinds of letters outside the four of SPEC §3, once
-// read as Đơn thư without a word (issue 10): an error now, suggesting it.
+// read as Đơn thư without a word: an error now, suggesting it (SPEC §3,
+// never a default).
 // The words say what they are, not a misspelling: the message says how to
-// record them rather than asking (issue 19).
+// record them rather than asking.
 var caseKindHints = map[string]string{
 	"kien nghi": letterHint, "phan anh": letterHint, "kien nghi, phan anh": letterHint, "kien nghi phan anh": letterHint,
 	"don thu kien nghi": letterHint, "don kien nghi": letterHint,

@@ -19,7 +19,7 @@ import (
 const annotateHelp = "ghi vào `THƯ-MỤC` bản góp ý của từng sổ đầu vào (TÊN-gop-y.xlsx): ô có vấn đề được tô màu, có ghi chú, trang đầu \"Góp ý\" liệt kê theo đơn vị, tiêu chí"
 
 // writeAnnotated writes, when --annotate is given, the annotated copy of
-// every input workbook into o.Annotate (issue 20). A copy is written
+// every input workbook into o.Annotate. A copy is written
 // atomically and never replaces a file: "TÊN-gop-y (2).xlsx" when one is
 // there. A workbook that cannot be copied is said on stderr and the others
 // are still written; an interruption stops them all.

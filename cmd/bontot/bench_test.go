@@ -98,9 +98,9 @@ func BenchmarkEndToEnd(b *testing.B) {
 	}
 }
 
-// BenchmarkReadFolder reads the folder scale (issue 22): 400 one-unit
-// workbooks, and the one workbook holding the same data. The issue's
-// target is folder ≤ 3× one.
+// BenchmarkReadFolder reads the folder scale: 400 one-unit workbooks,
+// and the one workbook holding the same data. The target set for it is
+// folder ≤ 3× one.
 func BenchmarkReadFolder(b *testing.B) {
 	dir, one, err := workbooktest.CachedFolder(1)
 	if err != nil {
@@ -120,7 +120,7 @@ func BenchmarkReadFolder(b *testing.B) {
 
 // BenchmarkReadLinear reads the bloc and the province and reports the
 // time per data row (Sinh hoạt and Đảng viên rows): constant from scale
-// to scale when reading grows linearly with rows (issue 22, item 4).
+// to scale when reading grows linearly with rows.
 // BONTOT_BENCH_MAX=1 adds the max scale (≈ 980k rows a sheet).
 func BenchmarkReadLinear(b *testing.B) {
 	scales := []workbooktest.Scale{workbooktest.ScaleBloc, workbooktest.ScaleProvince}
@@ -175,10 +175,10 @@ func BenchmarkSplit(b *testing.B) {
 	b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "files/s")
 }
 
-// BenchmarkExcelVsJSON runs the whole command to a file, JSON then the
-// Excel report, on the same workbook: the Excel report's time over the
-// JSON's is the ratio issue 22 bounds (3× on a province, problem-heavy or
-// not: BONTOT_BENCH_SCALE=province-problems).
+// BenchmarkExcelVsJSON runs the whole command to a file, JSON then the Excel
+// report, on the same workbook: the Excel report's time over the JSON's is
+// the ratio the speed target bounds (3× on a province, problem-heavy or not:
+// BONTOT_BENCH_SCALE=province-problems).
 func BenchmarkExcelVsJSON(b *testing.B) {
 	path := benchWorkbook(b)
 	for _, format := range []string{"json", "xlsx"} {

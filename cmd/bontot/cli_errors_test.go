@@ -17,7 +17,7 @@ func TestParserErrorsInVietnamese(t *testing.T) {
 		help string // the command whose help the hint names
 	}{
 		{[]string{"evaluate", "--formt", "json", example}, "bontot: không có tùy chọn --formt; có phải --format?", "bontot evaluate"},
-		// Regression (issue 19, item 15): a flag typo gets the flag meant.
+		// Regression: a flag typo gets the flag meant.
 		{[]string{"evaluate", example, "--ouput", "x.json"}, "bontot: không có tùy chọn --ouput; có phải --output?", "bontot evaluate"},
 		{[]string{"validate", example, "--colour", "never"}, "bontot: không có tùy chọn --colour; có phải --color?", "bontot validate"},
 		{[]string{"evalute", example}, `bontot: không có lệnh "evalute"; có phải "evaluate"?`, "bontot"},

@@ -80,9 +80,10 @@ func evaluation(t *testing.T, args ...string) (code int, verdicts map[string]str
 	return code, verdicts, doc.Problems
 }
 
-// Issue 10, item 9: Đã giải quyết = "Không rõ" was read as "no" and Loại =
-// "Kiến nghị" as Đơn thư, with exit 0. Each is an error at its cell now,
-// and its unit (and the đảng bộ whose TC3 reads the row) is loi_du_lieu.
+// Regression (SPEC §3, precise readings): Đã giải quyết = "Không rõ" was read
+// as "no" and Loại = "Kiến nghị" as Đơn thư, with exit 0. Each is an error at
+// its cell now, and its unit (and the đảng bộ whose TC3 reads the row) is
+// loi_du_lieu.
 func TestRegressionUnknownClosedValuesAreDataErrors(t *testing.T) {
 	path := exampleWith(t, map[string]string{
 		"Đơn thư vụ việc!D:DB02-04": "Không rõ",
@@ -115,8 +116,8 @@ func TestRegressionUnknownClosedValuesAreDataErrors(t *testing.T) {
 	}
 }
 
-// Issue 10, item 9: a chi bộ's Tiêu chí row is its own; its Đảng viên rows
-// are its đảng bộ's too (TC4 counts every member of the đảng bộ).
+// SPEC §3, precise readings: a chi bộ's Tiêu chí row is its own; its Đảng
+// viên rows are its đảng bộ's too (TC4 counts every member of the đảng bộ).
 func TestCellErrorStaysWithCellUnlessCommitteeReadsTheRow(t *testing.T) {
 	_, before, _ := evaluation(t, example)
 	if before["DB01"] == "loi_du_lieu" || before["DB01-02"] == "loi_du_lieu" {
@@ -135,11 +136,11 @@ func TestCellErrorStaysWithCellUnlessCommitteeReadsTheRow(t *testing.T) {
 	}
 }
 
-// Issue 10, item 5: --year 2023 or --as-of 26/11/2026 on the 2024 example
-// made every unit khong_dat with only a note at the bottom. A warning
-// naming 2024 now stands first: above the ranking in the terminal, first
-// in JSON problems and in the xlsx problems sheet, and on stderr beside a
-// CSV (which has no place for problems).
+// Regression (SPEC §4, "Reading faithfully"): --year 2023 or --as-of
+// 26/11/2026 on the 2024 example made every unit khong_dat with only a note
+// at the bottom. A warning naming 2024 now stands first: above the ranking in
+// the terminal, first in JSON problems and in the xlsx problems sheet, and on
+// stderr beside a CSV (which has no place for problems).
 func TestYearMismatchWarningStandsFirstInEveryOutput(t *testing.T) {
 	for _, tt := range []struct {
 		flags []string

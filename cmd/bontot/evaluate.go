@@ -499,7 +499,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			if p.Lead && !o.window {
 				label := "cảnh báo"
 				if p.Severity == criteria.SeverityNote {
-					label = "ghi chú" // whose workbook it is, taken from its header (issue 17)
+					label = "ghi chú" // whose workbook it is, taken from its header (SPEC §4 "Whose workbook")
 				}
 				fmt.Fprintln(s.Err, "bontot: "+label+": "+p.String())
 			}

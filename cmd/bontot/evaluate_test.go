@@ -317,7 +317,7 @@ func TestEvaluateSplit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	// Regression (issue 19, item 12): --split alone printed nothing; it
+	// Regression: --split alone printed nothing; it
 	// prints the table as evaluate does without -o.
 	if !strings.Contains(out, "CHI BỘ CƠ SỞ (6 đơn vị)") {
 		t.Errorf("--split alone printed no table:\n%s", out)
@@ -346,7 +346,7 @@ func TestEvaluateSplit(t *testing.T) {
 			text = append(text, strings.Join(row, "|"))
 		}
 		all := strings.Join(text, "\n")
-		// A báo cáo about the unit, not addressed to it (issue 19).
+		// A báo cáo about the unit, not addressed to it.
 		if strings.Contains(all, "Kính gửi") || !strings.Contains(all, "năm 2024 của "+ur.Unit.Name) || !strings.Contains(all, "- "+ur.Unit.Name+" (để thực hiện),") ||
 			!strings.Contains(all, "Nguyễn Văn A") || strings.Count(all, "|"+ur.Unit.Code+"|") != 1 {
 			t.Errorf("%s: Tổng hợp\n%s", name, all)

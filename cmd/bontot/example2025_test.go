@@ -135,7 +135,7 @@ func hasOne(list []string, parts ...string) bool {
 }
 
 // TestExample2025Rules runs the README's command on the 2025 example and
-// checks that each rule of issue 11 acts on the unit meant to show it
+// checks that each rule SPEC §6 adds acts on the unit meant to show it
 // (testdata/README.md), and, under hd17-2023, the contrast where the rule
 // differs between the profiles.
 func TestExample2025Rules(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 )
 
 // membersBook writes a one-unit workbook whose Đảng viên sheet uses the
-// optional columns of issue 11, items 2 and 3.
+// optional columns SPEC §6 reads in every profile.
 func membersBook(t *testing.T, rows ...[]any) string {
 	t.Helper()
 	return membersBookWith(t, []any{"Họ và tên", "Đình chỉ sinh hoạt", "Ngày kết nạp", "Xếp loại", "Điểm xếp loại", "Kỷ luật"}, rows...)
@@ -121,7 +121,7 @@ func TestOptionalMemberColumnsInBothProfiles(t *testing.T) {
 	}
 }
 
-// TestDecidedRatingColumnInBothProfiles (issue 13, item 3): of the three
+// TestDecidedRatingColumnInBothProfiles (QĐ 366 art. 12): of the three
 // rating columns the decided one is read, in hd17-2023 and 2025 alike: a
 // member who rated himself HTXSNV and was decided KHTNV fails the floor,
 // and the note names the columns set aside.

@@ -128,7 +128,7 @@ func officeChecks(t *testing.T, dir string) {
 	}
 }
 
-// TestOfficeListsEndToEnd (issue 17): the published layouts of
+// TestOfficeListsEndToEnd (SPEC §4 "Office layouts"): the published layouts of
 // testdata/offices, evaluated, give the numbers their forms hold.
 func TestOfficeListsEndToEnd(t *testing.T) {
 	officeChecks(t, filepath.Join("..", "..", "testdata", "offices"))
@@ -170,7 +170,7 @@ func TestOfficeListsAfterLibreOffice(t *testing.T) {
 	officeChecks(t, out)
 }
 
-// TestAdmittedLaterAndCommitteeMeetingsAreSaid (issue 17): a Ngày kết
+// TestAdmittedLaterAndCommitteeMeetingsAreSaid: a Ngày kết
 // nạp after the evaluation year, and Sinh hoạt rows naming a đảng bộ cơ
 // sở, are warnings naming the rows, not silently a new member and
 // nothing.

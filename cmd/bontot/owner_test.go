@@ -9,8 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ownerReport is the part of the JSON the runs of issue 17 (whose
-// workbook it is, one unit in several workbooks) are checked on.
+// ownerReport is the part of the JSON the runs of SPEC §4 "Whose
+// workbook" and "One unit, several workbooks" are checked on.
 type ownerReport struct {
 	Units []struct {
 		Code     string  `json:"code"`
@@ -142,7 +142,7 @@ func TestEvaluateWorkbooksWithoutUnitSheet(t *testing.T) {
 }
 
 // A workbook whose unit cannot be told is refused, saying what to write
-// where (issue 17, item 7).
+// where (SPEC §4 "Whose workbook").
 func TestEvaluateWorkbookOfNoKnownUnit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "so.xlsx")
 	writeSimpleBook(t, path, "Sinh hoạt", [][]any{{"Ngày", "Loại", "Điểm"}, {"10/01/2024", "Thường kỳ", 90}})

@@ -121,7 +121,7 @@ func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
 	}
 	for _, p := range r.Problems {
 		// The workbook has no Tự đánh giá sheet: the warning of items
-		// not self-assessed names none (issue 19 item 7).
+		// not self-assessed names none.
 		if p.Code != "self_assessment.missing" || p.Sheet != "" {
 			t.Errorf("problem %s %s!%s: %s", p.Severity, p.Sheet, p.Cell, p.Message)
 		}
@@ -137,12 +137,12 @@ func TestEvaluatePublished2025ScoreSheets(t *testing.T) {
 	}
 }
 
-// TestEvaluatePublishedScoreLayouts (issue 17): the published score-sheet
-// layouts of testdata/phieu evaluated end to end — the Hướng dẫn 12 form
-// signed in the next month, the eight-group form with the quarter's
-// thematic meeting held with a regular one, the year's summary — count
-// 12 regular and 4 thematic meetings, 11 of the 12 tốt; the bốn tốt
-// self-scoring table counts none and says what it is.
+// TestEvaluatePublishedScoreLayouts (SPEC §4 "Score sheets"): the published
+// score-sheet layouts of testdata/phieu evaluated end to end — the Hướng dẫn
+// 12 form signed in the next month, the eight-group form with the quarter's
+// thematic meeting held with a regular one, the year's summary — count 12
+// regular and 4 thematic meetings, 11 of the 12 tốt; the bốn tốt self-scoring
+// table counts none and says what it is.
 func TestEvaluatePublishedScoreLayouts(t *testing.T) {
 	for _, c := range []struct {
 		file    string

@@ -322,7 +322,7 @@ func TestCommitteeMemberDisciplineRead(t *testing.T) {
 	}
 }
 
-// TestWatchListUnderAsOf (issue 20 item 4): under an as-of date the
+// TestWatchListUnderAsOf: under an as-of date the
 // terminal report lists the units that can no longer reach bốn tốt with
 // the check that rules it out, then those that can and what each still
 // needs, then those whose data blocks the judgement — in that order; a

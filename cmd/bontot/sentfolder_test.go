@@ -48,8 +48,9 @@ func sentFolderChecks(t *testing.T, dir string) {
 	}
 }
 
-// TestSentFolderIsOneUnit (issue 17): a folder of three files of one chi
-// bộ, as it sends them, is evaluated as that one chi bộ.
+// TestSentFolderIsOneUnit (SPEC §4 "One unit, several workbooks"): a folder
+// of three files of one chi bộ, as it sends them, is evaluated as that one
+// chi bộ.
 func TestSentFolderIsOneUnit(t *testing.T) {
 	sentFolderChecks(t, filepath.Join("..", "..", "testdata", "offices", "chi-bo-gui"))
 }

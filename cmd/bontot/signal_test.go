@@ -94,7 +94,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two copies of a bloc. excelize spills a streamed sheet past 16 MiB to
-	// temporary files; since issue 22 the detail sheets are written by
+	// temporary files; the detail sheets are now written by
 	// bontot's own row writer, and no sheet of this report is that large:
 	// the check that none is left stays, for the largest inputs, whose
 	// Tổng hợp still spills.
@@ -113,7 +113,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 	}{
 		{"xlsx report, SIGINT", syscall.SIGINT, "bao-cao.xlsx", []string{"evaluate", in}, false},
 		{"json report, SIGTERM", syscall.SIGTERM, "ket-qua.json", []string{"evaluate", in}, false},
-		// Regression (issue 19, item 14): a closed terminal or SSH session
+		// Regression: a closed terminal or SSH session
 		// (SIGHUP) killed the run with its temporary file on disk.
 		{"json report, SIGHUP", syscall.SIGHUP, "ket-qua.json", []string{"evaluate", in}, false},
 		{"template, SIGINT", syscall.SIGINT, "mau.xlsx", []string{"template"}, false},
@@ -138,7 +138,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 14): Ctrl+C during --split said "không ghi
+// Regression: Ctrl+C during --split said "không ghi
 // tệp nào" while the reports of the first units were on disk. It names
 // what was written, and nothing half-written is left.
 func TestInterruptedSplitSaysWhatWasWritten(t *testing.T) {

@@ -24,7 +24,7 @@ func TestTemplateWritesWorkbook(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	// The confirmation is stderr's, as every command's (issue 19, item 15).
+	// The confirmation is stderr's, as every command's.
 	if stdout != "" || !strings.Contains(stderr, `bontot validate "`+one+`"`) {
 		t.Errorf("stderr does not say how to check the file: stdout %q, stderr %q", stdout, stderr)
 	}
@@ -266,8 +266,8 @@ func TestTemplateScoreForm(t *testing.T) {
 
 // TestTemplateScoreForm2025: `template --form phieu --profile 2025` prints
 // the published eight-group sheet, groups I–VIII with their names and
-// maxima (issue 18 item 3: it printed invented groups, preparation 5 and
-// principles 10); the blank form validates under the same profile.
+// maxima (FORMS item 2; it once printed invented groups, preparation 5
+// and principles 10); the blank form validates under the same profile.
 func TestTemplateScoreForm2025(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "phieu.xlsx")
 	if _, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",

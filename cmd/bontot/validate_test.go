@@ -177,7 +177,7 @@ func TestValidateExample(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 2): validate said "Không có vấn đề nào trong
+// Regression: validate said "Không có vấn đề nào trong
 // dữ liệu" of a file evaluate then called "Thiếu dữ liệu". Every check
 // evaluate cannot judge for want of data is a warning of validate naming
 // the check and the criterion it keeps from "Đạt"; one reading and one

@@ -181,8 +181,8 @@ func (b *Book) Close() error {
 
 // inMemory is the largest file Open reads whole into memory rather than
 // part by part from the disk: what a unit sends (tens of kilobytes) is
-// one read instead of a few small ones per part (issue 22: a folder of
-// small workbooks spent a tenth of its time in pread).
+// one read instead of a few small ones per part (a folder of small
+// workbooks spent a tenth of its time in pread).
 const inMemory = 1 << 20
 
 // openZip opens the zip of a file: read whole when small, else from the
@@ -865,7 +865,7 @@ func isHex4(s string) bool {
 // inflater is a pooled klauspost inflater with its input buffer: a
 // folder of small workbooks opens a dozen parts a file, and fresh inflater
 // state (a 32 KiB window, Huffman tables, a bufio.Reader) was most of
-// what reading one allocated (issue 22). Reset gives a used inflater the
+// what reading one allocated. Reset gives a used inflater the
 // state of a new one; Close hands it back, after which it reads nothing.
 type inflater struct {
 	fr io.ReadCloser // a kflate reader, also a kflate.Resetter

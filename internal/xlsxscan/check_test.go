@@ -193,12 +193,11 @@ func TestWrongCRCRefused(t *testing.T) {
 	}
 }
 
-// TestWorkbookPartDefectsRefused (issue 19 item 17): two sheets of one
-// name (without case, as Excel compares them), two relationships of one
-// id, or two sheets on one relationship are written by no spreadsheet
-// program, and readers resolve them differently: the scanner and the
-// checker excelize's reading goes through both refuse the workbook,
-// naming the part.
+// TestWorkbookPartDefectsRefused (SPEC §4, "Reading faithfully"): two sheets
+// of one name (without case, as Excel compares them), two relationships of
+// one id, or two sheets on one relationship are written by no spreadsheet
+// program, and readers resolve them differently: the scanner and the checker
+// excelize's reading goes through both refuse the workbook, naming the part.
 func TestWorkbookPartDefectsRefused(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "a.xlsx")

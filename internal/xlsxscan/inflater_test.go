@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// The pooled inflater (issue 22) against compress/flate: parts of several
+// The pooled inflater against compress/flate: parts of several
 // archives, opened and read interleaved, some closed half read, each
 // inflater reused many times, give the bytes the standard library gives;
 // a part read after Close gives an error, never another part's bytes.

@@ -481,8 +481,8 @@ type intern struct{ slots *[4096]string }
 
 // internSlots are the tables of finished scans, reused: the strings
 // they hold were handed out already and never change, so a table may
-// start a new sheet full (issue 22: a fresh 64 KiB table a sheet was a
-// fifth of what reading a folder of small workbooks allocated).
+// start a new sheet full (a fresh 64 KiB table a sheet was a fifth of
+// what reading a folder of small workbooks allocated).
 var internSlots = sync.Pool{New: func() any { return new([4096]string) }}
 
 func (t *intern) get(b []byte) string {
@@ -507,7 +507,7 @@ func (t *intern) get(b []byte) string {
 const lexBufSize = 16 << 10
 
 // lexBuf is an empty lexer buffer from the pool, handed back by release
-// once the scan is over (issue 22: two fresh 16 KiB buffers a sheet were
+// once the scan is over (two fresh 16 KiB buffers a sheet were
 // most of what a folder of small workbooks allocated). The lexer only
 // reads into it; what it delivers is copied out.
 func (s *sheetScan) lexBuf() []byte {

@@ -1,4 +1,4 @@
-"""The pandas baseline of issue 6: the TC1/TC2 numbers of every unit
+"""The pandas baseline: the TC1/TC2 numbers of every unit
 (regular and thematic meetings, share of good meetings, weak meetings,
 member rating shares) from a generated workbook, the way an analyst would
 script it. Used only to time bontot against; it checks nothing.

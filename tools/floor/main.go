@@ -1,6 +1,7 @@
 // Command floor measures the least time any reader of a workbook needs:
 // open the zip, inflate every worksheet and the shared strings, and count
-// the "<c " that start cells. Issue 6 measures bontot's reading against it.
+// the "<c " that start cells. scripts/bench.sh measures bontot's reading
+// against it.
 // With -read it instead reads every cell of every sheet with the fast
 // scanner (scan) or excelize's Rows iterator (excelize), so that the three
 // are timed as whole processes the same way:

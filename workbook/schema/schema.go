@@ -113,9 +113,9 @@ var Sheets = []Sheet{
 			{Key: "discipline", Header: "Kỷ luật", Aliases: []string{"Hình thức kỷ luật", "Bị kỷ luật", "Kỷ luật trong năm"}, Values: Disciplines, Help: "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo, Cách chức, Khai trừ); Không hoặc để trống nếu không bị kỷ luật"},
 			{Key: "committee_member", Header: "Cấp ủy viên", Aliases: []string{"Là cấp ủy viên", "Chi ủy viên", "Đảng ủy viên"}, Values: YesNo, Help: "Có nếu là cấp ủy viên của đơn vị ghi ở dòng này (chi ủy viên của chi bộ, đảng ủy viên ở dòng của đảng bộ)"},
 			{Key: "residence", Header: "Nhận xét nơi cư trú", Aliases: []string{"Nhận xét của nơi cư trú", "Nơi cư trú"}, Values: Residence, Help: "Nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW); Không lấy ý kiến nếu không lấy định kỳ"},
-			// Year-end lists give the reason a member is not rated here
-			// (issue 17): "Miễn công tác và sinh hoạt đảng", "Đình chỉ
-			// sinh hoạt", "Mới kết nạp, chưa đủ 6 tháng".
+			// Year-end lists give the reason a member is not rated here (SPEC
+			// §4 "Office layouts"): "Miễn công tác và sinh hoạt đảng", "Đình
+			// chỉ sinh hoạt", "Mới kết nạp, chưa đủ 6 tháng".
 			{Key: "note", Header: "Ghi chú", ReadOnly: true, Help: "Lý do không xếp loại (miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, mới kết nạp chưa đủ 6 tháng) hoặc ghi chú tùy ý"},
 		}},
 	{ID: criteria.SheetStaff, Name: "Cán bộ", Aliases: []string{"Cán bộ, công chức, viên chức", "CBCCVC"},
@@ -177,7 +177,7 @@ var groupHelp = []string{
 }
 
 // dateSpellings are the headers a meeting's date column is given in office
-// sheets besides its own name (issue 19): any of them is the date column
+// sheets besides its own name: any of them is the date column
 // wherever a meeting's date is expected, Sinh hoạt and Họp cấp ủy alike.
 var dateSpellings = []string{"Ngày tháng", "Ngày, tháng", "Ngày tháng năm", "Ngày, tháng, năm", "Ngày/tháng/năm",
 	"Ngày tổ chức", "Thời gian họp", "Thời gian tổ chức", "Ngày họp, sinh hoạt"}
@@ -186,7 +186,8 @@ var dateSpellings = []string{"Ngày tháng", "Ngày, tháng", "Ngày tháng năm
 // g1… are the groups of the hd17-2023 profile (criteria.HD12ScoreGroups),
 // headed by their names, with their spellings as aliases; the reader
 // matches a sheet's group columns against the groups of the criteria in
-// force instead (issue 11 item 5).
+// force instead (SPEC §6: declared score groups with their header
+// spellings).
 func meetingColumns() []Column {
 	cols := []Column{
 		unitColumn,

@@ -134,11 +134,11 @@ func writeExample2025(w io.Writer) error {
 	return err
 }
 
-// knobs2025 are the settings of the 2025 example that the 2024 plans do
-// not have: the optional columns of Đảng viên (issue 11, items 2 and 3)
-// and the eight-group Sinh hoạt sheet with the upper committee's score
-// (item 5). They live here, beside the only book that writes them, so
-// that unitPlan and the 2024 sheets stay as they are.
+// knobs2025 are the settings of the 2025 example that the 2024 plans do not
+// have: the optional columns of Đảng viên that SPEC §6 reads in every profile
+// and the eight-group Sinh hoạt sheet with the upper committee's score (SPEC
+// §6, the 2025 profile). They live here, beside the only book that writes
+// them, so that unitPlan and the 2024 sheets stay as they are.
 type knobs2025 struct {
 	// Members, taken in the order the sheet lists them from those the
 	// 2024 plan rates HTTNV.
@@ -164,7 +164,7 @@ type knobs2025 struct {
 // the lowest of each band, then a draw within it.
 var bandLow = map[string]float64{rXS: 90, rT: 70, rHT: 50, rK: 30}
 
-// members2025Spec is Đảng viên with every optional column of issue 11.
+// members2025Spec is Đảng viên with every optional column of SPEC §6.
 func members2025Spec() sheetSpec {
 	s := membersSpec()
 	s.headers = headers(criteria.SheetMembers, "unit", "name", "id", "exempt", "suspended", "admitted_on",

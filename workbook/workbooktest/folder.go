@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 )
 
-// FolderConfig is the folder scale (issue 22): the workbooks a Ban Tổ
+// FolderConfig is the folder scale: the workbooks a Ban Tổ
 // chức receives from its units, 100 đảng bộ cơ sở (each with its chi bộ
 // trực thuộc) and 300 chi bộ cơ sở, so 400 one-unit workbooks. The same
 // data also goes in one workbook (WriteConfig with this configuration and

@@ -8,13 +8,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Office lists (issue 17): the year-end lists a chi bộ keeps as the
-// published forms lay them out (FORMS.md items 4, 5 and 9), not as
+// Office lists (SPEC §4 "Office layouts"): the year-end lists a chi bộ
+// keeps as the published forms lay them out (FORMS.md items 4, 5 and 9), not as
 // bontot's template does — a committee block and a title above a header
 // merged over two rows, a row of column numbers, a count line and the
 // signature block — each under the sheet name an office gives it. The
 // workbooks still carry a Đơn vị sheet: that a workbook names its unit in
-// its header block alone is another part of the issue.
+// its header block alone is tested apart (OwnerBook, SPEC §4 "Whose
+// workbook").
 
 // OfficeYear is the year of the office lists.
 const OfficeYear = 2025

@@ -9,9 +9,9 @@ import (
 )
 
 // OwnerBook describes a workbook kept by one chi bộ with no Đơn vị sheet
-// (issue 17): every sheet opens with the header block of the published
-// forms, and the reader must take the unit from there. The tables are
-// in the layout of SPEC §3 (column names as the reader reads them today),
+// (SPEC §4 "Whose workbook"): every sheet opens with the header block of the
+// published forms, and the reader must take the unit from there. The tables
+// are in the layout of SPEC §3 (column names as the reader reads them today),
 // under the header block and a title.
 type OwnerBook struct {
 	// Block is the committee block at the top left, one line a row from

@@ -10,9 +10,9 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// ScoreSheetOptions describes a chi bộ's workbook of per-meeting score
-// sheets (issue 13): a Đơn vị sheet with the one chi bộ, then one sheet per
-// meeting in the provincial form — "T1" … "T12" for the regular meetings
+// ScoreSheetOptions describes a chi bộ's workbook of per-meeting score sheets
+// (the HD 12 score sheet): a Đơn vị sheet with the one chi bộ, then one sheet
+// per meeting in the provincial form — "T1" … "T12" for the regular meetings
 // and "Chuyên đề quý I" … "Chuyên đề quý IV" for the thematic ones.
 type ScoreSheetOptions struct {
 	// Filled writes the scores; false is the blank form a secretary is
@@ -32,7 +32,7 @@ type ScoreSheetOptions struct {
 	// of the common form, its group rows in capitals as the printed sheet
 	// has them.
 	Published2025 bool
-	// Layout writes one of the published layouts of issue 17 (LayoutHD12,
+	// Layout writes one of the published layouts of FORMS.md (LayoutHD12,
 	// LayoutAnPhu, LayoutSummary, LayoutBonTot) instead; "" is the
 	// provincial form above.
 	Layout string
@@ -45,9 +45,9 @@ type ScoreSheetOptions struct {
 	Committee, Unit string
 }
 
-// formGroup is a group of the common form: attendance worth 10, as
-// issue 13 describes it, then preparation, organisation, principles and
-// results, sub-criteria under the second and third.
+// formGroup is a group of the common form: attendance worth 10, as the HD 12
+// score sheet has it (FORMS item 1), then preparation, organisation,
+// principles and results, sub-criteria under the second and third.
 type formGroup struct {
 	numeral, text string
 	scale         float64

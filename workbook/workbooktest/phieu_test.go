@@ -14,7 +14,7 @@ var PhieuFiles = map[string]ScoreSheetOptions{
 	"phieu-tong-sai.xlsx":    {Filled: true, BadTotal: "T4"},
 	"phieu-khong-ngay.xlsx":  {Filled: true, UnknownDate: true},
 	"phieu-2025.xlsx":        {Filled: true, Published2025: true},
-	// Published layouts (issue 17).
+	// Published layouts (FORMS.md items 1, 2, 3 and 10).
 	"phieu-hd12.xlsx":              {Layout: LayoutHD12},
 	"phieu-hd12-khong-don-vi.xlsx": {Layout: LayoutHD12, NoUnitsSheet: true},
 	"phieu-8-nhom.xlsx":            {Layout: LayoutAnPhu},

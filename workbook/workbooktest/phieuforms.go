@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Published layouts of score sheets (issue 17, /work/shared/FORMS.md items
+// Published layouts of score sheets (/work/shared/FORMS.md items
 // 1, 2, 3 and 10), written as offices lay them out: a header block with
 // the national or party heading and a signing line above the meeting
 // line, groups numbered as each form numbers them, a year's summary with a

@@ -44,7 +44,7 @@ func bookOf(t *testing.T, dir, name string, sheets map[string][][]any, order ...
 	return path
 }
 
-// Regression (issue 19, item 3): a chi bộ's own workbook, checked with
+// Regression: a chi bộ's own workbook, checked with
 // --unit, showed a ✗ for its cluster's pilot list (the upper committee's
 // task) and "hạng 1/1", a rank against nothing.
 func TestUnitViewIsAboutTheUnit(t *testing.T) {
@@ -74,7 +74,7 @@ func TestUnitViewIsAboutTheUnit(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 13): a CSV of a workbook with cell errors
+// Regression: a CSV of a workbook with cell errors
 // had no problem rows, while stderr pointed to "mục problems/Cảnh báo và
 // lỗi dữ liệu", which a CSV has not got. The CSV lists the errors, and
 // stderr names the place each format gives them.
@@ -106,7 +106,7 @@ func TestDataErrorsAreWhereTheMessageSays(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 14): -o into a folder that does not exist
+// Regression: -o into a folder that does not exist
 // failed only after the whole evaluation, in the system's words; it fails
 // first (the input below does not even exist), saying what to do.
 func TestOutputFolderMissingFailsFirst(t *testing.T) {
@@ -119,7 +119,7 @@ func TestOutputFolderMissingFailsFirst(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 14): -o onto a read-only file replaced it
+// Regression: -o onto a read-only file replaced it
 // (the rename ignores the mode), and a report written again lost the mode
 // its owner gave it.
 func TestOutputModes(t *testing.T) {
@@ -144,7 +144,7 @@ func TestOutputModes(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 14): -o inside the --split folder let the
+// Regression: -o inside the --split folder let the
 // bloc's report overwrite a unit's own of the same name.
 func TestOutputInsideSplitFolderRefused(t *testing.T) {
 	dir := t.TempDir()
@@ -164,7 +164,7 @@ func TestOutputInsideSplitFolderRefused(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 6): the window of a workbook dropped on
+// Regression: the window of a workbook dropped on
 // bontot.exe told its user to add or remove flags ("bỏ --summary",
 // "--unit MÃ", "--year", "thêm --as-of 31/12/2026"), which a person who
 // drags a file cannot do. It names what to open instead.
@@ -193,7 +193,7 @@ func TestDroppedWindowNamesNoFlag(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 6): --type took only the JSON identifiers,
+// Regression: --type took only the JSON identifiers,
 // though the workbook's Loại column takes "Chi bộ cơ sở"; and the guide
 // sheet's commands named "so-bon-tot.xlsx" with a line asking to replace
 // it, not the workbook they are in.
@@ -242,7 +242,7 @@ func TestTemplateSpeaksTheSecretarysWords(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 6): a single .ods or .csv was "tệp không phải
+// Regression: a single .ods or .csv was "tệp không phải
 // sổ Excel .xlsx" while the same file in a folder got a sentence saying
 // what it is and what to do; an Excel lock file did not say that the
 // open workbook may hold changes not yet saved.
@@ -272,7 +272,7 @@ func TestForeignFileAndLockFileSaySo(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 12): the progress bar first drew "(0/-)",
+// Regression: the progress bar first drew "(0/-)",
 // then counted "(3/48)" without saying of what.
 func TestProgressSaysWhatItCounts(t *testing.T) {
 	dir := t.TempDir()
@@ -293,7 +293,7 @@ func TestProgressSaysWhatItCounts(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 12): TERM=dumb got colour, an empty NO_COLOR
+// Regression: TERM=dumb got colour, an empty NO_COLOR
 // turned it off (no-color.org: only a non-empty value does), and nothing
 // chose colour for a run; --color auto|always|never does.
 func TestColourChoice(t *testing.T) {
@@ -326,7 +326,7 @@ func TestColourChoice(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 12): --help was written for 80 columns and
+// Regression: --help was written for 80 columns and
 // its flag lines ran past them, so a terminal cut words in two. Every
 // line fits the terminal's width, and no word is split: the words of the
 // help are those of the 80-column text, in order.
@@ -358,7 +358,7 @@ func TestHelpWrapsAtTheTerminalsWidth(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 15): bontot version printed "bontot dev"
+// Regression: bontot version printed "bontot dev"
 // alone; it says the commit, its date and the Go version the build info
 // records.
 func TestVersionSaysWhatWasBuilt(t *testing.T) {
@@ -376,7 +376,7 @@ func TestVersionSaysWhatWasBuilt(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 15): validate spoke only to people; a batch
+// Regression: validate spoke only to people; a batch
 // run gets its findings as JSON, with the same exit code.
 func TestValidateJSON(t *testing.T) {
 	path := validateBook(t, t.TempDir(), "khoi.xlsx", true)
@@ -425,7 +425,7 @@ func TestValidateJSON(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 15): the workbook password could only be
+// Regression: the workbook password could only be
 // typed on the command line, where the shell's history and the process
 // list keep it. It also comes from --password-file, $BONTOT_PASSWORD, or
 // a prompt without echo at a terminal.
@@ -478,7 +478,7 @@ func TestPasswordSources(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 15): Tab offered files for --format and
+// Regression: Tab offered files for --format and
 // --form and every file for the workbooks; it offers the values, and
 // workbooks only.
 func TestCompletion(t *testing.T) {
@@ -500,7 +500,7 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 5): a template made for 2025 and not yet
+// Regression: a template made for 2025 and not yet
 // filled in was evaluated for the current year (2026 here), with a
 // warning to use --year. The workbook records its year, and the reader
 // takes it when no row is dated.
@@ -524,7 +524,7 @@ func TestTemplateYearIsTheEvaluationYear(t *testing.T) {
 	}
 }
 
-// Issue 19, item 16: the README tells a newcomer that the first run
+// The README tells a newcomer that the first run
 // compiles for minutes with no output, which Windows versions run bontot
 // (Go 1.26's minimum, Windows 10) and what the unsigned program's warning
 // looks like.

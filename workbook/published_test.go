@@ -11,10 +11,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Score sheets as provinces write them (issue 17, items 5 and 6): the
-// published layouts generated in testdata/phieu, read end to end, and one
-// test for each misread the issue names. The misread tests fail on the
-// reader before issue 17 (each says what it did).
+// Score sheets as provinces write them (SPEC §4 "Score sheets"; the
+// layouts of FORMS.md): the published layouts generated in testdata/phieu,
+// read end to end, and one test for each look-alike the reader must refuse
+// (STYLE, "Reading what offices lay out"). The misread tests fail on the
+// first score-sheet reader, which took a date or a word wherever it stood
+// (each says, after "Before:", what that reader did).
 
 // kinds counts the regular and thematic meetings of u.
 func kinds(u *criteria.Unit) (regular, thematic int) {
@@ -157,7 +159,7 @@ func TestYearSummaryWorkbook(t *testing.T) {
 // TestBonTotIsNoMeeting: a chi bộ's yearly "chi bộ bốn tốt" self-scoring
 // table (FORMS item 10) has groups I–IV, a scale of 100 and two scorers,
 // like a score sheet; it names no meeting, so it is none: a note says
-// what it is. Before issue 17 it was a meeting of 92 points dated by its
+// what it is. Before: it was a meeting of 92 points dated by its
 // signing line, 12/12/2024.
 func TestBonTotIsNoMeeting(t *testing.T) {
 	res := readOne(t, phieu("bon-tot-2024.xlsx"), Options{Year: 2024})

@@ -2,7 +2,7 @@ package criteria
 
 import "testing"
 
-// Issue 19 item 7: a warning is attached to the sheet it is about. The
+// A warning is attached to the sheet it is about. The
 // meetings of a workbook of score sheets (one sheet a month, T1…T12) are
 // in no one sheet: a month without a meeting is a warning about the year,
 // not about sheet T1; and a unit whose workbook has no Sinh hoạt or Tự

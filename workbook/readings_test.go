@@ -11,7 +11,7 @@ import (
 	"github.com/bontot/bontot/internal/xlsxscan"
 )
 
-// Issue 19 item 17: two sheets of one name, or two relationships of one
+// Two sheets of one name, or two relationships of one
 // id in the workbook part, are defects no spreadsheet program writes. The
 // workbook is refused like the other structural defects, naming the part,
 // on the scanner's path and on the checker's (excelize) path alike —
@@ -60,7 +60,7 @@ func TestWorkbookPartDefectsRefused(t *testing.T) {
 	}
 }
 
-// Issue 19 item 17: parent in the data (and so in JSON) is the Trực
+// Parent in the data (and so in JSON) is the Trực
 // thuộc code as written, also when it names no đảng bộ cơ sở — the error
 // stays with the chi bộ (SPEC §3, precise readings).
 func TestParentAsWrittenWhenNoCommittee(t *testing.T) {
@@ -81,7 +81,7 @@ func TestParentAsWrittenWhenNoCommittee(t *testing.T) {
 	}
 }
 
-// Issue 19 item 1: a hint is for a spelling slip of one value, or says
+// A hint is for a spelling slip of one value, or says
 // what a word of the set's domain means; never the nearest spelling of a
 // word with another meaning ("Khá" → KHTNV, "Không rõ" → "Không tốt",
 // "Kiến nghị" → "Đơn thư"). Every closed set against plausible wrong words:
@@ -173,7 +173,7 @@ func TestHintsByMeaning(t *testing.T) {
 	}
 }
 
-// Issue 19 item 4: a meeting's date column is read under the spellings
+// A meeting's date column is read under the spellings
 // offices give it in every sheet where a meeting's date is expected, and
 // a missing required column is one error naming it and the header that
 // looked like it.

@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// Issue 18, items 4–6: who is rated on the review date, the HTXSNV share
-// of Quy định 366-QĐ/TW art. 11 over members and organisations, and
-// ratings the rules rule out.
+// The 2026 review (SPEC §6): who is rated on the review date (Quy định
+// 366-QĐ/TW art. 5, Hướng dẫn 43-HD/BTCTW), the HTXSNV share of Quy định
+// 366-QĐ/TW art. 11 over members and organisations, and ratings the rules
+// rule out.
 
 func date2026(month, d int) time.Time {
 	return time.Date(2026, time.Month(month), d, 0, 0, 0, 0, time.UTC)
@@ -107,7 +108,7 @@ func TestReviewDateYearEnd(t *testing.T) {
 	})
 }
 
-// TestNewMemberRatedTurnsVerdict is the issue's example: one member of
+// TestNewMemberRatedTurnsVerdict: one member of
 // under six months rated HTTNV lifts a chi bộ from 2/5 good members (40 %,
 // failing) to 3/6 (50 %). hd17-2023 counts the rating; 2025 does not, and
 // warns once.
@@ -371,10 +372,11 @@ func TestViolationCeiling(t *testing.T) {
 	})
 }
 
-// TestIssue18Keys: the settings of issue 18 are criteria-file keys with
+// TestReview2026Keys: the settings of the 2026 review (SPEC §6) are
+// criteria-file keys with
 // their defaults in each profile, read, refused when wrong, and written
 // back; the rule texts follow them.
-func TestIssue18Keys(t *testing.T) {
+func TestReview2026Keys(t *testing.T) {
 	hd17, p2025 := profileTh(t, ProfileHD17), profileTh(t, Profile2025)
 	if hd17.NewMembersNotRated || hd17.QuotaHTXSNVOrgs || hd17.QuotaHTXSNVSubordinate || hd17.HTXSNVBase != BaseHTTNVOrAbove {
 		t.Errorf("hd17-2023: %+v", hd17)
@@ -388,7 +390,7 @@ func TestIssue18Keys(t *testing.T) {
 	}
 }
 
-// TestUnitRatedHTXSNVDespiteDiscipline (QĐ 366 art. 11; issue 18 item 6):
+// TestUnitRatedHTXSNVDespiteDiscipline (QĐ 366 art. 11):
 // a unit rated HTXSNV while it, a chi bộ trực thuộc of it, or a member of
 // its committee was disciplined in the year is a warning naming what the
 // data shows; without such data, or rated lower, there is none.
