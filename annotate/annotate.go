@@ -1,5 +1,5 @@
 // Package annotate writes, for each input workbook, a copy marked where the
-// evaluation found it short (issue 20): the cells a problem is about and the
+// evaluation found it short (the office's copy to send back): the cells a problem is about and the
 // cells that decide a check not met, missing data or still to do are filled
 // by severity and carry an Excel comment in Vietnamese, and a first sheet
 // "Góp ý" lists every finding per unit and criterion with a link to its

@@ -26,7 +26,7 @@ func commendationText(ur *criteria.UnitResult) string {
 
 // grassrootsTitle heads the second list in every format.
 // "Bốn tốt" is Hướng dẫn 17-HD/ĐUK's, not Hướng dẫn 06-HD/TW's: the latter
-// gives the đảng ủy cơ sở its giấy khen (issue 18, item 8).
+// gives the đảng ủy cơ sở its giấy khen (Hướng dẫn 06-HD/TW §19).
 const grassrootsTitle = "ĐỀ NGHỊ ĐẢNG ỦY CƠ SỞ TẶNG GIẤY KHEN (chi bộ trực thuộc đạt “bốn tốt”, xếp loại HTXSNV; khen thưởng theo Hướng dẫn 06-HD/TW)"
 
 // higherTitle heads the list of units whose HTXSNV streak reaches the

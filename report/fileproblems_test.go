@@ -12,7 +12,7 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// Regression (issue 19, item 13): the CSV listed only the problems of a
+// Regression: the CSV listed only the problems of a
 // whole file, so a CSV of a workbook with cell errors had none while
 // stderr pointed to a section it does not have. Every problem gets a row
 // of its own after the checks, in report order: the unit's code, the

@@ -165,7 +165,7 @@ func TestTableImplementationFolded(t *testing.T) {
 	}
 }
 
-// Regression (issue 19, item 12): output to a file or a pipe cut unit
+// Regression: output to a file or a pipe cut unit
 // names to 80 columns; "93" stood beside "93,1" with its digits out of
 // line; and each unit type's table had column positions of its own.
 func TestRankedTablesLineUp(t *testing.T) {

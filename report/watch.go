@@ -8,7 +8,8 @@ import (
 	"github.com/bontot/bontot/internal/nfc"
 )
 
-// The bloc's watch list under an as-of date (issue 20, item 4): which
+// The bloc's watch list under an as-of date (SPEC §6, an unfinished
+// year): which
 // units can no longer reach bốn tốt this year and what rules it out,
 // which can and what each still needs, and which lack the data to tell —
 // in that order, so that an office following the year sees first where

@@ -864,7 +864,7 @@ func (x *xlsxWriter) setupSheet(sheet string, cols []column, headerRow, lastRow 
 		return err
 	}
 	// The rules stand under the document's title; a footer names no
-	// profile (issue 19: a "--profile" slug is not part of a document).
+	// profile (a "--profile" slug is not part of a document).
 	title := fmt.Sprintf("Kết quả đánh giá “bốn tốt” năm %d", x.r.Year)
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"` + fontName + `,Bold"&10` + headerText(title) + `&R&"` + fontName + `,Regular"&10&A`,

@@ -13,7 +13,7 @@ import (
 
 // The text of the báo cáo: Tổng hợp opens with a few paragraphs written
 // from the figures, before the tables, so that the office does not have to
-// write the report elsewhere (issue 19, item 10). Each paragraph says one
+// write the report elsewhere. Each paragraph says one
 // thing: what was evaluated, how many met "bốn tốt", the year before where
 // Lịch sử gives it, the criteria most often missed, the units proposed for
 // commendation.

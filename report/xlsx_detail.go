@@ -26,7 +26,7 @@ func notMet(s criteria.Status) bool {
 
 // detailColumns are the columns of Chi tiết and of Chi tiết đã đạt: the
 // unit's code stands on every row, so that a filter on any column still
-// says whose each row is (issue 19: an AutoFilter needs the unit column).
+// says whose each row is (an AutoFilter needs the unit column).
 var detailColumns = []column{
 	{"Mã", 11}, {"Tiêu chí", 7}, {"Nội dung", 42}, {"Giá trị", 9}, {"Ngưỡng", 9},
 	{"Trạng thái", 14}, {"Minh chứng", 70},

@@ -16,7 +16,7 @@ import (
 	"github.com/bontot/bontot/criteria"
 )
 
-// The printed report (issue 19, items 8–11), judged from the file as a
+// The printed report (Hướng dẫn 36-HD/VPTW), judged from the file as a
 // printing program reads it: its scale, margins, row heights, manual page
 // breaks and repeated title row.
 

@@ -598,7 +598,8 @@ func TestUniqueSheetName(t *testing.T) {
 
 // TestXLSXRulesUnderTitleNotInFooter: the rules that made the report
 // stand under its title (SPEC §6); no printed page carries a rule-profile
-// slug in its margins (issue 19, item 9), and the document sheets number
+// slug in its margins (a slug is no part of a document, Hướng dẫn
+// 36-HD/VPTW), and the document sheets number
 // their pages from page 2, at the top centre, with no footer.
 func TestXLSXRulesUnderTitleNotInFooter(t *testing.T) {
 	r := fixture()

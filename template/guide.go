@@ -315,8 +315,8 @@ func thresholdLines(th criteria.Thresholds) []criterionLines {
 	}
 }
 
-// membersWho names the members the rating shares count (issue 11,
-// item 2): not the exempt, the suspended, nor new members left unrated.
+// membersWho names the members the rating shares count (QĐ 366 art. 5
+// and 11): not the exempt, the suspended, nor new members left unrated.
 func membersWho(th criteria.Thresholds) string {
 	out := "người miễn sinh hoạt, người bị đình chỉ sinh hoạt"
 	if th.NewMemberMonths > 0 {
@@ -325,8 +325,8 @@ func membersWho(th criteria.Thresholds) string {
 	return "đảng viên được xếp loại (không tính " + out + ")"
 }
 
-// ratingPoints states the bands of a rating given as points (issue 11,
-// item 3).
+// ratingPoints states the bands of a rating given as points (SPEC §6,
+// Điểm xếp loại).
 func ratingPoints(th criteria.Thresholds) string {
 	b := th.RatingBands
 	return fmt.Sprintf(" Xếp loại có thể ghi bằng điểm (cột Điểm xếp loại): HTXSNV ≥ %s, HTTNV ≥ %s, HTNV ≥ %s, dưới %s là KHTNV; ghi cả hai thì Xếp loại quyết định.",

@@ -15,7 +15,7 @@ import (
 	"github.com/bontot/bontot/workbook/schema"
 )
 
-// Score-sheet form (issue 13 item 4): the provincial "bảng điểm đánh giá
+// Score-sheet form (FORMS, the HD 12 score sheet): the provincial "bảng điểm đánh giá
 // chất lượng sinh hoạt chi bộ" a chi bộ fills after each meeting, one
 // sheet per month ("T1" … "T12") and one per quarter's thematic meeting
 // ("Chuyên đề quý I" … "IV"), in the shape the score-sheet reader reads:

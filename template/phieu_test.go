@@ -242,7 +242,7 @@ func TestScoreForm2025IsThePublishedSheet(t *testing.T) {
 	}
 }
 
-// TestScoreFormSignedNextMonth (issue 17, item 6): the form filled in and
+// TestScoreFormSignedNextMonth (SPEC §4, score sheets): the form filled in and
 // signed in the next month — the signing line "Hà Nội, ngày 05 tháng 4
 // năm 2025" in the signature block, and again written by hand beside the
 // party heading above the meeting line, as the form used to lay it out —

@@ -241,7 +241,7 @@ func TestUnfilledTemplateReadsAsNoDataYet(t *testing.T) {
 			}{
 				{"whole year", criteria.Options{}, []criteria.Status{criteria.MissingData, criteria.NotMet}},
 				// Early in the template's year, which the reader now takes
-				// as the evaluation year (issue 19): by March two months
+				// as the evaluation year: by March two months
 				// without a meeting already make twelve unreachable.
 				{"as of January", criteria.Options{AsOf: time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)},
 					[]criteria.Status{criteria.MissingData, criteria.Reachable}},

@@ -502,8 +502,9 @@ func TestHistorySheetOnlyWhereRead(t *testing.T) {
 			t.Errorf("2025 guide lacks %q", want)
 		}
 	}
-	// Issue 18, items 7 and 8: "bốn tốt" years are no ground for the higher
-	// award, and Hướng dẫn 06-HD/TW is not where "bốn tốt" comes from.
+	// "Bốn tốt" years are no ground for the higher award (Hướng dẫn
+	// 06-HD/TW §19 counts HTXSNV years), and Hướng dẫn 06-HD/TW is not where
+	// "bốn tốt" comes from.
 	for _, bad := range []string{"hoặc đạt “bốn tốt” đủ", "Theo Hướng dẫn 06-HD/TW: chi bộ trực thuộc đạt"} {
 		if strings.Contains(text.String(), bad) {
 			t.Errorf("2025 guide says %q", bad)

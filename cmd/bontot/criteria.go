@@ -360,7 +360,7 @@ func printCommendation(w io.Writer, th criteria.Thresholds) {
 	}
 	// "Bốn tốt" is Hướng dẫn 17-HD/ĐUK's; Hướng dẫn 06-HD/TW gives the
 	// đảng ủy cơ sở's giấy khen and the higher award (§19, HTXSNV years
-	// only): each line cites its own source (issue 18, item 8).
+	// only): each line cites its own source.
 	fmt.Fprintln(w, "\nKhen thưởng:")
 	fmt.Fprintln(w, "  Đề xuất tặng giấy khen: chi bộ cơ sở, đảng bộ cơ sở đạt \"bốn tốt\" và xếp loại HTXSNV (Hướng dẫn 17-HD/ĐUK).")
 	if th.CommendationSubordinate {
