@@ -1,7 +1,8 @@
 // Package annotate writes, for each input workbook, a copy marked where the
 // evaluation found it short, for the office to send back to the unit: the
-// cells a problem is about and the cells that decide a check not met, missing data or still to do are filled
-// by severity and carry an Excel comment in Vietnamese, and a first sheet
+// cells a problem is about and the cells that decide a check not met,
+// missing data or still to do are filled by severity and carry an Excel
+// comment in Vietnamese, and a first sheet
 // "Góp ý" lists every finding per unit and criterion with a link to its
 // cell. Everything else of the workbook is kept as it was.
 //
