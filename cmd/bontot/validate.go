@@ -129,13 +129,20 @@ func runValidate(o validateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	in, expandErr := workbook.Expand(o.Paths)
+	if expandErr == nil {
+		sizeMemory(inputBytes(in))
+	}
 	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
+		if expandErr != nil {
+			return nil, expandErr
+		}
 		opts := withAsOf(readOptions(th, password, year, today), o.AsOf)
 		opts.Books = books
 		// Every sheet bontot knows is checked, Lịch sử too, though only the
 		// 2025 rules read it when evaluating.
 		opts.History = true
-		return workbook.Read(o.Paths, opts)
+		return workbook.ReadInputs(in, opts)
 	})
 	if err != nil {
 		var ee *exitError
