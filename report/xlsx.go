@@ -1000,7 +1000,7 @@ func (x *xlsxWriter) implementation() error {
 // problemColumns: the code (Mã) comes last, beside the sentence it
 // classifies, for the filter; 24 wide holds the longest code on one line.
 var problemColumns = []column{
-	{"STT", 6}, {"Mức độ", 11}, {"Tệp", 18}, {"Trang tính", 15}, {"Ô", 7}, {"Đơn vị", 11}, {"Nội dung", 66}, {"Mã", 24},
+	{"STT", 6}, {"Mức độ", 11}, {"Tệp", 18}, {"Trang tính", 15}, {"Ô", 7}, {"Đơn vị", 11}, {"Nội dung", 63}, {"Mã", 27},
 }
 
 // problems writes Cảnh báo và lỗi dữ liệu, every problem in report order.
