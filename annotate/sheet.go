@@ -205,10 +205,12 @@ func (a *Annotator) writeSheet(f *excelize.File, name string, b Book, p *bookPla
 	if w.err != nil {
 		return w.err
 	}
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+	// A4, as every page bontot prints: without a size the sheet printed on
+	// the program's default, Letter in many installs.
+	if err := xlsxout.A4(f, name, "landscape", 0); err != nil {
 		return err
 	}
-	return f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true), TabColorRGB: ptr("C00000")})
+	return f.SetSheetProps(name, &excelize.SheetPropsOptions{TabColorRGB: ptr("C00000")})
 }
 
 // writeUnit writes a unit's result, then its findings by criterion.

@@ -201,6 +201,10 @@ func TestAnnotateExampleBloc(t *testing.T) {
 		t.Fatal("the input was modified")
 	}
 	f := openBook(t, copyPath)
+	// Góp ý prints on landscape A4 (paper size 9), one page wide.
+	if pl, err := f.GetPageLayout("Góp ý"); err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+		t.Errorf("Góp ý page layout %+v (%v), want landscape A4", pl, err)
+	}
 	comments := commentsOf(t, f)
 	notMet, checked := 0, 0
 	for _, u := range r.Units {
