@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -118,11 +117,7 @@ func runDocs(ctx context.Context, root *cobra.Command, dir, format string, s str
 		})
 	}
 	if err := gen(root); err != nil {
-		var ee *exitError
-		if errors.As(err, &ee) {
-			return err
-		}
-		return &exitError{code: exitFailure, msg: "không sinh được tài liệu: " + syserr.Explain(err)}
+		return failure(err, "không sinh được tài liệu: "+syserr.Explain(err))
 	}
 	fmt.Fprintf(s.Err, "Đã sinh %d tệp tài liệu vào %s\n", n, dir)
 	return nil

@@ -381,11 +381,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		return readWithProgress(in, opts, s)
 	})
 	if err != nil {
-		var ee *exitError
-		if errors.As(err, &ee) {
-			return err
-		}
-		return &exitError{code: exitFailure, msg: err.Error()}
+		return failure(err, err.Error())
 	}
 	doc, err := loadDocument(o.CriteriaFile, o.Document)
 	if err != nil {
@@ -482,11 +478,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 			return &exitError{code: exitFailure, msg: fmt.Sprintf("đã dừng theo yêu cầu (Ctrl+C): đã ghi đủ %d báo cáo đơn vị vào %s; báo cáo chung %s chưa ghi", len(rep.Units), o.Split, o.Output)}
 		}
 		if err != nil {
-			var ee *exitError
-			if errors.As(err, &ee) {
-				return err
-			}
-			return &exitError{code: exitFailure, msg: fmt.Sprintf("không ghi được %s: %s", o.Output, syserr.Explain(err))}
+			return failure(err, fmt.Sprintf("không ghi được %s: %s", o.Output, syserr.Explain(err)))
 		}
 		if s.ErrTTY {
 			fmt.Fprintf(s.Err, "Đã ghi báo cáo %s.\n", o.Output)

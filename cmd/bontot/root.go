@@ -121,6 +121,16 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.msg }
 
+// failure is err itself when it is an exitError already (its code and
+// sentence stand), else an exitError of exitFailure saying msg.
+func failure(err error, msg string) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &exitError{code: exitFailure, msg: msg}
+}
+
 // errDataErrors ends a command that produced its output but found rows with
 // data errors.
 var errDataErrors = &exitError{code: exitDataErrors}

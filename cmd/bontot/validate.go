@@ -145,11 +145,7 @@ func runValidate(o validateOptions, s streams) error {
 		return workbook.ReadInputs(in, opts)
 	})
 	if err != nil {
-		var ee *exitError
-		if errors.As(err, &ee) {
-			return err
-		}
-		return &exitError{code: exitFailure, msg: err.Error()}
+		return failure(err, err.Error())
 	}
 	// The evaluation evaluate would make, for what it will hold against
 	// the data: its warnings (a month without a meeting, items not
