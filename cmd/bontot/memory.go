@@ -31,21 +31,25 @@ const memoryLimit = 512 << 20
 // once, so once the evaluation is done the default comes back (renderGC).
 const gcPercent = 300
 
-// inputLimitFactor sizes the soft limit to the input: a workbook's rows
-// take some five times its zipped size once read (the largest generated
-// workbook: 92 MB zipped, some 450 MB live after reading), so past about
-// 100 MB of workbooks the fixed memoryLimit would bind under the live heap
-// itself and the collector run back to back. At the largest scale, a
-// million rows a sheet, that cost per row 1.5× the province's CPU for
-// JSON, 1.7× for CSV and 2.4× for the terminal report; with the limit at
-// sixteen times the input, each stays within a tenth of the province's
-// per-row cost (README, "Any sheet Excel can hold"), the heap at about
-// 1 GB. Below 32 MB of input memoryLimit stands.
-const inputLimitFactor = 16
+// inputLimitFactor and inputLimitFloor size the soft limit to the
+// input once it is known: a workbook's rows take some five times its
+// zipped size once read (the largest generated workbook: 92 MB zipped,
+// some 450 MB live after reading). A fixed limit is wrong at both ends.
+// At the largest scale, a million rows a sheet, the fixed memoryLimit
+// bound under the live heap itself and the collector ran back to back:
+// per row, 1.5× the province's CPU for JSON, 1.7× for CSV, 2.4× for the
+// terminal report; at sixteen times the input each stays within a tenth
+// of the province's per-row cost, the heap at about 1 GB. At province
+// scale 512 MiB let the heap reach 210 MiB where 190 MiB cost no more
+// CPU. The floor keeps room for what does not grow with the zipped size
+// (a folder of 400 one-unit workbooks, 7 MB, peaks at 126 MiB).
+const (
+	inputLimitFactor = 16
+	inputLimitFloor  = 160 << 20
+)
 
-// sizeMemory raises the soft limit for inputs of bytes in all (as stored
-// on disk) above memoryLimit when they need it, unless GOMEMLIMIT came
-// from the environment.
+// sizeMemory sets the soft limit for inputs of bytes in all (as stored on
+// disk), unless GOMEMLIMIT came from the environment.
 func sizeMemory(bytes int64) {
 	if memoryTuned {
 		debug.SetMemoryLimit(inputLimit(bytes))
@@ -54,7 +58,7 @@ func sizeMemory(bytes int64) {
 
 // inputLimit is the soft limit for inputs of bytes in all.
 func inputLimit(bytes int64) int64 {
-	return max(memoryLimit, min(bytes, math.MaxInt64/inputLimitFactor)*inputLimitFactor)
+	return max(inputLimitFloor, min(bytes, math.MaxInt64/inputLimitFactor)*inputLimitFactor)
 }
 
 // inputBytes is the size on disk of the files to read; a file that cannot
