@@ -121,6 +121,23 @@ func unitsSheet(f *excelize.File, code, name string) error {
 
 // officeBook starts a workbook: the Đơn vị sheet where o asks for one,
 // else the first sheet renamed first.
+// heading writes the block the published forms open with: the committee
+// above the unit at the left (columns 1 to leftEnd), the party's name
+// above the place and day of signing at the right (rightStart to last),
+// and the form's title across on row 4, each merged over its columns.
+func (w *sheetWriter) heading(st officeStyles, committee, unit, signed, title string, leftEnd, rightStart, last int) {
+	w.put(1, 1, committee, 0)
+	w.merge(1, 1, 1, leftEnd)
+	w.put(2, 1, unit, st.title)
+	w.merge(2, 1, 2, leftEnd)
+	w.put(1, rightStart, "ĐẢNG CỘNG SẢN VIỆT NAM", st.title)
+	w.merge(1, rightStart, 1, last)
+	w.put(2, rightStart, signed, st.italic)
+	w.merge(2, rightStart, 2, last)
+	w.put(4, 1, title, st.title)
+	w.merge(4, 1, 4, last)
+}
+
 func officeBook(o ScoreSheetOptions, title, code, unit, first string) (*excelize.File, officeStyles, error) {
 	f := excelize.NewFile()
 	f.SetDocProps(&excelize.DocProperties{Creator: "bontot", Title: title,
@@ -351,16 +368,8 @@ func writeAnPhu(o ScoreSheetOptions) (*excelize.File, error) {
 		if o.Committee != "" {
 			committee, unit = o.Committee, o.Unit
 		}
-		w.put(1, 1, committee, 0)
-		w.merge(1, 1, 1, 2)
-		w.put(2, 1, unit, st.title)
-		w.merge(2, 1, 2, 2)
-		w.put(1, 3, "ĐẢNG CỘNG SẢN VIỆT NAM", st.title)
-		w.merge(1, 3, 1, 6)
-		w.put(2, 3, fmt.Sprintf("An Phú, ngày %d tháng %d năm %d", signed.Day(), signed.Month(), signed.Year()), st.italic)
-		w.merge(2, 3, 2, 6)
-		w.put(4, 1, "PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ", st.title)
-		w.merge(4, 1, 4, 6)
+		w.heading(st, committee, unit, fmt.Sprintf("An Phú, ngày %d tháng %d năm %d", signed.Day(), signed.Month(), signed.Year()),
+			"PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ", 2, 3, 6)
 		meeting := fmt.Sprintf("Kỳ sinh hoạt: thường kỳ tháng %d năm %d", m, AnPhuYear)
 		if m%3 == 0 {
 			meeting += ", kết hợp sinh hoạt chuyên đề quý " + quarterNumeral(m/3)
@@ -469,16 +478,8 @@ func writeSummary(o ScoreSheetOptions) (*excelize.File, error) {
 		return f, err
 	}
 	w := &sheetWriter{f: f, sheet: name}
-	w.put(1, 1, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", 0)
-	w.merge(1, 1, 1, 3)
-	w.put(2, 1, "CHI BỘ SỞ XÂY DỰNG", st.title)
-	w.merge(2, 1, 2, 3)
-	w.put(1, 6, "ĐẢNG CỘNG SẢN VIỆT NAM", st.title)
-	w.merge(1, 6, 1, 10)
-	w.put(2, 6, "Phú Thọ, ngày 20 tháng 12 năm 2024", st.italic)
-	w.merge(2, 6, 2, 10)
-	w.put(4, 1, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI CHẤT LƯỢNG SINH HOẠT CHI BỘ", st.title)
-	w.merge(4, 1, 4, 10)
+	w.heading(st, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "CHI BỘ SỞ XÂY DỰNG", "Phú Thọ, ngày 20 tháng 12 năm 2024",
+		"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI CHẤT LƯỢNG SINH HOẠT CHI BỘ", 3, 6, 10)
 	w.put(5, 1, "Năm 2024", st.title)
 	w.merge(5, 1, 5, 10)
 	// Two header rows: STT, Kỳ sinh hoạt, Ngày sinh hoạt, Tổng điểm, Xếp
@@ -560,16 +561,8 @@ func writeBonTot(o ScoreSheetOptions) (*excelize.File, error) {
 		return f, err
 	}
 	w := &sheetWriter{f: f, sheet: name}
-	w.put(1, 1, "ĐẢNG ỦY XÃ PHÚ RIỀNG", 0)
-	w.merge(1, 1, 1, 2)
-	w.put(2, 1, "CHI BỘ ẤP 3", st.title)
-	w.merge(2, 1, 2, 2)
-	w.put(1, 3, "ĐẢNG CỘNG SẢN VIỆT NAM", st.title)
-	w.merge(1, 3, 1, 6)
-	w.put(2, 3, "Phú Riềng, ngày 12 tháng 12 năm 2024", st.italic)
-	w.merge(2, 3, 2, 6)
-	w.put(4, 1, "BẢNG TỰ CHẤM ĐIỂM XÂY DỰNG “CHI BỘ BỐN TỐT” NĂM 2024", st.title)
-	w.merge(4, 1, 4, 6)
+	w.heading(st, "ĐẢNG ỦY XÃ PHÚ RIỀNG", "CHI BỘ ẤP 3", "Phú Riềng, ngày 12 tháng 12 năm 2024",
+		"BẢNG TỰ CHẤM ĐIỂM XÂY DỰNG “CHI BỘ BỐN TỐT” NĂM 2024", 2, 3, 6)
 	w.put(5, 1, "(Theo Kế hoạch số 189-KH/HU ngày 12/12/2023 của Huyện ủy Phú Riềng)", st.italic)
 	w.merge(5, 1, 5, 6)
 	for c, h := range []string{"TT", "Nội dung", "Điểm chuẩn", "Điểm chi bộ tự chấm", "Điểm đảng ủy chấm", "Ghi chú"} {
