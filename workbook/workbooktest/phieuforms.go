@@ -138,6 +138,22 @@ func (w *sheetWriter) heading(st officeStyles, committee, unit, signed, title st
 	w.merge(4, 1, 4, last)
 }
 
+// scoreFoot writes the foot of a filled score sheet: the total row boxed
+// over columns 1 to last (the scale, the chi bộ's and the upper
+// committee's totals), the rating line two rows under it and the two
+// signature blocks.
+func (w *sheetWriter) scoreFoot(st officeStyles, r, last int, total float64, rating string) {
+	w.box(r, 1, r, last, st.bold)
+	w.put(r, 2, "Tổng cộng", st.bold)
+	w.put(r, 3, 100, st.bold)
+	w.put(r, 4, total, st.bold)
+	w.put(r, 5, total, st.bold)
+	w.put(r+2, 2, rating, 0)
+	w.put(r+4, 2, "CẤP ỦY VIÊN CẤP TRÊN", st.title)
+	w.put(r+4, 4, "T/M CHI ỦY", st.title)
+	w.put(r+5, 4, "BÍ THƯ", st.title)
+}
+
 func officeBook(o ScoreSheetOptions, title, code, unit, first string) (*excelize.File, officeStyles, error) {
 	f := excelize.NewFile()
 	f.SetDocProps(&excelize.DocProperties{Creator: "bontot", Title: title,
@@ -288,15 +304,7 @@ func writeHD12(o ScoreSheetOptions) (*excelize.File, error) {
 				r++
 			}
 		}
-		w.box(r, 1, r, 5, st.bold)
-		w.put(r, 2, "Tổng cộng", st.bold)
-		w.put(r, 3, 100, st.bold)
-		w.put(r, 4, own.total(), st.bold)
-		w.put(r, 5, own.total(), st.bold)
-		w.put(r+2, 2, "Xếp loại: "+band(own.total()), 0)
-		w.put(r+4, 2, "CẤP ỦY VIÊN CẤP TRÊN", st.title)
-		w.put(r+4, 4, "T/M CHI ỦY", st.title)
-		w.put(r+5, 4, "BÍ THƯ", st.title)
+		w.scoreFoot(st, r, 5, own.total(), "Xếp loại: "+band(own.total()))
 		if w.err == nil {
 			w.err = setFormWidths(f, p.name, "E")
 		}
@@ -406,15 +414,7 @@ func writeAnPhu(o ScoreSheetOptions) (*excelize.File, error) {
 				r++
 			}
 		}
-		w.box(r, 1, r, 6, st.bold)
-		w.put(r, 2, "Tổng cộng", st.bold)
-		w.put(r, 3, 100, st.bold)
-		w.put(r, 4, own.total(), st.bold)
-		w.put(r, 5, own.total(), st.bold)
-		w.put(r+2, 2, "Xếp loại chất lượng sinh hoạt chi bộ: "+band(own.total()), 0)
-		w.put(r+4, 2, "CẤP ỦY VIÊN CẤP TRÊN", st.title)
-		w.put(r+4, 4, "T/M CHI ỦY", st.title)
-		w.put(r+5, 4, "BÍ THƯ", st.title)
+		w.scoreFoot(st, r, 6, own.total(), "Xếp loại chất lượng sinh hoạt chi bộ: "+band(own.total()))
 		if w.err == nil {
 			w.err = setFormWidths(f, name, "F")
 		}
