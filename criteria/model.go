@@ -241,6 +241,10 @@ type Unit struct {
 
 	Source    Source   // the row in Đơn vị
 	Sheets    SheetSet // sheets present in the unit's workbook
+	// SelfSheet is the Tự đánh giá sheet of the unit's workbook, nil when
+	// it has none: a warning that the unit assessed nothing names the
+	// sheet to fill in even when no row of it is the unit's.
+	SelfSheet *SheetRef
 	HasErrors bool     // some row of this unit had an error: verdict loi_du_lieu
 	// ErrorSheets are the sheets whose rows of this unit had the errors
 	// HasErrors records; empty when the reader did not say where.

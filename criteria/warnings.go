@@ -145,12 +145,16 @@ func meetingsSheet(v *view) (file, sheet string) {
 }
 
 // selfSheet is the sheet of the unit's Tự đánh giá rows, as the workbook
-// names it; "" when it has none.
+// names it, or the Tự đánh giá sheet of its workbook when no row of it is
+// the unit's; "" when the workbook has none.
 func selfSheet(u *Unit) (file, sheet string) {
 	for _, it := range u.SelfAssessment {
 		if it.Source.Sheet() != "" {
 			return it.Source.File(), it.Source.Sheet()
 		}
+	}
+	if u.SelfSheet != nil {
+		return u.SelfSheet.File, u.SelfSheet.Sheet
 	}
 	return "", ""
 }

@@ -860,8 +860,13 @@ func (m *merger) finish(opts Options) *Result {
 		for _, p := range fd.problems {
 			add(fi, p)
 		}
+		self, hasSelf := fd.found[criteria.SheetSelfAssessment]
+		hasSelf = hasSelf && fd.present.Has(criteria.SheetSelfAssessment)
 		for _, d := range fd.units {
 			d.unit.Sheets = fd.present
+			if hasSelf && d.unit.SelfSheet == nil {
+				d.unit.SelfSheet = &criteria.SheetRef{File: fd.base, Sheet: self}
+			}
 			if fd.failedSheets != 0 {
 				d.unit.HasErrors = true
 				d.unit.ErrorSheets |= fd.failedSheets

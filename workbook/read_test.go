@@ -224,3 +224,28 @@ func TestReadMessyWorkbook(t *testing.T) {
 		t.Errorf("summary = %+v, want %+v", res.Files, wantSheets)
 	}
 }
+
+// A unit with no row on its workbook's Tự đánh giá sheet is warned about
+// that sheet, by name, as a unit with some rows is: the sheet to fill in
+// exists; the warning said no sheet.
+func TestSelfAssessmentWarningNamesSheet(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "tu-danh-gia.xlsx",
+		unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"}, []any{"CB02", "Chi bộ Hai", "Chi bộ cơ sở"}),
+		sheet{"Tự đánh giá năm", [][]any{
+			{"Mã đơn vị", "Mục", "Kết quả"},
+			{"CB01", "tc1.q1", "Đạt"},
+		}})
+	res := readOne(t, path, Options{Year: 2024})
+	rep := criteria.Evaluate(res.Dataset, criteria.Default(), criteria.Options{})
+	got := map[string]string{}
+	for _, p := range rep.Problems {
+		if p.Code == criteria.SelfAssessmentMissing.Code {
+			got[p.Unit] = p.File + " › " + p.Sheet
+		}
+	}
+	for _, u := range []string{"CB01", "CB02"} {
+		if got[u] != "tu-danh-gia.xlsx › Tự đánh giá năm" {
+			t.Errorf("%s: self-assessment warning at %q, want the workbook's Tự đánh giá sheet", u, got[u])
+		}
+	}
+}
