@@ -239,13 +239,13 @@ type Unit struct {
 	Admitted        int // Đã kết nạp; meaningful only if HasAdmitted
 	HasAdmitted     bool
 
-	Source    Source   // the row in Đơn vị
-	Sheets    SheetSet // sheets present in the unit's workbook
+	Source Source   // the row in Đơn vị
+	Sheets SheetSet // sheets present in the unit's workbook
 	// SelfSheet is the Tự đánh giá sheet of the unit's workbook, nil when
 	// it has none: a warning that the unit assessed nothing names the
 	// sheet to fill in even when no row of it is the unit's.
 	SelfSheet *SheetRef
-	HasErrors bool     // some row of this unit had an error: verdict loi_du_lieu
+	HasErrors bool // some row of this unit had an error: verdict loi_du_lieu
 	// ErrorSheets are the sheets whose rows of this unit had the errors
 	// HasErrors records; empty when the reader did not say where.
 	ErrorSheets SheetSet
