@@ -47,8 +47,8 @@ type Options struct {
 	// the workbooks' sheets are done; calls never overlap.
 	Progress func(done, total int)
 	// Today is the day of the run, from the one clock the command sets
-	// (tests fix it): the year assumed when no row is dated. Zero is
-	// time.Now.
+	// (tests fix it): the year assumed when no row is dated. Zero when no
+	// row is dated and Year is 0 is an error (errNoToday).
 	Today time.Time
 	// Books, when set, keeps the workbooks open after the read, for
 	// another read of the same inputs (see Books); nil closes them.
@@ -59,6 +59,11 @@ type Options struct {
 	// use it must not have their results depend on its cells.
 	History bool
 }
+
+// errNoToday: the rows give no year, none was asked for, and the caller
+// gave no day of the run to take it from. The command always gives one;
+// a caller that does not has made a mistake, not the user.
+var errNoToday = errors.New("workbook: no dated row, no Options.Year and no Options.Today to take the evaluation year from")
 
 // criteria is Options.Criteria, or the default criteria when it is nil.
 func (o Options) criteria() *criteria.Thresholds {
@@ -187,7 +192,10 @@ func ReadInputs(in *Inputs, opts Options) (*Result, error) {
 		}
 		fd.problems = append(fd.problems, p)
 	}
-	res := m.finish(opts)
+	res, err := m.finish(opts)
+	if err != nil {
+		return nil, err
+	}
 	if len(front) > 0 {
 		res.Dataset.Problems = append(front, res.Dataset.Problems...)
 	}
@@ -852,7 +860,7 @@ func (n *nameIndex) get(k string) []*criteria.Unit {
 // finish completes the dataset once every sheet is read: file problems,
 // the evaluation year, the rows that could not go straight to their unit
 // (other workbooks' units, rows with errors), and the rows of other years.
-func (m *merger) finish(opts Options) *Result {
+func (m *merger) finish(opts Options) (*Result, error) {
 	files, ds, reg, add := m.files, m.ds, m.reg, m.add
 	res := &Result{Dataset: ds}
 	for fi, fd := range files {
@@ -889,11 +897,12 @@ func (m *merger) finish(opts Options) *Result {
 			}
 		}
 		if !ok {
-			today := opts.Today
-			if today.IsZero() {
-				today = time.Now()
+			// The reader keeps no clock of its own: the day of the run is
+			// the command's (Options.Today), which tests fix.
+			if opts.Today.IsZero() {
+				return nil, errNoToday
 			}
-			y, ds.YearNow = today.Year(), true
+			y, ds.YearNow = opts.Today.Year(), true
 			lead = append(lead, criteria.Problem{File: files[0].base}.Of(criteria.YearUnknown, y))
 		}
 		ds.Year = y
@@ -1008,7 +1017,7 @@ func (m *merger) finish(opts Options) *Result {
 	for _, l := range probs {
 		ds.Problems = append(ds.Problems, l.p)
 	}
-	return res
+	return res, nil
 }
 
 // yearMismatches are the warnings that stand first in every report when the

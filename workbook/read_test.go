@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -247,5 +248,19 @@ func TestSelfAssessmentWarningNamesSheet(t *testing.T) {
 		if got[u] != "tu-danh-gia.xlsx › Tự đánh giá năm" {
 			t.Errorf("%s: self-assessment warning at %q, want the workbook's Tự đánh giá sheet", u, got[u])
 		}
+	}
+}
+
+// The reader keeps no clock: an undated workbook read with no year takes
+// the year of Options.Today, and without a day to take it from the read
+// is refused rather than made on the real date.
+func TestUndatedYearFromToday(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "khong-ngay.xlsx", unitsSheet([]any{"CB01", "Chi bộ Một", "Chi bộ cơ sở"}))
+	res := readOne(t, path, Options{Today: date(2031, 6, 1)})
+	if res.Dataset.Year != 2031 || !res.Dataset.YearNow {
+		t.Errorf("year %d (now %v), want 2031 from Options.Today", res.Dataset.Year, res.Dataset.YearNow)
+	}
+	if _, err := Read([]string{path}, Options{}); !errors.Is(err, errNoToday) {
+		t.Errorf("read with no day and no year: error %v, want errNoToday", err)
 	}
 }
