@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
@@ -103,4 +104,24 @@ func problemLines(res *Result) []string {
 		out = append(out, p.Sheet+"!"+p.Cell+" "+string(p.Severity)+": "+p.Message)
 	}
 	return out
+}
+
+// fuzzRows reads a fuzzer's text as a sheet: lines are rows, tabs part
+// cells, each cell cleaned as the reader cleans it.
+func fuzzRows(text string) [][]string {
+	var rows [][]string
+	for _, line := range strings.Split(text, "\n") {
+		var cells []string
+		for _, c := range strings.Split(line, "\t") {
+			cells = append(cells, clean(c))
+		}
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+// fuzzFile is the one-unit workbook a fuzzed score sheet or summary is
+// read into, under th.
+func fuzzFile(th *criteria.Thresholds) *fileData {
+	return &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{Criteria: th})}
 }

@@ -213,19 +213,12 @@ func FuzzScoreSheet(f *testing.F) {
 	th.FullMarksGroups = []string{"Nguyên tắc"}
 	th.UpperScoreGap = 5
 	f.Fuzz(func(t *testing.T, text string) {
-		var rows [][]string
-		for _, line := range strings.Split(text, "\n") {
-			var cells []string
-			for _, c := range strings.Split(line, "\t") {
-				cells = append(cells, clean(c))
-			}
-			rows = append(rows, cells)
-		}
+		rows := fuzzRows(text)
 		cols, ok := findScoreHeader(rows)
 		if !ok {
 			return
 		}
-		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{Criteria: &th})}
+		fd := fuzzFile(&th)
 		s := &scoreSheet{fd: fd, name: "T3", rows: rows, cols: cols, total: -1, rating: -1, numbering: -1}
 		s.table()
 		_, n := s.read()

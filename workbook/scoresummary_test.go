@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/bontot/bontot/criteria"
@@ -15,19 +14,12 @@ func FuzzScoreSummary(f *testing.F) {
 	th := criteria.Default()
 	th.UpperScoreGap = 5
 	f.Fuzz(func(t *testing.T, text string) {
-		var rows [][]string
-		for _, line := range strings.Split(text, "\n") {
-			var cells []string
-			for _, c := range strings.Split(line, "\t") {
-				cells = append(cells, clean(c))
-			}
-			rows = append(rows, cells)
-		}
+		rows := fuzzRows(text)
 		h, ok := findSummaryHeader(rows)
 		if !ok {
 			return
 		}
-		fd := &fileData{base: "f.xlsx", single: true, votes: map[int]int{}, meet: newMeetingRules(Options{Criteria: &th})}
+		fd := fuzzFile(&th)
 		n := fd.readSummary("Tổng hợp", rows, h)
 		if n != len(fd.rows) || n > 2*len(rows) {
 			t.Errorf("%d meetings, %d rows recorded, from %d rows", n, len(fd.rows), len(rows))
