@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // annotatedRun evaluates paths with --annotate into a fresh folder and
@@ -383,25 +385,12 @@ func TestAnnotateScoreSheets(t *testing.T) {
 // styles, shared strings, defined names as it writes them) is annotated
 // without loss, and the copy opens in LibreOffice again.
 func TestAnnotateLibreOfficeSaved(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice is slow")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("no soffice")
-	}
 	tmp := t.TempDir()
 	src := filepath.Join(tmp, "khoi-lo.xlsx")
 	b, _ := os.ReadFile("../../testdata/khoi-2024.xlsx")
-	os.WriteFile(filepath.Join(tmp, "in.xlsx"), b, 0o644)
+	os.WriteFile(src, b, 0o644)
 	conv := filepath.Join(tmp, "conv")
-	out, err := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "xlsx", "--outdir", conv, filepath.Join(tmp, "in.xlsx")).CombinedOutput()
-	if err != nil {
-		t.Skipf("soffice: %v %s", err, out)
-	}
-	if err := os.Rename(filepath.Join(conv, "in.xlsx"), src); err != nil {
-		t.Fatal(err)
-	}
+	src = lotest.Convert(t, conv, "xlsx", src)[0]
 	_, dir := annotatedRun(t, src)
 	copyPath := filepath.Join(dir, "khoi-lo-gop-y.xlsx")
 	assertKept(t, src, copyPath)
@@ -411,18 +400,13 @@ func TestAnnotateLibreOfficeSaved(t *testing.T) {
 	}
 	// LibreOffice reads the comments back: saved again by it, the copy
 	// still has every one.
-	back := filepath.Join(tmp, "back")
-	out, err = exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "xlsx", "--outdir", back, copyPath).CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v %s", err, out)
-	}
-	if got, want := len(commentsOf(t, openBook(t, filepath.Join(back, "khoi-lo-gop-y.xlsx")))), len(commentsOf(t, openBook(t, copyPath))); got != want {
+	back := lotest.Convert(t, filepath.Join(tmp, "back"), "xlsx", copyPath)[0]
+	if got, want := len(commentsOf(t, openBook(t, back))), len(commentsOf(t, openBook(t, copyPath))); got != want {
 		t.Errorf("LibreOffice reads %d comments of %d", got, want)
 	}
-	pdf := filepath.Join(tmp, "pdf")
-	out, err = exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "pdf", "--outdir", pdf, copyPath).CombinedOutput()
-	if _, serr := os.Stat(filepath.Join(pdf, "khoi-lo-gop-y.pdf")); err != nil || serr != nil {
-		t.Errorf("LibreOffice does not open the copy: %v %v %s", err, serr, out)
+	pdf := lotest.Convert(t, filepath.Join(tmp, "pdf"), "pdf", copyPath)[0]
+	if _, err := os.Stat(pdf); err != nil {
+		t.Errorf("LibreOffice does not open the copy: %v", err)
 	}
 }
 
@@ -468,13 +452,6 @@ func TestAnnotateKeepsComments(t *testing.T) {
 // cell and formula, marks the Tổng cộng line of each meeting not scored
 // Tốt, and lists the sheets the workbook lacks on Góp ý alone.
 func TestAnnotateScoreSheetForm(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice is slow")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("no soffice")
-	}
 	tmp := t.TempDir()
 	blank := filepath.Join(tmp, "blank.xlsx")
 	if _, stderr, code := runCmd(t, "template", "--form", "phieu", "--unit", "CB01", "--name", "Chi bộ Văn phòng Sở",
@@ -500,11 +477,7 @@ func TestAnnotateScoreSheetForm(t *testing.T) {
 	if err := f.SaveAs(filled); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(tmp, "lo"), "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(tmp, "lo-out"), filled).CombinedOutput()
-	if err != nil {
-		t.Skipf("soffice: %v %s", err, out)
-	}
-	orig := filepath.Join(tmp, "lo-out", "phieu-chi-bo.xlsx")
+	orig := lotest.Convert(t, filepath.Join(tmp, "lo-out"), "xlsx", filled)[0]
 	r, dir := annotatedRun(t, orig)
 	if st := r.verdicts()["CB01 tc2.regular_good"]; st != "khong_dat" {
 		t.Fatalf("tc2.regular_good %s: the filled form is not read as meant", st)
