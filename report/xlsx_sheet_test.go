@@ -22,6 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
+	"github.com/bontot/bontot/internal/lotest"
 )
 
 // The rows of the large sheets are written by rowWriter, a second
@@ -338,19 +339,10 @@ func TestRowWriterOpenpyxl(t *testing.T) {
 // TestRowWriterLibreOffice: LibreOffice opens the report and, saved again
 // as .xlsx, its sheets read the same through excelize as the oracle's.
 func TestRowWriterLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil || testing.Short() {
-		t.Skip("no LibreOffice (soffice), or -short")
-	}
 	own, oracle, sheets := writeBoth(t, trickyReport(), XLSXOptions{})
 	convert := func(path string) string {
 		dir := filepath.Join(filepath.Dir(path), "lo-"+strings.TrimSuffix(filepath.Base(path), ".xlsx"))
-		profile := "file://" + filepath.Join(t.TempDir(), "profile")
-		cmd := exec.Command(soffice, "-env:UserInstallation="+profile, "--headless", "--convert-to", "xlsx", "--outdir", dir, path)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("LibreOffice on %s: %v\n%s", filepath.Base(path), err, out)
-		}
-		return filepath.Join(dir, filepath.Base(path))
+		return lotest.Convert(t, dir, "xlsx", path)[0]
 	}
 	gotPath, wantPath := convert(own), convert(oracle)
 	values := func(path, sheet string) [][]string {
