@@ -34,10 +34,12 @@ func annotatedRun(t *testing.T, args ...string) (jsonReport, string) {
 	return r, dir
 }
 
-// jsonReport is the part of the JSON the annotation tests read.
+// jsonReport is the units of the JSON report as the tests read them (the
+// annotation, the 2025 example and the 2026 review embed it).
 type jsonReport struct {
 	Units []struct {
 		Code     string `json:"code"`
+		Type     string `json:"type"`
 		Verdict  string `json:"verdict"`
 		Criteria []struct {
 			ID      string `json:"id"`

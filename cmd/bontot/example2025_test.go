@@ -11,18 +11,7 @@ import (
 // JSON report: each unit's checks with their messages, the implementation
 // checks and the problems.
 type example2025Doc struct {
-	Units []struct {
-		Code     string `json:"code"`
-		Type     string `json:"type"`
-		Verdict  string `json:"verdict"`
-		Criteria []struct {
-			Checks []struct {
-				ID      string `json:"id"`
-				Status  string `json:"status"`
-				Message string `json:"message"`
-			} `json:"checks"`
-		} `json:"criteria"`
-	} `json:"units"`
+	jsonReport
 	Implementation []struct {
 		ID      string  `json:"id"`
 		Unit    *string `json:"unit"`

@@ -59,17 +59,7 @@ type review2026 struct {
 		Profile  string `json:"profile"`
 		ChosenBy string `json:"chosen_by"`
 	} `json:"rules"`
-	Units []struct {
-		Code     string `json:"code"`
-		Verdict  string `json:"verdict"`
-		Criteria []struct {
-			Checks []struct {
-				ID      string `json:"id"`
-				Status  string `json:"status"`
-				Message string `json:"message"`
-			} `json:"checks"`
-		} `json:"criteria"`
-	} `json:"units"`
+	jsonReport
 }
 
 // status is unit code → check ID → status, with the verdict under "".
