@@ -388,9 +388,7 @@ func TestAnnotateScoreSheets(t *testing.T) {
 // without loss, and the copy opens in LibreOffice again.
 func TestAnnotateLibreOfficeSaved(t *testing.T) {
 	tmp := t.TempDir()
-	src := filepath.Join(tmp, "khoi-lo.xlsx")
-	b, _ := os.ReadFile("../../testdata/khoi-2024.xlsx")
-	os.WriteFile(src, b, 0o644)
+	src := copyExample(t, tmp, "khoi-lo.xlsx")
 	conv := filepath.Join(tmp, "conv")
 	src = lotest.Convert(t, conv, "xlsx", src)[0]
 	_, dir := annotatedRun(t, src)
@@ -513,14 +511,7 @@ func TestAnnotateScoreSheetForm(t *testing.T) {
 // second drop adds "(2)" there and keeps the first.
 func TestDroppedWorkbookAnnotated(t *testing.T) {
 	dir := t.TempDir()
-	wb := filepath.Join(dir, "khoi-2024.xlsx")
-	data, err := os.ReadFile(example)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(wb, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	wb := copyExample(t, dir, "khoi-2024.xlsx")
 	openReport = func(string) error { return nil }
 	defer func() { openReport = openFile }()
 	for _, want := range []string{"khoi-2024-gop-y.xlsx", "khoi-2024-gop-y (2).xlsx"} {

@@ -92,14 +92,7 @@ func TestDoubleClickExplainsAndWaits(t *testing.T) {
 // opened, and the window waits; a second drop writes a second report.
 func TestDroppedWorkbook(t *testing.T) {
 	dir := t.TempDir()
-	wb := filepath.Join(dir, "khoi-2024.xlsx")
-	data, err := os.ReadFile(example)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(wb, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	wb := copyExample(t, dir, "khoi-2024.xlsx")
 	var opened []string
 	openReport = func(p string) error { opened = append(opened, p); return nil }
 	defer func() { openReport = openFile }()
