@@ -25,6 +25,9 @@ type Input struct {
 	// command line, its path below the folder when found in one (two units
 	// may both send "so-2024.xlsx" in their own subfolders).
 	Name string
+	// Size is the file's size on disk when Expand looked at it; 0 when it
+	// could not (reading it will say why).
+	Size int64
 }
 
 // Inputs are the workbooks the command-line paths hold, and what was found
@@ -35,6 +38,15 @@ type Inputs struct {
 	// for a spreadsheet in a format bontot does not read, a note for an
 	// Excel lock file or a report bontot wrote.
 	Problems []criteria.Problem
+}
+
+// Bytes is the size on disk of all the files to read.
+func (in *Inputs) Bytes() int64 {
+	var n int64
+	for _, f := range in.Files {
+		n += f.Size
+	}
+	return n
 }
 
 // Paths lists the files to read.
@@ -123,6 +135,7 @@ func (in *Inputs) dropRepeats() {
 			kept = append(kept, f) // reading it will say what is wrong
 			continue
 		}
+		f.Size = st.Size()
 		at := -1
 		for _, s := range bySize[st.Size()] {
 			if os.SameFile(s.st, st) {

@@ -306,3 +306,24 @@ func TestBrokenSheetAmongSeveralMarksItsUnits(t *testing.T) {
 		t.Errorf("problems = %q", got)
 	}
 }
+
+// Inputs.Bytes is the size on disk of what is to be read, from the look
+// Expand already takes at each file: the command sizes its memory by it.
+func TestInputsBytes(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "offices", "chi-bo-gui")
+	in, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	for _, f := range in.Files {
+		st, err := os.Stat(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += st.Size()
+	}
+	if len(in.Files) < 2 || in.Bytes() != want {
+		t.Errorf("%d files, Bytes %d, want %d", len(in.Files), in.Bytes(), want)
+	}
+}

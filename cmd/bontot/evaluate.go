@@ -354,7 +354,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 	if err != nil {
 		return &exitError{code: exitFailure, msg: err.Error()}
 	}
-	sizeMemory(inputBytes(in))
+	sizeMemory(in.Bytes())
 	inputs := in.Paths()
 	password, err := workbookPassword(o.Password, o.PasswordFile, o.Paths, s)
 	if err != nil {

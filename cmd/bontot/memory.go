@@ -10,8 +10,6 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
-
-	"github.com/bontot/bontot/workbook"
 )
 
 // memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says
@@ -59,18 +57,6 @@ func sizeMemory(bytes int64) {
 // inputLimit is the soft limit for inputs of bytes in all.
 func inputLimit(bytes int64) int64 {
 	return max(inputLimitFloor, min(bytes, math.MaxInt64/inputLimitFactor)*inputLimitFactor)
-}
-
-// inputBytes is the size on disk of the files to read; a file that cannot
-// be looked at counts nothing (reading it will say why).
-func inputBytes(in *workbook.Inputs) int64 {
-	var n int64
-	for _, f := range in.Files {
-		if st, err := os.Stat(f.Path); err == nil {
-			n += st.Size()
-		}
-	}
-	return n
 }
 
 // memoryTuned records that main set memoryLimit: tests running the

@@ -131,7 +131,7 @@ func runValidate(o validateOptions, s streams) error {
 	}
 	in, expandErr := workbook.Expand(o.Paths)
 	if expandErr == nil {
-		sizeMemory(inputBytes(in))
+		sizeMemory(in.Bytes())
 	}
 	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
 		if expandErr != nil {
