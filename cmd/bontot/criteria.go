@@ -160,17 +160,25 @@ func loadThresholds(path, profile string, year int) (criteria.Thresholds, criter
 // flag nor the criteria file names the rules and the year is not given,
 // the year is known only from the rows read, and the rules decide how some
 // rows read (the score groups of Sinh hoạt, the Lịch sử sheet): the
-// workbooks are read under the rules of the current year, which the
-// review in progress is about, and read once more under the other rules
+// workbooks are read under the rules of the year they are most likely
+// about (workbook.Books.YearHint: the year their names write, else the
+// year they were saved in; without either the current year, which the
+// review in progress is about), and read once more under the other rules
 // when their rows turn out to be of a year those rules do not cover. The
-// workbooks the first read opened stay open for the second (read gets
-// books to put in workbook.Options).
-func readUnderRules(path, profile string, year int, today time.Time, read func(criteria.Thresholds, *workbook.Books) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
+// guess only saves time: the rows' year decides. The workbooks the first
+// read opened stay open for the second (read gets books to put in
+// workbook.Options). in is nil when there is nothing to open.
+func readUnderRules(path, profile string, year int, today time.Time, in *workbook.Inputs, password string, read func(criteria.Thresholds, *workbook.Books) (*workbook.Result, error)) (*workbook.Result, criteria.Thresholds, criteria.Rules, error) {
 	books := new(workbook.Books)
 	defer books.Close()
 	guess := year
 	if guess == 0 {
 		guess = today.Year()
+		if in != nil && profile == "" {
+			if y, ok := books.YearHint(in, password); ok {
+				guess = y
+			}
+		}
 	}
 	th, rules, err := loadThresholds(path, profile, guess)
 	if err != nil {

@@ -375,7 +375,7 @@ func runEvaluate(ctx context.Context, o evaluateOptions, s streams) error {
 		year = o.AsOf.Year()
 	}
 	today := s.today()
-	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, in, password, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
 		opts := withAsOf(readOptions(th, password, year, today), o.AsOf)
 		opts.Books = books
 		return readWithProgress(in, opts, s)

@@ -133,7 +133,7 @@ func runValidate(o validateOptions, s streams) error {
 	if expandErr == nil {
 		sizeMemory(in.Bytes())
 	}
-	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
+	res, th, rules, err := readUnderRules(o.CriteriaFile, o.Profile, year, today, in, password, func(th criteria.Thresholds, books *workbook.Books) (*workbook.Result, error) {
 		if expandErr != nil {
 			return nil, expandErr
 		}
