@@ -1,10 +1,7 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
-	"os"
+	"errors"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +9,7 @@ import (
 
 	"github.com/bontot/bontot/criteria"
 	"github.com/bontot/bontot/workbook"
+	"github.com/bontot/bontot/workbook/workbooktest"
 )
 
 // withModified copies the workbook at src to dst with its core
@@ -19,51 +17,26 @@ import (
 // properties when stamp is "".
 func withModified(t *testing.T, src, dst, stamp string) {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
+	found := false
+	err := workbooktest.EditParts(src, dst, func(name string, data []byte) ([]byte, error) {
+		if name != "docProps/core.xml" {
+			return data, nil
+		}
+		found = true
+		if stamp == "" {
+			return nil, workbooktest.DropPart
+		}
+		re := regexp.MustCompile(`(<dcterms:modified[^>]*>)[^<]*`)
+		if !re.Match(data) {
+			return nil, errors.New("core properties without dcterms:modified")
+		}
+		return re.ReplaceAll(data, []byte("${1}"+stamp)), nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	found := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == "docProps/core.xml" {
-			found = true
-			if stamp == "" {
-				continue
-			}
-			re := regexp.MustCompile(`(<dcterms:modified[^>]*>)[^<]*`)
-			if !re.Match(data) {
-				t.Fatalf("%s: core properties without dcterms:modified", src)
-			}
-			data = re.ReplaceAll(data, []byte("${1}"+stamp))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(data); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if !found {
 		t.Fatalf("%s has no docProps/core.xml", src)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -104,8 +105,12 @@ func Rewrite(src, dst string, shape Shape) error {
 	})
 }
 
+// DropPart, returned by an EditParts edit, leaves the part out of the copy.
+var DropPart = errors.New("workbooktest: leave the part out")
+
 // EditParts copies the zip package at src to dst, every part's bytes
-// through edit, names and order kept. An error from edit names the part.
+// through edit, names and order kept. An error from edit names the part;
+// DropPart leaves it out.
 func EditParts(src, dst string, edit func(name string, data []byte) ([]byte, error)) error {
 	zr, err := zip.OpenReader(src)
 	if err != nil {
@@ -119,7 +124,9 @@ func EditParts(src, dst string, edit func(name string, data []byte) ([]byte, err
 		if err != nil {
 			return err
 		}
-		if data, err = edit(f.Name, data); err != nil {
+		if data, err = edit(f.Name, data); errors.Is(err, DropPart) {
+			continue
+		} else if err != nil {
 			return fmt.Errorf("%s: %v", f.Name, err)
 		}
 		w, err := zw.Create(f.Name)
