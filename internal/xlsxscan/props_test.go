@@ -21,6 +21,7 @@ func TestModified(t *testing.T) {
 	}{
 		{"excel", "2024-12-20T08:00:00Z", time.Date(2024, 12, 20, 8, 0, 0, 0, time.UTC), true},
 		{"libreoffice", "2025-01-03T14:05:09.123456789Z", time.Date(2025, 1, 3, 14, 5, 9, 123456789, time.UTC), true},
+		{"no zone", "2025-01-03T14:05:09.12", time.Date(2025, 1, 3, 14, 5, 9, 120000000, time.UTC), true},
 		{"offset", "2026-06-30T23:30:00+07:00", time.Date(2026, 6, 30, 16, 30, 0, 0, time.UTC), true},
 		{"date only", "2023-05-02", timeOf(2023, 5, 2), true},
 		{"not a date", "hôm qua", time.Time{}, false},
