@@ -1196,6 +1196,12 @@ func inferYear(files []*fileData) (int, bool) {
 			votes[y] += n
 		}
 	}
+	return mostVoted(votes)
+}
+
+// mostVoted is the year with the most votes, the later on a tie; false
+// when none has any.
+func mostVoted(votes map[int]int) (int, bool) {
 	best, bestN := 0, 0
 	for y, n := range votes {
 		if n > bestN || (n == bestN && y > best) {

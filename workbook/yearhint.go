@@ -47,13 +47,7 @@ func (bs *Books) YearHint(in *Inputs, password string) (int, bool) {
 			votes[y]++
 		}
 	}
-	best, bestN := 0, 0
-	for y, n := range votes {
-		if n > bestN || (n == bestN && y > best) {
-			best, bestN = y, n
-		}
-	}
-	return best, bestN > 0
+	return mostVoted(votes)
 }
 
 // yearInName is the one year a file's name and folders write ("khoi-2024",
