@@ -752,12 +752,8 @@ func readSI(lx *lexer, dst []byte) ([]byte, bool) {
 				dst = append(dst, direct...)
 			}
 			return append(dst, runs...), true
-		case tokText:
-			if !checkText(t.raw) {
-				return dst, false
-			}
-		case tokCData:
-			if !checkCData(t.raw) {
+		case tokText, tokCData:
+			if !t.charsOK() {
 				return dst, false
 			}
 		case tokStart:
@@ -792,12 +788,8 @@ func readRun(lx *lexer, dst []byte) ([]byte, bool) {
 		switch t.kind {
 		case tokEnd:
 			return dst, true
-		case tokText:
-			if !checkText(t.raw) {
-				return dst, false
-			}
-		case tokCData:
-			if !checkCData(t.raw) {
+		case tokText, tokCData:
+			if !t.charsOK() {
 				return dst, false
 			}
 		case tokStart:

@@ -192,13 +192,8 @@ func (lx *lexer) skip() bool {
 			if lx.depth() < d {
 				return true
 			}
-		case tokText:
-			if !checkText(lx.tok.raw) {
-				lx.bad = true
-				return false
-			}
-		case tokCData:
-			if !checkCData(lx.tok.raw) {
+		case tokText, tokCData:
+			if !lx.tok.charsOK() {
 				lx.bad = true
 				return false
 			}
@@ -398,6 +393,18 @@ func checkAttrValue(v []byte) bool {
 			_, ok := decodeText(nil, v, true)
 			return ok
 		}
+	}
+	return true
+}
+
+// charsOK reports whether the character data of a text or CDATA token is
+// what encoding/xml accepts; other tokens carry none.
+func (t *token) charsOK() bool {
+	switch t.kind {
+	case tokText:
+		return checkText(t.raw)
+	case tokCData:
+		return checkCData(t.raw)
 	}
 	return true
 }
