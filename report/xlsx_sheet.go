@@ -160,6 +160,14 @@ func (rw *rowWriter) integer(col, style, v int) {
 
 // text writes an inline string.
 func (rw *rowWriter) text(col, style int, s string) {
+	rw.textStart(col, style, s)
+	writeEscaped(rw.w, s)
+	rw.w.WriteString(`</t></is></c>`)
+}
+
+// textStart opens the inline-string cell of s up to its text, keeping
+// its spaces when it starts or ends with one.
+func (rw *rowWriter) textStart(col, style int, s string) {
 	rw.cellStart(col, style)
 	w := rw.w
 	w.WriteString(` t="inlineStr"><is><t`)
@@ -167,8 +175,6 @@ func (rw *rowWriter) text(col, style int, s string) {
 		w.WriteString(` xml:space="preserve"`)
 	}
 	w.WriteByte('>')
-	writeEscaped(w, s)
-	w.WriteString(`</t></is></c>`)
 }
 
 // textOnce is text for a string that repeats over many rows: escaped the
@@ -183,15 +189,9 @@ func (rw *rowWriter) textOnce(col, style int, s string) {
 		e = b.String()
 		rw.escaped[s] = e
 	}
-	rw.cellStart(col, style)
-	w := rw.w
-	w.WriteString(` t="inlineStr"><is><t`)
-	if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
-		w.WriteString(` xml:space="preserve"`)
-	}
-	w.WriteByte('>')
-	w.WriteString(e)
-	w.WriteString(`</t></is></c>`)
+	rw.textStart(col, style, s)
+	rw.w.WriteString(e)
+	rw.w.WriteString(`</t></is></c>`)
 }
 
 // value writes v as excelize's StreamWriter would: nil as a styled blank,
