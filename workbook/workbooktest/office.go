@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -107,10 +108,7 @@ func writeOffice(w io.Writer, name string, noUnits bool) error {
 			return err
 		}
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := xlsxout.ThinBorder(xlsxout.Black)
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {

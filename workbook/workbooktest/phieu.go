@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bontot/bontot/criteria"
@@ -202,10 +203,7 @@ func WriteScoreSheets(w io.Writer, o ScoreSheetOptions) error {
 	defer f.Close()
 	f.SetDocProps(&excelize.DocProperties{Creator: "bontot", Title: "Phiếu chấm điểm sinh hoạt chi bộ",
 		Created: "2024-12-20T08:00:00Z", Modified: "2024-12-20T08:00:00Z", Language: "vi-VN"})
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := xlsxout.ThinBorder(xlsxout.Black)
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/bontot/bontot/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -45,10 +46,7 @@ const (
 type officeStyles struct{ head, cell, bold, title, italic int }
 
 func newOfficeStyles(f *excelize.File) (officeStyles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := xlsxout.ThinBorder(xlsxout.Black)
 	var st officeStyles
 	var err error
 	for _, s := range []struct {
@@ -498,9 +496,7 @@ func writeSummary(o ScoreSheetOptions) (*excelize.File, error) {
 		w.put(8, 4+i, fmt.Sprintf("%s (%s điểm)", c.name, fmt.Sprint(c.max)), st.head)
 	}
 	w.box(7, 1, 8, 10, st.head)
-	dateStyle, err := f.NewStyle(&excelize.Style{Border: []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}, NumFmt: 14,
+	dateStyle, err := f.NewStyle(&excelize.Style{Border: xlsxout.ThinBorder(xlsxout.Black), NumFmt: 14,
 		Font: &excelize.Font{Family: "Times New Roman"}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	if err != nil {
 		return f, err

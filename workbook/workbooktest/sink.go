@@ -106,10 +106,7 @@ func newExcelizeSink(w io.Writer) (*excelizeSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := xlsxout.ThinBorder(xlsxout.Black)
 	hs, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {
