@@ -232,6 +232,11 @@ func run(args []string, s streams) int {
 // files before the process exits.
 func runContext(ctx context.Context, args []string, s streams) int {
 	root := newRootCmd(s)
+	// cobra reads os.Args when given nil: a run with no arguments (the
+	// overview) must not take the test binary's flags for its own.
+	if args == nil {
+		args = []string{}
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
